@@ -1,0 +1,105 @@
+package extract
+
+import "time"
+
+// Document is one extracted document: the JSON object that `gongwen extract`
+// prints and every later stage (index, export) reads. Field names follow
+// ../shared/CONTRACT.md and must not change meaning.
+type Document struct {
+	ID          string            `json:"id"`
+	Parent      string            `json:"parent,omitempty"` // id of the page an attachment came from
+	Source      Source            `json:"source"`
+	Kind        string            `json:"kind,omitempty"` // fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other
+	Title       string            `json:"title"`
+	Issuer      string            `json:"issuer"`
+	Recipients  []string          `json:"recipients"`
+	ReportYear  int               `json:"report_year,omitempty"`
+	IndexNumber string            `json:"index_number,omitempty"`
+	Metadata    map[string]string `json:"metadata"`
+	DocNumbers  []DocNumber       `json:"doc_numbers"`
+	Dates       []Date            `json:"dates"`
+	Indicators  []Indicator       `json:"indicators"`
+	Sections    []Section         `json:"sections"`
+	Attachments []Attachment      `json:"attachments"`
+	Warnings    []string          `json:"warnings,omitempty"`
+	Text        string            `json:"text"`
+}
+
+// Source says where a document came from.
+type Source struct {
+	URL         string    `json:"url"`
+	File        string    `json:"file"`
+	ContentType string    `json:"content_type"`
+	Charset     string    `json:"charset,omitempty"`
+	SHA256      string    `json:"sha256"`
+	FetchedAt   time.Time `json:"fetched_at,omitzero"`
+}
+
+// DocNumber is an official document number (发文字号) such as 驻政文〔2025〕3号.
+// Start and End are rune offsets into the text it was found in.
+type DocNumber struct {
+	Text   string `json:"text"`
+	Prefix string `json:"prefix"`
+	Year   int    `json:"year"`
+	Serial int    `json:"serial"`
+	Start  int    `json:"start"`
+	End    int    `json:"end"`
+}
+
+// Date roles.
+const (
+	RoleSigned    = "signed"    // 成文日期, or the date under the issuer's name
+	RolePublished = "published" // 发布日期
+	RoleMentioned = "mentioned"
+)
+
+// Date is an absolute calendar date with year, month and day.
+// Value is ISO YYYY-MM-DD; Start and End are rune offsets of Text.
+type Date struct {
+	Text  string `json:"text"`
+	Value string `json:"value"`
+	Role  string `json:"role"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Indicator kinds.
+const (
+	KindCount   = "count"
+	KindPercent = "percent"
+	KindMoney   = "money"
+	KindRank    = "rank"
+	KindMeasure = "measure"
+)
+
+// Indicator is one numeric fact a document reports: 受理人民调解案件49545件.
+// Value is in base units (万 and 亿 applied), Unit is the measure word without
+// the magnitude, Text the span exactly as written; Start and End are rune
+// offsets of Text in the document text.
+type Indicator struct {
+	Name     string  `json:"name"`
+	Value    float64 `json:"value"`
+	Unit     string  `json:"unit"`
+	Text     string  `json:"text"`
+	Kind     string  `json:"kind"`
+	Approx   bool    `json:"approx"`
+	Section  string  `json:"section"`
+	Sentence string  `json:"sentence"`
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+}
+
+// Section is a numbered heading (一、…, （一）…, 1.…) of the body text.
+// Start is the rune offset of the heading in the text.
+type Section struct {
+	Heading string `json:"heading"`
+	Level   int    `json:"level"`
+	Start   int    `json:"start"`
+}
+
+// Attachment is a file linked from a page.
+type Attachment struct {
+	URL  string `json:"url"`
+	Name string `json:"name"`
+	Type string `json:"type"` // pdf, doc, docx, wps, ofd, xls, xlsx, zip
+}
