@@ -1,0 +1,303 @@
+package date
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/docnum"
+)
+
+// Roles of a date in its document.
+const (
+	Signed    = "signed"    // 成文日期, or the date under the signature
+	Published = "published" // 发布日期 and similar page labels
+	Mentioned = "mentioned" // any other date
+)
+
+// Date is one absolute calendar date found in a text.
+type Date struct {
+	Text  string // as written, e.g. 2025年1月17日
+	Value string // ISO YYYY-MM-DD
+	Role  string // Signed, Published or Mentioned
+	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
+	Start, End int
+}
+
+// Plausible years.
+const (
+	minYear = 1900
+	maxYear = 2100
+)
+
+// Find returns every date with year, month and day in text, in order and
+// without overlaps. Document numbers are masked first, so the year and
+// serial of 〔2024〕1号 are never read as parts of a date.
+func Find(text string) []Date {
+	nums := docnum.Find(text)
+	var out []Date
+	k := 0 // first document number not yet passed
+	for i := 0; i < len(text); {
+		for k < len(nums) && nums[k].End <= i {
+			k++
+		}
+		if k < len(nums) && nums[k].Start <= i {
+			i = nums[k].End
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if canStart(r) {
+			end, value, ok := match(text, i)
+			if ok && (k == len(nums) || end <= nums[k].Start) {
+				out = append(out, Date{Text: text[i:end], Value: value, Start: i, End: end})
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+	for j := range out {
+		out[j].Role = role(text, out[j].Start, out[j].End)
+	}
+	return out
+}
+
+// Parse returns the ISO value of s when s, with surrounding spaces trimmed,
+// is one date, possibly followed by a time of day: "2025年01月17日",
+// "2019-09-18 06:23", "2021/03/29 11:30:01", "二〇二五年一月十七日".
+func Parse(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !canStart(r) {
+		return "", false
+	}
+	end, value, ok := match(s, 0)
+	if !ok {
+		return "", false
+	}
+	if rest := s[end:]; rest != "" && !isTime(rest) {
+		return "", false
+	}
+	return value, true
+}
+
+// canStart reports whether a year can begin with r: a digit, or 一 or 二 of a
+// year in Chinese numerals (一九九八, 二〇二五).
+func canStart(r rune) bool {
+	_, ok := digit(r)
+	return ok || r == '一' || r == '二'
+}
+
+// match reads a date that starts at byte i and returns the offset after it
+// and its ISO value.
+func match(s string, i int) (end int, value string, ok bool) {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if _, isDigit := digit(r); isDigit || hanDigit(r) >= 0 {
+		return 0, "", false // a year starts a number, not the middle of one
+	}
+	var y, j int
+	if first, _ := utf8.DecodeRuneInString(s[i:]); hanDigit(first) >= 0 {
+		y, j, ok = hanYear(s, i)
+		if !ok {
+			return 0, "", false
+		}
+	} else {
+		var n int
+		y, n, j = digits(s, i)
+		if n != 4 {
+			return 0, "", false
+		}
+		if sep, size := utf8.DecodeRuneInString(s[j:]); isSep(sep) {
+			return dashed(s, i, j+size, y, sep)
+		}
+	}
+	return written(s, j, y)
+}
+
+// dashed reads the month and day of 2025-01-17, 2025/1/17 or 2025.01.17,
+// where j is just after the first separator.
+func dashed(s string, start, j, y int, sep rune) (end int, value string, ok bool) {
+	// In 0481-2025-01, 1.2025.1.5 or a URL path /art/2025/3/21/ the
+	// digits belong to a longer code, not to a date.
+	if r, _ := utf8.DecodeLastRuneInString(s[:start]); r == sep {
+		return 0, "", false
+	}
+	m, n, j := digits(s, j)
+	if n < 1 || n > 2 {
+		return 0, "", false
+	}
+	r, size := utf8.DecodeRuneInString(s[j:])
+	if r != sep {
+		return 0, "", false
+	}
+	d, n, j := digits(s, j+size)
+	if n < 1 || n > 2 {
+		return 0, "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[j:]); r == sep {
+		return 0, "", false
+	}
+	return checked(j, y, m, d)
+}
+
+// written reads 年 month 月 day 日 after a year that ends at j, allowing
+// spaces between the parts (2025 年 1 月 17 日) and Chinese numerals.
+func written(s string, j, y int) (end int, value string, ok bool) {
+	j, ok = expect(s, j, "年")
+	if !ok {
+		return 0, "", false
+	}
+	m, j, ok := part(s, j, true)
+	if !ok {
+		return 0, "", false
+	}
+	if j, ok = expect(s, j, "月"); !ok {
+		return 0, "", false
+	}
+	d, j, ok := part(s, j, false)
+	if !ok {
+		return 0, "", false
+	}
+	j = skipSpaces(s, j)
+	r, size := utf8.DecodeRuneInString(s[j:])
+	if r != '日' && r != '号' && r != '號' {
+		return 0, "", false
+	}
+	return checked(j+size, y, m, d)
+}
+
+// expect skips spaces at j and then the word w.
+func expect(s string, j int, w string) (int, bool) {
+	j = skipSpaces(s, j)
+	if !strings.HasPrefix(s[j:], w) {
+		return 0, false
+	}
+	return j + len(w), true
+}
+
+// part reads a month or a day after optional spaces: 1 to 2 digits or a
+// Chinese numeral up to 三十一 (元 for January when month is set).
+func part(s string, j int, month bool) (value, end int, ok bool) {
+	j = skipSpaces(s, j)
+	v, n, k := digits(s, j)
+	if n > 0 {
+		return v, k, n <= 2
+	}
+	if month && strings.HasPrefix(s[j:], "元") {
+		return 1, j + len("元"), true
+	}
+	return hanSmall(s, j)
+}
+
+// checked validates the calendar date and formats it.
+func checked(end, y, m, d int) (int, string, bool) {
+	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, "", false
+	}
+	return end, fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func isSep(r rune) bool {
+	switch r {
+	case '-', '/', '.', '－', '／', '．':
+		return true
+	}
+	return false
+}
+
+// digit returns the value of an ASCII or full-width digit.
+func digit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+func isDigitRune(r rune) bool {
+	_, ok := digit(r)
+	return ok
+}
+
+// digits reads a run of digits at i and returns its value, its length in
+// digits and the offset after it.
+func digits(s string, i int) (value, n, end int) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		d, ok := digit(r)
+		if !ok {
+			break
+		}
+		if n < 9 {
+			value = value*10 + d
+		}
+		n++
+		i += size
+	}
+	return value, n, i
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t'
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// isTime reports whether rest, after the date, is a time of day:
+// " 06:23", " 11:30:01", "T08:00:00", " 9时30分".
+func isTime(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	rest = strings.TrimPrefix(rest, "T")
+	rest = strings.TrimSpace(rest)
+	h, n, i := digits(rest, 0)
+	if n < 1 || n > 2 || h > 23 {
+		return false
+	}
+	fields := []int{h}
+	for i < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		switch r {
+		case ':', '：', '时', '時', '点', '點', '分', '秒':
+		default:
+			return false
+		}
+		i += size
+		if i == len(rest) {
+			break
+		}
+		v, n, k := digits(rest, i)
+		if n != 2 || v > 59 || len(fields) == 3 {
+			return false
+		}
+		fields = append(fields, v)
+		i = k
+	}
+	return len(fields) >= 2 || strings.HasSuffix(rest, "时") || strings.HasSuffix(rest, "点")
+}

@@ -1,0 +1,105 @@
+package date
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Labels that give a date its role when they precede it on the same line,
+// possibly across a table-cell separator: 成文日期 | 2025-06-13 |.
+var (
+	publishedLabels = []string{"发布日期", "发布时间", "公开日期", "公开时间", "更新时间", "更新日期", "发布于", "发表时间", "发表于"}
+	signedLabels    = []string{"成文日期", "成文时间", "印发日期", "印发时间", "发文日期", "签发日期", "签署日期"}
+)
+
+// issuerEnds are the last characters of an issuer's name (…人民政府, …局,
+// …办公室, …委员会) on the line above a signature date.
+const issuerEnds = "府局室厅会委部院署处所办队站镇乡组庭司行心"
+
+// Limits of the signature block: a date under the signature is followed by
+// at most a few short lines (此件公开发布, 抄送…).
+const (
+	labelWindow = 24  // runes before a date searched for a label
+	tailLines   = 3   // non-empty lines after a signature date
+	tailRunes   = 200 // runes after a signature date
+	issuerRunes = 40  // runes in an issuer line
+)
+
+// role decides the role of the date at text[start:end].
+func role(text string, start, end int) string {
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	lineEnd := len(text)
+	if k := strings.IndexByte(text[end:], '\n'); k >= 0 {
+		lineEnd = end + k
+	}
+	before := text[lineStart:start]
+	if r := labelRole(before); r != "" {
+		return r
+	}
+	if alone(before, text[end:lineEnd]) && (issuerAbove(text[:lineStart]) || shortTail(text[lineEnd:])) {
+		return Signed
+	}
+	return Mentioned
+}
+
+// labelRole returns the role named by a label at the end of before.
+func labelRole(before string) string {
+	if n := utf8.RuneCountInString(before); n > labelWindow {
+		for ; n > labelWindow; n-- {
+			_, size := utf8.DecodeRuneInString(before)
+			before = before[size:]
+		}
+	}
+	// Labels are often spaced out (成 文 日 期) and followed by a colon or cell separator.
+	s := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, before)
+	s = strings.TrimRight(s, "|:：[]【】()（）")
+	for _, l := range publishedLabels {
+		if strings.HasSuffix(s, l) {
+			return Published
+		}
+	}
+	for _, l := range signedLabels {
+		if strings.HasSuffix(s, l) {
+			return Signed
+		}
+	}
+	return ""
+}
+
+// alone reports whether the date is the only thing on its line, maybe in brackets.
+func alone(before, after string) bool {
+	return strings.TrimFunc(before, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（[【", r) }) == "" &&
+		strings.TrimFunc(after, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(")）]】", r) }) == ""
+}
+
+// issuerAbove reports whether the last non-empty line of above names an issuer.
+func issuerAbove(above string) bool {
+	above = strings.TrimRightFunc(above, unicode.IsSpace)
+	line := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
+	n := utf8.RuneCountInString(line)
+	if n < 2 || n > issuerRunes || strings.ContainsAny(line, "，。；：,;:、|") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(issuerEnds, last)
+}
+
+// shortTail reports whether only a few short lines follow the date line.
+func shortTail(tail string) bool {
+	if utf8.RuneCountInString(tail) > tailRunes {
+		return false
+	}
+	lines := 0
+	for _, l := range strings.Split(tail, "\n") {
+		if strings.TrimSpace(l) != "" {
+			lines++
+		}
+	}
+	return lines <= tailLines
+}

@@ -1,0 +1,243 @@
+package docnum
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Number is one official document number (发文字号) found in a text.
+type Number struct {
+	Text   string // as written, e.g. 驻政文〔2025〕3号
+	Prefix string // the 机关代字, e.g. 驻政文; "" when the text has none
+	Year   int    // 2025
+	Serial int    // 3
+	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
+	Start, End int
+}
+
+// Limits of a plausible document number.
+const (
+	minYear      = 1949
+	maxYear      = 2100
+	maxPrefix    = 12 // runes in a 机关代字
+	maxSerialLen = 6  // digits in a serial
+)
+
+// Find returns every document number in text, in order and without overlaps.
+func Find(text string) []Number {
+	var out []Number
+	floor := 0 // a prefix may not reach back into the previous number
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isOpen(r) {
+			if n, ok := matchAt(text, i, floor); ok {
+				out = append(out, n)
+				floor = n.End
+				i = n.End
+				continue
+			}
+		}
+		i += size
+	}
+	return out
+}
+
+// Parse reports whether s, with surrounding spaces trimmed, is exactly one
+// document number, and returns it with offsets relative to the trimmed s.
+func Parse(s string) (Number, bool) {
+	s = strings.TrimSpace(s)
+	ns := Find(s)
+	if len(ns) != 1 || ns[0].Start != 0 || ns[0].End != len(s) {
+		return Number{}, false
+	}
+	return ns[0], true
+}
+
+// isOpen reports whether r opens the bracket around a year. The list
+// includes the mis-encoded pair „‟ seen on GBK pages decoded as Windows-1252.
+func isOpen(r rune) bool {
+	switch r {
+	case '〔', '[', '(', '（', '【', '［', '﹝', '„', '〖', '﹙', '“':
+		return true
+	}
+	return false
+}
+
+func isClose(r rune) bool {
+	switch r {
+	case '〕', ']', ')', '）', '】', '］', '﹞', '‟', '〗', '﹚', '”':
+		return true
+	}
+	return false
+}
+
+// digit returns the value of an ASCII or full-width digit.
+func digit(r rune) (int, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0'), true
+	case r >= '０' && r <= '９':
+		return int(r - '０'), true
+	}
+	return 0, false
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t'
+}
+
+// skipSpaces returns the offset after at most one run of spaces at i.
+func skipSpaces(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// digits reads a run of digits at i and returns its value, its length in
+// digits and the offset after it.
+func digits(s string, i int) (value, n, end int) {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		d, ok := digit(r)
+		if !ok {
+			break
+		}
+		if n < 9 {
+			value = value*10 + d
+		}
+		n++
+		i += size
+	}
+	return value, n, i
+}
+
+// matchAt reads a number whose year bracket opens at byte open; the prefix
+// is read backwards from open but not before floor.
+func matchAt(s string, open, floor int) (Number, bool) {
+	_, size := utf8.DecodeRuneInString(s[open:])
+	i := skipSpaces(s, open+size)
+	year, n, i := digits(s, i)
+	if n != 4 || year < minYear || year > maxYear {
+		return Number{}, false
+	}
+	i = skipSpaces(s, i)
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if !isClose(r) {
+		return Number{}, false
+	}
+	i = skipSpaces(s, i+size)
+	if strings.HasPrefix(s[i:], "第") {
+		i = skipSpaces(s, i+len("第"))
+	}
+	serial, n, i := digits(s, i)
+	if n == 0 || n > maxSerialLen {
+		return Number{}, false
+	}
+	i = skipSpaces(s, i)
+	r, size = utf8.DecodeRuneInString(s[i:])
+	if r != '号' && r != '號' {
+		return Number{}, false
+	}
+	end := i + size
+
+	start, prefix := prefixBefore(s, open, floor)
+	if prefix == "" && !bareOK(s, end) {
+		return Number{}, false
+	}
+	return Number{Text: s[start:end], Prefix: prefix, Year: year, Serial: serial, Start: start, End: end}, true
+}
+
+// bareOK reports whether a number without prefix, such as 〔2024〕1号, ends
+// plausibly: 1号楼 or 3号线 name buildings and lines, not documents.
+func bareOK(s string, end int) bool {
+	r, _ := utf8.DecodeRuneInString(s[end:])
+	return !strings.ContainsRune("楼线院门房馆室桥车机台位地码", r)
+}
+
+// prefixBefore finds the 机关代字 that ends at open (possibly one space
+// before it) and returns where the number starts and the prefix.
+func prefixBefore(s string, open, floor int) (start int, prefix string) {
+	end := open
+	// Allow a space between the prefix and the bracket: 国发 〔2024〕1号.
+	j := open
+	for j > floor {
+		r, size := utf8.DecodeLastRuneInString(s[floor:j])
+		if !isSpace(r) {
+			break
+		}
+		j -= size
+	}
+	if j != open {
+		end = j
+	}
+	begin := end
+	for begin > floor {
+		r, size := utf8.DecodeLastRuneInString(s[floor:begin])
+		if !prefixRune(r) {
+			break
+		}
+		begin -= size
+	}
+	if begin == end {
+		return open, ""
+	}
+	begin = trimLead(s[begin:end]) + begin
+	if begin == end {
+		return open, ""
+	}
+	return begin, s[begin:end]
+}
+
+// prefixRune reports whether r can belong to a 机关代字: Han characters,
+// rarely a Latin letter, but never 号, which ends the previous number.
+func prefixRune(r rune) bool {
+	if r == '号' || r == '號' || r == '〇' {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' ||
+		r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+}
+
+// stopWords cannot be part of a 机关代字; the prefix starts after the last
+// one in the run: 根据国发〔2024〕1号 → 国发.
+var stopWords = []string{
+	"根据", "依据", "按照", "依照", "遵照", "参照", "参见", "详见", "印发", "转发", "下发", "发布",
+	"颁布", "贯彻", "落实", "执行", "通过", "关于", "通知", "意见", "办法", "规定", "方案", "文件",
+	"精神", "要求", "以及", "的", "和", "及", "与", "或", "暨", "即", "等", "是", "了", "见",
+}
+
+// issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.
+// They are cut only when at least two runes remain (省人民政府令 stays whole).
+var issuerWords = []string{"人民政府", "办公厅", "办公室", "委员会"}
+
+// trimLead returns how many bytes of the run to drop so that it holds only
+// the 机关代字.
+func trimLead(run string) int {
+	cut := 0
+	for _, w := range stopWords {
+		if k := strings.LastIndex(run, w); k >= 0 && k+len(w) > cut {
+			cut = k + len(w)
+		}
+	}
+	for _, w := range issuerWords {
+		k := strings.LastIndex(run, w)
+		if k >= 0 && k+len(w) > cut && utf8.RuneCountInString(run[k+len(w):]) >= 2 {
+			cut = k + len(w)
+		}
+	}
+	rest := run[cut:]
+	if n := utf8.RuneCountInString(rest); n > maxPrefix {
+		for ; n > maxPrefix; n-- {
+			_, size := utf8.DecodeRuneInString(rest)
+			rest = rest[size:]
+			cut += size
+		}
+	}
+	return cut
+}
