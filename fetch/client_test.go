@@ -1,0 +1,199 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// fastClient is a Client tuned for tests: short timeouts and backoff, a fast rate.
+func fastClient() *Client {
+	return &Client{Timeout: 300 * time.Millisecond, Backoff: 5 * time.Millisecond, Rate: 200, MaxBodySize: 1 << 16}
+}
+
+func TestClientGet(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	mux := http.NewServeMux()
+	count := func(r *http.Request) int {
+		mu.Lock()
+		defer mu.Unlock()
+		hits[r.URL.Path]++
+		return hits[r.URL.Path]
+	}
+	mux.HandleFunc("/ok.html", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		if !strings.Contains(r.UserAgent(), "gongwen") || !strings.Contains(r.UserAgent(), "me@example.org") {
+			http.Error(w, "bad user agent "+r.UserAgent(), http.StatusForbidden)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html><body>ok</body></html>")
+	})
+	mux.HandleFunc("/flaky.html", func(w http.ResponseWriter, r *http.Request) {
+		if count(r) <= 2 {
+			http.Error(w, "busy", http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprint(w, "finally")
+	})
+	mux.HandleFunc("/busy.html", func(w http.ResponseWriter, r *http.Request) {
+		if count(r) == 1 {
+			w.Header().Set("Retry-After", "0")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		fmt.Fprint(w, "served")
+	})
+	mux.HandleFunc("/dead.html", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		http.Error(w, "gone", http.StatusInternalServerError)
+	})
+	mux.HandleFunc("/slow.html", func(w http.ResponseWriter, r *http.Request) {
+		count(r)
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	mux.HandleFunc("/loop/a", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop/b", http.StatusFound) })
+	mux.HandleFunc("/loop/b", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop/a", http.StatusFound) })
+	mux.HandleFunc("/big.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Write(make([]byte, 1<<17))
+	})
+	mux.HandleFunc("/challenge.html", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+		fmt.Fprint(w, `<html><head><script>document.cookie="x=1";location.reload();</script></head></html>`)
+	})
+	mux.HandleFunc("/412.html", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusPreconditionFailed)
+		fmt.Fprint(w, `<html><script>$_ts=window['$_ts']</script></html>`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	tests := []struct {
+		name    string
+		path    string
+		etag    string
+		status  int
+		body    string
+		err     string // substring of the error
+		is      error
+		retries int // requests the server should have seen; 0 to skip
+	}{
+		{name: "ok", path: "/ok.html", status: 200, body: "<html><body>ok</body></html>"},
+		{name: "not modified", path: "/ok.html", etag: `"v1"`, status: 304},
+		{name: "500 twice then ok", path: "/flaky.html", status: 200, body: "finally", retries: 3},
+		{name: "429 retry-after", path: "/busy.html", status: 200, body: "served", retries: 2},
+		{name: "500 forever", path: "/dead.html", err: "500 Internal Server Error", retries: 4},
+		{name: "404", path: "/missing.html", err: "/missing.html: 404 Not Found"},
+		{name: "timeout", path: "/slow.html", err: "timed out after 300ms"},
+		{name: "redirect loop", path: "/loop/a", is: ErrRedirectLoop},
+		{name: "too large", path: "/big.pdf", is: ErrTooLarge},
+		{name: "js challenge", path: "/challenge.html", is: ErrBlocked, err: "202 Accepted"},
+		{name: "412", path: "/412.html", is: ErrBlocked, err: "412 Precondition Failed"},
+	}
+	c := fastClient()
+	c.Contact = "me@example.org"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := c.GetIfChanged(context.Background(), srv.URL+tt.path, tt.etag, "")
+			if tt.err != "" || tt.is != nil {
+				var fe *Error
+				if !errors.As(err, &fe) || fe.URL != srv.URL+tt.path {
+					t.Fatalf("err = %v, want a *fetch.Error for the URL", err)
+				}
+				if !strings.Contains(err.Error(), tt.err) || (tt.is != nil && !errors.Is(err, tt.is)) {
+					t.Fatalf("err = %v, want %q / %v", err, tt.err, tt.is)
+				}
+			} else {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if page.Status != tt.status || string(page.Body) != tt.body {
+					t.Fatalf("got %d %q, want %d %q", page.Status, page.Body, tt.status, tt.body)
+				}
+			}
+			if tt.retries != 0 {
+				mu.Lock()
+				n := hits[tt.path]
+				mu.Unlock()
+				if n != tt.retries {
+					t.Errorf("server saw %d requests, want %d", n, tt.retries)
+				}
+			}
+		})
+	}
+}
+
+func TestClientRate(t *testing.T) {
+	var mu sync.Mutex
+	var times []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		times = append(times, time.Now())
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	c := &Client{Rate: 20}
+	var wg sync.WaitGroup
+	for i := range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Get(context.Background(), fmt.Sprintf("%s/%d", srv.URL, i)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	assertSpacing(t, times, 50*time.Millisecond)
+}
+
+// assertSpacing fails if two requests came closer than want (minus a
+// little scheduling slack).
+func assertSpacing(t *testing.T, times []time.Time, want time.Duration) {
+	t.Helper()
+	sortTimes(times)
+	for i := 1; i < len(times); i++ {
+		if gap := times[i].Sub(times[i-1]); gap < want-want/10 {
+			t.Errorf("requests %d and %d only %v apart, want ≥ %v", i-1, i, gap, want)
+		}
+	}
+}
+
+func TestCheckType(t *testing.T) {
+	tests := []struct {
+		name, typ, body string
+		ok              bool
+	}{
+		{"pdf", "pdf", "%PDF-1.4\n…", true},
+		{"pdf after junk", "pdf", "\r\n%PDF-1.7", true},
+		{"html named pdf", "pdf", "<!DOCTYPE html><html><body>404</body></html>", false},
+		{"docx", "docx", "PK\x03\x04rest", true},
+		{"doc", "doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true},
+		{"docx that is a doc", "docx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", false},
+		{"empty xls", "xls", "", false},
+		{"unknown type", "", "anything", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckType(tt.typ, []byte(tt.body))
+			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, ErrWrongType)) {
+				t.Errorf("CheckType(%q) = %v, want ok=%v", tt.typ, err, tt.ok)
+			}
+		})
+	}
+}
