@@ -3,6 +3,7 @@
 package meta
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -44,6 +45,16 @@ var labelSynonyms = map[string]string{
 	"公文时效": "公文时效", "公开方式": "公开方式", "公开形式": "公开形式", "公开范围": "公开范围",
 	"公开时限": "公开时限", "联合发文单位": "联合发文单位", "公文种类": "公文种类", "效力级别": "效力级别",
 	"责任科室": "责任科室", "体裁分类": "体裁分类", "组配分类": "组配分类", "发布人": "发布人",
+}
+
+// Labels returns every label Canonical knows, unpadded.
+func Labels() []string {
+	out := make([]string, 0, len(labelSynonyms))
+	for l := range labelSynonyms {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // dateKeys are the canonical keys whose values are stored as ISO dates.

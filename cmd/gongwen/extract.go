@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/fetch"
+)
+
+type extractOptions struct {
+	out string // file to write the JSON lines to; stdout when empty
+}
+
+const extractUsage = `Usage: gongwen extract [--out FILE] PATH|URL ...
+
+Prints one JSON object per document (see CONTRACT.md), in argument order.
+A PATH may be a file or a directory (walked recursively, files of known
+types: .html .htm .shtml .pdf .docx .txt). A URL is fetched once.
+
+Inputs that cannot be read are named on stderr, one line each; the others
+are still printed, and the exit status is 1.
+
+Flags:
+`
+
+func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var opts extractOptions
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	return runExtract(ctx, opts, fs.Args(), stdout, stderr)
+}
+
+func runExtract(ctx context.Context, opts extractOptions, args []string, stdout, stderr io.Writer) error {
+	w := stdout
+	var tmp *os.File
+	if opts.out != "" {
+		// Written to a temporary file and renamed, so a failed run never
+		// leaves a half-written output behind.
+		var err error
+		tmp, err = os.CreateTemp(filepath.Dir(opts.out), "."+filepath.Base(opts.out)+".*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name())
+		w = tmp
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+
+	inputs, badArgs := collectInputs(args, stderr)
+	failed := badArgs
+	ex := &extract.Extractor{}
+	client := &fetch.Client{}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		doc, err := extractInput(ctx, ex, client, in)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			failed++
+			continue
+		}
+		for _, warn := range doc.Warnings {
+			fmt.Fprintf(stderr, "extract: %s: %s\n", in, warn)
+		}
+		if err := enc.Encode(doc); err != nil {
+			return err
+		}
+	}
+	if tmp != nil {
+		if err := tmp.Close(); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp.Name(), opts.out); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "extract: %d of %d inputs failed\n", failed, len(inputs)+badArgs)
+		return errPartial
+	}
+	return nil
+}
+
+// extractInput reads one file or fetches one URL and extracts it.
+func extractInput(ctx context.Context, ex *extract.Extractor, client *fetch.Client, in string) (*extract.Document, error) {
+	if isURL(in) {
+		page, err := client.Get(ctx, in)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
+		return ex.Extract(extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
+			Body: page.Body, FetchedAt: page.FetchedAt})
+	}
+	body, err := os.ReadFile(in)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", in, unwrapPathError(err))
+	}
+	return ex.Extract(extract.Input{Name: in, Body: body})
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// collectInputs expands the arguments into files and URLs, in argument
+// order; directories are walked recursively and sorted. Arguments that do
+// not exist are reported on stderr and counted.
+func collectInputs(args []string, stderr io.Writer) (inputs []string, failed int) {
+	for _, arg := range args {
+		if isURL(arg) {
+			inputs = append(inputs, arg)
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			fmt.Fprintf(stderr, "extract: %s: %v\n", arg, unwrapPathError(err))
+			failed++
+			continue
+		}
+		if !info.IsDir() {
+			inputs = append(inputs, arg)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fmt.Fprintf(stderr, "extract: %s: %v\n", path, unwrapPathError(err))
+				failed++
+				return nil
+			}
+			if !d.IsDir() && extract.KnownFile(path) {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintf(stderr, "extract: %s: %v\n", arg, err)
+			failed++
+		}
+		sort.Strings(files)
+		inputs = append(inputs, files...)
+	}
+	return inputs, failed
+}
+
+// unwrapPathError drops the path from an *fs.PathError, which the caller
+// already prints.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

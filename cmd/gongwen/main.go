@@ -1,0 +1,100 @@
+// Command gongwen collects Chinese government reports, extracts their
+// document numbers, dates and numeric indicators, indexes and exports them.
+//
+// Exit status: 0 when everything worked, 1 when some inputs failed (each is
+// named on stderr) or the command failed, 2 for a usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command is one subcommand: it parses its own flags from args.
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+var commands = map[string]command{
+	"extract": {"print the extracted JSON of files, directories or URLs", cmdExtract},
+}
+
+const usageHead = `gongwen — collect, extract, search and export Chinese government reports
+
+Usage: gongwen COMMAND [flags] [arguments]
+
+Commands:
+`
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, usageHead)
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprint(w, "\nRun 'gongwen COMMAND -h' for the flags of a command.\n")
+}
+
+// errUsage marks a usage error (exit status 2); errPartial marks a run
+// where some inputs failed but the others were processed (exit status 1).
+var (
+	errUsage   = errors.New("usage error")
+	errPartial = errors.New("some inputs failed")
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := cmd.run(ctx, args[1:], stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, errPartial):
+		return 1
+	default:
+		fmt.Fprintf(stderr, "gongwen %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+// dataDir returns the data directory: the --data flag, else $GONGWEN_DATA,
+// else ./gongwen-data. The index lives in DIR/index, fetched files in DIR/raw.
+func dataDir(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if env := os.Getenv("GONGWEN_DATA"); env != "" {
+		return env
+	}
+	return "gongwen-data"
+}

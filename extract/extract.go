@@ -1,0 +1,288 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/date"
+	"github.com/gongwen/gongwen/extract/docnum"
+	"github.com/gongwen/gongwen/extract/docx"
+	"github.com/gongwen/gongwen/extract/html"
+	"github.com/gongwen/gongwen/extract/indicator"
+	"github.com/gongwen/gongwen/extract/meta"
+	"github.com/gongwen/gongwen/extract/pdf"
+	"github.com/gongwen/gongwen/extract/segment"
+)
+
+// Input is one document to extract: its bytes and where they came from.
+type Input struct {
+	Name        string // file path or URL, used in errors and as source.file for files
+	URL         string // the page's URL, if it came from the web
+	ContentType string // the HTTP Content-Type, if any
+	Body        []byte
+	FetchedAt   time.Time
+	Parent      string // id of the page that links this attachment
+}
+
+// Extractor turns inputs into Documents. Its zero value works and loads the
+// process-wide Segmenter on first use.
+type Extractor struct {
+	Segmenter *segment.Segmenter
+}
+
+// ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
+var ErrUnknownFormat = errors.New("unknown format")
+
+// Extract reads one input. Errors name the input and the reason, for example
+// "extract: scan.pdf: no text layer (scanned image?)"; recoverable trouble
+// (an unreadable page) is kept in Document.Warnings instead.
+func (e *Extractor) Extract(in Input) (doc *Document, err error) {
+	name := in.Name
+	if name == "" {
+		name = in.URL
+	}
+	defer func() {
+		// A reader bug must cost one document, never the run.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("extract: %s: internal error: %v", name, r)
+		}
+	}()
+	seg := e.Segmenter
+	if seg == nil {
+		if seg, err = segment.DefaultSegmenter(); err != nil {
+			return nil, err
+		}
+	}
+
+	sum := sha256.Sum256(in.Body)
+	doc = &Document{
+		Parent: in.Parent,
+		Source: Source{
+			URL:         in.URL,
+			ContentType: in.ContentType,
+			SHA256:      hex.EncodeToString(sum[:]),
+			FetchedAt:   in.FetchedAt,
+		},
+		Recipients:  []string{},
+		Metadata:    map[string]string{},
+		DocNumbers:  []DocNumber{},
+		Dates:       []Date{},
+		Indicators:  []Indicator{},
+		Sections:    []Section{},
+		Attachments: []Attachment{},
+	}
+	if in.URL == "" {
+		doc.Source.File = in.Name
+	}
+	doc.ID = documentID(in.URL, sum[:])
+
+	if len(in.Body) == 0 {
+		return nil, fmt.Errorf("extract: %s: empty file", name)
+	}
+	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
+	var page *html.Page
+	switch format {
+	case FormatHTML:
+		page, err = html.Read(in.Body, in.ContentType, in.URL)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		doc.Text, doc.Source.Charset, doc.Title = page.Text, page.Charset, page.Title
+		for k, v := range page.Metadata {
+			doc.Metadata[k] = v
+		}
+		for _, a := range page.Attachments {
+			doc.Attachments = append(doc.Attachments, Attachment{URL: a.URL, Name: a.Name, Type: a.Type})
+		}
+		if doc.Source.ContentType == "" {
+			doc.Source.ContentType = "text/html"
+		}
+	case FormatPDF:
+		res, err := pdf.Read(in.Body)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		doc.Text, doc.Warnings = res.Text, res.Warnings
+		doc.Source.ContentType = "application/pdf"
+	case FormatDOCX:
+		if doc.Text, err = docx.Read(in.Body); err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case FormatText:
+		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		if doc.Source.ContentType == "" {
+			doc.Source.ContentType = "text/plain"
+		}
+	default:
+		return nil, fmt.Errorf("extract: %s: %w (not HTML, PDF, DOCX or text; legacy .doc/.xls/.wps must be converted first)", name, ErrUnknownFormat)
+	}
+	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
+		return nil, fmt.Errorf("extract: %s: no text found", name)
+	}
+	e.fill(doc, seg)
+	return doc, nil
+}
+
+// fill derives every field that comes from the text and the metadata.
+func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
+	text := doc.Text
+	for k, v := range TextMetadata(text, date.Parse) {
+		if _, ok := doc.Metadata[k]; !ok {
+			doc.Metadata[k] = v
+		}
+	}
+	md := doc.Metadata
+	doc.IndexNumber = md[meta.MetaIndexNumber]
+	if doc.Title == "" {
+		doc.Title = md[meta.MetaTitle]
+	}
+	if doc.Title == "" {
+		doc.Title = TextTitle(text)
+	}
+	doc.Issuer = md[meta.MetaIssuer]
+	if doc.Issuer == "" {
+		doc.Issuer = TextIssuer(doc.Title, text, isDateLine)
+	}
+	if r := TextRecipients(text); r != nil {
+		doc.Recipients = r
+	}
+	doc.Kind = Kind(doc.Title)
+	doc.ReportYear = ReportYear(doc.Title)
+
+	idx := newRuneIndex(text)
+	doc.Sections = Sections(text)
+	if doc.Sections == nil {
+		doc.Sections = []Section{}
+	}
+
+	seen := map[string]bool{}
+	for _, n := range docnum.Find(text) {
+		if seen[n.Text] {
+			continue
+		}
+		seen[n.Text] = true
+		doc.DocNumbers = append(doc.DocNumbers, DocNumber{Text: n.Text, Prefix: n.Prefix, Year: n.Year,
+			Serial: n.Serial, Start: idx.runes(n.Start), End: idx.runes(n.End)})
+	}
+	if v := md[meta.MetaDocNumber]; v != "" && !seen[v] {
+		if n, ok := docnum.Parse(v); ok {
+			doc.DocNumbers = append(doc.DocNumbers, DocNumber{Text: n.Text, Prefix: n.Prefix, Year: n.Year,
+				Serial: n.Serial, Start: -1, End: -1})
+		}
+	}
+
+	inText := map[string]bool{}
+	for _, d := range date.Find(text) {
+		inText[d.Value] = true
+		doc.Dates = append(doc.Dates, Date{Text: d.Text, Value: d.Value, Role: d.Role,
+			Start: idx.runes(d.Start), End: idx.runes(d.End)})
+	}
+	// Dates that only the page's metadata block carries.
+	for _, k := range []struct{ key, role string }{{meta.MetaWrittenDate, RoleSigned}, {meta.MetaPublishDate, RolePublished}} {
+		if v := md[k.key]; v != "" && !inText[v] {
+			inText[v] = true
+			doc.Dates = append(doc.Dates, Date{Text: v, Value: v, Role: k.role, Start: -1, End: -1})
+		}
+	}
+	if doc.ReportYear == 0 {
+		doc.ReportYear = yearBeforeSigning(doc)
+	}
+
+	for _, in := range indicator.Find(text, seg) {
+		start := idx.runes(in.Start)
+		kind := in.Kind
+		if kind == "" {
+			kind = KindCount
+		}
+		doc.Indicators = append(doc.Indicators, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
+			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
+	}
+}
+
+// yearBeforeSigning guesses the year an annual report covers when its title
+// does not say: reports are signed early in the following year.
+func yearBeforeSigning(doc *Document) int {
+	switch doc.Kind {
+	case "fzzf-report", "xxgk-annual-report", "stats-bulletin":
+	default:
+		return 0
+	}
+	for _, d := range doc.Dates {
+		if d.Role == RoleSigned && len(d.Value) >= 4 {
+			var y int
+			fmt.Sscanf(d.Value[:4], "%d", &y)
+			return y - 1
+		}
+	}
+	return 0
+}
+
+// isDateLine reports whether a line holds a date and nothing else, as the
+// date under a signature does.
+func isDateLine(line string) bool {
+	line = strings.Trim(line, " \t\u3000()（）")
+	_, ok := date.Parse(line)
+	return ok && utf8.RuneCountInString(line) <= 20
+}
+
+// documentID hashes the canonical URL, or the content when there is no URL,
+// so the same source always gets the same id.
+func documentID(rawURL string, contentSum []byte) string {
+	if rawURL != "" {
+		sum := sha256.Sum256([]byte(CanonicalURL(rawURL)))
+		return hex.EncodeToString(sum[:8])
+	}
+	return hex.EncodeToString(contentSum[:8])
+}
+
+// CanonicalURL lower-cases scheme and host, drops the fragment and default
+// ports, so that trivially different spellings of a URL share an id.
+func CanonicalURL(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return strings.TrimSpace(raw)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	if (u.Scheme == "http" && strings.HasSuffix(u.Host, ":80")) || (u.Scheme == "https" && strings.HasSuffix(u.Host, ":443")) {
+		u.Host = u.Host[:strings.LastIndexByte(u.Host, ':')]
+	}
+	u.Fragment = ""
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
+}
+
+// runeIndex converts byte offsets of a text into rune offsets.
+type runeIndex []int32
+
+func newRuneIndex(text string) runeIndex {
+	idx := make(runeIndex, len(text)+1)
+	n := int32(0)
+	for i := range text {
+		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
+			idx[j] = n
+		}
+		n++
+	}
+	idx[len(text)] = n
+	return idx
+}
+
+func (x runeIndex) runes(byteOffset int) int {
+	if byteOffset < 0 || byteOffset >= len(x) {
+		return -1
+	}
+	return int(x[byteOffset])
+}

@@ -1,0 +1,348 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/meta"
+)
+
+// Heading patterns of Chinese official documents, by level:
+// 第一章 / 一、 (1), （一） (2), 1. 1、 (3), （1） (4).
+var headingPatterns = []struct {
+	level int
+	re    *regexp.Regexp
+}{
+	{1, regexp.MustCompile(`^第[一二三四五六七八九十百零〇]+[章编部分]\s*\S`)},
+	{1, regexp.MustCompile(`^[一二三四五六七八九十]{1,3}[、．.]\s*\S`)},
+	{2, regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[)）]\s*\S`)},
+	{3, regexp.MustCompile(`^[0-9０-９]{1,2}(?:[、]|[.．](?:[^0-9０-９]|$))\s*\S`)},
+	{4, regexp.MustCompile(`^[（(][0-9０-９]{1,2}[)）]\s*\S`)},
+}
+
+// maxHeadingRunes bounds a heading: a longer numbered line is a paragraph
+// that starts with a number, not a heading.
+const maxHeadingRunes = 60
+
+// Sections finds the numbered headings of a text (一、…, （一）…, 1.…,
+// （1）…), each with its level and the rune offset where it starts. A
+// heading that runs into its paragraph (3.深化改革。一是…) ends at the first 。.
+func Sections(text string) []Section {
+	var out []Section
+	offset := 0 // rune offset of the current line
+	for _, line := range strings.SplitAfter(text, "\n") {
+		lineRunes := utf8.RuneCountInString(line)
+		trimmed := strings.TrimLeft(line, " \t\u3000\u00a0")
+		lead := utf8.RuneCountInString(line) - utf8.RuneCountInString(trimmed)
+		trimmed = strings.TrimRight(trimmed, " \t\r\n\u3000\u00a0")
+		for _, p := range headingPatterns {
+			if !p.re.MatchString(trimmed) {
+				continue
+			}
+			heading := trimmed
+			if i := strings.IndexAny(heading, "。；;：:"); i >= 0 {
+				heading = heading[:i]
+			}
+			if n := utf8.RuneCountInString(heading); n <= maxHeadingRunes && n >= 3 {
+				out = append(out, Section{Heading: heading, Level: p.level, Start: offset + lead})
+			}
+			break
+		}
+		offset += lineRunes
+	}
+	return out
+}
+
+// sectionAt returns the innermost heading in force at rune offset pos.
+func sectionAt(sections []Section, pos int) string {
+	heading := ""
+	for _, s := range sections {
+		if s.Start > pos {
+			break
+		}
+		heading = s.Heading
+	}
+	return heading
+}
+
+// labelRE matches any known metadata label, padded or not: 索 引 号, 文　　号.
+var labelRE = func() *regexp.Regexp {
+	labels := meta.Labels()
+	// Longest first so that 信息索引号 wins over 索引号.
+	sortByLenDesc(labels)
+	var alts []string
+	for _, l := range labels {
+		var b strings.Builder
+		for i, r := range []rune(l) {
+			if i > 0 {
+				b.WriteString(`[ \t\x{3000}\x{00a0}]*`)
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		alts = append(alts, b.String())
+	}
+	return regexp.MustCompile(`(?:^|[|\t \x{3000}\x{00a0}]+)(` + strings.Join(alts, "|") + `)[ \t\x{3000}\x{00a0}]*(?:[:：|\t]|[ \x{3000}\x{00a0}]|$)`)
+}()
+
+func sortByLenDesc(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// metaHeadLines is how far into a plain text metadata labels are looked for.
+const metaHeadLines = 30
+
+// TextMetadata reads the metadata block that pages flatten into text:
+// `索 引 号 | 059422325-0481-2025-00250 | 主题分类 | \ |`,
+// `发布机构：驻马店市人民政府`, `成文日期 2025-03-21 公开时限 长期公开`.
+// Only lines near the top that start with a label are read. Keys are
+// canonical; date values are made ISO by parseDate (dropped when it fails).
+// The first non-empty value of a key wins.
+func TextMetadata(text string, parseDate func(string) (string, bool)) map[string]string {
+	md := map[string]string{}
+	for i, line := range strings.Split(text, "\n") {
+		if i >= metaHeadLines {
+			break
+		}
+		line = strings.TrimSpace(line)
+		locs := labelRE.FindAllStringSubmatchIndex(line, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		if strings.TrimLeft(line[:locs[0][2]], "| \t\u3000\u00a0") != "" {
+			continue // the line does not start with a label
+		}
+		for j, loc := range locs {
+			key, ok := meta.Canonical(line[loc[2]:loc[3]])
+			if !ok {
+				continue
+			}
+			end := len(line)
+			if j+1 < len(locs) {
+				end = locs[j+1][0]
+			}
+			value := line[loc[1]:end]
+			if k := strings.IndexAny(value, "|\t"); k >= 0 && strings.Trim(value[k:], "| \t") == "" {
+				value = value[:k]
+			}
+			value = meta.CleanValue(strings.Trim(cutUnknownLabel(value), "|: \t：\u3000"))
+			if value == "" {
+				continue
+			}
+			if meta.IsDateKey(key) {
+				iso, ok := parseDate(value)
+				if !ok {
+					continue
+				}
+				value = iso
+			}
+			if _, seen := md[key]; !seen {
+				md[key] = value
+			}
+		}
+	}
+	return md
+}
+
+// cutUnknownLabel ends a value at a word that ends with a colon: an unknown
+// label such as 浏览次数: that follows on the same line.
+func cutUnknownLabel(value string) string {
+	fields := strings.Fields(value)
+	for i, f := range fields {
+		if i > 0 && (strings.HasSuffix(f, ":") || strings.HasSuffix(f, "：")) {
+			return strings.Join(fields[:i], " ")
+		}
+	}
+	return value
+}
+
+// kindSuffixes end the titles of official documents.
+var kindSuffixes = []string{"报告", "公报", "通知", "意见", "决定", "办法", "方案", "规定", "批复", "通报",
+	"纪要", "规划", "要点", "细则", "条例", "函", "公告", "通告", "决议", "报", "報告", "公報"}
+
+var titleTrailer = regexp.MustCompile(`[（(][^（()）]{0,12}[)）]$|[—–-]+\s*全文$`)
+
+// TextTitle finds the title of a plain text: the first block of short
+// consecutive lines near the top (no sentence punctuation) whose last line
+// ends like a document title (…报告, …通知, …公报), joined. A title split
+// over lines (驻马店市人民政府 / 关于…的 / 报 告) comes back whole.
+func TextTitle(text string) string {
+	lines := strings.Split(text, "\n")
+	var block []string
+	for i, line := range lines {
+		if i >= metaHeadLines+15 {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if line == "" || isMetaLine(line) || utf8.RuneCountInString(line) > 60 || strings.ContainsAny(line, "。，,；;：:|>") {
+			block = block[:0]
+			continue
+		}
+		block = append(block, line)
+		squashed := squashSpaces(line)
+		core := titleTrailer.ReplaceAllString(squashed, "")
+		for _, suf := range kindSuffixes {
+			if strings.HasSuffix(core, suf) {
+				title := squashSpaces(strings.Join(block, ""))
+				if utf8.RuneCountInString(title) >= 6 {
+					return title
+				}
+			}
+		}
+		if len(block) > 3 {
+			block = block[1:]
+		}
+	}
+	return ""
+}
+
+func isMetaLine(line string) bool {
+	loc := labelRE.FindStringSubmatchIndex(line)
+	return loc != nil && strings.TrimLeft(line[:loc[2]], "| \t\u3000\u00a0") == ""
+}
+
+// squashSpaces removes spaces between CJK characters (报 告 → 报告) but keeps
+// them between Latin words.
+func squashSpaces(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			prev, next := rune(0), rune(0)
+			if i > 0 {
+				prev = rs[i-1]
+			}
+			if i+1 < len(rs) {
+				next = rs[i+1]
+			}
+			if unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Han, next) || unicode.IsSpace(prev) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// orgSuffixes end the names of government bodies.
+var orgSuffixes = []string{"人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "局", "厅", "部", "署",
+	"院", "委", "办", "街道办事处", "办事处", "镇", "乡", "街道", "中心", "管委会", "司", "会", "处", "所"}
+
+// IsOrgName reports whether s looks like the name of a government body.
+func IsOrgName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 30 || strings.ContainsAny(s, "，。,；;：:0123456789") {
+		return false
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// TextIssuer finds who issued a plain text: the body named before 关于 in
+// the title (驻马店市人民政府关于…的报告), else the signature line right above
+// a date line (金昌市人民政府 / 2025年6月13日).
+func TextIssuer(title, text string, isDateLine func(string) bool) string {
+	if i := strings.Index(title, "关于"); i > 0 && IsOrgName(title[:i]) {
+		return title[:i]
+	}
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		if !isDateLine(strings.TrimSpace(lines[i])) {
+			continue
+		}
+		prev := squashSpaces(strings.TrimSpace(lines[i-1]))
+		if IsOrgName(prev) {
+			return prev
+		}
+	}
+	return ""
+}
+
+// TextRecipients finds the addressees line of a plain text (市人大常委会:),
+// which stands before the first paragraph and ends with a colon.
+func TextRecipients(text string) []string {
+	for i, line := range strings.Split(text, "\n") {
+		if i >= metaHeadLines+20 {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if !strings.HasSuffix(line, ":") && !strings.HasSuffix(line, "：") {
+			continue
+		}
+		body := strings.TrimRight(line, ":：")
+		if body == "" || utf8.RuneCountInString(body) > 80 || strings.ContainsAny(body, "0123456789。|") || isMetaLine(line) {
+			continue
+		}
+		var out []string
+		for _, part := range strings.FieldsFunc(body, func(r rune) bool { return strings.ContainsRune("，,；; ", r) }) {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+var titleYearRE = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+
+// ReportYear is the year a report covers, read from its title:
+// 关于2024年度…的报告 → 2024, 2023年…统计公报 → 2023.
+func ReportYear(title string) int {
+	m := titleYearRE.FindStringSubmatch(title)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+// Kinds of documents, as in ../shared/eval/LABELING.md.
+var kindRules = []struct {
+	kind string
+	all  []string
+}{
+	{"fzzf-report", []string{"法治政府建设", "报告"}},
+	{"fzzf-report", []string{"法治政府建設", "報告"}},
+	{"fzzf-report", []string{"依法行政", "报告"}},
+	{"xxgk-annual-report", []string{"信息公开", "年度报告"}},
+	{"xxgk-annual-report", []string{"信息公開", "年度報告"}},
+	{"gov-work-report", []string{"政府工作报告"}},
+	{"gov-work-report", []string{"政府工作報告"}},
+	{"stats-bulletin", []string{"统计公报"}},
+	{"stats-bulletin", []string{"統計公報"}},
+	{"notice", []string{"通知"}}, {"notice", []string{"意见"}}, {"notice", []string{"决定"}},
+	{"notice", []string{"办法"}}, {"notice", []string{"通告"}}, {"notice", []string{"公告"}},
+	{"notice", []string{"批复"}}, {"notice", []string{"方案"}},
+}
+
+// Kind classifies a document by its title: fzzf-report (法治政府建设年度报告),
+// gov-work-report, stats-bulletin, xxgk-annual-report, notice or other.
+func Kind(title string) string {
+	for _, r := range kindRules {
+		ok := true
+		for _, w := range r.all {
+			if !strings.Contains(title, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return r.kind
+		}
+	}
+	if title == "" {
+		return ""
+	}
+	return "other"
+}

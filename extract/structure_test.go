@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/gongwen/gongwen/extract/date"
+)
+
+func TestTextMetadata(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want map[string]string
+	}{
+		{
+			name: "pipe-flattened table with padded labels and empty cells",
+			text: "索 引 号 | 059422325-0481-2025-00250 | 主题分类 | \\ |\n发布机构 | 文 号 | 驻政文〔2025〕3号 | |\n成文日期 | 2025-01-17 | 公文时效 | 有效 |\n驻马店市人民政府",
+			want: map[string]string{"索引号": "059422325-0481-2025-00250", "文号": "驻政文〔2025〕3号", "成文日期": "2025-01-17", "公文时效": "有效"},
+		},
+		{
+			name: "space-separated pairs, synonyms mapped",
+			text: "信息索引号 001008001003040/2025-20657 文件编号\n责任部门 塘栖镇 公开形式 主动公开\n成文日期 2025-03-21 公开时限 长期公开\n\n正文",
+			want: map[string]string{"索引号": "001008001003040/2025-20657", "发布机构": "塘栖镇", "公开形式": "主动公开", "成文日期": "2025-03-21", "公开时限": "长期公开"},
+		},
+		{
+			name: "colon pairs on one line with an unknown trailing label",
+			text: "来源:党政   发布时间: 2025-03-21 09:39 浏览次数:\n正文",
+			want: map[string]string{"来源": "党政", "发布日期": "2025-03-21"},
+		},
+		{
+			name: "full-width colon and U+3000 padding, Chinese date",
+			text: "文　　号：国发〔2024〕5号\n发布机构：国务院\n成文日期：2024年3月5日",
+			want: map[string]string{"文号": "国发〔2024〕5号", "发布机构": "国务院", "成文日期": "2024-03-05"},
+		},
+		{
+			name: "placeholder 无 dropped",
+			text: "文号：无\n发布机构：邯郸市教育局",
+			want: map[string]string{"发布机构": "邯郸市教育局"},
+		},
+		{
+			name: "labels in the body are not metadata",
+			text: "正文第一段。\n" + "一段\n" + "二段\n" + "三段\n" + "四段\n" + "五段\n" + "六段\n" + "七段\n" + "八段\n" + "九段\n" +
+				"十段\n" + "一段\n" + "二段\n" + "三段\n" + "四段\n" + "五段\n" + "六段\n" + "七段\n" + "八段\n" + "九段\n" +
+				"十段\n" + "一段\n" + "二段\n" + "三段\n" + "四段\n" + "五段\n" + "六段\n" + "七段\n" + "八段\n" + "九段\n" +
+				"发布机构：不应读到",
+			want: map[string]string{},
+		},
+		{
+			name: "a sentence that mentions a label is not metadata",
+			text: "各单位要在成文日期后十日内报送。",
+			want: map[string]string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := TextMetadata(tt.text, date.Parse)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestTextTitle(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"title split over three lines with spaced 报 告",
+			"成文日期 | 2025-01-17 |\n驻马店市人民政府\n关于2024年度法治政府建设工作情况的\n报 告\n驻政文〔2025〕3号\n市人大常委会:", "驻马店市人民政府关于2024年度法治政府建设工作情况的报告"},
+		{"short column name skipped for the real title",
+			"今天是:2019年10月31日 星期三\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n\n2020年静海区法治政府建设情况报告\n文章来源:司法局", "2020年静海区法治政府建设情况报告"},
+		{"bracketed year after 报告",
+			"成文日期 2025-03-21 公开时限 长期公开\n\n塘栖镇法治政府建设年度报告(2024年度)\n\n来源:党政", "塘栖镇法治政府建设年度报告(2024年度)"},
+		{"traditional characters", "2023年縉云縣國民經濟和社會發展統計公報\n2023年,縉云堅持…", "2023年縉云縣國民經濟和社會發展統計公報"},
+		{"notice title", "金昌市人民政府关于印发《实施方案》的通知\n各单位:", "金昌市人民政府关于印发《实施方案》的通知"},
+		{"no title", "这是一段没有标题的正文。\n另一段。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TextTitle(tt.text); got != tt.want {
+				t.Errorf("TextTitle = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextIssuer(t *testing.T) {
+	tests := []struct{ name, title, text, want string }{
+		{"body before 关于 in the title", "驻马店市人民政府关于2024年度法治政府建设工作情况的报告", "", "驻马店市人民政府"},
+		{"signature line above the date", "金昌市创建示范市实施方案", "正文。\n金昌市人民政府\n2025年6月13日\n(此件公开发布)", "金昌市人民政府"},
+		{"signature with spaced name", "报告", "正文。\n上海市杨浦区司法局\n2024年1月20日", "上海市杨浦区司法局"},
+		{"a date line under a sentence is no signature", "报告", "会议于\n2024年1月20日", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := TextIssuer(tt.title, tt.text, isDateLine); got != tt.want {
+				t.Errorf("TextIssuer = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextRecipients(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"single addressee with ASCII colon", "报 告\n驻政文〔2025〕3号\n市人大常委会:\n2024年,在市委的坚强领导下", []string{"市人大常委会"}},
+		{"list split on commas, 、 groups kept", "通知\n永昌县、金川区人民政府,市政府各部门、单位,中央、省属在金有关单位:\n正文", []string{"永昌县、金川区人民政府", "市政府各部门、单位", "中央、省属在金有关单位"}},
+		{"clock line with digits is not an addressee", "今天是:2019年10月31日\n正文", nil},
+		{"metadata label is not an addressee", "发布机构：\n正文", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, TextRecipients(tt.text)); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSections(t *testing.T) {
+	text := "标题\n一、加强组织领导,高标准推进法治政府建设\n一是深入学习。\n（一）加强法治政府建设组织领导落实\n" +
+		"3.深化行政审批制度改革。一是梳理各类事项清单。\n1.77亿元资金到位。\n(2)强化考核\n第二章 总则\n" +
+		"二、这是一个非常非常非常长的以数字开头的段落而不是标题因为它一直写下去写下去写下去写下去写下去写下去写下去写下去写下去写下去写下去没有标点"
+	want := []Section{
+		{Heading: "一、加强组织领导,高标准推进法治政府建设", Level: 1, Start: 3},
+		{Heading: "（一）加强法治政府建设组织领导落实", Level: 2, Start: 32},
+		{Heading: "3.深化行政审批制度改革", Level: 3, Start: 50},
+		{Heading: "(2)强化考核", Level: 4, Start: 87},
+		{Heading: "第二章 总则", Level: 1, Start: 95},
+	}
+	if diff := cmp.Diff(want, Sections(text)); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+	for _, s := range Sections(text) {
+		if got := string([]rune(text)[s.Start : s.Start+len([]rune(s.Heading))]); got != s.Heading {
+			t.Errorf("offset %d gives %q, want %q", s.Start, got, s.Heading)
+		}
+	}
+}
+
+func TestKindAndReportYear(t *testing.T) {
+	tests := []struct {
+		title string
+		kind  string
+		year  int
+	}{
+		{"驻马店市人民政府关于2024年度法治政府建设工作情况的报告", "fzzf-report", 2024},
+		{"2023年上海市政府信息公开工作年度报告", "xxgk-annual-report", 2023},
+		{"2023年縉云縣國民經濟和社會發展統計公報", "stats-bulletin", 2023},
+		{"2022年珠海市斗门区政府工作报告", "gov-work-report", 2022},
+		{"金昌市人民政府关于印发《金昌市创建全国法治政府建设示范市实施方案》的通知", "notice", 0},
+		{"生态环境部一周要闻", "other", 0},
+	}
+	for _, tt := range tests {
+		if got := Kind(tt.title); got != tt.kind {
+			t.Errorf("Kind(%q) = %q, want %q", tt.title, got, tt.kind)
+		}
+		if got := ReportYear(tt.title); got != tt.year {
+			t.Errorf("ReportYear(%q) = %d, want %d", tt.title, got, tt.year)
+		}
+	}
+}
