@@ -232,11 +232,6 @@ func digit(r rune) (int, bool) {
 	return 0, false
 }
 
-func isDigitRune(r rune) bool {
-	_, ok := digit(r)
-	return ok
-}
-
 // digits reads a run of digits at i and returns its value, its length in
 // digits and the offset after it.
 func digits(s string, i int) (value, n, end int) {

@@ -146,16 +146,16 @@ func matchAt(s string, open, floor int) (Number, bool) {
 	}
 	end := i + size
 
-	start, prefix := prefixBefore(s, open, floor)
-	if prefix == "" && !bareOK(s, end) {
+	if !documentEnd(s, end) {
 		return Number{}, false
 	}
+	start, prefix := prefixBefore(s, open, floor)
 	return Number{Text: s[start:end], Prefix: prefix, Year: year, Serial: serial, Start: start, End: end}, true
 }
 
-// bareOK reports whether a number without prefix, such as 〔2024〕1号, ends
-// plausibly: 1号楼 or 3号线 name buildings and lines, not documents.
-func bareOK(s string, end int) bool {
+// documentEnd reports whether the text after 号 fits a document number:
+// (2024)3号楼 and 〔2023〕1号线 name buildings and lines, not documents.
+func documentEnd(s string, end int) bool {
 	r, _ := utf8.DecodeRuneInString(s[end:])
 	return !strings.ContainsRune("楼线院门房馆室桥车机台位地码", r)
 }
@@ -210,6 +210,7 @@ var stopWords = []string{
 	"根据", "依据", "按照", "依照", "遵照", "参照", "参见", "详见", "印发", "转发", "下发", "发布",
 	"颁布", "贯彻", "落实", "执行", "通过", "关于", "通知", "意见", "办法", "规定", "方案", "文件",
 	"精神", "要求", "以及", "的", "和", "及", "与", "或", "暨", "即", "等", "是", "了", "见",
+	"年", "月", "日", // 2023年市委发〔2023〕1号: a date never runs into a code
 }
 
 // issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.
