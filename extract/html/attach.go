@@ -1,0 +1,128 @@
+package html
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// fileTypes are the attachment types kept, by extension.
+var fileTypes = map[string]bool{
+	"pdf": true, "doc": true, "docx": true, "wps": true, "ofd": true, "xls": true, "xlsx": true, "zip": true,
+}
+
+// linkAttrs hold file links. "oldsrc" is deliberately absent: Guizhou pages
+// keep a dead path there (govsites.md §7).
+var linkAttrs = []string{"href", "src", "data-file", "data-url", "data-src"}
+
+// findAttachments collects the links to files anywhere on the page, also
+// outside the body (ndrc table.enclosure), unwrapping pdf.js viewers.
+// Links that cannot be made absolute are left out.
+func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
+	base, err := url.Parse(strings.TrimSpace(pageURL))
+	if err != nil || !base.IsAbs() {
+		base = nil
+	}
+	var out []Attachment
+	index := map[string]int{}
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.DataAtom != atom.Script && n.DataAtom != atom.Style {
+			for _, key := range linkAttrs {
+				raw := attr(n, key)
+				if raw == "" {
+					continue
+				}
+				u, typ := fileURL(base, raw)
+				if u == nil {
+					continue
+				}
+				name := ""
+				if n.DataAtom == atom.A {
+					name = textOf(n)
+				}
+				if name == "" {
+					name = collapseSpace(attr(n, "title"))
+				}
+				if name == "" {
+					name = fileName(u)
+				}
+				a := Attachment{URL: u.String(), Name: name, Type: typ}
+				if i, ok := index[a.URL]; ok {
+					// A later link with anchor text names the file better.
+					if out[i].Name == fileName(u) && name != out[i].Name {
+						out[i].Name = name
+					}
+					continue
+				}
+				index[a.URL] = len(out)
+				out = append(out, a)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// fileURL resolves a link and returns it with its file type when it points
+// to an attachment; a pdf.js viewer link yields the file it shows.
+func fileURL(base *url.URL, raw string) (*url.URL, string) {
+	raw = strings.TrimSpace(raw)
+	low := strings.ToLower(raw)
+	if strings.HasPrefix(low, "javascript:") || strings.HasPrefix(low, "mailto:") || strings.HasPrefix(low, "#") {
+		return nil, ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, ""
+	}
+	if strings.Contains(strings.ToLower(path.Base(u.Path)), "viewer") {
+		if f := u.Query().Get("file"); f != "" {
+			// Query().Get already URL-decodes; the file path is relative
+			// to the viewer, as pdf.js resolves it.
+			inner, err := url.Parse(f)
+			if err != nil {
+				return nil, ""
+			}
+			return fileURL(u, inner.String())
+		}
+	}
+	if t := extType(u.Path); t != "" {
+		return u, t
+	}
+	// Download gateways name the file in the query: download.jsp?filename=a.pdf.
+	for _, vs := range u.Query() {
+		for _, v := range vs {
+			if t := extType(v); t != "" {
+				return u, t
+			}
+		}
+	}
+	return nil, ""
+}
+
+// extType returns the attachment type of a file path, or "".
+func extType(p string) string {
+	ext := strings.ToLower(strings.TrimPrefix(path.Ext(p), "."))
+	if fileTypes[ext] {
+		return ext
+	}
+	return ""
+}
+
+// fileName is the last path element of u, URL-decoded.
+func fileName(u *url.URL) string {
+	return path.Base(u.Path)
+}

@@ -1,0 +1,215 @@
+package html
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// attr returns the value of the attribute key (lower case), or "".
+func attr(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasClass reports whether n has the class c (case-sensitive, as in CSS).
+func hasClass(n *xhtml.Node, c string) bool {
+	for _, f := range strings.Fields(attr(n, "class")) {
+		if f == c {
+			return true
+		}
+	}
+	return false
+}
+
+// isElement reports whether n is an element of type a.
+func isElement(n *xhtml.Node, a atom.Atom) bool {
+	return n != nil && n.Type == xhtml.ElementNode && n.DataAtom == a
+}
+
+// invisible reports whether an element never shows text to a reader:
+// scripts, styles (including the inline TRS <style> in bodies), form
+// controls and anything hidden with display:none.
+func invisible(n *xhtml.Node) bool {
+	if n.Type == xhtml.CommentNode || n.Type == xhtml.DoctypeNode {
+		return true
+	}
+	if n.Type != xhtml.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title,
+		atom.Iframe, atom.Object, atom.Embed, atom.Select, atom.Option, atom.Textarea,
+		atom.Input, atom.Button, atom.Svg, atom.Canvas, atom.Map, atom.Audio, atom.Video:
+		return true
+	}
+	if n.Data == "svg" || n.Data == "math" {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "hidden" {
+			return true
+		}
+	}
+	style := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+}
+
+// chromeTokens are class/id words of page furniture: navigation, header,
+// footer, breadcrumbs and share or print tools (govsites.md §9).
+var chromeTokens = map[string]bool{
+	"nav": true, "navbar": true, "menu": true, "header": true, "footer": true, "foot": true,
+	"breadcrumb": true, "crumb": true, "crumbs": true, "crumbsnav": true, "position": true,
+	"location": true, "copyright": true, "sidebar": true, "toolbar": true, "share": true,
+	"bdshare": true, "print": true, "fontsize": true, "topbar": true, "sitemap": true,
+}
+
+// isChrome reports whether an element is page furniture by its tag or its
+// class and id words.
+func isChrome(n *xhtml.Node) bool {
+	if n.Type != xhtml.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Nav, atom.Header, atom.Footer, atom.Aside:
+		return true
+	}
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || r == '\t'
+		}) {
+			if chromeTokens[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// blockAtoms are the elements that start a new line.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Tr: true, atom.Td: true,
+	atom.Th: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Caption: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true, atom.Nav: true,
+	atom.Aside: true, atom.Main: true, atom.Blockquote: true, atom.Pre: true, atom.Form: true,
+	atom.Hr: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true, atom.Center: true,
+	atom.Body: true, atom.Html: true, atom.Fieldset: true, atom.Legend: true,
+}
+
+func isBlock(n *xhtml.Node) bool {
+	return n.Type == xhtml.ElementNode && blockAtoms[n.DataAtom]
+}
+
+// textOf returns the visible text of n with whitespace collapsed to single
+// spaces (nbsp and U+3000 included).
+func textOf(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if invisible(n) {
+			return
+		}
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return
+		}
+		if isBlock(n) {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return collapseSpace(b.String())
+}
+
+// isSpace reports whether r is white space on a web page, including nbsp,
+// U+3000 and zero-width characters.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
+}
+
+// collapseSpace turns every run of white space into one ASCII space and
+// trims the ends.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isCJK reports whether r is a Han character.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}
+
+// countCJK counts the Han characters in s.
+func countCJK(s string) int {
+	n := 0
+	for _, r := range s {
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// runeLen is the length of s in characters.
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// findAll returns the elements below n (n included) for which match is true,
+// not descending into a match.
+func findAll(n *xhtml.Node, match func(*xhtml.Node) bool) []*xhtml.Node {
+	var out []*xhtml.Node
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && match(n) {
+			out = append(out, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// findFirst returns the first element below n for which match is true.
+func findFirst(n *xhtml.Node, match func(*xhtml.Node) bool) *xhtml.Node {
+	if all := findAll(n, match); len(all) > 0 {
+		return all[0]
+	}
+	return nil
+}
+
+// hasAncestor reports whether some ancestor of n (not n) satisfies match.
+func hasAncestor(n *xhtml.Node, match func(*xhtml.Node) bool) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if match(p) {
+			return true
+		}
+	}
+	return false
+}

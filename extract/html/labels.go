@@ -1,0 +1,325 @@
+package html
+
+import (
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/gongwen/gongwen/extract/meta"
+)
+
+// A label is a metadata label found in a text: "索 引 号：" or "发布机构".
+type label struct {
+	key        string // canonical key
+	start, end int    // rune offsets of the label, end after the colon if any
+	colon      bool
+}
+
+// maxLabelHan is the longest label in Han characters.
+const maxLabelHan = 8
+
+// scanLabels finds labels in s. A label starts the text or follows white
+// space or a separator, is made of Han characters padded with spaces,
+// U+3000 or nbsp, and ends with ':' or '：'. known decides which names count;
+// a label without colon is reported only when it is the whole text.
+func scanLabels(s string, known func(name string) (key string, ok bool)) []label {
+	rs := []rune(s)
+	var out []label
+	for i := 0; i < len(rs); i++ {
+		if !isCJK(rs[i]) || !labelBoundary(rs, i) {
+			continue
+		}
+		var best *label
+		var name []rune
+		for j := i; j < len(rs) && len(name) < maxLabelHan; {
+			switch {
+			case isCJK(rs[j]):
+				name = append(name, rs[j])
+				j++
+			case isSpace(rs[j]) && len(name) > 0:
+				j++
+				continue
+			default:
+				j = len(rs) + 1 // stop
+				continue
+			}
+			k := j
+			for k < len(rs) && isSpace(rs[k]) {
+				k++
+			}
+			colon := k < len(rs) && (rs[k] == ':' || rs[k] == '：')
+			whole := k == len(rs) && strings.TrimSpace(string(rs[:i])) == ""
+			if !colon && !whole {
+				continue
+			}
+			key, ok := known(string(name))
+			if !ok {
+				continue
+			}
+			end := k
+			if colon {
+				end = k + 1
+			}
+			best = &label{key: key, start: i, end: end, colon: colon}
+		}
+		if best != nil {
+			out = append(out, *best)
+			i = best.end - 1
+		}
+	}
+	return out
+}
+
+// labelBoundary reports whether a label may start at rs[i]: at the start of
+// the text or after white space or a separator, never inside a word
+// (经费来源 does not hold the label 来源).
+func labelBoundary(rs []rune, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := rs[i-1]
+	return isSpace(p) || strings.ContainsRune("|｜:：;；,，。]】)）>》/", p)
+}
+
+// knownLabel accepts the labels of meta.Canonical.
+func knownLabel(name string) (string, bool) { return meta.Canonical(name) }
+
+// anyLabel accepts any 2–6 character name; it ends a value at an unknown
+// label such as 浏览次数：.
+func anyLabel(name string) (string, bool) {
+	n := runeLen(name)
+	return name, n >= 2 && n <= 6
+}
+
+// metadata is the 信息公开 block of a page.
+type metadata struct {
+	values map[string]string
+	blocks map[*xhtml.Node]bool // elements holding only metadata, left out of the body
+}
+
+// maxValue is the longest plausible metadata value in characters; longer
+// text after a label is body text, not a value.
+const maxValue = 300
+
+// findMetadata reads every label/value pair on the page, whatever the
+// markup: label and value in one text node (li, p), in sibling elements
+// (td, span, dd, b + text). The first value of a key wins.
+func findMetadata(doc *xhtml.Node) metadata {
+	md := metadata{values: map[string]string{}, blocks: map[*xhtml.Node]bool{}}
+	hits := map[*xhtml.Node]int{}
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if invisible(n) || isElement(n, atom.A) {
+			return
+		}
+		if n.Type == xhtml.TextNode {
+			for _, key := range readLabels(n, md.values) {
+				markBlocks(n, key, hits, md.blocks)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for n, c := range hits {
+		if c >= 2 && runeLen(textOf(n)) < 800 {
+			md.blocks[n] = true
+		}
+	}
+	return md
+}
+
+// readLabels reads the labels in the text node n and stores their values in
+// values. It returns the keys found.
+func readLabels(n *xhtml.Node, values map[string]string) []string {
+	s := n.Data
+	if runeLen(s) > 400 {
+		return nil
+	}
+	labels := scanLabels(s, knownLabel)
+	if len(labels) == 0 {
+		return nil
+	}
+	rs := []rune(s)
+	var keys []string
+	for i, l := range labels {
+		end := len(rs)
+		if i+1 < len(labels) {
+			end = labels[i+1].start
+		}
+		v := cutAtLabel(string(rs[l.end:end]))
+		if strings.TrimSpace(v) == "" && i == len(labels)-1 {
+			if !l.colon && !cellLike(n) && !colonFollows(n) {
+				continue
+			}
+			v = valueAfter(n)
+		}
+		keys = append(keys, l.key)
+		store(values, l.key, v)
+	}
+	return keys
+}
+
+// cutAtLabel ends a value at the next label, known or not ("2025-03-21
+// 浏览次数：" → "2025-03-21").
+func cutAtLabel(v string) string {
+	if ls := scanLabels(v, anyLabel); len(ls) > 0 {
+		for _, l := range ls {
+			if l.colon && l.start > 0 {
+				return string([]rune(v)[:l.start])
+			}
+		}
+	}
+	return v
+}
+
+// store cleans a value and keeps it unless the key already has one.
+func store(values map[string]string, key, v string) {
+	if _, ok := values[key]; ok {
+		return
+	}
+	v = collapseSpace(v)
+	v = strings.TrimLeft(v, ":： ")
+	v = meta.CleanValue(v)
+	if v == "" || runeLen(v) > maxValue {
+		return
+	}
+	if meta.IsDateKey(key) {
+		iso, ok := parseDate(v)
+		if !ok {
+			return
+		}
+		v = iso
+	}
+	values[key] = v
+}
+
+// cellLike reports whether the text node is the label of a table cell or
+// definition term, where the value sits in the next cell without a colon.
+func cellLike(n *xhtml.Node) bool {
+	for p, i := n.Parent, 0; p != nil && i < 3; p, i = p.Parent, i+1 {
+		switch p.DataAtom {
+		case atom.Td, atom.Th, atom.Dt:
+			return true
+		}
+	}
+	return false
+}
+
+// colonFollows reports whether the text after n starts with a colon, as in
+// <strong>索引号</strong>：value.
+func colonFollows(n *xhtml.Node) bool {
+	for m := n; m != nil; m = m.Parent {
+		for s := m.NextSibling; s != nil; s = s.NextSibling {
+			t := strings.TrimSpace(textOf(s))
+			if t == "" {
+				continue
+			}
+			return strings.HasPrefix(t, ":") || strings.HasPrefix(t, "：")
+		}
+		if m.Parent == nil || isBlock(m.Parent) {
+			return false
+		}
+	}
+	return false
+}
+
+// valueAfter finds the value that follows the label text node n: the text
+// of its following siblings up to the next label, climbing out of the
+// elements that hold only the label (<td><b>索引号：</b></td><td>value</td>).
+func valueAfter(n *xhtml.Node) string {
+	m := n
+	for depth := 0; depth < 4 && m != nil; depth++ {
+		v, hitLabel := siblingsText(m)
+		if strings.TrimLeft(v, ":： ") != "" || hitLabel {
+			return v
+		}
+		p := m.Parent
+		if p == nil || onlyChild(p, m) == false {
+			return ""
+		}
+		switch p.DataAtom {
+		case atom.Tr, atom.Table, atom.Tbody, atom.Ul, atom.Ol, atom.Dl, atom.Body:
+			return ""
+		}
+		m = p
+	}
+	return ""
+}
+
+// siblingsText collects the text of the siblings after m until the first
+// element that holds a label, stopping after the first element with text.
+func siblingsText(m *xhtml.Node) (text string, hitLabel bool) {
+	var b strings.Builder
+	for s := m.NextSibling; s != nil; s = s.NextSibling {
+		if invisible(s) {
+			continue
+		}
+		t := textOf(s)
+		if s.Type == xhtml.TextNode {
+			t = s.Data
+		}
+		if holdsLabel(s) {
+			return b.String(), true
+		}
+		b.WriteString(t)
+		b.WriteByte(' ')
+		if s.Type == xhtml.ElementNode && strings.TrimLeft(strings.TrimSpace(b.String()), ":：") != "" {
+			break
+		}
+		if runeLen(b.String()) > maxValue {
+			break
+		}
+	}
+	return b.String(), false
+}
+
+// holdsLabel reports whether the node starts with a known label.
+func holdsLabel(n *xhtml.Node) bool {
+	t := textOf(n)
+	if n.Type == xhtml.TextNode {
+		t = collapseSpace(n.Data)
+	}
+	if runeLen(t) > 400 {
+		return false
+	}
+	ls := scanLabels(t, knownLabel)
+	return len(ls) > 0 && ls[0].start == 0
+}
+
+// onlyChild reports whether c is the only child of p with visible text.
+func onlyChild(p, c *xhtml.Node) bool {
+	for s := p.FirstChild; s != nil; s = s.NextSibling {
+		if s == c || invisible(s) {
+			continue
+		}
+		if s.Type == xhtml.TextNode && strings.TrimSpace(collapseSpace(s.Data)) == "" {
+			continue
+		}
+		if s.Type == xhtml.ElementNode && textOf(s) == "" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// markBlocks counts a label hit on the elements around the text node n, so
+// that blocks made of metadata can be left out of the body. An element whose
+// whole text is this one label and its value is a block by itself.
+func markBlocks(n *xhtml.Node, key string, hits map[*xhtml.Node]int, blocks map[*xhtml.Node]bool) {
+	for p, i := n.Parent, 0; p != nil && i < 6; p, i = p.Parent, i+1 {
+		if p.DataAtom == atom.Body || p.DataAtom == atom.Html {
+			return
+		}
+		hits[p]++
+		if isBlock(p) && p.DataAtom != atom.Td && p.DataAtom != atom.Th {
+			if t := textOf(p); runeLen(t) <= 80 && holdsLabel(p) {
+				blocks[p] = true
+			}
+		}
+	}
+}

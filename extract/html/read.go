@@ -1,0 +1,69 @@
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// Page is what Read finds on a government page.
+type Page struct {
+	Title       string            `json:"title"`
+	Charset     string            `json:"charset"`     // the charset the page was decoded from: "utf-8", "gb18030" …
+	Metadata    map[string]string `json:"metadata"`    // canonical keys (meta.Canonical), dates ISO; meta tags fill gaps
+	Text        string            `json:"text"`        // clean body text: paragraphs as lines, table rows as lines with cells joined by \t
+	Attachments []Attachment      `json:"attachments"` // links to files anywhere on the page
+}
+
+// Attachment is a link to a file the page publishes.
+type Attachment struct {
+	URL  string `json:"url"`  // absolute
+	Name string `json:"name"` // anchor text, else the file name
+	Type string `json:"type"` // pdf, doc, docx, wps, ofd, xls, xlsx, zip
+}
+
+// Read decodes an HTML page (see Decode) and extracts its title, metadata
+// block, body text and attachments. contentType is the HTTP Content-Type
+// header ("" if unknown); pageURL resolves relative links ("" leaves
+// relative attachment links out, since they cannot be made absolute).
+func Read(body []byte, contentType, pageURL string) (*Page, error) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, errorf("%s: empty page", nameOf(pageURL))
+	}
+	src, cs, err := Decode(body, contentType)
+	if err != nil {
+		return nil, errorf("%s: %v", nameOf(pageURL), err)
+	}
+	doc, err := xhtml.Parse(strings.NewReader(src))
+	if err != nil {
+		return nil, errorf("%s: parse HTML: %v", nameOf(pageURL), err)
+	}
+	p := &Page{Charset: cs}
+	tags := metaTags(doc)
+
+	// Metadata comes first: its labels (发布日期, 来源) look like
+	// boilerplate and are removed from the body afterwards.
+	md := findMetadata(doc)
+	fillFromMetaTags(md.values, tags)
+	p.Metadata = md.values
+
+	p.Attachments = findAttachments(doc, pageURL)
+	body0 := findBody(doc, md.blocks)
+	p.Title = findTitle(doc, tags, md.values, body0)
+	p.Text = renderText(body0, md.blocks)
+	return p, nil
+}
+
+func errorf(format string, args ...any) error {
+	return fmt.Errorf("html: "+format, args...)
+}
+
+// nameOf names the page in error messages.
+func nameOf(pageURL string) string {
+	if pageURL == "" {
+		return "page"
+	}
+	return pageURL
+}

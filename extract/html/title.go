@@ -1,0 +1,153 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/gongwen/gongwen/extract/meta"
+)
+
+// findTitle picks the document title: meta ArticleTitle, else the page
+// heading, else a 标题/名称 metadata value, else <title> without the site name.
+func findTitle(doc *xhtml.Node, tags, values map[string]string, body []*xhtml.Node) string {
+	if t := tags["articletitle"]; t != "" {
+		return t
+	}
+	docTitle := ""
+	if n := findFirst(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Title }); n != nil {
+		docTitle = collapseSpace(nodeText(n))
+	}
+	if t := heading(doc, docTitle, body); t != "" {
+		return t
+	}
+	if t := values[meta.MetaTitle]; t != "" {
+		return t
+	}
+	return stripSiteName(docTitle, tags["sitename"])
+}
+
+// nodeText is the raw text below n, scripts and styles included (the text
+// of <title> is a single text node).
+func nodeText(n *xhtml.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
+}
+
+// heading finds the article heading: explicit title markup first
+// (<!--TitleStart-->, .detail-article-title h2, h2.neiright_Title), then an
+// h1/h2 that <title> repeats, then the last h1/h2 before the body.
+func heading(doc *xhtml.Node, docTitle string, body []*xhtml.Node) string {
+	if region := betweenComments(doc, "TitleStart", "TitleEnd"); region != nil {
+		var b strings.Builder
+		for _, n := range region {
+			if n.Type == xhtml.TextNode {
+				b.WriteString(n.Data)
+			} else {
+				b.WriteString(textOf(n))
+			}
+		}
+		if t := collapseSpace(b.String()); t != "" {
+			return t
+		}
+	}
+	explicit := []func(*xhtml.Node) bool{
+		func(n *xhtml.Node) bool {
+			return n.DataAtom == atom.H2 && hasAncestor(n, func(p *xhtml.Node) bool { return hasClass(p, "detail-article-title") })
+		},
+		func(n *xhtml.Node) bool { return n.DataAtom == atom.H2 && hasClass(n, "neiright_Title") },
+	}
+	for _, match := range explicit {
+		if n := findFirst(doc, match); n != nil {
+			if t := textOf(n); t != "" {
+				return t
+			}
+		}
+	}
+
+	var heads []*xhtml.Node
+	bodyStart := false
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if bodyStart || invisible(n) {
+			return
+		}
+		for _, b := range body {
+			if n == b {
+				bodyStart = true
+				return
+			}
+		}
+		if n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 {
+			t := textOf(n)
+			if !hasAncestor(n, isChrome) && !isChrome(n) && countCJK(t) >= 4 && !siteName.MatchString(t) {
+				heads = append(heads, n)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	squashed := squashAll(docTitle)
+	for _, h := range heads {
+		if t := squashAll(textOf(h)); strings.Contains(squashed, t) {
+			return textOf(h)
+		}
+	}
+	for i := len(heads) - 1; i >= 0; i-- {
+		if heads[i].DataAtom != atom.H3 {
+			return textOf(heads[i])
+		}
+	}
+	return ""
+}
+
+// squashAll removes all white space.
+func squashAll(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var (
+	// titleSep splits <title> into the document title and the site name.
+	titleSep = regexp.MustCompile(`\s*(?:_|\|| \| |｜|—{1,2}| - |--| – )\s*`)
+	// siteName matches the part of <title> that names the site.
+	siteName = regexp.MustCompile(`^中华人民共和国|^中国政府网$|(人民政府|门户网站|网站|政府网|政务网|信息公开|政府信息公开专栏|人民政府办公厅|人民政府办公室)$|^中国.{2,4}$`)
+)
+
+// stripSiteName removes the site name from a <title>: "报告_中华人民共和国
+// 生态环境部", "报告 - 山西省人民政府门户网站", "万载县人民政府 | 报告".
+func stripSiteName(docTitle, site string) string {
+	parts := titleSep.Split(strings.TrimSpace(docTitle), -1)
+	var keep []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || (site != "" && p == site) || siteName.MatchString(p) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	if len(keep) == 0 {
+		return collapseSpace(docTitle)
+	}
+	best := keep[0]
+	for _, p := range keep[1:] {
+		if runeLen(p) > runeLen(best) {
+			best = p
+		}
+	}
+	return collapseSpace(best)
+}
