@@ -1,0 +1,409 @@
+package region
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed divisions.tsv.gz
+var divisionsGz []byte
+
+//go:embed fold.tsv
+var foldTSV string
+
+// Level is the level of a division in the hierarchy.
+type Level int
+
+// Levels, from the top.
+const (
+	None     Level = iota // national bodies (国务院) and unknown issuers
+	Province              // 省, 自治区, 直辖市
+	City                  // 地级市, 地区, 自治州, 盟; a municipality is also its own city
+	County                // 区, 县, 县级市, 旗, and the statistical development zones
+	Township              // 街道, 镇, 乡, 苏木
+)
+
+var levelNames = [...]string{"none", "province", "city", "county", "township"}
+
+func (l Level) String() string {
+	if l < 0 || int(l) >= len(levelNames) {
+		return fmt.Sprintf("Level(%d)", int(l))
+	}
+	return levelNames[l]
+}
+
+// Region is where an issuer sits: the codes and names of its division and of
+// every division above it. Codes are GB/T 2260 six-digit codes (province
+// 410000, city 411700, county 411702) and nine-digit township codes
+// (411702001). Levels below the resolved one are empty; so is the city of a
+// county directly under its province (济源市).
+type Region struct {
+	ProvinceCode string `json:"province_code,omitempty"`
+	Province     string `json:"province,omitempty"`
+	CityCode     string `json:"city_code,omitempty"`
+	City         string `json:"city,omitempty"`
+	CountyCode   string `json:"county_code,omitempty"`
+	County       string `json:"county,omitempty"`
+	TownshipCode string `json:"township_code,omitempty"`
+	Township     string `json:"township,omitempty"`
+}
+
+// Level reports the most specific level the region was resolved to.
+func (r Region) Level() Level {
+	switch {
+	case r.TownshipCode != "":
+		return Township
+	case r.CountyCode != "":
+		return County
+	case r.CityCode != "":
+		return City
+	case r.ProvinceCode != "":
+		return Province
+	}
+	return None
+}
+
+// Code returns the code of the most specific division, or "".
+func (r Region) Code() string {
+	switch r.Level() {
+	case Township:
+		return r.TownshipCode
+	case County:
+		return r.CountyCode
+	case City:
+		return r.CityCode
+	case Province:
+		return r.ProvinceCode
+	}
+	return ""
+}
+
+// Name returns the full name from the province down: 河南省驻马店市,
+// 上海市杨浦区 (a municipality's name is written once).
+func (r Region) Name() string {
+	var b strings.Builder
+	b.WriteString(r.Province)
+	if r.City != r.Province {
+		b.WriteString(r.City)
+	}
+	b.WriteString(r.County)
+	b.WriteString(r.Township)
+	return b.String()
+}
+
+// Resolve finds the division an issuer belongs to from the place names it
+// starts with: 驻马店市人民政府 → 河南省驻马店市; 杭州市西湖区留下街道办事处 →
+// its township; 上海市杨浦区人民政府 → 上海市杨浦区; 河南省司法厅 → 河南省.
+//
+// Names are matched in full (静海区, 塘栖镇, 缙云县) or, for provinces and
+// cities, in short (河南, 驻马店, 恩施州); traditional characters are folded
+// first (縉云縣 → 缙云县), and a leading 中共 is skipped. Each following name
+// must lie inside the one before. A name shared by several divisions (朝阳区
+// in Beijing and in Changchun) is narrowed by the names that follow it; what
+// stays ambiguous resolves to the divisions' common ancestor, if they have
+// one. Resolve reports false for national bodies (国务院, 司法部) and for
+// issuers that start with no known place name.
+func Resolve(issuer string) (Region, bool) {
+	t := load()
+	s := t.normalize(issuer)
+	for _, p := range []string{"中国共产党", "中共"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	rs := []rune(s)
+	var cands []int32 // divisions the names so far may mean; nil at the start
+	for pos := 0; pos < len(rs); {
+		next, n := t.match(rs[pos:], cands)
+		if n == 0 {
+			break
+		}
+		cands, pos = next, pos+n
+	}
+	if len(cands) == 0 {
+		return Region{}, false
+	}
+	d := t.commonAncestor(cands)
+	if d < 0 {
+		return Region{}, false
+	}
+	return t.region(d), true
+}
+
+// Lookup returns the region of a division code: a GB/T 2260 code (410000,
+// 411700, 411702), a nine-digit township code, or the short forms 41 and 4117.
+func Lookup(code string) (Region, bool) {
+	t := load()
+	switch {
+	case len(code) == 6 && strings.HasSuffix(code, "0000"):
+		code = code[:2]
+	case len(code) == 6 && strings.HasSuffix(code, "00"):
+		code = code[:4]
+	}
+	if len(code) == 4 && municipalities[code[:2]] && (code[2:] == "01" || code[2:] == "02") {
+		code = code[:2] // the municipality is its own city (110100, 500200)
+	}
+	i, ok := t.byCode[code]
+	if !ok {
+		return Region{}, false
+	}
+	return t.region(i), true
+}
+
+// division is one row of the embedded table. Code has 2, 4, 6 or 9 digits.
+type division struct {
+	code, name string
+	level      Level
+	parent     int32 // index of the nearest division above, or -1
+}
+
+type table struct {
+	divs     []division
+	byCode   map[string]int32
+	aliases  map[string][]int32
+	maxAlias int // longest alias, in runes
+	fold     map[rune]rune
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *table
+)
+
+// load parses the embedded tables once. They are part of the binary, so a
+// failure is a build error and panics.
+func load() *table {
+	loadOnce.Do(func() {
+		t, err := parse(divisionsGz, foldTSV)
+		if err != nil {
+			panic("region: embedded division table: " + err.Error())
+		}
+		loaded = t
+	})
+	return loaded
+}
+
+func parse(gz []byte, fold string) (*table, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	t := &table{byCode: map[string]int32{}, aliases: map[string][]int32{}, fold: map[rune]rune{}}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		code, name, ok := strings.Cut(sc.Text(), "\t")
+		level := map[int]Level{2: Province, 4: City, 6: County, 9: Township}[len(code)]
+		if !ok || level == None || name == "" {
+			return nil, fmt.Errorf("bad line %q", sc.Text())
+		}
+		d := division{code: code, name: name, level: level, parent: -1}
+		for _, n := range []int{6, 4, 2} { // parents sort before their children
+			if p, ok := t.byCode[code[:min(n, len(code))]]; ok && n < len(code) {
+				d.parent = p
+				break
+			}
+		}
+		if level != Province && d.parent < 0 {
+			return nil, fmt.Errorf("%s %s has no province above it", code, name)
+		}
+		t.byCode[code] = int32(len(t.divs))
+		t.divs = append(t.divs, d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	for line := range strings.Lines(fold) {
+		f := []rune(strings.TrimSuffix(line, "\n"))
+		if len(f) != 3 || f[1] != '\t' {
+			return nil, fmt.Errorf("bad fold line %q", line)
+		}
+		t.fold[f[0]] = f[2]
+	}
+	for i, d := range t.divs {
+		for _, a := range aliases(d) {
+			a = t.normalize(a) // as issuers are: 中国（上海）自由贸易试验区 → 中国上海自由贸易试验区
+			t.aliases[a] = append(t.aliases[a], int32(i))
+			t.maxAlias = max(t.maxAlias, len([]rune(a)))
+		}
+	}
+	return t, nil
+}
+
+// municipalities are the provinces that are their own city: the table has no
+// city rows for them, and their regions get the city code xx0100.
+var municipalities = map[string]bool{"11": true, "12": true, "31": true, "50": true}
+
+// aliases lists the names a division is written as. Only provinces and cities
+// get short forms: short county names are common words (公安县 → 公安局).
+func aliases(d division) []string {
+	name := d.name
+	switch d.level {
+	case Province:
+		if base, ok := strings.CutSuffix(name, "自治区"); ok {
+			base = stripEthnic(base)
+			return []string{name, base, base + "自治区"}
+		}
+		if base, ok := strings.CutSuffix(name, "省"); ok {
+			return []string{name, base}
+		}
+		if base, ok := strings.CutSuffix(name, "市"); ok { // 北京市
+			return []string{name, base}
+		}
+	case City:
+		if base, ok := strings.CutSuffix(name, "自治州"); ok {
+			base = stripEthnic(base)
+			return []string{name, base, base + "州", base + "自治州"}
+		}
+		for _, suffix := range []string{"市", "地区", "盟"} {
+			if base, ok := strings.CutSuffix(name, suffix); ok && len([]rune(base)) >= 2 {
+				return []string{name, base}
+			}
+		}
+	case County:
+		for _, s := range [][2]string{{"自治县", "县"}, {"自治旗", "旗"}} {
+			if base, ok := strings.CutSuffix(name, s[0]); ok {
+				base = stripEthnic(base)
+				if len([]rune(base)) >= 2 {
+					return []string{name, base + s[0], base + s[1]} // 长阳土家族自治县: 长阳自治县, 长阳县
+				}
+			}
+		}
+	}
+	return []string{name}
+}
+
+// ethnicGroups are the names that autonomous divisions carry between the
+// place name and 自治…: 恩施土家族苗族自治州 → 恩施.
+var ethnicGroups = strings.Fields(`蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎
+	傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米
+	塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各`)
+
+func stripEthnic(s string) string {
+	for {
+		base, ok := strings.CutSuffix(s, "族")
+		if !ok {
+			return s
+		}
+		longest := ""
+		for _, g := range ethnicGroups {
+			if strings.HasSuffix(base, g) && len(g) > len(longest) && len(base) > len(g) {
+				longest = g
+			}
+		}
+		if longest == "" {
+			return s
+		}
+		s = strings.TrimSuffix(base, longest)
+	}
+}
+
+// normalize folds traditional characters and drops spaces and punctuation.
+func (t *table) normalize(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			return -1
+		}
+		if f, ok := t.fold[r]; ok {
+			return f
+		}
+		return r
+	}, s)
+}
+
+// match finds the longest alias at the start of rs that names a division
+// inside one of cands (any division when cands is nil). When several
+// divisions share that alias, only those at the highest level are kept
+// (吉林 is the province before the city). It returns the divisions and the
+// alias length in runes, or 0 when nothing matches.
+func (t *table) match(rs []rune, cands []int32) ([]int32, int) {
+	for n := min(t.maxAlias, len(rs)); n >= 2; n-- {
+		var found []int32
+		for _, d := range t.aliases[string(rs[:n])] {
+			if cands == nil || t.insideAny(d, cands) {
+				found = append(found, d)
+			}
+		}
+		if len(found) == 0 {
+			continue
+		}
+		top := found[0]
+		for _, d := range found {
+			if t.divs[d].level < t.divs[top].level {
+				top = d
+			}
+		}
+		kept := found[:0]
+		for _, d := range found {
+			if t.divs[d].level == t.divs[top].level {
+				kept = append(kept, d)
+			}
+		}
+		return kept, n
+	}
+	return nil, 0
+}
+
+// insideAny reports whether d lies strictly below one of cands.
+func (t *table) insideAny(d int32, cands []int32) bool {
+	for p := t.divs[d].parent; p >= 0; p = t.divs[p].parent {
+		for _, c := range cands {
+			if p == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonAncestor returns the deepest division that is, or lies above, every
+// one of ds, or -1.
+func (t *table) commonAncestor(ds []int32) int32 {
+	for a := ds[0]; a >= 0; a = t.divs[a].parent {
+		all := true
+		for _, d := range ds[1:] {
+			if !t.within(d, a) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return a
+		}
+	}
+	return -1
+}
+
+// within reports whether d is a or lies below it.
+func (t *table) within(d, a int32) bool {
+	for ; d >= 0; d = t.divs[d].parent {
+		if d == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *table) region(i int32) Region {
+	var r Region
+	for ; i >= 0; i = t.divs[i].parent {
+		d := t.divs[i]
+		switch d.level {
+		case Province:
+			r.ProvinceCode, r.Province = d.code+"0000", d.name
+			if municipalities[d.code] {
+				r.CityCode, r.City = d.code+"0100", d.name
+			}
+		case City:
+			r.CityCode, r.City = d.code+"00", d.name
+		case County:
+			r.CountyCode, r.County = d.code, d.name
+		case Township:
+			r.TownshipCode, r.Township = d.code, d.name
+		}
+	}
+	return r
+}
