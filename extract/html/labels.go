@@ -6,6 +6,7 @@ import (
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/gongwen/gongwen/extract/date"
 	"github.com/gongwen/gongwen/extract/meta"
 )
 
@@ -188,7 +189,7 @@ func store(values map[string]string, key, v string) {
 		return
 	}
 	if meta.IsDateKey(key) {
-		iso, ok := parseDate(v)
+		iso, ok := date.Parse(v)
 		if !ok {
 			return
 		}
