@@ -1,0 +1,333 @@
+package quantity
+
+import (
+	"math/big"
+	"strings"
+	"unicode/utf8"
+)
+
+// Values of the Chinese digits, including financial (壹贰叁) and traditional
+// (兩) forms. 〇 and 零 are zero.
+var chineseDigits = map[rune]int64{
+	'零': 0, '〇': 0, '○': 0,
+	'一': 1, '壹': 1, '弌': 1,
+	'二': 2, '贰': 2, '貳': 2, '两': 2, '兩': 2, '弍': 2,
+	'三': 3, '叁': 3, '參': 3, '弎': 3,
+	'四': 4, '肆': 4,
+	'五': 5, '伍': 5,
+	'六': 6, '陆': 6, '陸': 6,
+	'七': 7, '柒': 7,
+	'八': 8, '捌': 8,
+	'九': 9, '玖': 9,
+}
+
+// Multipliers inside a section of four digits.
+var smallUnits = map[rune]int64{
+	'十': 10, '拾': 10,
+	'百': 100, '佰': 100,
+	'千': 1000, '仟': 1000,
+}
+
+// Magnitudes that close a section: 万 = 1e4, 亿 = 1e8, 兆 = 1e12.
+var bigUnits = map[rune]int64{
+	'万': 1e4, '萬': 1e4,
+	'亿': 1e8, '億': 1e8,
+	'兆': 1e12,
+}
+
+func isChineseDigit(r rune) bool { _, ok := chineseDigits[r]; return ok }
+func isSmallUnit(r rune) bool    { _, ok := smallUnits[r]; return ok }
+func isBigUnit(r rune) bool      { _, ok := bigUnits[r]; return ok }
+func isMagnitude(r rune) bool    { return isSmallUnit(r) || isBigUnit(r) }
+func isChinesePoint(r rune) bool { return r == '点' || r == '點' }
+func isMinus(r rune) bool        { return r == '-' || r == '−' || r == '－' }
+
+// asciiDigit folds ASCII and full-width digits to their value.
+func asciiDigit(r rune) (byte, bool) {
+	switch {
+	case r >= '0' && r <= '9':
+		return byte(r - '0'), true
+	case r >= '０' && r <= '９':
+		return byte(r - '０'), true
+	}
+	return 0, false
+}
+
+func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
+func isGroupComma(r rune) bool   { return r == ',' || r == '，' }
+func isSpace(r rune) bool        { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
+func isNumeralRune(r rune) bool {
+	_, ok := asciiDigit(r)
+	return ok || isChineseDigit(r) || isMagnitude(r)
+}
+func rat(n int64) *big.Rat        { return new(big.Rat).SetInt64(n) }
+func isArabicDigit(r rune) bool   { _, ok := asciiDigit(r); return ok }
+func isChineseNumber(r rune) bool { return isChineseDigit(r) || isMagnitude(r) }
+
+// ParseNumber reads s as one whole numeral and returns its exact value.
+// It accepts Arabic numerals with thousands separators and decimals
+// ("1,234.5", "１２３", "-3.01"), Chinese numerals in everyday, financial and
+// traditional forms ("二十万亿", "壹佰贰拾", "九十八点七", "一万五"), and mixtures
+// ("3.5万", "1,100.9亿", "3万4000", "25万6千"). Spaces are ignored. Qualifiers
+// such as 余 or 多 are not part of a numeral: ParseNumber("两万余") fails, and
+// Parse handles "两万余人". Runs of bare digits ("二〇二五", "两三") are not
+// numbers (years, idioms) and fail too.
+func ParseNumber(s string) (*big.Rat, bool) {
+	s = strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	neg := false
+	if r, size := utf8.DecodeRuneInString(s); isMinus(r) {
+		neg = true
+		s = s[size:]
+	}
+	if s == "" {
+		return nil, false
+	}
+	var v *big.Rat
+	var ok bool
+	if i := strings.IndexAny(s, "点點"); i >= 0 {
+		v, ok = parseChineseDecimal(s[:i], s[i+len("点"):])
+	} else {
+		v, ok = parseSections(s)
+	}
+	if !ok {
+		return nil, false
+	}
+	if neg {
+		v.Neg(v)
+	}
+	return v, true
+}
+
+// parseChineseDecimal reads "九十八" + "七" (九十八点七) and "三" + "五万" (三点五万).
+func parseChineseDecimal(intPart, frac string) (*big.Rat, bool) {
+	var whole *big.Rat
+	if intPart == "" {
+		return nil, false
+	}
+	whole, ok := parseSections(intPart)
+	if !ok {
+		return nil, false
+	}
+	var digits strings.Builder
+	rest := frac
+	for rest != "" {
+		r, size := utf8.DecodeRuneInString(rest)
+		d, ok := chineseDigits[r]
+		if !ok || r == '两' || r == '兩' {
+			break
+		}
+		digits.WriteByte(byte('0' + d))
+		rest = rest[size:]
+	}
+	if digits.Len() == 0 {
+		return nil, false
+	}
+	f, _ := new(big.Rat).SetString("0." + digits.String())
+	v := whole.Add(whole, f)
+	for rest != "" {
+		r, size := utf8.DecodeRuneInString(rest)
+		m, ok := bigUnits[r]
+		if !ok {
+			return nil, false
+		}
+		v.Mul(v, rat(m))
+		rest = rest[size:]
+	}
+	return v, true
+}
+
+// token kinds of a numeral.
+const (
+	tokNumber = iota // an Arabic literal or one Chinese digit
+	tokZero          // 零 or 〇 between units: a placeholder
+	tokSmall         // 十 百 千
+	tokBig           // 万 亿 兆
+)
+
+type token struct {
+	kind    int
+	value   *big.Rat
+	unit    int64
+	chinese bool // a Chinese digit rather than an Arabic literal
+}
+
+// tokenize splits a numeral into literals and units. Arabic literals keep
+// their decimals exactly; separators must sit between groups of three digits.
+func tokenize(s string) ([]token, bool) {
+	var toks []token
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := asciiDigit(r); ok {
+			lit, end, ok := arabicLiteral(s, i)
+			if !ok {
+				return nil, false
+			}
+			v, _ := new(big.Rat).SetString(lit)
+			toks = append(toks, token{kind: tokNumber, value: v})
+			i = end
+			continue
+		}
+		switch {
+		case r == '零' || r == '〇' || r == '○':
+			toks = append(toks, token{kind: tokZero, chinese: true})
+		case isChineseDigit(r):
+			toks = append(toks, token{kind: tokNumber, value: rat(chineseDigits[r]), chinese: true})
+		case isSmallUnit(r):
+			toks = append(toks, token{kind: tokSmall, unit: smallUnits[r]})
+		case isBigUnit(r):
+			toks = append(toks, token{kind: tokBig, unit: bigUnits[r]})
+		default:
+			return nil, false
+		}
+		i += size
+	}
+	return toks, len(toks) > 0
+}
+
+// arabicLiteral reads digits with optional separators and decimals at s[i:]
+// and returns them as a plain ASCII decimal string.
+func arabicLiteral(s string, i int) (lit string, end int, ok bool) {
+	var b strings.Builder
+	group := 0 // digits since the last separator
+	sawSep := false
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if d, isD := asciiDigit(r); isD {
+			b.WriteByte('0' + d)
+			group++
+			i += size
+			continue
+		}
+		if isGroupComma(r) {
+			if group == 0 || (sawSep && group != 3) || (!sawSep && group > 3) {
+				return "", 0, false
+			}
+			sawSep = true
+			group = 0
+			i += size
+			continue
+		}
+		break
+	}
+	if sawSep && group != 3 {
+		return "", 0, false
+	}
+	if i < len(s) {
+		if r, size := utf8.DecodeRuneInString(s[i:]); isDecimalPoint(r) {
+			b.WriteByte('.')
+			i += size
+			n := 0
+			for i < len(s) {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				d, isD := asciiDigit(r)
+				if !isD {
+					break
+				}
+				b.WriteByte('0' + d)
+				i += size
+				n++
+			}
+			if n == 0 {
+				return "", 0, false
+			}
+		}
+	}
+	return b.String(), i, true
+}
+
+// parseSections adds up a numeral of literals and units. Big units multiply
+// everything since the last bigger unit, so 二十万亿 is 20×1e4×1e8 and
+// 1亿2千万 is 1e8 + 2e7.
+func parseSections(s string) (*big.Rat, bool) {
+	toks, ok := tokenize(s)
+	if !ok {
+		return nil, false
+	}
+	type part struct {
+		value *big.Rat
+		mag   int64
+	}
+	var parts []part
+	section := new(big.Rat)
+	var cur *big.Rat
+	curChinese := false
+	var lastUnit int64 // the unit before the current literal, for 一万五
+	zeroSince := false // a 零 since the last unit: 一万零五 is 10005
+	digits := 0
+	for k, t := range toks {
+		switch t.kind {
+		case tokZero:
+			if cur != nil {
+				return nil, false // 二〇二五 is a year, not a number
+			}
+			zeroSince = true
+			digits++
+		case tokNumber:
+			if cur != nil {
+				return nil, false // two literals in a row: 两三, 一二
+			}
+			if k > 0 && toks[k-1].kind == tokNumber {
+				return nil, false
+			}
+			cur = new(big.Rat).Set(t.value)
+			curChinese = t.chinese
+			digits++
+		case tokSmall:
+			m := cur
+			if m == nil {
+				// 十五 and 二十万亿's 十 stand alone only at the start of a section.
+				if t.unit != 10 || section.Sign() != 0 || (k > 0 && toks[k-1].kind == tokSmall) {
+					return nil, false
+				}
+				m = rat(1)
+			}
+			section.Add(section, new(big.Rat).Mul(m, rat(t.unit)))
+			cur = nil
+			lastUnit = t.unit
+			zeroSince = false
+		case tokBig:
+			x := new(big.Rat).Add(section, orZero(cur))
+			for len(parts) > 0 && parts[len(parts)-1].mag < t.unit {
+				x.Add(x, parts[len(parts)-1].value)
+				parts = parts[:len(parts)-1]
+			}
+			if x.Sign() == 0 && digits == 0 {
+				return nil, false // 万 alone is not a number
+			}
+			parts = append(parts, part{x.Mul(x, rat(t.unit)), t.unit})
+			section = new(big.Rat)
+			cur = nil
+			lastUnit = t.unit
+			zeroSince = false
+		}
+	}
+	if digits == 0 {
+		return nil, false
+	}
+	total := new(big.Rat).Set(section)
+	if cur != nil {
+		last := toks[len(toks)-1]
+		// 一万五 is 15000 and 三千五 is 3500: a trailing Chinese digit right after a
+		// unit of a hundred or more counts in the next lower place.
+		if curChinese && last.kind == tokNumber && !zeroSince && lastUnit >= 100 && len(toks) >= 2 && toks[len(toks)-2].kind != tokNumber {
+			cur.Mul(cur, rat(lastUnit/10))
+		}
+		total.Add(total, cur)
+	}
+	for _, p := range parts {
+		total.Add(total, p.value)
+	}
+	return total, true
+}
+
+func orZero(r *big.Rat) *big.Rat {
+	if r == nil {
+		return new(big.Rat)
+	}
+	return r
+}

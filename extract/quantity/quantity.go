@@ -1,0 +1,372 @@
+package quantity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/date"
+	"github.com/gongwen/gongwen/extract/docnum"
+)
+
+// Quantity is a number with its unit as written in a text.
+type Quantity struct {
+	Text   string  // the span as written: "7.62亿余条", "394.8 亿元", "第5位", "百分之九十八点七"
+	Value  float64 // in base units, scaled exactly: 16.4亿 → 1640000000
+	Unit   string  // the measure word without magnitude, as written: 元, 件, 人次, %, 个百分点, 位, 噸
+	Kind   string  // Count, Percent, Money, Rank or Measure
+	Approx bool    // 余 多 约 近 超 逾 以上 左右 qualify the number
+	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
+	Start, End int
+}
+
+// match is what scan reads at one position, before the context is checked.
+type match struct {
+	q       Quantity
+	bare    bool // an ordinal 第N with no 位 or 名: a rank only after 居, 排名 …
+	chinese bool // the numeral is written in Chinese only (两部, 十余个)
+	numEnd  int  // end of the numeral run, where a failed scan resumes
+}
+
+// Parse reads s as exactly one quantity: "49545件", "1.77亿元", "2500余人次",
+// "百分之九十八点七", "第5位". Start is 0 and End is len(s).
+func Parse(s string) (Quantity, bool) {
+	m, ok := scan(s, 0)
+	if !ok || m.q.End != len(s) {
+		return Quantity{}, false
+	}
+	return m.q, true
+}
+
+// scan reads a quantity starting at s[i:] without looking at what surrounds it.
+// On failure numEnd still tells how far the numeral reached (at least one rune).
+func scan(s string, i int) (match, bool) {
+	start := i
+	m := match{numEnd: i + runeLen(s, i)}
+	rank, percentWord := false, false
+	switch {
+	case strings.HasPrefix(s[i:], "第"):
+		rank = true
+		i += len("第")
+	case strings.HasPrefix(s[i:], "百分之"):
+		percentWord = true
+		i += len("百分之")
+	}
+	j := numeralEnd(s, i)
+	if j == i {
+		return m, false
+	}
+	m.numEnd = j
+	// 3千米 and 5兆瓦: the magnitude belongs to the unit.
+	if r, size := utf8.DecodeLastRuneInString(s[i:j]); isMagnitude(r) && j-size > i {
+		if u, _ := matchUnit(s, j-size); u != "" {
+			j -= size
+		}
+	}
+	v, ok := ParseNumber(s[i:j])
+	if !ok {
+		return m, false
+	}
+	m.chinese = !strings.ContainsFunc(s[i:j], isArabicDigit)
+	k := j
+	if !percentWord {
+		k = skipSpaces(s, k)
+	}
+	approx := false
+	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' || r == '餘' {
+		// 800余次, 3.5万余人次, 200余万元
+		k2 := k + size
+		for k2 < len(s) {
+			r, size := utf8.DecodeRuneInString(s[k2:])
+			if !isBigUnit(r) {
+				break
+			}
+			v.Mul(v, rat(bigUnits[r]))
+			k2 += size
+		}
+		if u, _ := matchUnit(s, k2); u != "" || k2 > k+size {
+			approx = true
+			k = k2
+		}
+	}
+	var unit, kind string
+	if percentWord {
+		unit, kind = "%", Percent
+		k = j
+	} else {
+		unit, kind = matchUnit(s, k)
+		if unit != "" && unitBlocked(s, unit, k+len(unit)) {
+			unit = ""
+		}
+		if unit != "" {
+			k += len(unit)
+		}
+	}
+	if rank {
+		switch {
+		case unit == "位" || unit == "名":
+			kind = Rank
+		case unit == "" && !approx:
+			unit, kind, k, m.bare = "位", Rank, j, true
+		default:
+			m.numEnd = k // 第二次, 第三批: an ordinal, not a quantity
+			return m, false
+		}
+	}
+	if unit == "" {
+		return m, false
+	}
+	f, _ := v.Float64()
+	m.q = Quantity{Text: s[start:k], Value: f, Unit: unit, Kind: kind, Approx: approx, Start: start, End: k}
+	return m, true
+}
+
+// numeralEnd returns the end of the numeral starting at s[i:]: digits with
+// separators and decimals, Chinese numerals, magnitudes, and spaces before a
+// magnitude (394.8 亿元).
+func numeralEnd(s string, i int) int {
+	j := i
+	if r, size := utf8.DecodeRuneInString(s[j:]); isMinus(r) {
+		if r2, _ := utf8.DecodeRuneInString(s[j+size:]); !isArabicDigit(r2) {
+			return i
+		}
+		j += size
+	}
+	prev := rune(0)
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		next, _ := utf8.DecodeRuneInString(s[j+size:])
+		switch {
+		case isArabicDigit(r), isChineseNumber(r):
+		case isDecimalPoint(r) && isArabicDigit(prev) && isArabicDigit(next):
+		case isChinesePoint(r) && isChineseNumber(prev) && isChineseDigit(next):
+		case isGroupComma(r) && isArabicDigit(prev) && threeDigits(s, j+size):
+		case isSpace(r) && (isArabicDigit(prev) || isChineseNumber(prev)):
+			// a stray space before a magnitude: 394.8 亿元
+			k := skipSpaces(s, j)
+			if r2, _ := utf8.DecodeRuneInString(s[k:]); isBigUnit(r2) {
+				j = k
+				prev = r
+				continue
+			}
+			return j
+		default:
+			return j
+		}
+		prev = r
+		j += size
+	}
+	return j
+}
+
+// threeDigits reports whether s[i:] is a group of exactly three digits.
+func threeDigits(s string, i int) bool {
+	for n := 0; n < 3; n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isArabicDigit(r) {
+			return false
+		}
+		i += size
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !isArabicDigit(r)
+}
+
+func skipSpaces(s string, i int) int {
+	for n := 0; n < 3 && i < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func runeLen(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
+}
+
+// Find returns every quantity in text, in order and without overlaps.
+// Document numbers, dates, 《titles》 and quoted slogans are masked first;
+// years, text ordinals, codes (1+10+30, 5·12), ratios and numbers without a
+// unit are not quantities.
+func Find(text string) []Quantity {
+	mask := masked(text)
+	var out []Quantity
+	for i := 0; i < len(text); {
+		if end, ok := mask[i]; ok {
+			i = end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !canStart(text, i, r) {
+			i += size
+			continue
+		}
+		m, ok := scan(text, i)
+		if ok && accept(text, m) {
+			q := m.q
+			q.Approx = q.Approx || approxAround(text, q.Start, q.End)
+			out = append(out, q)
+			i = q.End
+			continue
+		}
+		i = max(m.numEnd, i+size)
+	}
+	return out
+}
+
+// canStart reports whether a quantity may start at text[i:].
+func canStart(text string, i int, r rune) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	switch {
+	case isArabicDigit(r):
+		return !codeNeighbour(prev)
+	case isMinus(r):
+		next, _ := utf8.DecodeRuneInString(text[i+len(string(r)):])
+		return isArabicDigit(next) && !isArabicDigit(prev) && !isLatin(prev) && !isMinus(prev)
+	case isChineseDigit(r) || r == '十' || r == '拾':
+		return !isChineseNumber(prev)
+	case r == '第':
+		next, _ := utf8.DecodeRuneInString(text[i+len("第"):])
+		return isArabicDigit(next) || isChineseNumber(next)
+	case r == '百':
+		return strings.HasPrefix(text[i:], "百分之")
+	}
+	return false
+}
+
+// codeNeighbour reports whether a rune glued to a number makes it part of a
+// code, a ratio, a range or an identifier: 1+10+30, 5·12, 4.1:46.2, 2021-2025, P0202.
+func codeNeighbour(r rune) bool {
+	return isLatin(r) || isArabicDigit(r) || strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=", r)
+}
+
+func isLatin(r rune) bool {
+	return r < utf8.RuneSelf && unicode.IsLetter(r)
+}
+
+// accept checks the context of a scanned quantity.
+func accept(text string, m match) bool {
+	q := m.q
+	next, _ := utf8.DecodeRuneInString(text[m.q.End:])
+	afterNum, _ := utf8.DecodeRuneInString(text[m.numEnd:])
+	if afterNum != utf8.RuneError && m.numEnd < len(text) && codeNeighbour(afterNum) && afterNum != '.' {
+		// 1+10, 5·12, 4.1:46.2 — but "1.加强" is a list number and has no unit anyway.
+		if n2, _ := utf8.DecodeRuneInString(text[m.numEnd+len(string(afterNum)):]); isArabicDigit(n2) {
+			return false
+		}
+	}
+	if isLatin(next) && q.Kind != Percent {
+		return false // 5G, 3D
+	}
+	if m.bare && !rankContext(text, q.Start, q.End) {
+		return false
+	}
+	if q.Kind == Percent && (q.Unit == "%" || q.Unit == "％" || q.Unit == "‰") && unicode.Is(unicode.Han, next) &&
+		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) {
+		return false // 5‰人口变动抽样调查 names a survey
+	}
+	if m.chinese && q.Kind != Rank && !strings.HasPrefix(q.Text, "百分之") {
+		num := strings.TrimRight(q.Text, q.Unit)
+		if num == "一" || num == "壹" || num == "弌" {
+			return false // 一项, 一批, 一次: idiom far more often than a count
+		}
+		switch q.Unit {
+		case "分", "期", "批", "节", "節", "门", "門", "种", "種", "类", "類", "堂", "轮", "輪", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
+			return false // 十分, 二期工程, 三类人员
+		case "次":
+			rest := text[q.End:]
+			for _, w := range []string{"会议", "會議", "全会", "全會", "全体", "全體", "大会", "大會", "产业", "產業"} {
+				if strings.HasPrefix(rest, w) {
+					return false // 人大七次会议 is a session ordinal, 三次产业 a term
+				}
+			}
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); prev == '届' || prev == '屆' {
+			return false
+		}
+	}
+	return true
+}
+
+// rankContext reports whether a bare 第N is a rank: 位居全省第二, 排名第3, 列第一
+// — after a ranking verb in the same clause and not followed by a noun (第一方阵).
+func rankContext(text string, start, end int) bool {
+	next, _ := utf8.DecodeRuneInString(text[end:])
+	if unicode.Is(unicode.Han, next) || isArabicDigit(next) || isLatin(next) {
+		return false
+	}
+	before := text[max(0, start-30):start]
+	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
+		before = before[k:]
+	}
+	for _, w := range []string{"居", "排名", "排在", "排第", "列", "位次", "名次", "排位"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// approxAround reports a qualifier just outside the span: 近1900家次, 约3万人,
+// 超过500件, 3000人以上, 5%左右.
+func approxAround(text string, start, end int) bool {
+	before := strings.TrimRight(text[max(0, start-12):start], " \u3000")
+	for _, w := range []string{"约", "約", "近", "超", "逾", "接近", "将近", "將近", "大约", "大約", "超过", "超過"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	after := text[end:]
+	for _, w := range []string{"以上", "左右", "多"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// masked maps the start of each span that holds no quantity to its end:
+// document numbers, dates, 《titles》 and short quoted phrases (“两个维护”).
+func masked(text string) map[int]int {
+	mask := map[int]int{}
+	for _, n := range docnum.Find(text) {
+		mask[n.Start] = n.End
+	}
+	for _, d := range date.Find(text) {
+		if end, ok := mask[d.Start]; !ok || end < d.End {
+			mask[d.Start] = d.End
+		}
+	}
+	for _, p := range [][2]string{{"《", "》"}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"\"", "\""}, {"‘", "’"}} {
+		for i := 0; i < len(text); {
+			k := strings.Index(text[i:], p[0])
+			if k < 0 {
+				break
+			}
+			open := i + k
+			body := open + len(p[0])
+			c := strings.Index(text[body:], p[1])
+			if c < 0 {
+				break
+			}
+			closeEnd := body + c + len(p[1])
+			inner := text[body : body+c]
+			if p[0] == "《" || (utf8.RuneCountInString(inner) <= 20 && !strings.Contains(inner, "\n")) {
+				if _, ok := mask[open]; !ok && !strings.Contains(inner, "\n") {
+					mask[open] = closeEnd
+				}
+				i = closeEnd
+			} else {
+				i = body
+			}
+		}
+	}
+	return mask
+}
