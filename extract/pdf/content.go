@@ -1,0 +1,207 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+
+	pdflib "github.com/ledongthuc/pdf"
+)
+
+// A span is a piece of text drawn by one text-showing operator, in page space (points, y upwards).
+type span struct {
+	x, y float64 // start of the baseline
+	end  float64 // x where the last glyph ends
+	size float64 // font size
+	text string
+}
+
+// A matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m×n: first m, then n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+type gstate struct {
+	ctm                       matrix
+	tc, tw, th, tl, tfs, rise float64
+	font                      *font
+}
+
+// fontCache shares parsed fonts between the pages of a document. Fonts are keyed by resource name and
+// BaseFont: the library does not expose object identity, and producers reuse the same resource names
+// for the same font on every page.
+type fontCache map[string]*font
+
+func (c fontCache) get(resources pdflib.Value, name string) *font {
+	v := resources.Key("Font").Key(name)
+	key := name + "\x00" + v.Key("BaseFont").Name()
+	f, ok := c[key]
+	if !ok {
+		f = newFont(v)
+		c[key] = f
+	}
+	return f
+}
+
+// maxFormDepth bounds nested form XObjects (a form may draw itself).
+const maxFormDepth = 8
+
+// pageSpans interprets a page's content stream and returns its text spans in drawing order.
+func pageSpans(p pdflib.Page, fonts fontCache) []span {
+	var spans []span
+	contents := p.V.Key("Contents")
+	if contents.IsNull() {
+		return nil
+	}
+	resources := p.Resources()
+	runStream(contents, resources, identity, fonts, &spans, 0)
+	return spans
+}
+
+// runStream interprets one content stream (a page's or a form's) starting with the transformation ctm.
+func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans *[]span, depth int) {
+	g := gstate{ctm: ctm, th: 1}
+	var stack []gstate
+	var tm, tlm matrix
+	var glyphs []glyph
+	show := func(raw string) {
+		if g.font == nil {
+			g.font = &font{memo: map[string]string{}}
+		}
+		glyphs = g.font.decode(raw, glyphs[:0])
+		trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(tm).mul(g.ctm)
+		size := math.Hypot(trm[2], trm[3])
+		s := span{x: trm[4], y: trm[5], size: size}
+		var b strings.Builder
+		for _, gl := range glyphs {
+			b.WriteString(gl.text)
+			tx := gl.width/1000*g.tfs + g.tc
+			if gl.space {
+				tx += g.tw
+			}
+			tm = matrix{1, 0, 0, 1, tx * g.th, 0}.mul(tm)
+		}
+		end := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(tm).mul(g.ctm)
+		s.end = end[4]
+		s.text = b.String()
+		if s.text != "" {
+			*spans = append(*spans, s)
+		}
+	}
+	pdflib.Interpret(strm, func(stk *pdflib.Stack, op string) {
+		n := stk.Len()
+		args := make([]pdflib.Value, n)
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		num := func(i int) float64 {
+			if i < len(args) {
+				return args[i].Float64()
+			}
+			return 0
+		}
+		mat := func() matrix {
+			var m matrix
+			for i := range m {
+				m[i] = num(i)
+			}
+			return m
+		}
+		switch op {
+		case "q":
+			if len(stack) < 1000 {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			g.ctm = mat().mul(g.ctm)
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tc":
+			g.tc = num(0)
+		case "Tw":
+			g.tw = num(0)
+		case "Tz":
+			g.th = num(0) / 100
+		case "TL":
+			g.tl = num(0)
+		case "Ts":
+			g.rise = num(0)
+		case "Tf":
+			if len(args) == 2 {
+				g.font = fonts.get(resources, args[0].Name())
+				g.tfs = num(1)
+			}
+		case "Td":
+			tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+			tm = tlm
+		case "TD":
+			g.tl = -num(1)
+			tlm = matrix{1, 0, 0, 1, num(0), num(1)}.mul(tlm)
+			tm = tlm
+		case "Tm":
+			tm, tlm = mat(), mat()
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'", "\"":
+			if op == "\"" && len(args) == 3 {
+				g.tw, g.tc = num(0), num(1)
+				args = args[2:]
+			}
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "TJ":
+			if len(args) != 1 {
+				return
+			}
+			a := args[0]
+			for i := 0; i < a.Len(); i++ {
+				x := a.Index(i)
+				if x.Kind() == pdflib.String {
+					show(x.RawString())
+				} else {
+					tm = matrix{1, 0, 0, 1, -x.Float64() / 1000 * g.tfs * g.th, 0}.mul(tm)
+				}
+			}
+		case "Do":
+			if len(args) != 1 || depth >= maxFormDepth {
+				return
+			}
+			form := resources.Key("XObject").Key(args[0].Name())
+			if form.Key("Subtype").Name() != "Form" {
+				return
+			}
+			m := identity
+			if fm := form.Key("Matrix"); fm.Len() == 6 {
+				for i := range m {
+					m[i] = fm.Index(i).Float64()
+				}
+			}
+			res := form.Key("Resources")
+			if res.IsNull() {
+				res = resources
+			}
+			runStream(form, res, m.mul(g.ctm), fonts, spans, depth+1)
+		}
+	})
+}

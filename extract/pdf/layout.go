@@ -1,0 +1,254 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A line is a row of text on a page.
+type line struct {
+	x, end float64 // left and right edge
+	y      float64 // baseline
+	size   float64 // largest font size on the line
+	text   string
+}
+
+// pageLines groups spans into lines, top to bottom, and each line's spans left to right.
+func pageLines(spans []span) []line {
+	sorted := make([]span, 0, len(spans))
+	for _, s := range spans {
+		if s.size < 0.5 { // invisible or degenerate text
+			continue
+		}
+		sorted = append(sorted, s)
+	}
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y > sorted[j].y })
+	var lines []line
+	var row []span
+	flush := func() {
+		if len(row) > 0 {
+			lines = append(lines, joinSpans(row))
+		}
+		row = row[:0]
+	}
+	for _, s := range sorted {
+		if len(row) > 0 {
+			first := row[0]
+			if math.Abs(first.y-s.y) > 0.5*math.Max(first.size, s.size) {
+				flush()
+			}
+		}
+		row = append(row, s)
+	}
+	flush()
+	return lines
+}
+
+// joinSpans makes one line of spans on the same baseline. Spans are glued without a space unless the
+// gap between them is wider than a space between Latin words or much wider than Chinese justification.
+func joinSpans(row []span) line {
+	sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+	l := line{x: row[0].x, end: row[0].end, y: row[0].y}
+	var b strings.Builder
+	var prev span
+	for i, s := range row {
+		l.size = math.Max(l.size, s.size)
+		if i > 0 {
+			if s.text == prev.text && math.Abs(s.x-prev.x) < 0.2*s.size {
+				continue // the same text drawn twice, slightly offset, to fake bold
+			}
+			gap := s.x - prev.end
+			last, _ := utf8.DecodeLastRuneInString(prev.text)
+			first, _ := utf8.DecodeRuneInString(s.text)
+			wide := isWide(last) || isWide(first)
+			if gap > 1.5*s.size || !wide && gap > 0.2*s.size {
+				if !unicode.IsSpace(last) && !unicode.IsSpace(first) {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		b.WriteString(s.text)
+		l.end = math.Max(l.end, s.end)
+		prev = s
+	}
+	l.text = strings.TrimSpace(b.String())
+	return l
+}
+
+// pageNumber matches running page numbers once spaces are removed: "— 3 —", "- 3 -", "第3页 共10页",
+// "3/10", "Page 3 of 10".
+var pageNumber = regexp.MustCompile(`^(?i:[-—–－―‐~·•]*\d{1,4}[-—–－―‐~·•]*|第\d+页[,，]?(共\d+页)?|共\d+页[,，]?第\d+页|\d+/\d+|page\d+(of\d+)?)$`)
+
+var digits = regexp.MustCompile(`\d+`)
+
+// removeRunning drops running headers and footers: page numbers in the first or last two lines of a
+// page, and a line that recurs (digits aside) at the top or at the bottom of most pages.
+func removeRunning(pages [][]line) {
+	for i, lines := range pages {
+		var kept []line
+		for j, l := range lines {
+			edge := j < 2 || j >= len(lines)-2
+			if edge && pageNumber.MatchString(strings.Join(strings.Fields(l.text), "")) {
+				continue
+			}
+			kept = append(kept, l)
+		}
+		pages[i] = kept
+	}
+	withText := 0
+	for _, lines := range pages {
+		if len(lines) > 0 {
+			withText++
+		}
+	}
+	if withText < 2 {
+		return
+	}
+	key := func(l line) string { return digits.ReplaceAllString(strings.Join(strings.Fields(l.text), ""), "#") }
+	for pass := 0; pass < 2; pass++ { // a header can sit above another header line
+		top, bottom := map[string]int{}, map[string]int{}
+		for _, lines := range pages {
+			if len(lines) > 0 {
+				top[key(lines[0])]++
+				bottom[key(lines[len(lines)-1])]++
+			}
+		}
+		repeated := func(count int) bool { return count >= 2 && 2*count >= withText }
+		for i, lines := range pages {
+			if len(lines) > 0 && repeated(top[key(lines[0])]) {
+				lines = lines[1:]
+			}
+			if len(lines) > 0 && repeated(bottom[key(lines[len(lines)-1])]) {
+				lines = lines[:len(lines)-1]
+			}
+			pages[i] = lines
+		}
+	}
+}
+
+// heading matches the start of a numbered heading: 一、 （一） 第一章 1. 1、
+var heading = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[、．.]\D)`)
+
+// margins are the left and right edges of the body text, and the usual distance between lines.
+type margins struct {
+	left, right, pitch float64
+}
+
+// measure finds the body margins: most lines start at the left margin, and lines of justified or
+// wrapped text end near the right one.
+func measure(pages [][]line) margins {
+	var starts, ends, pitches []float64
+	for _, lines := range pages {
+		for i, l := range lines {
+			starts = append(starts, l.x)
+			ends = append(ends, l.end)
+			if i > 0 {
+				if d := lines[i-1].y - l.y; d > 0 {
+					pitches = append(pitches, d)
+				}
+			}
+		}
+	}
+	var m margins
+	m.left = mode(starts)
+	m.right = mode(ends)
+	m.pitch = percentile(pitches, 0.5)
+	return m
+}
+
+// mode returns the most common value of v rounded to whole points (the smallest if tied).
+func mode(v []float64) float64 {
+	count := map[float64]int{}
+	best, n := 0.0, 0
+	for _, x := range v {
+		x = math.Round(x)
+		count[x]++
+		if c := count[x]; c > n || c == n && x < best {
+			best, n = x, c
+		}
+	}
+	return best
+}
+
+func percentile(v []float64, p float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	sort.Float64s(v)
+	return v[int(p*float64(len(v)-1))]
+}
+
+// paragraphs joins the lines of all pages into paragraphs, one per output line.
+func paragraphs(pages [][]line) string {
+	m := measure(pages)
+	var b strings.Builder
+	var prev *line
+	samePage := false
+	for _, lines := range pages {
+		samePage = false
+		for i := range lines {
+			l := &lines[i]
+			if prev != nil {
+				if m.breaks(prev, l, samePage) {
+					b.WriteByte('\n')
+				} else if needsSpace(prev.text, l.text) {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(l.text)
+			prev = l
+			samePage = true
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// breaks reports whether line b starts a new paragraph after line a.
+func (m margins) breaks(a, b *line, samePage bool) bool {
+	size := math.Max(a.size, b.size)
+	switch {
+	case math.Abs(a.size-b.size) > 0.15*size: // a title or heading in another size
+		return true
+	case samePage && m.pitch > 0 && a.y-b.y > 1.6*m.pitch: // a gap between paragraphs
+		return true
+	case samePage && b.y > a.y: // text above the previous line: another column or a block
+		return true
+	case heading.MatchString(b.text):
+		return true
+	}
+	full := a.end >= m.right-1.5*a.size
+	if m.centred(b) && (full && a.x < m.left+0.5*a.size || m.centred(a) && a.end-a.x > m.right-m.left-6*a.size) {
+		return false // a centred title over two lines
+	}
+	switch {
+	case !full: // the previous line ends short of the right margin
+		return true
+	case b.x > m.left+3*b.size: // centred or flush right, never a continuation
+		return true
+	}
+	return b.x > a.x+0.8*b.size && b.x > m.left+0.8*b.size // b is indented
+}
+
+// centred reports whether l is centred between the margins (and not just indented).
+func (m margins) centred(l *line) bool {
+	in, out := l.x-m.left, m.right-l.end
+	return in > 1.5*l.size && math.Abs(in-out) < 0.6*l.size
+}
+
+// needsSpace reports whether joining two lines of a paragraph needs a space: only between Latin words.
+func needsSpace(a, b string) bool {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if isWide(last) || isWide(first) || unicode.IsSpace(last) || unicode.IsSpace(first) {
+		return false
+	}
+	latin := func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+	return latin(first) && (latin(last) || strings.ContainsRune(",;:!?)", last))
+}
