@@ -37,7 +37,13 @@ func role(text string, start, end int) string {
 	if r := labelRole(before); r != "" {
 		return r
 	}
-	if alone(before, text[end:lineEnd]) && (issuerAbove(text[:lineStart]) || shortTail(text[lineEnd:])) {
+	after := text[end:lineEnd]
+	if alone(before, after) && (issuerAbove(text[:lineStart]) || shortTail(text[lineEnd:])) {
+		return Signed
+	}
+	// Text taken from PDFs often puts the signature on one line:
+	// 金昌市人民政府  2025年6月13日.
+	if alone("", after) && strings.TrimRightFunc(before, unicode.IsSpace) != before && issuerLine(before) {
 		return Signed
 	}
 	return Mentioned
@@ -81,7 +87,12 @@ func alone(before, after string) bool {
 // issuerAbove reports whether the last non-empty line of above names an issuer.
 func issuerAbove(above string) bool {
 	above = strings.TrimRightFunc(above, unicode.IsSpace)
-	line := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
+	return issuerLine(above[strings.LastIndexByte(above, '\n')+1:])
+}
+
+// issuerLine reports whether line is only the name of one or more issuers.
+func issuerLine(line string) bool {
+	line = strings.TrimSpace(line)
 	n := utf8.RuneCountInString(line)
 	if n < 2 || n > issuerRunes || strings.ContainsAny(line, "，。；：,;:、|") {
 		return false

@@ -60,6 +60,7 @@ func TestFind(t *testing.T) {
 		{"full-width square brackets", "⟦京政发［2022］7号⟧", []want{{"京政发", 2022, 7}}},
 		{"small tortoise-shell brackets", "⟦浙政办发﹝2024﹞15号⟧", []want{{"浙政办发", 2024, 15}}},
 		{"mis-encoded brackets from a GBK page", "⟦鲁政字„2009‟102号⟧", []want{{"鲁政字", 2009, 102}}},
+		{"curly quotes for brackets", "⟦浙政发“2024”3号⟧", []want{{"浙政发", 2024, 3}}},
 		{"white lenticular brackets", "⟦皖政〖2018〗36号⟧", []want{{"皖政", 2018, 36}}},
 		{"opening and closing brackets that differ", "⟦国发〔2024]1号⟧", []want{{"国发", 2024, 1}}},
 
