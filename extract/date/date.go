@@ -95,7 +95,7 @@ func canStart(r rune) bool {
 // and its ISO value.
 func match(s string, i int) (end int, value string, ok bool) {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	if _, isDigit := digit(r); isDigit || hanDigit(r) >= 0 {
+	if isDigit(r) || hanDigit(r) >= 0 {
 		return 0, "", false // a year starts a number, not the middle of one
 	}
 	var y, j int
@@ -137,8 +137,10 @@ func dashed(s string, start, j, y int, sep rune) (end int, value string, ok bool
 	if n < 1 || n > 2 {
 		return 0, "", false
 	}
-	if r, _ := utf8.DecodeRuneInString(s[j:]); r == sep {
-		return 0, "", false
+	if r, size := utf8.DecodeRuneInString(s[j:]); r == sep {
+		if p, _ := utf8.DecodeRuneInString(s[j+size:]); isDigit(p) {
+			return 0, "", false
+		}
 	}
 	return checked(j, y, m, d)
 }
@@ -211,6 +213,11 @@ func daysIn(y, m int) int {
 		return 30
 	}
 	return 31
+}
+
+func isDigit(r rune) bool {
+	_, ok := digit(r)
+	return ok
 }
 
 func isSep(r rune) bool {

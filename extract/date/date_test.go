@@ -60,6 +60,7 @@ func TestFind(t *testing.T) {
 		{"slashes without zero padding", "于⟦2025/1/17⟧召开", []want{m("2025-01-17")}},
 		{"dots with zero padding", "评查结果于⟦2025.01.07⟧通报", []want{m("2025-01-07")}},
 		{"dots without zero padding", "清理结果于⟦2024.12.2⟧公布", []want{m("2024-12-02")}},
+		{"dotted date before a full stop", "清理结果公布于⟦2024.12.20⟧.下一步", []want{m("2024-12-20")}},
 		{"年月日", "该条例于⟦2024年9月27日⟧经省人大常委会批准", []want{m("2024-09-27")}},
 		{"年月日 zero-padded", "⟦2025年01月07日⟧召开推进会", []want{m("2025-01-07")}},
 		{"spaces between the parts", "统计期限为⟦2023 年 1 月 1 日⟧起", []want{m("2023-01-01")}},

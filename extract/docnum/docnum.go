@@ -83,6 +83,11 @@ func digit(r rune) (int, bool) {
 	return 0, false
 }
 
+func isDigit(r rune) bool {
+	_, ok := digit(r)
+	return ok
+}
+
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t'
 }
@@ -187,6 +192,13 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 	if begin == end {
 		return open, ""
 	}
+	// In 2023年市委发〔2023〕1号 the 年 belongs to the date before the code;
+	// but 日政发 is a code of 日照, so 年, 月 and 日 are dropped only after a digit.
+	if r, _ := utf8.DecodeLastRuneInString(s[:begin]); isDigit(r) {
+		if r, size := utf8.DecodeRuneInString(s[begin:end]); r == '年' || r == '月' || r == '日' {
+			begin += size
+		}
+	}
 	begin = trimLead(s[begin:end]) + begin
 	if begin == end {
 		return open, ""
@@ -209,8 +221,7 @@ func prefixRune(r rune) bool {
 var stopWords = []string{
 	"根据", "依据", "按照", "依照", "遵照", "参照", "参见", "详见", "印发", "转发", "下发", "发布",
 	"颁布", "贯彻", "落实", "执行", "通过", "关于", "通知", "意见", "办法", "规定", "方案", "文件",
-	"精神", "要求", "以及", "的", "和", "及", "与", "或", "暨", "即", "等", "是", "了", "见",
-	"年", "月", "日", // 2023年市委发〔2023〕1号: a date never runs into a code
+	"精神", "要求", "以及", "的", "和", "及", "与", "或", "暨", "等", "是", "了", "见",
 }
 
 // issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.

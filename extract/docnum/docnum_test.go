@@ -91,6 +91,8 @@ func TestFind(t *testing.T) {
 		{"provincial office glued to the code", "河南省人民政府办公厅⟦豫政办〔2023〕12号⟧", []want{{"豫政办", 2023, 12}}},
 		{"government order keeps 人民政府", "⟦市人民政府令〔2018〕第3号⟧", []want{{"市人民政府令", 2018, 3}}},
 		{"year before the code is not part of it", "2023年⟦市委发〔2023〕1号⟧", []want{{"市委发", 2023, 1}}},
+		{"日 starts the code of 日照", "⟦日政发〔2020〕8号⟧", []want{{"日政发", 2020, 8}}},
+		{"即 starts the code of 即墨", "根据⟦即政发〔2021〕12号⟧", []want{{"即政发", 2021, 12}}},
 		{"label with a colon", "发文字号：⟦金政发〔2025〕33号⟧", []want{{"金政发", 2025, 33}}},
 		{"prefix with a Latin letter", "⟦深府G〔2024〕2号⟧", []want{{"深府G", 2024, 2}}},
 		{"和 and an office name cut a long run", "市城乡建设和交通运输局办公室⟦建交安全监督管理字〔2020〕4号⟧", []want{{"建交安全监督管理字", 2020, 4}}},
