@@ -40,9 +40,9 @@ func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
 				if u == nil {
 					continue
 				}
-				name := ""
-				if n.DataAtom == atom.A {
-					name = textOf(n)
+				name := textOf(n)
+				if runeLen(name) > 200 {
+					name = ""
 				}
 				if name == "" {
 					name = collapseSpace(attr(n, "title"))

@@ -134,7 +134,7 @@ func stripSiteName(docTitle, site string) string {
 	parts := titleSep.Split(strings.TrimSpace(docTitle), -1)
 	var keep []string
 	for _, p := range parts {
-		p = strings.TrimSpace(p)
+		p = trimSiteAffix(strings.TrimSpace(p), site)
 		if p == "" || (site != "" && p == site) || siteName.MatchString(p) {
 			continue
 		}
@@ -150,4 +150,21 @@ func stripSiteName(docTitle, site string) string {
 		}
 	}
 	return collapseSpace(best)
+}
+
+// trimSiteAffix removes a site name joined by a bare hyphen ("报告-驻马店市
+// 人民政府"); a bare hyphen alone does not split titles such as
+// "一周要闻（4.10-4.16）".
+func trimSiteAffix(p, site string) string {
+	isSite := func(s string) bool {
+		s = strings.TrimSpace(s)
+		return s != "" && (s == site || siteName.MatchString(s))
+	}
+	if i := strings.LastIndexAny(p, "-—"); i > 0 && isSite(p[i+len(string([]rune(p[i:])[0])):]) {
+		p = strings.TrimSpace(p[:i])
+	}
+	if i := strings.IndexAny(p, "-—"); i > 0 && isSite(p[:i]) {
+		p = strings.TrimSpace(p[i+len(string([]rune(p[i:])[0])):])
+	}
+	return p
 }
