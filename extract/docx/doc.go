@@ -1,0 +1,11 @@
+// Package docx reads the text of Word (.docx) files: the body of word/document.xml, one paragraph a
+// line, each table row a line with a tab between cells.
+//
+// Only the standard library is used (archive/zip and encoding/xml). Text comes from w:t elements; w:tab
+// becomes a tab, w:br and w:cr a line break (a space inside a table cell), and w:noBreakHyphen a hyphen.
+// Deleted text (w:delText), field codes (w:instrText) and the fallback copy of alternate content
+// (mc:Fallback, which repeats the text of a text box) are left out, as are empty paragraphs. Headers,
+// footers, footnotes and comments live in other parts and are not read.
+//
+//	text, err := docx.Read(body) // "标题\n第一段……\n项目\t数量\n受理案件\t49545\n"
+package docx
