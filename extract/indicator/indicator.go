@@ -1,0 +1,427 @@
+package indicator
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/quantity"
+	"github.com/gongwen/gongwen/extract/segment"
+)
+
+// Indicator is a quantity with what it counts.
+type Indicator struct {
+	quantity.Quantity
+	Name     string // what is counted, from the same clause: 受理人民调解案件
+	Sentence string // the sentence the quantity sits in
+}
+
+// Find returns every quantity in text with its name, in text order. A
+// quantity shared by several subjects (A和B均为100%) is returned once per
+// subject. seg tags words for the prepositional-phrase rule; nil skips it.
+func Find(text string, seg *segment.Segmenter) []Indicator {
+	qs := quantity.Find(text)
+	var out []Indicator
+	for lineStart := 0; lineStart < len(text) && len(qs) > 0; {
+		lineEnd := strings.IndexByte(text[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text)
+		} else {
+			lineEnd += lineStart
+		}
+		n := 0
+		for n < len(qs) && qs[n].Start < lineEnd {
+			n++
+		}
+		if n > 0 {
+			p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg}
+			out = append(out, p.name()...)
+			qs = qs[n:]
+		}
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+// paragraph names the quantities of one line of text.
+type paragraph struct {
+	text       string
+	start, end int
+	qs         []quantity.Quantity
+	seg        *segment.Segmenter
+	subjects   []string // names of earlier quantities that have their own subject
+}
+
+// clause is a stretch between clause punctuation; parentheses that hold a
+// quantity are clauses of their own, other parentheses are transparent.
+type clause struct {
+	start, end int
+	inParen    bool
+}
+
+func (p *paragraph) clauses() []clause {
+	var out []clause
+	start := p.start
+	paren := false
+	for i := p.start; i < p.end; {
+		r, size := utf8.DecodeRuneInString(p.text[i:])
+		switch {
+		case r == '(' || r == '（':
+			closeAt := p.closeParen(i + size)
+			if closeAt > 0 && p.hasQuantity(i, closeAt) {
+				out = append(out, clause{start, i, paren})
+				start, paren = i+size, true
+			} else if closeAt > 0 {
+				i = closeAt // (区), (GDP): part of the clause
+				continue
+			}
+		case (r == ')' || r == '）') && paren:
+			out = append(out, clause{start, i, true})
+			start, paren = i+size, false
+		case strings.ContainsRune("，,；;：:。！？!?", r):
+			out = append(out, clause{start, i, paren})
+			start = i + size
+		}
+		i += size
+	}
+	out = append(out, clause{start, p.end, paren})
+	return out
+}
+
+// closeParen returns the byte offset just after the parenthesis closing at or after i, or -1.
+func (p *paragraph) closeParen(i int) int {
+	for j := i; j < p.end; {
+		r, size := utf8.DecodeRuneInString(p.text[j:])
+		switch r {
+		case ')', '）':
+			return j + size
+		case '(', '（', '。':
+			return -1
+		}
+		j += size
+	}
+	return -1
+}
+
+func (p *paragraph) hasQuantity(start, end int) bool {
+	for _, q := range p.qs {
+		if q.Start >= start && q.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *paragraph) name() []Indicator {
+	var out []Indicator
+	k := 0
+	for _, c := range p.clauses() {
+		first := k
+		for k < len(p.qs) && p.qs[k].Start < c.end {
+			k++
+		}
+		if k > first {
+			out = append(out, p.nameClause(c, p.qs[first:k])...)
+		}
+	}
+	return out
+}
+
+// nameClause names the quantities of one clause, left to right.
+func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
+	var out []Indicator
+	var predicate string // 增长, 占总人口: shared by the rest of a 分别 clause
+	distributive := false
+	var subjects []string // for 分别: the subjects the values go to, in order
+	prevName := ""
+	prevUnit := ""
+	for i, q := range qs {
+		regionStart := c.start
+		if i > 0 {
+			regionStart = qs[i-1].End
+		}
+		raw := p.text[regionStart:q.Start]
+		afterEnd := c.end
+		if i+1 < len(qs) {
+			afterEnd = qs[i+1].Start
+		}
+		after := p.text[q.End:afterEnd]
+		if k := strings.Index(after, "、"); k >= 0 {
+			after = after[:k]
+		}
+		after = cleanAfter(after)
+
+		sharedBy := splitShared(raw)
+		if k := strings.LastIndex(raw, "、"); k >= 0 {
+			raw = raw[k+len("、"):]
+		}
+		before := clean(raw)
+
+		var names []string
+		switch {
+		case sharedBy != nil:
+			names = sharedBy
+		case isPredicate(before):
+			pred, dist := predicatePart(before)
+			predicate, distributive = pred, dist
+			if dist {
+				subjects = lastN(p.subjects, countDistributive(qs[i:]))
+			}
+			names = []string{p.compose(subjects, 0, pred, distributive)}
+		case before == "" && predicate != "":
+			// the second and later values of 分别增长4.6%、7.7%和8.7%
+			names = []string{p.compose(subjects, i, predicate, distributive)}
+		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
+			names = []string{rankName(before)}
+		case before == "" && after == "" && prevName != "":
+			// 培训56场1万余人次: the second figure of the same thing
+			n := prevName
+			if q.Unit != prevUnit {
+				n += q.Unit
+			}
+			names = []string{n}
+		case before == "":
+			names = []string{after}
+		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
+			names = []string{p.dropPreposition(before) + after}
+		default:
+			names = []string{p.dropPreposition(before)}
+		}
+		for _, n := range names {
+			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q)})
+		}
+		if sharedBy == nil && !isPredicate(before) && !(before == "" && predicate != "") && !c.inParen && names[0] != "" {
+			p.subjects = append(p.subjects, names[0])
+		}
+		prevName, prevUnit = names[0], q.Unit
+	}
+	return out
+}
+
+// compose joins a subject and a predicate: 地区生产总值 + 增长.
+func (p *paragraph) compose(subjects []string, i int, pred string, distributive bool) string {
+	subject := ""
+	switch {
+	case distributive && i < len(subjects):
+		subject = subjects[i]
+	case len(subjects) > 0 && distributive:
+		subject = subjects[len(subjects)-1]
+	case len(p.subjects) > 0:
+		subject = p.subjects[len(p.subjects)-1]
+	}
+	return subject + pred
+}
+
+func lastN(s []string, n int) []string {
+	if n > len(s) {
+		n = len(s)
+	}
+	return s[len(s)-n:]
+}
+
+// countDistributive counts the values of a 分别 clause: 4.6%、7.7%和8.7% is three.
+func countDistributive(qs []quantity.Quantity) int {
+	return len(qs)
+}
+
+// sentence returns the sentence around q, up to and including its final stop.
+func (p *paragraph) sentence(q quantity.Quantity) string {
+	start := p.start
+	if k := strings.LastIndexAny(p.text[p.start:q.Start], "。！？!?"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(p.text[p.start+k:])
+		start = p.start + k + size
+	}
+	end := p.end
+	if k := strings.IndexAny(p.text[q.End:p.end], "。！？!?"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(p.text[q.End+k:])
+		end = q.End + k + size
+	}
+	return strings.TrimSpace(p.text[start:end])
+}
+
+// dropPreposition removes a leading prepositional phrase with the segmenter:
+// 针对具体案件召开 → 召开, 在政府网站发布 → 发布.
+func (p *paragraph) dropPreposition(name string) string {
+	if p.seg == nil || name == "" {
+		return name
+	}
+	words := p.seg.Tag(name)
+	if len(words) < 2 {
+		return name
+	}
+	if words[0].Pos == "r" && utf8.RuneCountInString(words[0].Text) >= 2 {
+		// 我市, 该区: a pronoun subject says nothing about what is counted
+		return strings.TrimPrefix(name, words[0].Text)
+	}
+	if words[0].Pos != "p" {
+		return name
+	}
+	off := len(words[0].Text)
+	for _, w := range words[1:] {
+		if strings.HasPrefix(w.Pos, "v") && w.Pos != "vn" {
+			if rest := name[off:]; utf8.RuneCountInString(rest) >= 2 {
+				return rest
+			}
+			return name
+		}
+		off += len(w.Text)
+	}
+	return name
+}
+
+var (
+	footnote  = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
+	titles    = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
+	parens    = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
+	yearStart = regexp.MustCompile(`^(?:\d{4}|[0-9０-９]{4})\s*年度?`)
+	ordinal   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+)
+
+// Scope and discourse words around a name that say nothing about what is counted.
+var (
+	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年初 年内 年內 当年 當年 全市 全区 全區
+		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
+		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年`)
+	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
+		将近 將近 接近 大约 大約 预计 預計 已 有 的 了 分别 分別 均 都 计 計 合 各 总共 總共 多达 多達`)
+	comparisons = strings.Fields(`比上年同期 较上年同期 較上年同期 比上年末 比上年 較上年 较上年 比去年 较去年 較去年 同比 环比 環比`)
+	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 下滑 回落 增幅 降幅 增速 增 降 减 減 占 佔 扩大 擴大 缩小 縮小`)
+)
+
+// clean strips what is not part of a name: footnote markers, 《titles》,
+// short parentheses, years, text ordinals, scope words and copulas.
+func clean(s string) string {
+	s = footnote.ReplaceAllString(s, "")
+	s = titles.ReplaceAllString(s, "")
+	s = parens.ReplaceAllString(s, "")
+	s = trimPunct(s)
+	for changed := true; changed; {
+		changed = false
+		if loc := yearStart.FindStringIndex(s); loc != nil {
+			s, changed = s[loc[1]:], true
+		}
+		if loc := ordinal.FindStringIndex(s); loc != nil {
+			s, changed = s[loc[1]:], true
+		}
+		for _, w := range leadWords {
+			if strings.HasPrefix(s, w) && len(s) > len(w) {
+				s, changed = s[len(w):], true
+			}
+		}
+		for _, w := range tailWords {
+			if strings.HasSuffix(s, w) {
+				s, changed = s[:len(s)-len(w)], true
+			}
+		}
+		if t := trimPunct(s); t != s {
+			s, changed = t, true
+		}
+	}
+	return s
+}
+
+// cleanAfter keeps the noun phrase after a count: 29个重点行政执法系统修订… .
+func cleanAfter(s string) string {
+	s = footnote.ReplaceAllString(s, "")
+	s = titles.ReplaceAllString(s, "")
+	s = parens.ReplaceAllString(s, "")
+	s = trimPunct(s)
+	for _, w := range []string{"以上", "左右", "多"} {
+		s = strings.TrimPrefix(s, w)
+	}
+	return trimPunct(s)
+}
+
+// trimPunct trims spaces and punctuation except quotes that still enclose something.
+func trimPunct(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
+	})
+	s = strings.TrimLeft(s, "”")
+	s = strings.TrimRight(s, "“")
+	return s
+}
+
+// isPredicate reports whether a clause has no subject of its own but only a
+// change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的.
+func isPredicate(s string) bool {
+	pred, _ := predicatePart(s)
+	for _, v := range changeVerbs {
+		if strings.HasPrefix(pred, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// predicatePart strips 分别 and comparisons: 分别比上年增长 → 增长, distributive.
+func predicatePart(s string) (pred string, distributive bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range []string{"分别", "分別", "均", "都"} {
+			if strings.HasPrefix(s, w) {
+				s, changed, distributive = s[len(w):], true, true
+			}
+		}
+		for _, w := range comparisons {
+			if strings.HasPrefix(s, w) {
+				s, changed = s[len(w):], true
+			}
+		}
+	}
+	return strings.TrimSuffix(s, "的"), distributive
+}
+
+// splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.
+func splitShared(raw string) []string {
+	s := strings.TrimSpace(raw)
+	found := false
+	for _, w := range []string{"均为", "均為", "均达到", "均達到", "均达", "均達", "都是", "都为", "都為", "均是", "均"} {
+		if strings.HasSuffix(s, w) {
+			s, found = strings.TrimSuffix(s, w), true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	parts := regexp.MustCompile(`[和及与與、]`).Split(s, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var names []string
+	for _, part := range parts {
+		n := clean(part)
+		if utf8.RuneCountInString(n) < 2 {
+			return nil
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+// rankVerbs introduce a bare rank: 位居全省第二, 排名第3.
+var rankVerbs = strings.Fields(`位居 位列 居于 居於 排名 排在 排位 列 居 排`)
+
+// rankVerb returns where the ranking verb of s starts, or -1; the verb must
+// be near the end (居全省, 排名全市) so that 居民 or 列入 earlier do not count.
+func rankVerb(s string) int {
+	for _, v := range rankVerbs {
+		if k := strings.LastIndex(s, v); k >= 0 && utf8.RuneCountInString(s[k+len(v):]) <= 6 {
+			return k
+		}
+	}
+	return -1
+}
+
+// rankName turns 总办件量位居全省 into 总办件量全省排名.
+func rankName(s string) string {
+	k := rankVerb(s)
+	for _, v := range rankVerbs {
+		if strings.HasPrefix(s[k:], v) {
+			return clean(s[:k]) + s[k+len(v):] + "排名"
+		}
+	}
+	return s
+}
