@@ -63,8 +63,9 @@ func Find(text string) []Date {
 }
 
 // Parse returns the ISO value of s when s, with surrounding spaces trimmed,
-// is one date, possibly followed by a time of day: "2025年01月17日",
-// "2019-09-18 06:23", "2021/03/29 11:30:01", "二〇二五年一月十七日".
+// is one date, possibly followed by a time of day or a weekday:
+// "2025年01月17日", "2019-09-18 06:23", "2021/03/29 11:30:01",
+// "二〇二五年一月十七日", "2025年1月17日 星期五".
 func Parse(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -78,7 +79,7 @@ func Parse(s string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if rest := s[end:]; rest != "" && !isTime(rest) {
+	if rest := s[end:]; rest != "" && !isClock(rest) {
 		return "", false
 	}
 	return value, true
@@ -272,34 +273,73 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-// isTime reports whether rest, after the date, is a time of day:
-// " 06:23", " 11:30:01", "T08:00:00", " 9时30分".
-func isTime(rest string) bool {
-	rest = strings.TrimSpace(rest)
+// isClock reports whether rest, after the date, holds only a time of day
+// and a weekday, in any order: " 06:23", " 11:30:01", "T08:00:00",
+// " 10:20:00.0", " 9时30分", " 星期五", "（周五）".
+func isClock(rest string) bool {
 	rest = strings.TrimPrefix(rest, "T")
-	rest = strings.TrimSpace(rest)
-	h, n, i := digits(rest, 0)
+	fields := strings.FieldsFunc(rest, func(r rune) bool {
+		return isSpace(r) || r == '\n' || r == '\r' || strings.ContainsRune("()（）", r)
+	})
+	for _, f := range fields {
+		if !isTime(f) && !isWeekday(f) {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// isTime reports whether s is a time of day: 06:23, 11:30:01, 10:20:00.0,
+// 9时, 9时30分, 9点5分, 9时30分15秒.
+func isTime(s string) bool {
+	h, n, i := digits(s, 0)
 	if n < 1 || n > 2 || h > 23 {
 		return false
 	}
-	fields := []int{h}
-	for i < len(rest) {
-		r, size := utf8.DecodeRuneInString(rest[i:])
-		switch r {
-		case ':', '：', '时', '時', '点', '點', '分', '秒':
-		default:
-			return false
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch r {
+	case ':', '：':
+		// Minutes and seconds have two digits after a colon.
+		for part := 0; i < len(s); part++ {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if part == 2 && r == '.' {
+				_, n, k := digits(s, i+1)
+				return n > 0 && k == len(s)
+			}
+			if part == 2 || r != ':' && r != '：' {
+				return false
+			}
+			v, n, k := digits(s, i+size)
+			if n != 2 || v > 59 {
+				return false
+			}
+			i = k
 		}
+		return true
+	case '时', '時', '点', '點':
 		i += size
-		if i == len(rest) {
-			break
+		for _, unit := range []rune{'分', '秒'} {
+			if i == len(s) {
+				return true
+			}
+			v, n, k := digits(s, i)
+			r, size := utf8.DecodeRuneInString(s[k:])
+			if n < 1 || n > 2 || v > 59 || r != unit {
+				return false
+			}
+			i = k + size
 		}
-		v, n, k := digits(rest, i)
-		if n != 2 || v > 59 || len(fields) == 3 {
-			return false
-		}
-		fields = append(fields, v)
-		i = k
+		return i == len(s)
 	}
-	return len(fields) >= 2 || strings.HasSuffix(rest, "时") || strings.HasSuffix(rest, "点")
+	return false
+}
+
+// isWeekday reports whether s names a day of the week: 星期五, 周五, 礼拜天.
+func isWeekday(s string) bool {
+	for _, p := range []string{"星期", "礼拜", "周"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			return utf8.RuneCountInString(rest) == 1 && strings.ContainsRune("一二三四五六日天", []rune(rest)[0])
+		}
+	}
+	return false
 }

@@ -182,6 +182,16 @@ func TestParse(t *testing.T) {
 		{"ISO date and time with T", "2025-01-17T08:00:00", "2025-01-17"},
 		{"time in Chinese", "2025年1月17日 9时30分", "2025-01-17"},
 		{"full-width colon in the time", "2025-03-21 09：39", "2025-03-21"},
+		{"fraction of a second", "2025-06-30 10:20:00.0", "2025-06-30"},
+		{"single-digit minute in Chinese", "2025年1月17日 9点5分", "2025-01-17"},
+		{"hour only in Chinese", "2025年1月17日 9时", "2025-01-17"},
+		{"weekday after the date", "2025年1月17日 星期五", "2025-01-17"},
+		{"weekday in brackets and a time", "2025年1月17日（周五） 10:30", "2025-01-17"},
+		{"T without a time", "2025-01-17T", ""},
+		{"one-digit minute after a colon", "2025-01-17 10:5", ""},
+		{"four time parts", "2025-01-17 10:20:30:40", ""},
+		{"minute without 分", "2025年1月17日 9时30", ""},
+		{"unknown weekday", "2025年1月17日 星期八", ""},
 		{"hour 25", "2025-01-17 25:00", ""},
 		{"minute 61", "2025-01-17 10:61", ""},
 		{"year and month", "2025年1月", ""},
@@ -253,6 +263,25 @@ func FuzzFind(f *testing.F) {
 			if d.Role != Signed && d.Role != Published && d.Role != Mentioned {
 				t.Fatalf("%q: unknown role %q", d.Text, d.Role)
 			}
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"2025年01月17日", "2019-09-18 06:23", "2021/03/29 11:30:01", "二〇二五年一月十七日",
+		"2025-06-30 10:20:00.0", "2025年1月17日（周五） 9时30分", "2025-02-30", "12月31日"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := Parse(s)
+		if !ok {
+			if v != "" {
+				t.Fatalf("Parse(%q) = %q, false", s, v)
+			}
+			return
+		}
+		if _, err := time.Parse("2006-01-02", v); err != nil {
+			t.Fatalf("Parse(%q) = %q: not an ISO date", s, v)
 		}
 	})
 }

@@ -227,6 +227,25 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"国发〔2024〕1号", " 〔2024〕1号 ", "政府令〔2010〕第15號", "根据国发〔2024〕1号"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, ok := Parse(s)
+		if !ok {
+			return
+		}
+		trimmed := strings.TrimSpace(s)
+		if n.Text != trimmed || n.Start != 0 || n.End != len(trimmed) {
+			t.Fatalf("Parse(%q) = %+v: does not cover the trimmed input", s, n)
+		}
+		if n.Year < minYear || n.Year > maxYear {
+			t.Fatalf("Parse(%q) = %+v: implausible year", s, n)
+		}
+	})
+}
+
 func ExampleFind() {
 	text := "根据《国务院关于加强数字政府建设的指导意见》（国发〔2022〕14号）和豫政办[2023]12号文件要求"
 	for _, n := range Find(text) {
