@@ -1,0 +1,56 @@
+// Package index keeps extracted documents in a bleve index on local disk and
+// searches them in Chinese: words, phrases, fields, filters, facets and
+// numeric indicators.
+//
+// # Layout
+//
+// A data directory (gongwen-data by default) holds the index in DIR/index.
+// The index records its format (Format); Open refuses an index of another
+// format with an error that says what to run. Create opens it for writing
+// (one process at a time); Open opens it read-only, and several searching
+// processes may share it.
+//
+//	ix, err := index.Create("gongwen-data")
+//	b := ix.NewBatch()
+//	change, err := b.Add(doc) // Added, Updated or Unchanged (same id and ContentHash)
+//	err = b.Commit()          // one transaction: a crash keeps all of it or none
+//
+//	ix, err := index.Open("gongwen-data")
+//	res, err := ix.Search(ctx, index.Query{Text: `行政复议 -撤销 year:2023`, Issuer: "驻马店市人民政府"})
+//	doc, err := ix.Document(res.Hits[0].ID)                        // the full extracted JSON
+//	vals, err := ix.Indicators(ctx, index.IndicatorFilter{Name: "调解成功率", Op: ">=", Value: 95}, 100)
+//	err = ix.Each(ctx, index.Query{Year: 2024}, func(d *extract.Document) error { … }) // every match, for exports
+//
+// # Analysis
+//
+// Text is cut by gse in search mode (segment.Segmenter.Tokens): each word
+// and the dictionary words inside it, so that 处理 finds 待处理 and 农业
+// finds 中国农业发展银行. The analyzer is registered in bleve's registry as
+// AnalyzerName; queries go through the same analyzer. Token positions are
+// character offsets, so every word and phrase of a query is matched as a
+// phrase: a document matches when it contains the query's characters in
+// order, whichever way gse cut either text. Token offsets are exact byte
+// offsets, so highlights mark exactly the matched characters.
+//
+// # Records
+//
+// Each document is one bleve record (type "doc"): title (boosted), text,
+// issuer (searched, and exact for facets), kind, report_year, main date,
+// dates, doc_numbers (normalised: 国发[2024]1号 = 国发〔2024〕1号), metadata,
+// url, the content hash and the whole extracted JSON (stored). Each indicator
+// is a record of its own (type "indicator", id DOCID#N): name, value, unit,
+// kind, parent id, issuer, year; replacing a document deletes its old ones.
+//
+// # Query language (Query.Text)
+//
+//	行政复议 调解             both words (each anywhere: title, text, issuer, metadata)
+//	"法治政府建设"           an exact phrase
+//	-撤销                   without this word
+//	title:报告 issuer:驻马店   in one field
+//	docnum:国发〔2024〕1号     a document number (any bracket form; without 号: a prefix)
+//	year:2024 year:2020-2023  report year
+//
+// An empty text lists every document, newest first; filters still apply.
+// A text of only punctuation is ErrNoWords; one longer than MaxQueryLen
+// characters is ErrQueryTooLong.
+package index

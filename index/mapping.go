@@ -1,0 +1,284 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/gongwen/gongwen/extract"
+)
+
+// Bleve document types: every extracted document is one "doc", and each of
+// its indicators one "indicator" whose id is the document id, "#", and the
+// indicator's number, so that a range query over indicator values can return
+// the documents.
+const (
+	typeDoc       = "doc"
+	typeIndicator = "indicator"
+)
+
+// Field names in the bleve index.
+const (
+	fType        = "type"
+	fTitle       = "title"
+	fText        = "text"
+	fIssuer      = "issuer"       // analyzed: a search for 驻马店 finds 驻马店市人民政府
+	fIssuerExact = "issuer_exact" // keyword: facets and --issuer
+	fKind        = "kind"
+	fReportYear  = "report_year" // number
+	fYear        = "year"        // keyword copy of report_year, for facets
+	fDate        = "date"        // the signed (else published, else first) date
+	fDates       = "dates"       // every date
+	fDocNum      = "docnum"      // normalised document numbers, exact
+	fMetadata    = "metadata"
+	fURL         = "url"
+	fHash        = "hash"  // stored only: content hash for incremental ingest
+	fNumInd      = "n_ind" // stored only: number of indicator records
+	fJSON        = "json"  // stored only: the extracted Document
+
+	fName      = "name" // indicator name, analyzed
+	fNameExact = "name_exact"
+	fValue     = "value"
+	fUnit      = "unit"
+	fParent    = "parent"
+	fSentence  = "sentence"
+	fIndText   = "ind_text"
+)
+
+// boosts of the fields a word is looked for in: a word in the title counts
+// more than one in the body.
+const (
+	boostTitle    = 4
+	boostIssuer   = 2
+	boostDocNum   = 8
+	boostMetadata = 1
+	boostText     = 1
+)
+
+// newMapping returns the index mapping for analyzer (AnalyzerName, or "cjk"
+// in the benchmark that compares them).
+func newMapping(analyzer string) *mapping.IndexMappingImpl {
+	text := func(store bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func(docValues, store bool) *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		return f
+	}
+	num := func(store bool) *mapping.FieldMapping {
+		f := mapping.NewNumericFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		return f
+	}
+	date := func() *mapping.FieldMapping {
+		f := mapping.NewDateTimeFieldMapping()
+		f.Store = false
+		f.IncludeInAll = false
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+
+	doc := mapping.NewDocumentStaticMapping()
+	for name, f := range map[string]*mapping.FieldMapping{
+		fType:        kw(false, false),
+		fTitle:       text(false),
+		fText:        text(false),
+		fIssuer:      text(false),
+		fIssuerExact: kw(true, false),
+		fKind:        kw(true, false),
+		fReportYear:  num(false),
+		fYear:        kw(true, false),
+		fDate:        date(),
+		fDates:       date(),
+		fDocNum:      kw(false, false),
+		fMetadata:    text(false),
+		fURL:         kw(false, false),
+		fHash:        stored(),
+		fNumInd:      stored(),
+		fJSON:        stored(),
+	} {
+		doc.AddFieldMappingsAt(name, f)
+	}
+
+	ind := mapping.NewDocumentStaticMapping()
+	for name, f := range map[string]*mapping.FieldMapping{
+		fType:        kw(false, false),
+		fName:        text(true),
+		fNameExact:   kw(true, true),
+		fValue:       num(true),
+		fUnit:        kw(false, true),
+		fKind:        kw(false, true),
+		fParent:      kw(false, true),
+		fIssuerExact: kw(true, true),
+		fReportYear:  num(false),
+		fYear:        kw(true, true),
+		fTitle:       stored(),
+		fIndText:     stored(),
+		fSentence:    stored(),
+	} {
+		ind.AddFieldMappingsAt(name, f)
+	}
+
+	m := mapping.NewIndexMapping()
+	m.TypeField = fType
+	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
+	m.AddDocumentMapping(typeDoc, doc)
+	m.AddDocumentMapping(typeIndicator, ind)
+	m.DefaultAnalyzer = analyzer
+	m.DefaultField = fText
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+// docRecord is what is indexed for one document.
+func docRecord(doc *extract.Document, hash string) (map[string]any, error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("index: %s: encode document: %w", doc.ID, err)
+	}
+	r := map[string]any{
+		fType:        typeDoc,
+		fTitle:       doc.Title,
+		fText:        doc.Text,
+		fIssuer:      doc.Issuer,
+		fIssuerExact: doc.Issuer,
+		fKind:        doc.Kind,
+		fDocNum:      docNumbers(doc),
+		fMetadata:    metadataText(doc.Metadata),
+		fURL:         doc.Source.URL,
+		fHash:        hash,
+		fNumInd:      strconv.Itoa(len(doc.Indicators)),
+		fJSON:        string(raw),
+	}
+	if doc.ReportYear != 0 {
+		r[fReportYear] = doc.ReportYear
+		r[fYear] = strconv.Itoa(doc.ReportYear)
+	}
+	var dates []time.Time
+	for _, d := range doc.Dates {
+		if t, err := time.Parse(time.DateOnly, d.Value); err == nil {
+			dates = append(dates, t)
+		}
+	}
+	if len(dates) > 0 {
+		r[fDates] = dates
+	}
+	if d, ok := MainDate(doc); ok {
+		t, _ := time.Parse(time.DateOnly, d)
+		r[fDate] = t
+	}
+	return r, nil
+}
+
+// indicatorID is the bleve id of the i-th indicator of document docID.
+func indicatorID(docID string, i int) string {
+	return docID + "#" + strconv.Itoa(i)
+}
+
+func indicatorRecord(doc *extract.Document, ind extract.Indicator) map[string]any {
+	r := map[string]any{
+		fType:        typeIndicator,
+		fName:        ind.Name,
+		fNameExact:   ind.Name,
+		fValue:       ind.Value,
+		fUnit:        ind.Unit,
+		fKind:        ind.Kind,
+		fParent:      doc.ID,
+		fIssuerExact: doc.Issuer,
+		fTitle:       doc.Title,
+		fIndText:     ind.Text,
+		fSentence:    ind.Sentence,
+	}
+	if doc.ReportYear != 0 {
+		r[fReportYear] = doc.ReportYear
+		r[fYear] = strconv.Itoa(doc.ReportYear)
+	}
+	return r
+}
+
+// MainDate returns the date a document is listed under: its signed date,
+// else its published date, else the first date in it.
+func MainDate(doc *extract.Document) (string, bool) {
+	for _, role := range []string{extract.RoleSigned, extract.RolePublished, ""} {
+		for _, d := range doc.Dates {
+			if role == "" || d.Role == role {
+				if _, err := time.Parse(time.DateOnly, d.Value); err == nil {
+					return d.Value, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+func docNumbers(doc *extract.Document) []string {
+	var nums []string
+	for _, n := range doc.DocNumbers {
+		nums = append(nums, NormalizeDocNumber(n.Text))
+	}
+	if n := doc.Metadata["文号"]; n != "" {
+		nums = append(nums, NormalizeDocNumber(n))
+	}
+	return nums
+}
+
+// NormalizeDocNumber folds the ways a document number is written to one
+// form, so that 国发[2024]1号, 国发（2024）1号 and 国发〔２０２４〕１号 are
+// the same key: brackets become 〔〕, full-width digits ASCII, spaces go.
+func NormalizeDocNumber(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '[' || r == '(' || r == '（' || r == '【' || r == '［' || r == '〔' || r == '{' || r == '〖':
+			b.WriteRune('〔')
+		case r == ']' || r == ')' || r == '）' || r == '】' || r == '］' || r == '〕' || r == '}' || r == '〗':
+			b.WriteRune('〕')
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + r - '０')
+		case r == ' ' || r == '\u3000' || r == '\t' || r == '\n':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// metadataText is the metadata as searchable text, one "label：value" a line,
+// in a stable order.
+func metadataText(m map[string]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s：%s\n", k, m[k])
+	}
+	return b.String()
+}

@@ -1,0 +1,371 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Query is a search: a text in the query language (see ParseText) and
+// filters. The zero Query lists every document.
+type Query struct {
+	Text      string // words, "phrases", -excluded, title:, issuer:, docnum:, year:
+	Issuer    string // exact issuer, as in the issuer facet
+	Year      int    // report year
+	Kind      string // document kind (fzzf-report, gov-work-report …)
+	From, To  string // YYYY-MM-DD, inclusive, on the document's main date (MainDate)
+	Indicator string // "NAME OP VALUE", e.g. 调解成功率>=95; see ParseIndicatorFilter
+	Limit     int    // hits to return; 0 means 10
+	Offset    int    // hits to skip, for paging
+}
+
+// MaxQueryLen is the longest query text accepted, in characters.
+const MaxQueryLen = 1000
+
+// Errors of a query the user can fix.
+var (
+	ErrQueryTooLong = errors.New("query too long")
+	ErrNoWords      = errors.New("query has no words to search for")
+	ErrBadQuery     = errors.New("bad query")
+)
+
+// term is one element of a query text.
+type term struct {
+	field   string // "", "title", "issuer", "docnum", "year"
+	value   string
+	exclude bool
+}
+
+// parseText splits a query text into terms: space-separated words,
+// "quoted phrases" (straight or curly quotes), a leading - to exclude, and
+// field:value with the fields title, issuer, docnum and year (标题, 发文机关,
+// 文号, 年份 also work).
+func parseText(text string) ([]term, error) {
+	if n := utf8.RuneCountInString(text); n > MaxQueryLen {
+		return nil, fmt.Errorf("%w: %d characters, the limit is %d", ErrQueryTooLong, n, MaxQueryLen)
+	}
+	var terms []term
+	rs := []rune(text)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) || rs[i] == '\u3000' {
+			i++
+			continue
+		}
+		var t term
+		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			t.exclude = true
+			i++
+		}
+		// field:
+		for name, field := range fieldNames {
+			p := []rune(name)
+			if i+len(p) < len(rs) && string(rs[i:i+len(p)]) == name && (rs[i+len(p)] == ':' || rs[i+len(p)] == '：') {
+				t.field = field
+				i += len(p) + 1
+				break
+			}
+		}
+		if i < len(rs) && isQuote(rs[i]) {
+			j := i + 1
+			for j < len(rs) && !isQuote(rs[j]) {
+				j++
+			}
+			t.value = string(rs[i+1 : j])
+			i = j + 1
+		} else {
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '\u3000' {
+				j++
+			}
+			t.value = string(rs[i:j])
+			i = j
+		}
+		t.value = squeezeSpaces(t.value)
+		if t.value != "" {
+			terms = append(terms, t)
+		}
+	}
+	return terms, nil
+}
+
+var fieldNames = map[string]string{
+	"title": "title", "issuer": "issuer", "docnum": "docnum", "year": "year",
+	"标题": "title", "发文机关": "issuer", "文号": "docnum", "年份": "year",
+}
+
+func isQuote(r rune) bool { return r == '"' || r == '“' || r == '”' || r == '「' || r == '」' }
+
+// squeezeSpaces drops spaces next to Chinese characters (法治 政府 is
+// 法治政府: Chinese text has no spaces between words) and folds other runs of
+// space into one.
+func squeezeSpaces(s string) string {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			last, _ := utf8.DecodeLastRuneInString(fields[i-1])
+			first, _ := utf8.DecodeRuneInString(f)
+			if last < utf8.RuneSelf && first < utf8.RuneSelf {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// textQuery turns a query text into a bleve query; nil means "everything".
+func (ix *Index) textQuery(text string) (query.Query, error) {
+	terms, err := parseText(text)
+	if err != nil {
+		return nil, err
+	}
+	var must, mustNot []query.Query
+	for _, t := range terms {
+		q, err := ix.termQuery(t)
+		if err != nil {
+			return nil, err
+		}
+		if q == nil {
+			continue // only punctuation
+		}
+		if t.exclude {
+			mustNot = append(mustNot, q)
+		} else {
+			must = append(must, q)
+		}
+	}
+	if len(must) == 0 && len(mustNot) == 0 {
+		if strings.TrimSpace(text) != "" {
+			return nil, fmt.Errorf("%w: %q has only punctuation or spaces", ErrNoWords, text)
+		}
+		return nil, nil
+	}
+	b := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		b.AddMust(must...)
+	} else {
+		b.AddMust(bleve.NewMatchAllQuery())
+	}
+	b.AddMustNot(mustNot...)
+	return b, nil
+}
+
+// termQuery builds the query of one term, or nil if it has no searchable
+// characters.
+func (ix *Index) termQuery(t term) (query.Query, error) {
+	switch t.field {
+	case "year":
+		from, to, ok := parseYears(t.value)
+		if !ok {
+			return nil, fmt.Errorf("%w: year:%s: want a year such as year:2024 or a range year:2020-2024", ErrBadQuery, t.value)
+		}
+		return numRange(fReportYear, float64(from), float64(to)), nil
+	case "docnum":
+		return docNumQuery(t.value), nil
+	case "title", "issuer":
+		if !ix.hasWords(t.value) {
+			return nil, nil
+		}
+		return phrase(t.field, t.value, 1), nil
+	}
+	if !ix.hasWords(t.value) {
+		return nil, nil
+	}
+	d := bleve.NewDisjunctionQuery(
+		phrase(fTitle, t.value, boostTitle),
+		phrase(fText, t.value, boostText),
+		phrase(fIssuer, t.value, boostIssuer),
+		phrase(fMetadata, t.value, boostMetadata),
+	)
+	if strings.ContainsAny(t.value, "0123456789０１２３４５６７８９") {
+		q := docNumQuery(t.value)
+		q.(*query.TermQuery).SetBoost(boostDocNum)
+		d.AddQuery(q)
+	}
+	return d, nil
+}
+
+// hasWords reports whether the analyzer finds a word in s.
+func (ix *Index) hasWords(s string) bool {
+	a := ix.bi.Mapping().AnalyzerNamed(ix.bi.Mapping().AnalyzerNameForPath(fText))
+	return a != nil && len(a.Analyze([]byte(s))) > 0
+}
+
+func phrase(field, text string, boost float64) query.Query {
+	q := bleve.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+// docNumQuery finds a document number however its brackets are written: a
+// whole number (ending in 号) exactly, a part of one as a prefix
+// (docnum:国发〔2024〕).
+func docNumQuery(s string) query.Query {
+	n := NormalizeDocNumber(s)
+	if strings.HasSuffix(n, "号") {
+		q := bleve.NewTermQuery(n)
+		q.SetField(fDocNum)
+		return q
+	}
+	q := bleve.NewPrefixQuery(n)
+	q.SetField(fDocNum)
+	return q
+}
+
+func parseYears(s string) (from, to int, ok bool) {
+	a, b, isRange := strings.Cut(s, "-")
+	from, err1 := strconv.Atoi(a)
+	to, err2 := from, error(nil)
+	if isRange {
+		to, err2 = strconv.Atoi(b)
+	}
+	return from, to, err1 == nil && err2 == nil && from <= to
+}
+
+func numRange(field string, min, max float64) query.Query {
+	incl := true
+	q := bleve.NewNumericRangeInclusiveQuery(&min, &max, &incl, &incl)
+	q.SetField(field)
+	return q
+}
+
+func termIn(field, value string) query.Query {
+	q := bleve.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+// filterQuery returns the filters of q (issuer, year, kind, dates) that
+// documents must match, for documents of type t.
+func filterQuery(q Query) ([]query.Query, error) {
+	qs := []query.Query{typeQuery(typeDoc)}
+	if q.Issuer != "" {
+		qs = append(qs, termIn(fIssuerExact, q.Issuer))
+	}
+	if q.Year != 0 {
+		qs = append(qs, numRange(fReportYear, float64(q.Year), float64(q.Year)))
+	}
+	if q.Kind != "" {
+		qs = append(qs, termIn(fKind, q.Kind))
+	}
+	if q.From != "" || q.To != "" {
+		var from, to time.Time
+		var err error
+		if q.From != "" {
+			if from, err = time.Parse(time.DateOnly, q.From); err != nil {
+				return nil, fmt.Errorf("%w: from date %q: want YYYY-MM-DD", ErrBadQuery, q.From)
+			}
+		}
+		if q.To != "" {
+			if to, err = time.Parse(time.DateOnly, q.To); err != nil {
+				return nil, fmt.Errorf("%w: to date %q: want YYYY-MM-DD", ErrBadQuery, q.To)
+			}
+			to = to.AddDate(0, 0, 1) // inclusive
+		}
+		incl, excl := true, false
+		dq := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &excl)
+		dq.SetField(fDate)
+		qs = append(qs, dq)
+	}
+	return qs, nil
+}
+
+// IndicatorFilter selects indicators by name and value: the name is matched
+// as a phrase (调解成功率 also finds 人民调解成功率); Op is one of > >= < <= =,
+// or "" for any value.
+type IndicatorFilter struct {
+	Name   string
+	Op     string
+	Value  float64
+	Issuer string // exact issuer, optional
+	Year   int    // report year, optional
+}
+
+var indicatorRE = regexp.MustCompile(`^\s*(.+?)\s*(>=|<=|>|<|==|=|≥|≤|＞|＜|＝)\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|％|万|亿|千)?\s*$`)
+
+// ParseIndicatorFilter reads "NAME OP VALUE", such as 调解成功率>=95,
+// 受理案件>1万 or 财政收入 < 1.5亿; a name alone selects every value.
+func ParseIndicatorFilter(s string) (IndicatorFilter, error) {
+	m := indicatorRE.FindStringSubmatch(s)
+	if m == nil {
+		name := strings.TrimSpace(s)
+		if name == "" || strings.ContainsAny(name, "<>=≥≤＞＜＝") {
+			return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: want NAME OP VALUE, e.g. '调解成功率>=95' (operators > >= < <= =)", ErrBadQuery, s)
+		}
+		return IndicatorFilter{Name: name}, nil
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(m[3], ",", ""), 64)
+	if err != nil {
+		return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: value %q: %v", ErrBadQuery, s, m[3], err)
+	}
+	switch m[4] {
+	case "万":
+		v *= 1e4
+	case "亿":
+		v *= 1e8
+	case "千":
+		v *= 1e3
+	}
+	op := map[string]string{"==": "=", "≥": ">=", "≤": "<=", "＞": ">", "＜": "<", "＝": "="}[m[2]]
+	if op == "" {
+		op = m[2]
+	}
+	return IndicatorFilter{Name: m[1], Op: op, Value: v}, nil
+}
+
+// String gives the filter back in the form ParseIndicatorFilter reads.
+func (f IndicatorFilter) String() string {
+	if f.Op == "" {
+		return f.Name
+	}
+	return f.Name + f.Op + strconv.FormatFloat(f.Value, 'f', -1, 64)
+}
+
+func (f IndicatorFilter) query() query.Query {
+	qs := []query.Query{typeQuery(typeIndicator), phrase(fName, f.Name, 1)}
+	if f.Op != "" {
+		min, max := math.Inf(-1), math.Inf(1)
+		minIncl, maxIncl := true, true
+		switch f.Op {
+		case ">":
+			min, minIncl = f.Value, false
+		case ">=":
+			min = f.Value
+		case "<":
+			max, maxIncl = f.Value, false
+		case "<=":
+			max = f.Value
+		case "=":
+			min, max = f.Value, f.Value
+		}
+		var q *query.NumericRangeQuery
+		switch {
+		case math.IsInf(min, -1):
+			q = bleve.NewNumericRangeInclusiveQuery(nil, &max, nil, &maxIncl)
+		case math.IsInf(max, 1):
+			q = bleve.NewNumericRangeInclusiveQuery(&min, nil, &minIncl, nil)
+		default:
+			q = bleve.NewNumericRangeInclusiveQuery(&min, &max, &minIncl, &maxIncl)
+		}
+		q.SetField(fValue)
+		qs = append(qs, q)
+	}
+	if f.Issuer != "" {
+		qs = append(qs, termIn(fIssuerExact, f.Issuer))
+	}
+	if f.Year != 0 {
+		qs = append(qs, numRange(fReportYear, float64(f.Year), float64(f.Year)))
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}

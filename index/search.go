@@ -1,0 +1,254 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/gongwen/gongwen/extract"
+)
+
+// Result is one page of a search.
+type Result struct {
+	Total  int                     `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets"` // "issuer", "year", "kind"
+}
+
+// Hit is a document found by a search.
+type Hit struct {
+	ID         string   `json:"id"`
+	URL        string   `json:"url"`
+	Title      string   `json:"title"`
+	Issuer     string   `json:"issuer"`
+	ReportYear int      `json:"report_year,omitempty"`
+	Kind       string   `json:"kind,omitempty"`
+	Date       string   `json:"date,omitempty"` // MainDate
+	DocNumbers []string `json:"doc_numbers"`
+	Score      float64  `json:"score"`
+	// Fragments are pieces of the text around the matches, as HTML: the
+	// text is escaped and each match is wrapped in <mark>…</mark>.
+	Fragments []string `json:"fragments"`
+	// TitleHTML is the escaped title with its matches marked.
+	TitleHTML string `json:"title_html,omitempty"`
+	// Indicators are the indicators that matched Query.Indicator.
+	Indicators []IndicatorHit `json:"indicators,omitempty"`
+}
+
+// FacetCount is the number of hits with one value of a facet.
+type FacetCount struct {
+	Term  string `json:"term"`
+	Count int    `json:"count"`
+}
+
+// IndicatorHit is one indicator of one document.
+type IndicatorHit struct {
+	DocID      string  `json:"doc_id"`
+	Title      string  `json:"title"`
+	Issuer     string  `json:"issuer"`
+	ReportYear int     `json:"report_year,omitempty"`
+	Name       string  `json:"name"`
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit"`
+	Kind       string  `json:"kind"`
+	Text       string  `json:"text"`
+	Sentence   string  `json:"sentence"`
+}
+
+// facetSize is how many values of each facet a search returns.
+const facetSize = 15
+
+// maxIndicatorDocs bounds the documents an indicator filter can select.
+const maxIndicatorDocs = 50000
+
+// Search runs q and returns one page of hits, best first (newest first when
+// the query has no words), with highlighted fragments and facets.
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	bq, textQ, byInd, err := ix.buildQuery(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	req := bleve.NewSearchRequestOptions(bq, limit, max(q.Offset, 0), false)
+	req.Fields = []string{fJSON}
+	req.IncludeLocations = true
+	if textQ == nil {
+		req.SortBy([]string{"-" + fDate, "-" + fReportYear, "_id"})
+	}
+	req.AddFacet("issuer", bleve.NewFacetRequest(fIssuerExact, facetSize))
+	req.AddFacet("year", bleve.NewFacetRequest(fYear, facetSize))
+	req.AddFacet("kind", bleve.NewFacetRequest(fKind, facetSize))
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
+	}
+	out := &Result{Total: int(res.Total), Hits: []Hit{}, Facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		doc, _, _, err := decodeHit(h)
+		if err != nil {
+			return nil, err
+		}
+		hit := newHit(doc)
+		hit.Score = h.Score
+		hit.Fragments = Fragments(doc.Text, spans(h.Locations[fText]), 3)
+		if hit.Fragments == nil {
+			hit.Fragments = []string{}
+		}
+		hit.TitleHTML = Highlight(doc.Title, spans(h.Locations[fTitle]))
+		hit.Indicators = byInd[doc.ID]
+		out.Hits = append(out.Hits, hit)
+	}
+	for name, f := range res.Facets {
+		counts := []FacetCount{}
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
+			}
+		}
+		out.Facets[name] = counts
+	}
+	return out, nil
+}
+
+func newHit(doc *extract.Document) Hit {
+	h := Hit{
+		ID:         doc.ID,
+		URL:        doc.Source.URL,
+		Title:      doc.Title,
+		Issuer:     doc.Issuer,
+		ReportYear: doc.ReportYear,
+		Kind:       doc.Kind,
+		DocNumbers: []string{},
+	}
+	h.Date, _ = MainDate(doc)
+	for _, n := range doc.DocNumbers {
+		h.DocNumbers = append(h.DocNumbers, n.Text)
+	}
+	return h
+}
+
+// buildQuery returns the bleve query of q, its text part (nil when q has no
+// words), and the indicators that matched q.Indicator by document id.
+func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Query, map[string][]IndicatorHit, error) {
+	must, err := filterQuery(q)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	textQ, err := ix.textQuery(q.Text)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if textQ != nil {
+		must = append(must, textQ)
+	}
+	var byInd map[string][]IndicatorHit
+	if q.Indicator != "" {
+		f, err := ParseIndicatorFilter(q.Indicator)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		hits, err := ix.Indicators(ctx, f, maxIndicatorDocs)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		byInd = map[string][]IndicatorHit{}
+		ids := []string{}
+		for _, h := range hits {
+			if byInd[h.DocID] == nil {
+				ids = append(ids, h.DocID)
+			}
+			byInd[h.DocID] = append(byInd[h.DocID], h)
+		}
+		must = append(must, bleve.NewDocIDQuery(ids))
+	}
+	return bleve.NewConjunctionQuery(must...), textQ, byInd, nil
+}
+
+// Indicators returns up to limit indicators that match f, by report year
+// (newest first), issuer and value.
+func (ix *Index) Indicators(ctx context.Context, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
+	if f.Name == "" || !ix.hasWords(f.Name) {
+		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
+	}
+	req := bleve.NewSearchRequestOptions(f.query(), limit, 0, false)
+	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIssuerExact, fYear, fTitle, fIndText, fSentence}
+	req.SortBy([]string{"-" + fReportYear, fIssuerExact, "-" + fValue, "_id"})
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: indicators %s: %w", f, err)
+	}
+	hits := make([]IndicatorHit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		s := func(name string) string { v, _ := h.Fields[name].(string); return v }
+		value, _ := h.Fields[fValue].(float64)
+		year, _ := strconv.Atoi(s(fYear))
+		hits = append(hits, IndicatorHit{
+			DocID: s(fParent), Title: s(fTitle), Issuer: s(fIssuerExact), ReportYear: year,
+			Name: s(fNameExact), Value: value, Unit: s(fUnit), Kind: s(fKind),
+			Text: s(fIndText), Sentence: s(fSentence),
+		})
+	}
+	return hits, nil
+}
+
+// Each calls fn with every document that matches q (its Limit and Offset are
+// ignored), in id order, reading the index a page at a time; it stops at the
+// first error fn returns.
+func (ix *Index) Each(ctx context.Context, q Query, fn func(*extract.Document) error) error {
+	bq, _, _, err := ix.buildQuery(ctx, q)
+	if err != nil {
+		return err
+	}
+	const page = 500
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bq, page, 0, false)
+		req.Fields = []string{fJSON}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		for _, h := range res.Hits {
+			doc, _, _, err := decodeHit(h)
+			if err != nil {
+				return err
+			}
+			if err := fn(doc); err != nil {
+				return err
+			}
+		}
+		if len(res.Hits) < page {
+			return nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// spans returns the byte spans of a field's term locations, sorted.
+func spans(terms search.TermLocationMap) []Span {
+	var out []Span
+	for _, locs := range terms {
+		for _, l := range locs {
+			out = append(out, Span{Start: int(l.Start), End: int(l.End)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
