@@ -69,6 +69,7 @@ func pageSpans(p pdflib.Page, fonts fontCache) []span {
 // runStream interprets one content stream (a page's or a form's) starting with the transformation ctm.
 func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans *[]span, depth int) {
 	g := gstate{ctm: ctm, th: 1}
+	local := map[string]*font{} // this stream's fonts: looking a font up in the file is slow
 	var stack []gstate
 	var tm, tlm matrix
 	var glyphs []glyph
@@ -141,7 +142,13 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 			g.rise = num(0)
 		case "Tf":
 			if len(args) == 2 {
-				g.font = fonts.get(resources, args[0].Name())
+				name := args[0].Name()
+				f, ok := local[name]
+				if !ok {
+					f = fonts.get(resources, name)
+					local[name] = f
+				}
+				g.font = f
 				g.tfs = num(1)
 			}
 		case "Td":
