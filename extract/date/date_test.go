@@ -127,6 +127,9 @@ func TestFind(t *testing.T) {
 		{"公开日期", "【公开日期】⟦2025-02-26⟧", []want{{"2025-02-26", Published}}},
 		{"发布于", "发布于⟦2025年2月26日⟧", []want{{"2025-02-26", Published}}},
 		{"page clock is mentioned", "今天是:⟦2019年10月31日⟧ 星期三 农历十月初七", []want{m("2019-10-31")}},
+		{"label alone on the line above", "成文日期：\n⟦2025-01-17⟧\n发布日期：\n⟦2025-01-20⟧\n" + body,
+			[]want{{"2025-01-17", Signed}, {"2025-01-20", Published}}},
+		{"label with other text on the line above does not count", "文章来源:司法局 发布日期\n⟦2025-01-20⟧\n" + body, []want{m("2025-01-20")}},
 		{"label on the previous line does not count", "发布日期\n" + body + "⟦2025-02-26⟧" + body, []want{m("2025-02-26")}},
 		{"label far before the date does not count", "发布日期:见本页底部。" + strings.Repeat("政", 30) + "⟦2025-02-26⟧", []want{m("2025-02-26")}},
 

@@ -29,7 +29,8 @@
 // 更新时间 or 发布于, and Signed after 成文日期, 印发日期, 发文日期 or
 // 签发日期, when the label stands on the same line a few characters before
 // the date, also across a table cell (成文日期 | 2025-06-13 |) and when
-// spaced out (成 文 日 期). A date alone on its line (maybe in brackets) is
+// spaced out (成 文 日 期), or on the line above when that line holds only
+// the label (a table flattened one cell per line). A date alone on its line (maybe in brackets) is
 // Signed when the line above names an issuer (金昌市人民政府, …局, …办公室,
 // …委员会) or when at most a few short lines follow it: the date under the
 // signature. Every other date is Mentioned.

@@ -38,8 +38,15 @@ func role(text string, start, end int) string {
 		return r
 	}
 	after := text[end:lineEnd]
-	if alone(before, after) && (issuerAbove(text[:lineStart]) || shortTail(text[lineEnd:])) {
-		return Signed
+	if alone(before, after) {
+		// A table flattened one cell per line: 发布日期\n2025-06-30.
+		above := lastLine(text[:lineStart])
+		if r := labelLine(above); r != "" {
+			return r
+		}
+		if issuerLine(above) || shortTail(text[lineEnd:]) {
+			return Signed
+		}
 	}
 	// Text taken from PDFs often puts the signature on one line:
 	// 金昌市人民政府  2025年6月13日.
@@ -57,25 +64,39 @@ func labelRole(before string) string {
 			before = before[size:]
 		}
 	}
-	// Labels are often spaced out (成 文 日 期) and followed by a colon or cell separator.
-	s := strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, before)
-	s = strings.TrimRight(s, "|:：[]【】()（）")
+	return roleOf(squeeze(before), strings.HasSuffix)
+}
+
+// labelLine returns the role named by a line that holds only a label.
+func labelLine(line string) string {
+	return roleOf(squeeze(line), func(s, label string) bool { return s == label })
+}
+
+// roleOf returns the role of the first label that matches s.
+func roleOf(s string, matches func(s, label string) bool) string {
 	for _, l := range publishedLabels {
-		if strings.HasSuffix(s, l) {
+		if matches(s, l) {
 			return Published
 		}
 	}
 	for _, l := range signedLabels {
-		if strings.HasSuffix(s, l) {
+		if matches(s, l) {
 			return Signed
 		}
 	}
 	return ""
+}
+
+// squeeze drops the spaces of labels spaced out as 成 文 日 期 and the
+// colons, brackets and cell separators around them.
+func squeeze(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Trim(s, "|:：[]【】()（）")
 }
 
 // alone reports whether the date is the only thing on its line, maybe in brackets.
@@ -84,10 +105,10 @@ func alone(before, after string) bool {
 		strings.TrimFunc(after, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(")）]】", r) }) == ""
 }
 
-// issuerAbove reports whether the last non-empty line of above names an issuer.
-func issuerAbove(above string) bool {
-	above = strings.TrimRightFunc(above, unicode.IsSpace)
-	return issuerLine(above[strings.LastIndexByte(above, '\n')+1:])
+// lastLine returns the last non-empty line of s.
+func lastLine(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return s[strings.LastIndexByte(s, '\n')+1:]
 }
 
 // issuerLine reports whether line is only the name of one or more issuers.
@@ -103,7 +124,7 @@ func issuerLine(line string) bool {
 
 // shortTail reports whether only a few short lines follow the date line.
 func shortTail(tail string) bool {
-	if utf8.RuneCountInString(tail) > tailRunes {
+	if len(tail) > utf8.UTFMax*tailRunes || utf8.RuneCountInString(tail) > tailRunes {
 		return false
 	}
 	lines := 0
