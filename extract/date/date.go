@@ -95,17 +95,21 @@ func canStart(r rune) bool {
 // match reads a date that starts at byte i and returns the offset after it
 // and its ISO value.
 func match(s string, i int) (end int, value string, ok bool) {
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	if isDigit(r) || hanDigit(r) >= 0 {
-		return 0, "", false // a year starts a number, not the middle of one
-	}
+	// A year starts a number, not the middle of one: 12025年, 十二〇二五年.
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	var y, j int
 	if first, _ := utf8.DecodeRuneInString(s[i:]); hanDigit(first) >= 0 {
+		if hanDigit(prev) >= 0 || prev == '十' {
+			return 0, "", false
+		}
 		y, j, ok = hanYear(s, i)
 		if !ok {
 			return 0, "", false
 		}
 	} else {
+		if isDigit(prev) {
+			return 0, "", false
+		}
 		var n int
 		y, n, j = digits(s, i)
 		if n != 4 {

@@ -98,6 +98,8 @@ func TestFind(t *testing.T) {
 		{"date path in a URL", "https://www.linping.gov.cn/art/2025/3/21/art_1229621787_4338931.html", nil},
 		{"digits glued to the year", "编号12025年1月1日", nil},
 		{"digits glued to the day", "2025-01-170", nil},
+		{"Chinese digits glued to the year", "第十二〇二五年一月一日", nil},
+		{"Chinese numeral before an Arabic date", "统一⟦2025年1月1日⟧起执行", []want{m("2025-01-01")}},
 		{"dotted version number", "版本1.2025.1.5", nil},
 		{"mixed separators", "2025-01/17", nil},
 		{"document number", "国发〔2024〕1号", nil},
