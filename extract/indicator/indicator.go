@@ -51,6 +51,7 @@ type paragraph struct {
 	qs         []quantity.Quantity
 	seg        *segment.Segmenter
 	subjects   []string // names of earlier quantities that have their own subject
+	units      []string // their units
 }
 
 // clause is a stretch between clause punctuation; parentheses that hold a
@@ -64,7 +65,15 @@ func (p *paragraph) clauses() []clause {
 	var out []clause
 	start := p.start
 	paren := false
+	k := 0 // next quantity: its separators (1,234件) are not clause breaks
 	for i := p.start; i < p.end; {
+		for k < len(p.qs) && p.qs[k].End <= i {
+			k++
+		}
+		if k < len(p.qs) && p.qs[k].Start <= i {
+			i = p.qs[k].End
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(p.text[i:])
 		switch {
 		case r == '(' || r == '（':
@@ -191,12 +200,53 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		for _, n := range names {
 			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q)})
 		}
-		if sharedBy == nil && !isPredicate(before) && !(before == "" && predicate != "") && !c.inParen && names[0] != "" {
+		own := sharedBy == nil && !isPredicate(before) && !(before == "" && predicate != "")
+		if own && !c.inParen && names[0] != "" {
+			names[0] = p.restoreHead(names[0], q.Unit)
+			out[len(out)-1].Name = names[0]
 			p.subjects = append(p.subjects, names[0])
+			p.units = append(p.units, q.Unit)
 		}
 		prevName, prevUnit = names[0], q.Unit
 	}
 	return out
+}
+
+// restoreHead puts back a head noun left out in a list: after 粮食播种面积
+// 8884公顷 and 油菜籽播种面积667公顷, 蔬菜7275公顷 is 蔬菜播种面积. The head is
+// the common ending of the two previous names with the same unit.
+func (p *paragraph) restoreHead(name, unit string) string {
+	if utf8.RuneCountInString(name) > 4 {
+		return name
+	}
+	var prev []string
+	for k := len(p.subjects) - 1; k >= 0 && len(prev) < 2; k-- {
+		if p.units[k] == unit {
+			prev = append(prev, p.subjects[k])
+		}
+	}
+	if len(prev) < 2 {
+		return name
+	}
+	head := commonSuffix(prev[0], prev[1])
+	if utf8.RuneCountInString(head) < 2 || head == prev[0] || head == prev[1] || strings.Contains(name, head) {
+		return name
+	}
+	return name + head
+}
+
+// commonSuffix returns the longest common ending of a and b, in whole runes.
+func commonSuffix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) {
+		ra, sa := utf8.DecodeLastRuneInString(a[:len(a)-n])
+		rb, _ := utf8.DecodeLastRuneInString(b[:len(b)-n])
+		if ra != rb {
+			break
+		}
+		n += sa
+	}
+	return a[len(a)-n:]
 }
 
 // compose joins a subject and a predicate: 地区生产总值 + 增长.
@@ -257,9 +307,14 @@ func (p *paragraph) dropPreposition(name string) string {
 	if words[0].Pos != "p" {
 		return name
 	}
+	// Drop up to the first verb of two or more characters, and only through
+	// words the dictionary knows: an unknown word (x) means the tags are guesses.
 	off := len(words[0].Text)
 	for _, w := range words[1:] {
-		if strings.HasPrefix(w.Pos, "v") && w.Pos != "vn" {
+		if w.Pos == "x" && unicode.Is(unicode.Han, []rune(w.Text)[0]) {
+			return name
+		}
+		if w.Pos == "v" && utf8.RuneCountInString(w.Text) >= 2 {
 			if rest := name[off:]; utf8.RuneCountInString(rest) >= 2 {
 				return rest
 			}
@@ -274,19 +329,20 @@ var (
 	footnote  = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
 	titles    = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
 	parens    = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
-	yearStart = regexp.MustCompile(`^(?:\d{4}|[0-9０-９]{4})\s*年度?`)
+	yearStart = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
 	ordinal   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
 // Scope and discourse words around a name that say nothing about what is counted.
 var (
-	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年初 年内 年內 当年 當年 全市 全区 全區
-		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
+	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
+		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
 		将近 將近 接近 大约 大約 预计 預計 已 有 的 了 分别 分別 均 都 计 計 合 各 总共 總共 多达 多達`)
 	comparisons = strings.Fields(`比上年同期 较上年同期 較上年同期 比上年末 比上年 較上年 较上年 比去年 较去年 較去年 同比 环比 環比`)
-	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 下滑 回落 增幅 降幅 增速 增 降 减 減 占 佔 扩大 擴大 缩小 縮小`)
+	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
+		增幅 降幅 增速 增 降 减 減 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
 )
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -305,7 +361,7 @@ func clean(s string) string {
 			s, changed = s[loc[1]:], true
 		}
 		for _, w := range leadWords {
-			if strings.HasPrefix(s, w) && len(s) > len(w) {
+			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
 				s, changed = s[len(w):], true
 			}
 		}
@@ -343,10 +399,16 @@ func trimPunct(s string) string {
 	return s
 }
 
+// period opens a predicate over several years: 两年平均增长, 近五年年均增长.
+var period = regexp.MustCompile(`^(?:近|连续|連續)?[0-9两兩二三四五六七八九十]+年(?:来|來)?(?:平均)?`)
+
 // isPredicate reports whether a clause has no subject of its own but only a
-// change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的.
+// change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的, 两年平均增长.
 func isPredicate(s string) bool {
 	pred, _ := predicatePart(s)
+	if loc := period.FindStringIndex(pred); loc != nil {
+		pred = pred[loc[1]:]
+	}
 	for _, v := range changeVerbs {
 		if strings.HasPrefix(pred, v) {
 			return true

@@ -277,8 +277,11 @@ func accept(text string, m match) bool {
 		if num == "一" || num == "壹" || num == "弌" {
 			return false // 一项, 一批, 一次: idiom far more often than a count
 		}
+		if q.Value < 10 && !q.Approx && !plausibleSmallCount(text, q.End) {
+			return false // 三项制度, 四个意识, 两个维护: fixed phrases, not counts
+		}
 		switch q.Unit {
-		case "分", "期", "批", "节", "節", "门", "門", "种", "種", "类", "類", "堂", "轮", "輪", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
+		case "分", "位", "期", "批", "节", "節", "门", "門", "种", "種", "类", "類", "堂", "轮", "輪", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
 			return false // 十分, 二期工程, 三类人员
 		case "次":
 			rest := text[q.End:]
@@ -293,6 +296,24 @@ func accept(text string, m match) bool {
 		}
 	}
 	return true
+}
+
+// plausibleSmallCount reports whether a small Chinese numeral with its unit
+// reads as a count: it ends the clause (法规两部。) or a noun phrase of three
+// or more characters follows (两部地方性法规). Official style writes counts in
+// Arabic digits; 三项制度 and 两个确立 are names.
+func plausibleSmallCount(text string, end int) bool {
+	n := 0
+	for _, r := range text[end:] {
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		n++
+		if n >= 3 {
+			return true
+		}
+	}
+	return n == 0
 }
 
 // rankContext reports whether a bare 第N is a rank: 位居全省第二, 排名第3, 列第一

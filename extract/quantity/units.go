@@ -32,12 +32,12 @@ func init() {
 	addUnits(Money, `元 美元 欧元 歐元 港元 港币 港幣 日元 英镑 英鎊 澳元 澳门元 澳門元 韩元 韓元 新台币 新臺幣`)
 	addUnits(Percent, `% ％ ‰ 个百分点 個百分點 个百分點 個百分点 百分点 百分點`)
 	addUnits(Measure, `公里 千米 米 平方米 平方公里 平方千米 亩 畝 公顷 公頃 吨 噸 千克 公斤 克 千瓦 千瓦时 千瓦時
-		兆瓦 兆瓦时 兆瓦時 瓦 立方米 升 毫升 海里 厘米 毫米 吨标准煤 噸標準煤 标准箱 標準箱 平方
+		兆瓦 兆瓦时 兆瓦時 瓦 立方米 微克/立方米 毫克/立方米 升 毫升 海里 厘米 毫米 吨标准煤 噸標準煤 标准箱 標準箱 平方
 		天 个工作日 個工作日 工作日 小时 小時 个小时 個小時 分钟 分鐘 个月 個月 周岁 週歲 岁 歲`)
 }
 
 // maxUnitRunes is the length of the longest unit.
-const maxUnitRunes = 5
+const maxUnitRunes = 6
 
 // matchUnit returns the longest unit at s[i:] and its kind.
 func matchUnit(s string, i int) (unit, kind string) {
