@@ -26,7 +26,7 @@ func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
 	if err != nil || !base.IsAbs() {
 		base = nil
 	}
-	var out []Attachment
+	out := []Attachment{}
 	index := map[string]int{}
 	var walk func(*xhtml.Node)
 	walk = func(n *xhtml.Node) {

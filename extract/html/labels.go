@@ -109,14 +109,15 @@ const maxValue = 300
 func findMetadata(doc *xhtml.Node) metadata {
 	md := metadata{values: map[string]string{}, blocks: map[*xhtml.Node]bool{}}
 	hits := map[*xhtml.Node]int{}
+	size := map[*xhtml.Node]int{} // characters of labels and values below a node
 	var walk func(*xhtml.Node)
 	walk = func(n *xhtml.Node) {
 		if invisible(n) || isElement(n, atom.A) {
 			return
 		}
 		if n.Type == xhtml.TextNode {
-			for _, key := range readLabels(n, md.values) {
-				markBlocks(n, key, hits, md.blocks)
+			for _, h := range readLabels(n, md.values) {
+				markBlocks(n, h, hits, size, md.blocks)
 			}
 			return
 		}
@@ -125,17 +126,26 @@ func findMetadata(doc *xhtml.Node) metadata {
 		}
 	}
 	walk(doc)
+	// A block with two labels or more whose text is mostly labels and
+	// values is a metadata block, not body.
 	for n, c := range hits {
-		if c >= 2 && runeLen(textOf(n)) < 800 {
+		if c >= 2 && size[n]*10 >= 6*runeLen(textOf(n)) {
 			md.blocks[n] = true
 		}
 	}
 	return md
 }
 
+// labelHit is a label found in a text node and the size in characters of
+// the label and its value.
+type labelHit struct {
+	key  string
+	size int
+}
+
 // readLabels reads the labels in the text node n and stores their values in
-// values. It returns the keys found.
-func readLabels(n *xhtml.Node, values map[string]string) []string {
+// values.
+func readLabels(n *xhtml.Node, values map[string]string) []labelHit {
 	s := n.Data
 	if runeLen(s) > 400 {
 		return nil
@@ -145,7 +155,7 @@ func readLabels(n *xhtml.Node, values map[string]string) []string {
 		return nil
 	}
 	rs := []rune(s)
-	var keys []string
+	var hits []labelHit
 	for i, l := range labels {
 		end := len(rs)
 		if i+1 < len(labels) {
@@ -158,10 +168,10 @@ func readLabels(n *xhtml.Node, values map[string]string) []string {
 			}
 			v = valueAfter(n)
 		}
-		keys = append(keys, l.key)
+		hits = append(hits, labelHit{l.key, l.end - l.start + runeLen(collapseSpace(v))})
 		store(values, l.key, v)
 	}
-	return keys
+	return hits
 }
 
 // cutAtLabel ends a value at the next label, known or not ("2025-03-21
@@ -311,12 +321,13 @@ func onlyChild(p, c *xhtml.Node) bool {
 // markBlocks counts a label hit on the elements around the text node n, so
 // that blocks made of metadata can be left out of the body. An element whose
 // whole text is this one label and its value is a block by itself.
-func markBlocks(n *xhtml.Node, key string, hits map[*xhtml.Node]int, blocks map[*xhtml.Node]bool) {
+func markBlocks(n *xhtml.Node, h labelHit, hits, size map[*xhtml.Node]int, blocks map[*xhtml.Node]bool) {
 	for p, i := n.Parent, 0; p != nil && i < 6; p, i = p.Parent, i+1 {
 		if p.DataAtom == atom.Body || p.DataAtom == atom.Html {
 			return
 		}
 		hits[p]++
+		size[p] += h.size
 		if isBlock(p) && p.DataAtom != atom.Td && p.DataAtom != atom.Th {
 			if t := textOf(p); runeLen(t) <= 80 && holdsLabel(p) {
 				blocks[p] = true

@@ -33,7 +33,7 @@ var labelSynonyms = map[string]string{
 	"发布单位": MetaIssuer, "制发机构": MetaIssuer, "发文单位": MetaIssuer, "责任部门": MetaIssuer,
 	"发文字号": MetaDocNumber, "文号": MetaDocNumber, "文件编号": MetaDocNumber, "发文号": MetaDocNumber,
 	"标题": MetaTitle, "名称": MetaTitle, "文件名称": MetaTitle,
-	"成文日期": MetaWrittenDate, "印发日期": MetaWrittenDate, "发文日期": MetaWrittenDate, "成文时间": MetaWrittenDate,
+	"成文日期": MetaWrittenDate, "印发日期": MetaWrittenDate, "发文日期": MetaWrittenDate, "成文时间": MetaWrittenDate, "生成日期": MetaWrittenDate,
 	"发布日期": MetaPublishDate, "公开日期": MetaPublishDate, "发布时间": MetaPublishDate,
 	"更新时间": MetaPublishDate, "公开时间": MetaPublishDate,
 	"实施日期": MetaEffectiveDate, "生效日期": MetaEffectiveDate,
