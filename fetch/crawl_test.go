@@ -1,0 +1,361 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const testRate = 20 // requests per second and host
+
+// testCrawler returns a crawler into a fresh store with a fast client.
+func testCrawler(t testing.TB, dir string) *Crawler {
+	store, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Crawler{
+		Client: &Client{Rate: testRate, Timeout: 200 * time.Millisecond, Backoff: 5 * time.Millisecond, Retries: 2, MaxBodySize: 1 << 20},
+		Store:  store,
+	}
+}
+
+func (s *site) seeds() []string {
+	return []string{s.srv.URL + "/zwgk/ndbg/index.html", s.srv.URL + "/col/col1229/index.html"}
+}
+
+// storedRecord is a Record without times, with URLs relative to the site.
+type storedRecord struct {
+	URL, Kind, Parent string
+	Status            int
+	Attachments       []string
+	SHA256            string
+}
+
+func storeContents(t *testing.T, s *Store, st *site) []storedRecord {
+	t.Helper()
+	base := st.srv.URL
+	recs, err := s.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []storedRecord
+	for _, r := range recs {
+		if !s.HasBody(r.SHA256) {
+			t.Errorf("%s: body %s missing", r.URL, r.SHA256)
+		}
+		// Pages linking off-site carry the port of the other server.
+		body, _ := s.Body(r.SHA256)
+		sum := hashBytes(bytes.ReplaceAll(body, []byte(st.off.URL), []byte("http://OFFSITE")))
+		var atts []string
+		for _, a := range r.Attachments {
+			atts = append(atts, strings.TrimPrefix(a, base))
+		}
+		out = append(out, storedRecord{URL: strings.TrimPrefix(r.URL, base), Kind: r.Kind, Parent: strings.TrimPrefix(r.Parent, base),
+			Status: r.Status, Attachments: atts, SHA256: sum[:8]})
+	}
+	return out
+}
+
+// outcomes maps each reported URL (relative to the site) to its outcome.
+func outcomes(rep *Report, s *site) map[string]string {
+	m := map[string]string{}
+	for _, u := range rep.URLs {
+		k := strings.TrimPrefix(u.URL, s.srv.URL)
+		k = strings.Replace(k, s.off.URL, "OFFSITE", 1)
+		m[k] = u.Outcome
+	}
+	return m
+}
+
+const (
+	report1001 = "/zwgk/ndbg/202501/t20250117_1001.html"
+	report1002 = "/zwgk/ndbg/202412/t20241230_1002.html"
+	page1009   = "/zwgk/ndbg/202303/t20230301_1009.html"
+	hanweb2001 = "/art/2024/6/3/art_1229_2001.html"
+	hanweb2002 = "/art/2024/5/20/art_1229_2002.html"
+	colList    = "/col/col1229/index.html"
+)
+
+// wantOutcomes is what a first crawl of the test site reports.
+var wantOutcomes = map[string]string{
+	"/zwgk/ndbg/index.html":                     OutcomeNew,
+	"/zwgk/ndbg/index_1.html":                   OutcomeNew,
+	"/zwgk/ndbg/index_2.html":                   OutcomeNew,
+	report1001:                                  OutcomeNew,
+	"/zwgk/ndbg/202501/P020250117_report.pdf":   OutcomeNew,
+	"/zwgk/ndbg/202501/P020250117_table.docx":   OutcomeNew,
+	report1002:                                  OutcomeNew,
+	"/files/2024/report2024.pdf":                OutcomeNew,
+	"/zwgk/ndbg/private/t20231115_1010.html":    OutcomeDisallowed,
+	"OFFSITE/zwgk/ndbg/202501/t20250115_7.html": OutcomeOutOfScope,
+	flakyPage:                                   OutcomeNew,
+	"/zwgk/ndbg/202406/fake.pdf":                OutcomeFailed,
+	"/zwgk/ndbg/202403/t20240301_1005.html":     OutcomeFailed,
+	slowPage:                                    OutcomeFailed,
+	loopPage:                                    OutcomeFailed,
+	blockPage:                                   OutcomeBlocked,
+	page1009:                                    OutcomeNew,
+	bigFile:                                     OutcomeFailed,
+	colList:                                     OutcomeNew,
+	colList + "?uid=4521&pageNum=2":             OutcomeNew,
+	hanweb2001:                                  OutcomeNew,
+	"/picture/0/2406031.docx":                   OutcomeNew,
+	hanweb2002:                                  OutcomeNew,
+	"/art/2024/5/1/art_9999_1.html":             OutcomeOutOfScope,
+}
+
+// wantStore is the store after a crawl of the test site.
+var wantStore = []storedRecord{
+	{URL: hanweb2002, Kind: KindPage, Parent: colList + "?uid=4521&pageNum=2", Status: 200},
+	{URL: hanweb2001, Kind: KindPage, Parent: colList, Status: 200, Attachments: []string{"/picture/0/2406031.docx"}},
+	{URL: colList, Kind: KindList, Status: 200},
+	{URL: colList + "?uid=4521&pageNum=2", Kind: KindList, Parent: colList, Status: 200},
+	{URL: "/files/2024/report2024.pdf", Kind: KindFile, Parent: report1002, Status: 200},
+	{URL: "/picture/0/2406031.docx", Kind: KindFile, Parent: hanweb2001, Status: 200},
+	{URL: page1009, Kind: KindPage, Parent: "/zwgk/ndbg/index_2.html", Status: 200, Attachments: []string{bigFile}},
+	{URL: flakyPage, Kind: KindPage, Parent: "/zwgk/ndbg/index_1.html", Status: 200, Attachments: []string{"/zwgk/ndbg/202406/fake.pdf"}},
+	{URL: report1002, Kind: KindPage, Parent: "/zwgk/ndbg/index.html", Status: 200, Attachments: []string{"/files/2024/report2024.pdf"}},
+	{URL: "/zwgk/ndbg/202501/P020250117_report.pdf", Kind: KindFile, Parent: report1001, Status: 200},
+	{URL: "/zwgk/ndbg/202501/P020250117_table.docx", Kind: KindFile, Parent: report1001, Status: 200},
+	{URL: report1001, Kind: KindPage, Parent: "/zwgk/ndbg/index.html", Status: 200,
+		Attachments: []string{"/zwgk/ndbg/202501/P020250117_report.pdf", "/zwgk/ndbg/202501/P020250117_table.docx"}},
+	{URL: "/zwgk/ndbg/index.html", Kind: KindList, Status: 200},
+	{URL: "/zwgk/ndbg/index_1.html", Kind: KindList, Parent: "/zwgk/ndbg/index.html", Status: 200},
+	{URL: "/zwgk/ndbg/index_2.html", Kind: KindList, Parent: "/zwgk/ndbg/index_1.html", Status: 200},
+}
+
+func withoutSHA(recs []storedRecord) []storedRecord {
+	out := slices.Clone(recs)
+	for i := range out {
+		out[i].SHA256 = ""
+		out[i].Status = 200 // 304 on a re-run is checked separately
+	}
+	return out
+}
+
+func TestCrawlSite(t *testing.T) {
+	s := newSite(t)
+	dir := t.TempDir()
+	c := testCrawler(t, dir)
+	var progress []Progress
+	c.Progress = func(p Progress) { progress = append(progress, p) }
+	rep, err := c.Crawl(context.Background(), s.seeds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Complete {
+		t.Error("report not complete")
+	}
+	if diff := cmp.Diff(wantOutcomes, outcomes(rep, s)); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantStore, withoutSHA(storeContents(t, c.Store, s))); diff != "" {
+		t.Errorf("store (-want +got):\n%s", diff)
+	}
+	for _, u := range rep.URLs {
+		if strings.HasSuffix(u.URL, "fake.pdf") && !strings.Contains(u.Error, "expected pdf, got an HTML page") {
+			t.Errorf("fake.pdf: error %q, want a magic-byte mismatch", u.Error)
+		}
+		if u.Outcome == OutcomeBlocked && u.Status != 412 {
+			t.Errorf("%s: blocked with status %d, want 412", u.URL, u.Status)
+		}
+	}
+
+	// Politeness: nothing off-site or disallowed requested; the rate held.
+	reqs := s.requests()
+	if s.offHits != 0 {
+		t.Errorf("off-site server got %d requests", s.offHits)
+	}
+	var times []time.Time
+	for _, r := range reqs {
+		if strings.Contains(r.Path, "/private/") {
+			t.Errorf("requested %s, which robots.txt disallows", r.Path)
+		}
+		times = append(times, r.At)
+	}
+	assertSpacing(t, times, time.Second/testRate)
+	if got := reqs[0].Path; got != "/robots.txt" {
+		t.Errorf("first request %s, want /robots.txt", got)
+	}
+	if last := progress[len(progress)-1]; last.Fetched != 15 || last.Queued != 0 || last.Errors != 6 || last.Bytes == 0 {
+		t.Errorf("last progress %+v, want 15 fetched, 0 queued, 6 errors", last)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "crawls"))
+	if len(entries) != 0 {
+		t.Errorf("frontier left after a complete crawl: %v", entries)
+	}
+
+	// A second run asks conditionally and gets only 304s for stored URLs.
+	s.reset()
+	c2 := testCrawler(t, dir)
+	rep2, err := c2.Crawl(context.Background(), s.seeds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed := rep2.Changed(); len(changed) != 0 {
+		t.Errorf("second run: %d new or changed URLs, want none: %v", len(changed), changed)
+	}
+	stored := map[string]bool{}
+	for _, r := range wantStore {
+		stored[r.URL] = true
+	}
+	for _, r := range s.requests() {
+		if stored[r.Path] && r.Status != 304 {
+			t.Errorf("second run: %s answered %d, want 304", r.Path, r.Status)
+		}
+	}
+	for _, r := range storeContents(t, c2.Store, s) {
+		if r.Status != 304 {
+			t.Errorf("second run: record %s has status %d, want 304", r.URL, r.Status)
+		}
+	}
+}
+
+func TestCrawlResume(t *testing.T) {
+	// An uninterrupted crawl, for reference.
+	ref := newSite(t)
+	refCrawler := testCrawler(t, t.TempDir())
+	refReport, err := refCrawler.Crawl(context.Background(), ref.seeds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := storeContents(t, refCrawler.Store, ref)
+
+	for _, killAt := range []int{3, 9, 17} {
+		s := newSite(t)
+		dir := t.TempDir()
+		ctx, cancel := context.WithCancel(context.Background())
+		var once atomic.Bool
+		s.onRequest = func(n int) {
+			if n == killAt && !once.Swap(true) {
+				cancel()
+			}
+		}
+		rep, err := testCrawler(t, dir).Crawl(ctx, s.seeds())
+		if err != context.Canceled || rep.Complete {
+			t.Fatalf("kill at %d: err = %v, complete = %v; want context.Canceled, incomplete", killAt, err, rep.Complete)
+		}
+		entries, _ := os.ReadDir(filepath.Join(dir, "crawls"))
+		if len(entries) != 1 {
+			t.Fatalf("kill at %d: %d frontier files saved, want 1", killAt, len(entries))
+		}
+		before := len(s.requests())
+		stored, err := mustStore(t, dir).Records()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.onRequest = nil
+		rep, err = testCrawler(t, dir).Crawl(context.Background(), s.seeds())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, storeContents(t, mustStore(t, dir), s)); diff != "" {
+			t.Errorf("kill at %d: store differs from an uninterrupted crawl (-want +got):\n%s", killAt, diff)
+		}
+		if diff := cmp.Diff(outcomes(refReport, ref), outcomes(rep, s)); diff != "" {
+			t.Errorf("kill at %d: report differs from an uninterrupted crawl (-want +got):\n%s", killAt, diff)
+		}
+		// What the killed run stored is not requested again.
+		for _, r := range s.requests()[before:] {
+			for _, rec := range stored {
+				if s.srv.URL+r.Path == rec.URL {
+					t.Errorf("kill at %d: %s requested again after the resume", killAt, r.Path)
+				}
+			}
+		}
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.HasPrefix(d.Name(), ".tmp-") {
+				t.Errorf("kill at %d: temporary file left: %s", killAt, p)
+			}
+			return nil
+		})
+	}
+}
+
+func mustStore(t *testing.T, dir string) *Store {
+	s, err := OpenStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestCrawlLimits(t *testing.T) {
+	tests := []struct {
+		name      string
+		seeds     []string
+		configure func(*Crawler)
+		want      map[string]string // outcomes of some URLs
+		never     []string          // paths never requested
+	}{
+		{
+			name:      "since stops paging",
+			seeds:     []string{"/zwgk/ndbg/index.html"},
+			configure: func(c *Crawler) { c.Since = time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC) },
+			want: map[string]string{
+				report1001: OutcomeNew, report1002: OutcomeNew,
+				"/zwgk/ndbg/index_1.html": OutcomeNew, flakyPage: OutcomeSkipped,
+			},
+			never: []string{"/zwgk/ndbg/index_2.html", flakyPage},
+		},
+		{
+			name:      "max pages",
+			seeds:     []string{"/zwgk/ndbg/index.html"},
+			configure: func(c *Crawler) { c.MaxPages = 2 },
+			want:      map[string]string{"/zwgk/ndbg/index.html": OutcomeNew, report1001: OutcomeNew, report1002: OutcomeSkipped},
+			never:     []string{report1002},
+		},
+		{
+			name:      "regexp scope",
+			seeds:     []string{"/zwgk/ndbg/index.html"},
+			configure: func(c *Crawler) { c.Scope = `/zwgk/ndbg/(index|202412/)` },
+			want:      map[string]string{report1002: OutcomeNew, report1001: OutcomeOutOfScope, "/files/2024/report2024.pdf": OutcomeNew},
+			never:     []string{report1001},
+		},
+		{
+			name:  "detail page as seed",
+			seeds: []string{report1001},
+			want: map[string]string{report1001: OutcomeNew, "/zwgk/ndbg/202501/P020250117_report.pdf": OutcomeNew,
+				"/zwgk/ndbg/202501/P020250117_table.docx": OutcomeNew},
+			never: []string{"/zwgk/ndbg/index.html"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSite(t)
+			c := testCrawler(t, t.TempDir())
+			if tt.configure != nil {
+				tt.configure(c)
+			}
+			var seeds []string
+			for _, p := range tt.seeds {
+				seeds = append(seeds, s.srv.URL+p)
+			}
+			rep, err := c.Crawl(context.Background(), seeds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := outcomes(rep, s)
+			for u, want := range tt.want {
+				if got[u] != want {
+					t.Errorf("%s: outcome %q, want %q", u, got[u], want)
+				}
+			}
+			for _, r := range s.requests() {
+				if slices.Contains(tt.never, r.Path) {
+					t.Errorf("requested %s", r.Path)
+				}
+			}
+		})
+	}
+}

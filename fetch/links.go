@@ -1,0 +1,337 @@
+package fetch
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/charset"
+)
+
+// Links is what a page links to, sorted into what a crawler follows.
+type Links struct {
+	Details     []Link // article-like pages (t20250117_1.html, art_1_2.html, …)
+	Attachments []Link // files by extension (pdf.js wrappers unwrapped)
+	Next        string // the next list page, "" if none was found
+	Others      []Link // every other http(s) link, for scope reports
+}
+
+// Link is one link target with its anchor text and the date printed next
+// to it in a list ("2025-01-17"), or the date in its URL, or "".
+type Link struct {
+	URL  string
+	Text string
+	Date string
+}
+
+// articleURL matches the detail-page URLs of the common government CMSs.
+var articleURL = []*regexp.Regexp{
+	regexp.MustCompile(`/t\d{8}_\d+(_\d+)?\.s?html?$`),                  // TRS: /202501/t20250117_123.html
+	regexp.MustCompile(`/art_\d+_\d+\.s?html?$`),                        // Hanweb: /art/2025/1/17/art_1229_5678.html
+	regexp.MustCompile(`/content_\d+\.s?html?$`),                        // gov.cn: /content/2025-01/17/content_123.htm
+	regexp.MustCompile(`/post_\d+\.s?html?$`),                           // Shenzhen: /content/post_123.html
+	regexp.MustCompile(`/\d{6}/[0-9a-f]{32}\.s?html?$`),                 // 集约化: /tjgb/202301/<32 hex>.shtml
+	regexp.MustCompile(`/c\d+/content\.s?html?$`),                       // CSRC: /csrc/c100028/c7428481/content.shtml
+	regexp.MustCompile(`/info\d+\.s?html?$`),                            // old CIRC
+	regexp.MustCompile(`/(?:art|article|detail|content)/\d+\.s?html?$`), // numeric article ids
+}
+
+// IsArticle reports whether rawURL looks like a detail page of a government CMS.
+func IsArticle(rawURL string) bool {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	for _, re := range articleURL {
+		if re.MatchString(u.Path) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseLinks finds the links of an HTML page fetched from pageURL. The body
+// may be in any charset declared in contentType or in a <meta> tag. Links
+// are resolved against the page (or its <base href>), deduplicated and
+// kept in page order. Only the exact attributes href, src, data-file,
+// data-url and data-src are read: a stale oldsrc is never followed.
+func ParseLinks(pageURL, contentType string, body []byte) (*Links, error) {
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("links of %s: %w", pageURL, err)
+	}
+	r, err := charset.NewReader(bytes.NewReader(body), contentType)
+	if err != nil {
+		r = bytes.NewReader(body) // unknown charset: URLs are ASCII anyway
+	}
+	doc, err := goquery.NewDocumentFromReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("links of %s: %w", pageURL, err)
+	}
+	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
+		if b, err := base.Parse(strings.TrimSpace(href)); err == nil {
+			base = b
+		}
+	}
+	p := &linkParser{base: base, seen: map[string]bool{}}
+	p.scan(doc.Selection)
+
+	// Hanweb lists put their first records in <script type="text/xml">
+	// <datastore> CDATA, which the HTML parser leaves as text.
+	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
+		text := s.Text()
+		if !strings.Contains(text, "<datastore") && !strings.Contains(text, "<record") {
+			return
+		}
+		inner := strings.NewReplacer("<![CDATA[", "", "]]>", "").Replace(text)
+		if sub, err := goquery.NewDocumentFromReader(strings.NewReader(inner)); err == nil {
+			p.scan(sub.Selection)
+		}
+	})
+	p.links.Next = nextPage(base, string(body), doc, p.pageLinks)
+	return &p.links, nil
+}
+
+type linkParser struct {
+	base      *url.URL
+	seen      map[string]bool
+	links     Links
+	pageLinks []Link // every <a> in scope of pagination detection
+}
+
+func (p *linkParser) scan(sel *goquery.Selection) {
+	sel.Find("a[href], area[href]").Each(func(_ int, a *goquery.Selection) {
+		href, _ := a.Attr("href")
+		u := p.resolve(href)
+		if u == "" {
+			return
+		}
+		l := Link{URL: u, Text: cleanText(a.Text())}
+		p.pageLinks = append(p.pageLinks, l)
+		p.add(l, a, true)
+	})
+	for _, attr := range []string{"src", "data-file", "data-url", "data-src", "data"} {
+		sel.Find("[" + attr + "]").Each(func(_ int, s *goquery.Selection) {
+			v, _ := s.Attr(attr)
+			if u := p.resolve(v); u != "" {
+				p.add(Link{URL: u, Text: cleanText(s.AttrOr("title", ""))}, s, false)
+			}
+		})
+	}
+}
+
+// add files a link under its kind; non-anchor attributes count only as attachments.
+func (p *linkParser) add(l Link, s *goquery.Selection, anchor bool) {
+	if p.seen[l.URL] {
+		return
+	}
+	switch {
+	case FileType(l.URL) != "":
+		l.Date = nearbyDate(s, l.URL)
+		p.links.Attachments = append(p.links.Attachments, l)
+	case !anchor:
+		return // images, scripts, frames: not ours
+	case IsArticle(l.URL):
+		l.Date = nearbyDate(s, l.URL)
+		p.links.Details = append(p.links.Details, l)
+	default:
+		p.links.Others = append(p.links.Others, l)
+	}
+	p.seen[l.URL] = true
+}
+
+// resolve makes ref absolute, unwraps pdf.js viewers and drops fragments;
+// it returns "" for anything that is not an http(s) URL.
+func (p *linkParser) resolve(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "#") {
+		return ""
+	}
+	u, err := p.base.Parse(ref)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	if inner := unwrapViewer(u); inner != nil {
+		u = inner
+	}
+	u.Fragment = ""
+	return u.String()
+}
+
+// unwrapViewer returns the file a pdf.js viewer URL shows
+// (…/web/viewer.html?file=/files/x.pdf), or nil.
+func unwrapViewer(u *url.URL) *url.URL {
+	if !strings.HasSuffix(strings.ToLower(u.Path), "viewer.html") {
+		return nil
+	}
+	file := u.Query().Get("file")
+	if file == "" {
+		return nil
+	}
+	inner, err := u.Parse(file)
+	if err != nil || (inner.Scheme != "http" && inner.Scheme != "https") {
+		return nil
+	}
+	return inner
+}
+
+func cleanText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var (
+	textDate = regexp.MustCompile(`((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+	urlDates = []*regexp.Regexp{
+		regexp.MustCompile(`/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+`),
+		regexp.MustCompile(`/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`),
+		regexp.MustCompile(`/((?:19|20)\d{2})-(\d{2})/(\d{2})/content_`),
+	}
+)
+
+// nearbyDate is the date printed in the list item or table row around s,
+// else the date in the URL, as YYYY-MM-DD; "" if neither has one.
+func nearbyDate(s *goquery.Selection, rawURL string) string {
+	item := s.Closest("li, tr, dd, dl")
+	if item.Length() > 0 && item.Find("a[href]").Length() <= 2 {
+		if m := textDate.FindStringSubmatch(item.Text()); m != nil {
+			if d := isoDate(m[1], m[2], m[3]); d != "" {
+				return d
+			}
+		}
+	}
+	for _, re := range urlDates {
+		if m := re.FindStringSubmatch(rawURL); m != nil {
+			return isoDate(m[1], m[2], m[3])
+		}
+	}
+	return ""
+}
+
+func isoDate(y, m, d string) string {
+	yy, _ := strconv.Atoi(y)
+	mm, _ := strconv.Atoi(m)
+	dd, _ := strconv.Atoi(d)
+	if mm < 1 || mm > 12 || dd < 1 || dd > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yy, mm, dd)
+}
+
+var (
+	// createPageHTML(nPageCount, nCurrIndex, sPageName, sPageExt), and the
+	// CSRC variant with a leading element id and trailing record count.
+	createPageCSRC = regexp.MustCompile(`createPageHTML\(\s*['"][^'"]*['"]\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
+	createPageHTML = regexp.MustCompile(`createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
+	countPage      = regexp.MustCompile(`(?:countPage|totalPage|pageCount)\s*[=:]\s*(\d+)`)
+	numberedPage   = regexp.MustCompile(`^(.*?)[_-](\d+)\.(s?html?)$`) // index_3.html, column-index-3.shtml
+	nextText       = []string{"下一页", "下页", "后一页", "下一頁", ">", "›", "»", ">>", "next", "Next"}
+	pageParams     = []string{"page", "pageNum", "pageNo", "pageIndex", "PageIndex", "currPage", "curPage", "pn", "p"}
+)
+
+// nextPage finds the URL of the list page after base, trying in order:
+// TRS createPageHTML/countPage, an anchor labelled 下一页, a page query
+// parameter, numbered file names (index_N.html) among the links.
+func nextPage(base *url.URL, body string, doc *goquery.Document, anchors []Link) string {
+	dir, file := path.Split(base.Path)
+	curName, cur := file, 0
+	ext := path.Ext(file)
+	if m := numberedPage.FindStringSubmatch(file); m != nil {
+		curName, ext = m[1], "."+m[3]
+		cur, _ = strconv.Atoi(m[2])
+	} else {
+		curName = strings.TrimSuffix(file, ext)
+	}
+	sameDir := func(name string) string {
+		u := *base
+		u.Path, u.RawQuery, u.Fragment, u.RawPath = dir+name, "", "", ""
+		return u.String()
+	}
+
+	// 1. TRS: createPageHTML(count, current, "index", "html"); page i>0 is
+	// index_i.html. The CSRC variant counts its current page from 1.
+	scripts := doc.Find("script").Text()
+	if m := createPageCSRC.FindStringSubmatch(scripts); m != nil {
+		count, _ := strconv.Atoi(m[1])
+		current, _ := strconv.Atoi(m[2])
+		if current+1 <= count {
+			return sameDir(fmt.Sprintf("%s_%d.%s", m[3], current+1, m[4]))
+		}
+		return ""
+	}
+	if m := createPageHTML.FindStringSubmatch(scripts); m != nil {
+		count, _ := strconv.Atoi(m[1])
+		current, _ := strconv.Atoi(m[2])
+		if current+1 < count {
+			return sameDir(fmt.Sprintf("%s_%d.%s", m[3], current+1, m[4]))
+		}
+		return ""
+	}
+	if m := countPage.FindStringSubmatch(scripts); m != nil && ext != "" {
+		count, _ := strconv.Atoi(m[1])
+		if cur+1 < count {
+			return sameDir(fmt.Sprintf("%s_%d%s", curName, cur+1, ext))
+		}
+		return ""
+	}
+
+	// 2. An anchor labelled 下一页 that goes somewhere else.
+	self := base.String()
+	for _, a := range anchors {
+		if slices.Contains(nextText, a.Text) && a.URL != self && !IsArticle(a.URL) && FileType(a.URL) == "" {
+			return a.URL
+		}
+	}
+
+	// 3. A page query parameter: ?pageNum=3 links → the current value + 1, up to the largest linked.
+	q := base.Query()
+	for _, param := range pageParams {
+		max := 0
+		for _, a := range anchors {
+			u, err := url.Parse(a.URL)
+			if err != nil || u.Host != base.Host || u.Path != base.Path {
+				continue
+			}
+			if n, err := strconv.Atoi(u.Query().Get(param)); err == nil && n > max {
+				max = n
+			}
+		}
+		if max == 0 {
+			continue
+		}
+		cur, err := strconv.Atoi(q.Get(param))
+		if err != nil {
+			cur = 1
+		}
+		if cur+1 > max {
+			return ""
+		}
+		u := *base
+		qq := base.Query()
+		qq.Set(param, strconv.Itoa(cur+1))
+		u.RawQuery, u.Fragment = qq.Encode(), ""
+		return u.String()
+	}
+
+	// 4. Numbered siblings: index_1.html … index_9.html linked from the page.
+	max := 0
+	for _, a := range anchors {
+		u, err := url.Parse(a.URL)
+		if err != nil || u.Host != base.Host {
+			continue
+		}
+		d, f := path.Split(u.Path)
+		if m := numberedPage.FindStringSubmatch(f); d == dir && m != nil && m[1] == curName {
+			if n, _ := strconv.Atoi(m[2]); n > max {
+				max = n
+			}
+		}
+	}
+	if cur+1 <= max {
+		return sameDir(fmt.Sprintf("%s_%d%s", curName, cur+1, ext))
+	}
+	return ""
+}
