@@ -1,0 +1,161 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"strconv"
+
+	chart "github.com/wcharczuk/go-chart/v2"
+)
+
+// Chart draws a table as SVG with go-chart: one line per row across the
+// years (ByIssuer, ByRegion) or per column (ByYear), or, when there is a
+// single year, one bar per place. Only cells in the table's main unit are
+// drawn, since values in % and 件 share no axis; the unknown year is left
+// out.
+func Chart(w io.Writer, t *Table) error {
+	series := t.series()
+	if len(series) == 0 {
+		return fmt.Errorf("export: chart of %s: no values with a known year to draw", t.Indicator)
+	}
+	years := map[int]bool{}
+	for _, s := range series {
+		for _, y := range s.years {
+			years[y] = true
+		}
+	}
+	title := html.EscapeString(t.Indicator) // go-chart writes text into the SVG unescaped
+	if t.Unit != "" {
+		title += "（" + html.EscapeString(t.Unit) + "）"
+	}
+	if len(years) == 1 {
+		return barChart(w, title, series)
+	}
+	return lineChart(w, title, series, years)
+}
+
+// chartSeries is the values of one place across the years.
+type chartSeries struct {
+	name   string
+	years  []int
+	values []float64
+}
+
+// series reads the table by place: rows, or the columns of a ByYear table.
+func (t *Table) series() []chartSeries {
+	places, years := t.Rows, t.Columns
+	cell := func(p, y int) Cell { return t.Cells[p][y] }
+	if t.By == ByYear {
+		places, years = t.Columns, t.Rows
+		cell = func(p, y int) Cell { return t.Cells[y][p] }
+	}
+	var out []chartSeries
+	for p, name := range places {
+		s := chartSeries{name: name}
+		for y, label := range years {
+			year, err := strconv.Atoi(label)
+			c := cell(p, y)
+			if err != nil || c.Count == 0 || c.Unit != t.Unit || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
+				continue
+			}
+			s.years = append(s.years, year)
+			s.values = append(s.values, c.Value)
+		}
+		if len(s.values) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func lineChart(w io.Writer, title string, series []chartSeries, years map[int]bool) error {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for y := range years {
+		lo, hi = min(lo, float64(y)), max(hi, float64(y))
+	}
+	var ticks []chart.Tick
+	for y := int(lo); y <= int(hi); y++ {
+		ticks = append(ticks, chart.Tick{Value: float64(y), Label: strconv.Itoa(y)})
+	}
+	c := chart.Chart{
+		Title:      title,
+		Width:      900,
+		Height:     500,
+		Background: chart.Style{Padding: chart.Box{Top: 60, Left: 20, Right: 20, Bottom: 20}},
+		XAxis:      chart.XAxis{Ticks: ticks, Range: &chart.ContinuousRange{Min: lo - 0.2, Max: hi + 0.2}},
+		YAxis:      chart.YAxis{Range: valueRange(series), ValueFormatter: formatTick},
+	}
+	for i, s := range series {
+		xs := make([]float64, len(s.years))
+		for j, y := range s.years {
+			xs[j] = float64(y)
+		}
+		color := chart.GetDefaultColor(i)
+		c.Series = append(c.Series, chart.ContinuousSeries{
+			Name:    html.EscapeString(s.name),
+			XValues: xs,
+			YValues: s.values,
+			Style:   chart.Style{StrokeColor: color, StrokeWidth: 2, DotColor: color, DotWidth: 4},
+		})
+	}
+	c.Elements = []chart.Renderable{chart.LegendLeft(&c)}
+	return render(w, c.Render)
+}
+
+func barChart(w io.Writer, title string, series []chartSeries) error {
+	c := chart.BarChart{
+		Title:      title + " " + strconv.Itoa(series[0].years[0]),
+		Width:      max(400, 120*len(series)+120),
+		Height:     500,
+		BarWidth:   60,
+		Background: chart.Style{Padding: chart.Box{Top: 60, Bottom: 20}},
+		YAxis:      chart.YAxis{Range: valueRange(series), ValueFormatter: formatTick},
+	}
+	for i, s := range series {
+		c.Bars = append(c.Bars, chart.Value{
+			Label: html.EscapeString(s.name),
+			Value: s.values[0],
+			Style: chart.Style{FillColor: chart.GetDefaultColor(i), StrokeColor: chart.GetDefaultColor(i)},
+		})
+	}
+	return render(w, c.Render)
+}
+
+// valueRange starts the axis at zero (or below, for negative values) so
+// that bars and lines compare by height.
+func valueRange(series []chartSeries) *chart.ContinuousRange {
+	lo, hi := 0.0, 0.0
+	for _, s := range series {
+		for _, v := range s.values {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	return &chart.ContinuousRange{Min: lo, Max: hi + (hi-lo)*0.1}
+}
+
+func formatTick(v any) string {
+	if f, ok := v.(float64); ok {
+		return FormatValue(f)
+	}
+	return ""
+}
+
+// render draws into a buffer first, so a failed chart writes nothing.
+func render(w io.Writer, draw func(chart.RendererProvider, io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := draw(chart.SVG, &buf); err != nil {
+		return fmt.Errorf("export: chart: %w", err)
+	}
+	if buf.Len() == 0 {
+		return errors.New("export: chart: nothing drawn")
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}

@@ -1,0 +1,283 @@
+package export
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
+)
+
+// Observation is one value of an indicator in one document.
+type Observation struct {
+	Name   string // the indicator as the document names it: 人民调解成功率
+	Value  float64
+	Unit   string
+	Approx bool
+	Year   int // the document's report year; 0 when unknown
+	Issuer string
+	Region region.Region
+	DocID  string
+	Title  string
+}
+
+// NewObservation returns the observation of indicator ind of doc.
+func NewObservation(doc *extract.Document, ind extract.Indicator) Observation {
+	return Observation{
+		Name: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx,
+		Year: doc.ReportYear, Issuer: doc.Issuer, Region: Region(doc), DocID: doc.ID, Title: doc.Title,
+	}
+}
+
+// By is what the rows of a comparison are.
+type By string
+
+// The groupings of a comparison.
+const (
+	ByIssuer By = "issuer" // rows: issuers; columns: years
+	ByRegion By = "region" // rows: regions (the issuer's most specific division); columns: years
+	ByYear   By = "year"   // rows: years; columns: issuers
+)
+
+// ParseBy returns the grouping named s.
+func ParseBy(s string) (By, error) {
+	switch b := By(strings.ToLower(s)); b {
+	case ByIssuer, ByRegion, ByYear:
+		return b, nil
+	}
+	return "", fmt.Errorf("export: cannot compare by %q; use issuer, region or year", s)
+}
+
+// UnknownYear and UnknownRegion label the column of documents without a
+// report year and the row of issuers that name no place.
+const (
+	UnknownYear   = "?"
+	UnknownRegion = "（未知地区）"
+)
+
+// Table is an indicator laid out across places and years.
+type Table struct {
+	Indicator string     `json:"indicator"` // what was asked for
+	By        By         `json:"by"`
+	Unit      string     `json:"unit"`    // the unit of most cells
+	Rows      []string   `json:"rows"`    // row labels
+	Columns   []string   `json:"columns"` // column labels
+	Cells     [][]Cell   `json:"cells"`   // Cells[row][column]; a cell with Count 0 is empty
+	Codes     []string   `json:"codes,omitempty"`
+	Total     int        `json:"observations"`
+	Names     []NameUsed `json:"names"` // the indicator names found, most used first
+}
+
+// NameUsed is an indicator name that matched, with how often.
+type NameUsed struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// Cell is the value shown for one place and year. When several documents
+// give a value, the one named exactly as asked wins, then the first.
+type Cell struct {
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Approx bool    `json:"approx,omitempty"`
+	Name   string  `json:"name,omitempty"`   // the indicator name as written
+	DocID  string  `json:"doc_id,omitempty"` // the document the value comes from
+	Count  int     `json:"count"`            // observations for this place and year
+}
+
+// String formats a cell as the table shows it: 49545件, ~1.2万人, 98.7%.
+func (c Cell) String() string {
+	if c.Count == 0 {
+		return ""
+	}
+	s := FormatValue(c.Value) + c.Unit
+	if c.Approx {
+		s = "~" + s
+	}
+	return s
+}
+
+// FormatValue writes a value for reading: exact below a million, in 万 up
+// to 亿, in 亿 above (177000000 → 1.77亿), with at most four decimals.
+func FormatValue(v float64) string {
+	abs := math.Abs(v)
+	switch {
+	case abs >= 1e8:
+		return trimFloat(v/1e8) + "亿"
+	case abs >= 1e6:
+		return trimFloat(v/1e4) + "万"
+	}
+	return trimFloat(v)
+}
+
+func trimFloat(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1e4)/1e4, 'f', -1, 64)
+}
+
+// Compare lays the observations of an indicator out as a table. Rows are
+// sorted by label (by division code for ByRegion), columns by year with the
+// unknown year last.
+func Compare(indicator string, obs []Observation, by By) *Table {
+	t := &Table{Indicator: indicator, By: by, Total: len(obs)}
+	place := func(o Observation) string {
+		if by == ByRegion {
+			if o.Region.Code() == "" {
+				return UnknownRegion
+			}
+			return o.Region.Name()
+		}
+		return o.Issuer
+	}
+	year := func(o Observation) string {
+		if o.Year == 0 {
+			return UnknownYear
+		}
+		return strconv.Itoa(o.Year)
+	}
+	codes := map[string]string{} // place label -> region code, for sorting
+	names := map[string]int{}
+	units := map[string]int{}
+	for _, o := range obs {
+		codes[place(o)] = o.Region.Code()
+		names[o.Name]++
+		units[o.Unit]++
+	}
+	places, years := sortedKeys(obs, place), sortedKeys(obs, year)
+	slices.SortStableFunc(years, func(a, b string) int {
+		return last(a == UnknownYear, b == UnknownYear) // years sort as strings
+	})
+	if by == ByRegion {
+		slices.SortStableFunc(places, func(a, b string) int {
+			return cmp.Or(last(codes[a] == "", codes[b] == ""), cmp.Compare(codes[a], codes[b]))
+		})
+	}
+	rowOf, colOf := place, year
+	t.Rows, t.Columns = places, years
+	if by == ByYear {
+		rowOf, colOf = year, place
+		t.Rows, t.Columns = years, places
+	}
+	if by == ByRegion {
+		for _, p := range places {
+			t.Codes = append(t.Codes, codes[p])
+		}
+	}
+	ri, ci := indexOf(t.Rows), indexOf(t.Columns)
+	t.Cells = make([][]Cell, len(t.Rows))
+	for i := range t.Cells {
+		t.Cells[i] = make([]Cell, len(t.Columns))
+	}
+	for _, o := range obs {
+		c := &t.Cells[ri[rowOf(o)]][ci[colOf(o)]]
+		c.Count++
+		if c.Count == 1 || (o.Name == indicator && c.Name != indicator) {
+			c.Value, c.Unit, c.Approx, c.Name, c.DocID = o.Value, o.Unit, o.Approx, o.Name, o.DocID
+		}
+	}
+	for n, k := range names {
+		t.Names = append(t.Names, NameUsed{n, k})
+	}
+	slices.SortFunc(t.Names, func(a, b NameUsed) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Name, b.Name)) })
+	for u, k := range units {
+		if k > units[t.Unit] || (k == units[t.Unit] && u < t.Unit) {
+			t.Unit = u
+		}
+	}
+	return t
+}
+
+// last orders the elements for which the test holds after the others.
+func last(a, b bool) int {
+	switch {
+	case a && !b:
+		return 1
+	case b && !a:
+		return -1
+	}
+	return 0
+}
+
+func sortedKeys(obs []Observation, key func(Observation) string) []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, o := range obs {
+		if k := key(o); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func indexOf(labels []string) map[string]int {
+	m := make(map[string]int, len(labels))
+	for i, l := range labels {
+		m[l] = i
+	}
+	return m
+}
+
+// WriteText writes the table with aligned columns (Chinese characters count
+// two columns wide), then a line naming the indicators that matched.
+func (t *Table) WriteText(w io.Writer) error {
+	head := map[By]string{ByIssuer: "发布机关", ByRegion: "地区", ByYear: "年度"}[t.By]
+	lines := [][]string{append([]string{head}, t.Columns...)}
+	for i, r := range t.Rows {
+		line := []string{r}
+		for _, c := range t.Cells[i] {
+			line = append(line, c.String())
+		}
+		lines = append(lines, line)
+	}
+	widths := make([]int, len(lines[0]))
+	for _, line := range lines {
+		for j, s := range line {
+			widths[j] = max(widths[j], displayWidth(s))
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%d values)\n", t.Indicator, t.Total)
+	for _, line := range lines {
+		for j, s := range line {
+			pad := strings.Repeat(" ", widths[j]-displayWidth(s))
+			switch {
+			case j == 0:
+				b.WriteString(s + pad)
+			default: // numbers right-aligned
+				b.WriteString("  " + pad + s)
+			}
+		}
+		b.WriteString("\n")
+	}
+	if len(t.Names) > 0 {
+		var ns []string
+		for _, n := range t.Names {
+			ns = append(ns, fmt.Sprintf("%s (%d)", n.Name, n.Count))
+		}
+		fmt.Fprintf(&b, "matched: %s\n", strings.Join(ns, ", "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// displayWidth is the number of terminal columns s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,31 @@
+// Package export writes the documents and indicators of the index as CSV,
+// JSONL, XLSX or Parquet, and compares one indicator across places and years.
+//
+// # Rows
+//
+// An export has one row per indicator (IndicatorRow: the fact and the
+// document it comes from, with the region of its issuer) or one row per
+// document (DocumentRow). The json tags of the row types name the columns in
+// every format; a column tagged omitempty is empty, absent or null when zero,
+// so 0 is written only where it is a value.
+//
+// # Formats
+//
+//   - CSV: UTF-8 with a byte order mark (Excel then reads Chinese), RFC 4180
+//     quoting (encoding/csv), numbers without exponents (177000000).
+//   - JSONL: the rows as JSON objects, one per line, <>& unescaped.
+//   - XLSX (excelize): one worksheet, numbers and booleans as typed cells, a
+//     bold frozen header row, column widths set per column.
+//   - Parquet (parquet-go): typed columns (string, int64, double, boolean),
+//     Snappy-compressed, in row groups of 8192 rows; pandas, R arrow and
+//     DuckDB read it.
+//
+// Writer encodes each row as it is written, so a large export keeps memory
+// flat; only the XLSX workbook is zipped at the end.
+//
+// # Comparing
+//
+// Compare lays the values of one indicator out as a table — rows are issuers
+// or regions, columns are report years — and Chart draws it as SVG.
+// Regions come from extract/region.
+package export

@@ -1,0 +1,115 @@
+package export
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
+)
+
+// IndicatorRow is one row of an indicator export: one numeric fact and the
+// document it comes from.
+//
+// The json tag names the column in every format. A field tagged omitempty is
+// empty (CSV), blank (XLSX), absent (JSONL) or null (Parquet) when zero; the
+// others are always written, so a value of 0 stays 0. The width tag is the
+// XLSX column width in characters.
+type IndicatorRow struct {
+	DocID      string  `json:"doc_id" parquet:"doc_id" width:"18"`
+	URL        string  `json:"url,omitempty" parquet:"url,optional" width:"40"`
+	Title      string  `json:"title" parquet:"title" width:"50"`
+	Issuer     string  `json:"issuer" parquet:"issuer" width:"24"`
+	RegionCode string  `json:"region_code,omitempty" parquet:"region_code,optional" width:"11"`
+	Province   string  `json:"province,omitempty" parquet:"province,optional" width:"12"`
+	City       string  `json:"city,omitempty" parquet:"city,optional" width:"14"`
+	County     string  `json:"county,omitempty" parquet:"county,optional" width:"14"`
+	Township   string  `json:"township,omitempty" parquet:"township,optional" width:"14"`
+	ReportYear int     `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
+	Signed     string  `json:"signed,omitempty" parquet:"signed,optional" width:"11"`
+	DocNumbers string  `json:"doc_numbers,omitempty" parquet:"doc_numbers,optional" width:"20"`
+	Indicator  string  `json:"indicator" parquet:"indicator" width:"24"`
+	Value      float64 `json:"value" parquet:"value" width:"14"`
+	Unit       string  `json:"unit" parquet:"unit" width:"8"`
+	Approx     bool    `json:"approx" parquet:"approx" width:"8"`
+	Kind       string  `json:"kind" parquet:"kind" width:"9"`
+	Text       string  `json:"text" parquet:"text" width:"14"`
+	Sentence   string  `json:"sentence" parquet:"sentence" width:"60"`
+	Section    string  `json:"section,omitempty" parquet:"section,optional" width:"30"`
+}
+
+// DocumentRow is one row of a document export (--documents).
+type DocumentRow struct {
+	DocID       string `json:"doc_id" parquet:"doc_id" width:"18"`
+	URL         string `json:"url,omitempty" parquet:"url,optional" width:"40"`
+	File        string `json:"file,omitempty" parquet:"file,optional" width:"24"`
+	Title       string `json:"title" parquet:"title" width:"50"`
+	Issuer      string `json:"issuer" parquet:"issuer" width:"24"`
+	RegionCode  string `json:"region_code,omitempty" parquet:"region_code,optional" width:"11"`
+	Province    string `json:"province,omitempty" parquet:"province,optional" width:"12"`
+	City        string `json:"city,omitempty" parquet:"city,optional" width:"14"`
+	County      string `json:"county,omitempty" parquet:"county,optional" width:"14"`
+	Township    string `json:"township,omitempty" parquet:"township,optional" width:"14"`
+	Kind        string `json:"doc_kind,omitempty" parquet:"doc_kind,optional" width:"16"`
+	ReportYear  int    `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
+	Signed      string `json:"signed,omitempty" parquet:"signed,optional" width:"11"`
+	Published   string `json:"published,omitempty" parquet:"published,optional" width:"11"`
+	DocNumbers  string `json:"doc_numbers,omitempty" parquet:"doc_numbers,optional" width:"20"`
+	IndexNumber string `json:"index_number,omitempty" parquet:"index_number,optional" width:"24"`
+	Indicators  int    `json:"indicators" parquet:"indicators" width:"10"`
+	Chars       int    `json:"chars" parquet:"chars" width:"8"`
+}
+
+// IndicatorRows returns the rows of a document's indicators, in order.
+func IndicatorRows(doc *extract.Document) []IndicatorRow {
+	d := NewDocumentRow(doc)
+	rows := make([]IndicatorRow, 0, len(doc.Indicators))
+	for _, ind := range doc.Indicators {
+		rows = append(rows, IndicatorRow{
+			DocID: d.DocID, URL: d.URL, Title: d.Title, Issuer: d.Issuer,
+			RegionCode: d.RegionCode, Province: d.Province, City: d.City, County: d.County, Township: d.Township,
+			ReportYear: d.ReportYear, Signed: d.Signed, DocNumbers: d.DocNumbers,
+			Indicator: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx, Kind: ind.Kind,
+			Text: ind.Text, Sentence: ind.Sentence, Section: ind.Section,
+		})
+	}
+	return rows
+}
+
+// NewDocumentRow returns the row of a document.
+func NewDocumentRow(doc *extract.Document) DocumentRow {
+	r := Region(doc)
+	var numbers []string
+	for _, n := range doc.DocNumbers {
+		numbers = append(numbers, n.Text)
+	}
+	return DocumentRow{
+		DocID: doc.ID, URL: doc.Source.URL, File: doc.Source.File, Title: doc.Title, Issuer: doc.Issuer,
+		RegionCode: r.Code(), Province: r.Province, City: r.City, County: r.County, Township: r.Township,
+		Kind: doc.Kind, ReportYear: doc.ReportYear,
+		Signed: dateWithRole(doc, extract.RoleSigned), Published: dateWithRole(doc, extract.RolePublished),
+		DocNumbers: strings.Join(numbers, "; "), IndexNumber: doc.IndexNumber,
+		Indicators: len(doc.Indicators), Chars: utf8.RuneCountInString(doc.Text),
+	}
+}
+
+// Region returns the division of a document's issuer, or, when the issuer
+// is unknown, of the start of its title (驻马店市人民政府关于…). A national
+// issuer (国务院) has the zero Region.
+func Region(doc *extract.Document) region.Region {
+	name := doc.Issuer
+	if name == "" {
+		name = doc.Title
+	}
+	r, _ := region.Resolve(name)
+	return r
+}
+
+func dateWithRole(doc *extract.Document, role string) string {
+	for _, d := range doc.Dates {
+		if d.Role == role {
+			return d.Value
+		}
+	}
+	return ""
+}
