@@ -14,7 +14,7 @@ type Document struct {
 	Issuer      string            `json:"issuer"`
 	Recipients  []string          `json:"recipients"`
 	ReportYear  int               `json:"report_year,omitempty"`
-	IndexNumber string            `json:"index_number,omitempty"`
+	IndexNumber string            `json:"index_number"`
 	Metadata    map[string]string `json:"metadata"`
 	DocNumbers  []DocNumber       `json:"doc_numbers"`
 	Dates       []Date            `json:"dates"`
