@@ -1,6 +1,10 @@
 package extract
 
-import "time"
+import (
+	"time"
+
+	"github.com/gongwen/gongwen/extract/region"
+)
 
 // Document is one extracted document: the JSON object that `gongwen extract`
 // prints and every later stage (index, export) reads. Field names follow
@@ -15,6 +19,7 @@ type Document struct {
 	Recipients  []string          `json:"recipients"`
 	ReportYear  int               `json:"report_year,omitempty"`
 	IndexNumber string            `json:"index_number"`
+	Region      *region.Region    `json:"region,omitempty"` // the division the issuer belongs to (GB/T 2260)
 	Metadata    map[string]string `json:"metadata"`
 	DocNumbers  []DocNumber       `json:"doc_numbers"`
 	Dates       []Date            `json:"dates"`

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/meta"
 	"github.com/gongwen/gongwen/extract/pdf"
+	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 )
 
@@ -155,6 +157,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	if r := TextRecipients(text); r != nil {
 		doc.Recipients = r
 	}
+	doc.Region = regionOf(doc.Issuer, doc.Title)
 	doc.Kind = Kind(doc.Title)
 	doc.ReportYear = ReportYear(doc.Title)
 
@@ -207,6 +210,22 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
 			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
 	}
+}
+
+var leadingYear = regexp.MustCompile(`^\s*(?:19|20)\d{2}\s*年度?`)
+
+// regionOf resolves the administrative division of the issuer, or of the
+// place a title starts with (2023年上海市政府信息公开工作年度报告).
+func regionOf(issuer, title string) *region.Region {
+	for _, name := range []string{issuer, leadingYear.ReplaceAllString(title, "")} {
+		if name == "" {
+			continue
+		}
+		if r, ok := region.Resolve(name); ok {
+			return &r
+		}
+	}
+	return nil
 }
 
 // yearBeforeSigning guesses the year an annual report covers when its title
