@@ -23,9 +23,10 @@
 //
 // # Analysis
 //
-// Text is cut by gse in search mode (segment.Segmenter.Tokens): each word
-// and the dictionary words inside it, so that 处理 finds 待处理 and 农业
-// finds 中国农业发展银行. The analyzer is registered in bleve's registry as
+// Text is cut by gse in search mode (segment.Segmenter.Tokens): each word,
+// its characters and the dictionary words inside it, so that 处理 finds
+// 待处理, 农业 finds 中国农业发展银行, and any piece of text finds the
+// documents that contain it (TestSubstringRecall). The analyzer is registered in bleve's registry as
 // AnalyzerName; queries go through the same analyzer. Token positions are
 // character offsets, so every word and phrase of a query is matched as a
 // phrase: a document matches when it contains the query's characters in

@@ -3,6 +3,7 @@ package index
 import (
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -66,13 +67,27 @@ func merge(text string, spans []Span) []Span {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End || !boundary(text, s.Start) || !boundary(text, s.End) {
 			continue
 		}
-		if k := len(out) - 1; k >= 0 && s.Start <= out[k].End {
+		if k := len(out) - 1; k >= 0 && (s.Start <= out[k].End || punctGap(text[out[k].End:s.Start])) {
 			out[k].End = max(out[k].End, s.End)
 			continue
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// punctGap reports whether the text between two matches is one or two
+// punctuation marks, as in 国发〔2024〕3号, which a query matches token by
+// token: one mark reads better than three.
+func punctGap(gap string) bool {
+	n := 0
+	for _, r := range gap {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsSpace(r) {
+			return false
+		}
+		n++
+	}
+	return n <= 2
 }
 
 func boundary(text string, i int) bool {

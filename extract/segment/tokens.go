@@ -18,12 +18,12 @@ type Token struct {
 // Tokens splits text into words with their offsets, skipping spaces and
 // punctuation. Words come in text order, as Cut finds them.
 //
-// In search mode each word of three or more characters is followed by the
-// dictionary words inside it (中国农业发展银行 → 中国, 农业, 发展, 银行,
-// 农业发展 …), so that a search for a part of a long word finds it. A word
-// missing from the dictionary (found by the HMM, such as 驻政文) is followed
-// by its single characters, because the same letters may be cut differently
-// in another sentence. Sub-words have the offsets of the place they occupy.
+// In search mode each Chinese word of two or more characters is followed by
+// its single characters and the dictionary words inside it (中国农业发展银行
+// → 中, 国, 农 …, 中国, 农业, 发展, 银行, 农业发展 …), so that a search for
+// any part of a word finds it: the characters give every substring, the
+// dictionary words rank word matches above character matches. Sub-words
+// have the offsets of the place they occupy.
 func (s *Segmenter) Tokens(text string, search bool) []Token {
 	words := s.seg.Cut(text, true) // lowercased, but rune for rune the same as text
 	tokens := make([]Token, 0, len(words))
@@ -47,9 +47,8 @@ func (s *Segmenter) Tokens(text string, search bool) []Token {
 	return tokens
 }
 
-// appendSubwords appends the dictionary words inside word (n runes long,
-// starting at byte start and rune pos), or its characters when word itself is
-// not in the dictionary.
+// appendSubwords appends the characters and the dictionary words inside word
+// (n runes long, starting at byte start and rune pos).
 func (s *Segmenter) appendSubwords(tokens []Token, word string, start, pos, n int) []Token {
 	// offsets[i] is the byte offset of rune i of word; offsets[n] = len(word).
 	offsets := make([]int, 0, n+1)
@@ -58,11 +57,7 @@ func (s *Segmenter) appendSubwords(tokens []Token, word string, start, pos, n in
 	}
 	offsets = append(offsets, len(word))
 
-	minLen := 2
-	if freq, _, ok := s.seg.Find(word); !ok || freq <= 0 {
-		minLen = 1
-	}
-	for size := minLen; size < n; size++ {
+	for size := 1; size < n; size++ {
 		for i := 0; i+size <= n; i++ {
 			sub := word[offsets[i]:offsets[i+size]]
 			if size > 1 {
