@@ -145,9 +145,15 @@ func TestSearchIndicator(t *testing.T) {
 	}{
 		{"调解成功率>=95", func(in extract.Indicator) bool { return strings.Contains(in.Name, "调解成功率") && in.Value >= 95 }},
 		{"调解成功率 < 90", func(in extract.Indicator) bool { return strings.Contains(in.Name, "调解成功率") && in.Value < 90 }},
-		{"受理人民调解案件>2万", func(in extract.Indicator) bool { return strings.Contains(in.Name, "受理人民调解案件") && in.Value > 20000 }},
-		{"地区生产总值<=1000亿", func(in extract.Indicator) bool { return strings.Contains(in.Name, "地区生产总值") && in.Value <= 1e11 }},
-		{"调解成功率=97.3", func(in extract.Indicator) bool { return strings.Contains(in.Name, "调解成功率") && in.Value == 97.3 }},
+		{"受理人民调解案件>2万", func(in extract.Indicator) bool {
+			return strings.Contains(in.Name, "受理人民调解案件") && in.Value > 20000
+		}},
+		{"地区生产总值<=1000亿", func(in extract.Indicator) bool {
+			return strings.Contains(in.Name, "地区生产总值") && in.Value <= 1e11
+		}},
+		{"调解成功率=97.3", func(in extract.Indicator) bool {
+			return strings.Contains(in.Name, "调解成功率") && in.Value == 97.3
+		}},
 		{"举办培训班", func(in extract.Indicator) bool { return strings.Contains(in.Name, "举办培训班") }},
 	}
 	for _, tt := range tests {
