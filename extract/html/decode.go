@@ -61,8 +61,14 @@ func Decode(body []byte, contentType string) (utf8Text string, charset string, e
 		add("utf-8")
 	}
 
-	// The first declared charset that decodes cleanly wins; if none does,
-	// the one with the fewest replacement characters.
+	// Valid UTF-8 with non-ASCII text is UTF-8 whatever the labels say:
+	// labels are wrong far more often than GBK text happens to be valid
+	// UTF-8, and GB18030 decodes UTF-8 bytes into mojibake without U+FFFD.
+	if !isASCII(body) && utf8.Valid(body) {
+		return string(body), "utf-8", nil
+	}
+	// Otherwise the first declared charset that decodes cleanly wins; if
+	// none does, the one with the fewest replacement characters.
 	best, bestBad := "", -1
 	bestName := ""
 	for _, c := range cands {
@@ -178,4 +184,13 @@ func lookup(label string) (name string, enc encoding.Encoding, ok bool) {
 		return "gb18030", simplifiedchinese.GB18030, true
 	}
 	return n, e, true
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,125 @@
+package html
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// para is running text long enough for a body container to be trusted.
+var para = strings.Repeat("全市法治政府建设取得新进展，受理行政复议案件一千余件。", 6)
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"paragraphs and br",
+			`<div class="TRS_Editor"><p>　　一、总体情况</p><p>` + para + `</p><p>甲<br>乙<br/><br/>丙</p></div>`,
+			"一、总体情况\n" + para + "\n甲\n乙\n丙"},
+		{"inline elements do not break lines",
+			`<div id="zoom"><p>全年<strong>受理</strong>案件<span>49545</span>件，<a href="#">详见</a>附表。</p><p>` + para + `</p></div>`,
+			"全年受理案件49545件，详见附表。\n" + para},
+		{"source line breaks inside Chinese text vanish, spaces between words stay",
+			"<div id=\"zoom\"><p>坚持以习近平新时代中国特色社会主义思想为指导，\n      深入贯彻\n落实 GDP 增长</p><p>" + para + "</p></div>",
+			"坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实 GDP 增长\n" + para},
+		{"TRS style, script and hidden elements dropped",
+			`<div class="TRS_Editor"><style>.TRS_Editor P{font-family:宋体;}</style><script>var countPage = 2//共多少页
+			createPageHTML(2, 0, "t1", "shtml");</script><p style="display:none">隐藏的文字</p><p>` + para + `</p></div>`,
+			para},
+		{"table rows as tab-separated lines",
+			`<div class="TRS_Editor"><p>` + para + `</p><table><tr><th>指标</th><th>数值</th></tr><tr><td><p>受理 案件</p></td><td>&nbsp;12&nbsp;</td><td></td></tr></table></div>`,
+			para + "\n指标\t数值\n受理 案件\t12"},
+		{"layout table keeps paragraphs",
+			`<table><tr><td class="b12c" id="UCAP-CONTENT"><p>` + para + `</p><p>第二段。</p><table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>`,
+			para + "\n第二段。\n甲\t乙"},
+		{"tool lines inside the body dropped",
+			`<div class="TRS_Editor"><p>` + para + `</p><p>【字体：大 中 小】</p><p>【打印】【关闭】</p><p>分享到：</p><p>上一篇：某某通知</p><p>扫一扫在手机打开当前页</p></div>`,
+			para},
+		{"indentation trimmed",
+			`<div class="TRS_Editor"><p>&nbsp;&nbsp;　　` + para + `&nbsp;</p></div>`,
+			para},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Read([]byte("<html><body>"+tt.body+"</body></html>"), "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Text != tt.want {
+				t.Errorf("Text =\n%q\nwant\n%q", p.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestBodyChoice(t *testing.T) {
+	nav := `<div class="menu"><a href="/">首页</a><a href="/a">政务公开信息目录</a><a href="/b">政务服务事项清单</a><a href="/c">互动交流平台入口</a></div>`
+	foot := `<div class="bottom"><p>主办单位：某某市人民政府办公室</p><p>网站标识码：1234567890 京ICP备12345678号</p></div>`
+	tests := []struct{ name, page, want string }{
+		{"short known container loses to nothing else",
+			nav + `<div class="TRS_Editor"><p>现将有关通知印发给你们，请遵照执行。</p></div>` + foot,
+			"现将有关通知印发给你们，请遵照执行。"},
+		{"density without container",
+			nav + `<div class="side"><ul><li><a href="/1">相关文件一号的标题</a></li><li><a href="/2">相关文件二号的标题</a></li></ul></div>` +
+				`<div class="main"><div class="txt"><p>` + para + `</p><p>第二段内容，全年完成投资2876亿元。</p></div></div>` + foot,
+			para + "\n第二段内容，全年完成投资2876亿元。"},
+		{"empty container falls back to density",
+			`<div class="TRS_Editor"></div><div class="wrap"><p>` + para + `</p></div>` + foot,
+			para},
+		{"ZJEG markers",
+			`<table><tr><td><!--ZJEG_RSS.content.begin--><p>` + para + `</p><!--ZJEG_RSS.content.end--><p>页面尾部的说明文字，不属于正文内容。</p></td></tr></table>`,
+			para},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Read([]byte("<html><body>"+tt.page+"</body></html>"), "", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Text != tt.want {
+				t.Errorf("Text =\n%q\nwant\n%q", p.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestAttachments(t *testing.T) {
+	const page = `<html><body>
+<div class="TRS_Editor"><p>附件：<a href="./P0201.pdf"> 1.实施方案.pdf </a></p>
+<p><a href="P0202.DOCX">分工表</a> <a href="./P0201.pdf">下载</a></p>
+<p><a href="./P0203.xlsx" oldsrc="/protect/P0203.xlsx">统计表.xlsx</a></p>
+<p><img src="./W0201.jpg"><a href="#top">顶部</a><a href="javascript:void(0)" title="全部.zip">打包</a><a href="mailto:a@b.cn">邮件</a></p></div>
+<table class="enclosure"><tr><td><a href="/pdfjs/web/viewer.html?file=%2Ffgw%2FarticleFileDir%2F%E8%A7%A3%E8%AF%BB.pdf">在线阅读</a></td></tr>
+<tr><td><a href="https://files.example.gov.cn/x/report.ofd">报告（OFD版）</a></td></tr>
+<tr><td><span data-file="/download/a.wps"></span><span data-url="../b.zip">压缩包</span><iframe data-src="/c.doc"></iframe></td></tr>
+<tr><td><a href="/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3">附件表</a></td></tr></table>
+<script>var f = "/fake.pdf";</script>
+</body></html>`
+	p, err := Read([]byte(page), "", "https://www.example.gov.cn/zwgk/202505/t20250516_1.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Attachment{
+		{"https://www.example.gov.cn/zwgk/202505/P0201.pdf", "1.实施方案.pdf", "pdf"},
+		{"https://www.example.gov.cn/zwgk/202505/P0202.DOCX", "分工表", "docx"},
+		{"https://www.example.gov.cn/zwgk/202505/P0203.xlsx", "统计表.xlsx", "xlsx"},
+		{"https://www.example.gov.cn/fgw/articleFileDir/%E8%A7%A3%E8%AF%BB.pdf", "在线阅读", "pdf"},
+		{"https://files.example.gov.cn/x/report.ofd", "报告（OFD版）", "ofd"},
+		{"https://www.example.gov.cn/download/a.wps", "a.wps", "wps"},
+		{"https://www.example.gov.cn/zwgk/b.zip", "压缩包", "zip"},
+		{"https://www.example.gov.cn/c.doc", "c.doc", "doc"},
+		{"https://www.example.gov.cn/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3", "附件表", "xls"},
+	}
+	if !reflect.DeepEqual(p.Attachments, want) {
+		t.Errorf("Attachments =\n%v\nwant\n%v", p.Attachments, want)
+	}
+
+	// Without a page URL relative links cannot be made absolute: left out.
+	p, err = Read([]byte(page), "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Attachments) != 1 || p.Attachments[0].URL != "https://files.example.gov.cn/x/report.ofd" {
+		t.Errorf("without page URL: %v", p.Attachments)
+	}
+}
