@@ -154,6 +154,9 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	if doc.Issuer == "" {
 		doc.Issuer = TextIssuer(doc.Title, text, isDateLine)
 	}
+	if src := md[meta.MetaSource]; doc.Issuer == "" && IsOrgName(src) {
+		doc.Issuer = src // 文章来源:司法局
+	}
 	if r := TextRecipients(text); r != nil {
 		doc.Recipients = r
 	}

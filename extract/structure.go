@@ -166,7 +166,10 @@ func cutUnknownLabel(value string) string {
 var kindSuffixes = []string{"报告", "公报", "通知", "意见", "决定", "办法", "方案", "规定", "批复", "通报",
 	"纪要", "规划", "要点", "细则", "条例", "函", "公告", "通告", "决议", "报", "報告", "公報"}
 
-var titleTrailer = regexp.MustCompile(`[（(][^（()）]{0,12}[)）]$|[—–-]+\s*全文$`)
+var (
+	titleTrailer = regexp.MustCompile(`[（(][^（()）]{0,12}[)）]$|[—–-]+\s*全文$`)
+	fullTextMark = regexp.MustCompile(`[—–-]+\s*全文$`) // 政府工作报告—全文: a site's note, not the title
+)
 
 // TextTitle finds the title of a plain text: the first block of short
 // consecutive lines near the top (no sentence punctuation) whose last line
@@ -190,6 +193,7 @@ func TextTitle(text string) string {
 		for _, suf := range kindSuffixes {
 			if strings.HasSuffix(core, suf) {
 				title := squashSpaces(strings.Join(block, ""))
+				title = fullTextMark.ReplaceAllString(title, "")
 				if utf8.RuneCountInString(title) >= 6 {
 					return title
 				}
@@ -280,7 +284,9 @@ func TextRecipients(text string) []string {
 			continue
 		}
 		body := strings.TrimRight(line, ":：")
-		if body == "" || utf8.RuneCountInString(body) > 80 || strings.ContainsAny(body, "0123456789。|") || isMetaLine(line) {
+		// Addressees are at least three characters (市政府:, 各位代表:);
+		// shorter words before a colon are page furniture (字号:, 来源:).
+		if n := utf8.RuneCountInString(body); n < 3 || n > 80 || strings.ContainsAny(body, "0123456789。|") || isMetaLine(line) {
 			continue
 		}
 		var out []string

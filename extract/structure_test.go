@@ -73,6 +73,7 @@ func TestTextTitle(t *testing.T) {
 			"成文日期 2025-03-21 公开时限 长期公开\n\n塘栖镇法治政府建设年度报告(2024年度)\n\n来源:党政", "塘栖镇法治政府建设年度报告(2024年度)"},
 		{"traditional characters", "2023年縉云縣國民經濟和社會發展統計公報\n2023年,縉云堅持…", "2023年縉云縣國民經濟和社會發展統計公報"},
 		{"notice title", "金昌市人民政府关于印发《实施方案》的通知\n各单位:", "金昌市人民政府关于印发《实施方案》的通知"},
+		{"site's full-text mark dropped", "2022年珠海市斗门区政府工作报告—全文\n政府工作报告", "2022年珠海市斗门区政府工作报告"},
 		{"no title", "这是一段没有标题的正文。\n另一段。", ""},
 	}
 	for _, tt := range tests {
@@ -110,6 +111,7 @@ func TestTextRecipients(t *testing.T) {
 		{"list split on commas, 、 groups kept", "通知\n永昌县、金川区人民政府,市政府各部门、单位,中央、省属在金有关单位:\n正文", []string{"永昌县、金川区人民政府", "市政府各部门、单位", "中央、省属在金有关单位"}},
 		{"clock line with digits is not an addressee", "今天是:2019年10月31日\n正文", nil},
 		{"metadata label is not an addressee", "发布机构：\n正文", nil},
+		{"page furniture is not an addressee", "字号:\n正文", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
