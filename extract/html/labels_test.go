@@ -19,11 +19,11 @@ func TestScanLabels(t *testing.T) {
 		{"文　　号:国发〔2018〕43号", []string{"文号"}},
 		{"来源：司法局 更新时间：2021/03/29 11:30:01", []string{"来源", "发布日期"}},
 		{"信息来源：万载县统计局", []string{"来源"}},
-		{"发布机构", []string{"发布机构"}},       // a cell label without colon
-		{"经费来源：财政拨款", nil},              // 来源 inside a word
-		{"当前位置：首页 > 政务公开", nil},        // not a metadata label
-		{"2024年发布机构名单：", nil},           // label must start at a boundary
-		{"主要内容发布机构 单位", nil},             // no colon, not the whole text
+		{"发布机构", []string{"发布机构"}},                  // a cell label without colon
+		{"经费来源：财政拨款", nil},                          // 来源 inside a word
+		{"当前位置：首页 > 政务公开", nil},                     // not a metadata label
+		{"2024年发布机构名单：", nil},                       // label must start at a boundary
+		{"主要内容发布机构 单位", nil},                        // no colon, not the whole text
 		{"索引号 : 1 | 文号 : 2", []string{"索引号", "文号"}}, // spaced colons
 	}
 	for _, tt := range tests {
