@@ -73,31 +73,19 @@ func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
 // fileURL resolves a link and returns it with its file type when it points
 // to an attachment; a pdf.js viewer link yields the file it shows.
 func fileURL(base *url.URL, raw string) (*url.URL, string) {
-	raw = strings.TrimSpace(raw)
-	low := strings.ToLower(raw)
-	if strings.HasPrefix(low, "javascript:") || strings.HasPrefix(low, "mailto:") || strings.HasPrefix(low, "#") {
-		return nil, ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return nil, ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, ""
-	}
-	if strings.Contains(strings.ToLower(path.Base(u.Path)), "viewer") {
-		if f := u.Query().Get("file"); f != "" {
-			// Query().Get already URL-decodes; the file path is relative
-			// to the viewer, as pdf.js resolves it.
-			inner, err := url.Parse(f)
-			if err != nil {
-				return nil, ""
-			}
-			return fileURL(u, inner.String())
+	u := resolve(base, raw)
+	// Unwrap viewer.html?file=…, whose file path is relative to the viewer
+	// as pdf.js resolves it. Query().Get already URL-decodes. The bound
+	// stops wrappers that point at themselves.
+	for i := 0; u != nil && i < 3 && strings.Contains(strings.ToLower(path.Base(u.Path)), "viewer"); i++ {
+		f := u.Query().Get("file")
+		if strings.TrimSpace(f) == "" {
+			break
 		}
+		u = resolve(u, f)
+	}
+	if u == nil {
+		return nil, ""
 	}
 	if t := extType(u.Path); t != "" {
 		return u, t
@@ -111,6 +99,26 @@ func fileURL(base *url.URL, raw string) (*url.URL, string) {
 		}
 	}
 	return nil, ""
+}
+
+// resolve makes raw an absolute http(s) URL against base, or returns nil.
+func resolve(base *url.URL, raw string) *url.URL {
+	raw = strings.TrimSpace(raw)
+	low := strings.ToLower(raw)
+	if raw == "" || strings.HasPrefix(low, "javascript:") || strings.HasPrefix(low, "mailto:") || strings.HasPrefix(raw, "#") {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if !u.IsAbs() || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil
+	}
+	return u
 }
 
 // extType returns the attachment type of a file path, or "".

@@ -123,3 +123,23 @@ func TestAttachments(t *testing.T) {
 		t.Errorf("without page URL: %v", p.Attachments)
 	}
 }
+
+func TestViewerWrapperLoops(t *testing.T) {
+	// Wrappers whose file parameter resolves back to the viewer itself
+	// once recursed until the stack overflowed (found by FuzzRead).
+	base := "https://www.example.gov.cn/a/"
+	for _, href := range []string{
+		"viewer.html?file=%2F%2F",
+		"viewer.html?file=%20",
+		"viewer.html?file=?",
+		"viewer.html?file=viewer.html%3Ffile%3Dviewer.html",
+	} {
+		p, err := Read([]byte(`<a href="`+href+`">在线阅读</a>`), "", base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Attachments) != 0 {
+			t.Errorf("%s: attachments %v, want none", href, p.Attachments)
+		}
+	}
+}
