@@ -77,17 +77,22 @@ func lineChart(w io.Writer, title string, series []chartSeries, years map[int]bo
 	for y := range years {
 		lo, hi = min(lo, float64(y)), max(hi, float64(y))
 	}
-	var ticks []chart.Tick
+	// go-chart spans the x axis from the first tick to the last: two
+	// unlabelled ticks keep the first and last years off the edges.
+	ticks := []chart.Tick{{Value: lo - 0.3}}
 	for y := int(lo); y <= int(hi); y++ {
 		ticks = append(ticks, chart.Tick{Value: float64(y), Label: strconv.Itoa(y)})
 	}
+	ticks = append(ticks, chart.Tick{Value: hi + 0.3})
+	legendWidth := legendWidth(series)
+	yRange, yTicks := lineRange(series)
 	c := chart.Chart{
 		Title:      title,
-		Width:      900,
-		Height:     500,
-		Background: chart.Style{Padding: chart.Box{Top: 60, Left: 20, Right: 20, Bottom: 20}},
-		XAxis:      chart.XAxis{Ticks: ticks, Range: &chart.ContinuousRange{Min: lo - 0.2, Max: hi + 0.2}},
-		YAxis:      chart.YAxis{Range: valueRange(series), ValueFormatter: formatTick},
+		Width:      800 + legendWidth,
+		Height:     480,
+		Background: chart.Style{Padding: chart.Box{Top: 60, Left: 20, Right: 20 + legendWidth, Bottom: 20}},
+		XAxis:      chart.XAxis{Ticks: ticks},
+		YAxis:      chart.YAxis{AxisType: chart.YAxisSecondary, Range: yRange, Ticks: yTicks},
 	}
 	for i, s := range series {
 		xs := make([]float64, len(s.years))
@@ -102,8 +107,40 @@ func lineChart(w io.Writer, title string, series []chartSeries, years map[int]bo
 			Style:   chart.Style{StrokeColor: color, StrokeWidth: 2, DotColor: color, DotWidth: 4},
 		})
 	}
-	c.Elements = []chart.Renderable{chart.LegendLeft(&c)}
+	c.Elements = []chart.Renderable{legend(&c)}
 	return render(w, c.Render)
+}
+
+const legendFontSize = 10.0 // points
+
+// legendWidth estimates the width in pixels of the legend of series: go-chart
+// measures text with a Latin font, which has no Chinese glyphs.
+func legendWidth(series []chartSeries) int {
+	cols := 0
+	for _, s := range series {
+		cols = max(cols, displayWidth(s.name))
+	}
+	em := legendFontSize * chart.DefaultDPI / 72
+	return 40 + int(float64(cols)*em*0.55)
+}
+
+// legend draws each series' colour and name to the right of the plot.
+func legend(c *chart.Chart) chart.Renderable {
+	return func(r chart.Renderer, plot chart.Box, defaults chart.Style) {
+		text := chart.Style{FontSize: legendFontSize, FontColor: chart.DefaultTextColor}.InheritFrom(defaults)
+		x, y := plot.Right+20, plot.Top+10
+		for _, s := range c.Series {
+			line := s.GetStyle()
+			r.SetStrokeColor(line.StrokeColor)
+			r.SetStrokeWidth(3)
+			r.MoveTo(x, y-4)
+			r.LineTo(x+20, y-4)
+			r.Stroke()
+			text.GetTextOptions().WriteToRenderer(r)
+			r.Text(s.GetName(), x+26, y)
+			y += 20
+		}
+	}
 }
 
 func barChart(w io.Writer, title string, series []chartSeries) error {
@@ -125,8 +162,44 @@ func barChart(w io.Writer, title string, series []chartSeries) error {
 	return render(w, c.Render)
 }
 
+// lineRange spans the values with a margin, on round ticks: lines compare
+// by slope, and rates of 96% and 99% must not look the same. It starts at
+// zero when the values come close to it.
+func lineRange(series []chartSeries) (*chart.ContinuousRange, []chart.Tick) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range series {
+		for _, v := range s.values {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	pad := max((hi-lo)*0.15, math.Abs(hi)*0.01, 1e-9)
+	lo, hi = lo-pad, hi+pad
+	if lo > 0 && lo < (hi-lo)*0.5 || lo < 0 && lo+pad >= 0 {
+		lo = 0
+	}
+	step := niceStep((hi - lo) / 6)
+	lo, hi = math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	var ticks []chart.Tick
+	for i := 0; lo+float64(i)*step <= hi+step/2; i++ {
+		v := lo + float64(i)*step
+		ticks = append(ticks, chart.Tick{Value: v, Label: FormatValue(v)})
+	}
+	return &chart.ContinuousRange{Min: lo, Max: hi}, ticks
+}
+
+// niceStep rounds a tick step up to 1, 2 or 5 times a power of ten.
+func niceStep(raw float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= raw {
+			return m * p
+		}
+	}
+	return 10 * p
+}
+
 // valueRange starts the axis at zero (or below, for negative values) so
-// that bars and lines compare by height.
+// that bars compare by height.
 func valueRange(series []chartSeries) *chart.ContinuousRange {
 	lo, hi := 0.0, 0.0
 	for _, s := range series {

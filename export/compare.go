@@ -246,16 +246,16 @@ func (t *Table) WriteText(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%d values)\n", t.Indicator, t.Total)
 	for _, line := range lines {
+		var l strings.Builder
 		for j, s := range line {
 			pad := strings.Repeat(" ", widths[j]-displayWidth(s))
-			switch {
-			case j == 0:
-				b.WriteString(s + pad)
-			default: // numbers right-aligned
-				b.WriteString("  " + pad + s)
+			if j == 0 {
+				l.WriteString(s + pad)
+			} else { // numbers right-aligned
+				l.WriteString("  " + pad + s)
 			}
 		}
-		b.WriteString("\n")
+		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
 	}
 	if len(t.Names) > 0 {
 		var ns []string

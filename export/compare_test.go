@@ -1,0 +1,206 @@
+package export
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fixtureObservations are the indicators of the fixtures whose name contains
+// name: a stand-in for the index's analyzer, enough for these documents.
+func fixtureObservations(t *testing.T, name string) []Observation {
+	var obs []Observation
+	for _, d := range fixtureDocs(t) {
+		for _, ind := range d.Indicators {
+			if strings.Contains(ind.Name, name) {
+				obs = append(obs, NewObservation(d, ind))
+			}
+		}
+	}
+	return obs
+}
+
+func TestCompare(t *testing.T) {
+	obs := fixtureObservations(t, "调解成功率")
+	tests := []struct {
+		by            By
+		rows, columns []string
+		cells         map[[2]int]string // row, column -> Cell.String()
+	}{
+		{ByIssuer,
+			[]string{"上海市杨浦区人民政府", "金昌市人民政府", "驻马店市人民政府"}, []string{"2023", "2024"},
+			map[[2]int]string{{0, 0}: "96.5%", {0, 1}: "", {1, 1}: "~99%", {2, 0}: "98.2%", {2, 1}: "98.7%"}},
+		{ByRegion,
+			[]string{"上海市杨浦区", "河南省驻马店市", "甘肃省金昌市"}, []string{"2023", "2024"}, // by division code
+			map[[2]int]string{{0, 0}: "96.5%", {1, 1}: "98.7%", {2, 1}: "~99%"}},
+		{ByYear,
+			[]string{"2023", "2024"}, []string{"上海市杨浦区人民政府", "金昌市人民政府", "驻马店市人民政府"},
+			map[[2]int]string{{0, 0}: "96.5%", {1, 1}: "~99%", {1, 2}: "98.7%", {0, 1}: ""}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.by), func(t *testing.T) {
+			tab := Compare("调解成功率", obs, tt.by)
+			if diff := cmp.Diff(tt.rows, tab.Rows); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.columns, tab.Columns); diff != "" {
+				t.Errorf("columns (-want +got):\n%s", diff)
+			}
+			for rc, want := range tt.cells {
+				if got := tab.Cells[rc[0]][rc[1]].String(); got != want {
+					t.Errorf("cell %v = %q, want %q", rc, got, want)
+				}
+			}
+			if tab.Unit != "%" || tab.Total != 4 {
+				t.Errorf("unit %q, total %d; want %%, 4", tab.Unit, tab.Total)
+			}
+			var buf bytes.Buffer
+			if err := tab.WriteText(&buf); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "compare-"+string(tt.by)+".txt", buf.Bytes())
+		})
+	}
+}
+
+// TestCompareCellChoice: of several values for one place and year, the one
+// named exactly as asked is shown, and the count says there were more.
+func TestCompareCellChoice(t *testing.T) {
+	obs := []Observation{
+		{Name: "人民调解成功率", Value: 97, Unit: "%", Year: 2024, Issuer: "甲"},
+		{Name: "调解成功率", Value: 98, Unit: "%", Year: 2024, Issuer: "甲"},
+		{Name: "调解成功率", Value: 99, Unit: "%", Year: 2024, Issuer: "甲"},
+		{Name: "调解成功率", Value: 50, Unit: "%", Issuer: "乙"},
+	}
+	tab := Compare("调解成功率", obs, ByIssuer)
+	if c := tab.Cells[indexOf(tab.Rows)["甲"]][0]; c.Value != 98 || c.Count != 3 {
+		t.Errorf("cell = %+v, want 98 of 3", c)
+	}
+	if diff := cmp.Diff([]string{"2024", UnknownYear}, tab.Columns); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+	if want := []NameUsed{{"调解成功率", 3}, {"人民调解成功率", 1}}; !cmp.Equal(want, tab.Names) {
+		t.Errorf("names = %v, want %v", tab.Names, want)
+	}
+}
+
+func TestFormatValue(t *testing.T) {
+	for v, want := range map[float64]string{
+		49545: "49545", 98.7: "98.7", 177000000: "1.77亿", 1234567: "123.4567万", 0: "0", -2.5e8: "-2.5亿", 1.0 / 3: "0.3333",
+	} {
+		if got := FormatValue(v); got != want {
+			t.Errorf("FormatValue(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
+// svgSummary is what a chart shows: its texts, and the dots marking values.
+type svgSummary struct {
+	texts []string
+	dots  int
+	paths int
+}
+
+// parseSVG checks that data is well-formed SVG and summarises it.
+func parseSVG(t *testing.T, data []byte) svgSummary {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	var s svgSummary
+	var inText bool
+	root := ""
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("chart is not well-formed XML: %v\n%s", err, data)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root == "" {
+				root = tok.Name.Local
+			}
+			switch tok.Name.Local {
+			case "text":
+				inText = true
+				s.texts = append(s.texts, "")
+			case "circle":
+				s.dots++
+			case "path":
+				s.paths++
+			}
+		case xml.EndElement:
+			inText = inText && tok.Name.Local != "text"
+		case xml.CharData:
+			if inText {
+				s.texts[len(s.texts)-1] += string(tok)
+			}
+		}
+	}
+	if root != "svg" {
+		t.Fatalf("root element is %q, want svg", root)
+	}
+	return s
+}
+
+func TestChart(t *testing.T) {
+	obs := fixtureObservations(t, "调解成功率")
+	for _, by := range []By{ByIssuer, ByRegion, ByYear} {
+		t.Run(string(by), func(t *testing.T) {
+			tab := Compare("调解成功率", obs, by)
+			var buf bytes.Buffer
+			if err := Chart(&buf, tab); err != nil {
+				t.Fatal(err)
+			}
+			s := parseSVG(t, buf.Bytes())
+			if s.dots != 4 { // one dot per value: 2 + 1 + 1
+				t.Errorf("%d dots, want 4 (one per value)", s.dots)
+			}
+			texts := strings.Join(s.texts, "|")
+			labels := tab.Rows
+			if by == ByYear {
+				labels = tab.Columns
+			}
+			for _, want := range append(labels, "调解成功率（%）", "2023", "2024") {
+				if !strings.Contains(texts, want) {
+					t.Errorf("chart has no text %q; texts: %s", want, texts)
+				}
+			}
+		})
+	}
+}
+
+func TestChartOneYearIsBars(t *testing.T) {
+	obs := []Observation{
+		{Name: "受理案件", Value: 120, Unit: "件", Year: 2024, Issuer: "A&B <局>"},
+		{Name: "受理案件", Value: 80, Unit: "件", Year: 2024, Issuer: "丙县人民政府"},
+		{Name: "受理案件", Value: 3, Unit: "%", Year: 2024, Issuer: "丁"}, // another unit: not drawn
+	}
+	var buf bytes.Buffer
+	if err := Chart(&buf, Compare("受理案件", obs, ByIssuer)); err != nil {
+		t.Fatal(err)
+	}
+	s := parseSVG(t, buf.Bytes())
+	texts := strings.Join(s.texts, "|")
+	for _, want := range []string{"A&B <局>", "丙县人民政府", "受理案件（件） 2024"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("chart has no text %q; texts: %s", want, texts)
+		}
+	}
+	if strings.Contains(texts, "丁") {
+		t.Errorf("chart draws a value in another unit: %s", texts)
+	}
+}
+
+func TestChartNothingToDraw(t *testing.T) {
+	tab := Compare("x", []Observation{{Name: "x", Value: 1, Issuer: "甲"}}, ByIssuer) // unknown year
+	var buf bytes.Buffer
+	if err := Chart(&buf, tab); err == nil || buf.Len() != 0 {
+		t.Errorf("Chart of a table without years = %v, wrote %d bytes; want an error and nothing", err, buf.Len())
+	}
+}
