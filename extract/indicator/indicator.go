@@ -216,8 +216,13 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 // 8884公顷 and 油菜籽播种面积667公顷, 蔬菜7275公顷 is 蔬菜播种面积. The head is
 // the common ending of the two previous names with the same unit.
 func (p *paragraph) restoreHead(name, unit string) string {
-	if utf8.RuneCountInString(name) > 4 {
+	if utf8.RuneCountInString(name) > 4 || p.seg == nil {
 		return name
+	}
+	for _, w := range p.seg.Tag(name) {
+		if strings.HasPrefix(w.Pos, "v") {
+			return name // 予以公开 is an action of its own, not a bare item of a list
+		}
 	}
 	var prev []string
 	for k := len(p.subjects) - 1; k >= 0 && len(prev) < 2; k-- {
@@ -300,8 +305,8 @@ func (p *paragraph) dropPreposition(name string) string {
 	if len(words) < 2 {
 		return name
 	}
-	if words[0].Pos == "r" && utf8.RuneCountInString(words[0].Text) >= 2 {
-		// 我市, 该区: a pronoun subject says nothing about what is counted
+	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune("市区區县縣镇鎮省州乡鄉村", r) {
+		// 我市, 该区: a pronoun for the issuer says nothing about what is counted
 		return strings.TrimPrefix(name, words[0].Text)
 	}
 	if words[0].Pos != "p" {
@@ -339,7 +344,7 @@ var (
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
-		将近 將近 接近 大约 大約 预计 預計 已 有 的 了 分别 分別 均 都 计 計 合 各 总共 總共 多达 多達`)
+		将近 將近 接近 大约 大約 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
 	comparisons = strings.Fields(`比上年同期 较上年同期 較上年同期 比上年末 比上年 較上年 较上年 比去年 较去年 較去年 同比 环比 環比`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
 		增幅 降幅 增速 增 降 减 減 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
@@ -366,7 +371,7 @@ func clean(s string) string {
 			}
 		}
 		for _, w := range tailWords {
-			if strings.HasSuffix(s, w) {
+			if strings.HasSuffix(s, w) && !partOfWord(s, w) {
 				s, changed = s[:len(s)-len(w)], true
 			}
 		}
@@ -375,6 +380,16 @@ func clean(s string) string {
 		}
 	}
 	return s
+}
+
+// partOfWord reports whether the copula 为 or 是 ending s belongs to a word:
+// 行为, 作为, 认为 keep it, 失业率为 does not.
+func partOfWord(s, w string) bool {
+	if w != "为" && w != "為" && w != "是" {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
+	return strings.ContainsRune("行作认認成因视視称稱以凡总總但于於就还還即", prev)
 }
 
 // cleanAfter keeps the noun phrase after a count: 29个重点行政执法系统修订… .

@@ -1,3 +1,58 @@
 // Package quantity finds numbers with their units in Chinese text — counts,
 // money, percentages, measures and ranks — and scales them exactly.
+//
+// # Numbers
+//
+// ParseNumber reads one numeral into a big.Rat, so that 16.4亿 is exactly
+// 1640000000 and 百分之一点五七 exactly 1.57 before the single conversion to
+// float64. It reads
+//
+//   - Arabic digits, ASCII or full-width, with thousands separators (1,234.5,
+//     12，345) and a leading minus (-3.01);
+//   - Chinese numerals: 零〇一二两三…九十百千万亿兆, 点 for decimals (九十八点七),
+//     financial forms (壹佰贰拾), traditional forms (兩萬, 億, 點) and the
+//     colloquial 一万五 (15000);
+//   - mixtures: 3.5万, 1,100.9亿, 3万4000, 25万6千, 二十万亿, 1.2万亿.
+//
+// A big unit multiplies everything since the last bigger one (二十万亿 =
+// 20×1e4×1e8). Qualifiers are not numerals: ParseNumber("两万余") fails and
+// Parse reads "两万余人". Runs of bare Chinese digits (二〇二五, 两三, 一零) fail:
+// they are years and idioms.
+//
+// # Quantities
+//
+// A quantity is a numeral followed by a unit, or a number in a number
+// context. Parse reads one; Find reads all of a text.
+//
+//   - count: measure words 件 次 项 个 部 条 名 场 起 户 人 家 所 篇 份 期 批 …
+//     and compounds 人次 家次 户次 场次 (49545件, 21万人次 → 210000 人次);
+//   - money: 元 美元 欧元 港元 … with the magnitude stripped (1.77亿元 →
+//     177000000 元);
+//   - percent: % ％ ‰, 百分之… (→ %), and 个百分点 kept whole as the unit;
+//   - measure: 公里 平方米 亩 公顷 吨 千瓦时 立方米 天 个工作日 … (3千米 is 3 千米,
+//     12.3亿千瓦时 is 1230000000 千瓦时);
+//   - rank: 第5位, 第一名, and a bare 第二 after a ranking verb in the same clause
+//     (位居全省第二, 排名第3 → unit 位), but not 第一方阵.
+//
+// Units are kept as written, traditional forms included (噸, 公頃, 個百分點).
+// Approx is set by 余 多 inside the text (2500余人次, 200余万元) and by 约 近 超
+// 逾 超过 before or 以上 左右 after it, which stay outside the text
+// (近1900家次 → "1900家次"). Stray spaces before a magnitude or unit (394.8 亿元,
+// 54 场) belong to the text; a footnote marker before a number
+// (总值[2]1210207亿元) does not break it.
+//
+// # What is not a quantity
+//
+// Find masks document numbers and dates (extract/docnum, extract/date),
+// 《titles》 and short quoted phrases (“两个维护”, "十四五") first. It then drops
+//
+//   - numbers without a unit: years (2024年, 2023 年度), 12345热线, page numbers;
+//   - ordinals: 一是, （三）, 1., 第二次, 第一季度, 届 and 次 of sessions
+//     (区五届人大七次会议), 三次产业;
+//   - codes, ratios and ranges: 1+10+30, 5·12, 4.1:46.2:49.7, 3-5个, 5G, PM2.5;
+//   - a percentage naming something (5‰人口变动抽样调查);
+//   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 二期工程,
+//     and a small Chinese count followed by a two-character noun (三项制度,
+//     两个确立), since official style writes counts in Arabic digits; 两部地方性法规
+//     is still 2 部.
 package quantity

@@ -89,7 +89,9 @@ func ParseNumber(s string) (*big.Rat, bool) {
 	}
 	var v *big.Rat
 	var ok bool
-	if i := strings.IndexAny(s, "点點"); i >= 0 {
+	if plainDecimal(s) {
+		v, ok = new(big.Rat).SetString(s) // the common case, without tokens
+	} else if i := strings.IndexAny(s, "点點"); i >= 0 {
 		v, ok = parseChineseDecimal(s[:i], s[i+len("点"):])
 	} else {
 		v, ok = parseSections(s)
@@ -101,6 +103,21 @@ func ParseNumber(s string) (*big.Rat, bool) {
 		v.Neg(v)
 	}
 	return v, true
+}
+
+// plainDecimal reports whether s is ASCII digits with at most one inner point.
+func plainDecimal(s string) bool {
+	point := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !point && i > 0 && i < len(s)-1:
+			point = true
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // parseChineseDecimal reads "九十八" + "七" (九十八点七) and "三" + "五万" (三点五万).
@@ -280,11 +297,13 @@ func parseSections(s string) (*big.Rat, bool) {
 		case tokSmall:
 			m := cur
 			if m == nil {
-				// 十五 and 二十万亿's 十 stand alone only at the start of a section.
-				if t.unit != 10 || section.Sign() != 0 || (k > 0 && toks[k-1].kind == tokSmall) {
+				// 十五, 百分之百: a unit stands for one of itself only at the
+				// start, and 十 also at the start of a section (一万十五 is rare but valid).
+				if k > 0 && (t.unit != 10 || section.Sign() != 0 || toks[k-1].kind == tokSmall) {
 					return nil, false
 				}
 				m = rat(1)
+				digits++
 			}
 			section.Add(section, new(big.Rat).Mul(m, rat(t.unit)))
 			cur = nil

@@ -63,30 +63,28 @@ func scan(s string, i int) (match, bool) {
 			j -= size
 		}
 	}
-	v, ok := ParseNumber(s[i:j])
-	if !ok {
-		return m, false
-	}
-	m.chinese = !strings.ContainsFunc(s[i:j], isArabicDigit)
 	k := j
 	if !percentWord {
 		k = skipSpaces(s, k)
 	}
 	approx := false
+	scale := int64(1) // 200余万元: a magnitude after 余
 	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' || r == '餘' {
 		// 800余次, 3.5万余人次, 200余万元
 		k2 := k + size
 		for k2 < len(s) {
 			r, size := utf8.DecodeRuneInString(s[k2:])
-			if !isBigUnit(r) {
+			if !isBigUnit(r) || scale > 1e8 {
 				break
 			}
-			v.Mul(v, rat(bigUnits[r]))
+			scale *= bigUnits[r]
 			k2 += size
 		}
 		if u, _ := matchUnit(s, k2); u != "" || k2 > k+size {
 			approx = true
 			k = k2
+		} else {
+			scale = 1
 		}
 	}
 	var unit, kind string
@@ -114,8 +112,14 @@ func scan(s string, i int) (match, bool) {
 		}
 	}
 	if unit == "" {
+		return m, false // checked before parsing: most numerals in a text have no unit
+	}
+	v, ok := ParseNumber(s[i:j])
+	if !ok {
 		return m, false
 	}
+	v.Mul(v, rat(scale))
+	m.chinese = !strings.ContainsFunc(s[i:j], isArabicDigit)
 	f, _ := v.Float64()
 	m.q = Quantity{Text: s[start:k], Value: f, Unit: unit, Kind: kind, Approx: approx, Start: start, End: k}
 	return m, true

@@ -1,0 +1,70 @@
+package quantity
+
+import (
+	"math/big"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFind checks the properties every caller relies on: spans lie inside
+// the text on rune boundaries, come in order without overlaps, and each
+// Text parses back to the same value, unit and kind.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"受理人民调解案件49545件，调解成功48899件，调解成功率98.7%。",
+		"平台归集信用信息7.62亿余条，居全省第5位，增长-3.01‰，提高1.3個百分點",
+		"百分之九十八点七，两部，十余个，3万4000元，25万6千人，1,100.9亿元，394.8 亿元",
+		"驻政文〔2025〕3号 2025年1月17日 “1+10+30” 5·12 第一名 位居全省第二。",
+	} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile(filepath.Join("testdata", "report.txt")); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		for _, q := range Find(text) {
+			if q.Start < last || q.End <= q.Start || q.End > len(text) {
+				t.Fatalf("span %d:%d out of order or range (last end %d, len %d)", q.Start, q.End, last, len(text))
+			}
+			last = q.End
+			if text[q.Start:q.End] != q.Text {
+				t.Fatalf("text[%d:%d] = %q, Text %q", q.Start, q.End, text[q.Start:q.End], q.Text)
+			}
+			if !utf8.ValidString(q.Text) && utf8.ValidString(text) {
+				t.Fatalf("Text %q cuts a rune", q.Text)
+			}
+			p, ok := Parse(q.Text)
+			if !ok || p.Value != q.Value || p.Unit != q.Unit || p.Kind != q.Kind {
+				t.Fatalf("Parse(%q) = %+v, %v; Find gave %+v", q.Text, p, ok, q)
+			}
+		}
+	})
+}
+
+// FuzzParseNumber checks that ParseNumber never panics and that every value
+// it returns reads back unchanged from its plain decimal form.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"1,234.5", "二十万亿", "一万五", "壹佰贰拾", "三点五万", "-3.01", "3万4000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := ParseNumber(s)
+		if !ok {
+			return
+		}
+		if v == nil {
+			t.Fatalf("ParseNumber(%q) = nil, true", s)
+		}
+		plain := v.FloatString(40)
+		if exact, _ := new(big.Rat).SetString(plain); exact.Cmp(v) != 0 {
+			t.Fatalf("ParseNumber(%q) = %s is not a terminating decimal", s, v.RatString())
+		}
+		back, ok := ParseNumber(plain)
+		if !ok || back.Cmp(v) != 0 {
+			t.Fatalf("ParseNumber(%q) = %s, but ParseNumber(%q) = %v, %v", s, v.RatString(), plain, back, ok)
+		}
+	})
+}

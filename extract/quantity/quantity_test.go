@@ -1,0 +1,237 @@
+package quantity
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // exact decimal value; "" when the input is not a number
+	}{
+		{"plain integer", "49545", "49545"},
+		{"decimal", "98.7", "98.7"},
+		{"thousands separators", "1,234.5", "1234.5"},
+		{"full-width comma separator", "12，345", "12345"},
+		{"full-width digits", "１２３", "123"},
+		{"full-width decimal point", "３．５", "3.5"},
+		{"negative", "-3.01", "-3.01"},
+		{"full-width minus", "－2.5", "-2.5"},
+		{"wan with decimal exact", "16.4亿", "1640000000"},
+		{"yi with separators and decimal", "1,100.9亿", "110090000000"},
+		{"wan after decimal", "3.5万", "35000"},
+		{"wan yi compound", "1.2万亿", "1200000000000"},
+		{"arabic after wan", "3万4000", "34000"},
+		{"qian after wan", "25万6千", "256000"},
+		{"chinese twenty wan yi", "二十万亿", "20000000000000"},
+		{"chinese tens", "四十五", "45"},
+		{"chinese leading ten", "十五", "15"},
+		{"chinese hundred with zero", "一百零五", "105"},
+		{"chinese wan with zero", "一万零五", "10005"},
+		{"colloquial yi wan wu", "一万五", "15000"},
+		{"colloquial san qian wu", "三千五", "3500"},
+		{"liang", "两", "2"},
+		{"liang wan", "两万", "20000"},
+		{"financial numerals", "壹佰贰拾", "120"},
+		{"financial wan", "叁万肆仟", "34000"},
+		{"traditional wan", "萬", ""},
+		{"traditional liang wan", "兩萬", "20000"},
+		{"traditional yi", "3.5億", "350000000"},
+		{"chinese decimal", "九十八点七", "98.7"},
+		{"chinese decimal exact", "一点五七", "1.57"},
+		{"traditional point", "三點五", "3.5"},
+		{"chinese decimal with wan", "三点五万", "35000"},
+		{"yi then qian wan", "1亿2千万", "120000000"},
+		{"spaces ignored", "394.8 亿", "39480000000"},
+		{"yu qualifier is not a numeral", "两万余", ""},
+		{"year digits are not a number", "二〇二五", ""},
+		{"adjacent digits idiom", "两三", ""},
+		{"digits then zero idiom", "一零", ""},
+		{"magnitude alone", "万", ""},
+		{"double small unit", "百千", ""},
+		{"bad separator group", "1,23", ""},
+		{"empty", "", ""},
+		{"letters", "abc", ""},
+		{"trailing point", "3.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := ParseNumber(tt.in)
+			if tt.want == "" {
+				if ok {
+					t.Fatalf("ParseNumber(%q) = %s, want failure", tt.in, got.FloatString(6))
+				}
+				return
+			}
+			want, _ := new(big.Rat).SetString(tt.want)
+			if !ok || got.Cmp(want) != 0 {
+				t.Fatalf("ParseNumber(%q) = %v, %v; want %s", tt.in, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseNumberFloat checks that exact scaling survives the conversion to float64.
+func TestParseNumberFloat(t *testing.T) {
+	for in, want := range map[string]float64{"16.4亿": 1640000000, "百分之一点五七": 1.57, "0.3萬": 3000, "1.77亿": 177000000} {
+		q, ok := Parse(in + "元")
+		if strings.HasPrefix(in, "百分之") {
+			q, ok = Parse(in)
+		}
+		if !ok || q.Value != want {
+			t.Errorf("Parse(%q).Value = %v, want %v", in, q.Value, want)
+		}
+	}
+}
+
+// format prints a quantity compactly for comparisons: "7.62亿余条 762000000 条 count ~".
+func format(q Quantity) string {
+	s := q.Text + " " + strconv.FormatFloat(q.Value, 'f', -1, 64) + " " + q.Unit + " " + q.Kind
+	if q.Approx {
+		s += " ~"
+	}
+	return s
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // format(q), or "" when s is not one quantity
+	}{
+		{"count", "49545件", "49545件 49545 件 count"},
+		{"money in yi yuan", "1.77亿元", "1.77亿元 177000000 元 money"},
+		{"yu inside the text", "7.62亿余条", "7.62亿余条 762000000 条 count ~"},
+		{"wan yu person-times", "3.5万余人次", "3.5万余人次 35000 人次 count ~"},
+		{"yu before magnitude", "200余万元", "200余万元 2000000 元 money ~"},
+		{"duo before unit", "800多次", "800多次 800 次 count ~"},
+		{"chinese ten yu", "十余个", "十余个 10 个 count ~"},
+		{"percent", "98.7%", "98.7% 98.7 % percent"},
+		{"full-width percent", "5.6％", "5.6％ 5.6 ％ percent"},
+		{"per mille", "5.28‰", "5.28‰ 5.28 ‰ percent"},
+		{"negative per mille", "-3.01‰", "-3.01‰ -3.01 ‰ percent"},
+		{"percentage points", "1.3个百分点", "1.3个百分点 1.3 个百分点 percent"},
+		{"traditional percentage points", "1.3個百分點", "1.3個百分點 1.3 個百分點 percent"},
+		{"chinese percent", "百分之九十八点七", "百分之九十八点七 98.7 % percent"},
+		{"chinese percent hundred", "百分之百", "百分之百 100 % percent"},
+		{"rank with wei", "第5位", "第5位 5 位 rank"},
+		{"rank with ming", "第一名", "第一名 1 名 rank"},
+		{"bare rank", "第二", "第二 2 位 rank"},
+		{"ordinal with other unit", "第二次", ""},
+		{"space before magnitude", "394.8 亿元", "394.8 亿元 39480000000 元 money"},
+		{"space before unit", "54 场", "54 场 54 场 count"},
+		{"traditional yi yuan", "158.86 億元", "158.86 億元 15886000000 元 money"},
+		{"traditional ton", "4.92萬噸", "4.92萬噸 49200 噸 measure"},
+		{"hectare traditional", "8884公頃", "8884公頃 8884 公頃 measure"},
+		{"dollars", "11162美元", "11162美元 11162 美元 money"},
+		{"compound person-times", "21万人次", "21万人次 210000 人次 count"},
+		{"jia ci", "1900家次", "1900家次 1900 家次 count"},
+		{"kilometre not thousand metres", "3千米", "3千米 3 千米 measure"},
+		{"kilowatt-hours with yi", "12.3亿千瓦时", "12.3亿千瓦时 1230000000 千瓦时 measure"},
+		{"square metres", "35.6平方米", "35.6平方米 35.6 平方米 measure"},
+		{"liang bu", "两部", "两部 2 部 count"},
+		{"financial yuan", "壹佰贰拾元", "壹佰贰拾元 120 元 money"},
+		{"working days", "5个工作日", "5个工作日 5 个工作日 measure"},
+		{"concentration", "32微克/立方米", "32微克/立方米 32 微克/立方米 measure"},
+		{"year is not a quantity", "2024年", ""},
+		{"no unit", "12345", ""},
+		{"trailing text", "5件事", ""},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, ok := Parse(tt.in)
+			got := ""
+			if ok {
+				got = format(q)
+			}
+			if got != tt.want {
+				t.Fatalf("Parse(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // format(q) of each quantity
+	}{
+		{"counts in a list", "受理人民调解案件49545件，调解成功48899件，调解成功率98.7%。",
+			[]string{"49545件 49545 件 count", "48899件 48899 件 count", "98.7% 98.7 % percent"}},
+		{"year is not a quantity", "2024年，全市办理案件12件。", []string{"12件 12 件 count"}},
+		{"year with space", "2023 年，共举行发布会54 场。", []string{"54 场 54 场 count"}},
+		{"year of report", "公布2024年度重大行政决策事项目录。", nil},
+		{"full date masked", "2025年1月17日召开会议3次", []string{"3次 3 次 count"}},
+		{"ISO date masked", "成文日期 2025-01-17，印发5份", []string{"5份 5 份 count"}},
+		{"document number masked", "根据驻政文〔2025〕3号文件，清理文件473件。", []string{"473件 473 件 count"}},
+		{"text ordinals", "一是加强调解。二是（三）第一责任人职责。", nil},
+		{"list number", "1.加强党的领导。2.完善制度10项。", []string{"10项 10 项 count"}},
+		{"title masked", "制定《2021—2025年规划》和《第3号办法》2部规章", []string{"2部 2 部 count"}},
+		{"plan period", "法治政府建设实施纲要(2021—2025年)", nil},
+		{"slogan code plus", "构建“1+10+30”平台，建成1+3+N体系", nil},
+		{"festival code dot", "以“5·12”防灾减灾日、10·13国际减灾日为载体", nil},
+		{"hotline number", "12345热线受理诉求56.7万件", []string{"56.7万件 567000 件 count"}},
+		{"quoted slogan", "增强“四个意识”、做到“两个维护”", nil},
+		{"ascii quoted slogan", `实现"十四五"良好开局，落实"三个一批"`, nil},
+		{"fixed phrase unquoted", "深入推进行政执法三项制度，做到两个维护。", nil},
+		{"small chinese count with noun", "制定出台两部地方性法规。", []string{"两部 2 部 count"}},
+		{"session ordinal", "区五届人大七次会议和十九届二中全会", nil},
+		{"three industries", "三次产业结构为4.1:46.2:49.7", nil},
+		{"ratio", "比例为1:2", nil},
+		{"anniversary", "中国共产党成立100周年", nil},
+		{"phone number", "联系电话：0396-2345678", nil},
+		{"page number", "第3页 共10页", nil},
+		{"idiom tongyi lingshou", "实行统一零售价", nil},
+		{"idiom liang san ge", "来了两三个人", nil},
+		{"idiom shifen", "十分重要", nil},
+		{"survey name per mille", "根据2023年5‰人口变动抽样调查推算", nil},
+		{"per mille value", "出生率为5.28‰；死亡率为8.28‰。", []string{"5.28‰ 5.28 ‰ percent", "8.28‰ 8.28 ‰ percent"}},
+		{"negative glued", "自然增长率为-3.01‰。", []string{"-3.01‰ -3.01 ‰ percent"}},
+		{"range is not negative", "3-5个工作日", nil},
+		{"approx before outside text", "近1900家次境内外媒体", []string{"1900家次 1900 家次 count ~"}},
+		{"approx yu inside text", "2500余人次记者参加", []string{"2500余人次 2500 人次 count ~"}},
+		{"approx yue", "约3万人参加", []string{"3万人 30000 人 count ~"}},
+		{"approx yishang after", "参保率达95%以上", []string{"95% 95 % percent ~"}},
+		{"approx zuoyou after", "新增就业5,200人左右", []string{"5,200人 5200 人 count ~"}},
+		{"estimate is not approx", "预计4.6万元", []string{"4.6万元 46000 元 money"}},
+		{"footnote marker", "国内生产总值[2]1210207亿元", []string{"1210207亿元 121020700000000 元 money"}},
+		{"stray space money", "外贸进出口总额394.8 亿元；", []string{"394.8 亿元 39480000000 元 money"}},
+		{"rank di wei", "综合得分居全省第5位，稳居全省第一方阵", []string{"第5位 5 位 rank"}},
+		{"rank weiju bare", "营商环境评价位居全省第二。", []string{"第二 2 位 rank"}},
+		{"rank paiming", "排名第3，", []string{"第3 3 位 rank"}},
+		{"rank first ming", "以第一名成绩荣获考核优秀", []string{"第一名 1 名 rank"}},
+		{"ordinal quarter", "每年第一季度报告", nil},
+		{"5G is not five", "新建5G基站1,200个", []string{"1,200个 1200 个 count"}},
+		{"PM2.5 is not a number", "PM2.5平均浓度为32微克/立方米", []string{"32微克/立方米 32 微克/立方米 measure"}},
+		{"url digits", "www.gov.cn/t20210329_5396867.html", nil},
+		{"index number", "索引号 059422325-0481-2025-00250", nil},
+		{"ren min is not people", "12人民群众", nil},
+		{"chinese yi alone", "制定一批措施，开展一次检查", nil},
+		{"traditional units", "糧食總產量4.92萬噸，增長2.2%", []string{"4.92萬噸 49200 噸 measure", "2.2% 2.2 % percent"}},
+		{"wan yi in text", "进出口总额3.5万亿元", []string{"3.5万亿元 3500000000000 元 money"}},
+		{"full-width digits in text", "办理案件１２３件", []string{"１２３件 123 件 count"}},
+		{"chinese percent in text", "满意度达到百分之九十五以上", []string{"百分之九十五 95 % percent ~"}},
+		{"percentage points", "比上年提高1.3个百分点", []string{"1.3个百分点 1.3 个百分点 percent"}},
+		{"multiple of", "增长1.2倍", []string{"1.2倍 1.2 倍 count"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, q := range Find(tt.in) {
+				got = append(got, format(q))
+				if tt.in[q.Start:q.End] != q.Text {
+					t.Errorf("span %d:%d = %q, Text %q", q.Start, q.End, tt.in[q.Start:q.End], q.Text)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("Find(%q)\n got: %q\nwant: %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
