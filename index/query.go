@@ -187,9 +187,10 @@ func (ix *Index) termQuery(t term) (query.Query, error) {
 		phrase(fIssuer, t.value, boostIssuer),
 		phrase(fMetadata, t.value, boostMetadata),
 	)
-	if strings.ContainsAny(t.value, "0123456789０１２３４５６７８９") {
-		q := docNumQuery(t.value)
-		q.(*query.TermQuery).SetBoost(boostDocNum)
+	if n := NormalizeDocNumber(t.value); strings.HasSuffix(n, "号") && strings.ContainsAny(n, "0123456789") {
+		q := bleve.NewTermQuery(n)
+		q.SetField(fDocNum)
+		q.SetBoost(boostDocNum)
 		d.AddQuery(q)
 	}
 	return d, nil

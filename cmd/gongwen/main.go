@@ -24,6 +24,9 @@ type command struct {
 
 var commands = map[string]command{
 	"extract": {"print the extracted JSON of files, directories or URLs", cmdExtract},
+	"ingest":  {"extract files, directories or URLs into the search index", cmdIngest},
+	"search":  {"search the index: words, phrases, fields, filters, indicators", cmdSearch},
+	"serve":   {"serve the index: JSON API and a search page", cmdServe},
 }
 
 const usageHead = `gongwen — collect, extract, search and export Chinese government reports

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/index"
+)
+
+type ingestOptions struct {
+	data  string // data directory (see dataDir)
+	batch int    // documents per index transaction
+}
+
+const ingestUsage = `Usage: gongwen ingest [--data DIR] PATH|URL ...
+
+Extracts files, directories (walked recursively: .html .htm .shtml .pdf
+.docx .txt) and URLs and adds them to the index in DIR/index. Files of JSON
+lines written by 'gongwen extract' (.jsonl) are indexed as they are.
+
+Incremental: a document whose id and content are already in the index is
+skipped, a changed one is replaced (with its indicators). Documents are
+written in batches; an interrupted run keeps the batches it finished, and
+running it again completes it. A progress bar is shown on a terminal; a
+summary is printed at the end. Inputs that fail are listed and the others
+are still indexed (exit status 1).
+
+Example:
+  gongwen ingest --data ./gongwen-data testdata/reports/
+
+Flags:
+`
+
+func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var opts ingestOptions
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	fs.IntVar(&opts.batch, "batch", 500, "documents per index transaction")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if fs.NArg() == 0 || opts.batch < 1 {
+		fs.Usage()
+		return errUsage
+	}
+	opts.data = dataDir(opts.data)
+	return runIngest(ctx, opts, fs.Args(), stdout, stderr)
+}
+
+// ingester adds documents to the index in batches and counts what happened.
+// ingestURLs (ingest_url.go) feeds it the documents of URL arguments.
+type ingester struct {
+	ix       *index.Index
+	batch    *index.Batch
+	size     int
+	bar      *progressbar.ProgressBar // nil when stderr is not a terminal
+	counts   map[index.Change]int
+	inds     int
+	failures []string
+}
+
+// add indexes doc, which came from source (a path or URL).
+func (in *ingester) add(source string, doc *extract.Document) error {
+	change, err := in.batch.Add(doc)
+	if err != nil {
+		in.fail(source, err)
+		return nil
+	}
+	in.counts[change]++
+	if change != index.Unchanged {
+		in.inds += len(doc.Indicators)
+	}
+	in.step()
+	if in.batch.Len() >= in.size {
+		return in.batch.Commit()
+	}
+	return nil
+}
+
+// fail records that source could not be indexed.
+func (in *ingester) fail(source string, err error) {
+	msg := err.Error()
+	if !strings.Contains(msg, source) {
+		msg = source + ": " + msg
+	}
+	in.failures = append(in.failures, msg)
+	in.step()
+}
+
+func (in *ingester) step() {
+	if in.bar != nil {
+		in.bar.Add(1)
+	}
+}
+
+// grow tells the progress bar about n more inputs (URLs found by a crawl).
+func (in *ingester) grow(n int) {
+	if in.bar != nil {
+		in.bar.ChangeMax(in.bar.GetMax() + n)
+	}
+}
+
+func runIngest(ctx context.Context, opts ingestOptions, args []string, stdout, stderr io.Writer) error {
+	start := time.Now()
+	inputs, badArgs := collectInputs(args, stderr)
+	var paths, urls []string
+	for _, a := range inputs {
+		if isURL(a) {
+			urls = append(urls, a)
+		} else {
+			paths = append(paths, a)
+		}
+	}
+	ix, err := index.Create(opts.data)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	in := &ingester{ix: ix, batch: ix.NewBatch(), size: opts.batch, counts: map[index.Change]int{}}
+	if isTerminal(stderr) {
+		in.bar = progressbar.NewOptions(len(inputs),
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("ingest"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish())
+	}
+
+	err = ingestPaths(ctx, in, paths)
+	if err == nil && len(urls) > 0 {
+		err = ingestURLs(ctx, opts, in, urls)
+	}
+	// Whatever happened, keep what was done.
+	if cerr := in.batch.Commit(); err == nil {
+		err = cerr
+	}
+	if in.bar != nil {
+		in.bar.Finish()
+	}
+	failed := badArgs + len(in.failures)
+	fmt.Fprintf(stdout, "ingest: %d new, %d updated, %d unchanged, %d failed; %d indicators; %s\n",
+		in.counts[index.Added], in.counts[index.Updated], in.counts[index.Unchanged], failed,
+		in.inds, time.Since(start).Round(time.Millisecond))
+	if total, cerr := ix.Count(ctx); cerr == nil {
+		fmt.Fprintf(stdout, "index %s: %d documents\n", index.Dir(opts.data), total)
+	}
+	for _, f := range in.failures {
+		fmt.Fprintf(stderr, "ingest: failed: %s\n", f)
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		return errPartial
+	}
+	return nil
+}
+
+// ingestPaths extracts files on all cores and adds them in this goroutine,
+// which owns the batch.
+func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
+	type result struct {
+		path string
+		docs []*extract.Document
+		err  error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan string)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	ex := &extract.Extractor{}
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				docs, err := readPath(ex, p)
+				select {
+				case results <- result{p, docs, err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, p := range paths {
+			select {
+			case jobs <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	for r := range results {
+		if r.err != nil {
+			in.fail(r.path, r.err)
+			continue
+		}
+		if len(r.docs) != 1 {
+			in.grow(len(r.docs) - 1)
+		}
+		for _, doc := range r.docs {
+			if err := in.add(r.path, doc); err != nil {
+				return err
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// readPath extracts one file, or reads the documents of a JSON-lines file
+// written by gongwen extract.
+func readPath(ex *extract.Extractor, path string) ([]*extract.Document, error) {
+	if strings.HasSuffix(path, ".jsonl") {
+		return readJSONL(path)
+	}
+	body, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	doc, err := ex.Extract(extract.Input{Name: path, Body: body})
+	if err != nil {
+		return nil, err
+	}
+	return []*extract.Document{doc}, nil
+}
+
+func readJSONL(path string) ([]*extract.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	var docs []*extract.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var doc extract.Document
+		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+			return nil, fmt.Errorf("%s:%d: not a document from gongwen extract: %v", path, line, err)
+		}
+		docs = append(docs, &doc)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return docs, nil
+}
+
+// isTerminal reports whether w is a terminal, for progress bars and colour.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gongwen/gongwen/index"
+	"github.com/gongwen/gongwen/index/web"
+)
+
+type serveOptions struct {
+	data string
+	addr string
+	// ready, if set, receives the address listened on (tests listen on :0).
+	ready func(addr string)
+}
+
+const serveUsage = `Usage: gongwen serve [--data DIR] [--addr 127.0.0.1:8080]
+
+Serves the index built by 'gongwen ingest': a search page at / (search box,
+filters and facets, highlighted results, document view with metadata,
+indicators and source link) and a JSON API:
+
+  GET /api/search?q=&issuer=&year=&kind=&from=&to=&indicator=&limit=&offset=
+  GET /api/documents/{id}          the extracted JSON of one document
+  GET /api/indicators?name=调解成功率>=95   values of an indicator across documents
+
+The index is opened read-only; stop serve before running ingest on the same
+data directory. Stops cleanly on Ctrl-C.
+
+Flags:
+`
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var opts serveOptions
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	fs.Usage = func() { fmt.Fprint(fs.Output(), serveUsage); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	opts.data = dataDir(opts.data)
+	return runServe(ctx, opts, stdout, stderr)
+}
+
+func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) error {
+	ix, err := index.Open(opts.data)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ln, err := net.Listen("tcp", opts.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w (use --addr to pick another)", opts.addr, err)
+	}
+	srv := &http.Server{Handler: web.Handler(ix), ReadHeaderTimeout: 10 * time.Second}
+	n, _ := ix.Count(ctx)
+	fmt.Fprintf(stdout, "serving %d documents of %s at http://%s/\n", n, index.Dir(opts.data), ln.Addr())
+	if opts.ready != nil {
+		opts.ready(ln.Addr().String())
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdown)
+	}
+}

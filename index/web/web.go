@@ -1,0 +1,123 @@
+// Package web serves an index over HTTP: a JSON API and a search page
+// embedded in the binary (plain HTML, CSS and JavaScript; no build step).
+//
+//	GET /api/search?q=&issuer=&year=&kind=&from=&to=&indicator=&limit=&offset=
+//	                           index.Result: total, hits (fragments as HTML with <mark>), facets
+//	GET /api/documents/{id}    the extracted document (CONTRACT.md JSON)
+//	GET /api/indicators?name=调解成功率>=95[&issuer=&year=&limit=]
+//	                           {"indicators": [index.IndicatorHit …]}
+//	GET /                      the search page
+//
+// Errors are {"error": "…"} with status 400 (bad query), 404 or 500.
+package web
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"net/http"
+	"strconv"
+
+	"github.com/gongwen/gongwen/index"
+)
+
+//go:embed static
+var static embed.FS
+
+// maxLimit bounds the page size a client can ask for.
+const maxLimit = 200
+
+// Handler returns the HTTP handler of ix.
+func Handler(ix *index.Index) http.Handler {
+	mux := http.NewServeMux()
+	files, _ := fs.Sub(static, "static")
+	mux.Handle("GET /", http.FileServerFS(files))
+	mux.HandleFunc("GET /api/search", func(w http.ResponseWriter, r *http.Request) {
+		v := r.URL.Query()
+		q := index.Query{
+			Text: v.Get("q"), Issuer: v.Get("issuer"), Kind: v.Get("kind"),
+			From: v.Get("from"), To: v.Get("to"), Indicator: v.Get("indicator"),
+		}
+		var err error
+		if q.Year, err = intParam(v.Get("year"), 0); err != nil {
+			writeError(w, http.StatusBadRequest, "year: "+err.Error())
+			return
+		}
+		if q.Limit, err = intParam(v.Get("limit"), 10); err != nil || q.Limit < 1 || q.Limit > maxLimit {
+			writeError(w, http.StatusBadRequest, "limit: want 1 to "+strconv.Itoa(maxLimit))
+			return
+		}
+		if q.Offset, err = intParam(v.Get("offset"), 0); err != nil || q.Offset < 0 {
+			writeError(w, http.StatusBadRequest, "offset: want a number ≥ 0")
+			return
+		}
+		res, err := ix.Search(r.Context(), q)
+		if err != nil {
+			writeError(w, status(err), err.Error())
+			return
+		}
+		writeJSON(w, res)
+	})
+	mux.HandleFunc("GET /api/documents/{id}", func(w http.ResponseWriter, r *http.Request) {
+		doc, err := ix.Document(r.PathValue("id"))
+		if err != nil {
+			writeError(w, status(err), err.Error())
+			return
+		}
+		writeJSON(w, doc)
+	})
+	mux.HandleFunc("GET /api/indicators", func(w http.ResponseWriter, r *http.Request) {
+		v := r.URL.Query()
+		f, err := index.ParseIndicatorFilter(v.Get("name"))
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		f.Issuer = v.Get("issuer")
+		limit, err1 := intParam(v.Get("limit"), 1000)
+		year, err2 := intParam(v.Get("year"), 0)
+		if err1 != nil || err2 != nil || limit < 1 {
+			writeError(w, http.StatusBadRequest, "limit and year must be numbers")
+			return
+		}
+		f.Year = year
+		hits, err := ix.Indicators(r.Context(), f, min(limit, 10000))
+		if err != nil {
+			writeError(w, status(err), err.Error())
+			return
+		}
+		writeJSON(w, map[string]any{"indicators": hits})
+	})
+	return mux
+}
+
+func intParam(s string, def int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	return strconv.Atoi(s)
+}
+
+func status(err error) int {
+	switch {
+	case errors.Is(err, index.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, index.ErrBadQuery), errors.Is(err, index.ErrNoWords), errors.Is(err, index.ErrQueryTooLong):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
