@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,16 +19,35 @@ import (
 
 const testRate = 20 // requests per second and host
 
-// testCrawler returns a crawler into a fresh store with a fast client.
+// testCrawler returns a crawler into the store in dir with a fast client.
 func testCrawler(t testing.TB, dir string) *Crawler {
 	store, err := OpenStore(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &Crawler{
-		Client: &Client{Rate: testRate, Timeout: 200 * time.Millisecond, Backoff: 5 * time.Millisecond, Retries: 2, MaxBodySize: 1 << 20},
-		Store:  store,
+		Client: &Client{Rate: testRate, Timeout: 200 * time.Millisecond, Backoff: 5 * time.Millisecond, Retries: 2, MaxBodySize: 1 << 20,
+			Transport: &sendLog{next: http.DefaultTransport}},
+		Store: store,
 	}
+}
+
+// sendLog records when the client sends each request, after the rate
+// limiter let it go (the server's arrival times also vary with dialling).
+type sendLog struct {
+	mu    sync.Mutex
+	times map[string][]time.Time // by host
+	next  http.RoundTripper
+}
+
+func (l *sendLog) RoundTrip(req *http.Request) (*http.Response, error) {
+	l.mu.Lock()
+	if l.times == nil {
+		l.times = map[string][]time.Time{}
+	}
+	l.times[req.URL.Host] = append(l.times[req.URL.Host], time.Now())
+	l.mu.Unlock()
+	return l.next.RoundTrip(req)
 }
 
 func (s *site) seeds() []string {
@@ -98,20 +119,20 @@ var wantOutcomes = map[string]string{
 	"/files/2024/report2024.pdf":                OutcomeNew,
 	"/zwgk/ndbg/private/t20231115_1010.html":    OutcomeDisallowed,
 	"OFFSITE/zwgk/ndbg/202501/t20250115_7.html": OutcomeOutOfScope,
-	flakyPage:                                   OutcomeNew,
-	"/zwgk/ndbg/202406/fake.pdf":                OutcomeFailed,
-	"/zwgk/ndbg/202403/t20240301_1005.html":     OutcomeFailed,
-	slowPage:                                    OutcomeFailed,
-	loopPage:                                    OutcomeFailed,
-	blockPage:                                   OutcomeBlocked,
-	page1009:                                    OutcomeNew,
-	bigFile:                                     OutcomeFailed,
-	colList:                                     OutcomeNew,
-	colList + "?uid=4521&pageNum=2":             OutcomeNew,
-	hanweb2001:                                  OutcomeNew,
-	"/picture/0/2406031.docx":                   OutcomeNew,
-	hanweb2002:                                  OutcomeNew,
-	"/art/2024/5/1/art_9999_1.html":             OutcomeOutOfScope,
+	flakyPage:                               OutcomeNew,
+	"/zwgk/ndbg/202406/fake.pdf":            OutcomeFailed,
+	"/zwgk/ndbg/202403/t20240301_1005.html": OutcomeFailed,
+	slowPage:                                OutcomeFailed,
+	loopPage:                                OutcomeFailed,
+	blockPage:                               OutcomeBlocked,
+	page1009:                                OutcomeNew,
+	bigFile:                                 OutcomeFailed,
+	colList:                                 OutcomeNew,
+	colList + "?uid=4521&pageNum=2":         OutcomeNew,
+	hanweb2001:                              OutcomeNew,
+	"/picture/0/2406031.docx":               OutcomeNew,
+	hanweb2002:                              OutcomeNew,
+	"/art/2024/5/1/art_9999_1.html":         OutcomeOutOfScope,
 }
 
 // wantStore is the store after a crawl of the test site.
@@ -176,14 +197,16 @@ func TestCrawlSite(t *testing.T) {
 	if s.offHits != 0 {
 		t.Errorf("off-site server got %d requests", s.offHits)
 	}
-	var times []time.Time
 	for _, r := range reqs {
 		if strings.Contains(r.Path, "/private/") {
 			t.Errorf("requested %s, which robots.txt disallows", r.Path)
 		}
-		times = append(times, r.At)
 	}
-	assertSpacing(t, times, time.Second/testRate)
+	sent := c.Client.Transport.(*sendLog).times[strings.TrimPrefix(s.srv.URL, "http://")]
+	if len(sent) != len(reqs) {
+		t.Errorf("client sent %d requests, server saw %d", len(sent), len(reqs))
+	}
+	assertSpacing(t, sent, time.Second/testRate)
 	if got := reqs[0].Path; got != "/robots.txt" {
 		t.Errorf("first request %s, want /robots.txt", got)
 	}
