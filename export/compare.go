@@ -125,7 +125,7 @@ func trimFloat(v float64) string {
 // sorted by label (by division code for ByRegion), columns by year with the
 // unknown year last.
 func Compare(indicator string, obs []Observation, by By) *Table {
-	t := &Table{Indicator: indicator, By: by, Total: len(obs)}
+	t := &Table{Indicator: indicator, By: by, Total: len(obs), Names: []NameUsed{}}
 	place := func(o Observation) string {
 		if by == ByRegion {
 			if o.Region.Code() == "" {

@@ -1,0 +1,71 @@
+package export
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gongwen/gongwen/index"
+)
+
+// Handler serves the comparison of an indicator across the index, for the
+// page of gongwen serve:
+//
+//	GET /api/compare?indicator=调解成功率&by=issuer|region|year   the Table as JSON
+//	GET /compare.svg?indicator=调解成功率&by=region               the chart (image/svg+xml)
+//
+// A path ending in .svg gets the chart, any other the JSON. by defaults to
+// issuer. Errors are {"error": "…"} with status 400 for a bad request and
+// 404 when the indicator has no values (for the chart: none with a year
+// in the main unit).
+func Handler(ix *index.Index) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		v := r.URL.Query()
+		indicator := strings.TrimSpace(v.Get("indicator"))
+		if indicator == "" {
+			httpError(w, http.StatusBadRequest, "indicator: missing, e.g. ?indicator=调解成功率")
+			return
+		}
+		by := ByIssuer
+		if s := v.Get("by"); s != "" {
+			var err error
+			if by, err = ParseBy(s); err != nil {
+				httpError(w, http.StatusBadRequest, err.Error())
+				return
+			}
+		}
+		t, err := CompareIndex(r.Context(), ix, indicator, by)
+		switch {
+		case errors.Is(err, index.ErrBadQuery):
+			httpError(w, http.StatusBadRequest, err.Error())
+			return
+		case err != nil:
+			httpError(w, http.StatusInternalServerError, err.Error())
+			return
+		case t.Total == 0:
+			httpError(w, http.StatusNotFound, "no values of indicator "+indicator)
+			return
+		}
+		if !strings.HasSuffix(r.URL.Path, ".svg") {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			enc := json.NewEncoder(w)
+			enc.SetEscapeHTML(false)
+			enc.Encode(t)
+			return
+		}
+		var svg strings.Builder
+		if err := Chart(&svg, t); err != nil {
+			httpError(w, http.StatusNotFound, err.Error())
+			return
+		}
+		w.Header().Set("Content-Type", "image/svg+xml")
+		w.Write([]byte(svg.String()))
+	})
+}
+
+func httpError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}

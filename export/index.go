@@ -1,0 +1,135 @@
+package export
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/index"
+)
+
+// MaxObservations bounds the values of one indicator read from the index.
+const MaxObservations = 100000
+
+// indicatorKey identifies an indicator of a document across the index's
+// indicator records and the stored document.
+type indicatorKey struct {
+	doc, name, text string
+	value           float64
+}
+
+// Observations finds the values of an indicator in the index. The name goes
+// through the index's Chinese analyzer, so 调解成功率 also finds 人民调解成功率;
+// "NAME OP VALUE" (调解成功率>=95) keeps only such values. The documents are
+// read from the index for the approximation mark and the issuer's region.
+func Observations(ctx context.Context, ix *index.Index, indicator string) ([]Observation, error) {
+	f, err := index.ParseIndicatorFilter(indicator)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := ix.Indicators(ctx, f, MaxObservations)
+	if err != nil {
+		return nil, err
+	}
+	docs := map[string]*extract.Document{}
+	used := map[indicatorKey]int{} // how many of a document's equal indicators were taken
+	var obs []Observation
+	for _, h := range hits {
+		doc, ok := docs[h.DocID]
+		if !ok {
+			if doc, err = ix.Document(h.DocID); err != nil {
+				return nil, fmt.Errorf("export: indicator %s of document %s: %w", h.Name, h.DocID, err)
+			}
+			docs[h.DocID] = doc
+		}
+		key := indicatorKey{h.DocID, h.Name, h.Text, h.Value}
+		ind, ok := nthIndicator(doc, key, used[key])
+		if !ok { // the index and the stored document disagree: keep what the index says
+			ind = extract.Indicator{Name: h.Name, Value: h.Value, Unit: h.Unit, Text: h.Text, Kind: h.Kind}
+		}
+		used[key]++
+		obs = append(obs, NewObservation(doc, ind))
+	}
+	return obs, nil
+}
+
+// nthIndicator returns the n-th indicator of doc that matches key.
+func nthIndicator(doc *extract.Document, key indicatorKey, n int) (extract.Indicator, bool) {
+	for _, ind := range doc.Indicators {
+		if ind.Name == key.name && ind.Text == key.text && ind.Value == key.value {
+			if n == 0 {
+				return ind, true
+			}
+			n--
+		}
+	}
+	return extract.Indicator{}, false
+}
+
+// CompareIndex compares an indicator across the index (see Observations and
+// Compare).
+func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By) (*Table, error) {
+	obs, err := Observations(ctx, ix, indicator)
+	if err != nil {
+		return nil, err
+	}
+	name := indicator
+	if f, err := index.ParseIndicatorFilter(indicator); err == nil {
+		name = f.Name
+	}
+	return Compare(name, obs, by), nil
+}
+
+// Indicators writes a row for each indicator of each document that matches
+// q (in document id order); when q.Indicator is set, only for the indicators
+// it selects. It returns the number of rows written.
+func Indicators(ctx context.Context, ix *index.Index, q index.Query, w *Writer[IndicatorRow]) (int, error) {
+	var keep map[indicatorKey]int
+	if q.Indicator != "" {
+		f, err := index.ParseIndicatorFilter(q.Indicator)
+		if err != nil {
+			return 0, err
+		}
+		hits, err := ix.Indicators(ctx, f, MaxObservations)
+		if err != nil {
+			return 0, err
+		}
+		keep = map[indicatorKey]int{}
+		for _, h := range hits {
+			keep[indicatorKey{h.DocID, h.Name, h.Text, h.Value}]++
+		}
+	}
+	n := 0
+	err := ix.Each(ctx, q, func(doc *extract.Document) error {
+		for i, row := range IndicatorRows(doc) {
+			ind := doc.Indicators[i]
+			if keep != nil {
+				key := indicatorKey{doc.ID, ind.Name, ind.Text, ind.Value}
+				if keep[key] == 0 {
+					continue
+				}
+				keep[key]--
+			}
+			if err := w.Write(row); err != nil {
+				return err
+			}
+			n++
+		}
+		return ctx.Err()
+	})
+	return n, err
+}
+
+// Documents writes a row for each document that matches q, in id order, and
+// returns the number of rows written.
+func Documents(ctx context.Context, ix *index.Index, q index.Query, w *Writer[DocumentRow]) (int, error) {
+	n := 0
+	err := ix.Each(ctx, q, func(doc *extract.Document) error {
+		if err := w.Write(NewDocumentRow(doc)); err != nil {
+			return err
+		}
+		n++
+		return ctx.Err()
+	})
+	return n, err
+}

@@ -1,0 +1,187 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/gongwen/gongwen/index"
+)
+
+var (
+	fixtureIndexOnce sync.Once
+	fixtureIndex     *index.Index
+	fixtureIndexErr  error
+)
+
+// testIndex returns an in-memory index of the fixture documents, built once.
+func testIndex(t *testing.T) *index.Index {
+	t.Helper()
+	fixtureIndexOnce.Do(func() {
+		ix, err := index.NewMem()
+		if err != nil {
+			fixtureIndexErr = err
+			return
+		}
+		b := ix.NewBatch()
+		for _, d := range fixtureDocs(t) {
+			if _, err := b.Add(d); err != nil {
+				fixtureIndexErr = err
+				return
+			}
+		}
+		fixtureIndex, fixtureIndexErr = ix, b.Commit()
+	})
+	if fixtureIndexErr != nil {
+		t.Fatal(fixtureIndexErr)
+	}
+	return fixtureIndex
+}
+
+// TestExportFromIndex exports the index in every format and reads the files
+// back: they hold exactly the rows of the documents that match the query.
+func TestExportFromIndex(t *testing.T) {
+	ix := testIndex(t)
+	all := fixtureIndicatorRows(t) // the fixtures are in id order, as Each returns them
+	only := func(keep func(IndicatorRow) bool) []IndicatorRow {
+		var rows []IndicatorRow
+		for _, r := range all {
+			if keep(r) {
+				rows = append(rows, r)
+			}
+		}
+		return rows
+	}
+	tests := []struct {
+		name  string
+		query index.Query
+		want  []IndicatorRow
+	}{
+		{"all", index.Query{}, all},
+		{"year", index.Query{Year: 2024}, only(func(r IndicatorRow) bool { return r.ReportYear == 2024 })},
+		{"issuer", index.Query{Issuer: "驻马店市人民政府"}, only(func(r IndicatorRow) bool { return r.Issuer == "驻马店市人民政府" })},
+		{"indicator through the analyzer", index.Query{Indicator: "调解成功率"},
+			only(func(r IndicatorRow) bool { return strings.HasSuffix(r.Indicator, "调解成功率") })},
+		{"indicator value", index.Query{Indicator: "调解成功率>=98.5"},
+			only(func(r IndicatorRow) bool { return strings.HasSuffix(r.Indicator, "调解成功率") && r.Value >= 98.5 })},
+		{"query text", index.Query{Text: "杨浦区"}, only(func(r IndicatorRow) bool { return r.County == "杨浦区" })},
+	}
+	for _, tt := range tests {
+		for _, f := range Formats {
+			t.Run(tt.name+"/"+string(f), func(t *testing.T) {
+				var buf bytes.Buffer
+				w, err := NewWriter[IndicatorRow](&buf, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n, err := Indicators(context.Background(), ix, tt.query, w)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				got := decode[IndicatorRow](t, f, buf.Bytes())
+				if n != len(tt.want) {
+					t.Errorf("Indicators returned %d, want %d", n, len(tt.want))
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("rows (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+func TestDocumentsFromIndex(t *testing.T) {
+	ix := testIndex(t)
+	want := fixtureDocumentRows(t)
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		w, _ := NewWriter[DocumentRow](&buf, f)
+		if _, err := Documents(context.Background(), ix, index.Query{}, w); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, decode[DocumentRow](t, f, buf.Bytes())); diff != "" {
+			t.Errorf("%s rows (-want +got):\n%s", f, diff)
+		}
+	}
+}
+
+// TestCompareIndex finds 人民调解成功率 when asked for 调解成功率, with the
+// approximation mark and the region of each document.
+func TestCompareIndex(t *testing.T) {
+	ix := testIndex(t)
+	for _, by := range []By{ByIssuer, ByRegion, ByYear} {
+		got, err := CompareIndex(context.Background(), ix, "调解成功率", by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), by)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("by %s (-want +got):\n%s", by, diff)
+		}
+	}
+	if _, err := CompareIndex(context.Background(), ix, "调解成功率>=abc", ByIssuer); err == nil {
+		t.Error("CompareIndex accepted a bad filter")
+	}
+}
+
+func TestHandler(t *testing.T) {
+	srv := httptest.NewServer(Handler(testIndex(t)))
+	defer srv.Close()
+	get := func(path string, v url.Values) (int, string, []byte) {
+		resp, err := http.Get(srv.URL + path + "?" + v.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), body
+	}
+
+	status, ctype, body := get("/api/compare", url.Values{"indicator": {"调解成功率"}, "by": {"region"}})
+	var tab Table
+	if status != 200 || !strings.HasPrefix(ctype, "application/json") || json.Unmarshal(body, &tab) != nil {
+		t.Fatalf("/api/compare: %d %s %s", status, ctype, body)
+	}
+	want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), ByRegion)
+	if diff := cmp.Diff(want, &tab); diff != "" {
+		t.Errorf("/api/compare table (-want +got):\n%s", diff)
+	}
+
+	status, ctype, body = get("/compare.svg", url.Values{"indicator": {"调解成功率"}})
+	if status != 200 || ctype != "image/svg+xml" {
+		t.Fatalf("/compare.svg: %d %s %s", status, ctype, body)
+	}
+	if s := parseSVG(t, body); s.dots != 4 {
+		t.Errorf("/compare.svg has %d dots, want 4", s.dots)
+	}
+
+	for _, tt := range []struct {
+		path   string
+		v      url.Values
+		status int
+	}{
+		{"/api/compare", url.Values{}, 400},
+		{"/api/compare", url.Values{"indicator": {"调解成功率"}, "by": {"month"}}, 400},
+		{"/api/compare", url.Values{"indicator": {"不存在的指标"}}, 404},
+		{"/compare.svg", url.Values{"indicator": {"不存在的指标"}}, 404},
+	} {
+		if status, _, body := get(tt.path, tt.v); status != tt.status || !bytes.Contains(body, []byte(`"error"`)) {
+			t.Errorf("%s?%s: %d %s, want %d and an error", tt.path, tt.v.Encode(), status, body, tt.status)
+		}
+	}
+}
