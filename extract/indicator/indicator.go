@@ -193,7 +193,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		case before == "":
 			names = []string{after}
 		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
-			names = []string{p.dropPreposition(before) + after}
+			names = []string{p.dropPreposition(before + after)}
 		default:
 			names = []string{p.dropPreposition(before)}
 		}
@@ -295,8 +295,9 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	return strings.TrimSpace(p.text[start:end])
 }
 
-// dropPreposition removes a leading prepositional phrase with the segmenter:
-// 针对具体案件召开 → 召开, 在政府网站发布 → 发布.
+// dropPreposition removes a leading prepositional phrase with the segmenter
+// when a verb with an object follows: 针对具体案件召开协调会 → 召开协调会,
+// 在政府网站发布政务信息 → 发布政务信息.
 func (p *paragraph) dropPreposition(name string) string {
 	if p.seg == nil || name == "" {
 		return name
@@ -320,10 +321,10 @@ func (p *paragraph) dropPreposition(name string) string {
 			return name
 		}
 		if w.Pos == "v" && utf8.RuneCountInString(w.Text) >= 2 {
-			if rest := name[off:]; utf8.RuneCountInString(rest) >= 2 {
+			if rest := name[off:]; len(rest) > len(w.Text) {
 				return rest
 			}
-			return name
+			return name // 被采纳, 按汇率折算: without its phrase the verb says too little
 		}
 		off += len(w.Text)
 	}
@@ -342,7 +343,7 @@ var (
 var (
 	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
-		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年`)
+		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
 		将近 將近 接近 大约 大約 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
 	comparisons = strings.Fields(`比上年同期 较上年同期 較上年同期 比上年末 比上年 較上年 较上年 比去年 较去年 較去年 同比 环比 環比`)

@@ -1,0 +1,134 @@
+package indicator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gongwen/gongwen/extract/segment"
+)
+
+// segmenter loads the shared gse dictionary once for all tests.
+func segmenter(tb testing.TB) *segment.Segmenter {
+	tb.Helper()
+	seg, err := segment.DefaultSegmenter()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return seg
+}
+
+func TestFindNames(t *testing.T) {
+	seg := segmenter(t)
+	tests := []struct {
+		name string
+		in   string
+		want []string // "text→name" for each indicator
+	}{
+		{"verb-object before the number", "受理人民调解案件49545件。",
+			[]string{"49545件→受理人民调解案件"}},
+		{"rate", "调解成功率98.7%。", []string{"98.7%→调解成功率"}},
+		{"scope word 全市 dropped", "全市编修各类应急预案1798个。", []string{"1798个→编修各类应急预案"}},
+		{"共计 dropped", "争取中央补助资金和地方配套资金共计1.77亿元。",
+			[]string{"1.77亿元→争取中央补助资金和地方配套资金"}},
+		{"达 dropped", "行政复议调解成功率达40.37%。", []string{"40.37%→行政复议调解成功率"}},
+		{"为 dropped", "城镇登记失业率为2.3%。", []string{"2.3%→城镇登记失业率"}},
+		{"实现 dropped", "全区实现地区生产总值468亿元。", []string{"468亿元→地区生产总值"}},
+		{"占比 tied to the previous subject", "全市复议后诉讼案件121件，占比5.6%，",
+			[]string{"121件→复议后诉讼案件", "5.6%→复议后诉讼案件占比"}},
+		{"增长 tied to the previous subject", "规模以上工业总产值847亿元，增长2.2%；",
+			[]string{"847亿元→规模以上工业总产值", "2.2%→规模以上工业总产值增长"}},
+		{"comparison dropped from a composed name", "按可比价格计算，全县地区生产总值319.73亿元，比上年增长8.0%。",
+			[]string{"319.73亿元→地区生产总值", "8.0%→地区生产总值增长"}},
+		{"分别 maps values to earlier subjects", "第一产业增加值13.05亿元、第二产业增加值147.83亿元，分别增长4.6%和7.7%。",
+			[]string{"13.05亿元→第一产业增加值", "147.83亿元→第二产业增加值", "4.6%→第一产业增加值增长", "7.7%→第二产业增加值增长"}},
+		{"分别占 with 的", "男性人口23.85万人，女性人口22.61万人，分别占总人口的51.3%和48.7%。",
+			[]string{"23.85万人→男性人口", "22.61万人→女性人口", "51.3%→男性人口占总人口", "48.7%→女性人口占总人口"}},
+		{"share of a total", "其中，税收收入16.53亿元，占一般公共预算收入的70.3%。",
+			[]string{"16.53亿元→税收收入", "70.3%→税收收入占一般公共预算收入"}},
+		{"noun after the number", "指导29个重点行政执法系统修订法律风险防控清单。",
+			[]string{"29个→指导重点行政执法系统修订法律风险防控清单"}},
+		{"verb-object with the count after", "举办培训班12期，开展执法检查3次。",
+			[]string{"12期→举办培训班", "3次→开展执法检查"}},
+		{"each count of a list gets its own name", "参与国家和省立法30部，提出意见建议688条，被采纳134条。",
+			[]string{"30部→参与国家和省立法", "688条→提出意见建议", "134条→被采纳"}},
+		{"one value shared by two subjects", "规范性文件合法性审查率和备案率均为100%。",
+			[]string{"100%→规范性文件合法性审查率", "100%→备案率"}},
+		{"second figure of the same thing", "开展服务型行政执法培训56场1万余人次。",
+			[]string{"56场→开展服务型行政执法培训", "1万余人次→开展服务型行政执法培训人次"}},
+		{"titles dropped from the name", "制定出台《清河市物业管理条例》和《清河市城市绿化条例》2部地方性法规。",
+			[]string{"2部→制定出台地方性法规"}},
+		{"rank after 居", "在全省营商环境评价中，我市综合得分居全省第6位，稳居全省第一方阵。",
+			[]string{"第6位→综合得分全省排名"}},
+		{"rank after 位居", "“一件事”办件量位居全省第三位。", []string{"第三位→“一件事”办件量全省排名"}},
+		{"bare rank after 排名", "信用综合评价排名全省第4。", []string{"第4→信用综合评价全省排名"}},
+		{"rank with the event after it", "清河市以第二名成绩荣获全省考核优秀等次。",
+			[]string{"第二名→清河市以成绩荣获全省考核优秀等次"}},
+		{"prepositional phrase dropped", "针对重点案件召开56次协调会。", []string{"56次→召开协调会"}},
+		{"其中 after a comma", "其中，城镇人口15.26万人。", []string{"15.26万人→城镇人口"}},
+		{"其中 glued", "其中民生支出61.14亿元。", []string{"61.14亿元→民生支出"}},
+		{"quantities in parentheses are clauses", "新增市政府规章18件（含新制定4件，修改14件）。",
+			[]string{"18件→新增市政府规章", "4件→新制定", "14件→修改"}},
+		{"parenthesised aside keeps the main subject", "人均GDP为78655元（按年平均汇率折算为11162美元），比上年增长7.8%。",
+			[]string{"78655元→人均GDP", "11162美元→按年平均汇率折算", "7.8%→人均GDP增长"}},
+		{"approx qualifier and noun after", "近1900家次境内外媒体、2500余人次记者参加。",
+			[]string{"1900家次→境内外媒体", "2500余人次→记者参加"}},
+		{"comparison kept in a clause with its subject", "申请数量较2022年上升29.3%；",
+			[]string{"29.3%→申请数量较2022年上升"}},
+		{"比上年末 stripped when composed", "年末常住人口40.8万人，比上年末增加0.3万人；",
+			[]string{"40.8万人→常住人口", "0.3万人→常住人口增加"}},
+		{"percentage points", "城镇化率为60.4%，比上年提高1.3个百分点。",
+			[]string{"60.4%→城镇化率", "1.3个百分点→城镇化率提高"}},
+		{"head noun restored in a list", "全年粮食播种面积8884公顷，比上年增长0.1%。油菜籽播种面积667公顷，增长21.9%；蔬菜7275公顷，增长1.9%。",
+			[]string{"8884公顷→粮食播种面积", "0.1%→粮食播种面积增长", "667公顷→油菜籽播种面积", "21.9%→油菜籽播种面积增长",
+				"7275公顷→蔬菜播种面积", "1.9%→蔬菜播种面积增长"}},
+		{"footnote marker dropped", "国内生产总值[2]1210207亿元。", []string{"1210207亿元→国内生产总值"}},
+		{"year at the start dropped", "2024年全市新增市场主体1.2万户。", []string{"1.2万户→新增市场主体"}},
+		{"截至 clause", "截至2023年底，全市共有各类市场主体45.6万户。", []string{"45.6万户→各类市场主体"}},
+		{"text ordinal dropped", "一是开展专项检查3次；二是培训执法人员260人次。",
+			[]string{"3次→开展专项检查", "260人次→培训执法人员"}},
+		{"其他 is part of the name", "其他文件34980件。", []string{"34980件→其他文件"}},
+		{"行为 keeps its 为", "维持原具体行政行为19件。", []string{"19件→维持原具体行政行为"}},
+		{"审计 keeps its 计", "全年实施经济责任审计23次。", []string{"23次→实施经济责任审计"}},
+		{"multi-year average growth", "地区生产总值1200亿元，年均增长6.5%。",
+			[]string{"1200亿元→地区生产总值", "6.5%→地区生产总值年均增长"}},
+		{"traditional characters", "糧食總產量4.92萬噸，增長2.2%。",
+			[]string{"4.92萬噸→糧食總產量", "2.2%→糧食總產量增長"}},
+		{"issuer pronoun dropped", "我区新增城镇就业5200人。", []string{"5200人→新增城镇就业"}},
+		{"list split at 、", "全年共举行新闻发布会54 场、新闻通气会14场。",
+			[]string{"54 场→举行新闻发布会", "14场→新闻通气会"}},
+		{"count before its noun and money after", "137个市重点项目完成投资236.8亿元，",
+			[]string{"137个→市重点项目完成投资", "236.8亿元→市重点项目完成投资"}},
+		{"decline composed", "PM2.5平均浓度为34微克/立方米，比上年下降5.6%。",
+			[]string{"34微克/立方米→PM2.5平均浓度", "5.6%→PM2.5平均浓度下降"}},
+		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
+			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, in := range Find(tt.in, seg) {
+				got = append(got, in.Text+"→"+in.Name)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Fatalf("Find(%q)\n got: %q\nwant: %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentence(t *testing.T) {
+	text := "一是加强人民调解。受理人民调解案件49545件，调解成功48899件。二是深化府院联动。"
+	got := Find(text, segmenter(t))
+	want := "受理人民调解案件49545件，调解成功48899件。"
+	if len(got) != 2 || got[0].Sentence != want || got[1].Sentence != want {
+		t.Fatalf("sentences = %+v, want two of %q", got, want)
+	}
+}
+
+// TestWithoutSegmenter checks that the rules that need no tags still work.
+func TestWithoutSegmenter(t *testing.T) {
+	got := Find("受理人民调解案件49545件，调解成功率98.7%。", nil)
+	if len(got) != 2 || got[0].Name != "受理人民调解案件" || got[1].Name != "调解成功率" {
+		t.Fatalf("Find without segmenter = %+v", got)
+	}
+}
