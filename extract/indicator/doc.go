@@ -1,3 +1,53 @@
 // Package indicator names the quantities of a report: for each number with a
-// unit it finds what is counted, from the words of the same clause.
+// unit (extract/quantity) it finds what is counted, from the same clause.
+//
+// A clause runs between ，；：。！？ and line breaks. Parentheses that hold a
+// quantity are a clause of their own (含新制定4件); other parentheses are part
+// of the clause and left out of names (审查各县(区)政府…, 地区生产总值(GDP)). The
+// rules, in the order they are tried:
+//
+//  1. Own subject: the words between the start of the clause (or the previous
+//     quantity, or the last 、) and the number.
+//     受理人民调解案件49545件 → 受理人民调解案件; 新闻发布会54 场、新闻通气会14场 →
+//     新闻通气会.
+//  2. Noun after a count: for counts and ranks the words after the unit, up
+//     to the next quantity or 、, are added. 指导29个重点行政执法系统修订… →
+//     指导重点行政执法系统修订…; 137个市重点项目完成投资… → 市重点项目完成投资. With
+//     nothing before the number the words after it are the whole name
+//     (近1900家次境内外媒体 → 境内外媒体).
+//  3. Predicate only: a clause that only says how a figure changed or what
+//     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长)
+//     takes the subject of the last quantity of the paragraph that had one,
+//     without the comparison: 地区生产总值468亿元，增长4.1% → 地区生产总值增长;
+//     复议后诉讼案件121件，占比5.6% → 复议后诉讼案件占比; 占一般公共预算收入的70.3% →
+//     税收收入占一般公共预算收入. A comparison inside a clause with its own
+//     subject stays: 申请数量较2022年上升29.3% → 申请数量较2022年上升.
+//  4. 分别 (respectively): the values of the clause go to as many earlier
+//     subjects, in order: 第一产业增加值…、第二产业增加值…，分别增长4.6%和7.7% →
+//     第一产业增加值增长, 第二产业增加值增长.
+//  5. Shared value: A和B均为100% gives one indicator per subject, A and B.
+//  6. Second figure of the same thing: 培训56场1万余人次 → 培训 (56场) and
+//     培训人次 (1万余人次).
+//  7. Ranks: a ranking verb before the rank is replaced by 排名:
+//     综合得分居全省第5位 → 综合得分全省排名.
+//  8. Head noun of a list: a short bare noun after two names with the same
+//     unit and a common ending gets that ending: 粮食播种面积8884公顷 …
+//     油菜籽播种面积667公顷 … 蔬菜7275公顷 → 蔬菜播种面积.
+//
+// Names are cleaned of what does not say what is counted:
+//
+//   - scope and discourse words at the start: 全市 全区 全县 全年 年末 共 共计
+//     累计 共有 其中 包括 含 实现 我市…, years and 截至2023年底, text ordinals
+//     (一是, （三）, 1.); 其他 stays (其他文件);
+//   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 预计 的 均 分别 —
+//     but not the 为 of a word (行为, 作为);
+//   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
+//     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
+//   - with the segmenter: a leading prepositional phrase when a verb with an
+//     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳 and
+//     按汇率折算 keep theirs), and a pronoun for the issuer (我市, 该区).
+//
+// Subjects never cross a line break. The segmenter (extract/segment) is
+// loaded once per process and shared; Find works without it (nil), with
+// slightly rougher names.
 package indicator

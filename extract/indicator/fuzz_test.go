@@ -1,0 +1,53 @@
+package indicator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/quantity"
+)
+
+// FuzzFind checks that naming never panics, keeps every quantity of
+// quantity.Find at its place, and returns names and sentences that are valid
+// UTF-8 taken from the text.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"受理人民调解案件49545件，调解成功48899件，调解成功率98.7%。",
+		"第一产业增加值13.05亿元、第二产业增加值147.83亿元，分别增长4.6%和7.7%。",
+		"规范性文件合法性审查率和备案率均为100%。新增规章18件（含新制定4件，修改14件）",
+		"我市综合得分居全省第6位，（）（1,234件，占比5.6%，分别占的",
+	} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile(filepath.Join("..", "quantity", "testdata", "report.txt")); err == nil {
+		f.Add(string(b))
+	}
+	seg := segmenter(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // documents are decoded to UTF-8 before naming
+		}
+		qs := quantity.Find(text)
+		k := 0
+		for _, in := range Find(text, seg) {
+			for k < len(qs) && qs[k].Start < in.Start {
+				k++
+			}
+			if k == len(qs) || qs[k] != in.Quantity {
+				t.Fatalf("indicator %+v is not a quantity of quantity.Find at its place", in.Quantity)
+			}
+			if text[in.Start:in.End] != in.Text {
+				t.Fatalf("text[%d:%d] = %q, Text %q", in.Start, in.End, text[in.Start:in.End], in.Text)
+			}
+			if !utf8.ValidString(in.Name) || !utf8.ValidString(in.Sentence) {
+				t.Fatalf("invalid UTF-8 in name %q or sentence %q", in.Name, in.Sentence)
+			}
+			if !strings.Contains(in.Sentence, in.Text) {
+				t.Fatalf("sentence %q does not hold its quantity %q", in.Sentence, in.Text)
+			}
+		}
+	})
+}
