@@ -13,9 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Defaults used when the matching Client field is zero.
@@ -96,7 +95,7 @@ type Client struct {
 	once   sync.Once
 	client *http.Client
 	mu     sync.Mutex
-	hosts  map[string]*rate.Limiter
+	hosts  map[string]*pacer
 }
 
 func (c *Client) init() {
@@ -114,7 +113,7 @@ func (c *Client) init() {
 			}
 		}
 		c.client = &http.Client{Transport: limitedTransport{c, tr}, CheckRedirect: c.checkRedirect}
-		c.hosts = make(map[string]*rate.Limiter)
+		c.hosts = make(map[string]*pacer)
 	})
 }
 
@@ -167,18 +166,19 @@ func (c *Client) Wait(ctx context.Context, host string) error {
 	if c.Rate < 0 {
 		return nil
 	}
-	return c.limiter(host).Wait(ctx)
+	return c.pacer(host).wait(ctx)
 }
 
-func (c *Client) limiter(host string) *rate.Limiter {
+func (c *Client) pacer(host string) *pacer {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	l := c.hosts[host]
-	if l == nil {
-		l = rate.NewLimiter(rate.Limit(or(c.Rate, DefaultRate)), 1)
-		c.hosts[host] = l
+	p := c.hosts[host]
+	if p == nil {
+		p = &pacer{sem: make(chan struct{}, 1)}
+		p.interval.Store(int64(float64(time.Second) / or(c.Rate, DefaultRate)))
+		c.hosts[host] = p
 	}
-	return l
+	return p
 }
 
 // SlowDown lowers the rate for host to one request per d, if that is
@@ -188,10 +188,40 @@ func (c *Client) SlowDown(host string, d time.Duration) {
 	if c.Rate < 0 || d <= 0 {
 		return
 	}
-	l := c.limiter(host)
-	if r := rate.Every(d); r < l.Limit() {
-		l.SetLimit(r)
+	p := c.pacer(host)
+	if int64(d) > p.interval.Load() {
+		p.interval.Store(int64(d))
 	}
+}
+
+// pacer spaces the requests to one host by at least interval, measured
+// from the moment each request was let go. (A token bucket such as
+// x/time/rate keeps the average but lets a request follow a late one
+// closely.)
+type pacer struct {
+	sem      chan struct{} // held while waiting for a turn
+	last     time.Time
+	interval atomic.Int64 // time.Duration
+}
+
+func (p *pacer) wait(ctx context.Context) error {
+	select {
+	case p.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-p.sem }()
+	if d := time.Until(p.last.Add(time.Duration(p.interval.Load()))); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	p.last = time.Now()
+	return nil
 }
 
 // Get fetches url. It fails with an *Error for any status other than 2xx,

@@ -441,7 +441,7 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 	}
 	res.Status = rec.Status
 
-	if it.Kind != KindFile && isHTML(rec.ContentType, body) {
+	if it.Kind != KindFile && mayHaveLinks(rec.ContentType, body) {
 		base := it.URL
 		if rec.FinalURL != "" {
 			base = rec.FinalURL
@@ -470,9 +470,23 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 
 func hashBytes(b []byte) string { return hashString(string(b)) }
 
-func isHTML(contentType string, body []byte) bool {
+// mayHaveLinks reports whether a page body is worth parsing for links:
+// anything but a file type (PDF, Office, images), whatever the server
+// says, since some servers send HTML as text/plain.
+func mayHaveLinks(contentType string, body []byte) bool {
 	ct := strings.ToLower(contentType)
-	return strings.Contains(ct, "html") || (ct == "" || strings.HasPrefix(ct, "text/plain") || strings.HasPrefix(ct, "application/octet-stream")) && looksHTML(body)
+	if strings.Contains(ct, "html") {
+		return true
+	}
+	if strings.HasPrefix(ct, "image/") || strings.HasPrefix(ct, "application/") && !strings.Contains(ct, "octet-stream") {
+		return false
+	}
+	for _, t := range []string{"pdf", "docx", "doc"} {
+		if CheckType(t, body) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // follow turns the links of a fetched page into frontier items: its

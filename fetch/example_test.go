@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"strings"
 
 	"github.com/gongwen/gongwen/fetch"
 )
@@ -33,4 +35,48 @@ func ExampleClient_Get() {
 	// Output:
 	// 200 text/html; charset=utf-8 70 bytes
 	// 404
+}
+
+func ExampleCrawler() {
+	// A column of two list pages, one report and its PDF.
+	pages := map[string]string{
+		"/zwgk/ndbg/index.html": `<li><a href="202501/t20250117_1.html">2024年度报告</a> 2025-01-17</li>
+			<script>createPageHTML(2, 0, "index", "html");</script>`,
+		"/zwgk/ndbg/index_1.html":            `<li><a href="202401/t20240110_2.html">2023年度报告</a> 2024-01-10</li>`,
+		"/zwgk/ndbg/202501/t20250117_1.html": `<a href="P020250117.pdf">报告全文.pdf</a>`,
+		"/zwgk/ndbg/202501/P020250117.pdf":   "%PDF-1.4 …",
+		"/zwgk/ndbg/202401/t20240110_2.html": `<p>全文</p>`,
+		"/robots.txt":                        "User-agent: *\nDisallow: /admin/\n",
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, body)
+	}))
+	defer srv.Close()
+
+	dir, _ := os.MkdirTemp("", "gongwen-raw")
+	defer os.RemoveAll(dir)
+	store, _ := fetch.OpenStore(dir)
+	c := &fetch.Crawler{Store: store, Client: &fetch.Client{Rate: 50}}
+	rep, err := c.Crawl(context.Background(), []string{srv.URL + "/zwgk/ndbg/index.html"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, u := range rep.URLs {
+		fmt.Println(u.Outcome, u.Kind, strings.TrimPrefix(u.URL, srv.URL))
+	}
+	rec, _ := store.Record(srv.URL + "/zwgk/ndbg/202501/t20250117_1.html")
+	fmt.Println("attachments:", strings.ReplaceAll(strings.Join(rec.Attachments, " "), srv.URL, ""))
+	// Output:
+	// new page /zwgk/ndbg/202401/t20240110_2.html
+	// new file /zwgk/ndbg/202501/P020250117.pdf
+	// new page /zwgk/ndbg/202501/t20250117_1.html
+	// new list /zwgk/ndbg/index.html
+	// new list /zwgk/ndbg/index_1.html
+	// attachments: /zwgk/ndbg/202501/P020250117.pdf
 }

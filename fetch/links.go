@@ -66,6 +66,9 @@ func ParseLinks(pageURL, contentType string, body []byte) (*Links, error) {
 	if err != nil {
 		return nil, fmt.Errorf("links of %s: %w", pageURL, err)
 	}
+	if (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("links of %s: not an absolute http(s) URL", pageURL)
+	}
 	r, err := charset.NewReader(bytes.NewReader(body), contentType)
 	if err != nil {
 		r = bytes.NewReader(body) // unknown charset: URLs are ASCII anyway
@@ -227,7 +230,7 @@ var (
 	createPageCSRC = regexp.MustCompile(`createPageHTML\(\s*['"][^'"]*['"]\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
 	createPageHTML = regexp.MustCompile(`createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
 	countPage      = regexp.MustCompile(`(?:countPage|totalPage|pageCount)\s*[=:]\s*(\d+)`)
-	numberedPage   = regexp.MustCompile(`^(.*?)[_-](\d+)\.(s?html?)$`) // index_3.html, column-index-3.shtml
+	numberedPage   = regexp.MustCompile(`^(.*?)([_-])(\d+)\.(s?html?)$`) // index_3.html, column-index-3.shtml
 	nextText       = []string{"下一页", "下页", "后一页", "下一頁", ">", "›", "»", ">>", "next", "Next"}
 	pageParams     = []string{"page", "pageNum", "pageNo", "pageIndex", "PageIndex", "currPage", "curPage", "pn", "p"}
 )
@@ -237,11 +240,11 @@ var (
 // parameter, numbered file names (index_N.html) among the links.
 func nextPage(base *url.URL, body string, doc *goquery.Document, anchors []Link) string {
 	dir, file := path.Split(base.Path)
-	curName, cur := file, 0
+	curName, cur, sep := file, 0, "_"
 	ext := path.Ext(file)
 	if m := numberedPage.FindStringSubmatch(file); m != nil {
-		curName, ext = m[1], "."+m[3]
-		cur, _ = strconv.Atoi(m[2])
+		curName, sep, ext = m[1], m[2], "."+m[4]
+		cur, _ = strconv.Atoi(m[3])
 	} else {
 		curName = strings.TrimSuffix(file, ext)
 	}
@@ -273,7 +276,7 @@ func nextPage(base *url.URL, body string, doc *goquery.Document, anchors []Link)
 	if m := countPage.FindStringSubmatch(scripts); m != nil && ext != "" {
 		count, _ := strconv.Atoi(m[1])
 		if cur+1 < count {
-			return sameDir(fmt.Sprintf("%s_%d%s", curName, cur+1, ext))
+			return sameDir(fmt.Sprintf("%s%s%d%s", curName, sep, cur+1, ext))
 		}
 		return ""
 	}
@@ -325,13 +328,13 @@ func nextPage(base *url.URL, body string, doc *goquery.Document, anchors []Link)
 		}
 		d, f := path.Split(u.Path)
 		if m := numberedPage.FindStringSubmatch(f); d == dir && m != nil && m[1] == curName {
-			if n, _ := strconv.Atoi(m[2]); n > max {
+			if n, _ := strconv.Atoi(m[3]); n > max {
 				max = n
 			}
 		}
 	}
 	if cur+1 <= max {
-		return sameDir(fmt.Sprintf("%s_%d%s", curName, cur+1, ext))
+		return sameDir(fmt.Sprintf("%s%s%d%s", curName, sep, cur+1, ext))
 	}
 	return ""
 }
