@@ -77,7 +77,7 @@ func findBody(doc *xhtml.Node, meta map[*xhtml.Node]bool) []*xhtml.Node {
 	}
 	// A short known container (a one-paragraph 印发通知) beats a denser
 	// block elsewhere unless that block has much more text.
-	if fallback != nil && countCJK(renderText([]*xhtml.Node{dense}, meta)) < 2*fallbackHan {
+	if h := countCJK(renderText([]*xhtml.Node{dense}, meta)); fallback != nil && (h < minBodyHan || h < 2*fallbackHan) {
 		return fallback
 	}
 	return []*xhtml.Node{dense}
@@ -196,6 +196,13 @@ func scoreTarget(n *xhtml.Node) *xhtml.Node {
 // ownScore scores the text an element holds itself: its text nodes and
 // inline children, not its child blocks.
 func ownScore(n *xhtml.Node) float64 {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return 0 // titles sit above the body, not in it
+	}
+	if titleClass(n) {
+		return 0
+	}
 	var all, links strings.Builder
 	var walk func(c *xhtml.Node, inLink bool)
 	walk = func(c *xhtml.Node, inLink bool) {

@@ -62,32 +62,70 @@ func invisible(n *xhtml.Node) bool {
 	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
 }
 
-// chromeTokens are class/id words of page furniture: navigation, header,
-// footer, breadcrumbs and share or print tools (govsites.md §9).
-var chromeTokens = map[string]bool{
-	"nav": true, "navbar": true, "menu": true, "header": true, "footer": true, "foot": true,
-	"breadcrumb": true, "crumb": true, "crumbs": true, "crumbsnav": true, "position": true,
-	"location": true, "copyright": true, "sidebar": true, "toolbar": true, "share": true,
-	"bdshare": true, "print": true, "fontsize": true, "topbar": true, "sitemap": true,
+// navTokens are class/id words of navigation and footers; chromeTokens
+// add page headers and share or print tools (govsites.md §9).
+var (
+	navTokens = map[string]bool{
+		"nav": true, "navbar": true, "menu": true, "footer": true, "foot": true, "breadcrumb": true,
+		"crumb": true, "crumbs": true, "crumbsnav": true, "position": true, "location": true,
+		"copyright": true, "sidebar": true, "topbar": true, "sitemap": true, "logo": true,
+	}
+	chromeTokens = map[string]bool{
+		"header": true, "toolbar": true, "share": true, "bdshare": true, "print": true, "fontsize": true,
+	}
+	// contentTokens mark an article part: "article-header" holds the title
+	// and date, not the site header.
+	contentTokens = map[string]bool{
+		"article": true, "detail": true, "content": true, "title": true, "main": true, "news": true,
+		"info": true, "text": true, "xl": true, "con": true,
+	}
+)
+
+// classWords splits the class and id of n into lower-case words.
+func classWords(n *xhtml.Node) []string {
+	return strings.FieldsFunc(strings.ToLower(attr(n, "class")+" "+attr(n, "id")), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t'
+	})
 }
 
-// isChrome reports whether an element is page furniture by its tag or its
-// class and id words.
-func isChrome(n *xhtml.Node) bool {
+// isNav reports whether an element is navigation, breadcrumbs or a footer.
+func isNav(n *xhtml.Node) bool {
 	if n.Type != xhtml.ElementNode {
 		return false
 	}
 	switch n.DataAtom {
-	case atom.Nav, atom.Header, atom.Footer, atom.Aside:
+	case atom.Nav, atom.Footer, atom.Aside:
 		return true
 	}
-	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
-		for _, w := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
-			return r == ' ' || r == '-' || r == '_' || r == '\t'
-		}) {
-			if chromeTokens[w] {
-				return true
-			}
+	for _, w := range classWords(n) {
+		if navTokens[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// isChrome reports whether an element is page furniture: navigation,
+// footers, the site header, share and print tools.
+func isChrome(n *xhtml.Node) bool {
+	if n.Type != xhtml.ElementNode {
+		return false
+	}
+	if isNav(n) {
+		return true
+	}
+	words := classWords(n)
+	for _, w := range words {
+		if contentTokens[w] {
+			return false
+		}
+	}
+	if n.DataAtom == atom.Header {
+		return true
+	}
+	for _, w := range words {
+		if chromeTokens[w] {
+			return true
 		}
 	}
 	return false

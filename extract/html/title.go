@@ -72,11 +72,13 @@ func heading(doc *xhtml.Node, docTitle string, body []*xhtml.Node) string {
 		}
 	}
 
+	// Candidates: h1–h3 and elements whose class or id says title, before
+	// the body, outside navigation.
 	var heads []*xhtml.Node
 	bodyStart := false
 	var walk func(*xhtml.Node)
 	walk = func(n *xhtml.Node) {
-		if bodyStart || invisible(n) {
+		if bodyStart || invisible(n) || isNav(n) {
 			return
 		}
 		for _, b := range body {
@@ -85,30 +87,58 @@ func heading(doc *xhtml.Node, docTitle string, body []*xhtml.Node) string {
 				return
 			}
 		}
-		if n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 {
+		heading := n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3
+		if heading || titleClass(n) {
 			t := textOf(n)
-			if !hasAncestor(n, isChrome) && !isChrome(n) && countCJK(t) >= 4 && !siteName.MatchString(t) {
+			if countCJK(t) >= 4 && runeLen(t) <= 150 && !siteName.MatchString(t) && !holdsLabel(n) {
 				heads = append(heads, n)
+				return
 			}
-			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	walk(doc)
+	// The longest candidate that <title> repeats …
 	squashed := squashAll(docTitle)
+	best := ""
 	for _, h := range heads {
-		if t := squashAll(textOf(h)); strings.Contains(squashed, t) {
-			return textOf(h)
+		t := textOf(h)
+		if strings.Contains(squashed, squashAll(t)) && runeLen(t) > runeLen(best) {
+			best = t
 		}
 	}
+	if best != "" {
+		return best
+	}
+	// … else the last h1/h2 before the body, else the last long enough
+	// title element.
 	for i := len(heads) - 1; i >= 0; i-- {
-		if heads[i].DataAtom != atom.H3 {
+		if heads[i].DataAtom == atom.H1 || heads[i].DataAtom == atom.H2 {
 			return textOf(heads[i])
 		}
 	}
+	for i := len(heads) - 1; i >= 0; i-- {
+		if t := textOf(heads[i]); titleClass(heads[i]) && countCJK(t) >= 6 {
+			return t
+		}
+	}
 	return ""
+}
+
+// titleClass reports whether the class or id of n names a title
+// (div.detail-title, td.title, #ivs_title), not a subtitle.
+func titleClass(n *xhtml.Node) bool {
+	if n.Type != xhtml.ElementNode {
+		return false
+	}
+	for _, w := range classWords(n) {
+		if w == "title" || w == "tit" || strings.HasSuffix(w, "title") && !strings.HasPrefix(w, "sub") {
+			return true
+		}
+	}
+	return false
 }
 
 // squashAll removes all white space.
