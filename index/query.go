@@ -293,7 +293,7 @@ type IndicatorFilter struct {
 	Year   int    // report year, optional
 }
 
-var indicatorRE = regexp.MustCompile(`^\s*(.+?)\s*(>=|<=|>|<|==|=|≥|≤|＞|＜|＝)\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|％|万|亿|千)?\s*$`)
+var indicatorRE = regexp.MustCompile(`^\s*([^<>=≥≤＞＜＝]+?)\s*(>=|<=|>|<|==|=|≥|≤|＞|＜|＝)\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|％|万|亿|千)?\s*$`)
 
 // ParseIndicatorFilter reads "NAME OP VALUE", such as 调解成功率>=95,
 // 受理案件>1万 or 财政收入 < 1.5亿; a name alone selects every value.

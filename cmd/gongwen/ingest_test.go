@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/index"
+)
+
+// fixtureJSONL writes the index fixtures (../../testdata/index) as one
+// JSON-lines file, as gongwen extract prints them, and returns its path and
+// the documents.
+func fixtureJSONL(t *testing.T, dir string) (string, []*extract.Document) {
+	t.Helper()
+	paths, err := filepath.Glob("../../testdata/index/*.json")
+	if err != nil || len(paths) < 30 {
+		t.Fatalf("fixtures: %v, %d files", err, len(paths))
+	}
+	var buf bytes.Buffer
+	var docs []*extract.Document
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc extract.Document
+		if err := json.Unmarshal(raw, &doc); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, &doc)
+		line, _ := json.Marshal(&doc)
+		buf.Write(line)
+		buf.WriteByte('\n')
+	}
+	out := filepath.Join(dir, "fixtures.jsonl")
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out, docs
+}
+
+var summaryRE = regexp.MustCompile(`ingest: (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) failed; (\d+) indicators`)
+
+func ingest(t *testing.T, data string, args ...string) (summary []string, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = runIngest(context.Background(), ingestOptions{data: data, batch: 7}, args, &out, &errOut)
+	m := summaryRE.FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no summary in %q (stderr %q, err %v)", out.String(), errOut.String(), err)
+	}
+	return m[1:], errOut.String(), err
+}
+
+func TestIngestIncremental(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	jsonl, docs := fixtureJSONL(t, dir)
+
+	// First run: real files (extracted) and the fixtures; a missing path
+	// and a broken file are listed, not fatal.
+	bad := filepath.Join(dir, "broken.jsonl")
+	os.WriteFile(bad, []byte("{not json\n"), 0o644)
+	got, stderr, err := ingest(t, data, "../../testdata/reports", jsonl, bad, filepath.Join(dir, "missing.html"))
+	if !errors.Is(err, errPartial) {
+		t.Errorf("err = %v, want errPartial", err)
+	}
+	if !strings.Contains(stderr, "broken.jsonl:1") || !strings.Contains(stderr, "missing.html") {
+		t.Errorf("stderr does not list the failures:\n%s", stderr)
+	}
+	if got[3] != "2" {
+		t.Errorf("failed = %s, want 2", got[3])
+	}
+	added := got[0]
+
+	// Second run: nothing changed.
+	got, _, err = ingest(t, data, "../../testdata/reports", jsonl)
+	if err != nil || got[0] != "0" || got[1] != "0" || got[2] != added {
+		t.Errorf("re-run: %v, %v; want 0 new, 0 updated, %s unchanged", got, err, added)
+	}
+
+	// Third run: one document changed and lost an indicator.
+	changed := *docs[0]
+	changed.Title += "（修订）"
+	changed.Indicators = changed.Indicators[:len(changed.Indicators)-1]
+	line, _ := json.Marshal(&changed)
+	os.WriteFile(filepath.Join(dir, "changed.jsonl"), append(line, '\n'), 0o644)
+	got, _, err = ingest(t, data, filepath.Join(dir, "changed.jsonl"))
+	if err != nil || got[1] != "1" {
+		t.Errorf("changed: %v, %v; want 1 updated", got, err)
+	}
+
+	ix, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	doc, err := ix.Document(changed.ID)
+	if err != nil || doc.Title != changed.Title {
+		t.Fatalf("Document(%s) = %v, %v; want the new title", changed.ID, doc, err)
+	}
+	// The document's indicator records are exactly its new indicators: the
+	// dropped one is gone.
+	want := map[string]int{}
+	for _, in := range changed.Indicators {
+		want[in.Name]++
+	}
+	last := docs[0].Indicators[len(docs[0].Indicators)-1]
+	names := map[string]bool{last.Name: true}
+	for _, in := range changed.Indicators {
+		names[in.Name] = true
+	}
+	for name := range names {
+		vals, err := ix.Indicators(context.Background(), index.IndicatorFilter{Name: name}, 10000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, v := range vals {
+			if v.DocID == changed.ID && v.Name == name {
+				n++
+			}
+		}
+		if n != want[name] {
+			t.Errorf("indicator %s: %d records of the changed document, want %d", name, n, want[name])
+		}
+	}
+}
+
+func TestIngestUsage(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := cmdIngest(context.Background(), nil, &out, &errOut); !errors.Is(err, errUsage) {
+		t.Errorf("no arguments: err = %v, want errUsage", err)
+	}
+	if !strings.Contains(errOut.String(), "Usage: gongwen ingest") {
+		t.Errorf("no usage text: %q", errOut.String())
+	}
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// fixtureData ingests the index fixtures into a fresh data directory.
+func fixtureData(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	jsonl, _ := fixtureJSONL(t, dir)
+	data := filepath.Join(dir, "data")
+	var out, errOut bytes.Buffer
+	if err := runIngest(context.Background(), ingestOptions{data: data, batch: 500}, []string{jsonl}, &out, &errOut); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut.String())
+	}
+	return data
+}
+
+func TestSearchCommand(t *testing.T) {
+	data := fixtureData(t)
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr error
+		want    []string // in stdout, in this order
+		stderr  string
+	}{
+		{name: "words and facets", args: []string{"--data", data, "农业"},
+			want: []string{"1. 中国农业发展银行驻马店市分行2023年支持乡村振兴工作情况的报告", "2024-01-20", "中国农业发展银行", "1 documents", "issuer:", "year:", "2023 (1)", "kind:"}},
+		{name: "flags after words", args: []string{"行政复议", "--data", data, "--limit", "1"},
+			want: []string{"1. 洛阳市2023年行政复议工作情况报告", "洛阳市司法局 · 2024-01-28 · 洛司〔2024〕2号", "<mark>", "--offset 1 for more"}},
+		{name: "excluded word is not a flag", args: []string{"--data", data, "调解", "委员会", "-代表大会"},
+			want: []string{"南阳市人民调解工作情况通报"}},
+		{name: "indicator", args: []string{"--data", data, "--indicator", "调解成功率=97.3"},
+			want: []string{"调解成功率 = 97.3% (97.3%)", "南阳市人民调解工作情况通报", "调解成功率 = 97.3% (97.3%)", "2 documents"}},
+		{name: "nothing found", args: []string{"--data", data, "--year", "1999"}, want: []string{"no documents found"}},
+		{name: "punctuation only", args: []string{"--data", data, "。，"}, wantErr: errUsage, stderr: "only punctuation"},
+		{name: "bad indicator", args: []string{"--data", data, "--indicator", ">=95"}, wantErr: errUsage, stderr: "NAME OP VALUE"},
+		{name: "no index", args: []string{"--data", filepath.Join(t.TempDir(), "none"), "x"}, wantErr: errAny, stderr: ""},
+		{name: "help", args: []string{"-h"}, stderr: `docnum:国发〔2024〕1号`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			err := cmdSearch(context.Background(), tt.args, &out, &errOut)
+			switch {
+			case tt.wantErr == errAny && err == nil, tt.wantErr != errAny && !errors.Is(err, tt.wantErr):
+				t.Fatalf("err = %v, want %v; stderr %s", err, tt.wantErr, errOut.String())
+			}
+			rest := out.String()
+			for _, w := range tt.want {
+				if w == "<mark>" {
+					if strings.Contains(rest, w) {
+						t.Errorf("text output has HTML marks:\n%s", out.String())
+					}
+					continue
+				}
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("output lacks %q (in order):\n%s", w, out.String())
+				}
+				rest = rest[i+len(w):]
+			}
+			if !strings.Contains(errOut.String(), tt.stderr) {
+				t.Errorf("stderr lacks %q: %s", tt.stderr, errOut.String())
+			}
+		})
+	}
+}
+
+var errAny = errors.New("any error")
+
+func TestSearchJSON(t *testing.T) {
+	data := fixtureData(t)
+	var out, errOut bytes.Buffer
+	if err := cmdSearch(context.Background(), []string{"--data", data, "--json", "处理"}, &out, &errOut); err != nil {
+		t.Fatal(err, errOut.String())
+	}
+	// The exact shape: these keys and no others.
+	var res map[string]json.RawMessage
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(res); got != "facets hits total" {
+		t.Errorf("top-level keys %q", got)
+	}
+	var hits []map[string]json.RawMessage
+	json.Unmarshal(res["hits"], &hits)
+	if len(hits) == 0 {
+		t.Fatal("no hits")
+	}
+	if got := keys(hits[0]); got != "doc_numbers fragments id issuer report_year score title url" {
+		t.Errorf("hit keys %q", got)
+	}
+	if !strings.Contains(string(hits[0]["fragments"]), "待<mark>处理</mark>") {
+		t.Errorf("fragments %s, want 待<mark>处理</mark>", hits[0]["fragments"])
+	}
+	var facets map[string][]struct {
+		Term  string
+		Count int
+	}
+	json.Unmarshal(res["facets"], &facets)
+	if len(facets["issuer"]) == 0 || len(facets["year"]) == 0 || len(facets["kind"]) == 0 {
+		t.Errorf("facets %s", res["facets"])
+	}
+}
+
+func keys[V any](m map[string]V) string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, " ")
+}
