@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"math"
 	"strings"
 
@@ -55,13 +58,13 @@ func (c fontCache) get(resources pdflib.Value, name string) *font {
 const maxFormDepth = 8
 
 // pageSpans interprets a page's content stream and returns its text spans in drawing order.
-func pageSpans(p pdflib.Page, fonts fontCache) []span {
+func pageSpans(page pdflib.Value, fonts fontCache) []span {
 	var spans []span
-	contents := p.V.Key("Contents")
+	contents := page.Key("Contents")
 	if contents.IsNull() {
 		return nil
 	}
-	resources := p.Resources()
+	resources := inherited(page, "Resources")
 	runStream(contents, resources, identity, fonts, &spans, 0)
 	return spans
 }
@@ -96,6 +99,9 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 		if s.text != "" {
 			*spans = append(*spans, s)
 		}
+	}
+	if err := checkStream(strm); err != nil {
+		panic(err) // readPage turns it into a warning
 	}
 	pdflib.Interpret(strm, func(stk *pdflib.Stack, op string) {
 		n := stk.Len()
@@ -211,4 +217,70 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 			runStream(form, res, m.mul(g.ctm), fonts, spans, depth+1)
 		}
 	})
+}
+
+// maxStreamBytes bounds the decoded size of one content stream.
+const maxStreamBytes = 64 << 20
+
+// checkStream rejects content the library's interpreter cannot handle safely: a hex string left open
+// at the end of the stream makes it loop forever.
+func checkStream(strm pdflib.Value) error {
+	parts := []pdflib.Value{strm}
+	if strm.Kind() == pdflib.Array {
+		parts = parts[:0]
+		for i := 0; i < strm.Len(); i++ {
+			parts = append(parts, strm.Index(i))
+		}
+	}
+	var data []byte
+	for _, p := range parts {
+		b, err := readAllLimited(p.Reader(), maxStreamBytes+1)
+		if err != nil {
+			return fmt.Errorf("content stream: %v", err)
+		}
+		data = append(data, b...)
+		if len(data) > maxStreamBytes {
+			return fmt.Errorf("content stream larger than %d MB", maxStreamBytes>>20)
+		}
+	}
+	if openHexString(data) {
+		return errors.New("content stream ends inside a hex string")
+	}
+	return nil
+}
+
+// openHexString reports whether data ends inside a hex string <…>, skipping literal strings and comments.
+func openHexString(data []byte) bool {
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case '(':
+			depth := 0
+			for ; i < len(data); i++ {
+				if data[i] == '\\' {
+					i++
+				} else if data[i] == '(' {
+					depth++
+				} else if data[i] == ')' {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+			}
+		case '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				i++
+				continue
+			}
+			end := bytes.IndexByte(data[i:], '>')
+			if end < 0 {
+				return true
+			}
+			i += end
+		}
+	}
+	return false
 }

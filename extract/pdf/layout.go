@@ -155,7 +155,7 @@ func measure(pages [][]line) margins {
 	}
 	var m margins
 	m.left = mode(starts)
-	m.right = mode(ends)
+	m.right = rightEdge(ends)
 	m.pitch = percentile(pitches, 0.5)
 	return m
 }
@@ -172,6 +172,32 @@ func mode(v []float64) float64 {
 		}
 	}
 	return best
+}
+
+// rightEdge returns the right margin: the furthest line end (in whole points, give or take one) that
+// at least a quarter as many lines reach as the most common end. Justified text ends at the margin;
+// ragged text, short lines and the occasional line with punctuation hanging past the margin do not
+// move it.
+func rightEdge(ends []float64) float64 {
+	count := map[float64]int{}
+	for _, x := range ends {
+		count[math.Round(x)]++
+	}
+	support := func(x float64) int { return count[x-1] + count[x] + count[x+1] }
+	top := 0
+	for x := range count {
+		top = max(top, support(x))
+	}
+	right := 0.0
+	for x := range count {
+		if n := support(x); n >= 2 && 4*n >= top && x > right {
+			right = x
+		}
+	}
+	if right == 0 {
+		return percentile(ends, 1)
+	}
+	return right
 }
 
 func percentile(v []float64, p float64) float64 {

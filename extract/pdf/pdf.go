@@ -27,23 +27,32 @@ func Read(body []byte) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
+	if err := checkNumbers(body); err != nil {
+		return nil, fmt.Errorf("malformed PDF: %w", err)
+	}
 	r, err := pdflib.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		return nil, openError(body, err)
+	}
+	tree, err := pageTree(r, len(body)/16+1)
 	if err != nil {
 		return nil, fmt.Errorf("malformed PDF: %w", err)
 	}
-	n := r.NumPage()
-	if n <= 0 {
+	n := len(tree)
+	if n == 0 {
 		return nil, errors.New("malformed PDF: no pages")
 	}
 	res = &Result{Pages: n}
 	fonts := fontCache{}
 	pages := make([][]line, n)
 	var empty, unreadable []int
+	var broken []error
 	for i := range pages {
-		spans, err := readPage(r, i+1, fonts)
+		spans, err := readPage(tree[i], fonts)
 		if err != nil {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: unreadable content (%v); check the original", i+1, err))
-			unreadable = append(unreadable, i+1)
+			err = fmt.Errorf("page %d: malformed content (%v)", i+1, err)
+			res.Warnings = append(res.Warnings, err.Error()+"; check the original")
+			broken = append(broken, err)
 			continue
 		}
 		var all strings.Builder
@@ -66,32 +75,52 @@ func Read(body []byte) (res *Result, err error) {
 		}
 		pages[i] = pageLines(spans)
 	}
-	if len(empty)+len(unreadable) == n {
-		if len(unreadable) == 0 {
-			return nil, ErrNoText
+	if len(empty)+len(unreadable)+len(broken) == n {
+		switch {
+		case len(unreadable) > 0:
+			return nil, fmt.Errorf("%s of %d unreadable (garbled text): %w", pageList(unreadable), n, ErrNoText)
+		case len(empty) == 0:
+			return nil, fmt.Errorf("malformed PDF: %w", broken[0])
 		}
-		return nil, fmt.Errorf("%d of %d pages unreadable (garbled text): %w", len(unreadable), n, ErrNoText)
+		return nil, ErrNoText
 	}
 	if len(empty) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(empty)))
 	}
 	removeRunning(pages)
 	res.Text = paragraphs(pages)
+	if res.Text == "" {
+		return nil, fmt.Errorf("only page numbers or running headers: %w", ErrNoText)
+	}
 	return res, nil
 }
 
-// readPage returns the text spans of page num, turning a panic of the library into an error.
-func readPage(r *pdflib.Reader, num int, fonts fontCache) (spans []span, err error) {
+// openError explains why the library could not open body.
+func openError(body []byte, err error) error {
+	msg := err.Error()
+	switch {
+	case len(body) == 0:
+		return errors.New("empty file")
+	case !bytes.HasPrefix(body, []byte("%PDF-")):
+		return fmt.Errorf("not a PDF file (it starts with %q)", body[:min(len(body), 16)])
+	case strings.Contains(msg, "missing %%EOF"):
+		return errors.New("truncated PDF: no %EOF at the end (an interrupted download?)")
+	case strings.Contains(msg, "invalid header"):
+		return fmt.Errorf("unsupported PDF version %q", body[:min(len(body), 8)])
+	case strings.HasPrefix(msg, "malformed PDF"):
+		return err
+	}
+	return fmt.Errorf("malformed PDF: %w", err)
+}
+
+// readPage returns the text spans of a page, turning a panic of the library into an error.
+func readPage(page pdflib.Value, fonts fontCache) (spans []span, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			spans, err = nil, fmt.Errorf("%v", x)
 		}
 	}()
-	p := r.Page(num)
-	if p.V.IsNull() {
-		return nil, errors.New("missing page")
-	}
-	return pageSpans(p, fonts), nil
+	return pageSpans(page, fonts), nil
 }
 
 // pageList names pages: "page 3" or "pages 3, 4, 7".

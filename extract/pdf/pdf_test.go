@@ -1,0 +1,266 @@
+package pdf
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/pdf/internal/score"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func fixture(t testing.TB, name string) []byte {
+	t.Helper()
+	body, err := os.ReadFile(filepath.Join("..", "..", "testdata", "pdf", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return body
+}
+
+// The text fixtures are made by testdata/pdf/make.sh with LibreOffice from single.txt and long.txt, in
+// two CJK fonts; long-* have a running header and page numbers (— N — and 第N页 共M页), single-wqy
+// a "- 1 -" footer.
+var textFixtures = []struct {
+	file, source string
+	minPages     int
+}{
+	{"single-noto.pdf", "single.txt", 1},
+	{"single-wqy.pdf", "single.txt", 1},
+	{"long-noto.pdf", "long.txt", 20},
+	{"long-wqy.pdf", "long.txt", 20},
+}
+
+// TestAccuracy requires 99% of the source characters back in order (1 − edit distance / length), the
+// source's paragraphs as lines, and no running header, footer or page number.
+func TestAccuracy(t *testing.T) {
+	for _, f := range textFixtures {
+		t.Run(f.file, func(t *testing.T) {
+			res, err := Read(fixture(t, f.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			source := string(fixture(t, f.source))
+			acc := score.Accuracy(res.Text, source)
+			t.Logf("accuracy %.4f over %d pages", acc, res.Pages)
+			if acc < 0.99 {
+				t.Errorf("accuracy %.4f < 0.99", acc)
+			}
+			if res.Pages < f.minPages {
+				t.Errorf("%d pages, want at least %d", res.Pages, f.minPages)
+			}
+			if len(res.Warnings) > 0 {
+				t.Errorf("warnings: %q", res.Warnings)
+			}
+			got, want := strings.Split(res.Text, "\n"), strings.Split(source, "\n")
+			if len(got) != len(want) {
+				t.Errorf("%d paragraphs, want %d", len(got), len(want))
+			}
+			if strings.HasPrefix(f.file, "single") && res.Text != source {
+				t.Errorf("text differs from %s:\n%s", f.source, res.Text)
+			}
+			title := strings.SplitN(source, "\n", 2)[0]
+			if n := strings.Count(res.Text, title); n != 1 {
+				t.Errorf("title appears %d times, want once (running header left in?)", n)
+			}
+			running := regexp.MustCompile(`山南市人民政府文件|第\s*\d+\s*页|[—-]\s*\d+\s*[—-]`)
+			if m := running.FindString(res.Text); m != "" {
+				t.Errorf("running header or page number left in: %q", m)
+			}
+		})
+	}
+}
+
+// TestGolden keeps the exact output of each text fixture, to review changes (-update rewrites).
+func TestGolden(t *testing.T) {
+	for _, f := range textFixtures {
+		t.Run(f.file, func(t *testing.T) {
+			res, err := Read(fixture(t, f.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("..", "..", "testdata", "pdf", strings.TrimSuffix(f.file, ".pdf")+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(res.Text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != string(want) {
+				t.Errorf("text differs from %s (run with -update to accept)", golden)
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	real := fixture(t, "single-wqy.pdf")
+	tests := []struct {
+		name   string
+		body   []byte
+		noText bool // the error wraps ErrNoText
+	}{
+		{"scanned image", fixture(t, "scanned.pdf"), true},
+		{"truncated", fixture(t, "truncated.pdf"), false},
+		{"empty", nil, false},
+		{"HTML error page", []byte("<html><body>404 Not Found</body></html>"), false},
+		{"header only", []byte("%PDF-1.4\n%%EOF\n"), false},
+		{"tail cut off", real[:len(real)-200], false},
+		{"xref offset wrong", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "startxref\n", "startxref\n9", 1)), false},
+		{"hex string open at the end of the content (the library loops forever on it)",
+			testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文"))+"<00"), false},
+		{"page count larger than the file", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "/Count 1", "/Count 299999999", 1)), false},
+		{"cross-reference subsection larger than the file", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "xref\n0 ", "xref\n99999999 ", 1)), false},
+		{"page tree cycle", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "/Type /Page ", "/Kids[2 0 R]", 1)), false},
+		{"no text on the page", testPDF("/Font <<  >>", nil, "0 0 100 100 re f\n"), true},
+		{"unreadable font only", testPDF("/Font << /F1 3 0 R >>", []string{bareFont}, text(72, 700, "00010002000300040005")), true},
+		{"page numbers only", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(280, 40, gbk("— 1 —")), text(280, 40, gbk("— 2 —"))), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(tt.body)
+			if err == nil {
+				t.Fatalf("got %q, want an error", res.Text)
+			}
+			t.Logf("error: %v", err)
+			if errors.Is(err, ErrNoText) != tt.noText {
+				t.Errorf("error %q: wraps ErrNoText = %v, want %v", err, !tt.noText, tt.noText)
+			}
+			if res != nil {
+				t.Errorf("result %+v returned with error", res)
+			}
+		})
+	}
+}
+
+func TestReadSynthetic(t *testing.T) {
+	// A paragraph of two lines (the first full width, 30 characters of 12 pt from x=72), then an indented
+	// paragraph of two lines.
+	full, full2 := strings.Repeat("政", 30), strings.Repeat("府", 30)
+	paragraphs := text(72, 700, gbk(full)) + text(72, 682, gbk("府工作报告。")) +
+		text(96, 664, gbk(strings.Repeat("法", 28))) + text(72, 646, gbk("治。"))
+	tests := []struct {
+		name     string
+		body     []byte
+		want     string
+		warnings []string
+	}{
+		{"GBK-EUC-H without ToUnicode", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府"))),
+			"青山县人民政府\n", nil},
+		{"UniGB-UCS2-H", testPDF("/Font << /F1 3 0 R >>", []string{ucs2Font}, text(72, 700, "62A5544A")), "报告\n", nil},
+		{"ToUnicode bfchar and bfrange", testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)},
+			text(72, 700, "0001000200030004")), "山县政府\n", nil},
+		{"Latin words keep their space", testPDF("/Font << /F1 3 0 R >>", []string{latinFont},
+			"BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td (world) Tj ET\n"), "Hello world\n", nil},
+		{"lines joined into paragraphs", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, paragraphs),
+			full + "府工作报告。\n" + strings.Repeat("法", 28) + "治。\n", nil},
+		{"heading on its own line", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk(full))+text(72, 682, gbk("一、总体情况"))+text(72, 664, gbk(full))),
+			full + "\n一、总体情况\n" + full + "\n", nil},
+		{"text drawn twice for bold kept once", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk("标题"))+text(72.3, 700, gbk("标题"))), "标题\n", nil},
+		{"running header and page numbers removed", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(250, 800, gbk("山南市人民政府文件"))+text(72, 718, gbk(full))+text(72, 700, gbk("第一页正文。"))+text(280, 40, gbk("— 1 —")),
+			text(250, 800, gbk("山南市人民政府文件"))+text(72, 718, gbk(full2))+text(72, 700, gbk("第二页正文。"))+text(280, 40, gbk("第2页 共3页")),
+			text(250, 800, gbk("山南市人民政府文件"))+text(72, 700, gbk("第三页正文。"))+text(280, 40, gbk("3/3"))),
+			full + "第一页正文。\n" + full2 + "第二页正文。\n第三页正文。\n", nil},
+		{"unreadable page left out", testPDF("/Font << /F1 3 0 R /F2 4 0 R >>", []string{gbkFont, bareFont},
+			text(72, 700, gbk("可读的一页。")), "BT /F2 12 Tf 72 700 Td <000100020003> Tj ET\n", ""),
+			"可读的一页。\n", []string{"page 2: unreadable text (100% garbled: U+FFFD/private-use/(cid:)); check the original",
+				"page 3: no text layer (scanned image?)"}},
+		{"malformed page left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk("可读的一页。")), text(72, 700, gbk("坏页"))+"[<0"),
+			"可读的一页。\n", []string{"page 2: malformed content (content stream ends inside a hex string); check the original"}},
+		{"form XObject", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
+			form(text(72, 800, gbk("表单内文字")))},
+			"q 1 0 0 1 0 -100 cm /X1 Do Q\n"), "表单内文字\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != tt.want {
+				t.Errorf("text %q, want %q", res.Text, tt.want)
+			}
+			if fmt.Sprint(res.Warnings) != fmt.Sprint(tt.warnings) {
+				t.Errorf("warnings %q, want %q", res.Warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+func TestPageNumber(t *testing.T) {
+	for _, s := range []string{"— 3 —", "- 3 -", "－12－", "3", "第3页 共10页", "第 3 页", "共10页 第3页", "3/10", "3 / 10", "Page 3 of 10"} {
+		if !pageNumber.MatchString(strings.Join(strings.Fields(s), "")) {
+			t.Errorf("%q not taken for a page number", s)
+		}
+	}
+	for _, s := range []string{"2025年", "一、总体情况", "第3条", "98.7%", "12345热线", "30.5"} {
+		if pageNumber.MatchString(strings.Join(strings.Fields(s), "")) {
+			t.Errorf("%q taken for a page number", s)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	f.Add(fixture(f, "single-wqy.pdf"))
+	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府")), text(72, 700, gbk("第二页"))))
+	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)}, text(72, 700, "0001000200030004")))
+	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{latinFont}, "BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td [(wor) -20 (ld)] TJ ET\n"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		res, err := Read(body)
+		if err != nil {
+			if res != nil {
+				t.Errorf("result with error %v", err)
+			}
+			return
+		}
+		if res.Pages < 1 {
+			t.Errorf("%d pages", res.Pages)
+		}
+		if res.Text == "" || !strings.HasSuffix(res.Text, "\n") {
+			t.Errorf("text %q: empty or without final newline", res.Text)
+		}
+		if !utf8.ValidString(res.Text) || strings.ContainsRune(res.Text, utf8.RuneError) {
+			t.Errorf("invalid UTF-8 or U+FFFD in %q", res.Text)
+		}
+		if strings.Contains(res.Text, "\n\n") || strings.HasPrefix(res.Text, "\n") {
+			t.Errorf("blank line in %q", res.Text)
+		}
+	})
+}
+
+func ExampleRead() {
+	body, err := os.ReadFile("../../testdata/pdf/single-noto.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res, err := Read(body)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lines := strings.Split(res.Text, "\n")
+	fmt.Println(res.Pages, "page")
+	fmt.Println(lines[0])
+	fmt.Println(lines[1])
+	fmt.Println(lines[4])
+	// Output:
+	// 1 page
+	// 青山县人民政府办公室关于2025年第一季度政务服务工作情况的通报
+	// 青政办〔2025〕12号
+	// 一、总体情况
+}
