@@ -66,6 +66,10 @@ func TestBodyChoice(t *testing.T) {
 		{"empty container falls back to density",
 			`<div class="TRS_Editor"></div><div class="wrap"><p>` + para + `</p></div>` + foot,
 			para},
+		{"metadata table inside the container left out",
+			`<div class="article-content"><table><tr><td>索引号：</td><td>A-1</td><td>文号：</td><td>某发〔2025〕1号</td></tr></table>` +
+				`<p>发布时间：2025-01-02</p><p>` + para + `</p><table><tr><td>指标</td><td>数值</td></tr></table></div>`,
+			para + "\n指标\t数值"},
 		{"ZJEG markers",
 			`<table><tr><td><!--ZJEG_RSS.content.begin--><p>` + para + `</p><!--ZJEG_RSS.content.end--><p>页面尾部的说明文字，不属于正文内容。</p></td></tr></table>`,
 			para},

@@ -50,7 +50,13 @@ func Decode(body []byte, contentType string) (utf8Text string, charset string, e
 		}
 	}
 	add(headerCharset(contentType))
-	add(headMetaCharset(body))
+	// A <meta> cannot be read in UTF-16 (it would not be ASCII), so a page
+	// declaring it there is UTF-8, as browsers assume.
+	if m := headMetaCharset(body); strings.HasPrefix(strings.ToLower(strings.ReplaceAll(m, "-", "")), "utf16") {
+		add("utf-8")
+	} else {
+		add(m)
+	}
 	// The detector comes last, so it also rescues a page whose declared
 	// charset is wrong: valid UTF-8 is UTF-8; otherwise Chinese government
 	// pages are almost always GBK or GB18030.

@@ -172,6 +172,37 @@ func textOf(n *xhtml.Node) string {
 	return collapseSpace(b.String())
 }
 
+// shortText returns textOf(n) when it has at most limit bytes, else ok is
+// false; it stops early on large elements.
+func shortText(n *xhtml.Node, limit int) (text string, ok bool) {
+	var b strings.Builder
+	var walk func(*xhtml.Node) bool
+	walk = func(n *xhtml.Node) bool {
+		if invisible(n) {
+			return true
+		}
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+			return b.Len() <= 4*limit // raw text may hold much white space
+		}
+		if isBlock(n) {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return "", false
+	}
+	t := collapseSpace(b.String())
+	return t, len(t) <= limit
+}
+
 // isSpace reports whether r is white space on a web page, including nbsp,
 // U+3000 and zero-width characters.
 func isSpace(r rune) bool {

@@ -328,8 +328,8 @@ func markBlocks(n *xhtml.Node, h labelHit, hits, size map[*xhtml.Node]int, block
 		}
 		hits[p]++
 		size[p] += h.size
-		if isBlock(p) && p.DataAtom != atom.Td && p.DataAtom != atom.Th {
-			if t := textOf(p); runeLen(t) <= 80 && holdsLabel(p) {
+		if isBlock(p) && p.DataAtom != atom.Td && p.DataAtom != atom.Th && !blocks[p] {
+			if t, ok := shortText(p, 80*3); ok && runeLen(t) <= 80 && holdsLabel(p) {
 				blocks[p] = true
 			}
 		}

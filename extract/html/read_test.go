@@ -123,3 +123,24 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkRead(b *testing.B) {
+	var pages [][]byte
+	size := 0
+	for _, f := range fixtures {
+		body, err := os.ReadFile(filepath.Join("..", "..", "testdata", "html", f.name+".html"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, body)
+		size += len(body)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for i, body := range pages {
+			if _, err := Read(body, fixtures[i].contentType, fixtures[i].url); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -196,10 +196,14 @@ func hanLike(r rune) bool {
 }
 
 var (
-	// boilerplateLine matches lines that are furniture wherever they sit.
-	boilerplateLine = regexp.MustCompile(`ICP备|公网安备|网站标识码|版权所有|Copyright|©|主办单位[:：]|承办单位[:：]|技术支持[:：]|` +
-		`^(当前位置|您的位置|您现在的位置|您所在的位置|所在位置)|扫一扫在手机|^分享到|^上一篇|^下一篇|^【?我要纠错|^责任编辑[:：]|` +
-		`^[.#]?[A-Za-z_][\w-]*(\s+[A-Za-z]+)?\s*\{`)
+	// footerPhrases mark furniture lines wherever they occur in the line.
+	footerPhrases = []string{"ICP备", "公网安备", "网站标识码", "版权所有", "Copyright", "©",
+		"主办单位：", "主办单位:", "承办单位：", "承办单位:", "技术支持：", "技术支持:", "扫一扫在手机"}
+	// toolPrefixes mark furniture lines by their start.
+	toolPrefixes = []string{"当前位置", "您的位置", "您现在的位置", "您所在的位置", "所在位置", "分享到",
+		"上一篇", "下一篇", "我要纠错", "【我要纠错", "责任编辑：", "责任编辑:"}
+	// cssRule matches a line of bare CSS such as ".TRS_Editor P{margin-top:0}".
+	cssRule = regexp.MustCompile(`^[.#]?[A-Za-z_][\w-]*(\s+[A-Za-z]+)?\s*\{`)
 	// toolWords are the words of print/close/font-size tool bars; a line made
 	// only of them is dropped.
 	toolWords = strings.NewReplacer(
@@ -215,7 +219,17 @@ func boilerplate(line string) bool {
 	if runeLen(line) > 120 {
 		return false
 	}
-	if boilerplateLine.MatchString(line) {
+	for _, p := range footerPhrases {
+		if strings.Contains(line, p) {
+			return true
+		}
+	}
+	for _, p := range toolPrefixes {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	if strings.Contains(line, "{") && cssRule.MatchString(line) {
 		return true
 	}
 	return toolWords.Replace(line) == "" && countCJK(line) > 0
