@@ -56,7 +56,7 @@ func TestDecode(t *testing.T) {
 		{"no label, valid UTF-8", []byte(page("")), "", "utf-8"},
 		{"no label, GBK bytes", gbk(page("")), "", "gb18030"},
 		{"no label, ASCII", []byte("<html><body>hello</body></html>"), "", "utf-8"},
-		{"meta utf-16 on an ASCII page means utf-8", []byte(`<meta charset="utf-16"><p>hello</p>`), "", "utf-8"},
+		{"meta utf-16 on an ASCII page means utf-8", []byte(`<meta charset="utf-16"><div>hello</div>`), "", "utf-8"},
 		{"unknown label ignored", []byte(page(`<meta charset="x-unknown-42">`)), "", "utf-8"},
 	}
 	for _, tt := range tests {
