@@ -169,6 +169,12 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 
 		var names []string
 		switch {
+		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
+			n := rankName(before)
+			if isPredicate(before) && len(p.subjects) > 0 {
+				n = p.subjects[len(p.subjects)-1] + n // 增长4.1%，增速居全省第2位
+			}
+			names = []string{n}
 		case sharedBy != nil:
 			names = sharedBy
 		case isPredicate(before):
@@ -181,8 +187,6 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		case before == "" && predicate != "":
 			// the second and later values of 分别增长4.6%、7.7%和8.7%
 			names = []string{p.compose(subjects, i, predicate, distributive)}
-		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
-			names = []string{rankName(before)}
 		case before == "" && after == "" && prevName != "":
 			// 培训56场1万余人次: the second figure of the same thing
 			n := prevName
@@ -190,6 +194,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 				n += q.Unit
 			}
 			names = []string{n}
+		case before == "" && after == "" && len(p.subjects) > 0:
+			// 突破3000亿元，达到3125.6亿元: the figure of the last subject
+			names = []string{p.subjects[len(p.subjects)-1]}
 		case before == "":
 			names = []string{after}
 		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
@@ -345,7 +352,7 @@ var (
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
-		将近 將近 接近 大约 大約 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
+		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
 	comparisons = strings.Fields(`比上年同期 较上年同期 較上年同期 比上年末 比上年 較上年 较上年 比去年 较去年 較去年 同比 环比 環比`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
 		增幅 降幅 增速 增 降 减 減 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
@@ -426,11 +433,11 @@ func isPredicate(s string) bool {
 		pred = pred[loc[1]:]
 	}
 	for _, v := range changeVerbs {
-		if strings.HasPrefix(pred, v) {
-			return true
+		if pred == v || strings.HasPrefix(pred, v) && utf8.RuneCountInString(v) > 1 {
+			return true // 增 and 降 alone, but not 减税降费
 		}
 	}
-	return false
+	return strings.HasPrefix(pred, "占") || strings.HasPrefix(pred, "佔")
 }
 
 // predicatePart strips 分别 and comparisons: 分别比上年增长 → 增长, distributive.

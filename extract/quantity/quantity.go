@@ -248,7 +248,7 @@ func canStart(text string, i int, r rune) bool {
 // codeNeighbour reports whether a rune glued to a number makes it part of a
 // code, a ratio, a range or an identifier: 1+10+30, 5·12, 4.1:46.2, 2021-2025, P0202.
 func codeNeighbour(r rune) bool {
-	return isLatin(r) || isArabicDigit(r) || strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=", r)
+	return isLatin(r) || isArabicDigit(r) || strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=×*", r)
 }
 
 func isLatin(r rune) bool {
@@ -343,7 +343,7 @@ func rankContext(text string, start, end int) bool {
 // 超过500件, 3000人以上, 5%左右.
 func approxAround(text string, start, end int) bool {
 	before := strings.TrimRight(text[max(0, start-12):start], " \u3000")
-	for _, w := range []string{"约", "約", "近", "超", "逾", "接近", "将近", "將近", "大约", "大約", "超过", "超過"} {
+	for _, w := range []string{"约", "約", "近", "超", "逾", "接近", "将近", "將近", "大约", "大約", "超过", "超過", "突破"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}

@@ -219,6 +219,13 @@ func TestFind(t *testing.T) {
 		{"chinese percent in text", "满意度达到百分之九十五以上", []string{"百分之九十五 95 % percent ~"}},
 		{"percentage points", "比上年提高1.3个百分点", []string{"1.3个百分点 1.3 个百分点 percent"}},
 		{"multiple of", "增长1.2倍", []string{"1.2倍 1.2 倍 count"}},
+		{"ton-kilometres", "货物周转量456.7亿吨公里", []string{"456.7亿吨公里 45670000000 吨公里 measure"}},
+		{"degrees celsius", "全年平均气温17.8℃", []string{"17.8℃ 17.8 ℃ measure"}},
+		{"times sign makes a code", "提供7×24小时服务", nil},
+		{"tupo is approx", "地区生产总值突破3000亿元", []string{"3000亿元 300000000000 元 money ~"}},
+		{"article number is an ordinal", "依据《条例》第二十条第（五）项规定", nil},
+		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
+		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
