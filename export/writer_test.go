@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -407,3 +408,25 @@ func FuzzCSVRoundTrip(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// BenchmarkWriter writes fixture rows in each format; run with -benchmem to
+// see that the allocations per row do not grow with the export.
+func BenchmarkWriter(b *testing.B) {
+	rows := fixtureIndicatorRows(b)
+	for _, f := range Formats {
+		b.Run(string(f), func(b *testing.B) {
+			w, err := NewWriter[IndicatorRow](io.Discard, f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i := 0; b.Loop(); i++ {
+				if err := w.Write(rows[i%len(rows)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/parquet-go/parquet-go"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/gongwen/gongwen/export"
+)
+
+const exportTestdata = "../../testdata/export"
+
+// TestExportAndCompareCommands ingests the export fixtures once with the
+// real ingest command, then runs export and compare against that index.
+func TestExportAndCompareCommands(t *testing.T) {
+	ctx := context.Background()
+	data := filepath.Join(t.TempDir(), "data")
+	var ingestOut, ingestErr bytes.Buffer
+	if err := cmdIngest(ctx, []string{"--data", data, filepath.Join(exportTestdata, "docs.jsonl")}, &ingestOut, &ingestErr); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, ingestErr.String())
+	}
+	run := func(cmd func(context.Context, []string, io.Writer, io.Writer) error, args ...string) (string, string, error) {
+		var stdout, stderr bytes.Buffer
+		err := cmd(ctx, append([]string{"--data", data}, args...), &stdout, &stderr)
+		return stdout.String(), stderr.String(), err
+	}
+	golden := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(exportTestdata, "golden", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+
+	// The command writes what the export package's golden files hold.
+	t.Run("export csv and jsonl to stdout", func(t *testing.T) {
+		for _, tt := range []struct{ args, golden string }{
+			{"", "indicators.csv"},
+			{"--format jsonl", "indicators.jsonl"},
+			{"--documents", "documents.csv"},
+			{"--documents --format=jsonl", "documents.jsonl"},
+		} {
+			stdout, stderr, err := run(cmdExport, strings.Fields(tt.args)...)
+			if err != nil {
+				t.Fatalf("export %s: %v\n%s", tt.args, err, stderr)
+			}
+			if diff := cmp.Diff(golden(tt.golden), stdout); diff != "" {
+				t.Errorf("export %s differs from %s (-want +got):\n%s", tt.args, tt.golden, diff)
+			}
+		}
+	})
+
+	t.Run("export files in every format", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, ext := range []string{"csv", "jsonl", "xlsx", "parquet"} {
+			out := filepath.Join(dir, "rates."+ext)
+			_, stderr, err := run(cmdExport, "--out", out, "--indicator", "调解成功率") // format from the extension
+			if err != nil {
+				t.Fatalf("export --out %s: %v\n%s", out, err, stderr)
+			}
+			if want := "export: 4 indicator rows (" + ext + ") to " + out + "\n"; stderr != want {
+				t.Errorf("stderr = %q, want %q", stderr, want)
+			}
+			got := readIndicators(t, out)
+			var names []string
+			for _, r := range got {
+				names = append(names, r.Issuer+" "+r.Indicator)
+			}
+			want := []string{"驻马店市人民政府 调解成功率", "驻马店市人民政府 调解成功率", "金昌市人民政府 人民调解成功率", "上海市杨浦区人民政府 人民调解成功率"}
+			if diff := cmp.Diff(want, names); diff != "" {
+				t.Errorf("%s rows (-want +got):\n%s", ext, diff)
+			}
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 4 {
+			t.Errorf("%d files in the output directory, want 4 (no temporary files left)", len(entries))
+		}
+	})
+
+	t.Run("export filters and query", func(t *testing.T) {
+		stdout, _, err := run(cmdExport, "--format", "jsonl", "--year", "2023", "杨浦区")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(stdout, "\n"); n != 2 || !strings.Contains(stdout, `"county":"杨浦区"`) {
+			t.Errorf("export --year 2023 杨浦区 = %d rows:\n%s", n, stdout)
+		}
+	})
+
+	t.Run("export errors", func(t *testing.T) {
+		if _, stderr, err := run(cmdExport, "--format", "xls"); !errors.Is(err, errUsage) || !strings.Contains(stderr, "csv, jsonl, xlsx or parquet") {
+			t.Errorf("--format xls: %v %q, want a usage error naming the formats", err, stderr)
+		}
+		if _, _, err := run(cmdExport, "--indicator", "调解成功率>=abc"); err == nil {
+			t.Error("a bad --indicator was accepted")
+		}
+		out := filepath.Join(t.TempDir(), "x.csv")
+		var stderr bytes.Buffer
+		err := cmdExport(ctx, []string{"--data", filepath.Join(t.TempDir(), "none"), "--out", out}, io.Discard, &stderr)
+		if err == nil || !strings.Contains(err.Error(), "gongwen ingest") {
+			t.Errorf("export without an index: %v, want an error that says to run ingest", err)
+		}
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a failed export left %s behind", out)
+		}
+	})
+
+	t.Run("compare table", func(t *testing.T) {
+		for _, by := range []string{"issuer", "region", "year"} {
+			stdout, stderr, err := run(cmdCompare, "--by", by, "调解成功率")
+			if err != nil {
+				t.Fatalf("compare --by %s: %v\n%s", by, err, stderr)
+			}
+			if diff := cmp.Diff(golden("compare-"+by+".txt"), stdout); diff != "" {
+				t.Errorf("compare --by %s (-want +got):\n%s", by, diff)
+			}
+		}
+	})
+
+	t.Run("compare json and chart", func(t *testing.T) {
+		chart := filepath.Join(t.TempDir(), "rates.svg")
+		stdout, stderr, err := run(cmdCompare, "--json", "--chart", chart, "调解成功率", "--by", "region")
+		if err != nil {
+			t.Fatalf("compare: %v\n%s", err, stderr)
+		}
+		var tab export.Table
+		if err := json.Unmarshal([]byte(stdout), &tab); err != nil {
+			t.Fatalf("compare --json: %v\n%s", err, stdout)
+		}
+		if want := []string{"上海市杨浦区", "河南省驻马店市", "甘肃省金昌市"}; !cmp.Equal(want, tab.Rows) {
+			t.Errorf("rows = %q, want %q", tab.Rows, want)
+		}
+		svg, err := os.ReadFile(chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts := svgTexts(t, svg)
+		for _, want := range tab.Rows {
+			if !strings.Contains(texts, want) {
+				t.Errorf("the chart does not name %s; its texts: %s", want, texts)
+			}
+		}
+	})
+
+	t.Run("compare errors", func(t *testing.T) {
+		if _, _, err := run(cmdCompare); !errors.Is(err, errUsage) {
+			t.Errorf("compare without an indicator: %v, want a usage error", err)
+		}
+		if _, _, err := run(cmdCompare, "--by", "month", "调解成功率"); !errors.Is(err, errUsage) {
+			t.Errorf("compare --by month: %v, want a usage error", err)
+		}
+		_, _, err := run(cmdCompare, "不存在的指标")
+		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "no values of 不存在的指标") {
+			t.Errorf("compare of an unknown indicator: %v", err)
+		}
+	})
+}
+
+// readIndicators reads an export file back by its extension.
+func readIndicators(t *testing.T, path string) []export.IndicatorRow {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []export.IndicatorRow
+	switch filepath.Ext(path) {
+	case ".csv":
+		records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = rowsFromRecords(t, records)
+	case ".jsonl":
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for dec.More() {
+			var r export.IndicatorRow
+			if err := dec.Decode(&r); err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, r)
+		}
+	case ".xlsx":
+		x, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer x.Close()
+		records, err := x.GetRows("indicators")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = rowsFromRecords(t, records)
+	case ".parquet":
+		r := parquet.NewGenericReader[export.IndicatorRow](bytes.NewReader(data))
+		defer r.Close()
+		rows = make([]export.IndicatorRow, r.NumRows())
+		if n, _ := r.Read(rows); n != len(rows) {
+			t.Fatalf("parquet: read %d of %d rows", n, len(rows))
+		}
+	}
+	return rows
+}
+
+// rowsFromRecords reads the issuer and indicator columns of a table.
+func rowsFromRecords(t *testing.T, records [][]string) []export.IndicatorRow {
+	t.Helper()
+	col := map[string]int{}
+	for i, name := range records[0] {
+		col[name] = i
+	}
+	var rows []export.IndicatorRow
+	for _, rec := range records[1:] {
+		rows = append(rows, export.IndicatorRow{Issuer: rec[col["issuer"]], Indicator: rec[col["indicator"]]})
+	}
+	return rows
+}
+
+// svgTexts checks that data is well-formed XML with an svg root and returns
+// its texts.
+func svgTexts(t *testing.T, data []byte) string {
+	t.Helper()
+	var doc struct {
+		XMLName xml.Name
+		Texts   []string `xml:"text"`
+	}
+	if err := xml.Unmarshal(data, &doc); err != nil || doc.XMLName.Local != "svg" {
+		t.Fatalf("not an SVG document (%v): %.200s", err, data)
+	}
+	return strings.Join(doc.Texts, "|")
+}
