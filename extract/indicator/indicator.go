@@ -162,7 +162,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		after = cleanAfter(after)
 
 		sharedBy := splitShared(raw)
-		if k := strings.LastIndex(raw, "、"); k >= 0 {
+		if k := strings.LastIndex(raw, "、"); k >= 0 && i > 0 {
+			// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
+			// figures; before the first figure it is part of the object.
 			raw = raw[k+len("、"):]
 		}
 		before := clean(raw)
@@ -353,7 +355,6 @@ var (
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
 		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
-	comparisons = strings.Fields(`比上年同期 较上年同期 較上年同期 比上年末 比上年 較上年 较上年 比去年 较去年 較去年 同比 环比 環比`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
 		增幅 降幅 增速 增 降 减 減 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
 )
@@ -422,6 +423,9 @@ func trimPunct(s string) string {
 	return s
 }
 
+// comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
+var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|[0-9０-９]{4}\s*年)(?:同期|末|底)?(?:相比)?|同比|环比|環比)`)
+
 // period opens a predicate over several years: 两年平均增长, 近五年年均增长.
 var period = regexp.MustCompile(`^(?:近|连续|連續)?[0-9两兩二三四五六七八九十]+年(?:来|來)?(?:平均)?`)
 
@@ -449,10 +453,8 @@ func predicatePart(s string) (pred string, distributive bool) {
 				s, changed, distributive = s[len(w):], true, true
 			}
 		}
-		for _, w := range comparisons {
-			if strings.HasPrefix(s, w) {
-				s, changed = s[len(w):], true
-			}
+		if loc := comparison.FindStringIndex(s); loc != nil && loc[1] > 0 {
+			s, changed = s[loc[1]:], true
 		}
 	}
 	return strings.TrimSuffix(s, "的"), distributive

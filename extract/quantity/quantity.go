@@ -98,6 +98,10 @@ func scan(s string, i int) (match, bool) {
 		}
 		if unit != "" {
 			k += len(unit)
+			if per := perUnit(s, k); per != "" {
+				unit += per // 8500元/平方米, 120元/吨
+				k += len(per)
+			}
 		}
 	}
 	if rank {

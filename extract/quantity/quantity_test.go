@@ -224,6 +224,7 @@ func TestFind(t *testing.T) {
 		{"times sign makes a code", "提供7×24小时服务", nil},
 		{"tupo is approx", "地区生产总值突破3000亿元", []string{"3000亿元 300000000000 元 money ~"}},
 		{"article number is an ordinal", "依据《条例》第二十条第（五）项规定", nil},
+		{"rate per square metre", "均价8500元/平方米，", []string{"8500元/平方米 8500 元/平方米 money"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}

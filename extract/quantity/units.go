@@ -107,3 +107,33 @@ func unitBlocked(s string, unit string, end int) bool {
 	}
 	return next != utf8.RuneError && strings.ContainsRune(followers, next)
 }
+
+// perUnits may follow a slash to make a rate: 元/平方米, 元/人, 千克/亩.
+var perUnits = map[string]bool{}
+
+func init() {
+	for _, u := range strings.Fields(`年 月 日 天 人 户 戶 亩 畝 吨 噸 公斤 千克 斤 平方米 立方米 小时 小時 次 件 米 公里 千瓦时 千瓦時 头 頭 人次 人·年`) {
+		perUnits[u] = true
+	}
+}
+
+// perUnit returns "/平方米" when s[i:] is a slash and a unit a rate is given
+// in, or "".
+func perUnit(s string, i int) string {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r != '/' && r != '／' {
+		return ""
+	}
+	j := i + size
+	for n := 4; n >= 1; n-- {
+		end := j
+		for k := 0; k < n && end < len(s); k++ {
+			_, size := utf8.DecodeRuneInString(s[end:])
+			end += size
+		}
+		if perUnits[s[j:end]] {
+			return s[i:end]
+		}
+	}
+	return ""
+}
