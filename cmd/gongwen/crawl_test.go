@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongwen/gongwen/fetch"
+)
+
+// testSite serves testdata/site as static files: the list pages, reports
+// and attachments; the pages with special behaviours are simply missing
+// (404). fetch's own tests cover those behaviours.
+func testSite(t *testing.T) *httptest.Server {
+	srv := httptest.NewServer(http.FileServer(http.Dir("../../testdata/site")))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func testCrawlOptions(t *testing.T) crawlOptions {
+	o := defaultCrawlOptions()
+	o.data = t.TempDir()
+	o.rate = 50
+	o.timeout = 5 * time.Second
+	return o
+}
+
+func TestCrawlCommand(t *testing.T) {
+	srv := testSite(t)
+	opts := testCrawlOptions(t)
+	opts.report = filepath.Join(t.TempDir(), "report.json")
+	seed := srv.URL + "/zwgk/ndbg/index.html"
+	var stdout, stderr bytes.Buffer
+	err := runCrawl(context.Background(), opts, []string{seed}, &stdout, &stderr)
+	if !errors.Is(err, errPartial) {
+		t.Fatalf("err = %v, want errPartial (the site has 404s)\nstderr:\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	if !strings.Contains(out, "crawl: 10 new, 0 changed, 0 unchanged, 6 failed, 0 blocked, 1 disallowed by robots.txt, 1 out of scope, 0 skipped;") {
+		t.Errorf("summary:\n%s", out)
+	}
+	for _, want := range []string{
+		"crawl: failed: fetch " + srv.URL + "/zwgk/ndbg/202403/t20240301_1005.html: 404 Not Found",
+		"crawl: failed: fetch " + srv.URL + "/zwgk/ndbg/202406/fake.pdf: 200 OK: content does not match the file type: expected pdf, got an HTML page",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	data, err := os.ReadFile(opts.report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep fetch.Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.URLs) != 18 || !rep.Complete {
+		t.Errorf("report: %d URLs, complete %v; want 18, true", len(rep.URLs), rep.Complete)
+	}
+	reports, _ := filepath.Glob(filepath.Join(opts.data, "raw", "reports", "crawl-*.json"))
+	if len(reports) != 1 {
+		t.Errorf("reports in the store: %v", reports)
+	}
+
+	// The second run finds nothing new.
+	stdout.Reset()
+	stderr.Reset()
+	opts.report = ""
+	runCrawl(context.Background(), opts, []string{seed}, &stdout, &stderr)
+	if !strings.Contains(stdout.String(), "crawl: 0 new, 0 changed, 10 unchanged, 6 failed,") {
+		t.Errorf("second run:\n%s", stdout.String())
+	}
+}
+
+func TestCrawlCommandUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // on stderr
+	}{
+		{"no URL", nil, "Usage: gongwen crawl"},
+		{"not a URL", []string{"zwgk/index.html"}, `"zwgk/index.html" is not an http(s) URL`},
+		{"bad since", []string{"--since", "2020/1/1", "http://a.gov.cn/"}, `--since "2020/1/1": want a date like 2020-01-31`},
+		{"bad rate", []string{"--rate", "0", "http://a.gov.cn/"}, "--rate 0"},
+		{"bad scope", []string{"--scope", "(", "http://a.gov.cn/"}, ""},
+		{"unknown flag", []string{"--fast", "http://a.gov.cn/"}, "flag provided but not defined: -fast"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"--data", t.TempDir()}, tt.args...)
+			err := cmdCrawl(context.Background(), args, &stdout, &stderr)
+			if tt.name == "bad scope" {
+				if err == nil || !strings.Contains(err.Error(), "--scope") {
+					t.Errorf("err = %v, want a --scope error", err)
+				}
+				return
+			}
+			if !errors.Is(err, errUsage) || !strings.Contains(stderr.String(), tt.want) {
+				t.Errorf("err = %v, stderr %q; want errUsage and %q", err, stderr.String(), tt.want)
+			}
+		})
+	}
+}
