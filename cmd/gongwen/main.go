@@ -27,6 +27,8 @@ var commands = map[string]command{
 	"ingest":  {"extract files, directories or URLs into the search index", cmdIngest},
 	"search":  {"search the index: words, phrases, fields, filters, indicators", cmdSearch},
 	"serve":   {"serve the index: JSON API and a search page", cmdServe},
+	"export":  {"write indicators or documents as CSV, JSONL, XLSX or Parquet", cmdExport},
+	"compare": {"compare an indicator across issuers, regions and years", cmdCompare},
 	"crawl":   {"fetch columns of government sites (lists, pages, attachments) into the raw store", cmdCrawl},
 }
 
