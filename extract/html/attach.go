@@ -41,7 +41,7 @@ func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
 					continue
 				}
 				name := textOf(n)
-				if runeLen(name) > 200 {
+				if runeLen(name) > 200 || genericNames[strings.Trim(name, "[]【】()（） ")] {
 					name = ""
 				}
 				if name == "" {
@@ -130,7 +130,23 @@ func extType(p string) string {
 	return ""
 }
 
-// fileName is the last path element of u, URL-decoded.
+// genericNames are anchor texts that say nothing about the file.
+var genericNames = map[string]bool{
+	"下载": true, "点击下载": true, "附件下载": true, "下载附件": true, "查看": true, "点击查看": true,
+	"预览": true, "在线预览": true, "打开": true, "附件": true, "点击": true, "这里": true, "此处": true,
+}
+
+// fileName is the file name in u: the last path element, or the query
+// value that names the file for download gateways (download.jsp?filename=a.pdf).
 func fileName(u *url.URL) string {
+	if extType(u.Path) == "" {
+		for _, vs := range u.Query() {
+			for _, v := range vs {
+				if extType(v) != "" {
+					return path.Base(v)
+				}
+			}
+		}
+	}
 	return path.Base(u.Path)
 }

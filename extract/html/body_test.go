@@ -96,7 +96,8 @@ func TestAttachments(t *testing.T) {
 <table class="enclosure"><tr><td><a href="/pdfjs/web/viewer.html?file=%2Ffgw%2FarticleFileDir%2F%E8%A7%A3%E8%AF%BB.pdf">在线阅读</a></td></tr>
 <tr><td><a href="https://files.example.gov.cn/x/report.ofd">报告（OFD版）</a></td></tr>
 <tr><td><span data-file="/download/a.wps"></span><span data-url="../b.zip">压缩包</span><iframe data-src="/c.doc"></iframe></td></tr>
-<tr><td><a href="/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3">附件表</a></td></tr></table>
+<tr><td><a href="/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3">附件表</a></td></tr>
+<tr><td><a href="/download.jsp?filename=%E6%96%B9%E6%A1%88.pdf">【下载】</a></td></tr></table>
 <script>var f = "/fake.pdf";</script>
 </body></html>`
 	p, err := Read([]byte(page), "", "https://www.example.gov.cn/zwgk/202505/t20250516_1.html")
@@ -113,6 +114,7 @@ func TestAttachments(t *testing.T) {
 		{"https://www.example.gov.cn/zwgk/b.zip", "压缩包", "zip"},
 		{"https://www.example.gov.cn/c.doc", "c.doc", "doc"},
 		{"https://www.example.gov.cn/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3", "附件表", "xls"},
+		{"https://www.example.gov.cn/download.jsp?filename=%E6%96%B9%E6%A1%88.pdf", "方案.pdf", "pdf"},
 	}
 	if !reflect.DeepEqual(p.Attachments, want) {
 		t.Errorf("Attachments =\n%v\nwant\n%v", p.Attachments, want)

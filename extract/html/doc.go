@@ -4,7 +4,9 @@
 // Decoding follows the browsers' order with fixes for real pages: byte
 // order mark, HTTP charset, a <meta> anywhere in <head> (late ones too),
 // then a detector; every GB2312/GBK label decodes as GB18030, and when two
-// declarations disagree the decoding without U+FFFD wins.
+// declarations disagree the decoding without U+FFFD wins. Valid UTF-8 with
+// non-ASCII text is always UTF-8: GB18030 would turn it into mojibake
+// without a single U+FFFD, so a wrong gbk label cannot be caught otherwise.
 //
 // Metadata is found by its labels, not by per-site selectors: "索 引 号：",
 // "<b>发文字号：</b></td><td>…", "<strong>发布机构</strong>：…", "<dt>成文日期</dt><dd>…" all
@@ -20,6 +22,10 @@
 // share/print tools and footers (ICP备, 网站标识码 …) are left out.
 //
 // Attachments are links to pdf, doc, docx, wps, ofd, xls, xlsx and zip
-// files anywhere on the page (href, src, data-file, data-url, data-src),
-// made absolute; pdf.js viewer.html?file= wrappers are unwrapped.
+// files anywhere on the page (href, src, data-file, data-url, data-src;
+// never the stale oldsrc), made absolute and deduplicated; pdf.js
+// viewer.html?file= wrappers are unwrapped. A file is named by its anchor
+// text, else by its file name.
+//
+// Read never panics; it fails only on an empty page.
 package html
