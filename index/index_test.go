@@ -2,6 +2,11 @@ package index
 
 import (
 	"context"
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"time"
 	"testing"
 
 	"github.com/gongwen/gongwen/extract"
@@ -36,5 +41,71 @@ func TestFixtures(t *testing.T) {
 	n, err := ix.Count(context.Background())
 	if err != nil || n != len(docs) {
 		t.Fatalf("Count = %d, %v; want %d", n, err, len(docs))
+	}
+}
+
+func TestOpenFormat(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(dir); !errors.Is(err, ErrNotExist) || !strings.Contains(err.Error(), "gongwen ingest --data") {
+		t.Errorf("Open of an empty directory: %v; want ErrNotExist saying what to run", err)
+	}
+	for _, tt := range []struct {
+		format string
+		want   string // in the error; "" for no error
+	}{
+		{strconv.Itoa(Format), ""},
+		{"0", "older gongwen (index format 0"},
+		{"", "older gongwen (index format 0"},
+		{strconv.Itoa(Format + 1), "newer gongwen"},
+	} {
+		ix, err := Create(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.bi.SetInternal(formatKey, []byte(tt.format)); err != nil {
+			t.Fatal(err)
+		}
+		ix.Close()
+		ix, err = Open(dir)
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("format %q: %v", tt.format, err)
+				continue
+			}
+			ix.Close()
+			continue
+		}
+		if err == nil {
+			ix.Close()
+			t.Errorf("format %q: opened", tt.format)
+			continue
+		}
+		if !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "rm -r "+Dir(dir)+" && gongwen ingest --data "+dir) {
+			t.Errorf("format %q: error %q does not say what to run", tt.format, err)
+		}
+		// Create refuses it too, so ingest never writes into it.
+		if ix, err := Create(dir); err == nil {
+			ix.Close()
+			t.Errorf("format %q: Create opened it", tt.format)
+		}
+		// Put the right format back for the next case.
+		ix2, err := open(dir, false)
+		if err == nil {
+			ix2.Close()
+		}
+		os.RemoveAll(Dir(dir))
+	}
+}
+
+func TestContentHash(t *testing.T) {
+	docs := fixtureDocs(t)
+	a, b := *docs[0], *docs[0]
+	b.Source.FetchedAt = b.Source.FetchedAt.Add(time.Hour)
+	if ContentHash(&a) != ContentHash(&b) {
+		t.Error("hash depends on the fetch time")
+	}
+	b.Text += "。"
+	if ContentHash(&a) == ContentHash(&b) {
+		t.Error("hash ignores the text")
 	}
 }
