@@ -424,7 +424,7 @@ func trimPunct(s string) string {
 }
 
 // comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
-var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|[0-9０-９]{4}\s*年)(?:同期|末|底)?(?:相比)?|同比|环比|環比)`)
+var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|年初|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比|環比)`)
 
 // period opens a predicate over several years: 两年平均增长, 近五年年均增长.
 var period = regexp.MustCompile(`^(?:近|连续|連續)?[0-9两兩二三四五六七八九十]+年(?:来|來)?(?:平均)?`)

@@ -243,8 +243,10 @@ func canStart(text string, i int, r rune) bool {
 	case r == '第':
 		next, _ := utf8.DecodeRuneInString(text[i+len("第"):])
 		return isArabicDigit(next) || isChineseNumber(next)
-	case r == '百':
-		return strings.HasPrefix(text[i:], "百分之")
+	case r == '百' || r == '千':
+		// 百分之九十, and 百余家 or 千余人, where the qualifier makes a number of it
+		rest := text[i+len("百"):]
+		return strings.HasPrefix(text[i:], "百分之") || strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多")
 	}
 	return false
 }
@@ -272,6 +274,9 @@ func accept(text string, m match) bool {
 	}
 	if isLatin(next) && q.Kind != Percent {
 		return false // 5G, 3D
+	}
+	if durations[q.Unit] && (strings.HasPrefix(text[q.End:], "内") || strings.HasPrefix(text[q.End:], "以内") || strings.HasPrefix(text[q.End:], "之内") || strings.HasPrefix(text[q.End:], "內")) {
+		return false // 20个工作日内: a time limit set by a rule, not a figure reported
 	}
 	if m.bare && !rankContext(text, q.Start, q.End) {
 		return false
@@ -323,6 +328,10 @@ func plausibleSmallCount(text string, end int) bool {
 	}
 	return n == 0
 }
+
+// durations are the units of time limits.
+var durations = map[string]bool{"天": true, "日": true, "个工作日": true, "個工作日": true, "工作日": true,
+	"小时": true, "小時": true, "个小时": true, "個小時": true, "分钟": true, "分鐘": true, "个月": true, "個月": true}
 
 // rankContext reports whether a bare 第N is a rank: 位居全省第二, 排名第3, 列第一
 // — after a ranking verb in the same clause and not followed by a noun (第一方阵).

@@ -225,6 +225,9 @@ func TestFind(t *testing.T) {
 		{"tupo is approx", "地区生产总值突破3000亿元", []string{"3000亿元 300000000000 元 money ~"}},
 		{"article number is an ordinal", "依据《条例》第二十条第（五）项规定", nil},
 		{"rate per square metre", "均价8500元/平方米，", []string{"8500元/平方米 8500 元/平方米 money"}},
+		{"qian yu", "参加培训千余人", []string{"千余人 1000 人 count ~"}},
+		{"bai alone is not a number", "百姓满意，千家万户", nil},
+		{"time limit is not a figure", "自受理之日起20个工作日内作出决定，3天以内答复", nil},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
