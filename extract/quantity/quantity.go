@@ -278,6 +278,9 @@ func accept(text string, m match) bool {
 	if durations[q.Unit] && (strings.HasPrefix(text[q.End:], "内") || strings.HasPrefix(text[q.End:], "以内") || strings.HasPrefix(text[q.End:], "之内") || strings.HasPrefix(text[q.End:], "內")) {
 		return false // 20个工作日内: a time limit set by a rule, not a figure reported
 	}
+	if q.Kind == Rank && placedFirst(text[:q.Start]) {
+		return false // 把群众利益放在第一位 is a priority, not a rank
+	}
 	if m.bare && !rankContext(text, q.Start, q.End) {
 		return false
 	}
@@ -327,6 +330,16 @@ func plausibleSmallCount(text string, end int) bool {
 		}
 	}
 	return n == 0
+}
+
+// placedFirst reports whether before ends with a verb of placing: 放在, 摆在, 置于.
+func placedFirst(before string) bool {
+	for _, w := range []string{"放在", "摆在", "擺在", "放到", "摆到", "置于", "置於", "作为", "作為"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // durations are the units of time limits.

@@ -228,6 +228,8 @@ func TestFind(t *testing.T) {
 		{"qian yu", "参加培训千余人", []string{"千余人 1000 人 count ~"}},
 		{"bai alone is not a number", "百姓满意，千家万户", nil},
 		{"time limit is not a figure", "自受理之日起20个工作日内作出决定，3天以内答复", nil},
+		{"priority is not a rank", "始终把人民群众利益放在第一位", nil},
+		{"ledger is not a unit", "建立12台账", nil},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}

@@ -82,6 +82,8 @@ func unitBlocked(s string, unit string, end int) bool {
 		followers = "面粉饭飯"
 	case "对", "對":
 		followers = "于於照接象口标標"
+	case "台", "臺":
+		followers = "账賬阶階风風湾灣"
 	case "起":
 		followers = "草来來步诉訴点點"
 	case "头", "頭":
