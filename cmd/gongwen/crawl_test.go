@@ -5,15 +5,19 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/fetch"
+	"github.com/gongwen/gongwen/index"
 )
 
 // testSite serves testdata/site as static files: the list pages, reports
@@ -110,4 +114,78 @@ func TestCrawlCommandUsage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// newTestIngester opens a fresh index in dir, like runIngest.
+func newTestIngester(t *testing.T, dir string) *ingester {
+	ix, err := index.Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return &ingester{ix: ix, batch: ix.NewBatch(), size: 100, counts: map[index.Change]int{}}
+}
+
+func TestCrawlIngest(t *testing.T) {
+	srv := testSite(t)
+	opts := testCrawlOptions(t)
+	seed := srv.URL + "/zwgk/ndbg/index.html"
+	in := newTestIngester(t, opts.data)
+	if err := crawlAndIngest(context.Background(), opts, in, []string{seed}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"/zwgk/ndbg/202501/t20250117_1001.html", "/zwgk/ndbg/202412/t20241230_1002.html",
+		"/zwgk/ndbg/202406/t20240605_1004.html", "/zwgk/ndbg/202303/t20230301_1009.html"}
+	files := map[string]string{ // attachment → its page
+		"/zwgk/ndbg/202501/P020250117_report.pdf": pages[0],
+		"/zwgk/ndbg/202501/P020250117_table.docx": pages[0],
+		"/files/2024/report2024.pdf":              pages[1],
+	}
+	if got, want := in.counts[index.Added], len(pages)+len(files); got != want {
+		t.Errorf("added %d documents, want %d; failures: %q", got, want, in.failures)
+	}
+	for _, p := range pages {
+		doc, err := in.ix.Document(documentID(srv.URL + p))
+		if err != nil {
+			t.Errorf("page %s: %v", p, err)
+			continue
+		}
+		if doc.Source.URL != srv.URL+p || doc.Parent != "" {
+			t.Errorf("page %s: url %q, parent %q", p, doc.Source.URL, doc.Parent)
+		}
+	}
+	for f, page := range files {
+		doc, err := in.ix.Document(documentID(srv.URL + f))
+		if err != nil {
+			t.Errorf("attachment %s: %v", f, err)
+			continue
+		}
+		if doc.ID != documentID(srv.URL+f) || doc.Parent != documentID(srv.URL+page) {
+			t.Errorf("attachment %s: id %s parent %q, want parent %s (%s)", f, doc.ID, doc.Parent, documentID(srv.URL+page), page)
+		}
+		parent, err := in.ix.Document(documentID(srv.URL + page))
+		if err != nil {
+			continue
+		}
+		if !slices.ContainsFunc(parent.Attachments, func(a extract.Attachment) bool { return a.URL == srv.URL+f }) {
+			t.Errorf("page %s does not list its attachment %s: %+v", page, f, parent.Attachments)
+		}
+	}
+	if len(in.failures) != 6 {
+		t.Errorf("%d failures, want the 6 broken links of the site: %q", len(in.failures), in.failures)
+	}
+
+	// A second run: all 304, nothing extracted or indexed.
+	in2 := newTestIngester2(t, in)
+	if err := crawlAndIngest(context.Background(), opts, in2, []string{seed}, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if in2.counts[index.Added]+in2.counts[index.Updated]+in2.counts[index.Unchanged] != 0 {
+		t.Errorf("second run handed documents to the index: %v", in2.counts)
+	}
+}
+
+// newTestIngester2 starts a new run on the index of in.
+func newTestIngester2(t *testing.T, in *ingester) *ingester {
+	return &ingester{ix: in.ix, batch: in.ix.NewBatch(), size: 100, counts: map[index.Change]int{}}
 }

@@ -2,36 +2,135 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
+	"path"
+	"slices"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/fetch"
 )
 
-// ingestURLs fetches each URL once, extracts it and adds it to the index
-// through in. Fetch and extraction failures are recorded with in.fail; only
-// an index error or a cancelled ctx stops the run.
+// ingestURLs crawls the URLs into DATA/raw like gongwen crawl (default
+// crawl flags) and indexes the pages and attachments that are new or
+// changed, or not yet in the index.
 func ingestURLs(ctx context.Context, opts ingestOptions, in *ingester, urls []string) error {
-	client := &fetch.Client{}
+	copts := defaultCrawlOptions()
+	copts.data = opts.data
+	return crawlAndIngest(ctx, copts, in, urls, io.Discard)
+}
+
+// crawlAndIngest crawls, then extracts every detail page and attachment
+// the crawl found new or changed (or that the index lacks) and adds it
+// through in. An attachment's document has Parent = the page's id, and
+// the page lists its attachments. The crawl's frontier is kept until the
+// documents are committed, so a run killed while indexing redoes them.
+func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls []string, stderr io.Writer) error {
+	c, err := newCrawler(copts, stderr)
+	if err != nil {
+		return err
+	}
+	c.KeepState = true
+	if in.bar != nil {
+		c.Progress = func(p fetch.Progress) {
+			in.bar.Describe(fmt.Sprintf("crawl: %d fetched, %d queued, %d errors", p.Fetched, p.Queued, p.Errors))
+		}
+	}
+	rep, err := c.Crawl(ctx, urls)
+	if rep == nil {
+		return err
+	}
+	if path, serr := c.Store.SaveReport(rep); serr == nil && in.bar == nil {
+		fmt.Fprintf(stderr, "crawl report %s\n", path)
+	}
+	var todo []*fetch.Record
+	nfail := 0
+	for _, u := range rep.URLs {
+		switch u.Outcome {
+		case fetch.OutcomeFailed, fetch.OutcomeBlocked:
+			in.fail(u.URL, errors.New(u.Error))
+			nfail++
+			continue
+		case fetch.OutcomeNew, fetch.OutcomeChanged, fetch.OutcomeUnchanged:
+		default:
+			continue // not fetched: disallowed, out of scope, skipped
+		}
+		if u.Kind == fetch.KindList {
+			continue // lists are not documents
+		}
+		rec, rerr := c.Store.Record(u.URL)
+		if rerr != nil || rec == nil {
+			in.fail(u.URL, fmt.Errorf("not in the raw store: %v", rerr))
+			nfail++
+			continue
+		}
+		if u.Outcome == fetch.OutcomeUnchanged && indexed(in, rec) {
+			continue
+		}
+		todo = append(todo, rec)
+	}
+	if err != nil {
+		return err // interrupted: the frontier is kept, run again to resume
+	}
+	in.grow(len(todo) + nfail - len(urls))
+	if in.bar != nil {
+		in.bar.Describe("ingest")
+	}
 	ex := &extract.Extractor{}
-	for _, u := range urls {
+	for _, rec := range todo {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		page, err := client.Get(ctx, u)
+		body, err := c.Store.Body(rec.SHA256)
 		if err != nil {
-			in.fail(u, err)
+			in.fail(rec.URL, err)
 			continue
 		}
-		doc, err := ex.Extract(extract.Input{Name: u, URL: page.FinalURL, ContentType: page.ContentType,
-			Body: page.Body, FetchedAt: page.FetchedAt})
+		input := extract.Input{Name: rec.URL, URL: rec.URL, ContentType: rec.ContentType, Body: body, FetchedAt: rec.FetchedAt}
+		if rec.Kind == fetch.KindFile && rec.Parent != "" {
+			input.Parent = documentID(rec.Parent)
+		}
+		doc, err := ex.Extract(input)
 		if err != nil {
-			in.fail(u, fmt.Errorf("%s: %w", u, err))
+			in.fail(rec.URL, err)
 			continue
 		}
-		if err := in.add(u, doc); err != nil {
+		addAttachments(doc, rec.Attachments)
+		if err := in.add(rec.URL, doc); err != nil {
 			return err
 		}
 	}
-	return nil
+	if err := in.batch.Commit(); err != nil {
+		return err
+	}
+	return c.Store.RemoveCrawl(rep.ID)
+}
+
+// indexed reports whether the index holds the document of rec with the
+// same body, so an unchanged page need not be extracted again.
+func indexed(in *ingester, rec *fetch.Record) bool {
+	doc, err := in.ix.Document(documentID(rec.URL))
+	return err == nil && doc.Source.SHA256 == rec.SHA256
+}
+
+// addAttachments lists on a page the attachments the crawler found that
+// the extractor did not (pdf.js wrappers, data-file attributes …).
+func addAttachments(doc *extract.Document, urls []string) {
+	for _, u := range urls {
+		if slices.ContainsFunc(doc.Attachments, func(a extract.Attachment) bool { return a.URL == u }) {
+			continue
+		}
+		doc.Attachments = append(doc.Attachments, extract.Attachment{URL: u, Name: path.Base(u), Type: fetch.FileType(u)})
+	}
+}
+
+// documentID is the id extract gives the document of a URL (a hash of the
+// canonical URL), needed for an attachment's Parent before the page is
+// extracted. TestCrawlIngest checks it against extract.
+func documentID(rawURL string) string {
+	sum := sha256.Sum256([]byte(extract.CanonicalURL(rawURL)))
+	return hex.EncodeToString(sum[:8])
 }
