@@ -18,7 +18,10 @@ var containers = []func(*xhtml.Node) bool{
 	func(n *xhtml.Node) bool { return attr(n, "id") == "UCAP-CONTENT" },
 	func(n *xhtml.Node) bool { return hasClass(n, "pages_content") },
 	func(n *xhtml.Node) bool { return hasClass(n, "trs_editor_view") },
-	func(n *xhtml.Node) bool { return attr(n, "id") == "zoom" },
+	func(n *xhtml.Node) bool {
+		id := strings.ToLower(attr(n, "id"))
+		return id == "zoom" || id == "fontzoom" || id == "zoomcon"
+	},
 	func(n *xhtml.Node) bool { return hasClass(n, "zwgkdetail") },
 	func(n *xhtml.Node) bool { return hasClass(n, "jgzn_content") },
 	func(n *xhtml.Node) bool { return attr(n, "id") == "ivs_content" },
@@ -227,7 +230,7 @@ func ownScore(n *xhtml.Node) float64 {
 	if han < 5 || hasNoise(text) {
 		return 0
 	}
-	if ls := scanLabels(text, knownLabel); len(ls) > 0 && ls[0].start == 0 {
+	if ls := scanLabels(text, knownLabel, false); len(ls) > 0 && ls[0].start == 0 {
 		return 0
 	}
 	ratio := float64(runeLen(collapseSpace(links.String()))) / float64(runeLen(text))

@@ -27,5 +27,5 @@
 // viewer.html?file= wrappers are unwrapped. A file is named by its anchor
 // text, else by its file name.
 //
-// Read never panics; it fails only on an empty page.
+// Read never panics; it fails only on an empty page or one it cannot decode.
 package html

@@ -24,11 +24,14 @@ const maxLabelHan = 8
 // space or a separator, is made of Han characters padded with spaces,
 // U+3000 or nbsp, and ends with ':' or '：'. known decides which names count;
 // a label without colon is reported only when it is the whole text.
-func scanLabels(s string, known func(name string) (key string, ok bool)) []label {
+//
+// A label may follow an opening bracket only when loose is set: values end
+// at "【字体：", but "（发布日期：…）" inside a sentence is no label.
+func scanLabels(s string, known func(name string) (key string, ok bool), loose bool) []label {
 	rs := []rune(s)
 	var out []label
 	for i := 0; i < len(rs); i++ {
-		if !isCJK(rs[i]) || !labelBoundary(rs, i) {
+		if !isCJK(rs[i]) || !labelBoundary(rs, i, loose) {
 			continue
 		}
 		var best *label
@@ -75,11 +78,14 @@ func scanLabels(s string, known func(name string) (key string, ok bool)) []label
 // labelBoundary reports whether a label may start at rs[i]: at the start of
 // the text or after white space or a separator, never inside a word
 // (经费来源 does not hold the label 来源).
-func labelBoundary(rs []rune, i int) bool {
+func labelBoundary(rs []rune, i int, loose bool) bool {
 	if i == 0 {
 		return true
 	}
 	p := rs[i-1]
+	if loose && strings.ContainsRune("[【(（<《", p) {
+		return true
+	}
 	return isSpace(p) || strings.ContainsRune("|｜:：;；,，。]】)）>》/", p)
 }
 
@@ -150,8 +156,8 @@ func readLabels(n *xhtml.Node, values map[string]string) []labelHit {
 	if runeLen(s) > 400 {
 		return nil
 	}
-	labels := scanLabels(s, knownLabel)
-	if len(labels) == 0 {
+	labels := scanLabels(s, knownLabel, false)
+	if len(labels) == 0 || !inShortLine(n) {
 		return nil
 	}
 	rs := []rune(s)
@@ -174,10 +180,47 @@ func readLabels(n *xhtml.Node, values map[string]string) []labelHit {
 	return hits
 }
 
+// maxLine is the longest line, in bytes, that can hold metadata; running
+// paragraphs that mention a label are longer.
+const maxLine = 1200
+
+// inShortLine reports whether the line around the text node n (its inline
+// neighbours up to the enclosing block boundaries) is short enough to be
+// part of a metadata block.
+func inShortLine(n *xhtml.Node) bool {
+	m := n
+	for m.Parent != nil && !isBlock(m.Parent) {
+		m = m.Parent
+	}
+	size := 0
+	add := func(s *xhtml.Node) bool {
+		if isBlock(s) {
+			return false
+		}
+		t, ok := shortText(s, maxLine)
+		if s.Type == xhtml.TextNode {
+			t, ok = collapseSpace(s.Data), true
+		}
+		size += len(t)
+		return ok && size <= maxLine
+	}
+	for s := m.PrevSibling; s != nil && !isBlock(s); s = s.PrevSibling {
+		if !add(s) {
+			return false
+		}
+	}
+	for s := m; s != nil && !isBlock(s); s = s.NextSibling {
+		if !add(s) {
+			return false
+		}
+	}
+	return size <= maxLine
+}
+
 // cutAtLabel ends a value at the next label, known or not ("2025-03-21
 // 浏览次数：" → "2025-03-21").
 func cutAtLabel(v string) string {
-	if ls := scanLabels(v, anyLabel); len(ls) > 0 {
+	if ls := scanLabels(v, anyLabel, true); len(ls) > 0 {
 		for _, l := range ls {
 			if l.colon && l.start > 0 {
 				return string([]rune(v)[:l.start])
@@ -199,13 +242,25 @@ func store(values map[string]string, key, v string) {
 		return
 	}
 	if meta.IsDateKey(key) {
-		iso, ok := date.Parse(v)
+		iso, ok := leadingDate(v)
 		if !ok {
 			return
 		}
 		v = iso
 	}
 	values[key] = v
+}
+
+// leadingDate returns the ISO date a metadata value starts with:
+// "2025-01-20 09:39", but also "2025-01-20【字体：大 中 小】".
+func leadingDate(v string) (string, bool) {
+	if iso, ok := date.Parse(v); ok {
+		return iso, true
+	}
+	if ds := date.Find(v); len(ds) > 0 && ds[0].Start == 0 {
+		return ds[0].Value, true
+	}
+	return "", false
 }
 
 // cellLike reports whether the text node is the label of a table cell or
@@ -297,7 +352,7 @@ func holdsLabel(n *xhtml.Node) bool {
 	if runeLen(t) > 400 {
 		return false
 	}
-	ls := scanLabels(t, knownLabel)
+	ls := scanLabels(t, knownLabel, false)
 	return len(ls) > 0 && ls[0].start == 0
 }
 

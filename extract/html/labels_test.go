@@ -28,7 +28,7 @@ func TestScanLabels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, l := range scanLabels(tt.text, knownLabel) {
+		for _, l := range scanLabels(tt.text, knownLabel, false) {
 			got = append(got, l.key)
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
@@ -68,14 +68,23 @@ func TestFindMetadata(t *testing.T) {
 		{"value ends at an unknown label",
 			`<div>来源：党政&nbsp;&nbsp;发布时间： 2025-03-21 09:39&nbsp;&nbsp;浏览次数：<span>356</span></div>`,
 			map[string]string{"来源": "党政", "发布日期": "2025-03-21"}},
+		{"date followed by tools",
+			`<div class="info">发布日期：2025-01-20【字体：<a>大</a> <a>中</a> <a>小</a>】</div>`,
+			map[string]string{"发布日期": "2025-01-20"}},
 		{"first value wins",
 			`<p>索引号：A-1</p><p>索引号：B-2</p>`,
 			map[string]string{"索引号": "A-1"}},
 		{"unparseable date dropped",
 			`<p>成文日期：近期</p>`,
 			map[string]string{}},
+		{"label in brackets inside a sentence ignored",
+			`<p>本通知自印发之日起施行（发布日期：2025年1月1日），由市司法局负责解释。</p>`,
+			map[string]string{}},
+		{"label in a short line beside running text",
+			`<td>发布日期：2025-01-02<p>` + strings.Repeat("正文", 400) + `</p></td>`,
+			map[string]string{"发布日期": "2025-01-02"}},
 		{"labels inside links and long paragraphs ignored",
-			`<a href="/x">分类：</a><span>导航</span><p>` + strings.Repeat("正文", 250) + `来源：某报</p>`,
+			`<a href="/x">分类：</a><span>导航</span><p>` + strings.Repeat("正文", 250) + `<span> 来源：某报</span></p>`,
 			map[string]string{}},
 	}
 	for _, tt := range tests {
