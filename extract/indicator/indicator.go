@@ -170,6 +170,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		before := clean(raw)
 
 		var names []string
+		own := false // the name has a subject of its own, which later predicates may take
 		switch {
 		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
 			n := rankName(before)
@@ -183,7 +184,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			pred, dist := predicatePart(before)
 			predicate, distributive = pred, dist
 			if dist {
-				subjects = lastN(p.subjects, countDistributive(qs[i:]))
+				subjects = lastN(p.subjects, len(qs)-i)
 			}
 			names = []string{p.compose(subjects, 0, pred, distributive)}
 		case before == "" && predicate != "":
@@ -195,26 +196,24 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			if q.Unit != prevUnit {
 				n += q.Unit
 			}
-			names = []string{n}
+			names, own = []string{n}, true
 		case before == "" && after == "" && len(p.subjects) > 0:
 			// 突破3000亿元，达到3125.6亿元: the figure of the last subject
-			names = []string{p.subjects[len(p.subjects)-1]}
+			names, own = []string{p.subjects[len(p.subjects)-1]}, true
 		case before == "":
-			names = []string{after}
+			names, own = []string{after}, true
 		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
-			names = []string{p.dropPreposition(before + after)}
+			names, own = []string{p.dropPreposition(before + after)}, q.Kind == quantity.Count
 		default:
-			names = []string{p.dropPreposition(before)}
+			names, own = []string{p.dropPreposition(before)}, true
+		}
+		if own && !c.inParen && names[0] != "" {
+			names[0] = p.restoreHead(names[0], q.Unit)
+			p.subjects = append(p.subjects, names[0])
+			p.units = append(p.units, q.Unit)
 		}
 		for _, n := range names {
 			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q)})
-		}
-		own := sharedBy == nil && !isPredicate(before) && !(before == "" && predicate != "")
-		if own && !c.inParen && names[0] != "" {
-			names[0] = p.restoreHead(names[0], q.Unit)
-			out[len(out)-1].Name = names[0]
-			p.subjects = append(p.subjects, names[0])
-			p.units = append(p.units, q.Unit)
 		}
 		prevName, prevUnit = names[0], q.Unit
 	}
@@ -284,11 +283,6 @@ func lastN(s []string, n int) []string {
 	return s[len(s)-n:]
 }
 
-// countDistributive counts the values of a 分别 clause: 4.6%、7.7%和8.7% is three.
-func countDistributive(qs []quantity.Quantity) int {
-	return len(qs)
-}
-
 // sentence returns the sentence around q, up to and including its final stop.
 func (p *paragraph) sentence(q quantity.Quantity) string {
 	start := p.start
@@ -352,7 +346,7 @@ var (
 var (
 	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
-		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 上年 实现 實現`)
+		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
 		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
