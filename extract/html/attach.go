@@ -37,10 +37,13 @@ func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
 					continue
 				}
 				u, typ := fileURL(base, raw)
+				name := textOf(n)
+				if u == nil && key == "href" {
+					u, typ = servletLink(base, raw, name)
+				}
 				if u == nil {
 					continue
 				}
-				name := textOf(n)
 				if runeLen(name) > 200 || genericNames[strings.Trim(name, "[]【】()（） ")] {
 					name = ""
 				}
@@ -99,6 +102,22 @@ func fileURL(base *url.URL, raw string) (*url.URL, string) {
 		}
 	}
 	return nil, ""
+}
+
+// servletLink accepts a link without a file extension whose anchor text
+// names a file ("/download?id=12" with text "报告全文.pdf"), unless the link
+// is a web page.
+func servletLink(base *url.URL, raw, text string) (*url.URL, string) {
+	typ := extType(strings.TrimSpace(text))
+	u := resolve(base, raw)
+	if typ == "" || u == nil {
+		return nil, ""
+	}
+	switch strings.ToLower(strings.TrimPrefix(path.Ext(u.Path), ".")) {
+	case "html", "htm", "shtml", "xhtml":
+		return nil, ""
+	}
+	return u, typ
 }
 
 // resolve makes raw an absolute http(s) URL against base, or returns nil.

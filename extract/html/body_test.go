@@ -97,7 +97,8 @@ func TestAttachments(t *testing.T) {
 <tr><td><a href="https://files.example.gov.cn/x/report.ofd">报告（OFD版）</a></td></tr>
 <tr><td><span data-file="/download/a.wps"></span><span data-url="../b.zip">压缩包</span><iframe data-src="/c.doc"></iframe></td></tr>
 <tr><td><a href="/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3">附件表</a></td></tr>
-<tr><td><a href="/download.jsp?filename=%E6%96%B9%E6%A1%88.pdf">【下载】</a></td></tr></table>
+<tr><td><a href="/download.jsp?filename=%E6%96%B9%E6%A1%88.pdf">【下载】</a></td></tr>
+<tr><td><a href="/servlet/down?id=77">解读材料.DOC</a> <a href="./t2.html">上一篇.pdf</a></td></tr></table>
 <script>var f = "/fake.pdf";</script>
 </body></html>`
 	p, err := Read([]byte(page), "", "https://www.example.gov.cn/zwgk/202505/t20250516_1.html")
@@ -115,6 +116,7 @@ func TestAttachments(t *testing.T) {
 		{"https://www.example.gov.cn/c.doc", "c.doc", "doc"},
 		{"https://www.example.gov.cn/download.jsp?filename=%E9%99%84%E4%BB%B6.xls&id=3", "附件表", "xls"},
 		{"https://www.example.gov.cn/download.jsp?filename=%E6%96%B9%E6%A1%88.pdf", "方案.pdf", "pdf"},
+		{"https://www.example.gov.cn/servlet/down?id=77", "解读材料.DOC", "doc"},
 	}
 	if !reflect.DeepEqual(p.Attachments, want) {
 		t.Errorf("Attachments =\n%v\nwant\n%v", p.Attachments, want)
