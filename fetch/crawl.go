@@ -161,6 +161,10 @@ func (c *Crawler) Crawl(ctx context.Context, seeds []string) (*Report, error) {
 			}
 			st.Queue = append(st.Queue, item{URL: s, Kind: kind, Seed: i})
 		}
+		// Saved now, so that what a killed crawl stores counts as its own.
+		if err := c.Store.saveState(st); err != nil {
+			return nil, err
+		}
 	}
 	r.st = st
 	for _, it := range st.Queue {

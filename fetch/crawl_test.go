@@ -382,3 +382,53 @@ func TestCrawlLimits(t *testing.T) {
 		})
 	}
 }
+
+// A hard kill (SIGKILL) can land after a record was stored but before the
+// frontier was saved. The resumed crawl must take the stored record as
+// done by this crawl, not ask for it again nor call it unchanged.
+func TestCrawlResumeAfterHardKill(t *testing.T) {
+	s := newSite(t)
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.onRequest = func(n int) {
+		if n == 2 { // robots.txt, then the first list page
+			cancel()
+		}
+	}
+	if _, err := testCrawler(t, dir).Crawl(ctx, s.seeds()); err != context.Canceled {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	s.onRequest = nil
+	// Store the first queued page as the killed process would have.
+	store := mustStore(t, dir)
+	st, err := store.loadState(testCrawler(t, dir).id(s.seeds()))
+	if err != nil || st == nil || len(st.Queue) == 0 {
+		t.Fatalf("saved frontier: %+v, %v", st, err)
+	}
+	it := st.Queue[0]
+	now := time.Now().UTC()
+	body, err := os.ReadFile(filepath.Join("..", "testdata", "site", strings.TrimPrefix(it.URL, s.srv.URL)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Put(&Record{URL: it.URL, Kind: it.Kind, Status: 200, ContentType: "text/html; charset=utf-8",
+		FirstSeen: now, ChangedAt: now, FetchedAt: now}, bytes.ReplaceAll(body, []byte("http://OFFSITE"), []byte(s.off.URL))); err != nil {
+		t.Fatal(err)
+	}
+	before := len(s.requests())
+	rep, err := testCrawler(t, dir).Crawl(context.Background(), s.seeds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range s.requests()[before:] {
+		if s.srv.URL+r.Path == it.URL {
+			t.Errorf("%s requested again", r.Path)
+		}
+	}
+	if got := outcomes(rep, s)[strings.TrimPrefix(it.URL, s.srv.URL)]; got != OutcomeNew {
+		t.Errorf("%s: outcome %q, want new", it.URL, got)
+	}
+	if diff := cmp.Diff(wantOutcomes, outcomes(rep, s)); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+}
