@@ -35,9 +35,33 @@ var bigUnits = map[rune]int64{
 	'兆': 1e12,
 }
 
-func isChineseDigit(r rune) bool { _, ok := chineseDigits[r]; return ok }
-func isSmallUnit(r rune) bool    { _, ok := smallUnits[r]; return ok }
-func isBigUnit(r rune) bool      { _, ok := bigUnits[r]; return ok }
+// The predicates below are switches rather than map look-ups: Find asks them
+// of nearly every rune of a document.
+
+func isChineseDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '○', '一', '壹', '弌', '二', '贰', '貳', '两', '兩', '弍', '三', '叁', '參', '弎',
+		'四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖':
+		return true
+	}
+	return false
+}
+
+func isSmallUnit(r rune) bool {
+	switch r {
+	case '十', '拾', '百', '佰', '千', '仟':
+		return true
+	}
+	return false
+}
+
+func isBigUnit(r rune) bool {
+	switch r {
+	case '万', '萬', '亿', '億', '兆':
+		return true
+	}
+	return false
+}
 func isMagnitude(r rune) bool    { return isSmallUnit(r) || isBigUnit(r) }
 func isChinesePoint(r rune) bool { return r == '点' || r == '點' }
 func isMinus(r rune) bool        { return r == '-' || r == '−' || r == '－' }

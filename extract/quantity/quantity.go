@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -207,8 +208,11 @@ func Find(text string) []Quantity {
 	mask := masked(text)
 	var out []Quantity
 	for i := 0; i < len(text); {
-		if end, ok := mask[i]; ok {
-			i = end
+		for len(mask) > 0 && mask[0].end <= i {
+			mask = mask[1:]
+		}
+		if len(mask) > 0 && mask[0].start <= i {
+			i = mask[0].end
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -383,17 +387,18 @@ func approxAround(text string, start, end int) bool {
 	return false
 }
 
-// masked maps the start of each span that holds no quantity to its end:
-// document numbers, dates, 《titles》 and short quoted phrases (“两个维护”).
-func masked(text string) map[int]int {
-	mask := map[int]int{}
+// span is a stretch of text [start, end) that holds no quantity.
+type span struct{ start, end int }
+
+// masked returns, sorted by start, the spans that hold no quantity: document
+// numbers, dates, 《titles》 and short quoted phrases (“两个维护”).
+func masked(text string) []span {
+	var mask []span
 	for _, n := range docnum.Find(text) {
-		mask[n.Start] = n.End
+		mask = append(mask, span{n.Start, n.End})
 	}
 	for _, d := range date.Find(text) {
-		if end, ok := mask[d.Start]; !ok || end < d.End {
-			mask[d.Start] = d.End
-		}
+		mask = append(mask, span{d.Start, d.End})
 	}
 	for _, p := range [][2]string{{"《", "》"}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"\"", "\""}, {"‘", "’"}} {
 		for i := 0; i < len(text); {
@@ -409,15 +414,14 @@ func masked(text string) map[int]int {
 			}
 			closeEnd := body + c + len(p[1])
 			inner := text[body : body+c]
-			if p[0] == "《" || (utf8.RuneCountInString(inner) <= 20 && !strings.Contains(inner, "\n")) {
-				if _, ok := mask[open]; !ok && !strings.Contains(inner, "\n") {
-					mask[open] = closeEnd
-				}
-				i = closeEnd
-			} else {
-				i = body
+			if strings.Contains(inner, "\n") || (p[0] != "《" && utf8.RuneCountInString(inner) > 20) {
+				i = body // unpaired, or too long to be a name or slogan
+				continue
 			}
+			mask = append(mask, span{open, closeEnd})
+			i = closeEnd
 		}
 	}
+	slices.SortFunc(mask, func(a, b span) int { return a.start - b.start })
 	return mask
 }
