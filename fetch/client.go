@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -383,11 +384,15 @@ var challengeMarks = [][]byte{
 }
 
 // IsChallenge reports whether body looks like an anti-bot JavaScript
-// challenge rather than content: a small HTML page whose scripts set a
-// cookie and reload, or that carries a known challenge marker.
+// challenge rather than content: a small HTML page with next to no
+// visible text whose script carries a known challenge marker, or sets a
+// cookie and reloads.
 func IsChallenge(body []byte) bool {
 	if len(body) > 32<<10 || !looksHTML(body) {
 		return false
+	}
+	if text := invisible.ReplaceAll(body, nil); len(bytes.Join(bytes.Fields(text), nil)) > 200 {
+		return false // a real page, even if its scripts touch cookies
 	}
 	for _, m := range challengeMarks {
 		if bytes.Contains(body, m) {
@@ -397,6 +402,9 @@ func IsChallenge(body []byte) bool {
 	return bytes.Contains(body, []byte("document.cookie")) &&
 		(bytes.Contains(body, []byte("location.reload")) || bytes.Contains(body, []byte("location.href")) || bytes.Contains(body, []byte("location.replace")))
 }
+
+// invisible matches what a browser does not show as text: scripts, styles, tags.
+var invisible = regexp.MustCompile(`(?is)<script\b.*?</script>|<style\b.*?</style>|<!--.*?-->|<[^>]*>|&nbsp;`)
 
 func looksHTML(body []byte) bool {
 	head := bytes.ToLower(bytes.TrimSpace(body[:min(len(body), 512)]))

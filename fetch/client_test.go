@@ -203,3 +203,26 @@ func TestCheckType(t *testing.T) {
 		})
 	}
 }
+
+func TestIsChallenge(t *testing.T) {
+	article := "<html><head><script>var c=document.cookie;function go(u){location.href=u}</script></head><body><div class=\"TRS_Editor\">" +
+		strings.Repeat("<p>全县地区生产总值达到125.6亿元，比上年增长5.2%。</p>", 10) + "</div></body></html>"
+	tests := []struct {
+		name, body string
+		want       bool
+	}{
+		{"瑞数 $_ts", `<html><head><meta id="x" content="abc"><script>$_ts=window['$_ts'];</script><script src="/abc.js"></script></head><body></body></html>`, true},
+		{"加速乐", `<html><script>document.cookie=('__jsl_clearance=1');location.href=location.pathname</script></html>`, true},
+		{"cookie and reload", `<!DOCTYPE html><html><body><script>document.cookie="a=b";location.reload()</script></body></html>`, true},
+		{"article with cookie scripts", article, false},
+		{"short page without script", `<html><body><p>暂无内容</p></body></html>`, false},
+		{"pdf", "%PDF-1.4 document.cookie location.reload", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := IsChallenge([]byte(tt.body)); got != tt.want {
+				t.Errorf("IsChallenge = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
