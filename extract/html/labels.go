@@ -36,17 +36,17 @@ func scanLabels(s string, known func(name string) (key string, ok bool), loose b
 		}
 		var best *label
 		var name []rune
+	scan:
 		for j := i; j < len(rs) && len(name) < maxLabelHan; {
 			switch {
 			case isCJK(rs[j]):
 				name = append(name, rs[j])
 				j++
-			case isSpace(rs[j]) && len(name) > 0:
+			case isSpace(rs[j]): // padding: 索 引 号, 标　　题
 				j++
 				continue
 			default:
-				j = len(rs) + 1 // stop
-				continue
+				break scan
 			}
 			k := j
 			for k < len(rs) && isSpace(rs[k]) {
@@ -114,6 +114,7 @@ const maxValue = 300
 // (td, span, dd, b + text). The first value of a key wins.
 func findMetadata(doc *xhtml.Node) metadata {
 	md := metadata{values: map[string]string{}, blocks: map[*xhtml.Node]bool{}}
+	r := &labelReader{values: md.values, labelCells: map[*xhtml.Node]int{}}
 	hits := map[*xhtml.Node]int{}
 	size := map[*xhtml.Node]int{} // characters of labels and values below a node
 	var walk func(*xhtml.Node)
@@ -122,7 +123,7 @@ func findMetadata(doc *xhtml.Node) metadata {
 			return
 		}
 		if n.Type == xhtml.TextNode {
-			for _, h := range readLabels(n, md.values) {
+			for _, h := range r.read(n) {
 				markBlocks(n, h, hits, size, md.blocks)
 			}
 			return
@@ -149,9 +150,14 @@ type labelHit struct {
 	size int
 }
 
-// readLabels reads the labels in the text node n and stores their values in
-// values.
-func readLabels(n *xhtml.Node, values map[string]string) []labelHit {
+// labelReader reads label/value pairs from text nodes.
+type labelReader struct {
+	values     map[string]string
+	labelCells map[*xhtml.Node]int // label cells per table or dl, counted once
+}
+
+// read reads the labels in the text node n and stores their values.
+func (r *labelReader) read(n *xhtml.Node) []labelHit {
 	s := n.Data
 	if runeLen(s) > 400 {
 		return nil
@@ -169,13 +175,13 @@ func readLabels(n *xhtml.Node, values map[string]string) []labelHit {
 		}
 		v := cutAtLabel(string(rs[l.end:end]))
 		if strings.TrimSpace(v) == "" && i == len(labels)-1 {
-			if !l.colon && !cellLike(n) && !colonFollows(n) {
+			if !l.colon && !colonFollows(n) && !r.labelTableCell(n) {
 				continue
 			}
 			v = valueAfter(n)
 		}
 		hits = append(hits, labelHit{l.key, l.end - l.start + runeLen(collapseSpace(v))})
-		store(values, l.key, v)
+		store(r.values, l.key, v)
 	}
 	return hits
 }
@@ -263,16 +269,42 @@ func leadingDate(v string) (string, bool) {
 	return "", false
 }
 
-// cellLike reports whether the text node is the label of a table cell or
-// definition term, where the value sits in the next cell without a colon.
-func cellLike(n *xhtml.Node) bool {
-	for p, i := n.Parent, 0; p != nil && i < 3; p, i = p.Parent, i+1 {
+// labelTableCell reports whether the text node is a label cell without
+// colon (<td>索 引 号</td><td>value</td>, <dt>成文日期</dt>) in a table or
+// list that has other label cells: a lone 名称 heading a column of a
+// statistics table is no label.
+func (r *labelReader) labelTableCell(n *xhtml.Node) bool {
+	var cell *xhtml.Node
+	for p, i := n.Parent, 0; p != nil && i < 3 && cell == nil; p, i = p.Parent, i+1 {
 		switch p.DataAtom {
 		case atom.Td, atom.Th, atom.Dt:
-			return true
+			cell = p
 		}
 	}
-	return false
+	if cell == nil {
+		return false
+	}
+	var table *xhtml.Node
+	for p := cell.Parent; p != nil && table == nil; p = p.Parent {
+		if p.DataAtom == atom.Table || p.DataAtom == atom.Dl {
+			table = p
+		}
+	}
+	if table == nil {
+		return false
+	}
+	c, ok := r.labelCells[table]
+	if !ok {
+		for _, td := range findAll(table, func(m *xhtml.Node) bool {
+			return m.DataAtom == atom.Td || m.DataAtom == atom.Th || m.DataAtom == atom.Dt
+		}) {
+			if holdsLabel(td) {
+				c++
+			}
+		}
+		r.labelCells[table] = c
+	}
+	return c >= 2
 }
 
 // colonFollows reports whether the text after n starts with a colon, as in
@@ -304,7 +336,7 @@ func valueAfter(n *xhtml.Node) string {
 			return v
 		}
 		p := m.Parent
-		if p == nil || onlyChild(p, m) == false {
+		if p == nil || !onlyChild(p, m) {
 			return ""
 		}
 		switch p.DataAtom {
