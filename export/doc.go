@@ -23,9 +23,21 @@
 // Writer encodes each row as it is written, so a large export keeps memory
 // flat; only the XLSX workbook is zipped at the end.
 //
+// # From the index
+//
+// Indicators and Documents write the rows of the documents that match an
+// index.Query, page by page (index.Each). Observations finds the values of an
+// indicator through the index's Chinese analyzer (调解成功率 also finds
+// 人民调解成功率) and reads their documents for the approximation mark and
+// the region.
+//
 // # Comparing
 //
 // Compare lays the values of one indicator out as a table — rows are issuers
-// or regions, columns are report years — and Chart draws it as SVG.
-// Regions come from extract/region.
+// or regions, columns are report years (ByYear turns it round) — and Chart
+// draws it as SVG with go-chart. Handler serves both over HTTP for gongwen
+// serve: /api/compare?indicator=…&by=… (JSON) and /compare.svg?… (the chart).
+//
+// Regions come from extract/region: the issuer's division with GB/T 2260
+// codes (驻马店市人民政府 → 411700 河南省驻马店市).
 package export
