@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 // A font turns the codes of a text-showing operator into text and glyph widths.
@@ -96,12 +98,16 @@ func newFont(v pdflib.Value) *font {
 		lf := pdflib.Font{V: v}
 		f.lib = lf.Encoder()
 	}
+	scale := 1.0 // Type 3 widths are in glyph space, which FontMatrix maps to text space
+	if m := v.Key("FontMatrix"); v.Key("Subtype").Name() == "Type3" && m.Len() == 6 {
+		scale = m.Index(0).Float64() * 1000
+	}
 	first := v.Key("FirstChar").Int64()
 	w := v.Key("Widths")
 	for i := 0; i < w.Len() && i < 256; i++ {
-		f.widths[uint32(first)+uint32(i)] = w.Index(i).Float64()
+		f.widths[uint32(first)+uint32(i)] = w.Index(i).Float64() * scale
 	}
-	f.defWidth = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	f.defWidth = v.Key("FontDescriptor").Key("MissingWidth").Float64() * scale
 	return f
 }
 
@@ -201,7 +207,28 @@ func (f *font) text(code string) string {
 	if s == "" || !utf8.ValidString(s) {
 		s = string(utf8.RuneError)
 	}
+	s = unifyIdeographs(s)
 	f.memo[code] = s
+	return s
+}
+
+// unifyIdeographs replaces CJK radicals (⻘ ⼭) and compatibility ideographs (U+F900–U+FAFF) with
+// the unified ideographs they stand for, so that 青山 reads and matches as 青山.
+func unifyIdeographs(s string) string {
+	for _, r := range s {
+		if _, ok := radicals[r]; ok || unicode.Is(unicode.Ideographic, r) && norm.NFC.PropertiesString(string(r)).Decomposition() != nil {
+			return strings.Map(func(r rune) rune {
+				if u, ok := radicals[r]; ok {
+					return u
+				}
+				if d := norm.NFC.PropertiesString(string(r)).Decomposition(); d != nil && unicode.Is(unicode.Ideographic, r) {
+					u, _ := utf8.DecodeRune(d)
+					return u
+				}
+				return r
+			}, s)
+		}
+	}
 	return s
 }
 

@@ -74,8 +74,8 @@ func mappedFont(ref string) string {
 		" /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /DW 1000 /W [1 [1000 1000] 3 5 1000] >>] >>"
 }
 
-// toUnicode maps the codes 1–4 of mappedFont to 山县政府 through bfchar, an array bfrange and a
-// plain bfrange.
+// toUnicode maps the codes 1–5 of mappedFont to 山县政府 through bfchar, an array bfrange and a
+// plain bfrange, and code 5 to the radical ⻘ (U+2ED8) as Chromium does for 青.
 const toUnicode = `/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
@@ -83,8 +83,9 @@ begincmap
 1 begincodespacerange
 <0000> <FFFF>
 endcodespacerange
-1 beginbfchar
+2 beginbfchar
 <0001> <5C71>
+<0005> <2ED8>
 endbfchar
 2 beginbfrange
 <0002> <0003> [<53BF> <653F>]

@@ -211,6 +211,7 @@ func percentile(v []float64, p float64) float64 {
 // paragraphs joins the lines of all pages into paragraphs, one per output line.
 func paragraphs(pages [][]line) string {
 	m := measure(pages)
+	chinese := isChinese(pages)
 	var b strings.Builder
 	var prev *line
 	samePage := false
@@ -221,7 +222,7 @@ func paragraphs(pages [][]line) string {
 			if prev != nil {
 				if m.breaks(prev, l, samePage) {
 					b.WriteByte('\n')
-				} else if needsSpace(prev.text, l.text) {
+				} else if needsSpace(prev.text, l.text, chinese) {
 					b.WriteByte(' ')
 				}
 			}
@@ -268,13 +269,41 @@ func (m margins) centred(l *line) bool {
 	return in > 1.5*l.size && math.Abs(in-out) < 0.6*l.size
 }
 
-// needsSpace reports whether joining two lines of a paragraph needs a space: only between Latin words.
-func needsSpace(a, b string) bool {
+// needsSpace reports whether joining two lines of a paragraph needs a space. Never next to Chinese,
+// after a hyphen, or inside a number broken over two lines (2376.|5亿元); in Chinese text only between
+// two Latin words (5|G基站 stays 5G), in other text between any two words.
+func needsSpace(a, b string, chinese bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(a)
 	first, _ := utf8.DecodeRuneInString(b)
-	if isWide(last) || isWide(first) || unicode.IsSpace(last) || unicode.IsSpace(first) {
+	switch {
+	case isWide(last) || isWide(first) || unicode.IsSpace(last) || unicode.IsSpace(first):
+		return false
+	case last == '-' || last == '/':
+		return false
+	case unicode.IsDigit(first) && (unicode.IsDigit(last) || last == '.' || last == ','):
 		return false
 	}
-	latin := func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
-	return latin(first) && (latin(last) || strings.ContainsRune(",;:!?)", last))
+	letter := func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+	if chinese {
+		return letter(first) && (letter(last) || strings.ContainsRune(",;:!?)", last))
+	}
+	return letter(first) || unicode.IsDigit(first) || strings.ContainsRune("(\"'", first)
+}
+
+// isChinese reports whether Chinese characters outnumber Latin letters in the lines.
+func isChinese(pages [][]line) bool {
+	han, latin := 0, 0
+	for _, lines := range pages {
+		for _, l := range lines {
+			for _, r := range l.text {
+				switch {
+				case unicode.Is(unicode.Han, r):
+					han++
+				case r < 0x80 && unicode.IsLetter(r):
+					latin++
+				}
+			}
+		}
+	}
+	return han > latin
 }

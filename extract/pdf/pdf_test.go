@@ -159,7 +159,7 @@ func TestReadSynthetic(t *testing.T) {
 			"青山县人民政府\n", nil},
 		{"UniGB-UCS2-H", testPDF("/Font << /F1 3 0 R >>", []string{ucs2Font}, text(72, 700, "62A5544A")), "报告\n", nil},
 		{"ToUnicode bfchar and bfrange", testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)},
-			text(72, 700, "0001000200030004")), "山县政府\n", nil},
+			text(72, 700, "00050001000200030004")), "青山县政府\n", nil},
 		{"Latin words keep their space", testPDF("/Font << /F1 3 0 R >>", []string{latinFont},
 			"BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td (world) Tj ET\n"), "Hello world\n", nil},
 		{"lines joined into paragraphs", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, paragraphs),
@@ -263,4 +263,40 @@ func ExampleRead() {
 	// 青山县人民政府办公室关于2025年第一季度政务服务工作情况的通报
 	// 青政办〔2025〕12号
 	// 一、总体情况
+}
+
+func TestNeedsSpace(t *testing.T) {
+	tests := []struct {
+		a, b    string
+		chinese bool
+		want    bool
+	}{
+		{"取得积极", "成效。", true, false},
+		{"全市地区生产总值（GDP）达到2376.", "5亿元", true, false},
+		{"受理5", "G基站", true, false},
+		{"this is a", "word", true, true},
+		{"the quick", "brown fox", false, true},
+		{"Abstract Syntax Notation One", "(ASN.1)", false, true},
+		{"man-", "agement", false, false},
+		{"version 4.", "19", false, false},
+		{"in", "中文", false, false},
+	}
+	for _, tt := range tests {
+		if got := needsSpace(tt.a, tt.b, tt.chinese); got != tt.want {
+			t.Errorf("needsSpace(%q, %q, %v) = %v, want %v", tt.a, tt.b, tt.chinese, got, tt.want)
+		}
+	}
+}
+
+func TestUnifyIdeographs(t *testing.T) {
+	tests := map[string]string{
+		"⻘⼭县⼈⺠政府": "青山县人民政府", // CJK radicals supplement and Kangxi radicals
+		"\uF900":  "豈",       // a CJK compatibility ideograph
+		"青山，2025": "青山，2025", // nothing to change; full-width punctuation kept
+	}
+	for in, want := range tests {
+		if got := unifyIdeographs(in); got != want {
+			t.Errorf("unifyIdeographs(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
