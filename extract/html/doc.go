@@ -27,5 +27,7 @@
 // viewer.html?file= wrappers are unwrapped. A file is named by its anchor
 // text, else by its file name.
 //
-// Read never panics; it fails only on an empty page or one it cannot decode.
+// Read never panics; it fails only on an empty page, on a file that is no
+// web page (a PDF, DOCX or DOC saved as .html, other binary data) or on one
+// it cannot decode.
 package html

@@ -32,6 +32,9 @@ func Read(body []byte, contentType, pageURL string) (*Page, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, errorf("%s: empty page", nameOf(pageURL))
 	}
+	if kind := binaryKind(body, contentType); kind != "" {
+		return nil, errorf("%s: not an HTML page but %s", nameOf(pageURL), kind)
+	}
 	src, cs, err := Decode(body, contentType)
 	if err != nil {
 		return nil, errorf("%s: %v", nameOf(pageURL), err)
@@ -54,6 +57,26 @@ func Read(body []byte, contentType, pageURL string) (*Page, error) {
 	p.Title = findTitle(doc, tags, md.values, body0)
 	p.Text = renderText(body0, md.blocks)
 	return p, nil
+}
+
+// binaryKind names the file type of a body that is not a web page: an
+// attachment saved under an .html name, or other binary data.
+func binaryKind(body []byte, contentType string) string {
+	switch {
+	case bytes.HasPrefix(body, []byte("%PDF-")):
+		return "a PDF file"
+	case bytes.HasPrefix(body, []byte("PK\x03\x04")):
+		return "a ZIP container (docx, xlsx, ofd or zip)"
+	case bytes.HasPrefix(body, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "an OLE file (doc, xls or wps)"
+	}
+	if _, enc, _ := bomEncoding(body); enc != nil || strings.Contains(strings.ToLower(contentType), "utf-16") {
+		return "" // UTF-16 text is full of NUL bytes
+	}
+	if bytes.IndexByte(body[:min(len(body), 1024)], 0) >= 0 {
+		return "binary data"
+	}
+	return ""
 }
 
 func errorf(format string, args ...any) error {

@@ -117,9 +117,18 @@ func TestReadFixtureProperties(t *testing.T) {
 }
 
 func TestReadErrors(t *testing.T) {
-	for _, body := range []string{"", "  \n\t "} {
-		if _, err := Read([]byte(body), "", "https://x.gov.cn/a.html"); err == nil || !strings.Contains(err.Error(), "empty") {
-			t.Errorf("Read(%q) error = %v, want an empty-page error", body, err)
+	tests := []struct{ body, want string }{
+		{"", "https://x.gov.cn/a.html: empty page"},
+		{"  \n\t ", "empty page"},
+		{"%PDF-1.7\n%\xe2\xe3", "not an HTML page but a PDF file"},
+		{"PK\x03\x04\x14\x00", "ZIP container"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1", "OLE file"},
+		{"GIF89a\x01\x00\x00\x00", "binary data"},
+	}
+	for _, tt := range tests {
+		_, err := Read([]byte(tt.body), "", "https://x.gov.cn/a.html")
+		if err == nil || !strings.HasPrefix(err.Error(), "html: ") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Read(%q) error = %v, want one containing %q", tt.body, err, tt.want)
 		}
 	}
 }
