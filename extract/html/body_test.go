@@ -33,7 +33,7 @@ func TestText(t *testing.T) {
 			`<table><tr><td class="b12c" id="UCAP-CONTENT"><p>` + para + `</p><p>第二段。</p><table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>`,
 			para + "\n第二段。\n甲\t乙"},
 		{"tool lines inside the body dropped",
-			`<div class="TRS_Editor"><p>` + para + `</p><p>【字体：大 中 小】</p><p>【打印】【关闭】</p><p>分享到：</p><p>上一篇：某某通知</p><p>扫一扫在手机打开当前页</p></div>`,
+			`<div class="TRS_Editor"><p>` + para + `</p><p>【字体：大 中 小】</p><p>【打印】【关闭】</p><p>分享到：</p><p>上一篇：某某通知</p><p>扫一扫在手机打开当前页</p><p> | </p><p>————</p></div>`,
 			para},
 		{"indentation trimmed",
 			`<div class="TRS_Editor"><p>&nbsp;&nbsp;　　` + para + `&nbsp;</p></div>`,

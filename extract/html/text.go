@@ -3,6 +3,7 @@ package html
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -218,6 +219,9 @@ var (
 func boilerplate(line string) bool {
 	if runeLen(line) > 120 {
 		return false
+	}
+	if !strings.ContainsFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return true // separators such as "|" or "———"
 	}
 	for _, p := range footerPhrases {
 		if strings.Contains(line, p) {
