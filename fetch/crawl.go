@@ -320,8 +320,16 @@ func (r *run) finish(res Result, found []item, skips []Result, bytes int64) {
 	r.st.Results = append(r.st.Results, res)
 	r.count(res)
 	r.st.Bytes += bytes
+	// A list page whose details were all seen before (a site that answers
+	// every page number with the last page) ends the paging.
+	fresh := 0
 	for _, f := range found {
-		if !r.seen[f.URL] {
+		if f.Kind != KindList && !r.seen[f.URL] {
+			fresh++
+		}
+	}
+	for _, f := range found {
+		if !r.seen[f.URL] && (f.Kind != KindList || fresh > 0) {
 			r.seen[f.URL] = true
 			r.st.Queue = append(r.st.Queue, f)
 		}

@@ -3,11 +3,14 @@ package fetch
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -430,5 +433,29 @@ func TestCrawlResumeAfterHardKill(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantOutcomes, outcomes(rep, s)); diff != "" {
 		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+}
+
+// Some sites answer any page number with the last page: paging stops at
+// the first page that brings no new detail.
+func TestCrawlStopsOnRepeatedPage(t *testing.T) {
+	var lists atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/zwgk/list.jsp" {
+			lists.Add(1)
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			fmt.Fprintf(w, `<html><body><li><a href="/zwgk/202501/t20250101_1.html">报告</a></li><a href="list.jsp?page=%d">下一页</a></body></html>`, page+1)
+			return
+		}
+		fmt.Fprint(w, "<html><body>报告</body></html>")
+	}))
+	defer srv.Close()
+	c := testCrawler(t, t.TempDir())
+	rep, err := c.Crawl(context.Background(), []string{srv.URL + "/zwgk/list.jsp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := lists.Load(); n != 2 {
+		t.Errorf("%d list pages requested, want 2; report %+v", n, rep.URLs)
 	}
 }
