@@ -103,7 +103,8 @@ func (r Region) Name() string {
 //
 // Names are matched in full (静海区, 塘栖镇, 缙云县) or, for provinces and
 // cities, in short (河南, 驻马店, 恩施州); traditional characters are folded
-// first (縉云縣 → 缙云县), and a leading 中共 is skipped. Each following name
+// first (縉云縣 → 缙云县), and a leading 中共 or national body with local
+// offices (国家税务总局驻马店市税务局) is skipped. Each following name
 // must lie inside the one before. A name shared by several divisions (朝阳区
 // in Beijing and in Changchun) is narrowed by the names that follow it; what
 // stays ambiguous resolves to the divisions' common ancestor, if they have
@@ -112,17 +113,12 @@ func (r Region) Name() string {
 func Resolve(issuer string) (Region, bool) {
 	t := load()
 	s := t.normalize(issuer)
-	for _, p := range []string{"中国共产党", "中共"} {
+	for _, p := range leadingWords {
 		s = strings.TrimPrefix(s, p)
 	}
-	rs := []rune(s)
-	var cands []int32 // divisions the names so far may mean; nil at the start
-	for pos := 0; pos < len(rs); {
-		next, n := t.match(rs[pos:], cands)
-		if n == 0 {
-			break
-		}
-		cands, pos = next, pos+n
+	cands := t.places([]rune(s))
+	if len(cands) == 0 && strings.HasPrefix(s, "驻") { // 国家统计局驻杭州调查队, but 驻马店 itself
+		cands = t.places([]rune(strings.TrimPrefix(s, "驻")))
 	}
 	if len(cands) == 0 {
 		return Region{}, false
@@ -133,6 +129,12 @@ func Resolve(issuer string) (Region, bool) {
 	}
 	return t.region(d), true
 }
+
+// leadingWords come before the place name of an issuer: the party, and the
+// national bodies whose local offices carry the place name after theirs
+// (国家税务总局驻马店市税务局). Alone, they leave no place: national.
+var leadingWords = []string{"中国共产党", "中共", "国家税务总局", "国家统计局", "中国人民银行",
+	"国家金融监督管理总局", "国家外汇管理局", "中国农业发展银行"}
 
 // Lookup returns the region of a division code: a GB/T 2260 code (410000,
 // 411700, 411702), a nine-digit township code, or the short forms 41 and 4117.
@@ -312,6 +314,20 @@ func (t *table) normalize(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// places reads the place names rs starts with and returns the divisions the
+// last one may mean.
+func (t *table) places(rs []rune) []int32 {
+	var cands []int32 // nil at the start: any division
+	for pos := 0; pos < len(rs); {
+		next, n := t.match(rs[pos:], cands)
+		if n == 0 {
+			break
+		}
+		cands, pos = next, pos+n
+	}
+	return cands
 }
 
 // match finds the longest alias at the start of rs that names a division
