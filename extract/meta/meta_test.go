@@ -1,0 +1,63 @@
+package meta
+
+import "testing"
+
+func TestCanonical(t *testing.T) {
+	tests := []struct {
+		label string
+		key   string
+		ok    bool
+	}{
+		{"索引号", "索引号", true},
+		{"索 引 号：", "索引号", true},
+		{"信息索引号", "索引号", true},
+		{"文　　号:", "文号", true},
+		{"发文字号：", "文号", true},
+		{"文件编号", "文号", true},
+		{"分\u00a0\u00a0\u00a0 类：", "主题分类", true},
+		{"发文机关", "发布机构", true},
+		{"成文机关", "发布机构", true},
+		{"名\u00a0\u00a0\u00a0 称", "标题", true},
+		{"标　　题：", "标题", true},
+		{"印发日期", "成文日期", true},
+		{"发文日期:", "成文日期", true},
+		{"公开日期", "发布日期", true},
+		{"发布时间：", "发布日期", true},
+		{"有 效 性", "有效性", true},
+		{"时效状态", "有效性", true},
+		{"公文时效", "公文时效", true},
+		{"主 题 词：", "主题词", true},
+		{"浏览次数", "", false},
+		{"驻马店市人民政府", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		key, ok := Canonical(tt.label)
+		if key != tt.key || ok != tt.ok {
+			t.Errorf("Canonical(%q) = %q, %v; want %q, %v", tt.label, key, ok, tt.key, tt.ok)
+		}
+	}
+}
+
+func TestCleanValue(t *testing.T) {
+	tests := map[string]string{
+		" 驻政文〔2025〕3号 ":   "驻政文〔2025〕3号",
+		"无":               "",
+		"\\":              "",
+		"| 有效 |":          "有效",
+		"\u3000杨浦区\u00a0": "杨浦区",
+	}
+	for in, want := range tests {
+		if got := CleanValue(in); got != want {
+			t.Errorf("CleanValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEveryLabelIsCanonical(t *testing.T) {
+	for _, l := range Labels() {
+		if _, ok := Canonical(l); !ok {
+			t.Errorf("Labels() lists %q but Canonical does not know it", l)
+		}
+	}
+}
