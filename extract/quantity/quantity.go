@@ -238,7 +238,7 @@ func canStart(text string, i int, r rune) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	switch {
 	case isArabicDigit(r):
-		return !codeNeighbour(prev)
+		return !codeBefore(text[:i])
 	case isMinus(r):
 		next, _ := utf8.DecodeRuneInString(text[i+len(string(r)):])
 		return isArabicDigit(next) && !isArabicDigit(prev) && !isLatin(prev) && !isMinus(prev)
@@ -251,6 +251,21 @@ func canStart(text string, i int, r rune) bool {
 		// 百分之九十, and 百余家 or 千余人, where the qualifier makes a number of it
 		rest := text[i+len("百"):]
 		return strings.HasPrefix(text[i:], "百分之") || strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多")
+	}
+	return false
+}
+
+// codeBefore reports whether the text before a number makes it part of a
+// code, ratio, range or identifier: 1+10, 5·12, 4.1:46.2, 2021-2025, PM2.5,
+// P0202. A colon, slash or dash after a word is punctuation: 申请:56件.
+func codeBefore(before string) bool {
+	prev, size := utf8.DecodeLastRuneInString(before)
+	switch {
+	case isLatin(prev) || isArabicDigit(prev) || strings.ContainsRune("+＋·•_#@&=×*", prev):
+		return true
+	case strings.ContainsRune(":：/／-－–—~～.．", prev):
+		prev2, _ := utf8.DecodeLastRuneInString(before[:len(before)-size])
+		return isArabicDigit(prev2) || isLatin(prev2)
 	}
 	return false
 }

@@ -230,6 +230,8 @@ func TestFind(t *testing.T) {
 		{"time limit is not a figure", "自受理之日起20个工作日内作出决定，3天以内答复", nil},
 		{"priority is not a rank", "始终把人民群众利益放在第一位", nil},
 		{"ledger is not a unit", "建立12台账", nil},
+		{"ascii colon after a word", "收到申请:56件,办结:56件", []string{"56件 56 件 count", "56件 56 件 count"}},
+		{"loans counted in bi", "发放贷款1,234笔", []string{"1,234笔 1234 笔 count"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
