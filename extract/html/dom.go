@@ -204,9 +204,9 @@ func shortText(n *xhtml.Node, limit int) (text string, ok bool) {
 }
 
 // isSpace reports whether r is white space on a web page, including nbsp,
-// U+3000 and zero-width characters.
+// U+3000 and zero-width characters; control characters count as space.
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
+	return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
 }
 
 // collapseSpace turns every run of white space into one ASCII space and

@@ -38,6 +38,9 @@ func FuzzRead(f *testing.F) {
 			if !utf8.ValidString(s) {
 				t.Errorf("invalid UTF-8: %q", s)
 			}
+			if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' }) {
+				t.Errorf("control character in %q", s)
+			}
 		}
 		for _, line := range strings.Split(p.Text, "\n") {
 			if p.Text != "" && (line == "" || strings.TrimSpace(line) != line) {

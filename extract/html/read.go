@@ -53,9 +53,9 @@ func Read(body []byte, contentType, pageURL string) (*Page, error) {
 	p.Metadata = md.values
 
 	p.Attachments = findAttachments(doc, pageURL)
-	body0 := findBody(doc, md.blocks)
-	p.Title = findTitle(doc, tags, md.values, body0)
-	p.Text = renderText(body0, md.blocks)
+	region := findBody(doc, md.blocks)
+	p.Title = findTitle(doc, tags, md.values, region)
+	p.Text = renderText(region, md.blocks)
 	return p, nil
 }
 
