@@ -401,8 +401,8 @@ func cleanAfter(s string) string {
 	s = titles.ReplaceAllString(s, "")
 	s = parens.ReplaceAllString(s, "")
 	s = trimPunct(s)
-	for _, w := range []string{"以上", "左右", "多"} {
-		s = strings.TrimPrefix(s, w)
+	for _, w := range []string{"以上", "左右", "多", "的"} {
+		s = strings.TrimPrefix(s, w) // 98%的群众 → 群众
 	}
 	return trimPunct(s)
 }

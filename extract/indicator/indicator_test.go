@@ -106,6 +106,7 @@ func TestFindNames(t *testing.T) {
 			[]string{"3000亿元→地区生产总值", "3125.6亿元→地区生产总值"}},
 		{"single-character verb only alone", "实际利用外资2.3亿美元。减税降费12.3亿元，同比增3.1%。",
 			[]string{"2.3亿美元→实际利用外资", "12.3亿元→减税降费", "3.1%→减税降费增"}},
+		{"subject after a percentage", "98.5%的群众对法治建设表示满意。", []string{"98.5%→群众对法治建设表示满意"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 	}
