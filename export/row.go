@@ -1,6 +1,7 @@
 package export
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -94,16 +95,18 @@ func NewDocumentRow(doc *extract.Document) DocumentRow {
 }
 
 // Region returns the division of a document's issuer, or, when the issuer
-// is unknown, of the start of its title (驻马店市人民政府关于…). A national
-// issuer (国务院) has the zero Region.
+// is unknown, of the start of its title after a year (驻马店市人民政府关于…,
+// 2024年青山县政府工作报告). A national issuer (国务院) has the zero Region.
 func Region(doc *extract.Document) region.Region {
 	name := doc.Issuer
 	if name == "" {
-		name = doc.Title
+		name = leadingYear.ReplaceAllString(doc.Title, "")
 	}
 	r, _ := region.Resolve(name)
 	return r
 }
+
+var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
 
 func dateWithRole(doc *extract.Document, role string) string {
 	for _, d := range doc.Dates {
