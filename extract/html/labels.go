@@ -153,7 +153,7 @@ type labelHit struct {
 // labelReader reads label/value pairs from text nodes.
 type labelReader struct {
 	values     map[string]string
-	labelCells map[*xhtml.Node]int // label cells per table or dl, counted once
+	labelCells map[*xhtml.Node]int // labels per group (table, list, div), counted once
 }
 
 // read reads the labels in the text node n and stores their values.
@@ -175,7 +175,7 @@ func (r *labelReader) read(n *xhtml.Node) []labelHit {
 		}
 		v := cutAtLabel(string(rs[l.end:end]))
 		if strings.TrimSpace(v) == "" && i == len(labels)-1 {
-			if !l.colon && !colonFollows(n) && !r.labelTableCell(n) {
+			if !l.colon && !colonFollows(n) && !r.labelInGroup(n) {
 				continue
 			}
 			v = valueAfter(n)
@@ -269,40 +269,45 @@ func leadingDate(v string) (string, bool) {
 	return "", false
 }
 
-// labelTableCell reports whether the text node is a label cell without
-// colon (<td>索 引 号</td><td>value</td>, <dt>成文日期</dt>) in a table or
-// list that has other label cells: a lone 名称 heading a column of a
-// statistics table is no label.
-func (r *labelReader) labelTableCell(n *xhtml.Node) bool {
-	var cell *xhtml.Node
-	for p, i := n.Parent, 0; p != nil && i < 3 && cell == nil; p, i = p.Parent, i+1 {
+// labelInGroup reports whether the text node is a label without colon
+// whose value sits in the next element (<td>索 引 号</td><td>…</td>,
+// <dt>成文日期</dt><dd>…</dd>, <span>发布机构</span><span>…</span>) inside a
+// table, list or div that holds other such labels: a lone 名称 heading a
+// column of a statistics table is no label.
+func (r *labelReader) labelInGroup(n *xhtml.Node) bool {
+	var group *xhtml.Node
+	for p, i := n.Parent, 0; p != nil && i < 6 && group == nil; p, i = p.Parent, i+1 {
 		switch p.DataAtom {
-		case atom.Td, atom.Th, atom.Dt:
-			cell = p
+		case atom.Table, atom.Dl, atom.Ul, atom.Ol, atom.Div:
+			group = p
+		case atom.Body:
+			return false
 		}
 	}
-	if cell == nil {
+	if group == nil {
 		return false
 	}
-	var table *xhtml.Node
-	for p := cell.Parent; p != nil && table == nil; p = p.Parent {
-		if p.DataAtom == atom.Table || p.DataAtom == atom.Dl {
-			table = p
-		}
-	}
-	if table == nil {
-		return false
-	}
-	c, ok := r.labelCells[table]
+	c, ok := r.labelCells[group]
 	if !ok {
-		for _, td := range findAll(table, func(m *xhtml.Node) bool {
-			return m.DataAtom == atom.Td || m.DataAtom == atom.Th || m.DataAtom == atom.Dt
-		}) {
-			if holdsLabel(td) {
-				c++
+		var walk func(*xhtml.Node)
+		walk = func(m *xhtml.Node) {
+			if invisible(m) || m.DataAtom == atom.A {
+				return
+			}
+			if m.Type == xhtml.TextNode {
+				if t := collapseSpace(m.Data); t != "" && runeLen(t) <= 20 {
+					if ls := scanLabels(t, knownLabel, false); len(ls) > 0 && ls[0].start == 0 {
+						c++
+					}
+				}
+				return
+			}
+			for k := m.FirstChild; k != nil; k = k.NextSibling {
+				walk(k)
 			}
 		}
-		r.labelCells[table] = c
+		walk(group)
+		r.labelCells[group] = c
 	}
 	return c >= 2
 }
