@@ -39,49 +39,53 @@ var commentMarkers = [][2]string{
 	{"enpcontent", "/enpcontent"},
 }
 
-// findBody returns the nodes that hold the body text: a known container
-// with enough text, else the block that text density points to.
+// findBody returns the nodes that hold the body text: the first known
+// container (or comment-marked region) with enough text, else the block
+// that text density points to.
 func findBody(doc *xhtml.Node, meta map[*xhtml.Node]bool) []*xhtml.Node {
-	var fallback []*xhtml.Node
-	fallbackHan := 0
-	try := func(region []*xhtml.Node) bool {
-		han := 0
-		for _, n := range region {
-			han += countCJK(renderText([]*xhtml.Node{n}, meta))
-		}
-		if han >= minBodyHan {
-			return true
-		}
-		if han > fallbackHan {
-			fallback, fallbackHan = region, han
-		}
-		return false
-	}
+	han := func(region ...*xhtml.Node) int { return countCJK(renderText(region, meta)) }
+
+	// Candidates in order of trust; a short one is kept as a fallback.
+	var candidates [][]*xhtml.Node
 	for _, match := range containers {
+		// Of several matches (TRS_Editor for the body and for a note),
+		// the one with the most text.
 		var best *xhtml.Node
 		bestHan := -1
 		for _, n := range findAll(doc, match) {
-			if h := countCJK(renderText([]*xhtml.Node{n}, meta)); h > bestHan {
+			if h := han(n); h > bestHan {
 				best, bestHan = n, h
 			}
 		}
-		if best != nil && try([]*xhtml.Node{best}) {
-			return []*xhtml.Node{best}
+		if best != nil {
+			candidates = append(candidates, []*xhtml.Node{best})
 		}
 	}
 	for _, m := range commentMarkers {
-		if region := betweenComments(doc, m[0], m[1]); region != nil && try(region) {
-			return region
+		if region := betweenComments(doc, m[0], m[1]); region != nil {
+			candidates = append(candidates, region)
 		}
 	}
+	var short []*xhtml.Node
+	shortHan := 0
+	for _, c := range candidates {
+		h := han(c...)
+		if h >= minBodyHan {
+			return c
+		}
+		if h > shortHan {
+			short, shortHan = c, h
+		}
+	}
+
 	dense := densest(doc, meta)
 	if dense == nil {
-		return fallback
+		return short
 	}
 	// A short known container (a one-paragraph 印发通知) beats a denser
 	// block elsewhere unless that block has much more text.
-	if h := countCJK(renderText([]*xhtml.Node{dense}, meta)); fallback != nil && (h < minBodyHan || h < 2*fallbackHan) {
-		return fallback
+	if h := han(dense); short != nil && (h < minBodyHan || h < 2*shortHan) {
+		return short
 	}
 	return []*xhtml.Node{dense}
 }
