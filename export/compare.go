@@ -26,6 +26,7 @@ type Observation struct {
 	Region region.Region
 	DocID  string
 	Title  string
+	Start  int // rune offset of the value in the document's text
 }
 
 // NewObservation returns the observation of indicator ind of doc.
@@ -33,6 +34,7 @@ func NewObservation(doc *extract.Document, ind extract.Indicator) Observation {
 	return Observation{
 		Name: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx,
 		Year: doc.ReportYear, Issuer: doc.Issuer, Region: Region(doc), DocID: doc.ID, Title: doc.Title,
+		Start: ind.Start,
 	}
 }
 
@@ -81,8 +83,9 @@ type NameUsed struct {
 	Count int    `json:"count"`
 }
 
-// Cell is the value shown for one place and year. When several documents
-// give a value, the one named exactly as asked wins, then the first.
+// Cell is the value shown for one place and year. When there are several
+// values, the one named exactly as asked wins, then the first in the text of
+// the first document (by id).
 type Cell struct {
 	Value  float64 `json:"value"`
 	Unit   string  `json:"unit"`
@@ -126,6 +129,10 @@ func trimFloat(v float64) string {
 // unknown year last.
 func Compare(indicator string, obs []Observation, by By) *Table {
 	t := &Table{Indicator: indicator, By: by, Total: len(obs), Names: []NameUsed{}}
+	obs = slices.Clone(obs)
+	slices.SortStableFunc(obs, func(a, b Observation) int {
+		return cmp.Or(strings.Compare(a.DocID, b.DocID), cmp.Compare(a.Start, b.Start))
+	})
 	place := func(o Observation) string {
 		if by == ByRegion {
 			if o.Region.Code() == "" {

@@ -82,6 +82,13 @@ func TestCompareCellChoice(t *testing.T) {
 	if c := tab.Cells[indexOf(tab.Rows)["甲"]][0]; c.Value != 98 || c.Count != 3 {
 		t.Errorf("cell = %+v, want 98 of 3", c)
 	}
+	// Otherwise the first in the text wins, whatever order they come in.
+	later := Observation{Name: "人民调解成功率", Value: 1, Unit: "%", Year: 2024, Issuer: "丙", DocID: "d", Start: 50}
+	earlier := later
+	earlier.Value, earlier.Start = 2, 10
+	if c := Compare("调解成功率", []Observation{later, earlier}, ByIssuer).Cells[0][0]; c.Value != 2 {
+		t.Errorf("cell = %+v, want the value at offset 10", c)
+	}
 	if diff := cmp.Diff([]string{"2024", UnknownYear}, tab.Columns); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}

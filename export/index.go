@@ -27,7 +27,7 @@ func Observations(ctx context.Context, ix *index.Index, indicator string) ([]Obs
 	if err != nil {
 		return nil, err
 	}
-	hits, err := ix.Indicators(ctx, f, MaxObservations)
+	hits, err := indicatorHits(ctx, ix, f)
 	if err != nil {
 		return nil, err
 	}
@@ -51,6 +51,20 @@ func Observations(ctx context.Context, ix *index.Index, indicator string) ([]Obs
 		obs = append(obs, NewObservation(doc, ind))
 	}
 	return obs, nil
+}
+
+// indicatorHits returns the indicators f selects, or an error when there
+// are more than MaxObservations: a table cut short would mislead.
+func indicatorHits(ctx context.Context, ix *index.Index, f index.IndicatorFilter) ([]index.IndicatorHit, error) {
+	hits, err := ix.Indicators(ctx, f, MaxObservations+1)
+	if err != nil {
+		return nil, err
+	}
+	if len(hits) > MaxObservations {
+		return nil, fmt.Errorf("export: more than %d values of indicator %s; narrow it with a value (%s>=95), an issuer or a year",
+			MaxObservations, f.Name, f.Name)
+	}
+	return hits, nil
 }
 
 // nthIndicator returns the n-th indicator of doc that matches key.
@@ -90,7 +104,8 @@ func Indicators(ctx context.Context, ix *index.Index, q index.Query, w *Writer[I
 		if err != nil {
 			return 0, err
 		}
-		hits, err := ix.Indicators(ctx, f, MaxObservations)
+		f.Issuer, f.Year = q.Issuer, q.Year
+		hits, err := indicatorHits(ctx, ix, f)
 		if err != nil {
 			return 0, err
 		}
