@@ -656,12 +656,12 @@ func (s *Store) RemoveCrawl(id string) error {
 
 // SaveReport writes rep as JSON under reports/ and returns the file name.
 func (s *Store) SaveReport(rep *Report) (string, error) {
-	data, err := json.MarshalIndent(rep, "", "  ")
+	data, err := marshalJSON(rep)
 	if err != nil {
 		return "", err
 	}
 	name := filepath.Join(s.Dir, "reports", "crawl-"+rep.Finished.Format("20060102T150405Z")+"-"+rep.ID[:6]+".json")
-	if err := writeFileAtomic(name, append(data, '\n')); err != nil {
+	if err := writeFileAtomic(name, data); err != nil {
 		return "", err
 	}
 	return name, nil

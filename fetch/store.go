@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -124,11 +125,11 @@ func (s *Store) Put(r *Record, body []byte) error {
 			}
 		}
 	}
-	data, err := json.MarshalIndent(r, "", "  ")
+	data, err := marshalJSON(r)
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(s.recordPath(r.URL), append(data, '\n'))
+	return writeFileAtomic(s.recordPath(r.URL), data)
 }
 
 // Records returns every record in the store, sorted by URL.
@@ -185,4 +186,16 @@ func writeFileAtomic(name string, data []byte) error {
 		return fmt.Errorf("raw store: %w", err)
 	}
 	return nil
+}
+
+// marshalJSON indents v and leaves & < > in URLs as they are.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -261,11 +262,14 @@ func formatBytes(n int64) string {
 // writeReport writes rep as JSON to name ("-" for stdout), through a
 // temporary file.
 func writeReport(name string, rep *fetch.Report, stdout io.Writer) error {
-	data, err := json.MarshalIndent(rep, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
 		return err
 	}
-	data = append(data, '\n')
+	data := buf.Bytes()
 	if name == "-" {
 		_, err := stdout.Write(data)
 		return err
