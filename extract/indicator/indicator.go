@@ -227,11 +227,6 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	if utf8.RuneCountInString(name) > 4 || p.seg == nil {
 		return name
 	}
-	for _, w := range p.seg.Tag(name) {
-		if strings.HasPrefix(w.Pos, "v") {
-			return name // 予以公开 is an action of its own, not a bare item of a list
-		}
-	}
 	var prev []string
 	for k := len(p.subjects) - 1; k >= 0 && len(prev) < 2; k-- {
 		if p.units[k] == unit {
@@ -244,6 +239,11 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	head := commonSuffix(prev[0], prev[1])
 	if utf8.RuneCountInString(head) < 2 || head == prev[0] || head == prev[1] || strings.Contains(name, head) {
 		return name
+	}
+	for _, w := range p.seg.Tag(name) {
+		if strings.HasPrefix(w.Pos, "v") {
+			return name // 予以公开 is an action of its own, not a bare item of a list
+		}
 	}
 	return name + head
 }
@@ -298,12 +298,19 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	return strings.TrimSpace(p.text[start:end])
 }
 
+// phraseStarts are the first characters of prepositions and of pronouns for
+// the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
+const phraseStarts = "对對向在针針为為按根通经經由从從据據于於以把将將被因与與跟替给給用就依凭憑随隨围圍我该該本其各"
+
 // dropPreposition removes a leading prepositional phrase with the segmenter
 // when a verb with an object follows: 针对具体案件召开协调会 → 召开协调会,
 // 在政府网站发布政务信息 → 发布政务信息.
 func (p *paragraph) dropPreposition(name string) string {
 	if p.seg == nil || name == "" {
 		return name
+	}
+	if first, _ := utf8.DecodeRuneInString(name); !strings.ContainsRune(phraseStarts, first) {
+		return name // tagging costs more than the rest of naming: only where it may help
 	}
 	words := p.seg.Tag(name)
 	if len(words) < 2 {
@@ -335,11 +342,12 @@ func (p *paragraph) dropPreposition(name string) string {
 }
 
 var (
-	footnote  = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
-	titles    = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
-	parens    = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
-	yearStart = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
-	ordinal   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+	footnote    = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
+	titles      = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
+	parens      = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
+	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
+	conjunction = regexp.MustCompile(`[和及与與、]`)
+	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
 // Scope and discourse words around a name that say nothing about what is counted.
@@ -356,10 +364,7 @@ var (
 // clean strips what is not part of a name: footnote markers, 《titles》,
 // short parentheses, years, text ordinals, scope words and copulas.
 func clean(s string) string {
-	s = footnote.ReplaceAllString(s, "")
-	s = titles.ReplaceAllString(s, "")
-	s = parens.ReplaceAllString(s, "")
-	s = trimPunct(s)
+	s = trimPunct(removeMarks(s))
 	for changed := true; changed; {
 		changed = false
 		if loc := yearStart.FindStringIndex(s); loc != nil {
@@ -385,6 +390,21 @@ func clean(s string) string {
 	return s
 }
 
+// removeMarks removes footnote markers, 《titles》 and short parentheses. The
+// cheap checks first spare the regular expressions on most names.
+func removeMarks(s string) string {
+	if strings.ContainsAny(s, "[［〔*①②③④⑤⑥⑦⑧⑨⑩") {
+		s = footnote.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "《") {
+		s = titles.ReplaceAllString(s, "")
+	}
+	if strings.ContainsAny(s, "(（") {
+		s = parens.ReplaceAllString(s, "")
+	}
+	return s
+}
+
 // partOfWord reports whether the copula 为 or 是 ending s belongs to a word:
 // 行为, 作为, 认为 keep it, 失业率为 does not.
 func partOfWord(s, w string) bool {
@@ -397,10 +417,7 @@ func partOfWord(s, w string) bool {
 
 // cleanAfter keeps the noun phrase after a count: 29个重点行政执法系统修订… .
 func cleanAfter(s string) string {
-	s = footnote.ReplaceAllString(s, "")
-	s = titles.ReplaceAllString(s, "")
-	s = parens.ReplaceAllString(s, "")
-	s = trimPunct(s)
+	s = trimPunct(removeMarks(s))
 	for _, w := range []string{"以上", "左右", "多", "的"} {
 		s = strings.TrimPrefix(s, w) // 98%的群众 → 群众
 	}
@@ -467,7 +484,7 @@ func splitShared(raw string) []string {
 	if !found {
 		return nil
 	}
-	parts := regexp.MustCompile(`[和及与與、]`).Split(s, -1)
+	parts := conjunction.Split(s, -1)
 	if len(parts) < 2 {
 		return nil
 	}
