@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
 )
 
 // fixtureObservations are the indicators of the fixtures whose name contains
@@ -227,5 +228,10 @@ func TestRegion(t *testing.T) {
 		if r.Code() != tt.want {
 			t.Errorf("Region(%q, %q) = %q (%s), want %q", tt.issuer, tt.title, r.Code(), r.Name(), tt.want)
 		}
+	}
+	// The extractor's region wins.
+	jinyun, _ := region.Lookup("331122")
+	if r := Region(&extract.Document{Issuer: "驻马店市人民政府", Region: &jinyun}); r != jinyun {
+		t.Errorf("Region ignores the document's region: %+v", r)
 	}
 }

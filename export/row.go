@@ -94,10 +94,15 @@ func NewDocumentRow(doc *extract.Document) DocumentRow {
 	}
 }
 
-// Region returns the division of a document's issuer, or, when the issuer
-// is unknown, of the start of its title after a year (驻马店市人民政府关于…,
-// 2024年青山县政府工作报告). A national issuer (国务院) has the zero Region.
+// Region returns the document's region as the extractor resolved it; for
+// documents extracted before that, the division of the issuer or, when the
+// issuer is unknown, of the start of the title after a year (驻马店市人民政府
+// 关于…, 2024年青山县政府工作报告). A national issuer (国务院) has the zero
+// Region.
 func Region(doc *extract.Document) region.Region {
+	if doc.Region != nil {
+		return *doc.Region
+	}
 	name := doc.Issuer
 	if name == "" {
 		name = leadingYear.ReplaceAllString(doc.Title, "")
