@@ -27,8 +27,9 @@ func TestText(t *testing.T) {
 			createPageHTML(2, 0, "t1", "shtml");</script><p style="display:none">隐藏的文字</p><p>` + para + `</p></div>`,
 			para},
 		{"table rows as tab-separated lines",
-			`<div class="TRS_Editor"><p>` + para + `</p><table><tr><th>指标</th><th>数值</th></tr><tr><td><p>受理 案件</p></td><td>&nbsp;12&nbsp;</td><td></td></tr></table></div>`,
-			para + "\n指标\t数值\n受理 案件\t12"},
+			`<div class="TRS_Editor"><p>` + para + `</p><table><tr><th>指标</th><th>数值</th></tr><tr><td><p>受理 案件</p></td><td>&nbsp;12&nbsp;</td><td></td></tr>` +
+				`<tr><td>纠错<br>案件</td><td>—</td></tr></table></div>`,
+			para + "\n指标\t数值\n受理 案件\t12\n纠错案件\t—"},
 		{"layout table keeps paragraphs",
 			`<table><tr><td class="b12c" id="UCAP-CONTENT"><p>` + para + `</p><p>第二段。</p><table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>`,
 			para + "\n第二段。\n甲\t乙"},

@@ -102,7 +102,8 @@ func (r *renderer) table(t *xhtml.Node) {
 			}
 			sub := &renderer{skip: r.skip}
 			sub.node(c)
-			cells = append(cells, strings.Join(strings.Split(cleanLines(sub.b.String()), "\n"), " "))
+			// Lines inside a cell ("比上年<br>增长") join like wrapped source lines.
+			cells = append(cells, squeeze(strings.ReplaceAll(sub.b.String(), "\n", string(softBreak))))
 		}
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]

@@ -29,8 +29,7 @@ func findTitle(doc *xhtml.Node, tags, values map[string]string, body []*xhtml.No
 	return stripSiteName(docTitle, tags["sitename"])
 }
 
-// nodeText is the raw text below n, scripts and styles included (the text
-// of <title> is a single text node).
+// nodeText joins the text children of n (<title> holds only text).
 func nodeText(n *xhtml.Node) string {
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
