@@ -11,10 +11,12 @@ import (
 
 // A line is a row of text on a page.
 type line struct {
-	x, end float64 // left and right edge
-	y      float64 // baseline
-	size   float64 // largest font size on the line
-	text   string
+	x, end float64   // left and right edge
+	y      float64   // baseline
+	size   float64   // largest font size on the line
+	text   string    // tab-separated cells in a table row
+	cells  []float64 // left edge of each cell
+	bottom float64   // baseline of the last line of text merged into a table row's cells
 }
 
 // pageLines groups spans into lines, top to bottom, and each line's spans left to right.
@@ -45,14 +47,67 @@ func pageLines(spans []span) []line {
 		row = append(row, s)
 	}
 	flush()
-	return lines
+	return mergeWrappedCells(lines)
+}
+
+// mergeWrappedCells puts text that wrapped inside the cells of a table row back into those cells: a
+// line just below a row whose pieces each start at a cell's left edge and end before the next cell.
+func mergeWrappedCells(lines []line) []line {
+	var out []line
+	for _, l := range lines {
+		if n := len(out); n > 0 && len(out[n-1].cells) > 1 {
+			row := &out[n-1]
+			if row.bottom-l.y < 2*l.size && row.mergeCells(l) {
+				row.bottom = l.y
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// mergeCells appends each cell of l to the cell of row it sits under, if every cell of l has one and
+// l fills fewer cells than row (a line filling them all is the next row).
+func (row *line) mergeCells(l line) bool {
+	pieces := strings.Split(l.text, "\t")
+	if len(pieces) != len(l.cells) || len(pieces) >= len(row.cells) {
+		return false
+	}
+	target := make([]int, len(pieces))
+	for i, x := range l.cells {
+		target[i] = -1
+		end := l.end
+		if i+1 < len(l.cells) {
+			end = l.cells[i+1]
+		}
+		for k, cx := range row.cells {
+			fits := k+1 == len(row.cells) || end <= row.cells[k+1]+0.2*l.size
+			if math.Abs(x-cx) < 0.5*l.size && fits {
+				target[i] = k
+			}
+		}
+		if target[i] < 0 {
+			return false
+		}
+	}
+	cells := strings.Split(row.text, "\t")
+	if len(cells) != len(row.cells) {
+		return false
+	}
+	for i, k := range target {
+		cells[k] += pieces[i]
+	}
+	row.text = strings.Join(cells, "\t")
+	return true
 }
 
 // joinSpans makes one line of spans on the same baseline. Spans are glued without a space unless the
-// gap between them is wider than a space between Latin words or much wider than Chinese justification.
+// gap between them is wider than a space between Latin words; a gap much wider than the spacing of
+// text (a table column, a date flush right) becomes a tab.
 func joinSpans(row []span) line {
 	sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-	l := line{x: row[0].x, end: row[0].end, y: row[0].y}
+	l := line{x: row[0].x, end: row[0].end, y: row[0].y, bottom: row[0].y, cells: []float64{row[0].x}}
 	var b strings.Builder
 	var prev span
 	for i, s := range row {
@@ -65,10 +120,13 @@ func joinSpans(row []span) line {
 			last, _ := utf8.DecodeLastRuneInString(prev.text)
 			first, _ := utf8.DecodeRuneInString(s.text)
 			wide := isWide(last) || isWide(first)
-			if gap > 1.5*s.size || !wide && gap > 0.2*s.size {
-				if !unicode.IsSpace(last) && !unicode.IsSpace(first) {
-					b.WriteByte(' ')
-				}
+			switch {
+			case unicode.IsSpace(last) || unicode.IsSpace(first):
+			case wide && gap > 0.6*s.size || gap > 1.5*s.size:
+				b.WriteByte('\t')
+				l.cells = append(l.cells, s.x)
+			case !wide && gap > 0.2*s.size:
+				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(s.text)
@@ -76,7 +134,21 @@ func joinSpans(row []span) line {
 		prev = s
 	}
 	l.text = strings.TrimSpace(b.String())
+	if strings.Contains(l.text, "\t") && spacedOut(l.text) {
+		l.text = strings.ReplaceAll(l.text, "\t", " ") // a title set with wide letter spacing: 报  告
+		l.cells = l.cells[:1]
+	}
 	return l
+}
+
+// spacedOut reports whether every tab-separated piece of s is a single character.
+func spacedOut(s string) bool {
+	for _, piece := range strings.Split(s, "\t") {
+		if utf8.RuneCountInString(strings.TrimSpace(piece)) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // pageNumber matches running page numbers once spaces are removed: "— 3 —", "- 3 -", "第3页 共10页",
@@ -248,6 +320,8 @@ func (m margins) breaks(a, b *line, samePage bool) bool {
 	case samePage && b.y > a.y: // text above the previous line: another column or a block
 		return true
 	case heading.MatchString(b.text):
+		return true
+	case strings.Contains(a.text, "\t") || strings.Contains(b.text, "\t"): // table rows stay lines
 		return true
 	}
 	full := a.end >= m.right-1.5*a.size

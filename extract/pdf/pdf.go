@@ -78,7 +78,7 @@ func Read(body []byte) (res *Result, err error) {
 	if len(empty)+len(unreadable)+len(broken) == n {
 		switch {
 		case len(unreadable) > 0:
-			return nil, fmt.Errorf("%s of %d unreadable (garbled text): %w", pageList(unreadable), n, ErrNoText)
+			return nil, fmt.Errorf("%s of %d: only garbled text (fonts without a Unicode map?), as good as %w", pageList(unreadable), n, ErrNoText)
 		case len(empty) == 0:
 			return nil, fmt.Errorf("malformed PDF: %w", broken[0])
 		}

@@ -25,17 +25,20 @@ func fixture(t testing.TB, name string) []byte {
 	return body
 }
 
-// The text fixtures are made by testdata/pdf/make.sh with LibreOffice from single.txt and long.txt, in
-// two CJK fonts; long-* have a running header and page numbers (— N — and 第N页 共M页), single-wqy
-// a "- 1 -" footer.
+// The text fixtures are made by testdata/pdf/make.sh with LibreOffice from single.txt, long.txt and
+// table.txt, in two CJK fonts; long-* have a running header and page numbers (— N — and 第N页 共M页),
+// single-wqy a "- 1 -" footer; table-noto a table (rows come back as lines with tabs between cells)
+// with a cell wrapped over two lines.
 var textFixtures = []struct {
 	file, source string
 	minPages     int
+	exact        bool // the text is the source, paragraph for paragraph
 }{
-	{"single-noto.pdf", "single.txt", 1},
-	{"single-wqy.pdf", "single.txt", 1},
-	{"long-noto.pdf", "long.txt", 20},
-	{"long-wqy.pdf", "long.txt", 20},
+	{"single-noto.pdf", "single.txt", 1, true},
+	{"single-wqy.pdf", "single.txt", 1, true},
+	{"long-noto.pdf", "long.txt", 20, false},
+	{"long-wqy.pdf", "long.txt", 20, false},
+	{"table-noto.pdf", "table.txt", 1, true},
 }
 
 // TestAccuracy requires 99% of the source characters back in order (1 − edit distance / length), the
@@ -63,8 +66,13 @@ func TestAccuracy(t *testing.T) {
 			if len(got) != len(want) {
 				t.Errorf("%d paragraphs, want %d", len(got), len(want))
 			}
-			if strings.HasPrefix(f.file, "single") && res.Text != source {
+			if f.exact && res.Text != source {
 				t.Errorf("text differs from %s:\n%s", f.source, res.Text)
+			}
+			for _, l := range want {
+				if strings.Contains(l, "\t") && !strings.Contains(res.Text, l+"\n") {
+					t.Errorf("table row %q missing", l)
+				}
 			}
 			title := strings.SplitN(source, "\n", 2)[0]
 			if n := strings.Count(res.Text, title); n != 1 {
@@ -124,6 +132,8 @@ func TestReadErrors(t *testing.T) {
 		{"page tree cycle", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "/Type /Page ", "/Kids[2 0 R]", 1)), false},
 		{"no text on the page", testPDF("/Font <<  >>", nil, "0 0 100 100 re f\n"), true},
 		{"unreadable font only", testPDF("/Font << /F1 3 0 R >>", []string{bareFont}, text(72, 700, "00010002000300040005")), true},
+		{"GBK bytes read as Latin-1 by a simple font", testPDF("/Font << /F1 3 0 R >>", []string{
+			"<< /Type /Font /Subtype /TrueType /BaseFont /SimSun /Encoding /WinAnsiEncoding >>"}, text(72, 700, gbk("青山县人民政府办公室"))), true},
 		{"page numbers only", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(280, 40, gbk("— 1 —")), text(280, 40, gbk("— 2 —"))), true},
 	}
 	for _, tt := range tests {
@@ -167,6 +177,11 @@ func TestReadSynthetic(t *testing.T) {
 		{"heading on its own line", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
 			text(72, 700, gbk(full))+text(72, 682, gbk("一、总体情况"))+text(72, 664, gbk(full))),
 			full + "\n一、总体情况\n" + full + "\n", nil},
+		{"table row: cells apart become tab-separated", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk("自然资源"))+text(200, 700, gbk("58"))+text(300, 700, gbk("33.7%"))),
+			"自然资源\t58\t33.7%\n", nil},
+		{"letter-spaced title keeps one space", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(250, 700, gbk("报"))+text(280, 700, gbk("告"))), "报 告\n", nil},
 		{"text drawn twice for bold kept once", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
 			text(72, 700, gbk("标题"))+text(72.3, 700, gbk("标题"))), "标题\n", nil},
 		{"running header and page numbers removed", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},

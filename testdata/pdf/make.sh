@@ -1,7 +1,8 @@
 #!/bin/sh
 # make.sh rebuilds the PDF fixtures in this directory from the source texts.
 #
-# Each non-empty line of a .txt file is one paragraph. The first line is set as a centred title, lines
+# Each non-empty line of a .txt file is one paragraph, or a table row if it has tabs between cells.
+# The first line is set as a centred title, lines
 # like "一、…" or short "（一）…" lines as headings, short lines without a full stop flush left, the last
 # two lines (signature and date) flush right, and every other line as a body paragraph indented by two
 # characters. The accuracy test compares the text read back from each PDF with its .txt source.
@@ -31,6 +32,7 @@ fodt() {
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls>
  <style:font-face style:name="CJK" svg:font-family="'$font'"/>
@@ -82,6 +84,18 @@ XML
 			{
 				n++
 				gsub(/&/, "\\&amp;"); gsub(/</, "\\&lt;"); gsub(/>/, "\\&gt;")
+				if (index($0, "\t") > 0) { # a table row, cells separated by tabs
+					cells = split($0, cell, "\t")
+					if (!intable) printf "<table:table table:name=\"T%d\"><table:table-column table:number-columns-repeated=\"%d\"/>\n", n, cells
+					intable = 1
+					printf "<table:table-row>"
+					for (i = 1; i <= cells; i++)
+						printf "<table:table-cell office:value-type=\"string\"><text:p text:style-name=\"Plain\">%s</text:p></table:table-cell>", cell[i]
+					print "</table:table-row>"
+					next
+				}
+				if (intable) print "</table:table>"
+				intable = 0
 				style = "Body"
 				if (n == 1) style = "Title"
 				else if (n > total - 2) style = "Right"
@@ -98,8 +112,9 @@ fodt single.txt 'Noto Serif CJK SC' '' none single-noto
 fodt single.txt 'WenQuanYi Zen Hei' '' hyphen single-wqy
 fodt long.txt 'Noto Serif CJK SC' '山南市人民政府关于2024年度法治政府建设工作情况的报告' dash long-noto
 fodt long.txt 'WenQuanYi Zen Hei' '山南市人民政府文件' pageof long-wqy
+fodt table.txt 'Noto Sans CJK SC' '' none table-noto
 libreoffice --headless --convert-to pdf --outdir "$work" "$work"/*.fodt >/dev/null
-for f in single-noto single-wqy long-noto long-wqy; do
+for f in single-noto single-wqy long-noto long-wqy table-noto; do
 	mv "$work/$f.pdf" "$f.pdf"
 done
 
