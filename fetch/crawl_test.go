@@ -29,7 +29,7 @@ func testCrawler(t testing.TB, dir string) *Crawler {
 		t.Fatal(err)
 	}
 	return &Crawler{
-		Client: &Client{Rate: testRate, Timeout: 200 * time.Millisecond, Backoff: 5 * time.Millisecond, Retries: 2, MaxBodySize: 1 << 20,
+		Client: &Client{Rate: testRate, Timeout: 200 * time.Millisecond, Backoff: 5 * time.Millisecond, Retries: 2, MaxBodySize: 256 << 10,
 			Transport: &sendLog{next: http.DefaultTransport}},
 		Store: store,
 	}
@@ -189,6 +189,15 @@ func TestCrawlSite(t *testing.T) {
 	for _, u := range rep.URLs {
 		if strings.HasSuffix(u.URL, "fake.pdf") && !strings.Contains(u.Error, "expected pdf, got an HTML page") {
 			t.Errorf("fake.pdf: error %q, want a magic-byte mismatch", u.Error)
+		}
+		if strings.HasSuffix(u.URL, "big.pdf") && !strings.Contains(u.Error, "larger than the size limit") {
+			t.Errorf("big.pdf: error %q, want too large", u.Error)
+		}
+		if strings.HasSuffix(u.URL, "1006.html") && !strings.Contains(u.Error, "timed out") {
+			t.Errorf("slow page: error %q, want a timeout", u.Error)
+		}
+		if strings.HasSuffix(u.URL, "1007.html") && !strings.Contains(u.Error, "redirect loop") {
+			t.Errorf("redirect loop: error %q", u.Error)
 		}
 		if u.Outcome == OutcomeBlocked && u.Status != 412 {
 			t.Errorf("%s: blocked with status %d, want 412", u.URL, u.Status)
@@ -457,5 +466,58 @@ func TestCrawlStopsOnRepeatedPage(t *testing.T) {
 	}
 	if n := lists.Load(); n != 2 {
 		t.Errorf("%d list pages requested, want 2; report %+v", n, rep.URLs)
+	}
+}
+
+// Hosts are crawled at the same time, each with one request in flight.
+func TestCrawlConcurrency(t *testing.T) {
+	bSeen := make(chan struct{})
+	var once sync.Once
+	var inflight, maxInflight atomic.Int32
+	var waited atomic.Bool
+	page := func(host string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			n := inflight.Add(1)
+			defer inflight.Add(-1)
+			if n > maxInflight.Load() {
+				maxInflight.Store(n)
+			}
+			switch {
+			case host == "b":
+				once.Do(func() { close(bSeen) })
+			case r.URL.Path == "/a/t20250101_1.html":
+				// Held until host b is asked: only a concurrent crawl gets there.
+				select {
+				case <-bSeen:
+					waited.Store(true)
+				case <-time.After(150 * time.Millisecond):
+				}
+			}
+			if strings.HasSuffix(r.URL.Path, "index.html") {
+				fmt.Fprintf(w, `<html><body><a href="t20250101_1.html">1</a><a href="t20250102_2.html">2</a></body></html>`)
+				return
+			}
+			fmt.Fprint(w, "<html><body>报告</body></html>")
+		}
+	}
+	a := httptest.NewServer(page("a"))
+	defer a.Close()
+	b := httptest.NewServer(page("b"))
+	defer b.Close()
+	c := testCrawler(t, t.TempDir())
+	c.Client.Timeout = time.Second
+	c.Concurrency = 2
+	rep, err := c.Crawl(context.Background(), []string{a.URL + "/a/index.html", b.URL + "/b/index.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Counts[OutcomeNew] != 6 {
+		t.Errorf("counts %v, want 6 new", rep.Counts)
+	}
+	if !waited.Load() {
+		t.Error("host b was not crawled while host a was busy")
+	}
+	if maxInflight.Load() > 2 {
+		t.Errorf("%d requests in flight, want at most one per host", maxInflight.Load())
 	}
 }

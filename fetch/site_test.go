@@ -117,7 +117,7 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, hits int) {
 	case bigFile:
 		w.Header().Set("Content-Type", "application/pdf")
 		w.Write([]byte("%PDF-1.4\n"))
-		w.Write(bytes.Repeat([]byte("0"), 2<<20))
+		w.Write(bytes.Repeat([]byte("0"), 512<<10))
 		return
 	}
 	name := filepath.Join("..", "testdata", "site", filepath.FromSlash(r.URL.Path))
