@@ -483,14 +483,15 @@ func TestCrawlConcurrency(t *testing.T) {
 				maxInflight.Store(n)
 			}
 			switch {
-			case host == "b":
+			case host == "b" && r.URL.Path == "/b/t20250102_2.html":
 				once.Do(func() { close(bSeen) })
 			case r.URL.Path == "/a/t20250101_1.html":
-				// Held until host b is asked: only a concurrent crawl gets there.
+				// Held until host b is asked for its last page, which a
+				// one-host-at-a-time crawl would fetch after this one.
 				select {
 				case <-bSeen:
 					waited.Store(true)
-				case <-time.After(150 * time.Millisecond):
+				case <-time.After(500 * time.Millisecond):
 				}
 			}
 			if strings.HasSuffix(r.URL.Path, "index.html") {
