@@ -96,8 +96,9 @@ func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By)
 
 // Indicators writes a row for each indicator of each document that matches
 // q (in document id order); when q.Indicator is set, only for the indicators
-// it selects. It returns the number of rows written.
-func Indicators(ctx context.Context, ix *index.Index, q index.Query, w *Writer[IndicatorRow]) (int, error) {
+// it selects. It calls done, if not nil, after each document, and returns
+// the number of rows written.
+func Indicators(ctx context.Context, ix *index.Index, q index.Query, w *Writer[IndicatorRow], done func()) (int, error) {
 	var keep map[indicatorKey]int
 	if q.Indicator != "" {
 		f, err := index.ParseIndicatorFilter(q.Indicator)
@@ -130,20 +131,27 @@ func Indicators(ctx context.Context, ix *index.Index, q index.Query, w *Writer[I
 			}
 			n++
 		}
+		if done != nil {
+			done()
+		}
 		return ctx.Err()
 	})
 	return n, err
 }
 
-// Documents writes a row for each document that matches q, in id order, and
-// returns the number of rows written.
-func Documents(ctx context.Context, ix *index.Index, q index.Query, w *Writer[DocumentRow]) (int, error) {
+// Documents writes a row for each document that matches q, in id order. It
+// calls done, if not nil, after each document, and returns the number of
+// rows written.
+func Documents(ctx context.Context, ix *index.Index, q index.Query, w *Writer[DocumentRow], done func()) (int, error) {
 	n := 0
 	err := ix.Each(ctx, q, func(doc *extract.Document) error {
 		if err := w.Write(NewDocumentRow(doc)); err != nil {
 			return err
 		}
 		n++
+		if done != nil {
+			done()
+		}
 		return ctx.Err()
 	})
 	return n, err

@@ -83,7 +83,7 @@ func TestExportFromIndex(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				n, err := Indicators(context.Background(), ix, tt.query, w)
+				n, err := Indicators(context.Background(), ix, tt.query, w, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -108,11 +108,15 @@ func TestDocumentsFromIndex(t *testing.T) {
 	for _, f := range Formats {
 		var buf bytes.Buffer
 		w, _ := NewWriter[DocumentRow](&buf, f)
-		if _, err := Documents(context.Background(), ix, index.Query{}, w); err != nil {
+		docs := 0
+		if _, err := Documents(context.Background(), ix, index.Query{}, w, func() { docs++ }); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
+		}
+		if docs != len(want) {
+			t.Errorf("done called %d times, want %d", docs, len(want))
 		}
 		if diff := cmp.Diff(want, decode[DocumentRow](t, f, buf.Bytes())); diff != "" {
 			t.Errorf("%s rows (-want +got):\n%s", f, diff)

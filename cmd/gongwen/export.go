@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
 
 	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
@@ -115,14 +118,32 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		defer os.Remove(tmp.Name())
 		w = tmp
 	}
+	var done func() // advances the progress bar, on a terminal
+	if isTerminal(stderr) {
+		count := opts.query
+		count.Limit = 1
+		res, err := ix.Search(ctx, count)
+		if err != nil {
+			return err
+		}
+		bar := progressbar.NewOptions(res.Total,
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("export"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish())
+		defer bar.Finish()
+		done = func() { bar.Add(1) }
+	}
 	var n int
 	if opts.documents {
 		n, err = writeRows(w, format, func(rw *export.Writer[export.DocumentRow]) (int, error) {
-			return export.Documents(ctx, ix, opts.query, rw)
+			return export.Documents(ctx, ix, opts.query, rw, done)
 		})
 	} else {
 		n, err = writeRows(w, format, func(rw *export.Writer[export.IndicatorRow]) (int, error) {
-			return export.Indicators(ctx, ix, opts.query, rw)
+			return export.Indicators(ctx, ix, opts.query, rw, done)
 		})
 	}
 	if err != nil {
