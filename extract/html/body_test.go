@@ -30,6 +30,12 @@ func TestText(t *testing.T) {
 			`<div class="TRS_Editor"><p>` + para + `</p><table><tr><th>指标</th><th>数值</th></tr><tr><td><p>受理 案件</p></td><td>&nbsp;12&nbsp;</td><td></td></tr>` +
 				`<tr><td>纠错<br>案件</td><td>—</td></tr></table></div>`,
 			para + "\n指标\t数值\n受理 案件\t12\n纠错案件\t—"},
+		{"merged cells keep columns aligned",
+			`<div class="TRS_Editor"><p>` + para + `</p><table>` +
+				`<tr><td rowspan="2">指标</td><td rowspan="2">单位</td><td colspan="2">2024年</td><td>备注</td></tr>` +
+				`<tr><td>绝对数</td><td>增长（%）</td><td rowspan="99999">无</td></tr>` +
+				`<tr><td>粮食总产量</td><td>万吨</td><td>23.67</td><td>1.2</td></tr></table></div>`,
+			para + "\n指标\t单位\t2024年\t\t备注\n\t\t绝对数\t增长（%）\t无\n粮食总产量\t万吨\t23.67\t1.2"},
 		{"layout table keeps paragraphs",
 			`<table><tr><td class="b12c" id="UCAP-CONTENT"><p>` + para + `</p><p>第二段。</p><table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>`,
 			para + "\n第二段。\n甲\t乙"},

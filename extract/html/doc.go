@@ -18,7 +18,8 @@
 // The body is the first known CMS container (div.TRS_Editor, #UCAP-CONTENT,
 // #zoom …, govsites.md §5) with at least 100 Han characters, else the block
 // where running text is densest. Text keeps paragraphs as lines and table
-// rows as lines of tab-separated cells; scripts, styles, navigation,
+// rows as lines of tab-separated cells (merged cells leave empty cells, so
+// columns stay aligned); scripts, styles, navigation,
 // share/print tools and footers (ICP备, 网站标识码 …) are left out.
 //
 // Attachments are links to pdf, doc, docx, wps, ofd, xls, xlsx and zip

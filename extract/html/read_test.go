@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -108,7 +109,8 @@ func TestReadFixtureProperties(t *testing.T) {
 				t.Errorf("metadata %v, want at least 2 keys", p.Metadata)
 			}
 			for _, line := range strings.Split(p.Text, "\n") {
-				if strings.TrimSpace(line) != line {
+				// Leading tabs are empty table cells under a merged cell.
+				if strings.TrimRightFunc(strings.TrimLeft(line, " "), unicode.IsSpace) != line || strings.Trim(line, "\t") == "" {
 					t.Errorf("line not trimmed: %q", line)
 				}
 			}

@@ -2,6 +2,7 @@ package html
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -92,19 +93,46 @@ func (r *renderer) text(s string) {
 	flush()
 }
 
+// maxSpan bounds colspan and rowspan: real tables never need more, and
+// hostile values must not blow up the grid.
+const maxSpan = 50
+
 // table writes a data table: each row on a line, cells joined by tabs.
+// Merged cells keep the columns aligned: a colspan or rowspan cell is
+// written once and leaves empty cells in the columns and rows it covers.
 func (r *renderer) table(t *xhtml.Node) {
+	pending := map[int]int{} // column → rows still covered by a rowspan from above
 	for _, tr := range rows(t) {
 		var cells []string
+		col := 0
+		skipCovered := func() {
+			for pending[col] > 0 {
+				pending[col]--
+				cells = append(cells, "")
+				col++
+			}
+		}
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.DataAtom != atom.Td && c.DataAtom != atom.Th || invisible(c) {
 				continue
 			}
+			skipCovered()
 			sub := &renderer{skip: r.skip}
 			sub.node(c)
 			// Lines inside a cell ("比上年<br>增长") join like wrapped source lines.
 			cells = append(cells, squeeze(strings.ReplaceAll(sub.b.String(), "\n", string(softBreak))))
+			colspan, rowspan := span(c, "colspan"), span(c, "rowspan")
+			for i := 0; i < colspan; i++ {
+				if i > 0 {
+					cells = append(cells, "")
+				}
+				if rowspan > 1 {
+					pending[col] = max(pending[col], rowspan-1)
+				}
+				col++
+			}
 		}
+		skipCovered()
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
 		}
@@ -113,6 +141,15 @@ func (r *renderer) table(t *xhtml.Node) {
 			r.newline()
 		}
 	}
+}
+
+// span reads a colspan or rowspan attribute: 1 when absent or invalid.
+func span(n *xhtml.Node, key string) int {
+	v, err := strconv.Atoi(strings.TrimSpace(attr(n, key)))
+	if err != nil || v < 1 {
+		return 1
+	}
+	return min(v, maxSpan)
 }
 
 // rows returns the rows of table t, not those of nested tables.
