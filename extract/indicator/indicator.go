@@ -88,7 +88,8 @@ func (p *paragraph) clauses() []clause {
 		case (r == ')' || r == '）') && paren:
 			out = append(out, clause{start, i, true})
 			start, paren = i+size, false
-		case strings.ContainsRune("，,；;：:。！？!?", r):
+		case strings.ContainsRune("，,；;：:。！？!?\t\u3000", r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
+			// a full-width space or a run of spaces separates a heading from its text
 			out = append(out, clause{start, i, paren})
 			start = i + size
 		}
@@ -354,7 +355,7 @@ var (
 var (
 	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
-		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 今年 去年 实现 實現`)
+		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
 		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落

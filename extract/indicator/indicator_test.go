@@ -111,6 +111,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"156件→办理行政复议案件", "12件→办理行政复议案件多"}},
 		{"share of a total with 比重", "工业投资456亿元，占全部投资的比重为37.6%。",
 			[]string{"456亿元→工业投资", "37.6%→工业投资占全部投资的比重"}},
+		{"heading separated by spaces", "（一）主动公开情况  本年度主动公开政府信息123条。",
+			[]string{"123条→主动公开政府信息"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 	}
