@@ -52,12 +52,18 @@ func Open(dataDir string) (*Index, error) {
 // Create opens the index of the data directory dataDir for writing, making
 // the directory and the index when they do not exist yet.
 func Create(dataDir string) (*Index, error) {
+	return create(dataDir, AnalyzerName)
+}
+
+// create is Create with another analyzer, for the benchmark that compares
+// the gse analyzer with bleve's cjk.
+func create(dataDir, analyzer string) (*Index, error) {
 	path := Dir(dataDir)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(dataDir, 0o755); err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
-		bi, err := bleve.NewUsing(path, newMapping(AnalyzerName), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+		bi, err := bleve.NewUsing(path, newMapping(analyzer), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
 		if err != nil {
 			return nil, fmt.Errorf("index: create %s: %w", path, err)
 		}

@@ -50,7 +50,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
-	fs.IntVar(&opts.batch, "batch", 500, "documents per index transaction")
+	fs.IntVar(&opts.batch, "batch", 200, "documents per index transaction")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
