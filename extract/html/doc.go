@@ -1,5 +1,5 @@
 // Package html reads Chinese government web pages: it decodes them (UTF-8,
-// GBK, GB18030 …) and returns the title, the 信息公开 metadata, clean body text and attachment links.
+// GBK, GB18030) and returns the title, 信息公开 metadata, body text and attachments.
 //
 // Decoding follows the browsers' order with fixes for real pages: byte
 // order mark, HTTP charset, a <meta> anywhere in <head> (late ones too),
@@ -8,19 +8,20 @@
 // non-ASCII text is always UTF-8: GB18030 would turn it into mojibake
 // without a single U+FFFD, so a wrong gbk label cannot be caught otherwise.
 //
-// Metadata is found by its labels, not by per-site selectors: "索 引 号：",
-// "<b>发文字号：</b></td><td>…", "<strong>发布机构</strong>：…", "<dt>成文日期</dt><dd>…" all
-// give one canonical key (see extract/meta), with dates as ISO 2006-01-02
-// and placeholders such as 无 dropped. Meta tags (ArticleTitle, PubDate,
-// ContentSource) only fill gaps. Metadata is read before boilerplate is
-// removed, because its labels (发布日期, 来源) look like noise.
+// Metadata is found by its labels, not by per-site selectors:
+// "索 引 号：", "<b>发文字号：</b></td><td>…", "<strong>发布机构</strong>：…",
+// "<dt>成文日期</dt><dd>…" all give one canonical key (see extract/meta),
+// with dates as ISO 2006-01-02 and placeholders such as 无 dropped. Meta
+// tags (ArticleTitle, PubDate, ContentSource) only fill gaps. Metadata is
+// read before boilerplate is removed, because its labels (发布日期, 来源)
+// look like noise.
 //
 // The body is the first known CMS container (div.TRS_Editor, #UCAP-CONTENT,
 // #zoom …, govsites.md §5) with at least 100 Han characters, else the block
 // where running text is densest. Text keeps paragraphs as lines and table
 // rows as lines of tab-separated cells (merged cells leave empty cells, so
-// columns stay aligned); scripts, styles, navigation,
-// share/print tools and footers (ICP备, 网站标识码 …) are left out.
+// columns stay aligned); scripts, styles, navigation, share and print
+// tools and footers (ICP备, 网站标识码 …) are left out.
 //
 // Attachments are links to pdf, doc, docx, wps, ofd, xls, xlsx and zip
 // files anywhere on the page (href, src, data-file, data-url, data-src;
