@@ -60,7 +60,7 @@ Flags:
 
 // addCrawlFlags defines the crawl flags on fs (also used by ingest).
 func addCrawlFlags(fs *flag.FlagSet, o *crawlOptions) {
-	fs.StringVar(&o.scope, "scope", "path", "links to follow: `path` (the seed's host and directory), host, or a regexp URLs must match")
+	fs.StringVar(&o.scope, "scope", "path", "`MODE` of links to follow: path (the seed's host and directory), host, or a regexp URLs must match")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after `N` list and detail pages (0: no limit)")
 	fs.IntVar(&o.depth, "depth", 1, "detail-page hops from a list page")
 	fs.StringVar(&o.since, "since", "", "skip documents listed before `DATE` (YYYY-MM-DD) and stop paging there")
@@ -188,6 +188,7 @@ func runCrawl(ctx context.Context, opts crawlOptions, urls []string, stdout, std
 	if err != nil {
 		if ctx.Err() != nil {
 			fmt.Fprintln(stderr, "crawl: interrupted; run the same command again to resume")
+			return errPartial // exit 1 without repeating "context canceled"
 		}
 		return err
 	}
