@@ -312,7 +312,7 @@ func accept(text string, m match) bool {
 		if num == "一" || num == "壹" || num == "弌" {
 			return false // 一项, 一批, 一次: idiom far more often than a count
 		}
-		if q.Value < 10 && !q.Approx && !plausibleSmallCount(text, q.End) {
+		if q.Value < 10 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
 			return false // 三项制度, 四个意识, 两个维护: fixed phrases, not counts
 		}
 		switch q.Unit {
@@ -336,8 +336,13 @@ func accept(text string, m match) bool {
 // plausibleSmallCount reports whether a small Chinese numeral with its unit
 // reads as a count: it ends the clause (法规两部。) or a noun phrase of three
 // or more characters follows (两部地方性法规). Official style writes counts in
-// Arabic digits; 三项制度 and 两个确立 are names.
-func plausibleSmallCount(text string, end int) bool {
+// Arabic digits; 三项制度, 八项规定精神 and 两个确立 are names, and with 个 or 项
+// a small Chinese numeral is a name unless it ends the clause.
+func plausibleSmallCount(text string, end int, unit string) bool {
+	if unit == "个" || unit == "個" || unit == "项" || unit == "項" {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		return !unicode.Is(unicode.Han, r)
+	}
 	n := 0
 	for _, r := range text[end:] {
 		if !unicode.Is(unicode.Han, r) {

@@ -180,6 +180,8 @@ func TestFind(t *testing.T) {
 		{"quoted slogan", "增强“四个意识”、做到“两个维护”", nil},
 		{"ascii quoted slogan", `实现"十四五"良好开局，落实"三个一批"`, nil},
 		{"fixed phrase unquoted", "深入推进行政执法三项制度，做到两个维护。", nil},
+		{"eight-point rules", "严格落实中央八项规定精神，坚持两个一百年奋斗目标", nil},
+		{"small chinese count at the end", "完成重点任务三项。", []string{"三项 3 项 count"}},
 		{"small chinese count with noun", "制定出台两部地方性法规。", []string{"两部 2 部 count"}},
 		{"session ordinal", "区五届人大七次会议和十九届二中全会", nil},
 		{"three industries", "三次产业结构为4.1:46.2:49.7", nil},
