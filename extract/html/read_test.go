@@ -36,6 +36,7 @@ var fixtures = []struct {
 	{"linping_hanweb_zoom", "", "https://www.linping.gov.cn/art/2025/3/21/art_1229621787_4338931.html"},
 	{"wanzai_density", "", "https://www.wanzai.gov.cn/wzxrmzf/tjgb/202504/8a1b2c3d4e5f60718293a4b5c6d7e8f9.shtml"},
 	{"fujian_stats_table", "", "https://jtyst.fujian.gov.cn/zwgk/tjxx/202505/t20250520_6789.htm"},
+	{"mee_neiright", "text/html", "http://www.mee.gov.cn/ywdt/hjywnews/202504/t20250420_1104321.shtml"},
 }
 
 func TestReadGolden(t *testing.T) {
