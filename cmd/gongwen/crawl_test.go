@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -188,4 +189,31 @@ func TestCrawlIngest(t *testing.T) {
 // newTestIngester2 starts a new run on the index of in.
 func newTestIngester2(t *testing.T, in *ingester) *ingester {
 	return &ingester{ix: in.ix, batch: in.ix.NewBatch(), size: 100, counts: map[index.Change]int{}}
+}
+
+func TestCrawlCommandInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	files := http.FileServer(http.Dir("../../testdata/site"))
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 4 {
+			cancel()
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	opts := testCrawlOptions(t)
+	seed := srv.URL + "/zwgk/ndbg/index.html"
+	var stdout, stderr bytes.Buffer
+	err := runCrawl(ctx, opts, []string{seed}, &stdout, &stderr)
+	if !errors.Is(err, errPartial) || !strings.Contains(stderr.String(), "interrupted; run the same command again to resume") ||
+		!strings.HasPrefix(stdout.String(), "crawl (interrupted): ") {
+		t.Fatalf("err = %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	stdout.Reset()
+	runCrawl(context.Background(), opts, []string{seed}, &stdout, &stderr)
+	if !strings.HasPrefix(stdout.String(), "crawl: 10 new, 0 changed, 0 unchanged, 6 failed,") {
+		t.Errorf("resumed run:\n%s", stdout.String())
+	}
 }
