@@ -69,23 +69,21 @@ func scan(s string, i int) (match, bool) {
 		k = skipSpaces(s, k)
 	}
 	approx := false
-	scale := int64(1) // 200余万元: a magnitude after 余
+	magnitude := "" // 200余万元: a magnitude after 余
 	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' || r == '餘' {
 		// 800余次, 3.5万余人次, 200余万元
 		k2 := k + size
-		for k2 < len(s) {
+		for n := 0; n < 2 && k2 < len(s); n++ {
 			r, size := utf8.DecodeRuneInString(s[k2:])
-			if !isBigUnit(r) || scale > 1e8 {
+			if !isBigUnit(r) {
 				break
 			}
-			scale *= bigUnits[r]
 			k2 += size
 		}
 		if u, _ := matchUnit(s, k2); u != "" || k2 > k+size {
 			approx = true
+			magnitude = s[k+size : k2]
 			k = k2
-		} else {
-			scale = 1
 		}
 	}
 	var unit, kind string
@@ -123,7 +121,9 @@ func scan(s string, i int) (match, bool) {
 	if !ok {
 		return m, false
 	}
-	v.Mul(v, rat(scale))
+	if scale, ok := ParseNumber("1" + magnitude); ok && magnitude != "" {
+		v.Mul(v, scale)
+	}
 	m.chinese = !strings.ContainsFunc(s[i:j], isArabicDigit)
 	f, _ := v.Float64()
 	m.q = Quantity{Text: s[start:k], Value: f, Unit: unit, Kind: kind, Approx: approx, Start: start, End: k}
