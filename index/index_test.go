@@ -109,3 +109,31 @@ func TestContentHash(t *testing.T) {
 		t.Error("hash ignores the text")
 	}
 }
+
+func TestEach(t *testing.T) {
+	docs := fixtureDocs(t)
+	ix := newTestIndex(t, docs)
+	ctx := context.Background()
+	for _, q := range []Query{{}, {Year: 2023}, {Text: "调解"}, {Indicator: "调解成功率>=95"}} {
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		err = ix.Each(ctx, q, func(d *extract.Document) error {
+			if seen[d.ID] {
+				t.Errorf("%+v: %s twice", q, d.ID)
+			}
+			seen[d.ID] = true
+			return nil
+		})
+		if err != nil || len(seen) != res.Total {
+			t.Errorf("%+v: Each gave %d documents, %v; Search total %d", q, len(seen), err, res.Total)
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := ix.Each(ctx, Query{}, func(*extract.Document) error { n++; return stop }); err != stop || n != 1 {
+		t.Errorf("Each did not stop at the first error: %v after %d", err, n)
+	}
+}
