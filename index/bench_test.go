@@ -165,7 +165,6 @@ func peakRSS() int64 {
 	return 0
 }
 
-
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // BenchmarkAnalyze measures the analyzers alone on generated report text.

@@ -16,7 +16,7 @@ func ExampleIndex_Search() {
 	defer ix.Close()
 	b := ix.NewBatch()
 	b.Add(&extract.Document{ID: "a", Title: "郑州市司法局关于群众来信待处理事项清理情况的通报", Issuer: "郑州市司法局", ReportYear: 2022,
-		Text: "截至2022年底，全市群众来信待处理事项共186件。",
+		Text:       "截至2022年底，全市群众来信待处理事项共186件。",
 		Indicators: []extract.Indicator{{Name: "群众来信待处理事项", Value: 186, Unit: "件", Text: "186件"}}})
 	b.Add(&extract.Document{ID: "b", Title: "中国农业发展银行驻马店市分行工作报告", Issuer: "中国农业发展银行驻马店市分行", ReportYear: 2023,
 		Text: "支持高标准农田建设项目12个。"})
