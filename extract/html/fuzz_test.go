@@ -24,6 +24,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(`<p>索引号：<b>发布日期：</b></p><td><td>`), "text/html; charset=gbk")
 	f.Add([]byte("\xEF\xBB\xBF<a href=viewer.html?file=viewer.html%3Ffile%3Dx.pdf>x</a>"), "")
 	f.Add([]byte("<meta charset=gb2312>\x81\x30\x81\x30\xff"), "")
+	f.Add([]byte(`<table><tr><td rowspan=3 colspan=2>指标</td><td>1</td></tr><tr><td>2</td></tr></table>`), "")
+	f.Add([]byte(`<dl><dt>成文日期</dt><dd>2025年1月17日</dd><dt>文号</dt><dd>无</dd></dl><span>索引号：</span><span>A-1</span>`), "")
+	f.Add([]byte(`<div id="zoom"><p>一、总体情况<br>受理案件49545件</p></div><a data-url="viewer.html?file=a.pdf">a</a>`), "text/html; charset=utf-8")
 	f.Fuzz(func(t *testing.T, body []byte, contentType string) {
 		p, err := Read(body, contentType, "https://www.example.gov.cn/a/b/t20250101_1.html")
 		if err != nil {
