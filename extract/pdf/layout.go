@@ -321,6 +321,8 @@ func (m margins) breaks(a, b *line, samePage bool) bool {
 		return true
 	case heading.MatchString(b.text):
 		return true
+	case a.x > m.left+3*a.size && !m.centred(a): // a was set flush right: a signature, a date
+		return true
 	case strings.Contains(a.text, "\t") || strings.Contains(b.text, "\t"): // table rows stay lines
 		return true
 	}
@@ -359,9 +361,24 @@ func needsSpace(a, b string, chinese bool) bool {
 	}
 	letter := func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 	if chinese {
-		return letter(first) && (letter(last) || strings.ContainsRune(",;:!?)", last))
+		if letter(last) && letter(first) {
+			return !acronym(a, b) // G D|P is GDP
+		}
+		return letter(first) && strings.ContainsRune(",;:!?)", last)
 	}
 	return letter(first) || unicode.IsDigit(first) || strings.ContainsRune("(\"'", first)
+}
+
+// acronym reports whether the Latin letters and digits around the join of a and b are all capitals:
+// an acronym such as GDP or PM2.5 broken over two lines rather than two English words.
+func acronym(a, b string) bool {
+	capital := func(r rune) bool { return 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' }
+	tail := strings.TrimRightFunc(a, capital)
+	head := strings.TrimLeftFunc(b, capital)
+	before, _ := utf8.DecodeLastRuneInString(tail)
+	after, _ := utf8.DecodeRuneInString(head)
+	latin := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	return !latin(before) && !latin(after)
 }
 
 // isChinese reports whether Chinese characters outnumber Latin letters in the lines.

@@ -2,10 +2,10 @@
 # make.sh rebuilds the PDF fixtures in this directory from the source texts.
 #
 # Each non-empty line of a .txt file is one paragraph, or a table row if it has tabs between cells.
-# The first line is set as a centred title, lines
-# like "一、…" or short "（一）…" lines as headings, short lines without a full stop flush left, the last
-# two lines (signature and date) flush right, and every other line as a body paragraph indented by two
-# characters. The accuracy test compares the text read back from each PDF with its .txt source.
+# The first line is set as a centred title, lines like "一、…" or short "（一）…" lines as headings,
+# short lines without a full stop flush left, the last two lines if short (signature and date) flush
+# right, and every other line as a body paragraph indented by two characters. The accuracy test
+# compares the text read back from each PDF with its .txt source.
 #
 # Needs: libreoffice-writer-nogui, fonts-noto-cjk, fonts-wqy-zenhei, poppler-utils (pdftoppm), img2pdf.
 set -eu
@@ -98,7 +98,7 @@ XML
 				intable = 0
 				style = "Body"
 				if (n == 1) style = "Title"
-				else if (n > total - 2) style = "Right"
+				else if (n > total - 2 && length($0) < 60) style = "Right"
 				else if ($0 ~ /^[一二三四五六七八九十]+、/) style = "Heading"
 				else if ($0 ~ /^（[一二三四五六七八九十]+）/ && length($0) < 30) style = "Heading"
 				else if (length($0) < 40 && $0 !~ /。$/) style = "Plain"
