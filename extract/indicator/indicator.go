@@ -204,9 +204,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		case before == "":
 			names, own = []string{after}, true
 		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
-			names, own = []string{p.dropPreposition(before + after)}, q.Kind == quantity.Count
+			names, own = []string{p.dropPreposition(before, after)}, q.Kind == quantity.Count
 		default:
-			names, own = []string{p.dropPreposition(before)}, true
+			names, own = []string{p.dropPreposition(before, "")}, true
 		}
 		if own && !c.inParen && names[0] != "" {
 			names[0] = p.restoreHead(names[0], q.Unit)
@@ -303,43 +303,44 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 // the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
 const phraseStarts = "对對向在针針为為按根通经經由从從据據于於以把将將被因与與跟替给給用就依凭憑随隨围圍我该該本其各"
 
-// dropPreposition removes a leading prepositional phrase with the segmenter
-// when a verb with an object follows: 针对具体案件召开协调会 → 召开协调会,
-// 在政府网站发布政务信息 → 发布政务信息.
-func (p *paragraph) dropPreposition(name string) string {
-	if p.seg == nil || name == "" {
-		return name
+// dropPreposition joins the words before and after a figure, without a
+// leading prepositional phrase of before when a verb with an object follows:
+// 针对具体案件召开 + 协调会 → 召开协调会, 在政府网站发布政务信息 → 发布政务信息.
+// A phrase that holds the figure stays: 对 + 领导干部进行经济责任审计.
+func (p *paragraph) dropPreposition(before, after string) string {
+	if p.seg == nil || before == "" {
+		return before + after
 	}
-	if first, _ := utf8.DecodeRuneInString(name); !strings.ContainsRune(phraseStarts, first) {
-		return name // tagging costs more than the rest of naming: only where it may help
+	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
+		return before + after // tagging costs more than the rest of naming: only where it may help
 	}
-	words := p.seg.Tag(name)
+	words := p.seg.Tag(before)
 	if len(words) < 2 {
-		return name
+		return before + after
 	}
 	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune("市区區县縣镇鎮省州乡鄉村", r) {
 		// 我市, 该区: a pronoun for the issuer says nothing about what is counted
-		return strings.TrimPrefix(name, words[0].Text)
+		return before[len(words[0].Text):] + after
 	}
 	if words[0].Pos != "p" {
-		return name
+		return before + after
 	}
 	// Drop up to the first verb of two or more characters, and only through
 	// words the dictionary knows: an unknown word (x) means the tags are guesses.
 	off := len(words[0].Text)
 	for _, w := range words[1:] {
-		if w.Pos == "x" && unicode.Is(unicode.Han, []rune(w.Text)[0]) {
-			return name
+		if r, _ := utf8.DecodeRuneInString(w.Text); w.Pos == "x" && unicode.Is(unicode.Han, r) {
+			break
 		}
 		if w.Pos == "v" && utf8.RuneCountInString(w.Text) >= 2 {
-			if rest := name[off:]; len(rest) > len(w.Text) {
-				return rest
+			if rest := before[off:]; len(rest) > len(w.Text) || after != "" {
+				return rest + after
 			}
-			return name // 被采纳, 按汇率折算: without its phrase the verb says too little
+			break // 被采纳, 按汇率折算: without its phrase the verb says too little
 		}
 		off += len(w.Text)
 	}
-	return name
+	return before + after
 }
 
 var (
