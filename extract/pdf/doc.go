@@ -28,5 +28,5 @@
 // a content stream) are checked first.
 //
 // Not handled: multi-column layouts (columns are read across), vertical text, encrypted files with a
-// user password, PDF 2.0 headers, text in annotations. Scanned pages need OCR elsewhere.
+// user password, text in annotations. Scanned pages need OCR elsewhere.
 package pdf

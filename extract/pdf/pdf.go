@@ -30,6 +30,11 @@ func Read(body []byte) (res *Result, err error) {
 	if err := checkNumbers(body); err != nil {
 		return nil, fmt.Errorf("malformed PDF: %w", err)
 	}
+	if bytes.HasPrefix(body, []byte("%PDF-2.")) {
+		// The library only knows 1.x headers; 2.0 files are read the same way for text. The header
+		// is rewritten in a copy, at the same length so offsets stay right.
+		body = append([]byte("%PDF-1.7"), body[len("%PDF-2.0"):]...)
+	}
 	r, err := pdflib.NewReader(bytes.NewReader(body), int64(len(body)))
 	if err != nil {
 		return nil, openError(body, err)
