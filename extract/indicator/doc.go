@@ -45,7 +45,8 @@
 //     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
 //     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳 and
-//     按汇率折算 keep theirs), and a pronoun for the issuer (我市, 该区).
+//     按汇率折算 keep theirs, and so does 对19名领导干部进行经济责任审计, whose
+//     phrase holds the figure), and a pronoun for the issuer (我市, 该区).
 //
 // Subjects never cross a line break. The segmenter (extract/segment) is
 // loaded once per process and shared; Find works without it (nil), with
