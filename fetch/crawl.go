@@ -38,7 +38,7 @@ type Crawler struct {
 	Client      *Client   // nil means a zero Client (1 request/s per host)
 	Store       *Store    // required
 	Scope       string    // "path" (default: the seed's host and directory), "host", or a regexp URLs must match
-	Depth       int       // hops from a list to detail pages and on; 0 means 1
+	Depth       int       // detail-page hops from a list: 1 (the default) fetches the details of lists, 2 also the articles they link
 	MaxPages    int       // list and detail pages fetched at most (attachments not counted); 0 means no limit
 	Since       time.Time // skip details dated earlier and stop paging past them; zero means no limit
 	Concurrency int       // hosts crawled at the same time; 0 means 4 (one request at a time per host)
@@ -152,14 +152,14 @@ func (c *Crawler) Crawl(ctx context.Context, seeds []string) (*Report, error) {
 	if st == nil {
 		st = &state{ID: id, Seeds: seeds, Started: time.Now().UTC()}
 		for i, s := range seeds {
-			kind := KindList
+			it := item{URL: s, Kind: KindList, Seed: i}
 			switch {
 			case FileType(s) != "":
-				kind = KindFile
+				it.Kind = KindFile
 			case IsArticle(s):
-				kind = KindPage
+				it.Kind, it.Depth = KindPage, 1 // a detail page is one hop from its list
 			}
-			st.Queue = append(st.Queue, item{URL: s, Kind: kind, Seed: i})
+			st.Queue = append(st.Queue, it)
 		}
 		// Saved now, so that what a killed crawl stores counts as its own.
 		if err := c.Store.saveState(st); err != nil {
