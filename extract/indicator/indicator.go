@@ -348,6 +348,7 @@ var (
 	titles      = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
 	parens      = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
 	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
+	yearEnd     = regexp.MustCompile(`(?:由|从|從)?[0-9０-９]{4}\s*年(?:末|底|度)?的?$`)
 	conjunction = regexp.MustCompile(`[和及与與、]`)
 	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
@@ -358,7 +359,7 @@ var (
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
-		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 分别 分別 均 都 总共 總共 多达 多達`)
+		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 分别 分別 均 都 总共 總共 多达 多達`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
 		增幅 降幅 增速 增 降 减 減 多 少 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
 )
@@ -374,6 +375,9 @@ func clean(s string) string {
 		}
 		if loc := ordinal.FindStringIndex(s); loc != nil {
 			s, changed = s[loc[1]:], true
+		}
+		if loc := yearEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
+			s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元
 		}
 		for _, w := range leadWords {
 			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {

@@ -113,6 +113,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"456亿元→工业投资", "37.6%→工业投资占全部投资的比重"}},
 		{"heading separated by spaces", "（一）主动公开情况  本年度主动公开政府信息123条。",
 			[]string{"123条→主动公开政府信息"}},
+		{"from one year to another", "地区生产总值由2017年的1,856亿元增加到2022年的2,678亿元，年均增长6.2%；",
+			[]string{"1,856亿元→地区生产总值", "2,678亿元→地区生产总值增加到", "6.2%→地区生产总值年均增长"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 	}
