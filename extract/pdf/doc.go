@@ -15,7 +15,8 @@
 //
 // Text comes from each font's ToUnicode map (parsed here). Without one, fonts with a predefined
 // Chinese CMap (GBK-EUC-H, UniGB-UCS2-H, UniGB-UTF16-H, ETen-B5-H, …) are decoded from their GBK,
-// UCS-2 or Big5 codes, and simple fonts from their encoding. CJK radicals that some producers map
+// UCS-2 or Big5 codes, CID fonts of the Adobe-GB1 collection through Adobe's CID-to-Unicode table
+// (embedded, cmaps/), and simple fonts from their encoding. CJK radicals that some producers map
 // glyphs to (⻘ for 青) are replaced with the ideographs.
 //
 // Each page's text is checked before use. A page with more than 10% garbage (U+FFFD, private-use

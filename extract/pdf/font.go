@@ -1,7 +1,12 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,6 +29,7 @@ type font struct {
 	toUnicode *cmap               // may be nil
 	charset   encoding.Encoding   // predefined CMap whose codes are bytes of a Chinese charset; may be nil
 	identity  bool                // CID = code, so widths can be looked up by code
+	gb1       bool                // CIDs are Adobe-GB1 ones, which have known Unicode values
 	lib       pdflib.TextEncoding // fallback for simple fonts
 	widths    map[uint32]float64  // glyph widths in thousandths of the font size, by code (simple) or CID
 	defWidth  float64             // width of glyphs not in widths; 0 means unknown
@@ -85,6 +91,8 @@ func newFont(v pdflib.Value) *font {
 			}
 		}
 		desc := v.Key("DescendantFonts").Index(0)
+		info := desc.Key("CIDSystemInfo")
+		f.gb1 = f.identity && info.Key("Registry").RawString() == "Adobe" && info.Key("Ordering").RawString() == "GB1"
 		f.defWidth = 1000
 		if dw := desc.Key("DW"); dw.Kind() == pdflib.Integer || dw.Kind() == pdflib.Real {
 			f.defWidth = dw.Float64()
@@ -196,6 +204,9 @@ func (f *font) text(code string) string {
 	if f.toUnicode != nil {
 		s = f.toUnicode.text[codeValue(code)]
 	}
+	if s == "" && f.gb1 {
+		s = adobeGB1().text[codeValue(code)]
+	}
 	if s == "" && f.charset != nil {
 		if b, err := f.charset.NewDecoder().String(code); err == nil {
 			s = b
@@ -231,6 +242,23 @@ func unifyIdeographs(s string) string {
 	}
 	return s
 }
+
+//go:embed cmaps/Adobe-GB1-UCS2.gz
+var adobeGB1UCS2 []byte
+
+// adobeGB1 is the Unicode value of each CID of the Adobe-GB1 collection, for CID fonts of that
+// ordering without a ToUnicode map (poppler and MuPDF read them the same way).
+var adobeGB1 = sync.OnceValue(func() *cmap {
+	zr, err := gzip.NewReader(bytes.NewReader(adobeGB1UCS2))
+	if err != nil {
+		panic(err) // the embedded file is broken: a build error, not a bad input
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		panic(err)
+	}
+	return parseCMap(data)
+})
 
 // estimateWidth guesses a glyph width when the font does not give one: full width for CJK, half otherwise.
 func estimateWidth(s string) float64 {

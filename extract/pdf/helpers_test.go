@@ -64,6 +64,9 @@ const (
 	// bareFont is an Identity-H font without ToUnicode: its text cannot be known.
 	bareFont = "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+FangSong /Encoding /Identity-H /DescendantFonts " +
 		"[<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+FangSong /DW 1000 >>] >>"
+	// gb1Font is an Identity-H font of the Adobe-GB1 collection without ToUnicode: codes are GB1 CIDs.
+	gb1Font = "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+FZFSK--GBK1-0 /Encoding /Identity-H /DescendantFonts " +
+		"[<< /Type /Font /Subtype /CIDFontType0 /BaseFont /ABCDEF+FZFSK--GBK1-0 /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> >>] >>"
 	// latinFont is a simple font.
 	latinFont = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 )

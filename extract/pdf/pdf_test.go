@@ -167,6 +167,8 @@ func TestReadSynthetic(t *testing.T) {
 	}{
 		{"GBK-EUC-H without ToUnicode", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府"))),
 			"青山县人民政府\n", nil},
+		{"Adobe-GB1 CIDs without ToUnicode", testPDF("/Font << /F1 3 0 R >>", []string{gb1Font}, text(72, 700, "11CF0753119F06A9")),
+			"中国政府\n", nil},
 		{"UniGB-UCS2-H", testPDF("/Font << /F1 3 0 R >>", []string{ucs2Font}, text(72, 700, "62A5544A")), "报告\n", nil},
 		{"ToUnicode bfchar and bfrange", testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)},
 			text(72, 700, "00050001000200030004")), "青山县政府\n", nil},
