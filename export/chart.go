@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	chart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // Chart draws a table as SVG with go-chart: one line per row across the
@@ -35,7 +36,7 @@ func Chart(w io.Writer, t *Table) error {
 	if len(years) == 1 {
 		return barChart(w, title, series)
 	}
-	return lineChart(w, title, series, years)
+	return lineChart(w, title, t.Unit, series, years)
 }
 
 // chartSeries is the values of one place across the years.
@@ -72,7 +73,7 @@ func (t *Table) series() []chartSeries {
 	return out
 }
 
-func lineChart(w io.Writer, title string, series []chartSeries, years map[int]bool) error {
+func lineChart(w io.Writer, title, unit string, series []chartSeries, years map[int]bool) error {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for y := range years {
 		lo, hi = min(lo, float64(y)), max(hi, float64(y))
@@ -85,7 +86,7 @@ func lineChart(w io.Writer, title string, series []chartSeries, years map[int]bo
 	}
 	ticks = append(ticks, chart.Tick{Value: hi + 0.3})
 	legendWidth := legendWidth(series)
-	yRange, yTicks := lineRange(series)
+	yRange, yTicks := lineRange(series, unit == "%")
 	c := chart.Chart{
 		Title:      title,
 		Width:      800 + legendWidth,
@@ -99,17 +100,26 @@ func lineChart(w io.Writer, title string, series []chartSeries, years map[int]bo
 		for j, y := range s.years {
 			xs[j] = float64(y)
 		}
-		color := chart.GetDefaultColor(i)
+		color := seriesColor(i)
+		style := chart.Style{StrokeColor: color, StrokeWidth: 2, DotColor: color, DotWidth: 4}
+		if i >= len(palette) {
+			style.StrokeDashArray = []float64{6, 4} // the colours come round again
+		}
 		c.Series = append(c.Series, chart.ContinuousSeries{
 			Name:    html.EscapeString(s.name),
 			XValues: xs,
 			YValues: s.values,
-			Style:   chart.Style{StrokeColor: color, StrokeWidth: 2, DotColor: color, DotWidth: 4},
+			Style:   style,
 		})
 	}
 	c.Elements = []chart.Renderable{legend(&c)}
 	return render(w, c.Render)
 }
+
+// palette is Tableau 10: ten colours told apart also in print.
+var palette = []string{"4e79a7", "f28e2b", "e15759", "76b7b2", "59a14f", "edc948", "b07aa1", "ff9da7", "9c755f", "bab0ac"}
+
+func seriesColor(i int) drawing.Color { return drawing.ColorFromHex(palette[i%len(palette)]) }
 
 const legendFontSize = 10.0 // points
 
@@ -133,6 +143,7 @@ func legend(c *chart.Chart) chart.Renderable {
 			line := s.GetStyle()
 			r.SetStrokeColor(line.StrokeColor)
 			r.SetStrokeWidth(3)
+			r.SetStrokeDashArray(line.StrokeDashArray)
 			r.MoveTo(x, y-4)
 			r.LineTo(x+20, y-4)
 			r.Stroke()
@@ -156,7 +167,7 @@ func barChart(w io.Writer, title string, series []chartSeries) error {
 		c.Bars = append(c.Bars, chart.Value{
 			Label: html.EscapeString(s.name),
 			Value: s.values[0],
-			Style: chart.Style{FillColor: chart.GetDefaultColor(i), StrokeColor: chart.GetDefaultColor(i)},
+			Style: chart.Style{FillColor: seriesColor(i), StrokeColor: seriesColor(i)},
 		})
 	}
 	return render(w, c.Render)
@@ -165,13 +176,14 @@ func barChart(w io.Writer, title string, series []chartSeries) error {
 // lineRange spans the values with a margin, on round ticks: lines compare
 // by slope, and rates of 96% and 99% must not look the same. It starts at
 // zero when the values come close to it.
-func lineRange(series []chartSeries) (*chart.ContinuousRange, []chart.Tick) {
+func lineRange(series []chartSeries, percent bool) (*chart.ContinuousRange, []chart.Tick) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range series {
 		for _, v := range s.values {
 			lo, hi = min(lo, v), max(hi, v)
 		}
 	}
+	maxValue := hi
 	pad := max((hi-lo)*0.15, math.Abs(hi)*0.01, 1e-9)
 	lo, hi = lo-pad, hi+pad
 	if lo > 0 && lo < (hi-lo)*0.5 || lo < 0 && lo+pad >= 0 {
@@ -179,6 +191,9 @@ func lineRange(series []chartSeries) (*chart.ContinuousRange, []chart.Tick) {
 	}
 	step := niceStep((hi - lo) / 6)
 	lo, hi = math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	if percent && hi > 100 && maxValue <= 100 {
+		hi = 100 // rates end at 100%
+	}
 	var ticks []chart.Tick
 	for i := 0; lo+float64(i)*step <= hi+step/2; i++ {
 		v := lo + float64(i)*step

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -233,5 +234,29 @@ func TestRegion(t *testing.T) {
 	jinyun, _ := region.Lookup("331122")
 	if r := Region(&extract.Document{Issuer: "驻马店市人民政府", Region: &jinyun}); r != jinyun {
 		t.Errorf("Region ignores the document's region: %+v", r)
+	}
+}
+
+func TestLineRange(t *testing.T) {
+	tests := []struct {
+		values  []float64
+		percent bool
+		lo, hi  float64
+	}{
+		{[]float64{96.5, 99.7}, true, 95, 100}, // rates stop at 100%
+		{[]float64{96.5, 99.7}, false, 95, 101},
+		{[]float64{120, 80}, false, 70, 130},
+		{[]float64{3, 40}, false, 0, 50}, // close to zero: from zero
+		{[]float64{5, 5}, false, 4.94, 5.06},
+		{[]float64{-2, 3}, false, -4, 4},
+	}
+	for _, tt := range tests {
+		r, ticks := lineRange([]chartSeries{{values: tt.values}}, tt.percent)
+		if math.Abs(r.Min-tt.lo) > 1e-9 || math.Abs(r.Max-tt.hi) > 1e-9 {
+			t.Errorf("lineRange(%v) = %v..%v, want %v..%v", tt.values, r.Min, r.Max, tt.lo, tt.hi)
+		}
+		if ticks[0].Value != r.Min || math.Abs(ticks[len(ticks)-1].Value-r.Max) > 1e-9 {
+			t.Errorf("lineRange(%v): ticks %v do not span %v..%v", tt.values, ticks, r.Min, r.Max)
+		}
 	}
 }
