@@ -300,6 +300,9 @@ func accept(text string, m match) bool {
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank
 	}
+	if threshold(text[q.End:]) {
+		return false // 5000万元以上项目, 2000万元以下企业: a class, not a figure
+	}
 	if m.bare && !rankContext(text, q.Start, q.End) {
 		return false
 	}
@@ -366,6 +369,18 @@ func placedFirst(before string) bool {
 	return false
 }
 
+// threshold reports whether after, the text after a quantity, makes it the
+// bound of a class: 以上 or 以下 followed by a noun (but not 以上的 or 以上，).
+func threshold(after string) bool {
+	for _, w := range []string{"以上", "以下", "及以上", "及以下"} {
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.Is(unicode.Han, r) && r != '的' && r != '和' && r != '或'
+		}
+	}
+	return false
+}
+
 // durations are the units of time limits.
 var durations = map[string]bool{"天": true, "日": true, "个工作日": true, "個工作日": true, "工作日": true,
 	"小时": true, "小時": true, "个小时": true, "個小時": true, "分钟": true, "分鐘": true, "个月": true, "個月": true}
@@ -399,7 +414,7 @@ func approxAround(text string, start, end int) bool {
 		}
 	}
 	after := text[end:]
-	for _, w := range []string{"以上", "左右", "多"} {
+	for _, w := range []string{"以上", "左右"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}
