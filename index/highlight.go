@@ -47,10 +47,12 @@ func Fragments(text string, spans []Span, n int) []string {
 			in = append(in, Span{ms[i].Start - from, ms[i].End - from})
 		}
 		frag := Highlight(text[from:to], in)
-		if from > 0 {
+		// An ellipsis says the sentence goes on; a fragment that reaches a
+		// line break or the end of the text has none on that side.
+		if from > 0 && text[from-1] != '\n' {
 			frag = "…" + frag
 		}
-		if to < len(text) {
+		if to < len(text) && text[to] != '\n' && text[to] != '\r' {
 			frag += "…"
 		}
 		out = append(out, strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(frag))

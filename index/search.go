@@ -24,6 +24,7 @@ type Result struct {
 type Hit struct {
 	ID         string   `json:"id"`
 	URL        string   `json:"url"`
+	File       string   `json:"file,omitempty"` // source.file, for documents read from disk
 	Title      string   `json:"title"`
 	Issuer     string   `json:"issuer"`
 	ReportYear int      `json:"report_year,omitempty"`
@@ -122,6 +123,7 @@ func newHit(doc *extract.Document) Hit {
 	h := Hit{
 		ID:         doc.ID,
 		URL:        doc.Source.URL,
+		File:       doc.Source.File,
 		Title:      doc.Title,
 		Issuer:     doc.Issuer,
 		ReportYear: doc.ReportYear,

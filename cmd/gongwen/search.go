@@ -230,11 +230,17 @@ func printSearchText(w io.Writer, res *index.Result, q index.Query, colour bool)
 		}
 		if h.URL != "" {
 			fmt.Fprintf(w, "   %s\n", h.URL)
+		} else if h.File != "" {
+			fmt.Fprintf(w, "   %s\n", h.File)
 		}
 		fmt.Fprintf(w, "   id %s\n\n", h.ID)
 	}
 	last := q.Offset + len(res.Hits)
-	fmt.Fprintf(w, "%d documents", res.Total)
+	if res.Total == 1 {
+		fmt.Fprint(w, "1 document")
+	} else {
+		fmt.Fprintf(w, "%d documents", res.Total)
+	}
 	if len(res.Hits) > 0 && (q.Offset > 0 || last < res.Total) {
 		fmt.Fprintf(w, " (showing %d–%d; --offset %d for more)", q.Offset+1, last, last)
 	}

@@ -34,7 +34,7 @@ func TestSearchCommand(t *testing.T) {
 		stderr  string
 	}{
 		{name: "words and facets", args: []string{"--data", data, "农业"},
-			want: []string{"1. 中国农业发展银行驻马店市分行2023年支持乡村振兴工作情况的报告", "2024-01-20", "中国农业发展银行", "1 documents", "issuer:", "year:", "2023 (1)", "kind:"}},
+			want: []string{"1. 中国农业发展银行驻马店市分行2023年支持乡村振兴工作情况的报告", "2024-01-20", "中国农业发展银行", "1 document\n", "issuer:", "year:", "2023 (1)", "kind:"}},
 		{name: "flags after words", args: []string{"行政复议", "--data", data, "--limit", "1"},
 			want: []string{"1. 洛阳市2023年行政复议工作情况报告", "洛阳市司法局 · 2024-01-28 · 洛司〔2024〕2号", "<mark>", "--offset 1 for more"}},
 		{name: "excluded word is not a flag", args: []string{"--data", data, "调解", "委员会", "-代表大会"},
