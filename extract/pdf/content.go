@@ -54,23 +54,33 @@ func (c fontCache) get(resources pdflib.Value, name string) *font {
 	return f
 }
 
-// maxFormDepth bounds nested form XObjects (a form may draw itself).
-const maxFormDepth = 8
+// Form XObjects may nest, and draw each other many times: maxFormDepth bounds the nesting and
+// maxForms the forms run for one page, so a hostile file cannot make the work explode.
+const (
+	maxFormDepth = 8
+	maxForms     = 1000
+)
+
+// An interpreter collects the text spans of one page.
+type interpreter struct {
+	fonts fontCache
+	spans []span
+	forms int // form XObjects run so far
+}
 
 // pageSpans interprets a page's content stream and returns its text spans in drawing order.
 func pageSpans(page pdflib.Value, fonts fontCache) []span {
-	var spans []span
 	contents := page.Key("Contents")
 	if contents.IsNull() {
 		return nil
 	}
-	resources := inherited(page, "Resources")
-	runStream(contents, resources, identity, fonts, &spans, 0)
-	return spans
+	in := interpreter{fonts: fonts}
+	in.run(contents, inherited(page, "Resources"), identity, 0)
+	return in.spans
 }
 
-// runStream interprets one content stream (a page's or a form's) starting with the transformation ctm.
-func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans *[]span, depth int) {
+// run interprets one content stream (a page's or a form's) starting with the transformation ctm.
+func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) {
 	g := gstate{ctm: ctm, th: 1}
 	local := map[string]*font{} // this stream's fonts: looking a font up in the file is slow
 	var stack []gstate
@@ -97,7 +107,7 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 		s.end = end[4]
 		s.text = b.String()
 		if s.text != "" {
-			*spans = append(*spans, s)
+			in.spans = append(in.spans, s)
 		}
 	}
 	if err := checkStream(strm); err != nil {
@@ -151,7 +161,7 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 				name := args[0].Name()
 				f, ok := local[name]
 				if !ok {
-					f = fonts.get(resources, name)
+					f = in.fonts.get(resources, name)
 					local[name] = f
 				}
 				g.font = f
@@ -197,7 +207,7 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 				}
 			}
 		case "Do":
-			if len(args) != 1 || depth >= maxFormDepth {
+			if len(args) != 1 || depth >= maxFormDepth || in.forms >= maxForms {
 				return
 			}
 			form := resources.Key("XObject").Key(args[0].Name())
@@ -214,7 +224,8 @@ func runStream(strm, resources pdflib.Value, ctm matrix, fonts fontCache, spans 
 			if res.IsNull() {
 				res = resources
 			}
-			runStream(form, res, m.mul(g.ctm), fonts, spans, depth+1)
+			in.forms++
+			in.run(form, res, m.mul(g.ctm), depth+1)
 		}
 	})
 }

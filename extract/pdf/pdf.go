@@ -50,40 +50,27 @@ func Read(body []byte) (res *Result, err error) {
 	res = &Result{Pages: n}
 	fonts := fontCache{}
 	pages := make([][]line, n)
-	var empty, unreadable []int
+	var empty, garbledPages []int
 	var broken []error
 	for i := range pages {
-		spans, err := readPage(tree[i], fonts)
-		if err != nil {
-			err = fmt.Errorf("page %d: malformed content (%v)", i+1, err)
-			res.Warnings = append(res.Warnings, err.Error()+"; check the original")
-			broken = append(broken, err)
-			continue
-		}
-		var all strings.Builder
-		for _, s := range spans {
-			all.WriteString(s.text)
-		}
-		bad, total := garbled(all.String())
-		switch {
-		case total == 0:
+		lines, state, err := readPage(tree[i], fonts)
+		switch state {
+		case pageEmpty:
 			empty = append(empty, i+1)
-			continue
-		case float64(bad) > unreadableShare*float64(total):
-			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: unreadable text (%d%% garbled: U+FFFD/private-use/(cid:)); check the original", i+1, 100*bad/total))
-			unreadable = append(unreadable, i+1)
-			continue
-		case bad > 0:
-			for j := range spans {
-				spans[j].text = cleanText(spans[j].text)
-			}
+		case pageGarbled:
+			garbledPages = append(garbledPages, i+1)
+		case pageBroken:
+			broken = append(broken, fmt.Errorf("page %d: %w", i+1, err))
 		}
-		pages[i] = pageLines(spans)
+		if err != nil {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v; check the original", i+1, err))
+		}
+		pages[i] = lines
 	}
-	if len(empty)+len(unreadable)+len(broken) == n {
+	if len(empty)+len(garbledPages)+len(broken) == n {
 		switch {
-		case len(unreadable) > 0:
-			return nil, fmt.Errorf("%s of %d: only garbled text (fonts without a Unicode map?), as good as %w", pageList(unreadable), n, ErrNoText)
+		case len(garbledPages) > 0:
+			return nil, fmt.Errorf("%s of %d: only garbled text (fonts without a Unicode map?), as good as %w", pageList(garbledPages), n, ErrNoText)
 		case len(empty) == 0:
 			return nil, fmt.Errorf("malformed PDF: %w", broken[0])
 		}
@@ -109,7 +96,7 @@ func openError(body []byte, err error) error {
 	case !bytes.HasPrefix(body, []byte("%PDF-")):
 		return fmt.Errorf("not a PDF file (it starts with %q)", body[:min(len(body), 16)])
 	case strings.Contains(msg, "missing %%EOF"):
-		return errors.New("truncated PDF: no %EOF at the end (an interrupted download?)")
+		return errors.New("truncated PDF: no %%EOF at the end (an interrupted download?)")
 	case strings.Contains(msg, "invalid header"):
 		return fmt.Errorf("unsupported PDF version %q", body[:min(len(body), 8)])
 	case strings.HasPrefix(msg, "malformed PDF"):
@@ -118,14 +105,39 @@ func openError(body []byte, err error) error {
 	return fmt.Errorf("malformed PDF: %w", err)
 }
 
-// readPage returns the text spans of a page, turning a panic of the library into an error.
-func readPage(page pdflib.Value, fonts fontCache) (spans []span, err error) {
+// What readPage found on a page.
+const (
+	pageText    = iota
+	pageEmpty   // no text at all: a scan, or a blank page
+	pageGarbled // text that cannot be read (see garbled)
+	pageBroken  // a content stream the library cannot interpret
+)
+
+// readPage returns the lines of a page. A page that is not plain text comes with an error saying why
+// (none for an empty page); the library's panics become such errors.
+func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			spans, err = nil, fmt.Errorf("%v", x)
+			lines, state, err = nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
 		}
 	}()
-	return pageSpans(page, fonts), nil
+	spans := pageSpans(page, fonts)
+	var all strings.Builder
+	for _, s := range spans {
+		all.WriteString(s.text)
+	}
+	bad, total := garbled(all.String())
+	switch {
+	case total == 0:
+		return nil, pageEmpty, nil
+	case float64(bad) > unreadableShare*float64(total):
+		return nil, pageGarbled, fmt.Errorf("unreadable text (%d%% garbled: U+FFFD/private-use/(cid:))", 100*bad/total)
+	case bad > 0:
+		for i := range spans {
+			spans[i].text = cleanText(spans[i].text)
+		}
+	}
+	return pageLines(spans), pageText, nil
 }
 
 // pageList names pages: "page 3" or "pages 3, 4, 7".

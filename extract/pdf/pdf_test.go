@@ -198,6 +198,8 @@ func TestReadSynthetic(t *testing.T) {
 		{"malformed page left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
 			text(72, 700, gbk("可读的一页。")), text(72, 700, gbk("坏页"))+"[<0"),
 			"可读的一页。\n", []string{"page 2: malformed content (content stream ends inside a hex string); check the original"}},
+		{"form drawing itself ten times at each level", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
+			form(text(72, 700, gbk("表")) + strings.Repeat("/X1 Do ", 10))}, "/X1 Do\n"), "表\n", nil},
 		{"PDF 2.0 header", append([]byte("%PDF-2.0"), testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))[8:]...),
 			"正文\n", nil},
 		{"form XObject", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
