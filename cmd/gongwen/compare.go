@@ -123,6 +123,9 @@ func writeChart(path string, t *export.Table) error {
 		tmp.Close()
 		return err
 	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}

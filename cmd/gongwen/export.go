@@ -152,6 +152,9 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	what := map[bool]string{false: "indicator", true: "document"}[opts.documents]
 	dest := "stdout"
 	if tmp != nil {
+		if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
+			return err
+		}
 		if err := tmp.Close(); err != nil {
 			return err
 		}

@@ -73,6 +73,9 @@ func TestExportAndCompareCommands(t *testing.T) {
 			if want := "export: 4 indicator rows (" + ext + ") to " + out + "\n"; stderr != want {
 				t.Errorf("stderr = %q, want %q", stderr, want)
 			}
+			if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o644 {
+				t.Errorf("%s: %v, mode %v; want 0644", out, err, info.Mode())
+			}
 			got := readIndicators(t, out)
 			var names []string
 			for _, r := range got {
