@@ -300,6 +300,11 @@ func accept(text string, m match) bool {
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank
 	}
+	if q.Unit == "分" {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); strings.ContainsRune("时時点點", prev) {
+			return false // 9时30分 is a time of day
+		}
+	}
 	if threshold(text[q.End:]) {
 		return false // 5000万元以上项目, 2000万元以下企业: a class, not a figure
 	}

@@ -236,6 +236,8 @@ func TestFind(t *testing.T) {
 		{"loans counted in bi", "发放贷款1,234笔", []string{"1,234笔 1234 笔 count"}},
 		{"threshold of a class", "年营业收入2000万元以上企业56家，5000万元及以上项目12个", []string{"56家 56 家 count", "12个 12 个 count"}},
 		{"duo after the unit is not approx", "建成3个多功能服务站", []string{"3个 3 个 count"}},
+		{"time of day", "上午9时30分召开", nil},
+		{"score", "综合得分95.6分", []string{"95.6分 95.6 分 count"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
