@@ -294,7 +294,7 @@ func accept(text string, m match) bool {
 	if isLatin(next) && q.Kind != Percent {
 		return false // 5G, 3D
 	}
-	if durations[q.Unit] && (strings.HasPrefix(text[q.End:], "内") || strings.HasPrefix(text[q.End:], "以内") || strings.HasPrefix(text[q.End:], "之内") || strings.HasPrefix(text[q.End:], "內")) {
+	if durations[q.Unit] && hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內") {
 		return false // 20个工作日内: a time limit set by a rule, not a figure reported
 	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
@@ -316,29 +316,40 @@ func accept(text string, m match) bool {
 		return false // 5‰人口变动抽样调查 names a survey
 	}
 	if m.chinese && q.Kind != Rank && !strings.HasPrefix(q.Text, "百分之") {
-		num := strings.TrimRight(q.Text, q.Unit)
-		if num == "一" || num == "壹" || num == "弌" {
-			return false // 一项, 一批, 一次: idiom far more often than a count
-		}
-		if q.Value < 10 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
-			return false // 三项制度, 四个意识, 两个维护: fixed phrases, not counts
-		}
-		switch q.Unit {
-		case "分", "位", "期", "批", "节", "節", "门", "門", "种", "種", "类", "類", "堂", "轮", "輪", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
-			return false // 十分, 二期工程, 三类人员
-		case "次":
-			rest := text[q.End:]
-			for _, w := range []string{"会议", "會議", "全会", "全會", "全体", "全體", "大会", "大會", "产业", "產業"} {
-				if strings.HasPrefix(rest, w) {
-					return false // 人大七次会议 is a session ordinal, 三次产业 a term
-				}
-			}
-		}
-		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); prev == '届' || prev == '屆' {
-			return false
-		}
+		return chineseCount(text, q)
 	}
 	return true
+}
+
+// chineseCount reports whether a quantity written in Chinese numerals is a
+// count rather than part of a fixed phrase, an ordinal or an idiom.
+func chineseCount(text string, q Quantity) bool {
+	switch strings.TrimSuffix(q.Text, q.Unit) {
+	case "一", "壹", "弌":
+		return false // 一项, 一批, 一次: idiom far more often than a count
+	}
+	if q.Value < 10 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
+		return false // 三项制度, 四个意识, 两个维护: fixed phrases, not counts
+	}
+	switch q.Unit {
+	case "分", "位", "期", "批", "节", "節", "门", "門", "种", "種", "类", "類", "堂", "轮", "輪", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
+		return false // 十分, 二期工程, 三类人员
+	case "次":
+		if hasAnyPrefix(text[q.End:], "会议", "會議", "全会", "全會", "全体", "全體", "大会", "大會", "产业", "產業") {
+			return false // 人大七次会议 is a session ordinal, 三次产业 a term
+		}
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
+	return prev != '届' && prev != '屆' // 五届人大
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // plausibleSmallCount reports whether a small Chinese numeral with its unit
