@@ -108,6 +108,7 @@ const (
 	hanweb2001 = "/art/2024/6/3/art_1229_2001.html"
 	hanweb2002 = "/art/2024/5/20/art_1229_2002.html"
 	colList    = "/col/col1229/index.html"
+	listFile   = "/zwgk/ndbg/202303/P020230301_tables.docx" // linked from a list
 )
 
 // wantOutcomes is what a first crawl of the test site reports.
@@ -130,6 +131,7 @@ var wantOutcomes = map[string]string{
 	blockPage:                               OutcomeBlocked,
 	page1009:                                OutcomeNew,
 	bigFile:                                 OutcomeFailed,
+	listFile:                                OutcomeNew,
 	colList:                                 OutcomeNew,
 	colList + "?uid=4521&pageNum=2":         OutcomeNew,
 	hanweb2001:                              OutcomeNew,
@@ -146,6 +148,7 @@ var wantStore = []storedRecord{
 	{URL: colList + "?uid=4521&pageNum=2", Kind: KindList, Parent: colList, Status: 200},
 	{URL: "/files/2024/report2024.pdf", Kind: KindFile, Parent: report1002, Status: 200},
 	{URL: "/picture/0/2406031.docx", Kind: KindFile, Parent: hanweb2001, Status: 200},
+	{URL: listFile, Kind: KindFile, Parent: "/zwgk/ndbg/index_2.html", Status: 200},
 	{URL: page1009, Kind: KindPage, Parent: "/zwgk/ndbg/index_2.html", Status: 200, Attachments: []string{bigFile}},
 	{URL: flakyPage, Kind: KindPage, Parent: "/zwgk/ndbg/index_1.html", Status: 200, Attachments: []string{"/zwgk/ndbg/202406/fake.pdf"}},
 	{URL: report1002, Kind: KindPage, Parent: "/zwgk/ndbg/index.html", Status: 200, Attachments: []string{"/files/2024/report2024.pdf"}},
@@ -155,7 +158,7 @@ var wantStore = []storedRecord{
 		Attachments: []string{"/zwgk/ndbg/202501/P020250117_report.pdf", "/zwgk/ndbg/202501/P020250117_table.docx"}},
 	{URL: "/zwgk/ndbg/index.html", Kind: KindList, Status: 200},
 	{URL: "/zwgk/ndbg/index_1.html", Kind: KindList, Parent: "/zwgk/ndbg/index.html", Status: 200},
-	{URL: "/zwgk/ndbg/index_2.html", Kind: KindList, Parent: "/zwgk/ndbg/index_1.html", Status: 200},
+	{URL: "/zwgk/ndbg/index_2.html", Kind: KindList, Parent: "/zwgk/ndbg/index_1.html", Status: 200, Attachments: []string{listFile}},
 }
 
 func withoutSHA(recs []storedRecord) []storedRecord {
@@ -222,8 +225,8 @@ func TestCrawlSite(t *testing.T) {
 	if got := reqs[0].Path; got != "/robots.txt" {
 		t.Errorf("first request %s, want /robots.txt", got)
 	}
-	if last := progress[len(progress)-1]; last.Fetched != 15 || last.Queued != 0 || last.Errors != 6 || last.Bytes == 0 {
-		t.Errorf("last progress %+v, want 15 fetched, 0 queued, 6 errors", last)
+	if last := progress[len(progress)-1]; last.Fetched != 16 || last.Queued != 0 || last.Errors != 6 || last.Bytes == 0 {
+		t.Errorf("last progress %+v, want 16 fetched, 0 queued, 6 errors", last)
 	}
 	entries, _ := os.ReadDir(filepath.Join(dir, "crawls"))
 	if len(entries) != 0 {

@@ -49,7 +49,7 @@ func TestCrawlCommand(t *testing.T) {
 		t.Fatalf("err = %v, want errPartial (the site has 404s)\nstderr:\n%s", err, stderr.String())
 	}
 	out := stdout.String()
-	if !strings.Contains(out, "crawl: 10 new, 0 changed, 0 unchanged, 6 failed, 0 blocked, 1 disallowed by robots.txt, 1 out of scope, 0 skipped;") {
+	if !strings.Contains(out, "crawl: 11 new, 0 changed, 0 unchanged, 6 failed, 0 blocked, 1 disallowed by robots.txt, 1 out of scope, 0 skipped;") {
 		t.Errorf("summary:\n%s", out)
 	}
 	for _, want := range []string{
@@ -68,8 +68,8 @@ func TestCrawlCommand(t *testing.T) {
 	if err := json.Unmarshal(data, &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.URLs) != 18 || !rep.Complete {
-		t.Errorf("report: %d URLs, complete %v; want 18, true", len(rep.URLs), rep.Complete)
+	if len(rep.URLs) != 19 || !rep.Complete {
+		t.Errorf("report: %d URLs, complete %v; want 19, true", len(rep.URLs), rep.Complete)
 	}
 	reports, _ := filepath.Glob(filepath.Join(opts.data, "raw", "reports", "crawl-*.json"))
 	if len(reports) != 1 {
@@ -81,7 +81,7 @@ func TestCrawlCommand(t *testing.T) {
 	stderr.Reset()
 	opts.report = ""
 	runCrawl(context.Background(), opts, []string{seed}, &stdout, &stderr)
-	if !strings.Contains(stdout.String(), "crawl: 0 new, 0 changed, 10 unchanged, 6 failed,") {
+	if !strings.Contains(stdout.String(), "crawl: 0 new, 0 changed, 11 unchanged, 6 failed,") {
 		t.Errorf("second run:\n%s", stdout.String())
 	}
 }
@@ -142,7 +142,12 @@ func TestCrawlIngest(t *testing.T) {
 		"/zwgk/ndbg/202501/P020250117_table.docx": pages[0],
 		"/files/2024/report2024.pdf":              pages[1],
 	}
-	if got, want := in.counts[index.Added], len(pages)+len(files); got != want {
+	// A file linked straight from a list is a document without a parent.
+	listFile := srv.URL + "/zwgk/ndbg/202303/P020230301_tables.docx"
+	if doc, err := in.ix.Document(documentID(listFile)); err != nil || doc.Parent != "" {
+		t.Errorf("%s: %v, want a document without parent", listFile, err)
+	}
+	if got, want := in.counts[index.Added], len(pages)+len(files)+1; got != want {
 		t.Errorf("added %d documents, want %d; failures: %q", got, want, in.failures)
 	}
 	for _, p := range pages {
@@ -213,7 +218,7 @@ func TestCrawlCommandInterrupted(t *testing.T) {
 	}
 	stdout.Reset()
 	runCrawl(context.Background(), opts, []string{seed}, &stdout, &stderr)
-	if !strings.HasPrefix(stdout.String(), "crawl: 10 new, 0 changed, 0 unchanged, 6 failed,") {
+	if !strings.HasPrefix(stdout.String(), "crawl: 11 new, 0 changed, 0 unchanged, 6 failed,") {
 		t.Errorf("resumed run:\n%s", stdout.String())
 	}
 }

@@ -91,7 +91,10 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 		}
 		input := extract.Input{Name: rec.URL, URL: rec.URL, ContentType: rec.ContentType, Body: body, FetchedAt: rec.FetchedAt}
 		if rec.Kind == fetch.KindFile && rec.Parent != "" {
-			input.Parent = documentID(rec.Parent)
+			// Files linked straight from a list have no parent document.
+			if parent, _ := c.Store.Record(rec.Parent); parent != nil && parent.Kind == fetch.KindPage {
+				input.Parent = documentID(rec.Parent)
+			}
 		}
 		doc, err := ex.Extract(input)
 		if err != nil {
