@@ -114,7 +114,8 @@ const (
 )
 
 // readPage returns the lines of a page. A page that is not plain text comes with an error saying why
-// (none for an empty page); the library's panics become such errors.
+// (none for an empty page), and so does a readable page with a few garbled characters left out; the
+// library's panics become such errors.
 func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
@@ -136,8 +137,11 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err 
 		for i := range spans {
 			spans[i].text = cleanText(spans[i].text)
 		}
+		if 100*bad >= total { // worth a look: a few characters are missing
+			err = fmt.Errorf("%d unreadable characters left out (%d%% of the page)", bad, (100*bad+total-1)/total)
+		}
 	}
-	return pageLines(spans), pageText, nil
+	return pageLines(spans), pageText, err
 }
 
 // pageList names pages: "page 3" or "pages 3, 4, 7".
