@@ -15,28 +15,29 @@ import (
 // The json tag names the column in every format. A field tagged omitempty is
 // empty (CSV), blank (XLSX), absent (JSONL) or null (Parquet) when zero; the
 // others are always written, so a value of 0 stays 0. The width tag is the
-// XLSX column width in characters.
+// XLSX column width in characters. Columns that repeat the document are
+// dictionary-encoded in Parquet (a third smaller on a generated corpus).
 type IndicatorRow struct {
-	DocID      string  `json:"doc_id" parquet:"doc_id" width:"18"`
-	URL        string  `json:"url,omitempty" parquet:"url,optional" width:"40"`
-	Title      string  `json:"title" parquet:"title" width:"50"`
-	Issuer     string  `json:"issuer" parquet:"issuer" width:"24"`
-	RegionCode string  `json:"region_code,omitempty" parquet:"region_code,optional" width:"11"`
-	Province   string  `json:"province,omitempty" parquet:"province,optional" width:"12"`
-	City       string  `json:"city,omitempty" parquet:"city,optional" width:"14"`
-	County     string  `json:"county,omitempty" parquet:"county,optional" width:"14"`
-	Township   string  `json:"township,omitempty" parquet:"township,optional" width:"14"`
+	DocID      string  `json:"doc_id" parquet:"doc_id,dict" width:"18"`
+	URL        string  `json:"url,omitempty" parquet:"url,optional,dict" width:"40"`
+	Title      string  `json:"title" parquet:"title,dict" width:"50"`
+	Issuer     string  `json:"issuer" parquet:"issuer,dict" width:"24"`
+	RegionCode string  `json:"region_code,omitempty" parquet:"region_code,optional,dict" width:"11"`
+	Province   string  `json:"province,omitempty" parquet:"province,optional,dict" width:"12"`
+	City       string  `json:"city,omitempty" parquet:"city,optional,dict" width:"14"`
+	County     string  `json:"county,omitempty" parquet:"county,optional,dict" width:"14"`
+	Township   string  `json:"township,omitempty" parquet:"township,optional,dict" width:"14"`
 	ReportYear int     `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
-	Signed     string  `json:"signed,omitempty" parquet:"signed,optional" width:"11"`
-	DocNumbers string  `json:"doc_numbers,omitempty" parquet:"doc_numbers,optional" width:"20"`
+	Signed     string  `json:"signed,omitempty" parquet:"signed,optional,dict" width:"11"`
+	DocNumbers string  `json:"doc_numbers,omitempty" parquet:"doc_numbers,optional,dict" width:"20"`
 	Indicator  string  `json:"indicator" parquet:"indicator" width:"24"`
 	Value      float64 `json:"value" parquet:"value" width:"14"`
-	Unit       string  `json:"unit" parquet:"unit" width:"8"`
+	Unit       string  `json:"unit" parquet:"unit,dict" width:"8"`
 	Approx     bool    `json:"approx" parquet:"approx" width:"8"`
-	Kind       string  `json:"kind" parquet:"kind" width:"9"`
+	Kind       string  `json:"kind" parquet:"kind,dict" width:"9"`
 	Text       string  `json:"text" parquet:"text" width:"14"`
 	Sentence   string  `json:"sentence" parquet:"sentence" width:"60"`
-	Section    string  `json:"section,omitempty" parquet:"section,optional" width:"30"`
+	Section    string  `json:"section,omitempty" parquet:"section,optional,dict" width:"30"`
 }
 
 // DocumentRow is one row of a document export (--documents).
@@ -45,13 +46,13 @@ type DocumentRow struct {
 	URL         string `json:"url,omitempty" parquet:"url,optional" width:"40"`
 	File        string `json:"file,omitempty" parquet:"file,optional" width:"24"`
 	Title       string `json:"title" parquet:"title" width:"50"`
-	Issuer      string `json:"issuer" parquet:"issuer" width:"24"`
-	RegionCode  string `json:"region_code,omitempty" parquet:"region_code,optional" width:"11"`
-	Province    string `json:"province,omitempty" parquet:"province,optional" width:"12"`
-	City        string `json:"city,omitempty" parquet:"city,optional" width:"14"`
-	County      string `json:"county,omitempty" parquet:"county,optional" width:"14"`
-	Township    string `json:"township,omitempty" parquet:"township,optional" width:"14"`
-	Kind        string `json:"doc_kind,omitempty" parquet:"doc_kind,optional" width:"16"`
+	Issuer      string `json:"issuer" parquet:"issuer,dict" width:"24"`
+	RegionCode  string `json:"region_code,omitempty" parquet:"region_code,optional,dict" width:"11"`
+	Province    string `json:"province,omitempty" parquet:"province,optional,dict" width:"12"`
+	City        string `json:"city,omitempty" parquet:"city,optional,dict" width:"14"`
+	County      string `json:"county,omitempty" parquet:"county,optional,dict" width:"14"`
+	Township    string `json:"township,omitempty" parquet:"township,optional,dict" width:"14"`
+	Kind        string `json:"doc_kind,omitempty" parquet:"doc_kind,optional,dict" width:"16"`
 	ReportYear  int    `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
 	Signed      string `json:"signed,omitempty" parquet:"signed,optional" width:"11"`
 	Published   string `json:"published,omitempty" parquet:"published,optional" width:"11"`
