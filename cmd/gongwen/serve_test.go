@@ -172,7 +172,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("marked %q, want 调解 (marks %s)", m, marks)
 		}
 	}
-	if s := text(".summary"); !strings.Contains(s, "documents") {
+	if s := text(".summary"); !strings.Contains(s, "document") {
 		t.Errorf("summary %q", s)
 	}
 

@@ -75,7 +75,7 @@ function showResults(res, p) {
   }
   const summary = res.total === 0
     ? "没有找到文件 No documents found"
-    : `共 ${res.total} 篇 · ${res.total} documents · ${offset + 1}–${offset + res.hits.length}`;
+    : `共 ${res.total} 篇 · ${res.total} document${res.total === 1 ? "" : "s"} · ${offset + 1}–${offset + res.hits.length}`;
   const list = res.hits.map((h) => {
     const meta = [h.issuer, h.date || (h.report_year || ""), (h.doc_numbers || [])[0]].filter(Boolean).join(" · ");
     const inds = (h.indicators || []).map((i) => `${i.name} ${formatValue(i.value)}${i.unit}（${i.text}）`).join("；");
@@ -129,7 +129,7 @@ async function showDocument(id) {
   }
   const rows = [
     ["发文机关 Issuer", d.issuer], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
-    ["日期 Date", (d.dates || []).filter((x) => x.role !== "mentioned").map((x) => `${x.value} (${x.role})`).join("，")],
+    ["日期 Date", [...new Set((d.dates || []).filter((x) => x.role !== "mentioned").map((x) => `${x.value} (${x.role})`))].join("，")],
     ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind || ""], ["索引号 Index no.", d.index_number || ""],
     ["主送 Recipients", (d.recipients || []).join("，")],
   ];
@@ -142,14 +142,19 @@ async function showDocument(id) {
     ...inds.map((i) => el("tr", {}, el("td", {}, i.name), el("td", { class: "num" }, formatValue(i.value)),
       el("td", {}, i.unit), el("td", {}, i.text + (i.approx ? " ≈" : "")), el("td", {}, i.section || ""))));
   const url = d.source && d.source.url;
-  view.replaceChildren(
+  const file = d.source && d.source.file;
+  const source = url
+    ? el("p", {}, "来源 Source: ", el("a", { href: url, target: "_blank", rel: "noopener", id: "source-link" }, url))
+    : file ? el("p", {}, "文件 File: " + file) : null;
+  view.replaceChildren(...[
     el("p", {}, el("a", { href: "#", id: "back", onclick: (ev) => { ev.preventDefault(); history.back(); } }, "← 返回结果 Back to results")),
     el("h2", {}, d.title || "(无标题 untitled)"),
-    url ? el("p", {}, "来源 Source: ", el("a", { href: url, target: "_blank", rel: "noopener", id: "source-link" }, url)) : null,
+    source,
     el("h3", {}, "元数据 Metadata"), metaTable,
     el("h3", {}, `指标 Indicators (${inds.length})`), inds.length ? indTable : el("p", {}, "—"),
     el("h3", {}, "正文 Text"),
-    el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))));
+    el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))),
+  ].filter((c) => c != null));
   window.scrollTo(0, 0);
 }
 
