@@ -88,7 +88,7 @@ func (p *paragraph) clauses() []clause {
 		case (r == ')' || r == '）') && paren:
 			out = append(out, clause{start, i, true})
 			start, paren = i+size, false
-		case strings.ContainsRune("，,；;：:。！？!?\t\u3000", r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
+		case strings.ContainsRune("，,；;：:。！？!?|｜\t\u3000", r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
 			// a full-width space or a run of spaces separates a heading from its text
 			out = append(out, clause{start, i, paren})
 			start = i + size
@@ -208,6 +208,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		default:
 			names, own = []string{p.dropPreposition(before, "")}, true
 		}
+		if names[0] == "" {
+			names[0], own = p.rowLabel(q), false // 自然资源	58	33.7%
+		}
 		if own && !c.inParen && names[0] != "" {
 			names[0] = p.restoreHead(names[0], q.Unit)
 			p.subjects = append(p.subjects, names[0])
@@ -219,6 +222,23 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		prevName, prevUnit = names[0], q.Unit
 	}
 	return out
+}
+
+// rowLabel returns the label of a table row flattened to one line with tabs
+// or bars (自然资源	58	33.7%, | 规章 | 12件 |): the nearest cell before q
+// that has words and no digits.
+func (p *paragraph) rowLabel(q quantity.Quantity) string {
+	cells := strings.FieldsFunc(p.text[p.start:q.Start], func(r rune) bool { return r == '\t' || r == '|' || r == '｜' })
+	if len(cells) < 2 && !strings.ContainsAny(p.text[p.start:p.end], "\t|") {
+		return ""
+	}
+	for k := len(cells) - 1; k >= 0; k-- {
+		cell := clean(cells[k])
+		if cell != "" && !strings.ContainsFunc(cell, func(r rune) bool { return unicode.IsDigit(r) }) {
+			return cell
+		}
+	}
+	return ""
 }
 
 // restoreHead puts back a head noun left out in a list: after 粮食播种面积

@@ -115,6 +115,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"123条→主动公开政府信息"}},
 		{"from one year to another", "地区生产总值由2017年的1,856亿元增加到2022年的2,678亿元，年均增长6.2%；",
 			[]string{"1,856亿元→地区生产总值", "2,678亿元→地区生产总值增加到", "6.2%→地区生产总值年均增长"}},
+		{"table row flattened with tabs", "自然资源\t58\t33.7%\n| 规章 | 5件 | 2件 |",
+			[]string{"33.7%→自然资源", "5件→规章", "2件→规章"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 	}

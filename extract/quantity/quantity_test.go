@@ -238,6 +238,7 @@ func TestFind(t *testing.T) {
 		{"duo after the unit is not approx", "建成3个多功能服务站", []string{"3个 3 个 count"}},
 		{"time of day", "上午9时30分召开", nil},
 		{"score", "综合得分95.6分", []string{"95.6分 95.6 分 count"}},
+		{"count word with ci", "开展专项督查7轮次，", []string{"7轮次 7 轮次 count"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}

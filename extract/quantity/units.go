@@ -42,16 +42,20 @@ const maxUnitRunes = 6
 
 // matchUnit returns the longest unit at s[i:] and its kind.
 func matchUnit(s string, i int) (unit, kind string) {
-	end := i
-	var ends []int
-	for n := 0; n < maxUnitRunes && end < len(s); n++ {
+	var ends [maxUnitRunes]int
+	n, end := 0, i
+	for ; n < maxUnitRunes && end < len(s); n++ {
 		_, size := utf8.DecodeRuneInString(s[end:])
 		end += size
-		ends = append(ends, end)
+		ends[n] = end
 	}
-	for k := len(ends) - 1; k >= 0; k-- {
+	for k := n - 1; k >= 0; k-- {
 		if kind, ok := units[s[i:ends[k]]]; ok {
-			return s[i:ends[k]], kind
+			unit = s[i:ends[k]]
+			if kind == Count && !strings.HasSuffix(unit, "次") && strings.HasPrefix(s[ends[k]:], "次") {
+				unit += "次" // 7轮次, 12期次: a count word with 次 counts occasions
+			}
+			return unit, kind
 		}
 	}
 	return "", ""
