@@ -1,7 +1,8 @@
 // Package indicator names the quantities of a report: for each number with a
 // unit (extract/quantity) it finds what is counted, from the same clause.
 //
-// A clause runs between ，；：。！？ and line breaks. Parentheses that hold a
+// A clause runs between ，；：。！？, line breaks, table bars and tabs, and the
+// spaces between a heading and its text. Parentheses that hold a
 // quantity are a clause of their own (含新制定4件); other parentheses are part
 // of the clause and left out of names (审查各县(区)政府…, 地区生产总值(GDP)). The
 // rules, in the order they are tried:
@@ -33,6 +34,8 @@
 //  8. Head noun of a list: a short bare noun after two names with the same
 //     unit and a common ending gets that ending: 粮食播种面积8884公顷 …
 //     油菜籽播种面积667公顷 … 蔬菜7275公顷 → 蔬菜播种面积.
+//  9. Table rows: a figure with no words around it in a row flattened with
+//     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源).
 //
 // Names are cleaned of what does not say what is counted:
 //
