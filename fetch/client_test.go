@@ -226,3 +226,44 @@ func TestIsChallenge(t *testing.T) {
 		})
 	}
 }
+
+func TestClientRetryAfter(t *testing.T) {
+	var times []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		times = append(times, time.Now())
+		if len(times) == 1 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "maintenance", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, "back")
+	}))
+	defer srv.Close()
+	page, err := fastClient().Get(context.Background(), srv.URL)
+	if err != nil || string(page.Body) != "back" {
+		t.Fatalf("got %v, %v", page, err)
+	}
+	if gap := times[1].Sub(times[0]); gap < 900*time.Millisecond {
+		t.Errorf("retried after %v, want the 1s the server asked for", gap)
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	tests := []struct {
+		header string
+		want   time.Duration
+	}{
+		{"", 0},
+		{"5", 5 * time.Second},
+		{"junk", 0},
+		{"-3", 0},
+		{"86400", maxRetryAfter},
+		{time.Now().Add(time.Hour).UTC().Format(http.TimeFormat), maxRetryAfter},
+		{time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat), 0},
+	}
+	for _, tt := range tests {
+		if got := retryAfter(tt.header); got != tt.want {
+			t.Errorf("retryAfter(%q) = %v, want %v", tt.header, got, tt.want)
+		}
+	}
+}

@@ -152,6 +152,9 @@ func (c *Crawler) Crawl(ctx context.Context, seeds []string) (*Report, error) {
 	if st == nil {
 		st = &state{ID: id, Seeds: seeds, Started: time.Now().UTC()}
 		for i, s := range seeds {
+			if slices.Contains(seeds[:i], s) {
+				continue
+			}
 			it := item{URL: s, Kind: KindList, Seed: i}
 			switch {
 			case FileType(s) != "":
@@ -419,6 +422,9 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 			return fail(err)
 		}
 		if page.Status == 304 {
+			if etag == "" && lastMod == "" {
+				return fail(&Error{URL: it.URL, Status: 304, Err: errors.New("answer to an unconditional request")})
+			}
 			body, err = store.Body(prev.SHA256)
 			if err != nil {
 				return fail(err)
