@@ -57,10 +57,12 @@ func ParseBy(s string) (By, error) {
 	return "", fmt.Errorf("export: cannot compare by %q; use issuer, region or year", s)
 }
 
-// UnknownYear and UnknownRegion label the column of documents without a
-// report year and the row of issuers that name no place.
+// UnknownYear, UnknownIssuer and UnknownRegion label the column of
+// documents without a report year, and the rows of documents without an
+// issuer or whose issuer names no place.
 const (
 	UnknownYear   = "?"
+	UnknownIssuer = "（未知发布机关）"
 	UnknownRegion = "（未知地区）"
 )
 
@@ -84,8 +86,8 @@ type NameUsed struct {
 }
 
 // Cell is the value shown for one place and year. When there are several
-// values, the one named exactly as asked wins, then the first in the text of
-// the first document (by id).
+// values, the one named exactly as asked wins, then one in the table's main
+// unit, then the first in the text of the first document (by id).
 type Cell struct {
 	Value  float64 `json:"value"`
 	Unit   string  `json:"unit"`
@@ -140,6 +142,9 @@ func Compare(indicator string, obs []Observation, by By) *Table {
 			}
 			return o.Region.Name()
 		}
+		if o.Issuer == "" {
+			return UnknownIssuer
+		}
 		return o.Issuer
 	}
 	year := func(o Observation) string {
@@ -181,10 +186,27 @@ func Compare(indicator string, obs []Observation, by By) *Table {
 	for i := range t.Cells {
 		t.Cells[i] = make([]Cell, len(t.Columns))
 	}
+	for u, k := range units {
+		if k > units[t.Unit] || (k == units[t.Unit] && u < t.Unit) {
+			t.Unit = u
+		}
+	}
+	// rank orders the values competing for a cell: the name asked for,
+	// then the main unit; the first value wins a tie.
+	rank := func(name, unit string) int {
+		r := 0
+		if name != indicator {
+			r += 2
+		}
+		if unit != t.Unit {
+			r++
+		}
+		return r
+	}
 	for _, o := range obs {
 		c := &t.Cells[ri[rowOf(o)]][ci[colOf(o)]]
 		c.Count++
-		if c.Count == 1 || (o.Name == indicator && c.Name != indicator) {
+		if c.Count == 1 || rank(o.Name, o.Unit) < rank(c.Name, c.Unit) {
 			c.Value, c.Unit, c.Approx, c.Name, c.DocID = o.Value, o.Unit, o.Approx, o.Name, o.DocID
 		}
 	}
@@ -192,11 +214,6 @@ func Compare(indicator string, obs []Observation, by By) *Table {
 		t.Names = append(t.Names, NameUsed{n, k})
 	}
 	slices.SortFunc(t.Names, func(a, b NameUsed) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Name, b.Name)) })
-	for u, k := range units {
-		if k > units[t.Unit] || (k == units[t.Unit] && u < t.Unit) {
-			t.Unit = u
-		}
-	}
 	return t
 }
 

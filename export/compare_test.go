@@ -91,6 +91,19 @@ func TestCompareCellChoice(t *testing.T) {
 	if c := Compare("调解成功率", []Observation{later, earlier}, ByIssuer).Cells[0][0]; c.Value != 2 {
 		t.Errorf("cell = %+v, want the value at offset 10", c)
 	}
+	// Without the exact name, a value in the main unit wins.
+	obs2 := []Observation{
+		{Name: "行政复议纠错率", Value: 15.4, Unit: "%", Year: 2024, Issuer: "丁"},
+		{Name: "收到行政复议申请", Value: 120, Unit: "件", Year: 2024, Issuer: "丁"},
+		{Name: "办理行政复议案件", Value: 300, Unit: "件", Year: 2024},
+	}
+	tab2 := Compare("行政复议", obs2, ByIssuer)
+	if c := tab2.Cells[indexOf(tab2.Rows)["丁"]][0]; c.String() != "120件" {
+		t.Errorf("cell = %s, want 120件 (the main unit)", c)
+	}
+	if _, ok := indexOf(tab2.Rows)[UnknownIssuer]; !ok {
+		t.Errorf("rows = %q, want a row %s for the value without an issuer", tab2.Rows, UnknownIssuer)
+	}
 	if diff := cmp.Diff([]string{"2024", UnknownYear}, tab.Columns); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
