@@ -226,7 +226,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 
 // rowLabel returns the label of a table row flattened to one line with tabs
 // or bars (自然资源	58	33.7%, | 规章 | 12件 |): the nearest cell before q
-// that has words and no digits.
+// that has words and is not a figure itself.
 func (p *paragraph) rowLabel(q quantity.Quantity) string {
 	cells := strings.FieldsFunc(p.text[p.start:q.Start], func(r rune) bool { return r == '\t' || r == '|' || r == '｜' })
 	if len(cells) < 2 && !strings.ContainsAny(p.text[p.start:p.end], "\t|") {
@@ -234,7 +234,7 @@ func (p *paragraph) rowLabel(q quantity.Quantity) string {
 	}
 	for k := len(cells) - 1; k >= 0; k-- {
 		cell := clean(cells[k])
-		if cell != "" && !strings.ContainsFunc(cell, func(r rune) bool { return unicode.IsDigit(r) }) {
+		if strings.ContainsFunc(cell, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && len(quantity.Find(cell)) == 0 {
 			return cell
 		}
 	}
@@ -294,7 +294,19 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 	case len(p.subjects) > 0:
 		subject = p.subjects[len(p.subjects)-1]
 	}
-	return subject + pred
+	return withoutChange(subject) + pred
+}
+
+// trailingChange is a change at the end of a subject: 增加值同比增长.
+var trailingChange = regexp.MustCompile(`(?:同比|环比|環比|(?:比|较|較)(?:上年|去年)(?:同期|末)?)?(?:增长|增長|下降|增加|减少|減少|提高|降低|上升|上涨|上漲)$`)
+
+// withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
+// back into 高技术制造业增加值 before a second predicate is added to it.
+func withoutChange(subject string) string {
+	if loc := trailingChange.FindStringIndex(subject); loc != nil && loc[0] > 0 {
+		return subject[:loc[0]]
+	}
+	return subject
 }
 
 func lastN(s []string, n int) []string {
@@ -379,7 +391,7 @@ var (
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
-		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 分别 分別 均 都 总共 總共 多达 多達`)
+		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 完成 实现 實現 分别 分別 均 都 总共 總共 多达 多達`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
 		增幅 降幅 增速 增 降 减 減 多 少 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
 )

@@ -257,13 +257,14 @@ func canStart(text string, i int, r rune) bool {
 
 // codeBefore reports whether the text before a number makes it part of a
 // code, ratio, range or identifier: 1+10, 5·12, 4.1:46.2, 2021-2025, PM2.5,
-// P0202. A colon, slash or dash after a word is punctuation: 申请:56件.
+// P0202. A colon, slash or dash after a word is punctuation (申请:56件), and
+// a plus sign there is the sign of a change (+3.2个百分点).
 func codeBefore(before string) bool {
 	prev, size := utf8.DecodeLastRuneInString(before)
 	switch {
-	case isLatin(prev) || isArabicDigit(prev) || strings.ContainsRune("+＋·•_#@&=×*", prev):
+	case isLatin(prev) || isArabicDigit(prev) || strings.ContainsRune("·•_#@&=×*", prev):
 		return true
-	case strings.ContainsRune(":：/／-－–—~～.．", prev):
+	case strings.ContainsRune("+＋:：/／-－–—~～.．", prev):
 		prev2, _ := utf8.DecodeLastRuneInString(before[:len(before)-size])
 		return isArabicDigit(prev2) || isLatin(prev2)
 	}
