@@ -26,42 +26,67 @@ func Read(body []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("not a DOCX file: %w", err)
 	}
-	var doc *zip.File
+	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
-		if f.Name == "word/document.xml" {
-			doc = f
-			break
-		}
+		parts[f.Name] = f
 	}
-	if doc == nil {
+	if parts["word/document.xml"] == nil {
 		return "", errors.New("not a DOCX file: no word/document.xml")
 	}
-	rc, err := doc.Open()
+	num, err := readNumberingParts(parts["word/numbering.xml"], parts["word/styles.xml"])
+	if err != nil {
+		return "", fmt.Errorf("DOCX list numbering: %w", err)
+	}
+	rc, err := parts["word/document.xml"].Open()
 	if err != nil {
 		return "", fmt.Errorf("DOCX word/document.xml: %w", err)
 	}
 	defer rc.Close()
-	text, err := parse(rc)
+	text, err := parse(rc, num)
 	if err != nil {
 		return "", fmt.Errorf("DOCX word/document.xml: %w", err)
 	}
 	return text, nil
 }
 
+// readNumberingParts reads the list definitions and styles, both optional.
+func readNumberingParts(numberingXML, stylesXML *zip.File) (*numbering, error) {
+	var readers [2]io.Reader
+	for i, f := range []*zip.File{numberingXML, stylesXML} {
+		if f == nil {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		defer rc.Close()
+		readers[i] = io.LimitReader(rc, maxText)
+	}
+	return readNumbering(readers[0], readers[1])
+}
+
 // A cell collects the paragraphs of a table cell.
 type cell struct{ paras []string }
 
+// A para is an open paragraph: its text and the properties that decide its list number.
+type para struct {
+	text               strings.Builder
+	style, numID, ilvl string
+}
+
 type parser struct {
 	out   strings.Builder
-	paras []*strings.Builder // open paragraphs (a text box paragraph sits inside another)
-	rows  [][]string         // cells of the open table rows, innermost last
-	cells []*cell            // open table cells, innermost last
+	num   *numbering
+	paras []*para    // open paragraphs (a text box paragraph sits inside another)
+	rows  [][]string // cells of the open table rows, innermost last
+	cells []*cell    // open table cells, innermost last
 	size  int
 }
 
-func parse(r io.Reader) (string, error) {
+func parse(r io.Reader, num *numbering) (string, error) {
 	d := xml.NewDecoder(r)
-	var p parser
+	p := parser{num: num}
 	var names []xml.Name // open elements
 	skip := 0            // depth inside an element whose content is left out
 	inText := false
@@ -90,7 +115,11 @@ func parse(r io.Reader) (string, error) {
 			inRun := parent.Space == nsW && parent.Local == "r"
 			switch t.Name.Local {
 			case "p":
-				p.paras = append(p.paras, &strings.Builder{})
+				p.paras = append(p.paras, &para{})
+			case "pStyle", "numId", "ilvl":
+				if n := len(p.paras); n > 0 {
+					p.paras[n-1].set(t)
+				}
 			case "t":
 				inText = true
 			case "tab":
@@ -124,8 +153,12 @@ func parse(r io.Reader) (string, error) {
 				inText = false
 			case "p":
 				if n := len(p.paras); n > 0 {
-					text := p.paras[n-1].String()
+					para := p.paras[n-1]
 					p.paras = p.paras[:n-1]
+					text := strings.TrimSpace(para.text.String()) // indents typed as spaces, stray blanks
+					if label := p.num.label(para.style, para.numID, para.ilvl); label != "" && strings.TrimSpace(text) != "" {
+						text = label + text
+					}
 					p.line(text)
 				}
 			case "tc":
@@ -161,8 +194,25 @@ func parse(r io.Reader) (string, error) {
 // write adds text to the innermost open paragraph.
 func (p *parser) write(s string) {
 	if n := len(p.paras); n > 0 {
-		p.paras[n-1].WriteString(s)
+		p.paras[n-1].text.WriteString(s)
 		p.size += len(s)
+	}
+}
+
+// set records a paragraph property: its style, or its list and level.
+func (para *para) set(e xml.StartElement) {
+	for _, a := range e.Attr {
+		if a.Name.Local != "val" {
+			continue
+		}
+		switch e.Name.Local {
+		case "pStyle":
+			para.style = a.Value
+		case "numId":
+			para.numID = a.Value
+		case "ilvl":
+			para.ilvl = a.Value
+		}
 	}
 }
 

@@ -48,20 +48,100 @@ func TestReadGolden(t *testing.T) {
 	}
 }
 
-// makeDocx returns a zip holding word/document.xml with the given body inside w:document/w:body.
-func makeDocx(t testing.TB, body string) []byte {
+// makeDocx returns a zip holding word/document.xml with the given body inside w:document/w:body, and
+// the other parts given as name, content pairs.
+func makeDocx(t testing.TB, body string, parts ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
+	parts = append([]string{"word/document.xml", fmt.Sprintf(`<?xml version="1.0" encoding="UTF-8"?>`+
+		`<w:document xmlns:w="%s" xmlns:mc="%s"><w:body>%s</w:body></w:document>`, nsW, nsMC, body)}, parts...)
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, err := zw.Create(parts[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(parts[i+1]))
 	}
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="%s" xmlns:mc="%s"><w:body>%s</w:body></w:document>`, nsW, nsMC, body)
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// numberingXML defines list 1 (一、 then （一） below it, as in 公文), list 2 (bullets) and list 3
+// (list 1's definition restarted at 五); stylesXML numbers the Heading1 style with list 1.
+var (
+	numberingXML = `<w:numbering xmlns:w="` + nsW + `">` +
+		`<w:abstractNum w:abstractNumId="0">` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+		`<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+		`<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>` +
+		`</w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` +
+		`<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+		`<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>` +
+		`</w:numbering>`
+	stylesXML = `<w:styles xmlns:w="` + nsW + `">` +
+		`<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>` +
+		`</w:styles>`
+)
+
+// numbered is a paragraph in list numID at level ilvl ("" leaves the property out).
+func numbered(numID, ilvl, text string) string {
+	pr := ""
+	if ilvl != "" {
+		pr += `<w:ilvl w:val="` + ilvl + `"/>`
+	}
+	if numID != "" {
+		pr += `<w:numId w:val="` + numID + `"/>`
+	}
+	return `<w:p><w:pPr><w:numPr>` + pr + `</w:numPr></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+}
+
+func styled(style, text string) string {
+	return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+}
+
+func TestNumbering(t *testing.T) {
+	body := numbered("1", "0", "总体情况") + numbered("1", "1", "主要成效") + numbered("1", "2", "第一项") +
+		numbered("1", "2", "第二项") + numbered("1", "1", "存在问题") + styled("Heading1", "主要做法") +
+		numbered("1", "1", "健全机制") + styled("MyHeading", "下一步工作") + numbered("2", "0", "要点") +
+		numbered("3", "0", "另起编号") + numbered("9", "0", "未定义的列表") + numbered("1", "0", "")
+	for i := 0; i < 7; i++ {
+		body += numbered("1", "0", "条")
+	}
+	got, err := Read(makeDocx(t, body, "word/numbering.xml", numberingXML, "word/styles.xml", stylesXML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "一、总体情况\n（一）主要成效\n1.第一项\n2.第二项\n（二）存在问题\n二、主要做法\n（一）健全机制\n三、下一步工作\n" +
+		"要点\n五、另起编号\n未定义的列表\n五、条\n六、条\n七、条\n八、条\n九、条\n十、条\n十一、条\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestFormatNumber(t *testing.T) {
+	tests := []struct {
+		n      int
+		format string
+		want   string
+	}{
+		{1, "decimal", "1"}, {10, "chineseCounting", "十"}, {11, "chineseCounting", "十一"},
+		{20, "chineseCounting", "二十"}, {105, "chineseCountingThousand", "一百零五"},
+		{110, "chineseCountingThousand", "一百一十"}, {105, "chineseCounting", "一〇五"}, {10, "chineseLegalSimplified", "壹拾"},
+		{3, "ideographTraditional", "丙"}, {3, "decimalEnclosedCircleChinese", "③"},
+		{12, "decimalFullWidth", "１２"}, {28, "upperLetter", "BB"}, {14, "lowerRoman", "xiv"},
+		{7, "decimalZero", "07"}, {99, "somethingNew", "99"},
+	}
+	for _, tt := range tests {
+		if got := formatNumber(tt.n, tt.format); got != tt.want {
+			t.Errorf("formatNumber(%d, %q) = %q, want %q", tt.n, tt.format, got, tt.want)
+		}
+	}
 }
 
 func TestRead(t *testing.T) {
