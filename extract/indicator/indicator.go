@@ -425,6 +425,9 @@ func clean(s string) string {
 			s, changed = t, true
 		}
 	}
+	if !strings.ContainsFunc(s, unicode.IsLetter) {
+		return "" // +, —: no words, no name
+	}
 	return s
 }
 

@@ -146,6 +146,8 @@ func numeralEnd(s string, i int) int {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		next, _ := utf8.DecodeRuneInString(s[j+size:])
 		switch {
+		case isChineseDigit(r) && isArabicDigit(next):
+			return j + size // 队伍5支: a digit of a word, then a number
 		case isArabicDigit(r), isChineseNumber(r):
 		case isDecimalPoint(r) && isArabicDigit(prev) && isArabicDigit(next):
 		case isChinesePoint(r) && isChineseNumber(prev) && isChineseDigit(next):
@@ -243,6 +245,13 @@ func canStart(text string, i int, r rune) bool {
 		next, _ := utf8.DecodeRuneInString(text[i+len(string(r)):])
 		return isArabicDigit(next) && !isArabicDigit(prev) && !isLatin(prev) && !isMinus(prev)
 	case isChineseDigit(r) || r == '十' || r == '拾':
+		if strings.ContainsRune(financialDigits, r) {
+			// 队伍, 陆续, 肆意: a financial digit is a number only in a run (伍万元, 壹佰)
+			next, _ := utf8.DecodeRuneInString(text[i+len(string(r)):])
+			if !isChineseNumber(next) {
+				return false
+			}
+		}
 		return !isChineseNumber(prev)
 	case r == '第':
 		next, _ := utf8.DecodeRuneInString(text[i+len("第"):])
@@ -254,6 +263,10 @@ func canStart(text string, i int, r rune) bool {
 	}
 	return false
 }
+
+// financialDigits are the anti-fraud forms of the digits, which also occur
+// in everyday words (队伍, 陆续, 拾金不昧).
+const financialDigits = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 
 // codeBefore reports whether the text before a number makes it part of a
 // code, ratio, range or identifier: 1+10, 5·12, 4.1:46.2, 2021-2025, PM2.5,
