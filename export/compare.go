@@ -70,7 +70,7 @@ const (
 type Table struct {
 	Indicator string     `json:"indicator"` // what was asked for
 	By        By         `json:"by"`
-	Unit      string     `json:"unit"`    // the unit of most cells
+	Unit      string     `json:"unit"`    // the main unit: the most common of the values named as asked, else of all
 	Rows      []string   `json:"rows"`    // row labels
 	Columns   []string   `json:"columns"` // column labels
 	Cells     [][]Cell   `json:"cells"`   // Cells[row][column]; a cell with Count 0 is empty
@@ -159,7 +159,11 @@ func Compare(indicator string, obs []Observation, by By) *Table {
 	for _, o := range obs {
 		codes[place(o)] = o.Region.Code()
 		names[o.Name]++
-		units[o.Unit]++
+	}
+	for _, o := range obs {
+		if names[indicator] == 0 || o.Name == indicator {
+			units[o.Unit]++ // the main unit is that of the name asked for, if found
+		}
 	}
 	places, years := sortedKeys(obs, place), sortedKeys(obs, year)
 	slices.SortStableFunc(years, func(a, b string) int {
