@@ -342,7 +342,7 @@ func chineseCount(text string, q Quantity) bool {
 	case "一", "壹", "弌":
 		return false // 一项, 一批, 一次: idiom far more often than a count
 	}
-	if q.Value < 10 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
+	if q.Value <= 10 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
 		return false // 三项制度, 四个意识, 两个维护: fixed phrases, not counts
 	}
 	switch q.Unit {
