@@ -52,8 +52,8 @@
 //   - codes, ratios and ranges: 1+10+30, 5·12, 4.1:46.2:49.7, 3-5个, 5G, PM2.5;
 //   - a percentage naming something (5‰人口变动抽样调查);
 //   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 二期工程,
-//     and a small Chinese count followed by a two-character noun (三项制度,
-//     两个确立) or, with 个 and 项, by any noun (八项规定精神), since official
+//     and a Chinese count up to 十 followed by a two-character noun (三项制度,
+//     十件实事) or, with 个 and 项, by any noun (八项规定精神), since official
 //     style writes counts in Arabic digits; 两部地方性法规 is still 2 部;
 //   - bounds of a class and limits set by a rule: 5000万元以上项目, 20个工作日内;
 //   - priorities: 放在第一位.
