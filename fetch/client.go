@@ -235,7 +235,25 @@ func (c *Client) Get(ctx context.Context, url string) (*Page, error) {
 // nothing changed, it returns a Page with Status 304, the validators and
 // no Body.
 func (c *Client) GetIfChanged(ctx context.Context, rawURL, etag, lastModified string) (*Page, error) {
+	return c.do(ctx, fetchRequest{url: rawURL, etag: etag, lastModified: lastModified})
+}
+
+// PostForm posts form to rawURL, as the Hanweb list proxy (dataproxy.jsp)
+// wants; it retries and fails like Get.
+func (c *Client) PostForm(ctx context.Context, rawURL string, form url.Values) (*Page, error) {
+	return c.do(ctx, fetchRequest{url: rawURL, form: form})
+}
+
+// fetchRequest is one GET (conditional if etag or lastModified is set) or,
+// with a form, one POST.
+type fetchRequest struct {
+	url, etag, lastModified string
+	form                    url.Values
+}
+
+func (c *Client) do(ctx context.Context, r fetchRequest) (*Page, error) {
 	c.init()
+	rawURL := r.url
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, &Error{URL: rawURL, Err: errors.New("not an http(s) URL")}
@@ -249,7 +267,7 @@ func (c *Client) GetIfChanged(ctx context.Context, rawURL, etag, lastModified st
 	}
 	backoff := or(c.Backoff, DefaultBackoff)
 	for attempt := 0; ; attempt++ {
-		page, wait, err := c.try(ctx, rawURL, etag, lastModified)
+		page, wait, err := c.try(ctx, r)
 		if err == nil || wait < 0 || attempt >= retries {
 			return page, err
 		}
@@ -269,12 +287,20 @@ func (c *Client) GetIfChanged(ctx context.Context, rawURL, etag, lastModified st
 
 // try makes one attempt. On failure, wait says when to retry: 0 for the
 // usual backoff, >0 as the server asked (Retry-After), <0 never.
-func (c *Client) try(ctx context.Context, rawURL, etag, lastModified string) (page *Page, wait time.Duration, err error) {
+func (c *Client) try(ctx context.Context, r fetchRequest) (page *Page, wait time.Duration, err error) {
 	ctx, cancel := context.WithTimeout(ctx, or(c.Timeout, DefaultTimeout))
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	rawURL, etag, lastModified := r.url, r.etag, r.lastModified
+	method, form := http.MethodGet, io.Reader(nil)
+	if r.form != nil {
+		method, form = http.MethodPost, strings.NewReader(r.form.Encode())
+	}
+	req, err := http.NewRequestWithContext(ctx, method, rawURL, form)
 	if err != nil {
 		return nil, -1, &Error{URL: rawURL, Err: err}
+	}
+	if r.form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	req.Header.Set("User-Agent", c.userAgent())
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/pdf,*/*;q=0.8")

@@ -98,7 +98,8 @@ type item struct {
 	Kind   string `json:"kind"`
 	Parent string `json:"parent,omitempty"`
 	Depth  int    `json:"depth"`
-	Seed   int    `json:"seed"` // index into the seeds, for the scope
+	Seed   int    `json:"seed"`           // index into the seeds, for the scope
+	Form   string `json:"form,omitempty"` // POST this (URL-encoded) form instead of a GET
 }
 
 // state is the frontier of a crawl, saved after every URL.
@@ -417,7 +418,13 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 		if prev != nil && store.HasBody(prev.SHA256) {
 			etag, lastMod = prev.ETag, prev.LastModified
 		}
-		page, err := r.client.GetIfChanged(ctx, it.URL, etag, lastMod)
+		var page *Page
+		if it.Form != "" {
+			form, _ := url.ParseQuery(it.Form)
+			page, err = r.client.PostForm(ctx, it.URL, form)
+		} else {
+			page, err = r.client.GetIfChanged(ctx, it.URL, etag, lastMod)
+		}
 		if err != nil {
 			return fail(err)
 		}
@@ -543,9 +550,16 @@ func (r *run) follow(it item, links *Links) (found []item, skips []Result) {
 	}
 	// Follow the next list page unless this page had nothing for us or
 	// everything on it is older than --since.
-	if it.Kind == KindList && links.Next != "" && r.inScope(it, links.Next, false) &&
+	// A Hanweb list asks dataproxy.jsp, outside the column, with a form
+	// that every later group of records repeats.
+	form := it.Form
+	if links.NextForm != nil {
+		form = links.NextForm.Encode()
+	}
+	inScope := r.inScope(it, links.Next, false) || form != "" && hostOf(links.Next) == hostOf(it.URL)
+	if it.Kind == KindList && links.Next != "" && inScope &&
 		(len(links.Details) > 0 || len(links.Attachments) > 0) && !(dated > 0 && recent == 0) {
-		found = append(found, item{URL: links.Next, Kind: KindList, Parent: it.URL, Depth: it.Depth, Seed: it.Seed})
+		found = append(found, item{URL: links.Next, Kind: KindList, Parent: it.URL, Depth: it.Depth, Seed: it.Seed, Form: form})
 	}
 	return found, skips
 }

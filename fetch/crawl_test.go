@@ -532,3 +532,56 @@ func TestCrawlConcurrency(t *testing.T) {
 		t.Errorf("%d requests in flight, want at most one per host", maxInflight.Load())
 	}
 }
+
+// A Hanweb jpage column: the page holds the first group of records, the
+// others come from POSTs to dataproxy.jsp with the fields of <nextgroup>.
+func TestCrawlHanwebJpage(t *testing.T) {
+	const total = 7
+	var posts []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/col/col1300/index.html":
+			page, _ := os.ReadFile("../testdata/site/col/col1300/index.html")
+			w.Write(page)
+		case r.URL.Path == "/module/web/jpage/dataproxy.jsp":
+			r.ParseForm()
+			if r.Method != http.MethodPost || r.PostForm.Get("columnid") != "1300" || r.PostForm.Get("unitid") != "4522" {
+				http.Error(w, "bad request", http.StatusBadRequest)
+				return
+			}
+			start, _ := strconv.Atoi(r.URL.Query().Get("startrecord"))
+			end, _ := strconv.Atoi(r.URL.Query().Get("endrecord"))
+			posts = append(posts, fmt.Sprintf("%d-%d", start, end))
+			w.Header().Set("Content-Type", "text/xml;charset=UTF-8")
+			fmt.Fprintf(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><datastore><totalrecord>%d</totalrecord><totalpage>%d</totalpage><recordset>", total, total)
+			for i := total - start + 1; i >= max(total-end+1, 1); i-- {
+				fmt.Fprintf(w, `<record><![CDATA[<li><a href="/art/%d/3/%d/art_1300_%d.html">公报</a><span>%d-03-01</span></li>]]></record>`, 2017+i, i, i, 2017+i)
+			}
+			fmt.Fprint(w, "</recordset></datastore>")
+		case strings.Contains(r.URL.Path, "/art_1300_"):
+			fmt.Fprint(w, "<html><body><div id=\"zoom\">统计公报</div></body></html>")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	c := testCrawler(t, t.TempDir())
+	rep, err := c.Crawl(context.Background(), []string{srv.URL + "/col/col1300/index.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"4-6", "7-9"}, posts); diff != "" {
+		t.Errorf("dataproxy.jsp requests (-want +got):\n%s", diff)
+	}
+	var articles []string
+	for _, u := range rep.URLs {
+		if u.Kind == KindPage && u.Outcome == OutcomeNew {
+			articles = append(articles, u.URL[strings.LastIndex(u.URL, "/")+1:])
+		}
+	}
+	want := []string{"art_1300_1.html", "art_1300_2.html", "art_1300_3.html", "art_1300_4.html", "art_1300_5.html", "art_1300_6.html", "art_1300_7.html"}
+	slices.Sort(articles)
+	if diff := cmp.Diff(want, articles); diff != "" {
+		t.Errorf("articles (-want +got):\n%s\nreport: %+v", diff, rep.URLs)
+	}
+}

@@ -18,12 +18,18 @@
 //
 // A Crawler starts from list pages (a column such as 法治政府建设年度报告),
 // follows pagination (TRS createPageHTML/countPage → index_1.html, links
-// labelled 下一页/尾页, page query parameters), the detail pages whose URLs look
+// labelled 下一页, page query parameters, numbered siblings, Hanweb jpage
+// records POSTed from dataproxy.jsp), the detail pages whose URLs look
 // like articles (t20250117_123.html, art_1229_5678.html, content_123.htm,
 // post_123.html) and the attachments they link (pdf doc docx wps ofd xls
 // xlsx, also through pdf.js viewer.html?file= wrappers; never oldsrc).
-// It checks robots.txt before every URL; a disallowed URL is reported, not
-// fetched. Attachments must start with the magic bytes of their type.
+// Paging stops at the last page, at a page that brings no new detail, and
+// with Since at a page whose listed dates are all older. It checks
+// robots.txt before every URL; a disallowed URL is reported, not fetched.
+// Attachments must start with the magic bytes of their type. Scope keeps
+// the crawl on the seed's host and directory (Hanweb /col/col1229/ lists
+// also reach their /art/…/art_1229_….html articles); attachments may be
+// anywhere on the host of the page that links them.
 //
 // # Store
 //

@@ -3,6 +3,8 @@ package fetch
 import (
 	"bytes"
 	"fmt"
+	"html"
+	"io"
 	"net/url"
 	"path"
 	"regexp"
@@ -16,10 +18,11 @@ import (
 
 // Links is what a page links to, sorted into what a crawler follows.
 type Links struct {
-	Details     []Link // article-like pages (t20250117_1.html, art_1_2.html, …)
-	Attachments []Link // files by extension (pdf.js wrappers unwrapped)
-	Next        string // the next list page, "" if none was found
-	Others      []Link // every other http(s) link, for scope reports
+	Details     []Link     // article-like pages (t20250117_1.html, art_1_2.html, …)
+	Attachments []Link     // files by extension (pdf.js wrappers unwrapped)
+	Next        string     // the next list page, "" if none was found
+	NextForm    url.Values // if set, Next must be POSTed this form (Hanweb dataproxy.jsp)
+	Others      []Link     // every other http(s) link, for scope reports
 }
 
 // Link is one link target with its anchor text and the date printed next
@@ -69,11 +72,13 @@ func ParseLinks(pageURL, contentType string, body []byte) (*Links, error) {
 	if (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 		return nil, fmt.Errorf("links of %s: not an absolute http(s) URL", pageURL)
 	}
-	r, err := charset.NewReader(bytes.NewReader(body), contentType)
-	if err != nil {
-		r = bytes.NewReader(body) // unknown charset: URLs are ASCII anyway
-	}
-	doc, err := goquery.NewDocumentFromReader(r)
+	text := string(body)
+	if r, err := charset.NewReader(bytes.NewReader(body), contentType); err == nil {
+		if decoded, err := io.ReadAll(r); err == nil {
+			text = string(decoded)
+		}
+	} // else an unknown charset: URLs are ASCII anyway
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("links of %s: %w", pageURL, err)
 	}
@@ -85,20 +90,80 @@ func ParseLinks(pageURL, contentType string, body []byte) (*Links, error) {
 	p := &linkParser{base: base, seen: map[string]bool{}}
 	p.scan(doc.Selection)
 
-	// Hanweb lists put their first records in <script type="text/xml">
-	// <datastore> CDATA, which the HTML parser leaves as text.
-	doc.Find("script").Each(func(_ int, s *goquery.Selection) {
-		text := s.Text()
-		if !strings.Contains(text, "<datastore") && !strings.Contains(text, "<record") {
-			return
+	// Hanweb lists carry their records as <datastore> XML with CDATA, in a
+	// <script type="text/xml"> on the page or as the whole answer of
+	// dataproxy.jsp; an HTML parser sees neither.
+	records := 0
+	if strings.Contains(text, "<datastore") {
+		for _, m := range cdata.FindAllStringSubmatch(text, -1) {
+			if sub, err := goquery.NewDocumentFromReader(strings.NewReader(m[1])); err == nil {
+				p.scan(sub.Selection)
+			}
 		}
-		inner := strings.NewReplacer("<![CDATA[", "", "]]>", "").Replace(text)
-		if sub, err := goquery.NewDocumentFromReader(strings.NewReader(inner)); err == nil {
-			p.scan(sub.Selection)
-		}
-	})
-	p.links.Next = nextPage(base, string(body), doc, p.pageLinks)
+		records = strings.Count(text, "<record>") + strings.Count(text, "<record ")
+	}
+	p.links.Next = nextPage(base, text, doc, p.pageLinks)
+	if p.links.Next == "" && records > 0 {
+		p.links.Next, p.links.NextForm = hanwebNext(base, text, records)
+	}
 	return &p.links, nil
+}
+
+var (
+	cdata        = regexp.MustCompile(`(?s)<!\[CDATA\[(.*?)\]\]>`)
+	dataproxyURL = regexp.MustCompile(`[^"'\s<>()]*dataproxy\.jsp[^"'\s<>()]*`)
+	totalRecord  = regexp.MustCompile(`(?i)(?:totalRecord\s*[:=]\s*['"]?|<totalrecord>\s*)(\d+)`)
+	perPage      = regexp.MustCompile(`(?i)perPage\s*[:=]\s*['"]?(\d+)`)
+)
+
+// hanwebNext finds the next group of records of a Hanweb jpage list: on
+// the column page, the records after the inline ones, asked from the
+// dataproxy.jsp named in <nextgroup> with the fields of its query as the
+// form; on an answer of dataproxy.jsp, the group after it (the form is the
+// caller's). It returns "" when all totalRecord records were asked for.
+func hanwebNext(base *url.URL, text string, records int) (string, url.Values) {
+	total := 0
+	if m := totalRecord.FindStringSubmatch(text); m != nil {
+		total, _ = strconv.Atoi(m[1])
+	}
+	per := 15
+	if m := perPage.FindStringSubmatch(text); m != nil {
+		per, _ = strconv.Atoi(m[1])
+	}
+	q := base.Query()
+	var proxy *url.URL
+	var form url.Values
+	start, end := 0, 0
+	if strings.HasSuffix(base.Path, "dataproxy.jsp") && q.Get("startrecord") != "" {
+		proxy = base
+		start, _ = strconv.Atoi(q.Get("startrecord"))
+		end, _ = strconv.Atoi(q.Get("endrecord"))
+		if p, err := strconv.Atoi(q.Get("perpage")); err == nil && p > 0 {
+			per = p
+		}
+	} else {
+		m := dataproxyURL.FindString(text)
+		if m == "" {
+			return "", nil
+		}
+		u, err := base.Parse(html.UnescapeString(m))
+		if err != nil {
+			return "", nil
+		}
+		proxy, form = u, u.Query()
+		start, end = 1, records // the page shows the first group
+	}
+	group := end - start + 1
+	if group < 1 || group > 10000 || per < 1 || per > 10000 {
+		return "", nil
+	}
+	if total > 0 && end >= total {
+		return "", nil
+	}
+	next := *proxy
+	next.RawQuery = fmt.Sprintf("startrecord=%d&endrecord=%d&perpage=%d", end+1, end+group, per)
+	next.Fragment = ""
+	return next.String(), form
 }
 
 type linkParser struct {

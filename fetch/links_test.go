@@ -15,6 +15,7 @@ func TestParseLinks(t *testing.T) {
 		details          []string // URL or URL@date
 		attachments      []string
 		next             string
+		form             string // the form to POST to next, encoded
 	}{
 		{
 			name: "TRS list, first page",
@@ -114,6 +115,31 @@ func TestParseLinks(t *testing.T) {
 				"http://g.gov.cn/fgw/articleFileDir/2025/x.pdf", "http://g.gov.cn/files/b.ofd", "http://g.gov.cn/zwgk/202501/files/a.DOCX"},
 		},
 		{
+			name: "Hanweb jpage column page",
+			page: "http://e.gov.cn/col/col1300/index.html",
+			html: `<script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&appid=1&webid=3&path=/&columnid=1300&unitid=4522&permissiontype=0"></a>]]></nextgroup>
+				<recordset><record><![CDATA[<li><a href="/art/2024/3/7/art_1300_7.html">公报</a></li>]]></record>
+				<record><![CDATA[<li><a href="/art/2023/3/6/art_1300_6.html">公报</a></li>]]></record></recordset></datastore></script>
+				<script>$('#4522').jpage({perPage: 1, totalRecord: 7, proxyUrl: '/module/web/jpage/dataproxy.jsp'});</script>`,
+			details: []string{"http://e.gov.cn/art/2024/3/7/art_1300_7.html@2024-03-07", "http://e.gov.cn/art/2023/3/6/art_1300_6.html@2023-03-06"},
+			next:    "http://e.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=3&endrecord=4&perpage=1",
+			form:    "appid=1&columnid=1300&page=1&path=%2F&permissiontype=0&unitid=4522&webid=3",
+		},
+		{
+			name: "Hanweb dataproxy.jsp answer",
+			page: "http://e.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=46&endrecord=90&perpage=15",
+			html: `<?xml version="1.0" encoding="UTF-8"?><datastore><totalrecord>100</totalrecord><totalpage>7</totalpage>
+				<recordset><record><![CDATA[<li><a href="/art/2020/1/2/art_1300_46.html">公报</a></li>]]></record></recordset></datastore>`,
+			details: []string{"http://e.gov.cn/art/2020/1/2/art_1300_46.html@2020-01-02"},
+			next:    "http://e.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=91&endrecord=135&perpage=15",
+		},
+		{
+			name:    "Hanweb dataproxy.jsp last answer",
+			page:    "http://e.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=91&endrecord=135&perpage=15",
+			html:    `<datastore><totalrecord>100</totalrecord><recordset><record><![CDATA[<a href="/art/2019/1/2/art_1300_91.html">x</a>]]></record></recordset></datastore>`,
+			details: []string{"http://e.gov.cn/art/2019/1/2/art_1300_91.html@2019-01-02"},
+		},
+		{
 			name:    "base href",
 			page:    "http://h.gov.cn/a/b/page.html",
 			html:    `<head><base href="http://h.gov.cn/x/"></head><a href="202501/t20250101_1.html">1</a>`,
@@ -142,8 +168,8 @@ func TestParseLinks(t *testing.T) {
 			if diff := cmp.Diff(tt.attachments, atts); diff != "" {
 				t.Errorf("attachments (-want +got):\n%s", diff)
 			}
-			if links.Next != tt.next {
-				t.Errorf("next = %q, want %q", links.Next, tt.next)
+			if links.Next != tt.next || links.NextForm.Encode() != tt.form {
+				t.Errorf("next = %q with form %q, want %q with %q", links.Next, links.NextForm.Encode(), tt.next, tt.form)
 			}
 		})
 	}
@@ -174,6 +200,8 @@ func FuzzParseLinks(f *testing.F) {
 	f.Add("http://a.gov.cn/zwgk/index.html", `<script>createPageHTML(3, 0, "index", "html");</script><a href="./202501/t20250117_1.html">x</a>`)
 	f.Add("http://a.gov.cn/col/col1/index.html?pageNum=2", `<a href="?pageNum=3">下一页</a><a href="/web/viewer.html?file=a.pdf">a</a>`)
 	f.Add("http://a.gov.cn/", `<script type="text/xml"><datastore><record><![CDATA[<a href="/art/2024/1/1/art_1_2.html">]]></record></datastore></script>`)
+	f.Add("http://a.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=6&perpage=1", `<datastore><totalrecord>99999999999999999999</totalrecord><record><![CDATA[<a href="/art/2024/1/1/art_1_2.html">]]></record></datastore>`)
+	f.Add("http://a.gov.cn/col/col1/index.html", `<datastore><nextgroup><![CDATA[<a href="dataproxy.jsp?columnid=1&amp;unitid=2">]]></nextgroup><record><![CDATA[x]]></record></datastore><script>perPage:0,totalRecord:5</script>`)
 	f.Add("http://a.gov.cn/c/index_9.html", `<script>var countPage = 99999999999999999999</script><a href="index_1.html">`)
 	f.Fuzz(func(t *testing.T, page, html string) {
 		links, err := ParseLinks(page, "text/html", []byte(html))
