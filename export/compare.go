@@ -74,7 +74,7 @@ type Table struct {
 	Rows      []string   `json:"rows"`    // row labels
 	Columns   []string   `json:"columns"` // column labels
 	Cells     [][]Cell   `json:"cells"`   // Cells[row][column]; a cell with Count 0 is empty
-	Codes     []string   `json:"codes,omitempty"`
+	Codes     []string   `json:"codes,omitempty"` // the region code of each row (ByRegion)
 	Total     int        `json:"observations"`
 	Names     []NameUsed `json:"names"` // the indicator names found, most used first
 }

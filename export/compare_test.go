@@ -101,6 +101,17 @@ func TestCompareCellChoice(t *testing.T) {
 	if c := tab2.Cells[indexOf(tab2.Rows)["丁"]][0]; c.String() != "120件" {
 		t.Errorf("cell = %s, want 120件 (the main unit)", c)
 	}
+	// The main unit is that of the name asked for, however many others.
+	obs3 := []Observation{
+		{Name: "地区生产总值", Value: 3e10, Unit: "元", Year: 2024, Issuer: "甲"},
+		{Name: "地区生产总值增长", Value: 5, Unit: "%", Year: 2024, Issuer: "乙"},
+		{Name: "地区生产总值增长", Value: 6, Unit: "%", Year: 2024, Issuer: "乙"},
+		{Name: "地区生产总值完成", Value: 4e10, Unit: "元", Year: 2024, Issuer: "乙"},
+	}
+	tab3 := Compare("地区生产总值", obs3, ByIssuer)
+	if c := tab3.Cells[indexOf(tab3.Rows)["乙"]][0]; tab3.Unit != "元" || c.String() != "400亿元" {
+		t.Errorf("unit %s, cell %s; want 元 and 400亿元", tab3.Unit, c)
+	}
 	if _, ok := indexOf(tab2.Rows)[UnknownIssuer]; !ok {
 		t.Errorf("rows = %q, want a row %s for the value without an issuer", tab2.Rows, UnknownIssuer)
 	}
