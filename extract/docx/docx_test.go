@@ -134,7 +134,7 @@ func TestFormatNumber(t *testing.T) {
 		{20, "chineseCounting", "二十"}, {105, "chineseCountingThousand", "一百零五"},
 		{110, "chineseCountingThousand", "一百一十"}, {105, "chineseCounting", "一〇五"}, {10, "chineseLegalSimplified", "壹拾"},
 		{3, "ideographTraditional", "丙"}, {3, "decimalEnclosedCircleChinese", "③"},
-		{12, "decimalFullWidth", "１２"}, {28, "upperLetter", "BB"}, {14, "lowerRoman", "xiv"},
+		{12, "decimalFullWidth", "１２"}, {28, "upperLetter", "BB"}, {1 << 40, "upperLetter", "1099511627776"}, {14, "lowerRoman", "xiv"},
 		{7, "decimalZero", "07"}, {99, "somethingNew", "99"},
 	}
 	for _, tt := range tests {
@@ -227,6 +227,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(real)
 	f.Add(real[:len(real)/2])
 	f.Add(makeDocx(f, `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t><w:tab/></w:r></w:p></w:tc></w:tr></w:tbl>`))
+	f.Add(makeDocx(f, numbered("1", "1", "一")+styled("MyHeading", "二"), "word/numbering.xml", numberingXML, "word/styles.xml", stylesXML))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		text, err := Read(body)
 		if err != nil {

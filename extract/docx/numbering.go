@@ -235,7 +235,7 @@ func formatNumber(n int, format string) string {
 			return "0" + strconv.Itoa(n)
 		}
 	case "upperLetter", "lowerLetter":
-		if n >= 1 {
+		if n >= 1 && n <= 26*10 { // Z, ZZ, … up to ten letters; a hostile start must not allocate more
 			s := strings.Repeat(string(rune('A'+(n-1)%26)), (n-1)/26+1)
 			if format == "lowerLetter" {
 				s = strings.ToLower(s)
