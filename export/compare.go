@@ -70,10 +70,10 @@ const (
 type Table struct {
 	Indicator string     `json:"indicator"` // what was asked for
 	By        By         `json:"by"`
-	Unit      string     `json:"unit"`    // the main unit: the most common of the values named as asked, else of all
-	Rows      []string   `json:"rows"`    // row labels
-	Columns   []string   `json:"columns"` // column labels
-	Cells     [][]Cell   `json:"cells"`   // Cells[row][column]; a cell with Count 0 is empty
+	Unit      string     `json:"unit"`            // the main unit: the most common of the values named as asked, else of all
+	Rows      []string   `json:"rows"`            // row labels
+	Columns   []string   `json:"columns"`         // column labels
+	Cells     [][]Cell   `json:"cells"`           // Cells[row][column]; a cell with Count 0 is empty
 	Codes     []string   `json:"codes,omitempty"` // the region code of each row (ByRegion)
 	Total     int        `json:"observations"`
 	Names     []NameUsed `json:"names"` // the indicator names found, most used first
