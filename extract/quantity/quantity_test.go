@@ -243,6 +243,7 @@ func TestFind(t *testing.T) {
 		{"financial digit inside a word", "全县整合执法队伍5支，陆续建成陆家嘴", []string{"5支 5 支 count"}},
 		{"financial numerals in a run", "人民币壹佰贰拾万元整", []string{"壹佰贰拾万元 1200000 元 money"}},
 		{"slogans with Chinese numerals", "办好十件实事，推进一体化、五位一体、两学一做、三严三实、第一书记、三会一课、千村示范万村整治", nil},
+		{"duration describing a noun", "提供24小时服务，全年优良天数312天。", []string{"312天 312 天 measure"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
