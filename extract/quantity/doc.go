@@ -55,6 +55,7 @@
 //     and a Chinese count up to 十 followed by a two-character noun (三项制度,
 //     十件实事) or, with 个 and 项, by any noun (八项规定精神), since official
 //     style writes counts in Arabic digits; 两部地方性法规 is still 2 部;
-//   - bounds of a class and limits set by a rule: 5000万元以上项目, 20个工作日内;
+//   - bounds of a class, limits set by a rule and durations describing a noun:
+//     5000万元以上项目, 20个工作日内, 24小时服务;
 //   - priorities: 放在第一位.
 package quantity
