@@ -32,7 +32,12 @@ func main() {
 		}
 	}
 	fmt.Printf("%-18s %5s %10s %10s %12s %12s\n", "file", "pages", "acc(ours)", "acc(p2t)", "time(ours)", "time(p2t)")
-	defer fmt.Println("* no source text: accuracy measured against pdftotext's text")
+	starred := false
+	defer func() {
+		if starred {
+			fmt.Println("* no source text: accuracy measured against pdftotext's text")
+		}
+	}()
 	for _, file := range files {
 		base := strings.TrimSuffix(filepath.Base(file), ".pdf")
 		name, _, _ := strings.Cut(base, "-")
@@ -60,7 +65,7 @@ func main() {
 			continue
 		}
 		if src == nil {
-			src, base = out, base+"*"
+			src, base, starred = out, base+"*", true
 		}
 		for _, w := range res.Warnings {
 			fmt.Printf("%-18s warning: %s\n", base, w)
