@@ -95,6 +95,7 @@ type Cell struct {
 	Name   string  `json:"name,omitempty"`   // the indicator name as written
 	DocID  string  `json:"doc_id,omitempty"` // the document the value comes from
 	Count  int     `json:"count"`            // observations for this place and year
+	Text   string  `json:"text,omitempty"`   // as the table shows it: String()
 }
 
 // String formats a cell as the table shows it: 49545件, ~1.2万人, 98.7%.
@@ -212,6 +213,11 @@ func Compare(indicator string, obs []Observation, by By) *Table {
 		c.Count++
 		if c.Count == 1 || rank(o.Name, o.Unit) < rank(c.Name, c.Unit) {
 			c.Value, c.Unit, c.Approx, c.Name, c.DocID = o.Value, o.Unit, o.Approx, o.Name, o.DocID
+		}
+	}
+	for _, row := range t.Cells {
+		for i := range row {
+			row[i].Text = row[i].String()
 		}
 	}
 	for n, k := range names {
