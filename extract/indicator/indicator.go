@@ -146,6 +146,8 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 	var subjects []string // for 分别: the subjects the values go to, in order
 	prevName := ""
 	prevUnit := ""
+	var respective []string // 出口和进口分别增长4.2%和1.3%: one subject per value
+	respectiveOwn := false
 	for i, q := range qs {
 		regionStart := c.start
 		if i > 0 {
@@ -170,9 +172,15 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		}
 		before := clean(raw)
 
+		if i == 0 {
+			respective, respectiveOwn = splitRespective(raw, len(qs))
+		}
+
 		var names []string
 		own := false // the name has a subject of its own, which later predicates may take
 		switch {
+		case respective != nil:
+			names, own = []string{respective[i]}, respectiveOwn
 		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
 			n := rankName(before)
 			if isPredicate(before) && len(p.subjects) > 0 {
@@ -538,6 +546,38 @@ func splitShared(raw string) []string {
 		names = append(names, n)
 	}
 	return names
+}
+
+// splitRespective splits "出口和进口分别为" or "出口和进口分别增长" into one
+// name per value of the clause (出口, 进口 or 出口增长, 进口增长). It needs as
+// many subjects as values, each of two or more characters, so that
+// 城乡居民人均可支配收入分别增长 stays whole. own is false when the names end
+// in a change.
+func splitRespective(raw string, values int) (names []string, own bool) {
+	k := max(strings.LastIndex(raw, "分别"), strings.LastIndex(raw, "分別"))
+	if k <= 0 || values < 2 {
+		return nil, false
+	}
+	subjects, pred := raw[:k], clean(raw[k+len("分别"):])
+	own = true
+	if isPredicate(pred) {
+		pred, _ = predicatePart(pred)
+		own = false
+	} else if pred != "" {
+		return nil, false // 分别召开…: not a list of values
+	}
+	parts := conjunction.Split(clean(subjects), -1)
+	if len(parts) != values {
+		return nil, false
+	}
+	for _, part := range parts {
+		n := clean(part)
+		if utf8.RuneCountInString(n) < 2 {
+			return nil, false
+		}
+		names = append(names, n+pred)
+	}
+	return names, own
 }
 
 // rankVerbs introduce a bare rank: 位居全省第二, 排名第3.

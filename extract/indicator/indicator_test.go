@@ -123,6 +123,12 @@ func TestFindNames(t *testing.T) {
 			[]string{"58.3亿元→一般公共预算收入", "6.1%→一般公共预算收入增长"}},
 		{"signed change in a table", "优良天数比例\t85.6%\t+3.2个百分点",
 			[]string{"85.6%→优良天数比例", "3.2个百分点→优良天数比例"}},
+		{"respective subjects with their values", "全年进出口总额3.5万亿元，其中出口和进口分别为2.1万亿元和1.4万亿元，分别增长4.2%和-1.3%。",
+			[]string{"3.5万亿元→进出口总额", "2.1万亿元→出口", "1.4万亿元→进口", "4.2%→出口增长", "-1.3%→进口增长"}},
+		{"respective subjects with a change", "出口和进口分别增长4.2%和1.3%。",
+			[]string{"4.2%→出口增长", "1.3%→进口增长"}},
+		{"one subject for two values stays whole", "城乡居民人均可支配收入分别增长4.4%和6.5%。",
+			[]string{"4.4%→城乡居民人均可支配收入分别增长", "6.5%→城乡居民人均可支配收入分别增长"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 	}
