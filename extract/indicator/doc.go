@@ -25,7 +25,8 @@
 //     subject stays: 申请数量较2022年上升29.3% → 申请数量较2022年上升.
 //  4. 分别 (respectively): the values of the clause go to as many earlier
 //     subjects, in order: 第一产业增加值…、第二产业增加值…，分别增长4.6%和7.7% →
-//     第一产业增加值增长, 第二产业增加值增长.
+//     第一产业增加值增长, 第二产业增加值增长. Subjects listed in the same clause
+//     are split: 出口和进口分别为2.1万亿元和1.4万亿元 → 出口, 进口.
 //  5. Shared value: A和B均为100% gives one indicator per subject, A and B.
 //  6. Second figure of the same thing: 培训56场1万余人次 → 培训 (56场) and
 //     培训人次 (1万余人次).
