@@ -195,16 +195,20 @@ func parse(gz []byte, fold string) (*table, error) {
 		return nil, err
 	}
 	t := &table{byCode: map[string]int32{}, aliases: map[string][]int32{}, fold: map[rune]rune{}}
+	levels := map[int]Level{2: Province, 4: City, 6: County, 9: Township} // by code length
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		code, name, ok := strings.Cut(sc.Text(), "\t")
-		level := map[int]Level{2: Province, 4: City, 6: County, 9: Township}[len(code)]
+		level := levels[len(code)]
 		if !ok || level == None || name == "" {
 			return nil, fmt.Errorf("bad line %q", sc.Text())
 		}
 		d := division{code: code, name: name, level: level, parent: -1}
-		for _, n := range []int{6, 4, 2} { // parents sort before their children
-			if p, ok := t.byCode[code[:min(n, len(code))]]; ok && n < len(code) {
+		for _, n := range []int{6, 4, 2} { // the nearest division above; parents sort first
+			if n >= len(code) {
+				continue
+			}
+			if p, ok := t.byCode[code[:n]]; ok {
 				d.parent = p
 				break
 			}
