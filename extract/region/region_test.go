@@ -245,3 +245,18 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkResolve(b *testing.B) {
+	load()
+	for i := 0; b.Loop(); i++ {
+		Resolve(resolveTests[i%len(resolveTests)].issuer)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := parse(divisionsGz, foldTSV); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
