@@ -311,8 +311,8 @@ func accept(text string, m match) bool {
 	if durations[q.Unit] && hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內") {
 		return false // 20个工作日内: a time limit set by a rule, not a figure reported
 	}
-	if durations[q.Unit] && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的以左", next) {
-		return false // 24小时服务, 7天无理由: a duration describing a noun
+	if durations[q.Unit] && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的以左压壓缩縮减減降提延增完办辦", next) {
+		return false // 24小时服务, 7天无理由: a duration describing a noun (but 20个工作日压缩至…)
 	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank

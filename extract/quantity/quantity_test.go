@@ -244,6 +244,7 @@ func TestFind(t *testing.T) {
 		{"financial numerals in a run", "人民币壹佰贰拾万元整", []string{"壹佰贰拾万元 1200000 元 money"}},
 		{"slogans with Chinese numerals", "办好十件实事，推进一体化、五位一体、两学一做、三严三实、第一书记、三会一课、千村示范万村整治", nil},
 		{"duration describing a noun", "提供24小时服务，全年优良天数312天。", []string{"312天 312 天 measure"}},
+		{"shortened time limit", "由原来的20个工作日压缩至5个工作日", []string{"20个工作日 20 个工作日 measure", "5个工作日 5 个工作日 measure"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
