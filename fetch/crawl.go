@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"os"
 	"path"
@@ -396,75 +397,11 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 	if err != nil {
 		return fail(err)
 	}
-	var body []byte
-	rec := &Record{URL: it.URL, Kind: it.Kind, Parent: it.Parent}
-	if prev != nil && !prev.FetchedAt.Before(r.st.Started) && store.HasBody(prev.SHA256) {
-		// Fetched by this crawl before it was killed: reuse, do not ask again.
-		body, err = store.Body(prev.SHA256)
-		if err != nil {
-			return fail(err)
-		}
-		rec = prev
-		switch {
-		case !prev.FirstSeen.Before(r.st.Started):
-			res.Outcome = OutcomeNew
-		case !prev.ChangedAt.Before(r.st.Started):
-			res.Outcome = OutcomeChanged
-		default:
-			res.Outcome = OutcomeUnchanged
-		}
-	} else {
-		var etag, lastMod string
-		if prev != nil && store.HasBody(prev.SHA256) {
-			etag, lastMod = prev.ETag, prev.LastModified
-		}
-		var page *Page
-		if it.Form != "" {
-			form, _ := url.ParseQuery(it.Form)
-			page, err = r.client.PostForm(ctx, it.URL, form)
-		} else {
-			page, err = r.client.GetIfChanged(ctx, it.URL, etag, lastMod)
-		}
-		if err != nil {
-			return fail(err)
-		}
-		if page.Status == 304 {
-			if etag == "" && lastMod == "" {
-				return fail(&Error{URL: it.URL, Status: 304, Err: errors.New("answer to an unconditional request")})
-			}
-			body, err = store.Body(prev.SHA256)
-			if err != nil {
-				return fail(err)
-			}
-		} else {
-			body = page.Body
-			n = int64(len(body))
-			if it.Kind == KindFile {
-				if err := CheckType(FileType(it.URL), body); err != nil {
-					return fail(&Error{URL: it.URL, Status: page.Status, Err: err})
-				}
-			}
-		}
-		rec.Status, rec.ContentType, rec.ETag, rec.LastModified = page.Status, page.ContentType, page.ETag, page.LastModified
-		if page.FinalURL != it.URL {
-			rec.FinalURL = page.FinalURL
-		}
-		rec.FetchedAt, rec.FirstSeen, rec.ChangedAt = page.FetchedAt, page.FetchedAt, page.FetchedAt
-		res.Outcome = OutcomeNew
-		if prev != nil {
-			rec.FirstSeen, rec.ChangedAt = prev.FirstSeen, prev.ChangedAt
-			if page.Status == 304 {
-				rec.ContentType = prev.ContentType
-				rec.SHA256, rec.Size = prev.SHA256, prev.Size
-			}
-			res.Outcome = OutcomeUnchanged
-			if page.Status != 304 && hashBytes(body) != prev.SHA256 {
-				rec.ChangedAt = page.FetchedAt
-				res.Outcome = OutcomeChanged
-			}
-		}
+	rec, body, outcome, n, err := r.fetch(ctx, it, prev)
+	if err != nil {
+		return fail(err)
 	}
-	res.Status = rec.Status
+	res.Outcome, res.Status = outcome, rec.Status
 
 	if it.Kind != KindFile && mayHaveLinks(rec.ContentType, body) {
 		base := it.URL
@@ -491,6 +428,70 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 	}
 	res.SHA256, res.Size = rec.SHA256, rec.Size
 	return res, found, skips, n, true
+}
+
+// fetch returns the record and body of it and whether it is new, changed
+// or unchanged. It asks the server with the validators of prev, unless
+// this very crawl stored it already (then killed before saving the
+// frontier), in which case the stored copy is taken.
+func (r *run) fetch(ctx context.Context, it item, prev *Record) (rec *Record, body []byte, outcome string, downloaded int64, err error) {
+	store := r.c.Store
+	if prev != nil && !prev.FetchedAt.Before(r.st.Started) && store.HasBody(prev.SHA256) {
+		body, err = store.Body(prev.SHA256)
+		switch {
+		case !prev.FirstSeen.Before(r.st.Started):
+			outcome = OutcomeNew
+		case !prev.ChangedAt.Before(r.st.Started):
+			outcome = OutcomeChanged
+		default:
+			outcome = OutcomeUnchanged
+		}
+		return prev, body, outcome, 0, err
+	}
+
+	var etag, lastMod string
+	if prev != nil && store.HasBody(prev.SHA256) {
+		etag, lastMod = prev.ETag, prev.LastModified
+	}
+	var page *Page
+	if it.Form != "" {
+		form, _ := url.ParseQuery(it.Form)
+		page, err = r.client.PostForm(ctx, it.URL, form)
+	} else {
+		page, err = r.client.GetIfChanged(ctx, it.URL, etag, lastMod)
+	}
+	if err != nil {
+		return nil, nil, "", 0, err
+	}
+	rec = &Record{URL: it.URL, Kind: it.Kind, Parent: it.Parent, Status: page.Status, ContentType: page.ContentType,
+		ETag: page.ETag, LastModified: page.LastModified, FirstSeen: page.FetchedAt, ChangedAt: page.FetchedAt, FetchedAt: page.FetchedAt}
+	if page.FinalURL != it.URL {
+		rec.FinalURL = page.FinalURL
+	}
+	if page.Status == http.StatusNotModified {
+		if etag == "" && lastMod == "" {
+			return nil, nil, "", 0, &Error{URL: it.URL, Status: page.Status, Err: errors.New("answer to an unconditional request")}
+		}
+		rec.ContentType, rec.SHA256, rec.Size = prev.ContentType, prev.SHA256, prev.Size
+		rec.FirstSeen, rec.ChangedAt = prev.FirstSeen, prev.ChangedAt
+		body, err = store.Body(prev.SHA256)
+		return rec, body, OutcomeUnchanged, 0, err
+	}
+	if it.Kind == KindFile {
+		if err := CheckType(FileType(it.URL), page.Body); err != nil {
+			return nil, nil, "", 0, &Error{URL: it.URL, Status: page.Status, Err: err}
+		}
+	}
+	outcome = OutcomeNew
+	if prev != nil {
+		rec.FirstSeen, rec.ChangedAt = prev.FirstSeen, prev.ChangedAt
+		outcome = OutcomeUnchanged // a server without validators sent the same bytes
+		if hashBytes(page.Body) != prev.SHA256 {
+			rec.ChangedAt = page.FetchedAt
+			outcome = OutcomeChanged
+		}
+	}
+	return rec, page.Body, outcome, int64(len(page.Body)), nil
 }
 
 func hashBytes(b []byte) string { return hashString(string(b)) }
