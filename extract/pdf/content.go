@@ -38,14 +38,15 @@ type gstate struct {
 	font                      *font
 }
 
-// fontCache shares parsed fonts between the pages of a document. Fonts are keyed by resource name and
-// BaseFont: the library does not expose object identity, and producers reuse the same resource names
-// for the same font on every page.
+// fontCache shares parsed fonts between the pages of a document. The library does not expose object
+// identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and the other
+// parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same way, even
+// when two pages use one resource name for different fonts.
 type fontCache map[string]*font
 
 func (c fontCache) get(resources pdflib.Value, name string) *font {
 	v := resources.Key("Font").Key(name)
-	key := name + "\x00" + v.Key("BaseFont").Name()
+	key := v.String()
 	f, ok := c[key]
 	if !ok {
 		f = newFont(v)

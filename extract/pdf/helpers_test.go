@@ -50,7 +50,16 @@ func stream(data string) string {
 
 // form is a form XObject drawing content.
 func form(content string) string {
-	return fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d >>\nstream\n%s\nendstream", len(content), content)
+	return formWith("", content)
+}
+
+// formWith is a form XObject with its own resources (a dictionary body).
+func formWith(resources, content string) string {
+	if resources != "" {
+		resources = "/Resources << " + resources + " >> "
+	}
+	return fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] %s/Length %d >>\nstream\n%s\nendstream",
+		resources, len(content), content)
 }
 
 // Fonts for testPDF. None embeds a font program: text extraction does not need one.

@@ -200,6 +200,10 @@ func TestReadSynthetic(t *testing.T) {
 			"可读的一页。\n", []string{"page 2: malformed content (content stream ends inside a hex string); check the original"}},
 		{"form drawing itself ten times at each level", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
 			form(text(72, 700, gbk("表")) + strings.Repeat("/X1 Do ", 10))}, "/X1 Do\n"), "表\n", nil},
+		{"one resource name for two fonts", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{
+			mappedFont("5 0 R"), formWith("/Font << /F1 6 0 R >>", text(72, 700, "0001")), stream(toUnicode),
+			mappedFont("7 0 R"), stream(strings.Replace(toUnicode, "<0001> <5C71>", "<0001> <6C34>", 1))},
+			text(72, 700, "0001"), "/X1 Do\n"), "山水\n", nil}, // the page break joins the two lines
 		{"PDF 2.0 header", append([]byte("%PDF-2.0"), testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))[8:]...),
 			"正文\n", nil},
 		{"form XObject", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
