@@ -388,7 +388,7 @@ var (
 	titles      = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
 	parens      = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
 	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
-	yearEnd     = regexp.MustCompile(`(?:由|从|從)?[0-9０-９]{4}\s*年(?:末|底|度)?的?$`)
+	yearEnd     = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$`)
 	conjunction = regexp.MustCompile(`[和及与與、]`)
 	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
@@ -401,7 +401,7 @@ var (
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
 		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 完成 实现 實現 分别 分別 均 都 总共 總共 多达 多達`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
-		增幅 降幅 增速 增 降 减 減 多 少 占 佔 扩大 擴大 缩小 縮小 年均 年平均`)
+		增幅 降幅 增速 增 降 减 減 多 少 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
 )
 
 // clean strips what is not part of a name: footnote markers, 《titles》,

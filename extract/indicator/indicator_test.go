@@ -129,6 +129,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"4.2%→出口增长", "1.3%→进口增长"}},
 		{"one subject for two values stays whole", "城乡居民人均可支配收入分别增长4.4%和6.5%。",
 			[]string{"4.4%→城乡居民人均可支配收入分别增长", "6.5%→城乡居民人均可支配收入分别增长"}},
+		{"time limit shortened", "办理时限由原来的20个工作日压缩至5个工作日。",
+			[]string{"20个工作日→办理时限", "5个工作日→办理时限压缩至"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 	}
