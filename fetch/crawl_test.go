@@ -585,3 +585,53 @@ func TestCrawlHanwebJpage(t *testing.T) {
 		t.Errorf("articles (-want +got):\n%s\nreport: %+v", diff, rep.URLs)
 	}
 }
+
+// A re-crawl tells changed pages from unchanged ones, also on a server
+// that sends no validators (no ETag, no Last-Modified) and so never 304.
+func TestCrawlChanged(t *testing.T) {
+	var mu sync.Mutex
+	report := "<html><body>2024年报告</body></html>"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch r.URL.Path {
+		case "/zwgk/index.html":
+			fmt.Fprint(w, `<html><body><a href="t20250101_1.html">1</a><a href="t20250102_2.html">2</a></body></html>`)
+		case "/zwgk/t20250101_1.html":
+			fmt.Fprint(w, report)
+		case "/zwgk/t20250102_2.html":
+			fmt.Fprint(w, "<html><body>不变</body></html>")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	seeds := []string{srv.URL + "/zwgk/index.html"}
+	if _, err := testCrawler(t, dir).Crawl(context.Background(), seeds); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	report = "<html><body>2024年报告（修订）</body></html>"
+	mu.Unlock()
+	rep, err := testCrawler(t, dir).Crawl(context.Background(), seeds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, u := range rep.URLs {
+		got[strings.TrimPrefix(u.URL, srv.URL)] = u.Outcome
+	}
+	want := map[string]string{"/zwgk/index.html": OutcomeUnchanged, "/zwgk/t20250101_1.html": OutcomeChanged, "/zwgk/t20250102_2.html": OutcomeUnchanged}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	rec, err := mustStore(t, dir).Record(srv.URL + "/zwgk/t20250101_1.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := mustStore(t, dir).Body(rec.SHA256)
+	if !strings.Contains(string(body), "修订") || !rec.ChangedAt.After(rec.FirstSeen) {
+		t.Errorf("stored %q, first seen %v, changed %v", body, rec.FirstSeen, rec.ChangedAt)
+	}
+}
