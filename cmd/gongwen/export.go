@@ -61,7 +61,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
-	fs.StringVar(&opts.format, "format", "", "`FORMAT`: csv, jsonl, xlsx or parquet (default: from --out, else csv)")
+	fs.StringVar(&opts.format, "format", "", "file format: `csv|jsonl|xlsx|parquet` (default: the extension of --out, else csv)")
 	fs.StringVar(&opts.out, "out", "", "write to `FILE` instead of stdout")
 	fs.BoolVar(&opts.documents, "documents", false, "one row per document instead of per indicator")
 	fs.StringVar(&q.Issuer, "issuer", "", "only documents of this exact `issuer`")
