@@ -211,7 +211,7 @@ func newCrawlBar(w io.Writer) *progressbar.ProgressBar {
 // showCrawlProgress puts fetched, queued, errors and bytes (whose rate
 // the bar shows) on the bar.
 func showCrawlProgress(bar *progressbar.ProgressBar, p fetch.Progress) {
-	bar.Describe(fmt.Sprintf("crawl: %d fetched, %d queued, %d errors,", p.Fetched, p.Queued, p.Errors))
+	bar.Describe(fmt.Sprintf("crawl: %d fetched, %d queued, %d errors, %s", p.Fetched, p.Queued, p.Errors, formatBytes(p.Bytes)))
 	bar.Set64(p.Bytes)
 }
 
