@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -161,6 +162,8 @@ func TestClientRate(t *testing.T) {
 	wg.Wait()
 	assertSpacing(t, times, 50*time.Millisecond)
 }
+
+func sortTimes(ts []time.Time) { slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) }) }
 
 // assertSpacing fails if requests came faster than one per want: on
 // average, or any two closer than 3/4 of it (timers wake late, so one
