@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,6 +53,7 @@ type paragraph struct {
 	seg        *segment.Segmenter
 	subjects   []string // names of earlier quantities that have their own subject
 	units      []string // their units
+	stops      []int    // sentence starts: the paragraph start and each offset after 。！？
 }
 
 // clause is a stretch between clause punctuation; parentheses that hold a
@@ -115,12 +117,8 @@ func (p *paragraph) closeParen(i int) int {
 }
 
 func (p *paragraph) hasQuantity(start, end int) bool {
-	for _, q := range p.qs {
-		if q.Start >= start && q.End <= end {
-			return true
-		}
-	}
-	return false
+	k, _ := slices.BinarySearchFunc(p.qs, start, func(q quantity.Quantity, start int) int { return q.Start - start })
+	return k < len(p.qs) && p.qs[k].End <= end
 }
 
 func (p *paragraph) name() []Indicator {
@@ -326,16 +324,20 @@ func lastN(s []string, n int) []string {
 
 // sentence returns the sentence around q, up to and including its final stop.
 func (p *paragraph) sentence(q quantity.Quantity) string {
-	start := p.start
-	if k := strings.LastIndexAny(p.text[p.start:q.Start], "。！？!?"); k >= 0 {
-		_, size := utf8.DecodeRuneInString(p.text[p.start+k:])
-		start = p.start + k + size
+	if p.stops == nil {
+		p.stops = []int{p.start}
+		for i, r := range p.text[p.start:p.end] {
+			if strings.ContainsRune("。！？!?", r) {
+				p.stops = append(p.stops, p.start+i+utf8.RuneLen(r))
+			}
+		}
+		p.stops = append(p.stops, p.end)
 	}
-	end := p.end
-	if k := strings.IndexAny(p.text[q.End:p.end], "。！？!?"); k >= 0 {
-		_, size := utf8.DecodeRuneInString(p.text[q.End+k:])
-		end = q.End + k + size
-	}
+	// the last stop at or before q.Start, and the first one after q.End
+	k, _ := slices.BinarySearch(p.stops, q.Start+1)
+	start := p.stops[k-1]
+	k, _ = slices.BinarySearch(p.stops, q.End+1)
+	end := p.stops[min(k, len(p.stops)-1)]
 	return strings.TrimSpace(p.text[start:end])
 }
 
