@@ -151,6 +151,12 @@ func hanwebNext(base *url.URL, text string, records int) (string, url.Values) {
 			return "", nil
 		}
 		proxy, form = u, u.Query()
+		// jpage.js always sends these two, <nextgroup> often lacks them.
+		for k, v := range map[string]string{"col": "1", "sourceContentType": "1"} {
+			if !form.Has(k) {
+				form.Set(k, v)
+			}
+		}
 		start, end = 1, records // the page shows the first group
 	}
 	group := end - start + 1

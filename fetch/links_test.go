@@ -123,7 +123,7 @@ func TestParseLinks(t *testing.T) {
 				<script>$('#4522').jpage({perPage: 1, totalRecord: 7, proxyUrl: '/module/web/jpage/dataproxy.jsp'});</script>`,
 			details: []string{"http://e.gov.cn/art/2024/3/7/art_1300_7.html@2024-03-07", "http://e.gov.cn/art/2023/3/6/art_1300_6.html@2023-03-06"},
 			next:    "http://e.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=3&endrecord=4&perpage=1",
-			form:    "appid=1&columnid=1300&page=1&path=%2F&permissiontype=0&unitid=4522&webid=3",
+			form:    "appid=1&col=1&columnid=1300&page=1&path=%2F&permissiontype=0&sourceContentType=1&unitid=4522&webid=3",
 		},
 		{
 			name: "Hanweb dataproxy.jsp answer",
