@@ -195,7 +195,8 @@ func (f *font) codeLen(raw string) int {
 	return 2
 }
 
-// text returns the text of one code; U+FFFD when the font does not say.
+// text returns the text of one code; U+FFFD when the font does not say, nothing for the control codes
+// of a simple font without a Unicode map.
 func (f *font) text(code string) string {
 	if s, ok := f.memo[code]; ok {
 		return s
@@ -214,6 +215,11 @@ func (f *font) text(code string) string {
 	}
 	if s == "" && f.lib != nil {
 		s = f.lib.Decode(code)
+		if r, _ := utf8.DecodeRuneInString(s); code[0] < 0x20 && (r == utf8.RuneError || unicode.IsControl(r)) {
+			s = "" // a control code in a simple font's standard encoding draws no glyph
+			f.memo[code] = s
+			return s
+		}
 	}
 	if s == "" || !utf8.ValidString(s) {
 		s = string(utf8.RuneError)

@@ -17,13 +17,16 @@ import (
 var sizeKey = regexp.MustCompile(`/(?:Size|N|Count)\s+(\d+)`)
 
 // checkNumbers rejects /Size, /N and /Count values, and cross-reference subsections, larger than the
-// file could hold.
+// file could hold, and cross-reference sections whose /Prev links loop.
 func checkNumbers(body []byte) error {
 	limit := int64(len(body))
 	for _, m := range sizeKey.FindAllSubmatch(body, -1) {
 		if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > limit {
 			return fmt.Errorf("count %s larger than the file", m[1])
 		}
+	}
+	if err := checkPrevChain(body); err != nil {
+		return err
 	}
 	for i := 0; ; {
 		j := bytes.Index(body[i:], []byte("xref"))
@@ -35,6 +38,55 @@ func checkNumbers(body []byte) error {
 			return err
 		}
 	}
+}
+
+var prevKey = regexp.MustCompile(`/Prev\s+(\d+)`)
+
+// checkPrevChain follows the /Prev links between cross-reference sections from startxref, as the
+// library will, and rejects a loop, which the library would follow forever.
+func checkPrevChain(body []byte) error {
+	i := bytes.LastIndex(body, []byte("startxref"))
+	if i < 0 {
+		return nil // the library reports it
+	}
+	off, _, ok := intToken(body, i+len("startxref"))
+	seen := map[int64]bool{}
+	for ok && off >= 0 && off < int64(len(body)) {
+		if seen[off] {
+			return fmt.Errorf("cross-reference sections loop back to offset %d", off)
+		}
+		seen[off] = true
+		off, ok = prevOf(body[off:])
+	}
+	return nil
+}
+
+// prevOf returns the /Prev of the cross-reference section at the start of sec: in the trailer that
+// follows a table (up to its startxref), or in the dictionary of a cross-reference stream.
+func prevOf(sec []byte) (int64, bool) {
+	var dict []byte
+	if bytes.HasPrefix(bytes.TrimLeft(sec, " \t\r\n"), []byte("xref")) {
+		start := bytes.Index(sec, []byte("trailer"))
+		if start < 0 {
+			return 0, false
+		}
+		dict = sec[start:]
+		if end := bytes.Index(dict, []byte("startxref")); end >= 0 {
+			dict = dict[:end]
+		}
+	} else {
+		end := bytes.Index(sec, []byte("stream"))
+		if end < 0 {
+			return 0, false
+		}
+		dict = sec[:end]
+	}
+	m := prevKey.FindSubmatch(dict)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(string(m[1]), 10, 64)
+	return n, err == nil
 }
 
 // checkXrefSection reads the subsection headers ("start count") of a cross-reference table starting

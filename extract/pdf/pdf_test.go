@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -129,6 +130,7 @@ func TestReadErrors(t *testing.T) {
 			testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文"))+"<00"), false},
 		{"page count larger than the file", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "/Count 1", "/Count 299999999", 1)), false},
 		{"cross-reference subsection larger than the file", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "xref\n0 ", "xref\n99999999 ", 1)), false},
+		{"cross-reference sections in a loop", prevLoop(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), false},
 		{"page tree cycle", []byte(strings.Replace(string(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))), "/Type /Page ", "/Kids[2 0 R]", 1)), false},
 		{"no text on the page", testPDF("/Font <<  >>", nil, "0 0 100 100 re f\n"), true},
 		{"unreadable font only", testPDF("/Font << /F1 3 0 R >>", []string{bareFont}, text(72, 700, "00010002000300040005")), true},
@@ -153,6 +155,12 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// prevLoop makes the trailer's /Prev point back to its own cross-reference table.
+func prevLoop(body []byte) []byte {
+	xref := bytes.Index(body, []byte("\nxref\n")) + 1
+	return bytes.Replace(body, []byte("trailer\n<<"), []byte(fmt.Sprintf("trailer\n<< /Prev %d", xref)), 1)
+}
+
 func TestReadSynthetic(t *testing.T) {
 	// A paragraph of two lines (the first full width, 30 characters of 12 pt from x=72), then an indented
 	// paragraph of two lines.
@@ -174,6 +182,8 @@ func TestReadSynthetic(t *testing.T) {
 			text(72, 700, "00050001000200030004")), "青山县政府\n", nil},
 		{"Latin words keep their space", testPDF("/Font << /F1 3 0 R >>", []string{latinFont},
 			"BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td (world) Tj ET\n"), "Hello world\n", nil},
+		{"control codes of a simple font draw nothing", testPDF("/Font << /F1 3 0 R >>", []string{latinFont},
+			"BT /F1 12 Tf 72 700 Td <48656C6C6F0000> Tj ET\n"), "Hello\n", nil},
 		{"lines joined into paragraphs", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, paragraphs),
 			full + "府工作报告。\n" + strings.Repeat("法", 28) + "治。\n", nil},
 		{"heading on its own line", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
