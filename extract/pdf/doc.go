@@ -25,9 +25,10 @@
 // page is an error wrapping ErrNoText, never an empty document.
 //
 // Malformed files are errors, never panics: the library's panics are recovered, and numbers it would
-// trust blindly (cross-reference sizes, /Count, page-tree cycles, a hex string left open at the end of
-// a content stream) are checked first.
+// trust blindly (cross-reference sizes, /Count, loops of /Prev links and of the page tree, a hex
+// string left open at the end of a content stream, forms drawing forms) are checked first.
 //
-// Not handled: multi-column layouts (columns are read across), vertical text, encrypted files with a
-// user password, text in annotations. Scanned pages need OCR elsewhere.
+// Not handled: multi-column layouts (columns are read across), vertical or rotated text, encrypted
+// files with a user password, text in annotations, files that need their cross-reference table
+// rebuilt. Scanned pages need OCR elsewhere.
 package pdf
