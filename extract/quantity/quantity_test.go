@@ -24,6 +24,7 @@ func TestParseNumber(t *testing.T) {
 		{"wan with decimal exact", "16.4亿", "1640000000"},
 		{"yi with separators and decimal", "1,100.9亿", "110090000000"},
 		{"wan after decimal", "3.5万", "35000"},
+		{"wan with separators", "1,100万", "11000000"},
 		{"wan yi compound", "1.2万亿", "1200000000000"},
 		{"arabic after wan", "3万4000", "34000"},
 		{"qian after wan", "25万6千", "256000"},
@@ -245,6 +246,8 @@ func TestFind(t *testing.T) {
 		{"slogans with Chinese numerals", "办好十件实事，推进一体化、五位一体、两学一做、三严三实、第一书记、三会一课、千村示范万村整治", nil},
 		{"duration describing a noun", "提供24小时服务，全年优良天数312天。", []string{"312天 312 天 measure"}},
 		{"shortened time limit", "由原来的20个工作日压缩至5个工作日", []string{"20个工作日 20 个工作日 measure", "5个工作日 5 个工作日 measure"}},
+		{"fraction is not ten points", "占全市的十分之一", nil},
+		{"arbitration number before a date", "(20)湛仲字第2号时间：2025年3月20日，受理案件3件", []string{"3件 3 件 count"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
