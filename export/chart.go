@@ -29,14 +29,41 @@ func Chart(w io.Writer, t *Table) error {
 			years[y] = true
 		}
 	}
+	// Large values are drawn in 万 or 亿, named in the title, so that tick
+	// labels stay numbers (go-chart measures Chinese text too narrow).
+	magnitude := scale(series)
 	title := html.EscapeString(t.Indicator) // go-chart writes text into the SVG unescaped
-	if t.Unit != "" {
-		title += "（" + html.EscapeString(t.Unit) + "）"
+	if unit := magnitude + t.Unit; unit != "" {
+		title += "（" + html.EscapeString(unit) + "）"
 	}
 	if len(years) == 1 {
 		return barChart(w, title, series)
 	}
 	return lineChart(w, title, t.Unit, series, years)
+}
+
+// scale divides the values by 1e8 or 1e4 when the largest calls for it, as
+// FormatValue would write it, and returns the magnitude: 亿, 万 or "".
+func scale(series []chartSeries) string {
+	top := 0.0
+	for _, s := range series {
+		for _, v := range s.values {
+			top = max(top, math.Abs(v))
+		}
+	}
+	div, magnitude := 1.0, ""
+	switch {
+	case top >= 1e8:
+		div, magnitude = 1e8, "亿"
+	case top >= 1e6:
+		div, magnitude = 1e4, "万"
+	}
+	for _, s := range series {
+		for i := range s.values {
+			s.values[i] /= div
+		}
+	}
+	return magnitude
 }
 
 // chartSeries is the values of one place across the years.
@@ -93,7 +120,9 @@ func lineChart(w io.Writer, title, unit string, series []chartSeries, years map[
 		Height:     480,
 		Background: chart.Style{Padding: chart.Box{Top: 60, Left: 20, Right: 20 + legendWidth, Bottom: 20}},
 		XAxis:      chart.XAxis{Ticks: ticks},
-		YAxis:      chart.YAxis{AxisType: chart.YAxisSecondary, Range: yRange, Ticks: yTicks},
+		YAxis:      chart.YAxis{AxisType: chart.YAxisSecondary, Range: yRange, Ticks: yTicks}, // drawn on the left
+		// The right axis has no series: hidden, or go-chart draws it at nonsense coordinates.
+		YAxisSecondary: chart.YAxis{Style: chart.Style{Hidden: true}},
 	}
 	for i, s := range series {
 		xs := make([]float64, len(s.years))
@@ -197,7 +226,7 @@ func lineRange(series []chartSeries, percent bool) (*chart.ContinuousRange, []ch
 	var ticks []chart.Tick
 	for i := 0; lo+float64(i)*step <= hi+step/2; i++ {
 		v := lo + float64(i)*step
-		ticks = append(ticks, chart.Tick{Value: v, Label: FormatValue(v)})
+		ticks = append(ticks, chart.Tick{Value: v, Label: trimFloat(v)})
 	}
 	return &chart.ContinuousRange{Min: lo, Max: hi}, ticks
 }
@@ -230,7 +259,7 @@ func valueRange(series []chartSeries) *chart.ContinuousRange {
 
 func formatTick(v any) string {
 	if f, ok := v.(float64); ok {
-		return FormatValue(f)
+		return trimFloat(f)
 	}
 	return ""
 }

@@ -3,8 +3,10 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,6 +149,7 @@ func parseSVG(t *testing.T, data []byte) svgSummary {
 	var s svgSummary
 	var inText bool
 	root := ""
+	width, height := 0, 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -161,9 +164,17 @@ func parseSVG(t *testing.T, data []byte) svgSummary {
 				root = tok.Name.Local
 			}
 			switch tok.Name.Local {
+			case "svg":
+				fmt.Sscanf(attr(tok, "viewBox"), "0 0 %d %d", &width, &height)
 			case "text":
 				inText = true
 				s.texts = append(s.texts, "")
+				// Every text lies inside the picture.
+				x, _ := strconv.Atoi(attr(tok, "x"))
+				y, _ := strconv.Atoi(attr(tok, "y"))
+				if x < 0 || y < 0 || x > width || y > height {
+					t.Errorf("text at (%d, %d) outside the %dx%d chart", x, y, width, height)
+				}
 			case "circle":
 				s.dots++
 			case "path":
@@ -181,6 +192,15 @@ func parseSVG(t *testing.T, data []byte) svgSummary {
 		t.Fatalf("root element is %q, want svg", root)
 	}
 	return s
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 func TestChart(t *testing.T) {
@@ -229,6 +249,21 @@ func TestChartOneYearIsBars(t *testing.T) {
 	}
 	if strings.Contains(texts, "丁") {
 		t.Errorf("chart draws a value in another unit: %s", texts)
+	}
+}
+
+func TestChartScale(t *testing.T) {
+	obs := []Observation{
+		{Name: "投入资金", Value: 1.77e8, Unit: "元", Year: 2023, Issuer: "甲"},
+		{Name: "投入资金", Value: 2.5e8, Unit: "元", Year: 2024, Issuer: "甲"},
+	}
+	var buf bytes.Buffer
+	if err := Chart(&buf, Compare("投入资金", obs, ByIssuer)); err != nil {
+		t.Fatal(err)
+	}
+	texts := strings.Join(parseSVG(t, buf.Bytes()).texts, "|")
+	if !strings.Contains(texts, "投入资金（亿元）") || !strings.Contains(texts, "|2.4|") || strings.Contains(texts, "亿|") {
+		t.Errorf("chart not drawn in 亿元 with plain tick labels; texts: %s", texts)
 	}
 }
 
