@@ -301,8 +301,9 @@ var (
 	createPageCSRC = regexp.MustCompile(`createPageHTML\(\s*['"][^'"]*['"]\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
 	createPageHTML = regexp.MustCompile(`createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]`)
 	countPage      = regexp.MustCompile(`(?:countPage|totalPage|pageCount)\s*[=:]\s*(\d+)`)
-	numberedPage   = regexp.MustCompile(`^(.*?)([_-])(\d+)\.(s?html?)$`) // index_3.html, column-index-3.shtml
-	nextText       = []string{"下一页", "下页", "后一页", "下一頁", ">", "›", "»", ">>", "next", "Next"}
+	numberedPage   = regexp.MustCompile(`^(.*?)([_-])(\d+)\.(s?html?)$`)     // index_3.html, column-index-3.shtml
+	nextWords      = []string{"下一页", "下页", "后一页", "下一頁"}                     // also inside "[下一页]", "下一页>>"
+	nextSymbols    = []string{">", "›", "»", ">>", "next", "Next", "Next »"} // only alone
 	pageParams     = []string{"page", "pageNum", "pageNo", "pageIndex", "PageIndex", "currPage", "curPage", "pn", "p"}
 )
 
@@ -355,7 +356,9 @@ func nextPage(base *url.URL, body string, doc *goquery.Document, anchors []Link)
 	// 2. An anchor labelled 下一页 that goes somewhere else.
 	self := base.String()
 	for _, a := range anchors {
-		if slices.Contains(nextText, a.Text) && a.URL != self && !IsArticle(a.URL) && FileType(a.URL) == "" {
+		isNext := slices.Contains(nextSymbols, a.Text) ||
+			slices.ContainsFunc(nextWords, func(w string) bool { return strings.Contains(a.Text, w) && len(a.Text) < 20 })
+		if isNext && a.URL != self && !IsArticle(a.URL) && FileType(a.URL) == "" {
 			return a.URL
 		}
 	}

@@ -58,6 +58,12 @@ func TestParseLinks(t *testing.T) {
 			next: "http://b.gov.cn/list.jsp?cat=3&page=2",
 		},
 		{
+			name: "下一页 with decoration",
+			page: "http://b.gov.cn/news/list.html",
+			html: `<a href="list_2.html">[下一页&gt;&gt;]</a>`,
+			next: "http://b.gov.cn/news/list_2.html",
+		},
+		{
 			name: "page query parameter",
 			page: "http://b.gov.cn/col/col1229/index.html?uid=4521&pageNum=2",
 			html: `<a href="?uid=4521&pageNum=1">1</a><a href="?uid=4521&pageNum=2">2</a><a href="?uid=4521&pageNum=7">尾页</a>`,
