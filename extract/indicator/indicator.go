@@ -24,6 +24,7 @@ type Indicator struct {
 func Find(text string, seg *segment.Segmenter) []Indicator {
 	qs := quantity.Find(text)
 	var out []Indicator
+	var subjects, units []string // carried over a line broken mid-sentence
 	for lineStart := 0; lineStart < len(text) && len(qs) > 0; {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
 		if lineEnd < 0 {
@@ -35,14 +36,26 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 		for n < len(qs) && qs[n].Start < lineEnd {
 			n++
 		}
+		p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units}
 		if n > 0 {
-			p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg}
 			out = append(out, p.name()...)
 			qs = qs[n:]
+		}
+		subjects, units = nil, nil
+		if line := strings.TrimSpace(text[lineStart:lineEnd]); line != "" && !endsSentence(line) {
+			// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
+			subjects, units = p.subjects, p.units
 		}
 		lineStart = lineEnd + 1
 	}
 	return out
+}
+
+// endsSentence reports whether a line ends a sentence or stands alone as a
+// heading: only a line ending in a comma-like mark or a word runs on.
+func endsSentence(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return !strings.ContainsRune("，,、；;：:", r) && !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && r != '%'
 }
 
 // paragraph names the quantities of one line of text.

@@ -133,6 +133,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"20个工作日→办理时限", "5个工作日→办理时限压缩至"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
+		{"subjects cross a line broken mid-sentence", "地区生产总值468亿元，\n增长4.1%。",
+			[]string{"468亿元→地区生产总值", "4.1%→地区生产总值增长"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
