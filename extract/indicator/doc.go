@@ -52,7 +52,9 @@
 //     按汇率折算 keep theirs, and so does 对19名领导干部进行经济责任审计, whose
 //     phrase holds the figure), and a pronoun for the issuer (我市, 该区).
 //
-// Subjects never cross a line break. The segmenter (extract/segment) is
+// Subjects cross a line break only where the line stops mid-sentence (after a
+// comma or a word, as in PDF text); a paragraph that ends a sentence starts
+// afresh. The segmenter (extract/segment) is
 // loaded once per process and shared; Find works without it (nil), with
 // slightly rougher names.
 package indicator
