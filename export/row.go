@@ -10,7 +10,9 @@ import (
 )
 
 // IndicatorRow is one row of an indicator export: one numeric fact and the
-// document it comes from.
+// document it comes from. The region is the issuer's (extract/region):
+// region_code is the code of its most specific division, and each level has
+// its GB/T 2260 code and name (city_code of a municipality: xx0100).
 //
 // The json tag names the column in every format. A field tagged omitempty is
 // empty (CSV), blank (XLSX), absent (JSONL) or null (Parquet) when zero; the
@@ -23,8 +25,11 @@ type IndicatorRow struct {
 	Title      string  `json:"title" parquet:"title,dict" width:"50"`
 	Issuer     string  `json:"issuer" parquet:"issuer,dict" width:"24"`
 	RegionCode string  `json:"region_code,omitempty" parquet:"region_code,optional,dict" width:"11"`
+	ProvCode   string  `json:"province_code,omitempty" parquet:"province_code,optional,dict" width:"11"`
 	Province   string  `json:"province,omitempty" parquet:"province,optional,dict" width:"12"`
+	CityCode   string  `json:"city_code,omitempty" parquet:"city_code,optional,dict" width:"11"`
 	City       string  `json:"city,omitempty" parquet:"city,optional,dict" width:"14"`
+	CountyCode string  `json:"county_code,omitempty" parquet:"county_code,optional,dict" width:"11"`
 	County     string  `json:"county,omitempty" parquet:"county,optional,dict" width:"14"`
 	Township   string  `json:"township,omitempty" parquet:"township,optional,dict" width:"14"`
 	ReportYear int     `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
@@ -48,8 +53,11 @@ type DocumentRow struct {
 	Title       string `json:"title" parquet:"title" width:"50"`
 	Issuer      string `json:"issuer" parquet:"issuer,dict" width:"24"`
 	RegionCode  string `json:"region_code,omitempty" parquet:"region_code,optional,dict" width:"11"`
+	ProvCode    string `json:"province_code,omitempty" parquet:"province_code,optional,dict" width:"11"`
 	Province    string `json:"province,omitempty" parquet:"province,optional,dict" width:"12"`
+	CityCode    string `json:"city_code,omitempty" parquet:"city_code,optional,dict" width:"11"`
 	City        string `json:"city,omitempty" parquet:"city,optional,dict" width:"14"`
+	CountyCode  string `json:"county_code,omitempty" parquet:"county_code,optional,dict" width:"11"`
 	County      string `json:"county,omitempty" parquet:"county,optional,dict" width:"14"`
 	Township    string `json:"township,omitempty" parquet:"township,optional,dict" width:"14"`
 	Kind        string `json:"doc_kind,omitempty" parquet:"doc_kind,optional,dict" width:"16"`
@@ -69,7 +77,8 @@ func IndicatorRows(doc *extract.Document) []IndicatorRow {
 	for _, ind := range doc.Indicators {
 		rows = append(rows, IndicatorRow{
 			DocID: d.DocID, URL: d.URL, Title: d.Title, Issuer: d.Issuer,
-			RegionCode: d.RegionCode, Province: d.Province, City: d.City, County: d.County, Township: d.Township,
+			RegionCode: d.RegionCode, ProvCode: d.ProvCode, Province: d.Province, CityCode: d.CityCode, City: d.City,
+			CountyCode: d.CountyCode, County: d.County, Township: d.Township,
 			ReportYear: d.ReportYear, Signed: d.Signed, DocNumbers: d.DocNumbers,
 			Indicator: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx, Kind: ind.Kind,
 			Text: ind.Text, Sentence: ind.Sentence, Section: ind.Section,
@@ -87,7 +96,8 @@ func NewDocumentRow(doc *extract.Document) DocumentRow {
 	}
 	return DocumentRow{
 		DocID: doc.ID, URL: doc.Source.URL, File: doc.Source.File, Title: doc.Title, Issuer: doc.Issuer,
-		RegionCode: r.Code(), Province: r.Province, City: r.City, County: r.County, Township: r.Township,
+		RegionCode: r.Code(), ProvCode: r.ProvinceCode, Province: r.Province, CityCode: r.CityCode, City: r.City,
+		CountyCode: r.CountyCode, County: r.County, Township: r.Township,
 		Kind: doc.Kind, ReportYear: doc.ReportYear,
 		Signed: dateWithRole(doc, extract.RoleSigned), Published: dateWithRole(doc, extract.RolePublished),
 		DocNumbers: strings.Join(numbers, "; "), IndexNumber: doc.IndexNumber,

@@ -30,9 +30,11 @@ const exportUsage = `Usage: gongwen export [--data DIR] [--format csv|jsonl|xlsx
 
 Writes the indicators of the documents in the index (built by 'gongwen
 ingest') as a table for Excel, pandas, R or DuckDB: one row per indicator —
-doc_id, url, title, issuer, region_code, province, city, county, township,
-report_year, signed, doc_numbers, indicator, value, unit, approx, kind, text,
-sentence, section. With --documents, one row per document instead.
+doc_id, url, title, issuer, region_code, province_code, province, city_code,
+city, county_code, county, township, report_year, signed, doc_numbers,
+indicator, value, unit, approx, kind, text, sentence, section. With
+--documents, one row per document instead (doc_kind, published,
+index_number, the number of indicators and of characters).
 
 QUERY and the filters select documents as in 'gongwen search'; with
 --indicator only the matching indicators are written. Regions come from the
