@@ -25,6 +25,7 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 	qs := quantity.Find(text)
 	var out []Indicator
 	var subjects, units []string // carried over a line broken mid-sentence
+	carry := ""                  // and the start of the clause the break cut
 	for lineStart := 0; lineStart < len(text) && len(qs) > 0; {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
 		if lineEnd < 0 {
@@ -36,26 +37,34 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 		for n < len(qs) && qs[n].Start < lineEnd {
 			n++
 		}
-		p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units}
+		p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units, carry: carry}
 		if n > 0 {
 			out = append(out, p.name()...)
 			qs = qs[n:]
 		}
-		subjects, units = nil, nil
-		if line := strings.TrimSpace(text[lineStart:lineEnd]); line != "" && !endsSentence(line) {
+		subjects, units, carry = nil, nil, ""
+		if runsOn(strings.TrimSpace(text[lineStart:lineEnd])) {
 			// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
 			subjects, units = p.subjects, p.units
+			carry = p.openClause()
 		}
 		lineStart = lineEnd + 1
 	}
 	return out
 }
 
-// endsSentence reports whether a line ends a sentence or stands alone as a
-// heading: only a line ending in a comma-like mark or a word runs on.
-func endsSentence(line string) bool {
+// runsOn reports whether a line stops mid-sentence, as PDF text breaks at the
+// page edge: it ends in a word or a comma-like mark, and it is prose (it has
+// clause punctuation or is long) rather than a heading (十二、社会事业).
+func runsOn(line string) bool {
 	r, _ := utf8.DecodeLastRuneInString(line)
-	return !strings.ContainsRune("，,、；;：:", r) && !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && r != '%'
+	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) {
+		return false
+	}
+	if ordinal.MatchString(line) && !strings.Contains(line, "。") {
+		return false
+	}
+	return strings.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
 }
 
 // paragraph names the quantities of one line of text.
@@ -67,6 +76,22 @@ type paragraph struct {
 	subjects   []string // names of earlier quantities that have their own subject
 	units      []string // their units
 	stops      []int    // sentence starts: the paragraph start and each offset after 。！？
+	carry      string   // the start of the first clause, on the line before
+}
+
+// openClause returns the words of the last clause of the paragraph when no
+// quantity follows them: 受理人民调解⏎案件49545件 names 受理人民调解案件.
+func (p *paragraph) openClause() string {
+	start := p.start
+	if len(p.qs) > 0 {
+		start = p.qs[len(p.qs)-1].End
+	}
+	tail := strings.TrimSpace(p.text[start:p.end])
+	if k := strings.LastIndexAny(tail, "，,；;：:。！？!?|｜\t"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(tail[k:])
+		tail = tail[k+size:]
+	}
+	return tail
 }
 
 // clause is a stretch between clause punctuation; parentheses that hold a
@@ -165,6 +190,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			regionStart = qs[i-1].End
 		}
 		raw := p.text[regionStart:q.Start]
+		if regionStart == p.start {
+			raw = p.carry + raw
+		}
 		afterEnd := c.end
 		if i+1 < len(qs) {
 			afterEnd = qs[i+1].Start
@@ -405,7 +433,7 @@ var (
 	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
 	yearEnd     = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$`)
 	conjunction = regexp.MustCompile(`[和及与與、]`)
-	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
 // Scope and discourse words around a name that say nothing about what is counted.

@@ -133,6 +133,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"20个工作日→办理时限", "5个工作日→办理时限压缩至"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
+		{"clause across a line broken mid-sentence", "一是加强人民调解。受理人民调解\n案件49545件，调解成功率98.7%。",
+			[]string{"49545件→受理人民调解案件", "98.7%→调解成功率"}},
 		{"subjects cross a line broken mid-sentence", "地区生产总值468亿元，\n增长4.1%。",
 			[]string{"468亿元→地区生产总值", "4.1%→地区生产总值增长"}},
 	}
