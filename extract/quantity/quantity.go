@@ -329,7 +329,7 @@ func accept(text string, m match) bool {
 		return false
 	}
 	if q.Kind == Percent && (q.Unit == "%" || q.Unit == "％" || q.Unit == "‰") && unicode.Is(unicode.Han, next) &&
-		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) {
+		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) && !afterPredicate(text[:q.Start]) {
 		return false // 5‰人口变动抽样调查 names a survey
 	}
 	if m.chinese && q.Kind != Rank && !strings.HasPrefix(q.Text, "百分之") {
@@ -400,6 +400,14 @@ func placedFirst(before string) bool {
 		}
 	}
 	return false
+}
+
+// afterPredicate reports whether before ends in a word that a figure
+// completes (增长, 率, 达到, 为, 占): then a noun right after the figure starts
+// a new clause whose comma is missing, as in 增长98.8%群众满意率达到89.9%.
+func afterPredicate(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+	return strings.ContainsRune("长長率达達到为為占佔至降增少多加高低升", r)
 }
 
 // threshold reports whether after, the text after a quantity, makes it the

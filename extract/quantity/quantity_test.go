@@ -248,6 +248,7 @@ func TestFind(t *testing.T) {
 		{"shortened time limit", "由原来的20个工作日压缩至5个工作日", []string{"20个工作日 20 个工作日 measure", "5个工作日 5 个工作日 measure"}},
 		{"fraction is not ten points", "占全市的十分之一", nil},
 		{"arbitration number before a date", "(20)湛仲字第2号时间：2025年3月20日，受理案件3件", []string{"3件 3 件 count"}},
+		{"missing comma after a growth rate", "同比增长98.8%群众满意率达到89.9%。", []string{"98.8% 98.8 % percent", "89.9% 89.9 % percent"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
 	}
