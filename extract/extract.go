@@ -257,14 +257,19 @@ func isDateLine(line string) bool {
 	return ok && utf8.RuneCountInString(line) <= 20
 }
 
-// documentID hashes the canonical URL, or the content when there is no URL,
-// so the same source always gets the same id.
+// documentID is the id of a source: its URL's, or its content's when there is no URL.
 func documentID(rawURL string, contentSum []byte) string {
 	if rawURL != "" {
-		sum := sha256.Sum256([]byte(CanonicalURL(rawURL)))
-		return hex.EncodeToString(sum[:8])
+		return URLID(rawURL)
 	}
 	return hex.EncodeToString(contentSum[:8])
+}
+
+// URLID is the id of the document at a URL: a hash of its canonical form.
+// A crawler needs it to name an attachment's parent before the page is read.
+func URLID(rawURL string) string {
+	sum := sha256.Sum256([]byte(CanonicalURL(rawURL)))
+	return hex.EncodeToString(sum[:8])
 }
 
 // CanonicalURL lower-cases scheme and host, drops the fragment and default

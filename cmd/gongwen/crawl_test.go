@@ -144,14 +144,14 @@ func TestCrawlIngest(t *testing.T) {
 	}
 	// A file linked straight from a list is a document without a parent.
 	listFile := srv.URL + "/zwgk/ndbg/202303/P020230301_tables.docx"
-	if doc, err := in.ix.Document(documentID(listFile)); err != nil || doc.Parent != "" {
+	if doc, err := in.ix.Document(extract.URLID(listFile)); err != nil || doc.Parent != "" {
 		t.Errorf("%s: %v, want a document without parent", listFile, err)
 	}
 	if got, want := in.counts[index.Added], len(pages)+len(files)+1; got != want {
 		t.Errorf("added %d documents, want %d; failures: %q", got, want, in.failures)
 	}
 	for _, p := range pages {
-		doc, err := in.ix.Document(documentID(srv.URL + p))
+		doc, err := in.ix.Document(extract.URLID(srv.URL + p))
 		if err != nil {
 			t.Errorf("page %s: %v", p, err)
 			continue
@@ -161,15 +161,15 @@ func TestCrawlIngest(t *testing.T) {
 		}
 	}
 	for f, page := range files {
-		doc, err := in.ix.Document(documentID(srv.URL + f))
+		doc, err := in.ix.Document(extract.URLID(srv.URL + f))
 		if err != nil {
 			t.Errorf("attachment %s: %v", f, err)
 			continue
 		}
-		if doc.ID != documentID(srv.URL+f) || doc.Parent != documentID(srv.URL+page) {
-			t.Errorf("attachment %s: id %s parent %q, want parent %s (%s)", f, doc.ID, doc.Parent, documentID(srv.URL+page), page)
+		if doc.ID != extract.URLID(srv.URL+f) || doc.Parent != extract.URLID(srv.URL+page) {
+			t.Errorf("attachment %s: id %s parent %q, want parent %s (%s)", f, doc.ID, doc.Parent, extract.URLID(srv.URL+page), page)
 		}
-		parent, err := in.ix.Document(documentID(srv.URL + page))
+		parent, err := in.ix.Document(extract.URLID(srv.URL + page))
 		if err != nil {
 			continue
 		}

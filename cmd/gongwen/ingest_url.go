@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -93,7 +91,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 		if rec.Kind == fetch.KindFile && rec.Parent != "" {
 			// Files linked straight from a list have no parent document.
 			if parent, _ := c.Store.Record(rec.Parent); parent != nil && parent.Kind == fetch.KindPage {
-				input.Parent = documentID(rec.Parent)
+				input.Parent = extract.URLID(rec.Parent)
 			}
 		}
 		doc, err := ex.Extract(input)
@@ -115,7 +113,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 // indexed reports whether the index holds the document of rec with the
 // same body, so an unchanged page need not be extracted again.
 func indexed(in *ingester, rec *fetch.Record) bool {
-	doc, err := in.ix.Document(documentID(rec.URL))
+	doc, err := in.ix.Document(extract.URLID(rec.URL))
 	return err == nil && doc.Source.SHA256 == rec.SHA256
 }
 
@@ -128,12 +126,4 @@ func addAttachments(doc *extract.Document, urls []string) {
 		}
 		doc.Attachments = append(doc.Attachments, extract.Attachment{URL: u, Name: path.Base(u), Type: fetch.FileType(u)})
 	}
-}
-
-// documentID is the id extract gives the document of a URL (a hash of the
-// canonical URL), needed for an attachment's Parent before the page is
-// extracted. TestCrawlIngest checks it against extract.
-func documentID(rawURL string) string {
-	sum := sha256.Sum256([]byte(extract.CanonicalURL(rawURL)))
-	return hex.EncodeToString(sum[:8])
 }
