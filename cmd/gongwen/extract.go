@@ -94,6 +94,9 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 		if err := tmp.Close(); err != nil {
 			return err
 		}
+		if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it 0600
+			return err
+		}
 		if err := os.Rename(tmp.Name(), opts.out); err != nil {
 			return err
 		}

@@ -65,6 +65,9 @@ func TestExtractCommandDirectoryAndOut(t *testing.T) {
 	if stdout.Len() != 0 {
 		t.Errorf("stdout not empty with --out")
 	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm() != 0o644 {
+		t.Errorf("--out file: %v, mode %v; want 0644", err, info.Mode().Perm())
+	}
 	body, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
