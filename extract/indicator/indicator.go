@@ -453,14 +453,20 @@ func clean(s string) string {
 	s = trimPunct(removeMarks(s))
 	for changed := true; changed; {
 		changed = false
-		if loc := yearStart.FindStringIndex(s); loc != nil {
-			s, changed = s[loc[1]:], true
+		first, _ := utf8.DecodeRuneInString(s)
+		if !unicode.Is(unicode.Han, first) || strings.ContainsRune("截到一二三四五六七八九十", first) {
+			// the regular expressions only where they may match: most names start with a word
+			if loc := yearStart.FindStringIndex(s); loc != nil {
+				s, changed = s[loc[1]:], true
+			}
+			if loc := ordinal.FindStringIndex(s); loc != nil {
+				s, changed = s[loc[1]:], true
+			}
 		}
-		if loc := ordinal.FindStringIndex(s); loc != nil {
-			s, changed = s[loc[1]:], true
-		}
-		if loc := yearEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
-			s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元
+		if strings.HasSuffix(s, "年") || strings.HasSuffix(s, "的") || strings.HasSuffix(s, "末") || strings.HasSuffix(s, "底") || strings.HasSuffix(s, "度") || strings.HasSuffix(s, "来") || strings.HasSuffix(s, "來") {
+			if loc := yearEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
+				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元
+			}
 		}
 		for _, w := range leadWords {
 			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
