@@ -131,7 +131,7 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fValue:       num(true),
 		fUnit:        kw(false, true),
 		fKind:        kw(false, true),
-		fParent:      kw(false, true),
+		fParent:      kw(true, true), // doc values: parent ids come from the sort key, without loading records
 		fIssuerExact: kw(true, true),
 		fReportYear:  num(false),
 		fYear:        kw(true, true),

@@ -64,13 +64,13 @@ type IndicatorHit struct {
 // facetSize is how many values of each facet a search returns.
 const facetSize = 15
 
-// maxIndicatorDocs bounds the documents an indicator filter can select.
-const maxIndicatorDocs = 50000
+// indicatorPage is how many indicator records are read at a time.
+var indicatorPage = 10000 // a variable so that tests can page through few records
 
 // Search runs q and returns one page of hits, best first (newest first when
 // the query has no words), with highlighted fragments and facets.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
-	bq, textQ, byInd, err := ix.buildQuery(ctx, q)
+	bq, textQ, indFilter, err := ix.buildQuery(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -92,6 +92,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
 	}
 	out := &Result{Total: int(res.Total), Hits: []Hit{}, Facets: map[string][]FacetCount{}}
+	var byInd map[string][]IndicatorHit
+	if indFilter != nil && len(res.Hits) > 0 {
+		// The matching values, for this page's documents only.
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if byInd, err = ix.indicatorsOf(ctx, *indFilter, ids); err != nil {
+			return nil, err
+		}
+	}
 	for _, h := range res.Hits {
 		doc, _, _, err := decodeHit(h)
 		if err != nil {
@@ -138,8 +149,8 @@ func newHit(doc *extract.Document) Hit {
 }
 
 // buildQuery returns the bleve query of q, its text part (nil when q has no
-// words), and the indicators that matched q.Indicator by document id.
-func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Query, map[string][]IndicatorHit, error) {
+// words), and its indicator filter (nil when it has none).
+func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Query, *IndicatorFilter, error) {
 	must, err := filterQuery(q)
 	if err != nil {
 		return nil, nil, nil, err
@@ -151,27 +162,68 @@ func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Qu
 	if textQ != nil {
 		must = append(must, textQ)
 	}
-	var byInd map[string][]IndicatorHit
+	var indFilter *IndicatorFilter
 	if q.Indicator != "" {
 		f, err := ParseIndicatorFilter(q.Indicator)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		hits, err := ix.Indicators(ctx, f, maxIndicatorDocs)
+		ids, err := ix.indicatorParents(ctx, f)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		byInd = map[string][]IndicatorHit{}
-		ids := []string{}
-		for _, h := range hits {
-			if byInd[h.DocID] == nil {
-				ids = append(ids, h.DocID)
-			}
-			byInd[h.DocID] = append(byInd[h.DocID], h)
-		}
 		must = append(must, bleve.NewDocIDQuery(ids))
+		indFilter = &f
 	}
-	return bleve.NewConjunctionQuery(must...), textQ, byInd, nil
+	return bleve.NewConjunctionQuery(must...), textQ, indFilter, nil
+}
+
+// indicatorParents returns the ids of the documents with an indicator that
+// matches f. The ids are read from the sort key (doc values of the parent
+// field), not from stored records, which keeps this fast for many matches.
+func (ix *Index) indicatorParents(ctx context.Context, f IndicatorFilter) ([]string, error) {
+	if f.Name == "" || !ix.hasWords(f.Name) {
+		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
+	}
+	ids := []string{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(f.query(), indicatorPage, 0, false)
+		req.SortBy([]string{fParent, "_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("index: indicators %s: %w", f, err)
+		}
+		for _, h := range res.Hits {
+			if len(h.Sort) == 2 && (len(ids) == 0 || ids[len(ids)-1] != h.Sort[0]) {
+				ids = append(ids, h.Sort[0])
+			}
+		}
+		if len(res.Hits) < indicatorPage {
+			return ids, nil
+		}
+		after = res.Hits[len(res.Hits)-1].Sort
+	}
+}
+
+// indicatorsOf returns the indicators that match f of the given documents.
+func (ix *Index) indicatorsOf(ctx context.Context, f IndicatorFilter, docIDs []string) (map[string][]IndicatorHit, error) {
+	var parents []query.Query
+	for _, id := range docIDs {
+		parents = append(parents, termIn(fParent, id))
+	}
+	hits, err := ix.indicators(ctx, bleve.NewConjunctionQuery(f.query(), bleve.NewDisjunctionQuery(parents...)), f, 10000)
+	if err != nil {
+		return nil, err
+	}
+	by := map[string][]IndicatorHit{}
+	for _, h := range hits {
+		by[h.DocID] = append(by[h.DocID], h)
+	}
+	return by, nil
 }
 
 // Indicators returns up to limit indicators that match f, by report year
@@ -180,7 +232,11 @@ func (ix *Index) Indicators(ctx context.Context, f IndicatorFilter, limit int) (
 	if f.Name == "" || !ix.hasWords(f.Name) {
 		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
 	}
-	req := bleve.NewSearchRequestOptions(f.query(), limit, 0, false)
+	return ix.indicators(ctx, f.query(), f, limit)
+}
+
+func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
+	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
 	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIssuerExact, fYear, fTitle, fIndText, fSentence}
 	req.SortBy([]string{"-" + fReportYear, fIssuerExact, "-" + fValue, "_id"})
 	res, err := ix.bi.SearchInContext(ctx, req)

@@ -139,6 +139,9 @@ func TestSearchEmptyQueryListsAll(t *testing.T) {
 func TestSearchIndicator(t *testing.T) {
 	docs := fixtureDocs(t)
 	ix := newTestIndex(t, docs)
+	// Read the matching indicator records a few at a time, as with a big index.
+	defer func(n int) { indicatorPage = n }(indicatorPage)
+	indicatorPage = 3
 	tests := []struct {
 		filter string
 		match  func(extract.Indicator) bool
