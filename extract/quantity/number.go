@@ -77,9 +77,9 @@ func asciiDigit(r rune) (byte, bool) {
 	return 0, false
 }
 
-func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
-func isGroupComma(r rune) bool   { return r == ',' || r == '，' }
-func isSpace(r rune) bool        { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
+func isDecimalPoint(r rune) bool  { return r == '.' || r == '．' }
+func isGroupComma(r rune) bool    { return r == ',' || r == '，' }
+func isSpace(r rune) bool         { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
 func rat(n int64) *big.Rat        { return new(big.Rat).SetInt64(n) }
 func isArabicDigit(r rune) bool   { _, ok := asciiDigit(r); return ok }
 func isChineseNumber(r rune) bool { return isChineseDigit(r) || isMagnitude(r) }
