@@ -21,7 +21,9 @@
 //     takes the subject of the last quantity of the paragraph that had one,
 //     without the comparison: 地区生产总值468亿元，增长4.1% → 地区生产总值增长;
 //     复议后诉讼案件121件，占比5.6% → 复议后诉讼案件占比; 占一般公共预算收入的70.3% →
-//     税收收入占一般公共预算收入. A comparison inside a clause with its own
+//     税收收入占一般公共预算收入. A subject that ends in its own change drops
+//     it first: 高技术制造业增加值增长7.4%，占…的比重为71.6% →
+//     高技术制造业增加值占…的比重. A comparison inside a clause with its own
 //     subject stays: 申请数量较2022年上升29.3% → 申请数量较2022年上升.
 //  4. 分别 (respectively): the values of the clause go to as many earlier
 //     subjects, in order: 第一产业增加值…、第二产业增加值…，分别增长4.6%和7.7% →
@@ -43,8 +45,9 @@
 //   - scope and discourse words at the start: 全市 全区 全县 全年 年末 共 共计
 //     累计 共有 其中 包括 含 实现 我市…, years and 截至2023年底, text ordinals
 //     (一是, （三）, 1.); 其他 stays (其他文件);
-//   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 预计 的 均 分别 —
-//     but not the 为 of a word (行为, 作为);
+//   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
+//     实现 的 均 分别 —, but not the 为 of a word (行为, 作为) — and a starting
+//     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
 //   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
 //     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
@@ -52,9 +55,10 @@
 //     按汇率折算 keep theirs, and so does 对19名领导干部进行经济责任审计, whose
 //     phrase holds the figure), and a pronoun for the issuer (我市, 该区).
 //
-// Subjects cross a line break only where the line stops mid-sentence (after a
-// comma or a word, as in PDF text); a paragraph that ends a sentence starts
-// afresh. The segmenter (extract/segment) is
-// loaded once per process and shared; Find works without it (nil), with
-// slightly rougher names.
+// A line that stops mid-sentence (after a comma or a word, as PDF text breaks
+// at the page edge) passes its subjects and its open clause to the next line
+// (受理人民调解⏎案件49545件 → 受理人民调解案件); a line that ends a sentence,
+// or a heading, does not. The segmenter (extract/segment) is loaded once per
+// process and shared; Find works without it (nil), with slightly rougher
+// names.
 package indicator
