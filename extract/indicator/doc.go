@@ -46,7 +46,7 @@
 //     累计 共有 其中 包括 含 实现 我市…, years and 截至2023年底, text ordinals
 //     (一是, （三）, 1.); 其他 stays (其他文件);
 //   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
-//     实现 的 均 分别 —, but not the 为 of a word (行为, 作为) — and a starting
+//     实现 的 均 分别 (but not the 为 of a word: 行为, 作为), and a starting
 //     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
 //   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
 //     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
