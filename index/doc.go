@@ -26,12 +26,15 @@
 // Text is cut by gse in search mode (segment.Segmenter.Tokens): each word,
 // its characters and the dictionary words inside it, so that 处理 finds
 // 待处理, 农业 finds 中国农业发展银行, and any piece of text finds the
-// documents that contain it (TestSubstringRecall). The analyzer is registered in bleve's registry as
-// AnalyzerName; queries go through the same analyzer. Token positions are
-// character offsets, so every word and phrase of a query is matched as a
-// phrase: a document matches when it contains the query's characters in
-// order, whichever way gse cut either text. Token offsets are exact byte
-// offsets, so highlights mark exactly the matched characters.
+// documents that contain it (TestSubstringRecall). The analyzer is
+// registered in bleve's registry as AnalyzerName; queries go through the
+// same analyzer. Token positions are character offsets, so every word and
+// phrase of a query is matched as a phrase: a document matches when it
+// contains the query's characters in order, whichever way gse cut either
+// text. The phrase is built from one token per position (the character),
+// and the query's words are optional clauses that raise the score of
+// documents that have them as words (Index.phrase). Token offsets are exact
+// byte offsets, so highlights mark exactly the matched characters.
 //
 // # Records
 //

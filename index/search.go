@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -188,7 +189,7 @@ func (ix *Index) indicatorParents(ctx context.Context, f IndicatorFilter) ([]str
 	ids := []string{}
 	var after []string
 	for {
-		req := bleve.NewSearchRequestOptions(f.query(), indicatorPage, 0, false)
+		req := bleve.NewSearchRequestOptions(f.query(ix), indicatorPage, 0, false)
 		req.SortBy([]string{fParent, "_id"})
 		if after != nil {
 			req.SetSearchAfter(after)
@@ -215,7 +216,7 @@ func (ix *Index) indicatorsOf(ctx context.Context, f IndicatorFilter, docIDs []s
 	for _, id := range docIDs {
 		parents = append(parents, termIn(fParent, id))
 	}
-	hits, err := ix.indicators(ctx, bleve.NewConjunctionQuery(f.query(), bleve.NewDisjunctionQuery(parents...)), f, 10000)
+	hits, err := ix.indicators(ctx, bleve.NewConjunctionQuery(f.query(ix), bleve.NewDisjunctionQuery(parents...)), f, 10000)
 	if err != nil {
 		return nil, err
 	}
@@ -232,7 +233,7 @@ func (ix *Index) Indicators(ctx context.Context, f IndicatorFilter, limit int) (
 	if f.Name == "" || !ix.hasWords(f.Name) {
 		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
 	}
-	return ix.indicators(ctx, f.query(), f, limit)
+	return ix.indicators(ctx, f.query(ix), f, limit)
 }
 
 func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
@@ -294,10 +295,16 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(*extract.Document) e
 	}
 }
 
-// spans returns the byte spans of a field's term locations, sorted.
+// spans returns the byte spans of a field's term locations, sorted. Chinese
+// words of two or more characters are left out: they only raise the score
+// wherever they are (see Index.phrase), while the phrase matched character
+// by character.
 func spans(terms search.TermLocationMap) []Span {
 	var out []Span
-	for _, locs := range terms {
+	for term, locs := range terms {
+		if utf8.RuneCountInString(term) > 1 && isHanWord(term) {
+			continue
+		}
 		for _, l := range locs {
 			out = append(out, Span{Start: int(l.Start), End: int(l.End)})
 		}
