@@ -24,7 +24,11 @@
 //     税收收入占一般公共预算收入. A subject that ends in its own change drops
 //     it first: 高技术制造业增加值增长7.4%，占…的比重为71.6% →
 //     高技术制造业增加值占…的比重. A comparison inside a clause with its own
-//     subject stays: 申请数量较2022年上升29.3% → 申请数量较2022年上升.
+//     subject stays: 申请数量较2022年上升29.3% → 申请数量较2022年上升. A
+//     share after a copula (为, 是, 相当于 + what it is a share of + 的) takes
+//     the subject the same way, and is not a subject itself:
+//     收入完成93.6亿元，为预算的101.3%，同比增长3.9% → 收入为预算, 收入增长;
+//     完成预算的104.9% says what it measures and stays 完成预算.
 //  4. 分别 (respectively): the values of the clause go to as many earlier
 //     subjects, in order: 第一产业增加值…、第二产业增加值…，分别增长4.6%和7.7% →
 //     第一产业增加值增长, 第二产业增加值增长. Subjects listed in the same clause
@@ -46,19 +50,28 @@
 //     累计 共有 其中 包括 含 实现 我市…, years and 截至2023年底, text ordinals
 //     (一是, （三）, 1.); 其他 stays (其他文件);
 //   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
-//     实现 的 均 分别 (but not the 为 of a word: 行为, 作为), and a starting
+//     实现 的 均 分别 (but not the 为 of a word: 行为, 作为), verbs of a change
+//     to a level, since the figure is the level (败诉率下降到4.7% → 败诉率;
+//     降至 升至 增至 提高到 压缩至 控制在 稳定在 保持在 …), and a starting
 //     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
+//   - a summing adverb inside the name before a verb, the doer kept:
+//     市12345热线共受理群众诉求 → 市12345热线受理群众诉求 (but 公共, 共享);
+//   - a lone preposition before a count whose noun follows, as the figure
+//     holds its object: 对23个重点项目开展评价 → 重点项目开展评价;
 //   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
 //     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
 //     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳 and
-//     按汇率折算 keep theirs, and so does 对19名领导干部进行经济责任审计, whose
-//     phrase holds the figure), and a pronoun for the issuer (我市, 该区).
+//     按汇率折算 keep theirs), and a pronoun for the issuer (我市, 该区).
 //
 // A line that stops mid-sentence (after a comma or a word, as PDF text breaks
 // at the page edge) passes its subjects and its open clause to the next line
-// (受理人民调解⏎案件49545件 → 受理人民调解案件); a line that ends a sentence,
-// or a heading, does not. The segmenter (extract/segment) is loaded once per
+// (受理人民调解⏎案件49545件 → 受理人民调解案件), and the words after its last
+// count run on to the next line's first clause mark (对23个重点项⏎目开展评价 →
+// 重点项目开展评价); a line that ends a sentence, a heading, or a running
+// header of a PDF page (a line without clause marks after a page number
+// such as — 2 —, or one that recurs) does not. A figure cut by a line break
+// (收入完成93.6⏎亿元，为预算的101.3%) joins its two lines into one paragraph. The segmenter (extract/segment) is loaded once per
 // process and shared; Find works without it (nil), with slightly rougher
 // names.
 package indicator

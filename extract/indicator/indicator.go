@@ -26,31 +26,47 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 	var out []Indicator
 	var subjects, units []string // carried over a line broken mid-sentence
 	carry := ""                  // and the start of the clause the break cut
+	afterPage := false           // the line before was a page number
+	headers := headers{text: text}
 	for lineStart := 0; lineStart < len(text) && len(qs) > 0; {
-		lineEnd := strings.IndexByte(text[lineStart:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(text)
-		} else {
-			lineEnd += lineStart
-		}
+		lineEnd := lineEndAt(text, lineStart)
 		n := 0
 		for n < len(qs) && qs[n].Start < lineEnd {
 			n++
+			if qs[n-1].End > lineEnd {
+				// 收入完成93.6⏎亿元，为预算的101.3%: a figure cut by a line
+				// break joins the two lines
+				lineEnd = lineEndAt(text, qs[n-1].End)
+			}
 		}
+		line := strings.TrimSpace(text[lineStart:lineEnd])
+		// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
+		on := runsOn(line) && !headers.is(line, afterPage)
 		p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units, carry: carry}
+		if on {
+			p.next = openHead(text, lineEnd)
+		}
 		if n > 0 {
 			out = append(out, p.name()...)
 			qs = qs[n:]
 		}
 		subjects, units, carry = nil, nil, ""
-		if runsOn(strings.TrimSpace(text[lineStart:lineEnd])) {
-			// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
+		if on {
 			subjects, units = p.subjects, p.units
 			carry = p.openClause()
 		}
+		afterPage = pageNumber.MatchString(line)
 		lineStart = lineEnd + 1
 	}
 	return out
+}
+
+// lineEndAt returns the offset of the line break ending the line at text[i:], or len(text).
+func lineEndAt(text string, i int) int {
+	if k := strings.IndexByte(text[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(text)
 }
 
 // runsOn reports whether a line stops mid-sentence, as PDF text breaks at the
@@ -67,6 +83,51 @@ func runsOn(line string) bool {
 	return strings.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
 }
 
+// pageNumber matches a line that is only a page number: — 3 —, - 4 -, 第2页 共10页, 3/12.
+var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-—–－_·\s]*|第\s*[0-9０-９]{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页頁])?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
+
+// headers finds the running headers of PDF pages: the title of the report,
+// repeated at the top of each page. Their words are not the start of the
+// sentence on the next line.
+type headers struct {
+	text  string
+	lines map[string]int // lines without clause punctuation, counted on first use
+}
+
+// is reports whether a line without clause punctuation is a running header:
+// it follows a page number, or it recurs as a whole line.
+func (h *headers) is(line string, afterPage bool) bool {
+	if strings.ContainsAny(line, "，,；;。：:") {
+		return false
+	}
+	if afterPage {
+		return true
+	}
+	if h.lines == nil {
+		h.lines = map[string]int{}
+		for l := range strings.SplitSeq(h.text, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.ContainsAny(l, "，,；;。：:") {
+				h.lines[l]++
+			}
+		}
+	}
+	return h.lines[line] >= 2
+}
+
+// openHead returns the words at the start of the line after the line break
+// at text[i], up to the first clause mark: the rest of a word that the break
+// cut (对23个重点项⏎目开展财政重点评价 → 目开展财政重点评价).
+func openHead(text string, i int) string {
+	if i >= len(text) {
+		return ""
+	}
+	rest := text[i+1 : lineEndAt(text, i+1)]
+	if k := strings.IndexAny(rest, "，,；;：:。！？!?|｜\t、（("); k >= 0 {
+		rest = rest[:k]
+	}
+	return strings.TrimSpace(rest)
+}
+
 // paragraph names the quantities of one line of text.
 type paragraph struct {
 	text       string
@@ -77,6 +138,7 @@ type paragraph struct {
 	units      []string // their units
 	stops      []int    // sentence starts: the paragraph start and each offset after 。！？
 	carry      string   // the start of the first clause, on the line before
+	next       string   // the start of the next line, when this one is cut mid-sentence
 }
 
 // openClause returns the words of the last clause of the paragraph when no
@@ -198,6 +260,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			afterEnd = qs[i+1].Start
 		}
 		after := p.text[q.End:afterEnd]
+		if afterEnd == p.end && strings.TrimSpace(after) != "" {
+			after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
+		}
 		if k := strings.Index(after, "、"); k >= 0 {
 			after = after[:k]
 		}
@@ -228,6 +293,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names = []string{n}
 		case sharedBy != nil:
 			names = sharedBy
+		case q.Kind == quantity.Percent && sharePredicate(raw, before):
+			// 收入93.6亿元，为预算的101.3%: the share of the subject before
+			names = []string{p.compose(nil, 0, before, false)}
 		case isPredicate(before):
 			pred, dist := predicatePart(before)
 			predicate, distributive = pred, dist
@@ -386,13 +454,43 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 // the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
 const phraseStarts = "对對向在针針为為按根通经經由从從据據于於以把将將被因与與跟替给給用就依凭憑随隨围圍我该該本其各"
 
+// loneStarts are prepositions that may stand alone before a count whose
+// noun follows: 对23个重点项目开展评价, 向12家企业发放补贴.
+const loneStarts = "对對向给給与與跟"
+
+// scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
+var scopeAdverbs = strings.Fields(`共 共计 共計 累计 累計 合计 合計 总计 總計 一共 总共 總共`)
+
+// dropScope drops a summing adverb inside a name when a verb follows:
+// 市12345热线共受理群众诉求 → 市12345热线受理群众诉求. The doer before it
+// stays (石门区累计完成… names the district's figure); 共 must be the
+// adverb, not part of a word (公共, 共享).
+func (p *paragraph) dropScope(before string) string {
+	words := p.seg.Tag(before)
+	off := 0
+	for k, w := range words {
+		if k > 0 && k+1 < len(words) && slices.Contains(scopeAdverbs, w.Text) &&
+			(w.Text != "共" || w.Pos == "d") && strings.HasPrefix(words[k+1].Pos, "v") {
+			return before[:off] + before[off+len(w.Text):]
+		}
+		off += len(w.Text)
+	}
+	return before
+}
+
 // dropPreposition joins the words before and after a figure, without a
 // leading prepositional phrase of before when a verb with an object follows:
 // 针对具体案件召开 + 协调会 → 召开协调会, 在政府网站发布政务信息 → 发布政务信息.
-// A phrase that holds the figure stays: 对 + 领导干部进行经济责任审计.
+// A lone preposition whose object holds the figure goes: 对 + 领导干部进行经济责任审计.
 func (p *paragraph) dropPreposition(before, after string) string {
 	if p.seg == nil || before == "" {
 		return before + after
+	}
+	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
+		return after // 对23个重点项目开展评价: the figure holds the whole object
+	}
+	if strings.ContainsAny(before, "共累合总總") {
+		before = p.dropScope(before)
 	}
 	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
 		return before + after // tagging costs more than the rest of naming: only where it may help
@@ -442,7 +540,10 @@ var (
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
-		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 完成 实现 實現 分别 分別 均 都 总共 總共 多达 多達`)
+		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 完成 实现 實現 分别 分別 均 都 总共 總共 多达 多達
+		下降到 下降至 降到 降至 降低到 降低至 減少到 减少到 减少至 減少至 减至 減至 压缩至 壓縮至 压缩到 壓縮到 压减至 壓減至
+		缩短至 縮短至 缩短到 縮短到 提高到 提高至 提升到 提升至 上升到 上升至 升至 升到 增加到 增加至 增至 增长到 增長到
+		增长至 增長至 扩大到 擴大到 扩大至 擴大至 控制在 稳定在 穩定在 保持在 维持在 維持在`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
 		增幅 降幅 增速 增 降 减 減 多 少 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
 )
@@ -567,6 +668,25 @@ func predicatePart(s string) (pred string, distributive bool) {
 		}
 	}
 	return strings.TrimSuffix(s, "的"), distributive
+}
+
+// shareVerbs are copulas that open a clause giving a figure as a share of
+// something: 为预算的, 是上年同期的. 完成预算的 says what it measures by itself.
+var shareVerbs = strings.Fields(`为 為 是 相当于 相當於`)
+
+// sharePredicate reports whether the words before a percentage are a share
+// without a subject of their own: 为预算的, 为调整预算的, 是上年同期的. raw is
+// the text as written, name the cleaned words.
+func sharePredicate(raw, name string) bool {
+	if !strings.HasSuffix(strings.TrimSpace(raw), "的") {
+		return false
+	}
+	for _, v := range shareVerbs {
+		if strings.HasPrefix(name, v) && len(name) > len(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.

@@ -39,7 +39,10 @@
 // 逾 超过 before or 以上 左右 after it, which stay outside the text
 // (近1900家次 → "1900家次"). Stray spaces before a magnitude or unit (394.8 亿元,
 // 54 场) belong to the text; a footnote marker before a number
-// (总值[2]1210207亿元) does not break it.
+// (总值[2]1210207亿元) does not break it. Nor does a PDF line break when a
+// word comes before the number and the next line starts with its magnitude
+// or with a unit that ends there (收入完成93.6⏎亿元, 办理156⏎件。; Text keeps
+// the break), but not before a word (减免12⏎个人所得税).
 //
 // # What is not a quantity
 //

@@ -88,13 +88,14 @@ func isChineseNumber(r rune) bool { return isChineseDigit(r) || isMagnitude(r) }
 // It accepts Arabic numerals with thousands separators and decimals
 // ("1,234.5", "１２３", "-3.01"), Chinese numerals in everyday, financial and
 // traditional forms ("二十万亿", "壹佰贰拾", "九十八点七", "一万五"), and mixtures
-// ("3.5万", "1,100.9亿", "3万4000", "25万6千"). Spaces are ignored. Qualifiers
+// ("3.5万", "1,100.9亿", "3万4000", "25万6千"). Spaces and line breaks are
+// ignored ("93.6\n亿", from PDF text). Qualifiers
 // such as 余 or 多 are not part of a numeral: ParseNumber("两万余") fails, and
 // Parse handles "两万余人". Runs of bare digits ("二〇二五", "两三") are not
 // numbers (years, idioms) and fail too.
 func ParseNumber(s string) (*big.Rat, bool) {
 	s = strings.Map(func(r rune) rune {
-		if isSpace(r) {
+		if isSpace(r) || r == '\n' || r == '\r' {
 			return -1
 		}
 		return r

@@ -67,6 +67,14 @@ func scan(s string, i int) (match, bool) {
 	k := j
 	if !percentWord {
 		k = skipSpaces(s, k)
+		if r, _ := utf8.DecodeLastRuneInString(s[i:j]); isArabicDigit(r) && k == j {
+			// a PDF line break between a figure and its unit: 156⏎件
+			if n := lineBreak(s, k); n > 0 {
+				if u, _ := matchUnit(s, k+n); u != "" {
+					k += n
+				}
+			}
+		}
 	}
 	approx := false
 	magnitude := "" // 200余万元: a magnitude after 余
@@ -152,6 +160,15 @@ func numeralEnd(s string, i int) int {
 		case isDecimalPoint(r) && isArabicDigit(prev) && isArabicDigit(next):
 		case isChinesePoint(r) && isChineseNumber(prev) && isChineseDigit(next):
 		case isGroupComma(r) && isArabicDigit(prev) && threeDigits(s, j+size):
+		case (r == '\n' || r == '\r') && isArabicDigit(prev):
+			// a PDF line break between a figure and its magnitude: 93.6⏎亿元
+			k := j + lineBreak(s, j)
+			if r2, _ := utf8.DecodeRuneInString(s[k:]); k > j && isBigUnit(r2) {
+				j = k
+				prev = r
+				continue
+			}
+			return j
 		case isSpace(r) && (isArabicDigit(prev) || isChineseNumber(prev)):
 			// a stray space before a magnitude: 394.8 亿元
 			k := skipSpaces(s, j)
@@ -168,6 +185,17 @@ func numeralEnd(s string, i int) int {
 		j += size
 	}
 	return j
+}
+
+// lineBreak returns the length of the line break at s[i:] ("\n" or "\r\n"), or 0.
+func lineBreak(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "\n"):
+		return 1
+	case strings.HasPrefix(s[i:], "\r\n"):
+		return 2
+	}
+	return 0
 }
 
 // threeDigits reports whether s[i:] is a group of exactly three digits.
@@ -305,6 +333,9 @@ func accept(text string, m match) bool {
 			return false
 		}
 	}
+	if k := strings.IndexAny(q.Text, "\r\n"); k >= 0 && !proseBreak(text, q, k) {
+		return false
+	}
 	if isLatin(next) && q.Kind != Percent {
 		return false // 5G, 3D
 	}
@@ -336,6 +367,23 @@ func accept(text string, m match) bool {
 		return chineseCount(text, q)
 	}
 	return true
+}
+
+// proseBreak reports whether a figure cut by a line break at q.Text[k:] is
+// prose wrapped at the page edge (收入完成93.6⏎亿元，惠及职工1.8⏎万人, 办理156⏎件。):
+// a word comes before the number, and the next line starts with the
+// magnitude or with a unit that ends there. A table row ending in a bare
+// cell (…\t12.9⏎个人所得税) does not qualify.
+func proseBreak(text string, q Quantity, k int) bool {
+	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); !unicode.Is(unicode.Han, prev) {
+		return false
+	}
+	rest := strings.TrimLeft(q.Text[k:], "\r\n")
+	if r, _ := utf8.DecodeRuneInString(rest); isBigUnit(r) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[q.End:])
+	return !unicode.Is(unicode.Han, next)
 }
 
 // chineseCount reports whether a quantity written in Chinese numerals is a

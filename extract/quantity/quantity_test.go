@@ -251,6 +251,10 @@ func TestFind(t *testing.T) {
 		{"missing comma after a growth rate", "同比增长98.8%群众满意率达到89.9%。", []string{"98.8% 98.8 % percent", "89.9% 89.9 % percent"}},
 		{"zero count", "被申请行政复议0件", []string{"0件 0 件 count"}},
 		{"table cells without units", "| 规章 | 0 | 0 | 12 |", nil},
+		{"figure cut by a line break", "收入完成86.2\n亿元，惠及职工2.3\n万人，办理案件156\n件。",
+			[]string{"86.2\n亿元 8620000000 元 money", "2.3\n万人 23000 人 count", "156\n件 156 件 count"}},
+		{"line break before a word is not a unit", "减免项目12\n个人所得税", nil},
+		{"table row ending in a bare cell", "合计\t12.9\n万元以下", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
