@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"fmt"
+	"html"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -111,9 +113,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		hit := newHit(doc)
 		hit.Score = h.Score
-		hit.Fragments = Fragments(doc.Text, spans(h.Locations[fText]), 3)
-		if hit.Fragments == nil {
-			hit.Fragments = []string{}
+		hit.Fragments = []string{}
+		for _, f := range Fragments(doc.Text, spans(h.Locations[fText]), 3) {
+			// The text often starts with the title, which the hit shows already.
+			if html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(f)) != doc.Title {
+				hit.Fragments = append(hit.Fragments, f)
+			}
 		}
 		hit.TitleHTML = Highlight(doc.Title, spans(h.Locations[fTitle]))
 		hit.Indicators = byInd[doc.ID]
