@@ -24,8 +24,9 @@
 // A quantity is a numeral followed by a unit, or a number in a number
 // context. Parse reads one; Find reads all of a text.
 //
-//   - count: measure words 件 次 项 个 部 条 名 场 起 户 人 家 所 篇 份 期 批 …
-//     and compounds 人次 家次 户次 场次 (49545件, 21万人次 → 210000 人次);
+//   - count: measure words 件 次 项 个 部 条 名 场 起 户 人 家 所 篇 份 期 批 卷
+//     宗 列 趟 眼 … and compounds 人次 家次 户次 场次 (49545件, 21万人次 →
+//     210000 人次);
 //   - money: 元 美元 欧元 港元 … with the magnitude stripped (1.77亿元 →
 //     177000000 元);
 //   - percent: % ％ ‰, 百分之… (→ %), and 个百分点 kept whole as the unit;
@@ -54,11 +55,22 @@
 //     (区五届人大七次会议), 三次产业;
 //   - codes, ratios and ranges: 1+10+30, 5·12, 4.1:46.2:49.7, 3-5个, 5G, PM2.5;
 //   - a percentage naming something (5‰人口变动抽样调查);
-//   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 二期工程,
-//     and a Chinese count up to 十 followed by a two-character noun (三项制度,
-//     十件实事) or, with 个 and 项, by any noun (八项规定精神), since official
-//     style writes counts in Arabic digits; 两部地方性法规 is still 2 部;
+//   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 三位一体,
+//     and a Chinese count up to 二十 followed by a one- or two-character noun
+//     (三项制度, 十件实事, 两个维护, 十四个坚持), by a noun naming an idea
+//     (八项规定精神, 两个毫不动摇, 三个有利于), another numeral (两个一百年), a
+//     topic (三个方面的问题) or a figure (三项制度相关事项55197件), since official
+//     style writes counts in Arabic digits and slogans in Chinese ones;
+//     两部地方性法规, 两项立法项目 and 法规两部。 are still counts;
+//   - counts of phases and sessions (期 批 轮 节 门 堂) unless they end the
+//     clause: 举办培训班两期。 is 2 期, 二期工程, 分三批, 分为两期 are not;
+//   - vague numbers: 数十家, 几十个, 数十万元; and multiples: 增长1.3倍 (倍 is
+//     not a unit: reports and their tables give growth in %, and labellers
+//     leave multiples out);
+//   - changes of rank: 较上年提升3个位次, 前移三个位次, 排名上升5位 (a rank is
+//     第N位; places gained are not a count of anything);
 //   - bounds of a class, limits set by a rule and durations describing a noun:
-//     5000万元以上项目, 20个工作日内, 24小时服务;
+//     5000万元以上项目, 20个工作日内, 24小时服务; but a time cut to a limit is
+//     a result reported (办理时间压缩至五个工作日以内 → 5 个工作日);
 //   - priorities: 放在第一位.
 package quantity

@@ -339,11 +339,17 @@ func accept(text string, m match) bool {
 	if isLatin(next) && q.Kind != Percent {
 		return false // 5G, 3D
 	}
-	if durations[q.Unit] && hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內") {
-		return false // 20个工作日内: a time limit set by a rule, not a figure reported
+	if durations[q.Unit] {
+		limit := hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內")
+		if limit && !shortenedTo(text[:q.Start]) {
+			return false // 20个工作日内: a time limit set by a rule, not a figure reported
+		}
+		if !limit && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的以左压壓缩縮减減降提延增完办辦", next) {
+			return false // 24小时服务, 7天无理由: a duration describing a noun (but 20个工作日压缩至…)
+		}
 	}
-	if durations[q.Unit] && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的以左压壓缩縮减減降提延增完办辦", next) {
-		return false // 24小时服务, 7天无理由: a duration describing a noun (but 20个工作日压缩至…)
+	if rankChange(text, q) {
+		return false // 较上年提升3个位次: a change of rank, not a count
 	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank
@@ -393,19 +399,32 @@ func chineseCount(text string, q Quantity) bool {
 	case "一", "壹", "弌":
 		return false // 一项, 一批, 一次: idiom far more often than a count
 	}
-	if q.Value <= 10 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
-		return false // 三项制度, 四个意识, 两个维护: fixed phrases, not counts
+	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
+	if strings.ContainsRune("届屆数數几幾", prev) {
+		return false // 五届人大; 数十家, 几十个: vague, not a figure
+	}
+	if q.Value <= 20 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
+		return false // 三项制度, 四个意识, 两个维护, 十四个坚持: fixed phrases, not counts
 	}
 	switch q.Unit {
-	case "分", "位", "期", "批", "节", "節", "门", "門", "种", "種", "类", "類", "堂", "轮", "輪", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
-		return false // 十分, 二期工程, 三类人员
+	case "期", "批", "节", "節", "门", "門", "堂", "轮", "輪":
+		// 举办培训班两期。 counts sessions; 二期工程, 分三批 and 分为两期 do not
+		return clauseEnds(text[q.End:]) && !strings.ContainsRune("分第为為成", prev)
+	case "分", "位", "种", "種", "类", "類", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
+		return false // 十分, 三位一体, 三类人员
 	case "次":
 		if hasAnyPrefix(text[q.End:], "会议", "會議", "全会", "全會", "全体", "全體", "大会", "大會", "产业", "產業") {
 			return false // 人大七次会议 is a session ordinal, 三次产业 a term
 		}
 	}
-	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
-	return prev != '届' && prev != '屆' // 五届人大
+	return true
+}
+
+// clauseEnds reports whether after, the text after a quantity, starts with a
+// clause mark or ends the text: 举办培训班两期。, 两期，.
+func clauseEnds(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || strings.ContainsRune("，。；！？,;!?）)\n\r", r)
 }
 
 func hasAnyPrefix(s string, prefixes ...string) bool {
@@ -418,26 +437,88 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 }
 
 // plausibleSmallCount reports whether a small Chinese numeral with its unit
-// reads as a count: it ends the clause (法规两部。) or a noun phrase of three
-// or more characters follows (两部地方性法规). Official style writes counts in
-// Arabic digits; 三项制度, 八项规定精神 and 两个确立 are names, and with 个 or 项
-// a small Chinese numeral is a name unless it ends the clause.
+// reads as a count: it ends the clause (法规两部。, 压缩至五个工作日以内，) or a
+// noun phrase of three or more characters follows (两部地方性法规, 两项立法项目).
+// Official style writes counts in Arabic digits, and slogans name a short
+// abstract noun: 三项制度, 两个维护, 四个意识, 两个确立, and with a longer one an
+// idea (八项规定精神, 两个毫不动摇, 三个有利于), another numeral (两个一百年) or a
+// topic of discourse (三个方面的问题); nor is a numeral inside the name of
+// what another figure counts (受理三项制度相关事项55197件).
 func plausibleSmallCount(text string, end int, unit string) bool {
-	if unit == "个" || unit == "個" || unit == "项" || unit == "項" {
-		r, _ := utf8.DecodeRuneInString(text[end:])
-		return !unicode.Is(unicode.Han, r)
+	after := text[end:]
+	for _, w := range []string{"以内", "以內", "以上", "以下", "左右", "之内", "之內", "内", "內"} {
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			after = rest // 五个工作日以内: a qualifier, not a noun
+			break
+		}
 	}
 	n := 0
-	for _, r := range text[end:] {
+	for _, r := range after {
 		if !unicode.Is(unicode.Han, r) {
 			break
 		}
 		n++
-		if n >= 3 {
+	}
+	if n == 0 {
+		return true
+	}
+	if n < 3 {
+		return false
+	}
+	phrase := after
+	if k := strings.IndexFunc(after, func(r rune) bool { return !unicode.Is(unicode.Han, r) }); k >= 0 {
+		phrase = after[:k]
+		if r, _ := utf8.DecodeRuneInString(after[k:]); isArabicDigit(r) {
+			return false // 三项制度相关事项55197件: the numeral names what the figure counts
+		}
+	}
+	if strings.ContainsFunc(phrase, isChineseNumber) || hasAnyPrefix(phrase, "方面", "层面", "層面", "维度", "維度") {
+		return false
+	}
+	for _, w := range sloganHeads {
+		if strings.HasSuffix(phrase, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// sloganHeads end the noun of a numbered slogan: what it counts is ideas,
+// not things (八项规定精神, 两个毫不动摇, 四个全面战略布局, 三个有利于).
+var sloganHeads = strings.Fields(`精神 思想 理念 原则 方针 布局 战略 戰略 动摇 動搖 意识 意識 自信 要求 路线 路線 于 於`)
+
+// shortenedTo reports whether before ends in a verb of cutting a time to a
+// level (压缩至, 缩短到, 减少至): then 五个工作日以内 is the result reported,
+// not a time limit set by a rule.
+func shortenedTo(before string) bool {
+	for _, w := range []string{"压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速"} {
+		for _, to := range []string{"至", "到", "为", "為"} {
+			if strings.HasSuffix(before, w+to) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rankChange reports whether q counts places gained or lost in a ranking:
+// 较上年提升3个位次, 前移三个位次, 排名上升5位. The figure is a change of rank, which
+// reports leave out of their tables of figures.
+func rankChange(text string, q Quantity) bool {
+	after := text[q.End:]
+	if (q.Unit == "个" || q.Unit == "個") && hasAnyPrefix(after, "位次", "名次") {
+		return true
+	}
+	if q.Unit != "位" && q.Unit != "名" || q.Kind == Rank || !clauseEnds(after) {
+		return false
+	}
+	before := text[max(0, q.Start-12):q.Start]
+	for _, w := range []string{"上升", "提升", "前移", "前进", "前進", "后移", "後移", "后退", "後退", "下降", "跃升", "躍升", "攀升"} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
-	return n == 0
+	return false
 }
 
 // placedFirst reports whether before ends with a verb of placing: 放在, 摆在, 置于.

@@ -27,14 +27,15 @@ func addUnits(kind, list string) {
 func init() {
 	addUnits(Count, `件 次 项 項 个 個 部 条 條 名 场 場 起 户 戶 人 家 所 篇 份 期 批 座 台 臺 辆 輛
 		套 本 册 冊 处 處 宗 例 张 張 只 隻 头 頭 棵 株 位 支 艘 架 间 間 栋 棟 幢 种 種 类 類
-		门 門 节 節 堂 轮 輪 倍 床 对 對 组 組 队 隊 颗 顆 枚 盏 盞 根 册次 份次 篇次 条次 條次
+		门 門 节 節 堂 轮 輪 床 对 對 组 組 队 隊 颗 顆 枚 盏 盞 根 册次 份次 篇次 条次 條次
 		人次 家次 户次 戶次 场次 場次 批次 架次 车次 車次 班次 件次 台次 臺次 频次 頻次 艘次 人日 分
-		笔 筆 台套 项次 項次 学时 學時 课时 課時 封 块 塊 羽 匹 尾 工日 航次`)
+		笔 筆 台套 项次 項次 学时 學時 课时 課時 封 块 塊 羽 匹 尾 工日 航次 卷 趟 列 幅 眼 口 人年`)
 	addUnits(Money, `元 美元 欧元 歐元 港元 港币 港幣 日元 英镑 英鎊 澳元 澳门元 澳門元 韩元 韓元 新台币 新臺幣`)
 	addUnits(Percent, `% ％ ‰ 个百分点 個百分點 个百分點 個百分点 百分点 百分點`)
 	addUnits(Measure, `公里 千米 米 平方米 平方公里 平方千米 亩 畝 公顷 公頃 吨 噸 千克 公斤 克 千瓦 千瓦时 千瓦時
 		兆瓦 兆瓦时 兆瓦時 吉瓦 吉瓦时 吉瓦時 千伏 千伏安 度 斤 平米 延米 吨标煤 噸標煤 瓦 立方米 立方 标箱 標箱 毫克
 		微克/立方米 毫克/立方米 毫克/升 升 毫升 海里 厘米 毫米 吨公里 噸公里 人公里 吨标准煤 噸標準煤 ℃ 摄氏度 攝氏度 标准箱 標準箱 平方
+		分贝 分貝
 		天 个工作日 個工作日 工作日 小时 小時 个小时 個小時 分钟 分鐘 个月 個月 周岁 週歲 岁 歲`)
 }
 
@@ -120,6 +121,18 @@ func unitBlocked(s string, unit string, end int) bool {
 		followers = "本据據"
 	case "组", "組":
 		followers = "织織建成长長"
+	case "宗":
+		followers = "教旨族"
+	case "卷":
+		followers = "烟菸宗入轴軸"
+	case "列":
+		followers = "入为為车車举舉席出明表示"
+	case "幅":
+		followers = "度员員"
+	case "眼":
+		followers = "光睛镜鏡前下界"
+	case "口":
+		followers = "岸径徑号號令腔罩语語头頭碑子味"
 	}
 	return next != utf8.RuneError && strings.ContainsRune(followers, next)
 }
