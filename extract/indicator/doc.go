@@ -15,7 +15,8 @@
 //     to the next quantity or 、, are added. 指导29个重点行政执法系统修订… →
 //     指导重点行政执法系统修订…; 137个市重点项目完成投资… → 市重点项目完成投资. With
 //     nothing before the number the words after it are the whole name
-//     (近1900家次境内外媒体 → 境内外媒体).
+//     (近1900家次境内外媒体 → 境内外媒体). Words that describe the noun with
+//     的 keep it (符合条件的23家企业 → 符合条件的企业).
 //  3. Predicate only: a clause that only says how a figure changed or what
 //     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长)
 //     takes the subject of the last quantity of the paragraph that had one,

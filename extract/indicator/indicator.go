@@ -318,6 +318,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names, own = []string{p.subjects[len(p.subjects)-1]}, true
 		case before == "":
 			names, own = []string{after}, true
+		case q.Kind == quantity.Count && after != "" && strings.HasSuffix(strings.TrimSpace(raw), "的"):
+			// 对省级已明令废止的24件文件: the words before describe what is counted
+			names, own = []string{before + "的" + after}, true
 		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
 			names, own = []string{p.dropPreposition(before, after)}, q.Kind == quantity.Count
 		default:

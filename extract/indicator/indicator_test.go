@@ -151,6 +151,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"128.5亿元→一般公共预算支出", "4.6%→一般公共预算支出增长"}},
 		{"repeated running header", "清河区2024年预算执行情况和2025年预算草案的报告\n教育支出23.1亿元。\n清河区2024年预算执行情况和2025年预算草案的报告\n卫生健康支出9.8亿元。",
 			[]string{"23.1亿元→教育支出", "9.8亿元→卫生健康支出"}},
+		{"relative clause before a count", "对省级已明令废止的17件文件的配套文件，一律予以废止；符合条件的23家企业获得补贴。",
+			[]string{"17件→对省级已明令废止的文件的配套文件", "23家→符合条件的企业获得补贴"}},
 		{"subjects do not cross paragraphs", "地区生产总值468亿元。\n增长4.1%",
 			[]string{"468亿元→地区生产总值", "4.1%→增长"}},
 		{"clause across a line broken mid-sentence", "一是加强人民调解。受理人民调解\n案件49545件，调解成功率98.7%。",

@@ -70,7 +70,12 @@
 //   - changes of rank: 较上年提升3个位次, 前移三个位次, 排名上升5位 (a rank is
 //     第N位; places gained are not a count of anything);
 //   - bounds of a class, limits set by a rule and durations describing a noun:
-//     5000万元以上项目, 20个工作日内, 24小时服务; but a time cut to a limit is
-//     a result reported (办理时间压缩至五个工作日以内 → 5 个工作日);
+//     5000万元以上项目, 2000万元及以上的工业法人单位 (but 5000家以上的企业 is a
+//     count), 20个工作日内, 24小时服务; but a time cut to a limit is a result
+//     reported (办理时间压缩至五个工作日以内 → 5 个工作日);
+//   - rules: a cap or floor with a modal of rules (一般不超过总数的30%,
+//     原则上不少于40学时, 不得低于), points of a scoring scheme (占20分) and the
+//     weight of a score (分值占5%); a target without a modal is a figure
+//     (群众满意率不低于90%, 赤字率不超过3%);
 //   - priorities: 放在第一位.
 package quantity

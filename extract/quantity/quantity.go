@@ -359,8 +359,11 @@ func accept(text string, m match) bool {
 			return false // 9时30分 is a time of day
 		}
 	}
-	if threshold(text[q.End:]) {
-		return false // 5000万元以上项目, 2000万元以下企业: a class, not a figure
+	if threshold(text[q.End:]) || q.Kind == Money && classOf(text[q.End:]) {
+		return false // 5000万元以上项目, 2000万元及以上的工业法人单位: a class, not a figure
+	}
+	if rule(text, q) {
+		return false // 不超过总数的30%, 占20分, 分值占5%: a rule, not a figure reported
 	}
 	if m.bare && !rankContext(text, q.Start, q.End) {
 		return false
@@ -532,11 +535,12 @@ func placedFirst(before string) bool {
 }
 
 // afterPredicate reports whether before ends in a word that a figure
-// completes (增长, 率, 达到, 为, 占): then a noun right after the figure starts
-// a new clause whose comma is missing, as in 增长98.8%群众满意率达到89.9%.
+// completes (增长, 率, 达到, 为, 占, 的): then a noun right after the figure
+// starts a new clause whose comma is missing, as in 增长98.8%群众满意率达到89.9%,
+// or a verb follows the share it applies to (按本级支出的1.5%设置).
 func afterPredicate(before string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-	return strings.ContainsRune("长長率达達到为為占佔至降增少多加高低升", r)
+	return strings.ContainsRune("长長率达達到为為占佔至降增少多加高低升的", r)
 }
 
 // threshold reports whether after, the text after a quantity, makes it the
@@ -546,6 +550,51 @@ func threshold(after string) bool {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.Is(unicode.Han, r) && r != '的' && r != '和' && r != '或'
+		}
+	}
+	return false
+}
+
+// classOf reports whether after, the text after an amount of money, makes
+// it the bound of a class with 以上的 or 以下的 and a noun: 年主营业务收入2000万元及
+// 以上的工业法人单位. A count there is a figure: 5000家以上的企业.
+func classOf(after string) bool {
+	for _, w := range []string{"及以上的", "以上的", "及以下的", "以下的"} {
+		if rest, ok := strings.CutPrefix(after, w); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.Is(unicode.Han, r)
+		}
+	}
+	return false
+}
+
+// rule reports whether q is set by a rule rather than reported: a cap or
+// floor with a modal of rules in the same clause (“优秀”等次比例一般不超过总数的30%,
+// 原则上不少于40学时, 不得低于), the points a scoring scheme gives (工单响应率占20分)
+// and the weight of a score (分值占5%). A target without one is a figure of
+// the report: 群众满意率不低于90%, 赤字率不超过3%.
+func rule(text string, q Quantity) bool {
+	before := text[max(0, q.Start-60):q.Start]
+	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
+		before = before[k:]
+	}
+	for _, modal := range []string{"一般", "原则上", "原則上", "不得", "最多", "最高", "最少"} {
+		for _, w := range []string{"超过", "超過", "高于", "高於", "低于", "低於", "少于", "少於", "多于", "多於"} {
+			if strings.Contains(before, modal+w) || strings.Contains(before, modal+"不"+w) {
+				return true
+			}
+		}
+	}
+	if q.Unit == "分" && hasAnySuffix(before, "占", "佔", "计", "計", "扣", "加") {
+		return true
+	}
+	return q.Kind == Percent && hasAnySuffix(before, "分值占", "分值为", "分值為", "分值佔")
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, w := range suffixes {
+		if strings.HasSuffix(s, w) {
+			return true
 		}
 	}
 	return false
@@ -580,7 +629,7 @@ func approxAround(text string, start, end int) bool {
 	before := strings.TrimRight(text[max(0, start-12):start], " \u3000")
 	for _, w := range []string{"约", "約", "近", "超", "逾", "接近", "将近", "將近", "大约", "大約", "超过", "超過", "突破"} {
 		if strings.HasSuffix(before, w) {
-			return true
+			return !strings.HasSuffix(before[:len(before)-len(w)], "不") // 不超过3% is a cap
 		}
 	}
 	after := text[end:]
