@@ -55,6 +55,8 @@
 //     to a level, since the figure is the level (败诉率下降到4.7% → 败诉率;
 //     降至 升至 增至 提高到 压缩至 控制在 稳定在 保持在 …), and a starting
 //     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
+//   - a share ending a name is not the subject of the figures after it:
+//     收入完成预算的102.3%，为45.62亿元，增长6.8% → 收入完成预算, 收入, 收入增长;
 //   - a summing adverb inside the name before a verb, the doer kept:
 //     市12345热线共受理群众诉求 → 市12345热线受理群众诉求 (but 公共, 共享);
 //   - a lone preposition before a count whose noun follows, as the figure
@@ -63,7 +65,8 @@
 //     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
 //     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳 and
-//     按汇率折算 keep theirs), and a pronoun for the issuer (我市, 该区).
+//     按汇率折算 keep theirs), and a pronoun for the issuer (我市, 该区; and
+//     without the segmenter 我局, 本机关, 该中心).
 //
 // A line that stops mid-sentence (after a comma or a word, as PDF text breaks
 // at the page edge) passes its subjects and its open clause to the next line

@@ -331,8 +331,14 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		}
 		if own && !c.inParen && names[0] != "" {
 			names[0] = p.restoreHead(names[0], q.Unit)
-			p.subjects = append(p.subjects, names[0])
-			p.units = append(p.units, q.Unit)
+			subject := names[0]
+			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(raw), "的") {
+				subject = withoutShare(subject)
+			}
+			if subject != "" {
+				p.subjects = append(p.subjects, subject)
+				p.units = append(p.units, q.Unit)
+			}
 		}
 		for _, n := range names {
 			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q)})
@@ -534,12 +540,13 @@ var (
 	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
 	yearEnd     = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$`)
 	conjunction = regexp.MustCompile(`[和及与與、]`)
+	issuer      = regexp.MustCompile(`^(?:我|本|该|該)(?:局|厅|廳|委|办|辦|院|署|部门|部門|机关|機關|单位|單位|中心)`)
 	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
 // Scope and discourse words around a name that say nothing about what is counted.
 var (
-	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
+	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 加上 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
@@ -558,6 +565,11 @@ func clean(s string) string {
 	for changed := true; changed; {
 		changed = false
 		first, _ := utf8.DecodeRuneInString(s)
+		if strings.ContainsRune("我本该該", first) {
+			if loc := issuer.FindStringIndex(s); loc != nil {
+				s, changed = s[loc[1]:], true // 我局, 本机关: the issuer says nothing about what is counted
+			}
+		}
 		if !unicode.Is(unicode.Han, first) || strings.ContainsRune("截到一二三四五六七八九十", first) {
 			// the regular expressions only where they may match: most names start with a word
 			if loc := yearStart.FindStringIndex(s); loc != nil {
@@ -690,6 +702,22 @@ func sharePredicate(raw, name string) bool {
 		}
 	}
 	return false
+}
+
+// withoutShare returns the subject of a name that ends in a share: 收入完成预算
+// (of 收入完成预算的102.3%，为45.62亿元，增长6.8%) → 收入; 完成调整预算 → "".
+// The figures after it are of the subject, not of the share.
+func withoutShare(name string) string {
+	k := -1
+	for _, v := range []string{"完成", "为", "為", "占", "佔", "是", "相当于", "相當於"} {
+		if i := strings.LastIndex(name, v); i > k && !partOfWord(name[:i+len(v)], v) {
+			k = i
+		}
+	}
+	if k < 0 {
+		return name
+	}
+	return name[:k]
 }
 
 // splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.
