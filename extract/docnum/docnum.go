@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/scan"
 )
 
 // Number is one official document number (发文字号) found in a text.
@@ -72,79 +74,29 @@ func isClose(r rune) bool {
 	return false
 }
 
-// digit returns the value of an ASCII or full-width digit.
-func digit(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
-	}
-	return 0, false
-}
-
-func isDigit(r rune) bool {
-	_, ok := digit(r)
-	return ok
-}
-
-func isSpace(r rune) bool {
-	return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t'
-}
-
-// skipSpaces returns the offset after at most one run of spaces at i.
-func skipSpaces(s string, i int) int {
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isSpace(r) {
-			break
-		}
-		i += size
-	}
-	return i
-}
-
-// digits reads a run of digits at i and returns its value, its length in
-// digits and the offset after it.
-func digits(s string, i int) (value, n, end int) {
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		d, ok := digit(r)
-		if !ok {
-			break
-		}
-		if n < 9 {
-			value = value*10 + d
-		}
-		n++
-		i += size
-	}
-	return value, n, i
-}
-
 // matchAt reads a number whose year bracket opens at byte open; the prefix
 // is read backwards from open but not before floor.
 func matchAt(s string, open, floor int) (Number, bool) {
 	_, size := utf8.DecodeRuneInString(s[open:])
-	i := skipSpaces(s, open+size)
-	year, n, i := digits(s, i)
+	i := scan.SkipSpaces(s, open+size)
+	year, n, i := scan.Digits(s, i)
 	if n != 4 || year < minYear || year > maxYear {
 		return Number{}, false
 	}
-	i = skipSpaces(s, i)
+	i = scan.SkipSpaces(s, i)
 	r, size := utf8.DecodeRuneInString(s[i:])
 	if !isClose(r) {
 		return Number{}, false
 	}
-	i = skipSpaces(s, i+size)
+	i = scan.SkipSpaces(s, i+size)
 	if strings.HasPrefix(s[i:], "第") {
-		i = skipSpaces(s, i+len("第"))
+		i = scan.SkipSpaces(s, i+len("第"))
 	}
-	serial, n, i := digits(s, i)
+	serial, n, i := scan.Digits(s, i)
 	if n == 0 || n > maxSerialLen {
 		return Number{}, false
 	}
-	i = skipSpaces(s, i)
+	i = scan.SkipSpaces(s, i)
 	r, size = utf8.DecodeRuneInString(s[i:])
 	if r != '号' && r != '號' {
 		return Number{}, false
@@ -173,7 +125,7 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 	j := open
 	for j > floor {
 		r, size := utf8.DecodeLastRuneInString(s[floor:j])
-		if !isSpace(r) {
+		if !scan.IsSpace(r) {
 			break
 		}
 		j -= size
@@ -194,7 +146,7 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 	}
 	// In 2023年市委发〔2023〕1号 the 年 belongs to the date before the code;
 	// but 日政发 is a code of 日照, so 年, 月 and 日 are dropped only after a digit.
-	if r, _ := utf8.DecodeLastRuneInString(s[:begin]); isDigit(r) {
+	if r, _ := utf8.DecodeLastRuneInString(s[:begin]); scan.IsDigit(r) {
 		if r, size := utf8.DecodeRuneInString(s[begin:end]); r == '年' || r == '月' || r == '日' {
 			begin += size
 		}
