@@ -27,6 +27,7 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 	var subjects, units []string // carried over a line broken mid-sentence
 	carry := ""                  // and the start of the clause the break cut
 	afterPage := false           // the line before was a page number
+	prevOn := false              // the line before ran on
 	headers := headers{text: text}
 	for lineStart := 0; lineStart < len(text) && len(qs) > 0; {
 		lineEnd := lineEndAt(text, lineStart)
@@ -40,11 +41,18 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 			}
 		}
 		line := strings.TrimSpace(text[lineStart:lineEnd])
+		if prevOn && n == 0 && headers.pageBreak(line, afterPage) {
+			// 占一般公共预⏎— 2 —⏎(running header)⏎算支出的78.9%: a sentence
+			// runs on over a page break
+			afterPage = pageNumber.MatchString(line)
+			lineStart = lineEnd + 1
+			continue
+		}
 		// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
 		on := runsOn(line) && !headers.is(line, afterPage)
 		p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units, carry: carry}
 		if on {
-			p.next = openHead(text, lineEnd)
+			p.next = headers.openHead(lineEnd)
 		}
 		if n > 0 {
 			out = append(out, p.name()...)
@@ -56,6 +64,7 @@ func Find(text string, seg *segment.Segmenter) []Indicator {
 			carry = p.openClause()
 		}
 		afterPage = pageNumber.MatchString(line)
+		prevOn = on
 		lineStart = lineEnd + 1
 	}
 	return out
@@ -114,18 +123,32 @@ func (h *headers) is(line string, afterPage bool) bool {
 	return h.lines[line] >= 2
 }
 
+// pageBreak reports whether a line is part of a page break that a sentence
+// runs over: an empty line, a page number or a running header.
+func (h *headers) pageBreak(line string, afterPage bool) bool {
+	return line == "" || pageNumber.MatchString(line) || h.is(line, afterPage)
+}
+
 // openHead returns the words at the start of the line after the line break
 // at text[i], up to the first clause mark: the rest of a word that the break
-// cut (对23个重点项⏎目开展财政重点评价 → 目开展财政重点评价).
-func openHead(text string, i int) string {
-	if i >= len(text) {
-		return ""
+// cut (对23个重点项⏎目开展财政重点评价 → 目开展财政重点评价). A page break
+// between the two lines is skipped.
+func (h *headers) openHead(i int) string {
+	afterPage := false
+	for n := 0; n < 4 && i < len(h.text); n++ {
+		end := lineEndAt(h.text, i+1)
+		line := strings.TrimSpace(h.text[i+1 : end])
+		if h.pageBreak(line, afterPage) {
+			afterPage = pageNumber.MatchString(line)
+			i = end
+			continue
+		}
+		if k := strings.IndexAny(line, "，,；;：:。！？!?|｜\t、（("); k >= 0 {
+			line = line[:k]
+		}
+		return line
 	}
-	rest := text[i+1 : lineEndAt(text, i+1)]
-	if k := strings.IndexAny(rest, "，,；;：:。！？!?|｜\t、（("); k >= 0 {
-		rest = rest[:k]
-	}
-	return strings.TrimSpace(rest)
+	return ""
 }
 
 // paragraph names the quantities of one line of text.
