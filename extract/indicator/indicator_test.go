@@ -131,6 +131,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"4.4%→城乡居民人均可支配收入分别增长", "6.5%→城乡居民人均可支配收入分别增长"}},
 		{"time limit shortened", "办理时限由原来的20个工作日压缩至5个工作日。",
 			[]string{"20个工作日→办理时限", "5个工作日→办理时限"}},
+		{"bound of a target dropped from the end", "群众满意率不低于90%，每季度开展业务培训不少于2次。",
+			[]string{"90%→群众满意率", "2次→每季度开展业务培训"}},
 		{"change-to verb dropped from the end", "行政诉讼败诉率下降到4.2%，“一网通办”事项增至58项，失业率控制在3.1%。",
 			[]string{"4.2%→行政诉讼败诉率", "58项→“一网通办”事项", "3.1%→失业率"}},
 		{"share of the budget takes the subject", "全区一般公共预算收入完成61.4亿元，为预算的102.6%，同比增长4.2%。",
