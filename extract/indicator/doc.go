@@ -58,8 +58,9 @@
 //     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
 //   - a share ending a name is not the subject of the figures after it:
 //     收入完成预算的102.3%，为45.62亿元，增长6.8% → 收入完成预算, 收入, 收入增长;
-//   - a summing adverb inside the name before a verb, the doer kept:
-//     市12345热线共受理群众诉求 → 市12345热线受理群众诉求 (but 公共, 共享);
+//   - a summing adverb inside the name, with a scope of time just before
+//     it, the doer kept: 市12345热线共受理群众诉求 → 市12345热线受理群众诉求,
+//     柳河县全年共办理… → 柳河县办理… (but 公共, 共享);
 //   - a lone preposition before a count whose noun follows, as the figure
 //     holds its object: 对23个重点项目开展评价 → 重点项目开展评价;
 //   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →

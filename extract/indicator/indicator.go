@@ -493,17 +493,25 @@ const loneStarts = "对對向给給与與跟"
 // scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
 var scopeAdverbs = strings.Fields(`共 共计 共計 累计 累計 合计 合計 总计 總計 一共 总共 總共`)
 
-// dropScope drops a summing adverb inside a name when a verb follows:
-// 市12345热线共受理群众诉求 → 市12345热线受理群众诉求. The doer before it
-// stays (石门区累计完成… names the district's figure); 共 must be the
-// adverb, not part of a word (公共, 共享).
+// scopeTimes may stand before a summing adverb: 柳河县全年共办理.
+var scopeTimes = strings.Fields(`全年 全市 全区 全區 全县 全縣 全省 年内 年內 当年 當年 今年 本年`)
+
+// dropScope drops a summing adverb inside a name, with a scope of time or
+// place before it, when a verb follows: 市12345热线共受理群众诉求 →
+// 市12345热线受理群众诉求, 柳河县全年共办理… → 柳河县办理…. The doer before it
+// stays (石门区累计完成… names the district's figure); 共 must be the adverb,
+// not part of a word (公共, 共享).
 func (p *paragraph) dropScope(before string) string {
 	words := p.seg.Tag(before)
 	off := 0
 	for k, w := range words {
 		if k > 0 && k+1 < len(words) && slices.Contains(scopeAdverbs, w.Text) &&
-			(w.Text != "共" || w.Pos == "d") && strings.HasPrefix(words[k+1].Pos, "v") {
-			return before[:off] + before[off+len(w.Text):]
+			(w.Pos == "d" || w.Text != "共" && strings.HasPrefix(words[k+1].Pos, "v")) {
+			start := off
+			if slices.Contains(scopeTimes, words[k-1].Text) {
+				start -= len(words[k-1].Text)
+			}
+			return before[:start] + before[off+len(w.Text):]
 		}
 		off += len(w.Text)
 	}

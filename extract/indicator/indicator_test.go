@@ -141,6 +141,7 @@ func TestFindNames(t *testing.T) {
 			[]string{"1.85亿元→国有资本经营预算收入", "103.2%→完成预算"}},
 		{"summing adverb inside a name", "市政务服务热线共受理群众来电35.2万件，同比增长12.4%。",
 			[]string{"35.2万件→市政务服务热线受理群众来电", "12.4%→市政务服务热线受理群众来电增长"}},
+		{"scope of time before a summing adverb", "柳河县全年共办理行政复议相关事项724件。", []string{"724件→柳河县办理行政复议相关事项"}},
 		{"共 of a word stays", "公共服务平台共接入数据3.6万条。", []string{"3.6万条→公共服务平台接入数据"}},
 		{"lone preposition before a count", "对17个部门开展绩效评价。", []string{"17个→部门开展绩效评价"}},
 		{"figure cut by a line break", "全区一般公共预算收入完成86.2\n亿元，为预算的100.8%，增长3.1%。惠及职工2.3\n万人。",
