@@ -58,9 +58,10 @@
 //   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 三位一体,
 //     and a Chinese count up to 二十 followed by a one- or two-character noun
 //     (三项制度, 十件实事, 两个维护, 十四个坚持), by a noun naming an idea
-//     (八项规定精神, 两个毫不动摇, 三个有利于), another numeral (两个一百年), a
-//     topic (三个方面的问题) or a figure (三项制度相关事项55197件), since official
-//     style writes counts in Arabic digits and slogans in Chinese ones;
+//     (八项规定精神, 两个毫不动摇, 三个有利于), a saying (三个不发生), another
+//     numeral (两个一百年), a topic (三个方面的问题) or a figure
+//     (三项制度相关事项55197件), since official style writes counts in Arabic
+//     digits and slogans in Chinese ones;
 //     两部地方性法规, 两项立法项目 and 法规两部。 are still counts;
 //   - counts of phases and sessions (期 批 轮 节 门 堂) unless they end the
 //     clause: 举办培训班两期。 is 2 期, 二期工程, 分三批, 分为两期 are not;

@@ -444,7 +444,8 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 // noun phrase of three or more characters follows (两部地方性法规, 两项立法项目).
 // Official style writes counts in Arabic digits, and slogans name a short
 // abstract noun: 三项制度, 两个维护, 四个意识, 两个确立, and with a longer one an
-// idea (八项规定精神, 两个毫不动摇, 三个有利于), another numeral (两个一百年) or a
+// idea (八项规定精神, 两个毫不动摇, 三个有利于), a saying (三个不发生,
+// 五个必由之路), another numeral (两个一百年) or a
 // topic of discourse (三个方面的问题); nor is a numeral inside the name of
 // what another figure counts (受理三项制度相关事项55197件).
 func plausibleSmallCount(text string, end int, unit string) bool {
@@ -477,6 +478,9 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 	}
 	if strings.ContainsFunc(phrase, isChineseNumber) || hasAnyPrefix(phrase, "方面", "层面", "層面", "维度", "維度") {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(phrase); strings.ContainsRune("不没沒毫必无無", r) {
+		return false // 三个不发生, 三个没想到, 五个必由之路: a saying, not a noun
 	}
 	for _, w := range sloganHeads {
 		if strings.HasSuffix(phrase, w) {

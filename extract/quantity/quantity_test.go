@@ -258,6 +258,7 @@ func TestFind(t *testing.T) {
 			[]string{"两项 2 项 count", "三个 3 个 count"}},
 		{"numbered slogans with a long noun", "贯彻落实八项规定精神，坚持两个毫不动摇，实现两个一百年奋斗目标，把握三个有利于，从三个方面的问题入手。", nil},
 		{"numeral inside the name of another figure", "受理行政执法三项制度相关事项5519件。", []string{"5519件 5519 件 count"}},
+		{"numbered sayings", "确保三个不发生，认识五个必由之路。", nil},
 		{"numbered slogan above ten", "深刻领会十四个坚持，", nil},
 		{"time cut to a limit is reported", "一般登记办理时间压缩至五个工作日以内，审批时限缩短到3个工作日内。",
 			[]string{"五个工作日 5 个工作日 measure", "3个工作日 3 个工作日 measure"}},
