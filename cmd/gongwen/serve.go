@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
 	"github.com/gongwen/gongwen/index/web"
 )
@@ -30,6 +31,13 @@ indicators and source link) and a JSON API:
   GET /api/search?q=&issuer=&year=&kind=&from=&to=&indicator=&limit=&offset=
   GET /api/documents/{id}          the extracted JSON of one document
   GET /api/indicators?name=调解成功率>=95   values of an indicator across documents
+  GET /api/compare?indicator=调解成功率&by=issuer|region|year
+                                   the indicator across places and years
+                                   (the table of 'gongwen compare', as JSON)
+  GET /compare.svg?indicator=调解成功率&by=region   the same as a chart (SVG)
+
+The page shows the comparison too: enter an indicator in its 对比 Compare
+box, or click an indicator's name in a document.
 
 The index is opened read-only; stop serve before running ingest on the same
 data directory. Stops cleanly on Ctrl-C.
@@ -68,7 +76,7 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (use --addr to pick another)", opts.addr, err)
 	}
-	srv := &http.Server{Handler: web.Handler(ix), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: serveHandler(ix), ReadHeaderTimeout: 10 * time.Second}
 	n, _ := ix.Count(ctx)
 	fmt.Fprintf(stdout, "serving %d documents of %s at http://%s/\n", n, index.Dir(opts.data), ln.Addr())
 	if opts.ready != nil {
@@ -84,4 +92,15 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		defer cancel()
 		return srv.Shutdown(shutdown)
 	}
+}
+
+// serveHandler is the page and API of index/web with the comparison of
+// export mounted beside them (web cannot import export: export reads the index).
+func serveHandler(ix *index.Index) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", web.Handler(ix))
+	compare := export.Handler(ix)
+	mux.Handle("GET /api/compare", compare)
+	mux.Handle("GET /compare.svg", compare)
+	return mux
 }

@@ -6,12 +6,16 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/gongwen/gongwen/index"
 )
 
 // startServe runs gongwen serve on the fixtures and returns its base URL.
@@ -111,6 +115,83 @@ func TestServeAPI(t *testing.T) {
 	}
 }
 
+// TestServeCompare asks the serve mux for the routes it mounts from
+// package export: the comparison table as JSON and its chart.
+func TestServeCompare(t *testing.T) {
+	ix, err := index.Open(fixtureData(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	srv := httptest.NewServer(serveHandler(ix))
+	defer srv.Close()
+	indicator := url.QueryEscape("调解成功率")
+
+	// cell returns the text of the cell of row and column, or "" when the
+	// table lacks either.
+	type table struct {
+		By      string
+		Rows    []string
+		Columns []string
+		Cells   [][]struct{ Text string }
+	}
+	cell := func(tb table, row, col string) string {
+		i, j := slices.Index(tb.Rows, row), slices.Index(tb.Columns, col)
+		if i < 0 || j < 0 {
+			return ""
+		}
+		return tb.Cells[i][j].Text
+	}
+	tests := []struct {
+		by, row, col, want string
+	}{
+		{"issuer", "南阳市司法局", "2021", "97.3%"},
+		{"issuer", "驻马店市人民政府", "2019", "85.3%"},
+		{"region", "河南省南阳市", "2021", "97.3%"},
+		{"region", "浙江省杭州市", "2020", "98.3%"},
+		{"year", "2023", "郑州市人民政府", "98%"},
+	}
+	for _, tt := range tests {
+		var tb table
+		getJSON(t, srv.URL+"/api/compare?indicator="+indicator+"&by="+tt.by, 200, &tb)
+		if tb.By != tt.by {
+			t.Errorf("by=%s: table by %q", tt.by, tb.By)
+		}
+		if got := cell(tb, tt.row, tt.col); got != tt.want {
+			t.Errorf("by=%s: cell %s/%s = %q, want %q (rows %q, columns %q)", tt.by, tt.row, tt.col, got, tt.want, tb.Rows, tb.Columns)
+		}
+	}
+
+	resp, err := http.Get(srv.URL + "/compare.svg?indicator=" + indicator + "&by=region")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/svg+xml" {
+		t.Errorf("chart: %s, %s", resp.Status, resp.Header.Get("Content-Type"))
+	}
+	for _, want := range []string{"<svg", "河南省南阳市", "浙江省杭州市", "</svg>"} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("chart lacks %s: %.300s", want, svg)
+		}
+	}
+
+	var e struct{ Error string }
+	getJSON(t, srv.URL+"/api/compare?indicator="+url.QueryEscape("不存在的指标"), 404, &e)
+	getJSON(t, srv.URL+"/api/compare?indicator="+indicator+"&by=month", 400, &e)
+	if !strings.Contains(e.Error, "issuer, region or year") {
+		t.Errorf("by=month: error %q", e.Error)
+	}
+	getJSON(t, srv.URL+"/compare.svg", 400, &e)
+	// The page and the API of index/web are still there.
+	var res struct{ Total int }
+	getJSON(t, srv.URL+"/api/search?q="+indicator, 200, &res)
+	if res.Total == 0 {
+		t.Error("search through the serve mux found nothing")
+	}
+}
+
 // chromium returns the path of a Chromium binary, or "".
 func chromium() string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless-shell"} {
@@ -122,7 +203,8 @@ func chromium() string {
 }
 
 // TestBrowser drives the search page in headless Chromium: type a query,
-// see highlighted results, apply a facet, page, open a document.
+// see highlighted results, apply a facet, page, open a document, compare
+// one of its indicators across places and years.
 func TestBrowser(t *testing.T) {
 	bin := chromium()
 	if bin == "" {
@@ -213,7 +295,96 @@ func TestBrowser(t *testing.T) {
 	if err != nil || src.Value != "https://www.example.gov.cn/special/mediation-committee.html" {
 		t.Errorf("source link %q, %v", src.Value, err)
 	}
+
+	// compareTable reads the comparison table as rows of cell texts.
+	compareTable := func() [][]string {
+		t.Helper()
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+			`JSON.stringify([...document.querySelectorAll(".compare-table tr")].map(r => [...r.children].map(c => c.textContent)))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows [][]string
+		if err := json.Unmarshal([]byte(raw), &rows); err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	// cell returns the text at row label and column label.
+	cell := func(rows [][]string, row, col string) string {
+		if len(rows) == 0 {
+			return ""
+		}
+		j := slices.Index(rows[0], col)
+		for _, r := range rows[1:] {
+			if r[0] == row && j > 0 && j < len(r) {
+				return r[j]
+			}
+		}
+		return ""
+	}
+	chartLoaded := poll(`(() => { const img = document.querySelector("#compare-chart");
+		return img && img.complete && img.naturalWidth > 0; })()`)
+
+	do("compare an indicator of the document",
+		chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#document .compare-link")].find(a => a.textContent === "调解成功率").click()`),
+		chromedp.WaitVisible(chromedp.CSS(".compare-table")),
+		chartLoaded)
+	rows := compareTable()
+	if got := rows[0]; !slices.Equal(got, []string{"发布机关 Issuer", "2019", "2020", "2021", "2022", "2023", "2024"}) {
+		t.Errorf("compare by issuer: header %q", got)
+	}
+	for _, c := range []struct{ row, col, want string }{
+		{"南阳市司法局", "2021", "97.3%"}, {"驻马店市人民政府", "2019", "85.3%"}, {"驻马店市人民政府", "2024", ""},
+	} {
+		if got := cell(rows, c.row, c.col); got != c.want {
+			t.Errorf("compare by issuer: %s %s = %q, want %q", c.row, c.col, got, c.want)
+		}
+	}
+	if s := text("#compare h2"); s != "对比 Compare: 调解成功率" {
+		t.Errorf("compare heading %q", s)
+	}
+
+	do("switch to regions",
+		chromedp.Click(chromedp.CSS(`.by button[data-by="region"]`)),
+		poll(`location.hash.includes("by=region") && document.querySelector(".compare-table th") &&
+			document.querySelector(".compare-table th").textContent === "地区 Region"`),
+		chartLoaded)
+	rows = compareTable()
+	if got := cell(rows, "河南省南阳市", "2021"); got != "97.3%" {
+		t.Errorf("compare by region: 河南省南阳市 2021 = %q, want 97.3%%; rows %q", got, rows)
+	}
+	src, err = chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#compare-chart"), "src"))
+	if err != nil || !strings.Contains(src.Value, "by=region") || !strings.HasPrefix(src.Value, "/compare.svg?") {
+		t.Errorf("chart src %q, %v", src.Value, err)
+	}
+
+	do("back to the document (the switch is not a step back)",
+		chromedp.Click(chromedp.CSS("#compare-back")),
+		chromedp.WaitVisible(chromedp.CSS("#document h2")))
 	do("back to the results",
 		chromedp.Click(chromedp.CSS("#back")),
 		chromedp.WaitVisible(chromedp.CSS(".hit-title")))
+
+	do("compare from the compare box",
+		chromedp.SendKeys(chromedp.CSS("#compare-q"), "调解成功率\r"),
+		poll(`location.hash.includes("compare=")`),
+		chromedp.WaitVisible(chromedp.CSS(".compare-table")),
+		chartLoaded)
+	if got := cell(compareTable(), "南阳市司法局", "2021"); got != "97.3%" {
+		t.Errorf("compare from the box: 南阳市司法局 2021 = %q", got)
+	}
+	do("open the document of a value",
+		chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll(".compare-table td a")].find(a => a.textContent === "97.3%").click()`),
+		chromedp.WaitVisible(chromedp.CSS("#document h2")))
+	if s := text("#document h2"); s != "南阳市人民调解工作情况通报" {
+		t.Errorf("document of 97.3%%: %q", s)
+	}
+
+	do("kinds are labelled in Chinese and English",
+		chromedp.Navigate(base+"/#"),
+		chromedp.WaitVisible(chromedp.CSS(`#facets a[data-term="fzzf-report"]`)))
+	if s := text(`#facets a[data-term="fzzf-report"]`); !strings.Contains(s, "法治政府建设年度报告") || !strings.Contains(s, "rule-of-law report") {
+		t.Errorf("kind facet %q", s)
+	}
 }

@@ -9,6 +9,11 @@
 //	GET /                      the search page
 //
 // Errors are {"error": "…"} with status 400 (bad query), 404 or 500.
+//
+// The page's compare view (#compare=调解成功率&by=region) asks
+// /api/compare and /compare.svg, which this package does not serve: the
+// comparison is built by package export, which reads the index, so the
+// caller mounts export.Handler beside this handler (gongwen serve does).
 package web
 
 import (

@@ -1,11 +1,25 @@
 // gongwen search page: state lives in the URL hash (#q=…&year=…&offset=…,
-// or #doc=ID), so every view can be bookmarked and the back button works.
+// #doc=ID, or #compare=INDICATOR&by=issuer), so every view can be bookmarked
+// and the back button works.
 "use strict";
 
 const PAGE = 10;
 const $ = (sel) => document.querySelector(sel);
 const FACETS = [["issuer", "发文机关 Issuer"], ["year", "年度 Year"], ["kind", "类型 Kind"]];
 const FILTERS = ["issuer", "year", "kind", "from", "to", "indicator"];
+const VIEWS = ["results", "facets", "document", "compare"];
+// Document kinds, as extract classifies them: 中文 and English.
+const KINDS = {
+  "fzzf-report": ["法治政府建设年度报告", "rule-of-law report"],
+  "gov-work-report": ["政府工作报告", "government work report"],
+  "stats-bulletin": ["统计公报", "statistical bulletin"],
+  "xxgk-annual-report": ["政府信息公开年度报告", "information disclosure report"],
+  "notice": ["通知公告", "notice"],
+  "other": ["其他", "other"],
+};
+// Groupings of a comparison (export.By): what the rows are.
+const BY = [["issuer", "按发布机关 By issuer"], ["region", "按地区 By region"], ["year", "按年度 By year"]];
+const ROWS = { issuer: "发布机关 Issuer", region: "地区 Region", year: "年度 Year" };
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -21,6 +35,16 @@ function el(tag, attrs, ...children) {
 
 function state() { return new URLSearchParams(location.hash.slice(1)); }
 
+function kindLabel(code) {
+  const k = KINDS[code];
+  return k ? `${k[0]} ${k[1]}` : code;
+}
+
+// show makes the named views visible and hides the others.
+function show(...names) {
+  for (const v of VIEWS) $("#" + v).hidden = !names.includes(v);
+}
+
 function go(params) {
   for (const [k, v] of [...params]) if (v === "") params.delete(k);
   location.hash = params.toString();
@@ -28,8 +52,7 @@ function go(params) {
 
 function searchWith(change) {
   const p = state();
-  p.delete("doc");
-  p.delete("offset");
+  for (const k of ["doc", "compare", "by", "offset"]) p.delete(k);
   for (const [k, v] of Object.entries(change)) p.set(k, v);
   go(p);
 }
@@ -38,6 +61,16 @@ $("#search-form").addEventListener("submit", (ev) => {
   ev.preventDefault();
   searchWith({ q: $("#q").value.trim(), from: $("#from").value, to: $("#to").value, indicator: $("#indicator").value.trim() });
 });
+
+$("#compare-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const name = $("#compare-q").value.trim();
+  if (name) location.hash = compareHash(name, state().get("by") || "issuer");
+});
+
+function compareHash(name, by) {
+  return "#" + new URLSearchParams({ compare: name, by });
+}
 
 async function getJSON(url) {
   const r = await fetch(url);
@@ -50,10 +83,10 @@ async function render() {
   const p = state();
   $("#q").value = p.get("q") || "";
   for (const k of ["from", "to", "indicator"]) $("#" + k).value = p.get(k) || "";
+  $("#compare-q").value = p.get("compare") || "";
   if (p.get("doc")) return showDocument(p.get("doc"));
-  $("#document").hidden = true;
-  $("#results").hidden = false;
-  $("#facets").hidden = false;
+  if (p.get("compare")) return showCompare(p.get("compare"), p.get("by") || "issuer");
+  show("results", "facets");
   const api = new URLSearchParams({ limit: PAGE });
   for (const k of ["q", "offset", ...FILTERS]) if (p.get(k)) api.set(k, p.get(k));
   const results = $("#results");
@@ -71,7 +104,9 @@ function showResults(res, p) {
   const offset = Number(p.get("offset") || 0);
   const chips = el("div", { class: "chips" });
   for (const k of FILTERS) {
-    if (p.get(k)) chips.append(el("button", { class: "chip", title: "remove 移除", onclick: () => searchWith({ [k]: "" }) }, `${k}: ${p.get(k)} ✕`));
+    if (!p.get(k)) continue;
+    const value = k === "kind" ? kindLabel(p.get(k)) : p.get(k);
+    chips.append(el("button", { class: "chip", title: "remove 移除", onclick: () => searchWith({ [k]: "" }) }, `${k}: ${value} ✕`));
   }
   const summary = res.total === 0
     ? "没有找到文件 No documents found"
@@ -109,17 +144,21 @@ function showFacets(facets, p) {
       return el("li", {}, el("a", {
         href: "#", class: active ? "active" : "", "data-term": t.term,
         onclick: (ev) => { ev.preventDefault(); searchWith({ [name]: active ? "" : t.term }); },
-      }, el("span", {}, t.term), el("span", { class: "count" }, String(t.count))));
+      }, termLabel(name, t.term), el("span", { class: "count" }, String(t.count))));
     })));
   }
   $("#facets").replaceChildren(...parts);
 }
 
+function termLabel(facet, term) {
+  const k = facet === "kind" && KINDS[term];
+  if (!k) return el("span", {}, term);
+  return el("span", { title: term }, k[0], " ", el("small", { class: "en" }, k[1]));
+}
+
 async function showDocument(id) {
   const view = $("#document");
-  $("#results").hidden = true;
-  $("#facets").hidden = true;
-  view.hidden = false;
+  show("document");
   let d;
   try {
     d = await getJSON("/api/documents/" + encodeURIComponent(id));
@@ -130,7 +169,7 @@ async function showDocument(id) {
   const rows = [
     ["发文机关 Issuer", d.issuer], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
     ["日期 Date", [...new Set((d.dates || []).filter((x) => x.role !== "mentioned").map((x) => `${x.value} (${x.role})`))].join("，")],
-    ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind || ""], ["索引号 Index no.", d.index_number || ""],
+    ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind ? kindLabel(d.kind) : ""], ["索引号 Index no.", d.index_number || ""],
     ["主送 Recipients", (d.recipients || []).join("，")],
   ];
   for (const [k, v] of Object.entries(d.metadata || {})) rows.push([k, v]);
@@ -139,7 +178,9 @@ async function showDocument(id) {
   const inds = d.indicators || [];
   const indTable = el("table", { class: "indicators-table" },
     el("tr", {}, ...["指标 Name", "数值 Value", "单位 Unit", "原文 As written", "章节 Section"].map((h) => el("th", {}, h))),
-    ...inds.map((i) => el("tr", {}, el("td", {}, i.name), el("td", { class: "num" }, formatValue(i.value)),
+    ...inds.map((i) => el("tr", {},
+      el("td", {}, el("a", { href: compareHash(i.name, "issuer"), class: "compare-link", title: "对比 Compare across places and years" }, i.name)),
+      el("td", { class: "num" }, formatValue(i.value)),
       el("td", {}, i.unit), el("td", {}, i.text + (i.approx ? " ≈" : "")), el("td", {}, i.section || ""))));
   const url = d.source && d.source.url;
   const file = d.source && d.source.file;
@@ -156,6 +197,60 @@ async function showDocument(id) {
     el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))),
   ].filter((c) => c != null));
   window.scrollTo(0, 0);
+}
+
+// compareSeq numbers the compare renders, so that a slow answer for an
+// earlier grouping does not overwrite a later one.
+let compareSeq = 0;
+
+// showCompare lays an indicator out across places and years: the table of
+// /api/compare and the chart /compare.svg (both served by package export).
+async function showCompare(name, by) {
+  const seq = ++compareSeq;
+  const view = $("#compare");
+  show("compare");
+  const query = new URLSearchParams({ indicator: name, by });
+  const head = [
+    el("p", {}, el("a", { href: "#", id: "compare-back", onclick: (ev) => { ev.preventDefault(); history.back(); } }, "← 返回 Back")),
+    el("h2", {}, "对比 Compare: ", el("span", { class: "indicator-name" }, name)),
+    el("div", { class: "by", role: "group", "aria-label": "分组 Group by" }, ...BY.map(([b, label]) =>
+      el("button", {
+        type: "button", "data-by": b, class: b === by ? "active" : "", "aria-pressed": String(b === by),
+        // replace: switching the grouping is not a step to go back through
+        onclick: () => location.replace(compareHash(name, b)),
+      }, label))),
+  ];
+  view.replaceChildren(...head, el("p", { class: "summary" }, "加载中 Loading…"));
+  let t;
+  try {
+    t = await getJSON("/api/compare?" + query);
+  } catch (err) {
+    if (seq === compareSeq) view.replaceChildren(...head, el("p", { class: "error" }, "出错 Error: " + err.message));
+    return;
+  }
+  if (seq !== compareSeq) return;
+  const names = t.names.map((n) => `${n.name} (${n.count})`).join("，");
+  const summary = el("p", { class: "summary" },
+    `${t.observations} 个数值 values` + (t.unit ? ` · 单位 Unit: ${t.unit}` : "") + ` · 匹配的指标 Matched: ${names}`);
+  const table = el("table", { class: "compare-table" },
+    el("thead", {}, el("tr", {}, el("th", {}, ROWS[t.by] || t.by),
+      ...t.columns.map((c) => el("th", { class: "num", title: c === "?" ? "年度未知 year unknown" : null }, c)))),
+    el("tbody", {}, ...t.rows.map((row, i) => el("tr", {}, el("th", { scope: "row" }, row),
+      ...t.cells[i].map((c) => el("td", { class: "num" }, c.count ? el("a", {
+        href: "#doc=" + encodeURIComponent(c.doc_id),
+        title: `${c.name}` + (c.count > 1 ? ` · ${c.count} 个数值 values` : "") + " · 打开文件 open the document",
+      }, c.text) : ""))))));
+  const src = "/compare.svg?" + query;
+  const chart = el("figure", { class: "chart" },
+    el("img", {
+      id: "compare-chart", src, alt: `${name} 图表 chart`,
+      onerror: () => chart.replaceChildren(el("p", { class: "summary" }, "无图表 No chart: no values with a known year in the main unit")),
+    }),
+    el("figcaption", {}, el("a", { href: src, download: `${name}-${by}.svg` }, "下载 SVG Download")));
+  view.replaceChildren(...head, summary,
+    el("div", { class: "table-scroll" }, table),
+    el("p", { class: "note" }, "~ 约数 approximate · 点击数值打开来源文件 click a value to open its document"),
+    chart);
 }
 
 function formatValue(v) {
