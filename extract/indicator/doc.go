@@ -20,7 +20,10 @@
 //  3. Predicate only: a clause that only says how a figure changed or what
 //     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长)
 //     takes the subject of the last quantity of the paragraph that had one,
-//     without the comparison: 地区生产总值468亿元，增长4.1% → 地区生产总值增长;
+//     without the comparison: 地区生产总值468亿元，增长4.1% → 地区生产总值增长,
+//     but an amount keeps a point in time, against which a stock changes:
+//     常住人口40.8万人，比上年末增加0.3万人 → 常住人口比上年末增加 (also 比年初,
+//     较上年底; but 城镇化率比上年末提高1.2个百分点 → 城镇化率提高);
 //     复议后诉讼案件121件，占比5.6% → 复议后诉讼案件占比; 占一般公共预算收入的70.3% →
 //     税收收入占一般公共预算收入. A subject that ends in its own change drops
 //     it first: 高技术制造业增加值增长7.4%，占…的比重为71.6% →

@@ -321,6 +321,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names = []string{p.compose(nil, 0, before, false)}
 		case isPredicate(before):
 			pred, dist := predicatePart(before)
+			if q.Kind != quantity.Percent {
+				pred = pointInTime(before) + pred // 比上年末增加0.3万人: the base of a stock stays
+			}
 			predicate, distributive = pred, dist
 			if dist {
 				subjects = lastN(p.subjects, len(qs)-i)
@@ -682,6 +685,26 @@ func trimPunct(s string) string {
 
 // comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
 var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|年初|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比|環比)`)
+
+// pointInTime returns the comparison of s with a point in time — 比上年末,
+// 比年初, 较上年底 — or "". An amount of a stock (population, deposits)
+// changes against a date, which its name keeps: 常住人口比上年末增加; a flow
+// changes against last year and a rate is a rate, which go without saying:
+// 地区生产总值增长, 城镇化率提高.
+func pointInTime(s string) string {
+	for _, w := range []string{"分别", "分別", "均", "都"} {
+		s = strings.TrimPrefix(s, w)
+	}
+	loc := comparison.FindStringIndex(s)
+	if loc == nil {
+		return ""
+	}
+	c := strings.TrimSuffix(s[:loc[1]], "相比")
+	if r, _ := utf8.DecodeLastRuneInString(c); strings.ContainsRune("末底初", r) {
+		return c
+	}
+	return ""
+}
 
 // period opens a predicate over several years: 两年平均增长, 近五年年均增长.
 var period = regexp.MustCompile(`^(?:近|连续|連續)?[0-9两兩二三四五六七八九十]+年(?:来|來)?(?:平均)?`)
