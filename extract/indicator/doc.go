@@ -51,13 +51,13 @@
 // Names are cleaned of what does not say what is counted:
 //
 //   - scope and discourse words at the start: 全市 全区 全县 全年 年末 共 共计
-//     累计 共有 其中 包括 含 实现 我市…, years and 截至2023年底, text ordinals
-//     (一是, （三）, 1.); 其他 stays (其他文件);
+//     累计 共有 其中 包括 含 实现 力争 预计 我市…, years and 截至2023年底, text
+//     ordinals (一是, （三）, 1.); 其他 stays (其他文件);
 //   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
 //     实现 的 均 分别 (but not the 为 of a word: 行为, 作为), verbs of a change
 //     to a level, since the figure is the level (败诉率下降到4.7% → 败诉率;
 //     降至 升至 增至 提高到 压缩至 控制在 稳定在 保持在 …), bounds of a
-//     target (不少于 不低于 不超过 至少 …), and a starting
+//     target (不少于 不低于 不超过 至少 保持 …), and a starting
 //     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
 //   - a share ending a name is not the subject of the figures after it:
 //     收入完成预算的102.3%，为45.62亿元，增长6.8% → 收入完成预算, 收入, 收入增长;
