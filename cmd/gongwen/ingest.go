@@ -22,15 +22,20 @@ import (
 )
 
 type ingestOptions struct {
-	data  string // data directory (see dataDir)
-	batch int    // documents per index transaction
+	data  string       // data directory (see dataDir)
+	batch int          // documents per index transaction
+	crawl crawlOptions // for URL arguments: the flags of gongwen crawl
 }
 
-const ingestUsage = `Usage: gongwen ingest [--data DIR] PATH|URL ...
+const ingestUsage = `Usage: gongwen ingest [--data DIR] [crawl flags] PATH|URL ...
 
 Extracts files, directories (walked recursively: .html .htm .shtml .pdf
 .docx .txt) and URLs and adds them to the index in DIR/index. Files of JSON
 lines written by 'gongwen extract' (.jsonl) are indexed as they are.
+
+A URL is crawled first, as 'gongwen crawl' does, into DIR/raw: the crawl
+flags (--rate, --max-pages, --since, --contact …, below) apply to it. Then
+the pages and attachments that are new or changed are extracted and indexed.
 
 Incremental: a document whose id and content are already in the index is
 skipped, a changed one is replaced (with its indicators). Documents are
@@ -39,8 +44,10 @@ running it again completes it. A progress bar is shown on a terminal; a
 summary is printed at the end. Inputs that fail are listed and the others
 are still indexed (exit status 1).
 
-Example:
+Examples:
   gongwen ingest --data ./gongwen-data testdata/reports/
+  gongwen ingest --contact me@example.org --since 2020-01-01 \
+      https://www.example.gov.cn/zwgk/fzzfjsndbg/index.html
 
 Flags:
 `
@@ -51,6 +58,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
 	fs.IntVar(&opts.batch, "batch", 200, "documents per index transaction")
+	addCrawlFlags(fs, &opts.crawl)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -149,7 +157,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string, stdout, s
 
 	err = ingestPaths(ctx, in, paths)
 	if err == nil && len(urls) > 0 {
-		err = ingestURLs(ctx, opts, in, urls)
+		err = ingestURLs(ctx, opts, in, urls, stderr)
 	}
 	// Whatever happened, keep what was done.
 	if cerr := in.batch.Commit(); err == nil {

@@ -5,11 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/index"
@@ -136,11 +141,84 @@ func TestIngestIncremental(t *testing.T) {
 }
 
 func TestIngestUsage(t *testing.T) {
-	var out, errOut bytes.Buffer
-	if err := cmdIngest(context.Background(), nil, &out, &errOut); !errors.Is(err, errUsage) {
-		t.Errorf("no arguments: err = %v, want errUsage", err)
+	tests := []struct {
+		name string
+		args []string
+		want string // on stderr
+	}{
+		{"no arguments", nil, "Usage: gongwen ingest"},
+		{"usage lists the crawl flags", []string{"--batch", "0", "x"}, "-max-pages"},
+		{"bad crawl flag", []string{"--rate", "0", "http://a.gov.cn/"}, "--rate 0: want requests per second > 0"},
 	}
-	if !strings.Contains(errOut.String(), "Usage: gongwen ingest") {
-		t.Errorf("no usage text: %q", errOut.String())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			args := append([]string{"--data", t.TempDir()}, tt.args...)
+			if err := cmdIngest(context.Background(), args, &out, &errOut); !errors.Is(err, errUsage) {
+				t.Errorf("err = %v, want errUsage", err)
+			}
+			if !strings.Contains(errOut.String(), tt.want) {
+				t.Errorf("stderr lacks %q:\n%s", tt.want, errOut.String())
+			}
+		})
+	}
+}
+
+// TestIngestCrawlFlags runs ingest URL with crawl flags and checks that the
+// crawl obeyed them: only the list page (--max-pages 1), the contact in
+// the User-Agent, and requests spaced by the rate asked (--rate 50: 20 ms)
+// rather than by the default of one a second.
+func TestIngestCrawlFlags(t *testing.T) {
+	type request struct {
+		path, agent string
+		at          time.Time
+	}
+	var (
+		mu       sync.Mutex
+		requests []request
+	)
+	files := http.FileServer(http.Dir("../../testdata/site"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests = append(requests, request{r.URL.Path, r.UserAgent(), time.Now()})
+		mu.Unlock()
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	var stdout, stderr bytes.Buffer
+	args := []string{"--data", t.TempDir(), "--rate", "50", "--max-pages", "1", "--contact", "tester@example.org",
+		srv.URL + "/zwgk/ndbg/index.html"}
+	if err := cmdIngest(context.Background(), args, &stdout, &stderr); err != nil {
+		t.Fatalf("ingest: %v\nstderr:\n%s", err, stderr.String())
+	}
+	// The list page is not a document, and no detail page was fetched.
+	if !strings.HasPrefix(stdout.String(), "ingest: 0 new, 0 updated, 0 unchanged, 0 failed;") {
+		t.Errorf("summary:\n%s", stdout.String())
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	var gaps []time.Duration
+	for i, r := range requests {
+		switch r.path {
+		case "/robots.txt", "/zwgk/ndbg/index.html", "/zwgk/ndbg/": // the file server redirects index.html to the directory
+		default:
+			t.Errorf("requested %s beyond --max-pages 1", r.path)
+		}
+		if !strings.Contains(r.agent, "tester@example.org") {
+			t.Errorf("%s: User-Agent %q lacks the --contact", r.path, r.agent)
+		}
+		if i > 0 {
+			gaps = append(gaps, r.at.Sub(requests[i-1].at))
+		}
+	}
+	if len(gaps) == 0 {
+		t.Fatalf("requests: %v", requests)
+	}
+	// At the default rate no two requests would be less than a second
+	// apart; at --rate 50 none is less than 20 ms apart (10 ms allows for
+	// the time between the client's send and the server's clock).
+	if lo, hi := slices.Min(gaps), slices.Max(gaps); lo < 10*time.Millisecond || hi >= time.Second {
+		t.Errorf("gaps between requests %v, want 20 ms to well under a second", gaps)
 	}
 }

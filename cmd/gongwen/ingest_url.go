@@ -12,13 +12,13 @@ import (
 	"github.com/gongwen/gongwen/fetch"
 )
 
-// ingestURLs crawls the URLs into DATA/raw like gongwen crawl (default
-// crawl flags) and indexes the pages and attachments that are new or
-// changed, or not yet in the index.
-func ingestURLs(ctx context.Context, opts ingestOptions, in *ingester, urls []string) error {
-	copts := defaultCrawlOptions()
+// ingestURLs crawls the URLs into DATA/raw like gongwen crawl (with the
+// crawl flags given to ingest) and indexes the pages and attachments that
+// are new or changed, or not yet in the index.
+func ingestURLs(ctx context.Context, opts ingestOptions, in *ingester, urls []string, stderr io.Writer) error {
+	copts := opts.crawl
 	copts.data = opts.data
-	return crawlAndIngest(ctx, copts, in, urls, io.Discard)
+	return crawlAndIngest(ctx, copts, in, urls, stderr)
 }
 
 // crawlAndIngest crawls, then extracts every detail page and attachment
