@@ -68,8 +68,9 @@
 //   - vague numbers: 数十家, 几十个, 数十万元; and multiples: 增长1.3倍 (倍 is
 //     not a unit: reports and their tables give growth in %, and labellers
 //     leave multiples out);
-//   - changes of rank: 较上年提升3个位次, 前移三个位次, 排名上升5位 (a rank is
-//     第N位; places gained are not a count of anything);
+//   - changes and bounds of rank: 较上年提升3个位次, 前移三个位次, 排名上升5位,
+//     进入全省前10名 (a rank is 第N位; places gained are not a count of
+//     anything); and an age as a criterion: 年满60周岁的老年人;
 //   - bounds of a class, limits set by a rule and durations describing a noun:
 //     5000万元以上项目, 2000万元及以上的工业法人单位 (but 5000家以上的企业 is a
 //     count), 20个工作日内, 24小时服务; but a time cut to a limit is a result

@@ -351,6 +351,12 @@ func accept(text string, m match) bool {
 	if rankChange(text, q) {
 		return false // 较上年提升3个位次: a change of rank, not a count
 	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); prev == '前' && (q.Unit == "位" || q.Unit == "名") {
+		return false // 进入全省前10名: a bound of a ranking, not a rank
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); prev == '满' && (q.Unit == "周岁" || q.Unit == "岁" || q.Unit == "週歲" || q.Unit == "歲") {
+		return false // 对年满60周岁的老年人: a criterion, not a figure
+	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank
 	}

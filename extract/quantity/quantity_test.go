@@ -264,6 +264,8 @@ func TestFind(t *testing.T) {
 			[]string{"五个工作日 5 个工作日 measure", "3个工作日 3 个工作日 measure"}},
 		{"vague tens", "数十家企业完成改造，几十个村受益，数十万元", nil},
 		{"change of rank", "较上年提升3个位次，前移三个位次，排名上升5位。", nil},
+		{"bound of a ranking and age criterion", "力争进入全省前10名，排名前3位，对年满60周岁的老年人发放补贴，执法人员平均年龄42.5岁。",
+			[]string{"42.5岁 42.5 岁 measure"}},
 		{"places in a ranking are still a count of people", "表彰先进个人5位。", []string{"5位 5 位 count"}},
 		{"case files in juan", "评查行政执法案卷320卷，行政执法卷宗56宗。",
 			[]string{"320卷 320 卷 count", "56宗 56 宗 count"}},
