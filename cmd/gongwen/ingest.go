@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -12,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -22,9 +25,10 @@ import (
 )
 
 type ingestOptions struct {
-	data  string       // data directory (see dataDir)
-	batch int          // documents per index transaction
-	crawl crawlOptions // for URL arguments: the flags of gongwen crawl
+	data      string       // data directory (see dataDir)
+	batch     int          // documents per index transaction
+	reextract bool         // extract files and pages the index holds unchanged
+	crawl     crawlOptions // for URL arguments: the flags of gongwen crawl
 }
 
 const ingestUsage = `Usage: gongwen ingest [--data DIR] [crawl flags] PATH|URL ...
@@ -37,8 +41,10 @@ A URL is crawled first, as 'gongwen crawl' does, into DIR/raw: the crawl
 flags (--rate, --max-pages, --since, --contact …, below) apply to it. Then
 the pages and attachments that are new or changed are extracted and indexed.
 
-Incremental: a document whose id and content are already in the index is
-skipped, a changed one is replaced (with its indicators). Documents are
+Incremental: a file or page whose content the index already holds is not
+extracted again (--reextract does, e.g. after upgrading gongwen); a
+document whose id and content are already in the index is skipped, a
+changed one is replaced (with its indicators). Documents are
 written in batches; an interrupted run keeps the batches it finished, and
 running it again completes it. A progress bar is shown on a terminal; a
 summary is printed at the end. Inputs that fail are listed and the others
@@ -58,6 +64,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
 	fs.IntVar(&opts.batch, "batch", 200, "documents per index transaction")
+	fs.BoolVar(&opts.reextract, "reextract", false, "extract files and pages again even when the index holds their content (after upgrading gongwen)")
 	addCrawlFlags(fs, &opts.crawl)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
@@ -77,13 +84,15 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // ingester adds documents to the index in batches and counts what happened.
 // ingestURLs (ingest_url.go) feeds it the documents of URL arguments.
 type ingester struct {
-	ix       *index.Index
-	batch    *index.Batch
-	size     int
-	bar      *progressbar.ProgressBar // nil when stderr is not a terminal
-	counts   map[index.Change]int
-	inds     int
-	failures []string
+	ix        *index.Index
+	batch     *index.Batch
+	size      int
+	reextract bool                     // see ingestOptions
+	bar       *progressbar.ProgressBar // nil when stderr is not a terminal
+	counts    map[index.Change]int
+	inds      int
+	failures  []string
+	extracted atomic.Int64 // calls of Extract, which the incremental runs avoid
 }
 
 // add indexes doc, which came from source (a path or URL).
@@ -102,6 +111,12 @@ func (in *ingester) add(source string, doc *extract.Document) error {
 		return in.batch.Commit()
 	}
 	return nil
+}
+
+// skip counts a file whose document the index holds unchanged.
+func (in *ingester) skip() {
+	in.counts[index.Unchanged]++
+	in.step()
 }
 
 // fail records that source could not be indexed.
@@ -143,7 +158,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string, stdout, s
 		return err
 	}
 	defer ix.Close()
-	in := &ingester{ix: ix, batch: ix.NewBatch(), size: opts.batch, counts: map[index.Change]int{}}
+	in := &ingester{ix: ix, batch: ix.NewBatch(), size: opts.batch, reextract: opts.reextract, counts: map[index.Change]int{}}
 	if isTerminal(stderr) {
 		in.bar = progressbar.NewOptions(len(inputs),
 			progressbar.OptionSetWriter(stderr),
@@ -189,9 +204,10 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string, stdout, s
 // which owns the batch.
 func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
 	type result struct {
-		path string
-		docs []*extract.Document
-		err  error
+		path      string
+		docs      []*extract.Document
+		unchanged bool // in the index already: not extracted
+		err       error
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -204,9 +220,10 @@ func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
 		go func() {
 			defer wg.Done()
 			for p := range jobs {
-				docs, err := readPath(ex, p)
+				r := result{path: p}
+				r.docs, r.unchanged, r.err = in.readPath(ex, p)
 				select {
-				case results <- result{p, docs, err}:
+				case results <- r:
 				case <-ctx.Done():
 					return
 				}
@@ -229,6 +246,10 @@ func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
 			in.fail(r.path, r.err)
 			continue
 		}
+		if r.unchanged {
+			in.skip()
+			continue
+		}
 		if len(r.docs) != 1 {
 			in.grow(len(r.docs) - 1)
 		}
@@ -245,20 +266,36 @@ func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
 }
 
 // readPath extracts one file, or reads the documents of a JSON-lines file
-// written by gongwen extract.
-func readPath(ex *extract.Extractor, path string) ([]*extract.Document, error) {
+// written by gongwen extract. A file whose document the index holds
+// unchanged is not extracted: it returns unchanged.
+func (in *ingester) readPath(ex *extract.Extractor, path string) (docs []*extract.Document, unchanged bool, err error) {
 	if strings.HasSuffix(path, ".jsonl") {
-		return readJSONL(path)
+		docs, err := readJSONL(path)
+		return docs, false, err
 	}
 	body, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+		return nil, false, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
+	if !in.reextract && in.holdsFile(path, body) {
+		return nil, true, nil
+	}
+	in.extracted.Add(1)
 	doc, err := ex.Extract(extract.Input{Name: path, Body: body})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return []*extract.Document{doc}, nil
+	return []*extract.Document{doc}, false, nil
+}
+
+// holdsFile reports whether the index holds the document extracted from
+// the file at path with this body. Without a URL, extract names a document
+// by its content: the first 8 bytes of the body's SHA-256, in hex. The file
+// name is compared too, since the document records it.
+func (in *ingester) holdsFile(path string, body []byte) bool {
+	sum := sha256.Sum256(body)
+	doc, err := in.ix.Document(hex.EncodeToString(sum[:8]))
+	return err == nil && doc.Source.SHA256 == hex.EncodeToString(sum[:]) && doc.Source.File == path
 }
 
 func readJSONL(path string) ([]*extract.Document, error) {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -220,5 +222,69 @@ func TestIngestCrawlFlags(t *testing.T) {
 	// the time between the client's send and the server's clock).
 	if lo, hi := slices.Min(gaps), slices.Max(gaps); lo < 10*time.Millisecond || hi >= time.Second {
 		t.Errorf("gaps between requests %v, want 20 ms to well under a second", gaps)
+	}
+}
+
+// TestIngestSkipsUnchangedFiles runs ingest on a directory again and again:
+// a file whose document the index holds is not extracted a second time.
+func TestIngestSkipsUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "reports")
+	os.Mkdir(dir, 0o755)
+	entries, err := os.ReadDir("../../testdata/reports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		body, err := os.ReadFile(filepath.Join("../../testdata/reports", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, e.Name()), body, 0o644)
+	}
+	n := len(entries)
+	in := newTestIngester(t, t.TempDir())
+	steps := []struct {
+		name      string
+		change    func(t *testing.T) // before the run
+		reextract bool
+		extracted int
+		counts    map[index.Change]int
+	}{
+		{name: "first run", extracted: n, counts: map[index.Change]int{index.Added: n}},
+		{name: "nothing changed", extracted: 0, counts: map[index.Change]int{index.Unchanged: n}},
+		{name: "a file changed", change: func(t *testing.T) {
+			f, err := os.OpenFile(filepath.Join(dir, "kaifeng-fzzf-2023.txt"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("\n特此报告。\n")
+			f.Close()
+		}, extracted: 1, counts: map[index.Change]int{index.Added: 1, index.Unchanged: n - 1}}, // a new content id
+		{name: "a file renamed", change: func(t *testing.T) {
+			if err := os.Rename(filepath.Join(dir, "linzhou-stats-2024.txt"), filepath.Join(dir, "linzhou-2024.txt")); err != nil {
+				t.Fatal(err)
+			}
+		}, extracted: 1, counts: map[index.Change]int{index.Updated: 1, index.Unchanged: n - 1}}, // the document records its file
+		{name: "reextract", reextract: true, extracted: n, counts: map[index.Change]int{index.Unchanged: n}},
+	}
+	for _, step := range steps {
+		if step.change != nil {
+			step.change(t)
+		}
+		run := newTestIngester2(t, in)
+		run.reextract = step.reextract
+		inputs, _ := collectInputs([]string{dir}, io.Discard)
+		if err := ingestPaths(context.Background(), run, inputs); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if err := run.batch.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if got := run.extracted.Load(); got != int64(step.extracted) {
+			t.Errorf("%s: extracted %d files, want %d", step.name, got, step.extracted)
+		}
+		if !maps.Equal(run.counts, step.counts) || len(run.failures) > 0 {
+			t.Errorf("%s: counts %v, want %v; failures %q", step.name, run.counts, step.counts, run.failures)
+		}
 	}
 }

@@ -65,7 +65,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			nfail++
 			continue
 		}
-		if u.Outcome == fetch.OutcomeUnchanged && indexed(in, rec) {
+		if u.Outcome == fetch.OutcomeUnchanged && !in.reextract && indexed(in, rec) {
 			continue
 		}
 		todo = append(todo, rec)
@@ -94,6 +94,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 				input.Parent = extract.URLID(rec.Parent)
 			}
 		}
+		in.extracted.Add(1)
 		doc, err := ex.Extract(input)
 		if err != nil {
 			in.fail(rec.URL, err)
