@@ -80,8 +80,8 @@
 // 重点项目开展评价); a line that ends a sentence, a heading, or a running
 // header of a PDF page (a line without clause marks after a page number
 // such as — 2 —, or one that recurs) does not. A sentence runs on over a
-// page break: empty lines, page numbers and running headers between its two
-// halves are skipped. A figure cut by a line break
+// page break: page numbers and running headers between its two halves are
+// skipped. A figure cut by a line break
 // (收入完成93.6⏎亿元，为预算的101.3%) joins its two lines into one paragraph.
 //
 // The segmenter (extract/segment) is loaded once per process and shared;

@@ -124,9 +124,10 @@ func (h *headers) is(line string, afterPage bool) bool {
 }
 
 // pageBreak reports whether a line is part of a page break that a sentence
-// runs over: an empty line, a page number or a running header.
+// runs over: a page number or a running header. An empty line is not: it
+// ends a paragraph.
 func (h *headers) pageBreak(line string, afterPage bool) bool {
-	return line == "" || pageNumber.MatchString(line) || h.is(line, afterPage)
+	return line != "" && (pageNumber.MatchString(line) || h.is(line, afterPage))
 }
 
 // openHead returns the words at the start of the line after the line break

@@ -351,10 +351,10 @@ func accept(text string, m match) bool {
 	if rankChange(text, q) {
 		return false // 较上年提升3个位次: a change of rank, not a count
 	}
-	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); prev == '前' && (q.Unit == "位" || q.Unit == "名") {
+	switch prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); {
+	case prev == '前' && (q.Unit == "位" || q.Unit == "名"):
 		return false // 进入全省前10名: a bound of a ranking, not a rank
-	}
-	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); prev == '满' && (q.Unit == "周岁" || q.Unit == "岁" || q.Unit == "週歲" || q.Unit == "歲") {
+	case (prev == '满' || prev == '滿') && (q.Unit == "周岁" || q.Unit == "岁" || q.Unit == "週歲" || q.Unit == "歲"):
 		return false // 对年满60周岁的老年人: a criterion, not a figure
 	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
@@ -451,9 +451,9 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 // Official style writes counts in Arabic digits, and slogans name a short
 // abstract noun: 三项制度, 两个维护, 四个意识, 两个确立, and with a longer one an
 // idea (八项规定精神, 两个毫不动摇, 三个有利于), a saying (三个不发生,
-// 五个必由之路), another numeral (两个一百年) or a
-// topic of discourse (三个方面的问题); nor is a numeral inside the name of
-// what another figure counts (受理三项制度相关事项55197件).
+// 五个必由之路), another numeral (两个一百年) or a topic of discourse
+// (三个方面的问题); nor is a numeral inside the name of what another figure
+// counts (受理三项制度相关事项55197件).
 func plausibleSmallCount(text string, end int, unit string) bool {
 	after := text[end:]
 	for _, w := range []string{"以内", "以內", "以上", "以下", "左右", "之内", "之內", "内", "內"} {
@@ -515,8 +515,8 @@ func shortenedTo(before string) bool {
 }
 
 // rankChange reports whether q counts places gained or lost in a ranking:
-// 较上年提升3个位次, 前移三个位次, 排名上升5位. The figure is a change of rank, which
-// reports leave out of their tables of figures.
+// 较上年提升3个位次, 前移三个位次, 排名上升5位. A change of rank is not a rank
+// (第N位), nor a count of anything.
 func rankChange(text string, q Quantity) bool {
 	after := text[q.End:]
 	if (q.Unit == "个" || q.Unit == "個") && hasAnyPrefix(after, "位次", "名次") {
@@ -595,8 +595,8 @@ func rule(text string, q Quantity) bool {
 			}
 		}
 	}
-	if q.Unit == "分" && hasAnySuffix(before, "占", "佔", "计", "計", "扣", "加") {
-		return true
+	if q.Unit == "分" && hasAnySuffix(before, "占", "佔", "扣") {
+		return true // but 综合得分增加2.3分 is reported
 	}
 	return q.Kind == Percent && hasAnySuffix(before, "分值占", "分值为", "分值為", "分值佔")
 }

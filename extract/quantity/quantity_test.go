@@ -275,6 +275,7 @@ func TestFind(t *testing.T) {
 		{"money bounding a class with 的", "统计范围为年主营业务收入2000万元及以上的工业法人单位，全市5000家以上的企业参加。",
 			[]string{"5000家 5000 家 count ~"}},
 		{"rules of a scheme", "“优秀”等次比例一般不超过参加考核单位总数的30%，原则上不少于40学时，工单响应率占20分，分值占5%。", nil},
+		{"a change of score is reported", "考核综合得分增加2.3分。", []string{"2.3分 2.3 分 count"}},
 		{"targets with a floor or cap", "群众满意率不低于90%，每季度开展培训不少于两次，赤字率不超过3%。",
 			[]string{"90% 90 % percent", "两次 2 次 count", "3% 3 % percent"}},
 		{"figure cut by a line break", "收入完成86.2\n亿元，惠及职工2.3\n万人，办理案件156\n件。",
