@@ -18,8 +18,11 @@
 //     (近1900家次境内外媒体 → 境内外媒体). Words that describe the noun with
 //     的 keep it (符合条件的23家企业 → 符合条件的企业).
 //  3. Predicate only: a clause that only says how a figure changed or what
-//     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长)
-//     takes the subject of the last quantity of the paragraph that had one,
+//     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长,
+//     比常年偏多), or only for how long (连续5年稳定在85万吨以上), or only from
+//     when (由2020年的2,136亿元增加到…, the words after a figure that start a
+//     change being no noun), takes the subject of the last quantity of the
+//     paragraph that had one,
 //     without the comparison: 地区生产总值468亿元，增长4.1% → 地区生产总值增长,
 //     but an amount keeps a point in time, against which a stock changes:
 //     常住人口40.8万人，比上年末增加0.3万人 → 常住人口比上年末增加 (also 比年初,

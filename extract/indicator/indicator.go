@@ -291,6 +291,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			after = after[:k]
 		}
 		after = cleanAfter(after)
+		if startsChange(after) {
+			after = "" // 由2020年的2,136亿元增加到…: a change follows, not a noun
+		}
 
 		sharedBy := splitShared(raw)
 		if k := strings.LastIndex(raw, "、"); k >= 0 && i > 0 {
@@ -342,7 +345,10 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names, own = []string{n}, true
 		case before == "" && after == "" && len(p.subjects) > 0:
 			// 突破3000亿元，达到3125.6亿元: the figure of the last subject
-			names, own = []string{p.subjects[len(p.subjects)-1]}, true
+			names, own = []string{withoutChange(p.subjects[len(p.subjects)-1])}, true
+		case len(p.subjects) > 0 && wholeMatch(period, before):
+			// 粮食总产量86.5万吨，连续5年稳定在85万吨以上: a level held for years
+			names = []string{withoutChange(p.subjects[len(p.subjects)-1]) + before}
 		case before == "":
 			names, own = []string{after}, true
 		case q.Kind == quantity.Count && after != "" && strings.HasSuffix(strings.TrimSpace(raw), "的"):
@@ -449,7 +455,7 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 }
 
 // trailingChange is a change at the end of a subject: 增加值同比增长.
-var trailingChange = regexp.MustCompile(`(?:同比|环比|環比|(?:比|较|較)(?:上年|去年)(?:同期|末)?)?(?:增长|增長|下降|增加|减少|減少|提高|降低|上升|上涨|上漲)$`)
+var trailingChange = regexp.MustCompile(`(?:同比|环比|環比|(?:比|较|較)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:增长|增長|下降|增加|减少|減少|提高|降低|上升|上涨|上漲)$`)
 
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.
@@ -591,7 +597,7 @@ var (
 		增长至 增長至 扩大到 擴大到 扩大至 擴大至 控制在 稳定在 穩定在 保持在 维持在 維持在
 		不少于 不少於 不低于 不低於 不超过 不超過 不高于 不高於 至少 最多 保持`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
-		增幅 降幅 增速 增 降 减 減 多 少 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
+		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
 )
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -616,8 +622,8 @@ func clean(s string) string {
 			}
 		}
 		if strings.HasSuffix(s, "年") || strings.HasSuffix(s, "的") || strings.HasSuffix(s, "末") || strings.HasSuffix(s, "底") || strings.HasSuffix(s, "度") || strings.HasSuffix(s, "来") || strings.HasSuffix(s, "來") {
-			if loc := yearEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
-				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元
+			if loc := yearEnd.FindStringIndex(s); loc != nil {
+				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
 			}
 		}
 		for _, w := range leadWords {
@@ -685,7 +691,7 @@ func trimPunct(s string) string {
 }
 
 // comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
-var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|年初|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比|環比)`)
+var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比|環比)`)
 
 // pointInTime returns the comparison of s with a point in time — 比上年末,
 // 比年初, 较上年底 — or "". An amount of a stock (population, deposits)
@@ -705,6 +711,23 @@ func pointInTime(s string) string {
 		return c
 	}
 	return ""
+}
+
+// startsChange reports whether s starts with a verb of change of two or more
+// characters: 增加到2024年的, 下降3.2%.
+func startsChange(s string) bool {
+	for _, v := range changeVerbs {
+		if strings.HasPrefix(s, v) && len(v) > len("增") {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeMatch reports whether re matches all of s.
+func wholeMatch(re *regexp.Regexp, s string) bool {
+	loc := re.FindStringIndex(s)
+	return loc != nil && loc[0] == 0 && loc[1] == len(s)
 }
 
 // period opens a predicate over several years: 两年平均增长, 近五年年均增长.
