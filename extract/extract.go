@@ -265,6 +265,13 @@ func documentID(rawURL string, contentSum []byte) string {
 	return hex.EncodeToString(contentSum[:8])
 }
 
+// ContentID is the id of a document read from a file, which has no URL: a
+// hash of its bytes. Ingest uses it to skip files it has already indexed.
+func ContentID(body []byte) string {
+	sum := sha256.Sum256(body)
+	return documentID("", sum[:])
+}
+
 // URLID is the id of the document at a URL: a hash of its canonical form.
 // A crawler needs it to name an attachment's parent before the page is read.
 func URLID(rawURL string) string {

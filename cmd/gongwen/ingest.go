@@ -289,12 +289,10 @@ func (in *ingester) readPath(ex *extract.Extractor, path string) (docs []*extrac
 }
 
 // holdsFile reports whether the index holds the document extracted from
-// the file at path with this body. Without a URL, extract names a document
-// by its content: the first 8 bytes of the body's SHA-256, in hex. The file
-// name is compared too, since the document records it.
+// the file at path with this body: same content id, hash and file name.
 func (in *ingester) holdsFile(path string, body []byte) bool {
 	sum := sha256.Sum256(body)
-	doc, err := in.ix.Document(hex.EncodeToString(sum[:8]))
+	doc, err := in.ix.Document(extract.ContentID(body))
 	return err == nil && doc.Source.SHA256 == hex.EncodeToString(sum[:]) && doc.Source.File == path
 }
 
