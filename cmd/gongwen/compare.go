@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -52,17 +51,14 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var by string
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	addDataFlag(fs, &opts.data)
 	fs.StringVar(&by, "by", "issuer", "rows are `issuer`, region or year")
 	fs.StringVar(&opts.chart, "chart", "", "draw the table as SVG into `FILE.svg`")
 	fs.BoolVar(&opts.json, "json", false, "print the table as JSON")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), compareUsage); fs.PrintDefaults() }
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+		return flagError(err)
 	}
 	if opts.by, err = export.ParseBy(by); err != nil {
 		fmt.Fprintln(stderr, "compare:", strings.TrimPrefix(err.Error(), "export: "))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -83,15 +82,12 @@ func cmdCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var opts crawlOptions
 	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	addDataFlag(fs, &opts.data)
 	addCrawlFlags(fs, &opts)
 	fs.StringVar(&opts.report, "report", "", "also write the JSON report to `FILE` (- for stdout)")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), crawlUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if err := flagError(fs.Parse(args)); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

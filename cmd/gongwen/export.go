@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,23 +61,15 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	q := &opts.query
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	addDataFlag(fs, &opts.data)
 	fs.StringVar(&opts.format, "format", "", "file format: `csv|jsonl|xlsx|parquet` (default: the extension of --out, else csv)")
 	fs.StringVar(&opts.out, "out", "", "write to `FILE` instead of stdout")
 	fs.BoolVar(&opts.documents, "documents", false, "one row per document instead of per indicator")
-	fs.StringVar(&q.Issuer, "issuer", "", "only documents of this exact `issuer`")
-	fs.IntVar(&q.Year, "year", 0, "only documents of this report `year`")
-	fs.StringVar(&q.Kind, "kind", "", "only documents of this `kind` (fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other)")
-	fs.StringVar(&q.From, "from", "", "only documents dated on or after `YYYY-MM-DD`")
-	fs.StringVar(&q.To, "to", "", "only documents dated on or before `YYYY-MM-DD`")
-	fs.StringVar(&q.Indicator, "indicator", "", "only indicators matching `'NAME OP VALUE'`, e.g. '调解成功率>=95' or a name alone")
+	addFilterFlags(fs, q, "only indicators matching `'NAME OP VALUE'`, e.g. '调解成功率>=95' or a name alone")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), exportUsage); fs.PrintDefaults() }
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+		return flagError(err)
 	}
 	opts.query.Text = strings.Join(words, " ")
 	opts.data = dataDir(opts.data)

@@ -39,11 +39,8 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if err := flagError(fs.Parse(args)); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

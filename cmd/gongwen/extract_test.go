@@ -109,3 +109,15 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("unknown command: exit %d, want 2", code)
 	}
 }
+
+func TestHelpExitsZero(t *testing.T) {
+	for _, name := range []string{"extract", "ingest", "search", "serve", "crawl", "export", "compare"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{name, "-h"}, &stdout, &stderr); code != 0 || !strings.Contains(stderr.String(), "Usage: gongwen "+name) {
+			t.Errorf("gongwen %s -h: exit %d, stderr %q", name, code, stderr.String())
+		}
+		if code := run([]string{name, "--no-such-flag"}, &stdout, &stderr); code != 2 {
+			t.Errorf("gongwen %s --no-such-flag: exit %d, want 2", name, code)
+		}
+	}
+}

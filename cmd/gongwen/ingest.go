@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,16 +61,13 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var opts ingestOptions
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	addDataFlag(fs, &opts.data)
 	fs.IntVar(&opts.batch, "batch", 200, "documents per index transaction")
 	fs.BoolVar(&opts.reextract, "reextract", false, "extract files and pages again even when the index holds their content (after upgrading gongwen)")
 	addCrawlFlags(fs, &opts.crawl)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if err := flagError(fs.Parse(args)); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 || opts.batch < 1 {
 		fs.Usage()

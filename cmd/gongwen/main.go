@@ -8,6 +8,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -57,7 +58,27 @@ func usage(w io.Writer) {
 var (
 	errUsage   = errors.New("usage error")
 	errPartial = errors.New("some inputs failed")
+	errHelp    = errors.New("help printed")
 )
+
+// flagError maps a flag-parsing error to the command's result: -h has
+// printed the usage (exit status 0), anything else is a usage error.
+func flagError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, flag.ErrHelp):
+		return errHelp
+	default:
+		return errUsage
+	}
+}
+
+// addDataFlag defines the --data flag every command that reads or writes
+// the data directory has.
+func addDataFlag(fs *flag.FlagSet, dir *string) {
+	fs.StringVar(dir, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -81,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	err := cmd.run(ctx, args[1:], stdout, stderr)
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, errHelp):
 		return 0
 	case errors.Is(err, errUsage):
 		return 2

@@ -66,23 +66,15 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	q := &opts.query
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
-	fs.StringVar(&q.Issuer, "issuer", "", "only documents of this exact `issuer`")
-	fs.IntVar(&q.Year, "year", 0, "only documents of this report `year`")
-	fs.StringVar(&q.Kind, "kind", "", "only documents of this `kind` (fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other)")
-	fs.StringVar(&q.From, "from", "", "only documents dated on or after `YYYY-MM-DD`")
-	fs.StringVar(&q.To, "to", "", "only documents dated on or before `YYYY-MM-DD`")
-	fs.StringVar(&q.Indicator, "indicator", "", "only documents with an indicator `'NAME OP VALUE'`, e.g. '调解成功率>=95'")
+	addDataFlag(fs, &opts.data)
+	addFilterFlags(fs, q, "only documents with an indicator `'NAME OP VALUE'`, e.g. '调解成功率>=95'")
 	fs.IntVar(&q.Limit, "limit", 10, "show at most `N` documents")
 	fs.IntVar(&q.Offset, "offset", 0, "skip the first `N` documents")
 	fs.BoolVar(&opts.json, "json", false, "print JSON")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), searchUsage); fs.PrintDefaults() }
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+		return flagError(err)
 	}
 	if q.Limit < 1 || q.Offset < 0 {
 		fmt.Fprintln(stderr, "search: --limit must be at least 1 and --offset not negative")
@@ -93,9 +85,20 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return runSearch(ctx, opts, words, stdout, stderr)
 }
 
+// addFilterFlags defines the filters search and export share; indicatorHelp
+// says what --indicator selects in the command.
+func addFilterFlags(fs *flag.FlagSet, q *index.Query, indicatorHelp string) {
+	fs.StringVar(&q.Issuer, "issuer", "", "only documents of this exact `issuer`")
+	fs.IntVar(&q.Year, "year", 0, "only documents of this report `year`")
+	fs.StringVar(&q.Kind, "kind", "", "only documents of this `kind` (fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other)")
+	fs.StringVar(&q.From, "from", "", "only documents dated on or after `YYYY-MM-DD`")
+	fs.StringVar(&q.To, "to", "", "only documents dated on or before `YYYY-MM-DD`")
+	fs.StringVar(&q.Indicator, "indicator", "", indicatorHelp)
+}
+
 // parseInterspersed parses flags placed before, between or after the query
-// words. An argument starting with - is a flag only if fs defines it, so
-// that -撤销 stays an excluded word; after -- everything is a word.
+// words. An argument starting with a single - is a flag only if fs defines
+// it, so that -撤销 stays an excluded word; after -- everything is a word.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var flags, words []string
 	for i := 0; i < len(args); i++ {
@@ -109,7 +112,8 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 			name, hasValue = n, true
 		}
 		f := fs.Lookup(name)
-		if !strings.HasPrefix(a, "-") || (f == nil && name != "h" && name != "help") {
+		// -撤销 is an excluded word, but --撤销 can only be a mistyped flag.
+		if !strings.HasPrefix(a, "-") || (f == nil && name != "h" && name != "help" && !strings.HasPrefix(a, "--")) {
 			words = append(words, a)
 			continue
 		}

@@ -45,7 +45,7 @@ func TestSearchCommand(t *testing.T) {
 		{name: "punctuation only", args: []string{"--data", data, "。，"}, wantErr: errUsage, stderr: "only punctuation"},
 		{name: "bad indicator", args: []string{"--data", data, "--indicator", ">=95"}, wantErr: errUsage, stderr: "NAME OP VALUE"},
 		{name: "no index", args: []string{"--data", filepath.Join(t.TempDir(), "none"), "x"}, wantErr: errAny, stderr: ""},
-		{name: "help", args: []string{"-h"}, stderr: `docnum:国发〔2024〕1号`},
+		{name: "help", args: []string{"-h"}, wantErr: errHelp, stderr: `docnum:国发〔2024〕1号`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

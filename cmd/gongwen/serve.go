@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -49,14 +48,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var opts serveOptions
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&opts.data, "data", "", "data `DIR` (default $GONGWEN_DATA or ./gongwen-data)")
+	addDataFlag(fs, &opts.data)
 	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), serveUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if err := flagError(fs.Parse(args)); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
