@@ -504,11 +504,9 @@ var sloganHeads = strings.Fields(`精神 思想 理念 原则 方针 布局 战�
 // level (压缩至, 缩短到, 减少至): then 五个工作日以内 is the result reported,
 // not a time limit set by a rule.
 func shortenedTo(before string) bool {
-	for _, w := range []string{"压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速"} {
-		for _, to := range []string{"至", "到", "为", "為"} {
-			if strings.HasSuffix(before, w+to) {
-				return true
-			}
+	for _, to := range []string{"至", "到", "为", "為"} {
+		if head, ok := strings.CutSuffix(before, to); ok {
+			return hasAnySuffix(head, "压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速")
 		}
 	}
 	return false
@@ -588,9 +586,10 @@ func rule(text string, q Quantity) bool {
 	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
 		before = before[k:]
 	}
-	for _, modal := range []string{"一般", "原则上", "原則上", "不得", "最多", "最高", "最少"} {
-		for _, w := range []string{"超过", "超過", "高于", "高於", "低于", "低於", "少于", "少於", "多于", "多於"} {
-			if strings.Contains(before, modal+w) || strings.Contains(before, modal+"不"+w) {
+	for _, w := range []string{"超过", "超過", "高于", "高於", "低于", "低於", "少于", "少於", "多于", "多於"} {
+		if k := strings.Index(before, w); k >= 0 {
+			head := strings.TrimSuffix(before[:k], "不")
+			if hasAnySuffix(head, "一般", "原则上", "原則上", "不得", "最多", "最高", "最少") {
 				return true
 			}
 		}
