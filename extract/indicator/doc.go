@@ -61,7 +61,8 @@
 //     to a level, since the figure is the level (败诉率下降到4.7% → 败诉率;
 //     降至 升至 增至 提高到 压缩至 控制在 稳定在 保持在 …), bounds of a
 //     target (不少于 不低于 不超过 至少 保持 …), and a starting
-//     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值;
+//     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值, 办理时限由法定的
+//     20个工作日 → 办理时限;
 //   - a share ending a name is not the subject of the figures after it:
 //     收入完成预算的102.3%，为45.62亿元，增长6.8% → 收入完成预算, 收入, 收入增长;
 //   - a summing adverb inside the name, with a scope of time just before

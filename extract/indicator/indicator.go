@@ -579,7 +579,7 @@ var (
 	titles      = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
 	parens      = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
 	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
-	yearEnd     = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$`)
+	yearEnd     = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$|(?:由|从|從)(?:法定|承诺|承諾|以往|过去|過去)的?$`)
 	conjunction = regexp.MustCompile(`[和及与與、]`)
 	issuer      = regexp.MustCompile(`^(?:我|本|该|該)(?:局|厅|廳|委|办|辦|院|署|部门|部門|机关|機關|单位|單位|中心)`)
 	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)

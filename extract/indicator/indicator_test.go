@@ -132,6 +132,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"4.2%→出口增长", "1.3%→进口增长"}},
 		{"one subject for two values stays whole", "城乡居民人均可支配收入分别增长4.4%和6.5%。",
 			[]string{"4.4%→城乡居民人均可支配收入分别增长", "6.5%→城乡居民人均可支配收入分别增长"}},
+		{"time limit shortened from the legal one", "平均办理时限由法定的20个工作日压缩至3.5个工作日。",
+			[]string{"20个工作日→平均办理时限", "3.5个工作日→平均办理时限"}},
 		{"time limit shortened", "办理时限由原来的20个工作日压缩至5个工作日。",
 			[]string{"20个工作日→办理时限", "5个工作日→办理时限"}},
 		{"target words around a name", "力争政策解读占比达到60%，预计全年新增就业1.2万人，出庭应诉率连续三年保持100%。",
