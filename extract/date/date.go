@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/gongwen/gongwen/extract/internal/scan"
+	"github.com/gongwen/gongwen/extract/internal/chars"
 
 	"github.com/gongwen/gongwen/extract/docnum"
 )
@@ -90,7 +90,7 @@ func Parse(s string) (string, bool) {
 // canStart reports whether a year can begin with r: a digit, or 一 or 二 of a
 // year in Chinese numerals (一九九八, 二〇二五).
 func canStart(r rune) bool {
-	_, ok := scan.Digit(r)
+	_, ok := chars.Digit(r)
 	return ok || r == '一' || r == '二'
 }
 
@@ -109,11 +109,11 @@ func match(s string, i int) (end int, value string, ok bool) {
 			return 0, "", false
 		}
 	} else {
-		if scan.IsDigit(prev) {
+		if chars.IsDigit(prev) {
 			return 0, "", false
 		}
 		var n int
-		y, n, j = scan.Digits(s, i)
+		y, n, j = chars.Digits(s, i)
 		if n != 4 {
 			return 0, "", false
 		}
@@ -132,7 +132,7 @@ func dashed(s string, start, j, y int, sep rune) (end int, value string, ok bool
 	if r, _ := utf8.DecodeLastRuneInString(s[:start]); r == sep {
 		return 0, "", false
 	}
-	m, n, j := scan.Digits(s, j)
+	m, n, j := chars.Digits(s, j)
 	if n < 1 || n > 2 {
 		return 0, "", false
 	}
@@ -140,12 +140,12 @@ func dashed(s string, start, j, y int, sep rune) (end int, value string, ok bool
 	if r != sep {
 		return 0, "", false
 	}
-	d, n, j := scan.Digits(s, j+size)
+	d, n, j := chars.Digits(s, j+size)
 	if n < 1 || n > 2 {
 		return 0, "", false
 	}
 	if r, size := utf8.DecodeRuneInString(s[j:]); r == sep {
-		if p, _ := utf8.DecodeRuneInString(s[j+size:]); scan.IsDigit(p) {
+		if p, _ := utf8.DecodeRuneInString(s[j+size:]); chars.IsDigit(p) {
 			return 0, "", false
 		}
 	}
@@ -170,7 +170,7 @@ func written(s string, j, y int) (end int, value string, ok bool) {
 	if !ok {
 		return 0, "", false
 	}
-	j = scan.SkipSpaces(s, j)
+	j = chars.SkipSpaces(s, j)
 	r, size := utf8.DecodeRuneInString(s[j:])
 	if r != '日' && r != '号' && r != '號' {
 		return 0, "", false
@@ -180,7 +180,7 @@ func written(s string, j, y int) (end int, value string, ok bool) {
 
 // expect skips spaces at j and then the word w.
 func expect(s string, j int, w string) (int, bool) {
-	j = scan.SkipSpaces(s, j)
+	j = chars.SkipSpaces(s, j)
 	if !strings.HasPrefix(s[j:], w) {
 		return 0, false
 	}
@@ -190,8 +190,8 @@ func expect(s string, j int, w string) (int, bool) {
 // part reads a month or a day after optional spaces: 1 to 2 digits or a
 // Chinese numeral up to 三十一 (元 for January when month is set).
 func part(s string, j int, month bool) (value, end int, ok bool) {
-	j = scan.SkipSpaces(s, j)
-	v, n, k := scan.Digits(s, j)
+	j = chars.SkipSpaces(s, j)
+	v, n, k := chars.Digits(s, j)
 	if n > 0 {
 		return v, k, n <= 2
 	}
@@ -236,7 +236,7 @@ func isSep(r rune) bool {
 func isClock(rest string) bool {
 	rest = strings.TrimPrefix(rest, "T")
 	fields := strings.FieldsFunc(rest, func(r rune) bool {
-		return scan.IsSpace(r) || r == '\n' || r == '\r' || strings.ContainsRune("()（）", r)
+		return chars.IsSpace(r) || r == '\n' || r == '\r' || strings.ContainsRune("()（）", r)
 	})
 	for _, f := range fields {
 		if !isTime(f) && !isWeekday(f) {
@@ -249,7 +249,7 @@ func isClock(rest string) bool {
 // isTime reports whether s is a time of day: 06:23, 11:30:01, 10:20:00.0,
 // 9时, 9时30分, 9点5分, 9时30分15秒.
 func isTime(s string) bool {
-	h, n, i := scan.Digits(s, 0)
+	h, n, i := chars.Digits(s, 0)
 	if n < 1 || n > 2 || h > 23 {
 		return false
 	}
@@ -260,13 +260,13 @@ func isTime(s string) bool {
 		for part := 0; i < len(s); part++ {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if part == 2 && r == '.' {
-				_, n, k := scan.Digits(s, i+1)
+				_, n, k := chars.Digits(s, i+1)
 				return n > 0 && k == len(s)
 			}
 			if part == 2 || r != ':' && r != '：' {
 				return false
 			}
-			v, n, k := scan.Digits(s, i+size)
+			v, n, k := chars.Digits(s, i+size)
 			if n != 2 || v > 59 {
 				return false
 			}
@@ -279,7 +279,7 @@ func isTime(s string) bool {
 			if i == len(s) {
 				return true
 			}
-			v, n, k := scan.Digits(s, i)
+			v, n, k := chars.Digits(s, i)
 			r, size := utf8.DecodeRuneInString(s[k:])
 			if n < 1 || n > 2 || v > 59 || r != unit {
 				return false

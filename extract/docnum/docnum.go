@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gongwen/gongwen/extract/internal/scan"
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // Number is one official document number (发文字号) found in a text.
@@ -78,25 +78,25 @@ func isClose(r rune) bool {
 // is read backwards from open but not before floor.
 func matchAt(s string, open, floor int) (Number, bool) {
 	_, size := utf8.DecodeRuneInString(s[open:])
-	i := scan.SkipSpaces(s, open+size)
-	year, n, i := scan.Digits(s, i)
+	i := chars.SkipSpaces(s, open+size)
+	year, n, i := chars.Digits(s, i)
 	if n != 4 || year < minYear || year > maxYear {
 		return Number{}, false
 	}
-	i = scan.SkipSpaces(s, i)
+	i = chars.SkipSpaces(s, i)
 	r, size := utf8.DecodeRuneInString(s[i:])
 	if !isClose(r) {
 		return Number{}, false
 	}
-	i = scan.SkipSpaces(s, i+size)
+	i = chars.SkipSpaces(s, i+size)
 	if strings.HasPrefix(s[i:], "第") {
-		i = scan.SkipSpaces(s, i+len("第"))
+		i = chars.SkipSpaces(s, i+len("第"))
 	}
-	serial, n, i := scan.Digits(s, i)
+	serial, n, i := chars.Digits(s, i)
 	if n == 0 || n > maxSerialLen {
 		return Number{}, false
 	}
-	i = scan.SkipSpaces(s, i)
+	i = chars.SkipSpaces(s, i)
 	r, size = utf8.DecodeRuneInString(s[i:])
 	if r != '号' && r != '號' {
 		return Number{}, false
@@ -125,7 +125,7 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 	j := open
 	for j > floor {
 		r, size := utf8.DecodeLastRuneInString(s[floor:j])
-		if !scan.IsSpace(r) {
+		if !chars.IsSpace(r) {
 			break
 		}
 		j -= size
@@ -146,7 +146,7 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 	}
 	// In 2023年市委发〔2023〕1号 the 年 belongs to the date before the code;
 	// but 日政发 is a code of 日照, so 年, 月 and 日 are dropped only after a digit.
-	if r, _ := utf8.DecodeLastRuneInString(s[:begin]); scan.IsDigit(r) {
+	if r, _ := utf8.DecodeLastRuneInString(s[:begin]); chars.IsDigit(r) {
 		if r, size := utf8.DecodeRuneInString(s[begin:end]); r == '年' || r == '月' || r == '日' {
 			begin += size
 		}

@@ -4,6 +4,8 @@ import (
 	"math/big"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // Values of the Chinese digits, including financial (壹贰叁) and traditional
@@ -66,22 +68,9 @@ func isMagnitude(r rune) bool    { return isSmallUnit(r) || isBigUnit(r) }
 func isChinesePoint(r rune) bool { return r == '点' || r == '點' }
 func isMinus(r rune) bool        { return r == '-' || r == '−' || r == '－' }
 
-// asciiDigit folds ASCII and full-width digits to their value.
-func asciiDigit(r rune) (byte, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return byte(r - '0'), true
-	case r >= '０' && r <= '９':
-		return byte(r - '０'), true
-	}
-	return 0, false
-}
-
 func isDecimalPoint(r rune) bool  { return r == '.' || r == '．' }
 func isGroupComma(r rune) bool    { return r == ',' || r == '，' }
-func isSpace(r rune) bool         { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
 func rat(n int64) *big.Rat        { return new(big.Rat).SetInt64(n) }
-func isArabicDigit(r rune) bool   { _, ok := asciiDigit(r); return ok }
 func isChineseNumber(r rune) bool { return isChineseDigit(r) || isMagnitude(r) }
 
 // ParseNumber reads s as one whole numeral and returns its exact value.
@@ -95,7 +84,7 @@ func isChineseNumber(r rune) bool { return isChineseDigit(r) || isMagnitude(r) }
 // numbers (years, idioms) and fail too.
 func ParseNumber(s string) (*big.Rat, bool) {
 	s = strings.Map(func(r rune) rune {
-		if isSpace(r) || r == '\n' || r == '\r' {
+		if chars.IsSpace(r) || r == '\n' || r == '\r' {
 			return -1
 		}
 		return r
@@ -200,7 +189,7 @@ func tokenize(s string) ([]token, bool) {
 	var toks []token
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if _, ok := asciiDigit(r); ok {
+		if _, ok := chars.Digit(r); ok {
 			lit, end, ok := arabicLiteral(s, i)
 			if !ok {
 				return nil, false
@@ -235,8 +224,8 @@ func arabicLiteral(s string, i int) (lit string, end int, ok bool) {
 	sawSep := false
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if d, isD := asciiDigit(r); isD {
-			b.WriteByte('0' + d)
+		if d, isD := chars.Digit(r); isD {
+			b.WriteByte('0' + byte(d))
 			group++
 			i += size
 			continue
@@ -262,11 +251,11 @@ func arabicLiteral(s string, i int) (lit string, end int, ok bool) {
 			n := 0
 			for i < len(s) {
 				r, size := utf8.DecodeRuneInString(s[i:])
-				d, isD := asciiDigit(r)
+				d, isD := chars.Digit(r)
 				if !isD {
 					break
 				}
-				b.WriteByte('0' + d)
+				b.WriteByte('0' + byte(d))
 				i += size
 				n++
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongwen/gongwen/extract/date"
 	"github.com/gongwen/gongwen/extract/docnum"
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // Quantity is a number with its unit as written in a text.
@@ -67,7 +68,7 @@ func scan(s string, i int) (match, bool) {
 	k := j
 	if !percentWord {
 		k = skipSpaces(s, k)
-		if r, _ := utf8.DecodeLastRuneInString(s[i:j]); isArabicDigit(r) && k == j {
+		if r, _ := utf8.DecodeLastRuneInString(s[i:j]); chars.IsDigit(r) && k == j {
 			// a PDF line break between a figure and its unit: 156⏎件
 			if n := lineBreak(s, k); n > 0 {
 				if u, _ := matchUnit(s, k+n); u != "" {
@@ -132,7 +133,7 @@ func scan(s string, i int) (match, bool) {
 	if scale, ok := ParseNumber("1" + magnitude); ok && magnitude != "" {
 		v.Mul(v, scale)
 	}
-	m.chinese = !strings.ContainsFunc(s[i:j], isArabicDigit)
+	m.chinese = !strings.ContainsFunc(s[i:j], chars.IsDigit)
 	f, _ := v.Float64()
 	m.q = Quantity{Text: s[start:k], Value: f, Unit: unit, Kind: kind, Approx: approx, Start: start, End: k}
 	return m, true
@@ -144,7 +145,7 @@ func scan(s string, i int) (match, bool) {
 func numeralEnd(s string, i int) int {
 	j := i
 	if r, size := utf8.DecodeRuneInString(s[j:]); isMinus(r) {
-		if r2, _ := utf8.DecodeRuneInString(s[j+size:]); !isArabicDigit(r2) {
+		if r2, _ := utf8.DecodeRuneInString(s[j+size:]); !chars.IsDigit(r2) {
 			return i
 		}
 		j += size
@@ -154,13 +155,13 @@ func numeralEnd(s string, i int) int {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		next, _ := utf8.DecodeRuneInString(s[j+size:])
 		switch {
-		case isChineseDigit(r) && isArabicDigit(next):
+		case isChineseDigit(r) && chars.IsDigit(next):
 			return j + size // 队伍5支: a digit of a word, then a number
-		case isArabicDigit(r), isChineseNumber(r):
-		case isDecimalPoint(r) && isArabicDigit(prev) && isArabicDigit(next):
+		case chars.IsDigit(r), isChineseNumber(r):
+		case isDecimalPoint(r) && chars.IsDigit(prev) && chars.IsDigit(next):
 		case isChinesePoint(r) && isChineseNumber(prev) && isChineseDigit(next):
-		case isGroupComma(r) && isArabicDigit(prev) && threeDigits(s, j+size):
-		case (r == '\n' || r == '\r') && isArabicDigit(prev):
+		case isGroupComma(r) && chars.IsDigit(prev) && threeDigits(s, j+size):
+		case (r == '\n' || r == '\r') && chars.IsDigit(prev):
 			// a PDF line break between a figure and its magnitude: 93.6⏎亿元
 			k := j + lineBreak(s, j)
 			if r2, _ := utf8.DecodeRuneInString(s[k:]); k > j && isBigUnit(r2) {
@@ -169,7 +170,7 @@ func numeralEnd(s string, i int) int {
 				continue
 			}
 			return j
-		case isSpace(r) && (isArabicDigit(prev) || isChineseNumber(prev)):
+		case chars.IsSpace(r) && (chars.IsDigit(prev) || isChineseNumber(prev)):
 			// a stray space before a magnitude: 394.8 亿元
 			k := skipSpaces(s, j)
 			if r2, _ := utf8.DecodeRuneInString(s[k:]); isBigUnit(r2) {
@@ -202,19 +203,19 @@ func lineBreak(s string, i int) int {
 func threeDigits(s string, i int) bool {
 	for n := 0; n < 3; n++ {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isArabicDigit(r) {
+		if !chars.IsDigit(r) {
 			return false
 		}
 		i += size
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return !isArabicDigit(r)
+	return !chars.IsDigit(r)
 }
 
 func skipSpaces(s string, i int) int {
 	for n := 0; n < 3 && i < len(s); n++ {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isSpace(r) {
+		if !chars.IsSpace(r) {
 			break
 		}
 		i += size
@@ -267,11 +268,11 @@ func Find(text string) []Quantity {
 func canStart(text string, i int, r rune) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	switch {
-	case isArabicDigit(r):
+	case chars.IsDigit(r):
 		return !codeBefore(text[:i])
 	case isMinus(r):
 		next, _ := utf8.DecodeRuneInString(text[i+len(string(r)):])
-		return isArabicDigit(next) && !isArabicDigit(prev) && !isLatin(prev) && !isMinus(prev)
+		return chars.IsDigit(next) && !chars.IsDigit(prev) && !isLatin(prev) && !isMinus(prev)
 	case isChineseDigit(r) || r == '十' || r == '拾':
 		if strings.ContainsRune(financialDigits, r) {
 			// 队伍, 陆续, 肆意: a financial digit is a number only in a run (伍万元, 壹佰)
@@ -283,7 +284,7 @@ func canStart(text string, i int, r rune) bool {
 		return !isChineseNumber(prev)
 	case r == '第':
 		next, _ := utf8.DecodeRuneInString(text[i+len("第"):])
-		return isArabicDigit(next) || isChineseNumber(next)
+		return chars.IsDigit(next) || isChineseNumber(next)
 	case r == '百' || r == '千':
 		// 百分之九十, and 百余家 or 千余人, where the qualifier makes a number of it
 		rest := text[i+len("百"):]
@@ -303,11 +304,11 @@ const financialDigits = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
 func codeBefore(before string) bool {
 	prev, size := utf8.DecodeLastRuneInString(before)
 	switch {
-	case isLatin(prev) || isArabicDigit(prev) || strings.ContainsRune("·•_#@&=×*", prev):
+	case isLatin(prev) || chars.IsDigit(prev) || strings.ContainsRune("·•_#@&=×*", prev):
 		return true
 	case strings.ContainsRune("+＋:：/／-－–—~～.．", prev):
 		prev2, _ := utf8.DecodeLastRuneInString(before[:len(before)-size])
-		return isArabicDigit(prev2) || isLatin(prev2)
+		return chars.IsDigit(prev2) || isLatin(prev2)
 	}
 	return false
 }
@@ -315,7 +316,7 @@ func codeBefore(before string) bool {
 // codeNeighbour reports whether a rune glued to a number makes it part of a
 // code, a ratio, a range or an identifier: 1+10+30, 5·12, 4.1:46.2, 2021-2025, P0202.
 func codeNeighbour(r rune) bool {
-	return isLatin(r) || isArabicDigit(r) || strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=×*", r)
+	return isLatin(r) || chars.IsDigit(r) || strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=×*", r)
 }
 
 func isLatin(r rune) bool {
@@ -329,7 +330,7 @@ func accept(text string, m match) bool {
 	afterNum, _ := utf8.DecodeRuneInString(text[m.numEnd:])
 	if afterNum != utf8.RuneError && m.numEnd < len(text) && codeNeighbour(afterNum) && afterNum != '.' {
 		// 1+10, 5·12, 4.1:46.2 — but "1.加强" is a list number and has no unit anyway.
-		if n2, _ := utf8.DecodeRuneInString(text[m.numEnd+len(string(afterNum)):]); isArabicDigit(n2) {
+		if n2, _ := utf8.DecodeRuneInString(text[m.numEnd+len(string(afterNum)):]); chars.IsDigit(n2) {
 			return false
 		}
 	}
@@ -478,7 +479,7 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 	phrase := after
 	if k := strings.IndexFunc(after, func(r rune) bool { return !unicode.Is(unicode.Han, r) }); k >= 0 {
 		phrase = after[:k]
-		if r, _ := utf8.DecodeRuneInString(after[k:]); isArabicDigit(r) {
+		if r, _ := utf8.DecodeRuneInString(after[k:]); chars.IsDigit(r) {
 			return false // 三项制度相关事项55197件: the numeral names what the figure counts
 		}
 	}
@@ -617,7 +618,7 @@ var durations = map[string]bool{"天": true, "日": true, "个工作日": true, 
 // — after a ranking verb in the same clause and not followed by a noun (第一方阵).
 func rankContext(text string, start, end int) bool {
 	next, _ := utf8.DecodeRuneInString(text[end:])
-	if unicode.Is(unicode.Han, next) || isArabicDigit(next) || isLatin(next) {
+	if unicode.Is(unicode.Han, next) || chars.IsDigit(next) || isLatin(next) {
 		return false
 	}
 	before := text[max(0, start-30):start]

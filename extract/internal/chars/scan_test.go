@@ -1,4 +1,4 @@
-package scan
+package chars
 
 import "testing"
 

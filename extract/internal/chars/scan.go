@@ -1,7 +1,7 @@
-// Package scan holds the small rune-level readers that the recognisers of
+// Package chars holds the small rune-level readers that the recognisers of
 // document numbers, dates and quantities share: digits in ASCII or
 // full-width form, and the spaces Chinese text pads numbers with.
-package scan
+package chars
 
 import "unicode/utf8"
 
