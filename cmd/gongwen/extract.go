@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -68,24 +70,21 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	ex := &extract.Extractor{}
-	client := &fetch.Client{}
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		doc, err := extractInput(ctx, ex, client, in)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
+	for i, res := range extractAll(ctx, inputs) {
+		if res.err != nil {
+			fmt.Fprintln(stderr, res.err)
 			failed++
 			continue
 		}
-		for _, warn := range doc.Warnings {
-			fmt.Fprintf(stderr, "extract: %s: %s\n", in, warn)
+		for _, warn := range res.doc.Warnings {
+			fmt.Fprintf(stderr, "extract: %s: %s\n", inputs[i], warn)
 		}
-		if err := enc.Encode(doc); err != nil {
+		if err := enc.Encode(res.doc); err != nil {
 			return err
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if tmp != nil {
 		if err := tmp.Close(); err != nil {
@@ -103,6 +102,54 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 		return errPartial
 	}
 	return nil
+}
+
+type extractResult struct {
+	doc *extract.Document
+	err error
+}
+
+// extractAll extracts the inputs on every core and yields the results in
+// input order. At most GOMAXPROCS inputs are in flight or waiting to be
+// consumed, so memory stays bounded however slow one input is. It stops
+// early when ctx is cancelled.
+func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResult] {
+	return func(yield func(int, extractResult) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		ex := &extract.Extractor{}
+		client := &fetch.Client{}
+		results := make([]chan extractResult, len(inputs))
+		for i := range results {
+			results[i] = make(chan extractResult, 1)
+		}
+		slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+		go func() {
+			for i, in := range inputs {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				go func() {
+					doc, err := extractInput(ctx, ex, client, in)
+					results[i] <- extractResult{doc, err}
+				}()
+			}
+		}()
+		for i := range inputs {
+			var res extractResult
+			select {
+			case res = <-results[i]:
+			case <-ctx.Done():
+				return
+			}
+			<-slots
+			if !yield(i, res) {
+				return
+			}
+		}
+	}
 }
 
 // extractInput reads one file or fetches one URL and extracts it.
