@@ -6,37 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// spans removes the ⟦ ⟧ markers from in and returns the clean text and the
-// marked spans as byte offsets in it.
-func spans(t testing.TB, in string) (string, [][2]int) {
-	t.Helper()
-	var b strings.Builder
-	var out [][2]int
-	open := -1
-	for _, r := range in {
-		switch r {
-		case '⟦':
-			if open >= 0 {
-				t.Fatalf("nested ⟦ in %q", in)
-			}
-			open = b.Len()
-		case '⟧':
-			if open < 0 {
-				t.Fatalf("unbalanced ⟧ in %q", in)
-			}
-			out = append(out, [2]int{open, b.Len()})
-			open = -1
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if open >= 0 {
-		t.Fatalf("unclosed ⟦ in %q", in)
-	}
-	return b.String(), out
-}
+	"github.com/gongwen/gongwen/extract/internal/spantest"
+)
 
 // want is the expected value and role of one marked date.
 type want struct {
@@ -151,7 +123,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, marks := spans(t, tt.in)
+			text, marks := spantest.Marked(t, tt.in)
 			if len(marks) != len(tt.want) {
 				t.Fatalf("bad case: %d marks, %d wants", len(marks), len(tt.want))
 			}
@@ -249,15 +221,9 @@ func FuzzFind(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		last := 0
+		order := spantest.Order{Text: text}
 		for _, d := range Find(text) {
-			if d.Start < last || d.End <= d.Start || d.End > len(text) {
-				t.Fatalf("span %d:%d out of order or outside text (last end %d, len %d)", d.Start, d.End, last, len(text))
-			}
-			last = d.End
-			if text[d.Start:d.End] != d.Text {
-				t.Fatalf("text[%d:%d] = %q, Text = %q", d.Start, d.End, text[d.Start:d.End], d.Text)
-			}
+			order.Next(t, d.Start, d.End, d.Text)
 			v, err := time.Parse("2006-01-02", d.Value)
 			if err != nil || v.Year() < minYear || v.Year() > maxYear {
 				t.Fatalf("%q: invalid value %q", d.Text, d.Value)

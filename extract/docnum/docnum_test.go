@@ -6,37 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-// spans removes the ⟦ ⟧ markers from in and returns the clean text and the
-// marked spans as byte offsets in it.
-func spans(t testing.TB, in string) (string, [][2]int) {
-	t.Helper()
-	var b strings.Builder
-	var out [][2]int
-	open := -1
-	for _, r := range in {
-		switch r {
-		case '⟦':
-			if open >= 0 {
-				t.Fatalf("nested ⟦ in %q", in)
-			}
-			open = b.Len()
-		case '⟧':
-			if open < 0 {
-				t.Fatalf("unbalanced ⟧ in %q", in)
-			}
-			out = append(out, [2]int{open, b.Len()})
-			open = -1
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if open >= 0 {
-		t.Fatalf("unclosed ⟦ in %q", in)
-	}
-	return b.String(), out
-}
+	"github.com/gongwen/gongwen/extract/internal/spantest"
+)
 
 // want is the expected parse of one marked number.
 type want struct {
@@ -115,7 +87,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, marks := spans(t, tt.in)
+			text, marks := spantest.Marked(t, tt.in)
 			if len(marks) != len(tt.want) {
 				t.Fatalf("bad case: %d marks, %d wants", len(marks), len(tt.want))
 			}
@@ -201,15 +173,9 @@ func FuzzFind(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		last := 0
+		order := spantest.Order{Text: text}
 		for _, n := range Find(text) {
-			if n.Start < last || n.End <= n.Start || n.End > len(text) {
-				t.Fatalf("span %d:%d out of order or outside text (last end %d, len %d)", n.Start, n.End, last, len(text))
-			}
-			last = n.End
-			if text[n.Start:n.End] != n.Text {
-				t.Fatalf("text[%d:%d] = %q, Text = %q", n.Start, n.End, text[n.Start:n.End], n.Text)
-			}
+			order.Next(t, n.Start, n.End, n.Text)
 			if !utf8.ValidString(n.Text) {
 				t.Fatalf("Text %q is not valid UTF-8", n.Text)
 			}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/spantest"
 )
 
 // FuzzFind checks the properties every caller relies on: spans lie inside
@@ -24,15 +26,9 @@ func FuzzFind(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		last := 0
+		order := spantest.Order{Text: text}
 		for _, q := range Find(text) {
-			if q.Start < last || q.End <= q.Start || q.End > len(text) {
-				t.Fatalf("span %d:%d out of order or range (last end %d, len %d)", q.Start, q.End, last, len(text))
-			}
-			last = q.End
-			if text[q.Start:q.End] != q.Text {
-				t.Fatalf("text[%d:%d] = %q, Text %q", q.Start, q.End, text[q.Start:q.End], q.Text)
-			}
+			order.Next(t, q.Start, q.End, q.Text)
 			if !utf8.ValidString(q.Text) && utf8.ValidString(text) {
 				t.Fatalf("Text %q cuts a rune", q.Text)
 			}
