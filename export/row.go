@@ -22,6 +22,7 @@ import (
 type IndicatorRow struct {
 	DocID      string  `json:"doc_id" parquet:"doc_id,dict" width:"18"`
 	URL        string  `json:"url,omitempty" parquet:"url,optional,dict" width:"40"`
+	File       string  `json:"file,omitempty" parquet:"file,optional,dict" width:"24"`
 	Title      string  `json:"title" parquet:"title,dict" width:"50"`
 	Issuer     string  `json:"issuer" parquet:"issuer,dict" width:"24"`
 	RegionCode string  `json:"region_code,omitempty" parquet:"region_code,optional,dict" width:"11"`
@@ -76,7 +77,7 @@ func IndicatorRows(doc *extract.Document) []IndicatorRow {
 	rows := make([]IndicatorRow, 0, len(doc.Indicators))
 	for _, ind := range doc.Indicators {
 		rows = append(rows, IndicatorRow{
-			DocID: d.DocID, URL: d.URL, Title: d.Title, Issuer: d.Issuer,
+			DocID: d.DocID, URL: d.URL, File: d.File, Title: d.Title, Issuer: d.Issuer,
 			RegionCode: d.RegionCode, ProvCode: d.ProvCode, Province: d.Province, CityCode: d.CityCode, City: d.City,
 			CountyCode: d.CountyCode, County: d.County, Township: d.Township,
 			ReportYear: d.ReportYear, Signed: d.Signed, DocNumbers: d.DocNumbers,

@@ -29,7 +29,7 @@ const exportUsage = `Usage: gongwen export [--data DIR] [--format csv|jsonl|xlsx
 
 Writes the indicators of the documents in the index (built by 'gongwen
 ingest') as a table for Excel, pandas, R or DuckDB: one row per indicator —
-doc_id, url, title, issuer, region_code, province_code, province, city_code,
+doc_id, url, file, title, issuer, region_code, province_code, province, city_code,
 city, county_code, county, township, report_year, signed, doc_numbers,
 indicator, value, unit, approx, kind, text, sentence, section. With
 --documents, one row per document instead (doc_kind, published,
