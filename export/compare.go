@@ -278,7 +278,11 @@ func (t *Table) WriteText(w io.Writer) error {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%d values)\n", t.Indicator, t.Total)
+	plural := "s"
+	if t.Total == 1 {
+		plural = ""
+	}
+	fmt.Fprintf(&b, "%s (%d value%s)\n", t.Indicator, t.Total, plural)
 	for _, line := range lines {
 		var l strings.Builder
 		for j, s := range line {
