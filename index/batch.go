@@ -75,7 +75,8 @@ func (b *Batch) Add(doc *extract.Document) (Change, error) {
 			return Unchanged, err
 		}
 	}
-	rec, err := docRecord(doc, hash)
+	reg := docRegion(doc)
+	rec, err := docRecord(doc, reg, hash)
 	if err != nil {
 		return Unchanged, err
 	}
@@ -86,7 +87,7 @@ func (b *Batch) Add(doc *extract.Document) (Change, error) {
 		return Unchanged, fmt.Errorf("index: %s: %w", doc.ID, err)
 	}
 	for i, ind := range doc.Indicators {
-		if err := b.b.Index(indicatorID(doc.ID, i), indicatorRecord(doc, ind)); err != nil {
+		if err := b.b.Index(indicatorID(doc.ID, i), indicatorRecord(doc, reg, ind)); err != nil {
 			return Unchanged, fmt.Errorf("index: %s: indicator %d: %w", doc.ID, i, err)
 		}
 	}

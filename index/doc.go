@@ -16,7 +16,7 @@
 //	err = b.Commit()          // one transaction: a crash keeps all of it or none
 //
 //	ix, err := index.Open("gongwen-data")
-//	res, err := ix.Search(ctx, index.Query{Text: `行政复议 -撤销 year:2023`, Issuer: "驻马店市人民政府"})
+//	res, err := ix.Search(ctx, index.Query{Text: `行政复议 -撤销 year:2023`, Region: "河南省"})
 //	doc, err := ix.Document(res.Hits[0].ID)                        // the full extracted JSON
 //	vals, err := ix.Indicators(ctx, index.IndicatorFilter{Name: "调解成功率", Op: ">=", Value: 95}, 100)
 //	err = ix.Each(ctx, index.Query{Year: 2024}, func(d *extract.Document) error { … }) // every match, for exports
@@ -39,11 +39,27 @@
 // # Records
 //
 // Each document is one bleve record (type "doc"): title (boosted), text,
-// issuer (searched, and exact for facets), kind, report_year, main date,
-// dates, doc_numbers (normalised: 国发[2024]1号 = 国发〔2024〕1号), metadata,
-// url, the content hash and the whole extracted JSON (stored). Each indicator
-// is a record of its own (type "indicator", id DOCID#N): name, value, unit,
-// kind, parent id, issuer, year; replacing a document deletes its old ones.
+// issuer (searched, and exact for facets), region, kind, report_year, main
+// date, dates, doc_numbers (normalised: 国发[2024]1号 = 国发〔2024〕1号),
+// metadata, url, the content hash and the whole extracted JSON (stored). Each
+// indicator is a record of its own (type "indicator", id DOCID#N): name,
+// value, unit, kind, parent id, issuer, region, year; replacing a document
+// deletes its old ones.
+//
+// # Regions
+//
+// The region is the division of the issuer (extract/region, GB/T 2260). The
+// region facet counts a document at the level of a city: 河南省开封市 for
+// the city's bodies and for its districts, counties and townships alike; a
+// municipality's district (上海市杨浦区) or a county directly under its
+// province (湖北省仙桃市) where there is no city in between; the province
+// for a provincial body (湖北省, 上海市); national bodies not at all. The
+// region filter (Query.Region) finds the documents in a division and in
+// every division inside it, by any name or code:
+//
+//	河南省 河南 410000 41          Henan, with 开封市, 驻马店市 and their counties
+//	河南省开封市 开封市 410200     开封市 (the facet's term, a name, or a code)
+//	上海市杨浦区 杨浦区 310110     the district and its streets
 //
 // # Query language (Query.Text)
 //

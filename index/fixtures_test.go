@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/index/testcorpus"
 )
 
@@ -87,6 +88,9 @@ func (s special) document() *extract.Document {
 		Recipients: []string{}, Metadata: map[string]string{"成文日期": s.signed, "发布机构": s.issuer},
 		DocNumbers: []extract.DocNumber{}, Sections: []extract.Section{}, Attachments: []extract.Attachment{},
 		Indicators: []extract.Indicator{},
+	}
+	if r, ok := region.Resolve(s.issuer); ok { // as extract.Extractor does
+		doc.Region = &r
 	}
 	url := "https://www.example.gov.cn/special/" + s.name + ".html"
 	sum := sha256.Sum256([]byte(url))

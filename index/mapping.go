@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
 )
 
 // Bleve document types: every extracted document is one "doc", and each of
@@ -30,6 +31,8 @@ const (
 	fIssuer      = "issuer"       // analyzed: a search for 驻马店 finds 驻马店市人民政府
 	fIssuerExact = "issuer_exact" // keyword: facets and --issuer
 	fKind        = "kind"
+	fRegion      = "region"      // keyword: the region facet term (regionFacet)
+	fRegionPath  = "region_path" // keywords: names and codes of the region and the divisions above it, for the filter
 	fReportYear  = "report_year" // number
 	fYear        = "year"        // keyword copy of report_year, for facets
 	fDate        = "date"        // the signed (else published, else first) date
@@ -109,6 +112,8 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fIssuer:      text(false),
 		fIssuerExact: kw(true, false),
 		fKind:        kw(true, false),
+		fRegion:      kw(true, false),
+		fRegionPath:  kw(false, false),
 		fReportYear:  num(false),
 		fYear:        kw(true, false),
 		fDate:        date(),
@@ -133,6 +138,8 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fKind:        kw(false, true),
 		fParent:      kw(true, true), // doc values: parent ids come from the sort key, without loading records
 		fIssuerExact: kw(true, true),
+		fRegion:      kw(false, false),
+		fRegionPath:  kw(false, false),
 		fReportYear:  num(false),
 		fYear:        kw(true, true),
 		fTitle:       stored(),
@@ -155,8 +162,8 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 	return m
 }
 
-// docRecord is what is indexed for one document.
-func docRecord(doc *extract.Document, hash string) (map[string]any, error) {
+// docRecord is what is indexed for one document; reg is its docRegion.
+func docRecord(doc *extract.Document, reg region.Region, hash string) (map[string]any, error) {
 	raw, err := json.Marshal(doc)
 	if err != nil {
 		return nil, fmt.Errorf("index: %s: encode document: %w", doc.ID, err)
@@ -179,6 +186,7 @@ func docRecord(doc *extract.Document, hash string) (map[string]any, error) {
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
+	addRegion(r, reg)
 	var dates []time.Time
 	for _, d := range doc.Dates {
 		if t, err := time.Parse(time.DateOnly, d.Value); err == nil {
@@ -195,12 +203,20 @@ func docRecord(doc *extract.Document, hash string) (map[string]any, error) {
 	return r, nil
 }
 
+// addRegion adds the region fields of a record; a national body has none.
+func addRegion(r map[string]any, reg region.Region) {
+	if f := regionFacet(reg); f != "" {
+		r[fRegion] = f
+		r[fRegionPath] = regionPath(reg)
+	}
+}
+
 // indicatorID is the bleve id of the i-th indicator of document docID.
 func indicatorID(docID string, i int) string {
 	return docID + "#" + strconv.Itoa(i)
 }
 
-func indicatorRecord(doc *extract.Document, ind extract.Indicator) map[string]any {
+func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indicator) map[string]any {
 	r := map[string]any{
 		fType:        typeIndicator,
 		fName:        ind.Name,
@@ -218,6 +234,7 @@ func indicatorRecord(doc *extract.Document, ind extract.Indicator) map[string]an
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
+	addRegion(r, reg)
 	return r
 }
 

@@ -20,6 +20,7 @@ import (
 type Query struct {
 	Text      string // words, "phrases", -excluded, title:, issuer:, docnum:, year:
 	Issuer    string // exact issuer, as in the issuer facet
+	Region    string // a division and the places in it: a name as in the region facet (河南省开封市), a short name (开封) or a code (410200)
 	Year      int    // report year
 	Kind      string // document kind (fzzf-report, gov-work-report …)
 	From, To  string // YYYY-MM-DD, inclusive, on the document's main date (MainDate)
@@ -313,12 +314,15 @@ func termIn(field, value string) query.Query {
 	return q
 }
 
-// filterQuery returns the filters of q (issuer, year, kind, dates) that
-// documents must match, for documents of type t.
+// filterQuery returns the filters of q (issuer, region, year, kind, dates)
+// that documents must match.
 func filterQuery(q Query) ([]query.Query, error) {
 	qs := []query.Query{typeQuery(typeDoc)}
 	if q.Issuer != "" {
 		qs = append(qs, termIn(fIssuerExact, q.Issuer))
+	}
+	if q.Region != "" {
+		qs = append(qs, regionQuery(q.Region))
 	}
 	if q.Year != 0 {
 		qs = append(qs, numRange(fReportYear, float64(q.Year), float64(q.Year)))
@@ -356,6 +360,7 @@ type IndicatorFilter struct {
 	Op     string
 	Value  float64
 	Issuer string // exact issuer, optional
+	Region string // a division, optional, as Query.Region
 	Year   int    // report year, optional
 }
 
@@ -430,6 +435,9 @@ func (f IndicatorFilter) query(ix *Index) query.Query {
 	}
 	if f.Issuer != "" {
 		qs = append(qs, termIn(fIssuerExact, f.Issuer))
+	}
+	if f.Region != "" {
+		qs = append(qs, regionQuery(f.Region))
 	}
 	if f.Year != 0 {
 		qs = append(qs, numRange(fReportYear, float64(f.Year), float64(f.Year)))

@@ -20,7 +20,7 @@ import (
 type Result struct {
 	Total  int                     `json:"total"`
 	Hits   []Hit                   `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"` // "issuer", "year", "kind"
+	Facets map[string][]FacetCount `json:"facets"` // "issuer", "region", "year", "kind"
 }
 
 // Hit is a document found by a search.
@@ -88,6 +88,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		req.SortBy([]string{"-" + fDate, "-" + fReportYear, "_id"})
 	}
 	req.AddFacet("issuer", bleve.NewFacetRequest(fIssuerExact, facetSize))
+	req.AddFacet("region", bleve.NewFacetRequest(fRegion, facetSize))
 	req.AddFacet("year", bleve.NewFacetRequest(fYear, facetSize))
 	req.AddFacet("kind", bleve.NewFacetRequest(fKind, facetSize))
 	res, err := ix.bi.SearchInContext(ctx, req)

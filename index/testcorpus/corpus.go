@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
 )
 
 // City is a place that issues reports, with the prefix of its document
@@ -141,6 +142,9 @@ func Document(i int, seed uint64) *extract.Document {
 		prefix = city.Short + "司"
 	}
 	doc.Title, doc.Issuer = title, issuer
+	if r, ok := region.Resolve(issuer); ok { // as extract.Extractor does
+		doc.Region = &r
+	}
 	serial := 1 + r.IntN(120)
 	num := fmt.Sprintf("%s〔%d〕%d号", prefix, year+1, serial)
 	signed := time.Date(year+1, time.Month(1+r.IntN(3)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)

@@ -1,0 +1,89 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
+)
+
+// docRegion returns the division a document's issuer belongs to: the one
+// the extractor resolved, or, for a document extracted before regions
+// existed, the division of its issuer or, without an issuer, of the start
+// of its title after a year (2024年青山县政府工作报告). It is the rule of
+// export.Region, so that the facet, the filter and the exports agree.
+func docRegion(doc *extract.Document) region.Region {
+	if doc.Region != nil {
+		return *doc.Region
+	}
+	name := doc.Issuer
+	if name == "" {
+		name = leadingYear.ReplaceAllString(doc.Title, "")
+	}
+	r, _ := region.Resolve(name)
+	return r
+}
+
+var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
+
+// regionFacet is the term a document counts under in the region facet: its
+// place at the level of a city, where researchers compare — the province and
+// the city (河南省开封市, for the city's own bodies and for its districts,
+// counties and townships alike). Where there is no city in between, the
+// county stands for it: a municipality's district (上海市杨浦区) or a county
+// directly under its province (湖北省仙桃市). A provincial body counts under
+// its province (湖北省, 上海市), a national one under none ("").
+func regionFacet(r region.Region) string {
+	if r.City != "" && r.City != r.Province {
+		return r.Province + r.City
+	}
+	return r.Province + r.County
+}
+
+// regionPath returns the terms a --region filter matches a document by: the
+// names of its division and of every division above it, each written from
+// the province down (河南省, 河南省开封市, 河南省开封市鼓楼区), so that
+// every region facet term is among them, and their codes (410000, 410200,
+// 410204).
+func regionPath(r region.Region) []string {
+	var terms []string
+	name := ""
+	for _, part := range []string{r.Province, r.City, r.County, r.Township} {
+		if part == "" || part == name { // a municipality is its own city
+			continue
+		}
+		name += part
+		terms = append(terms, name)
+	}
+	for _, code := range []string{r.ProvinceCode, r.CityCode, r.CountyCode, r.TownshipCode} {
+		if code != "" {
+			terms = append(terms, code)
+		}
+	}
+	return terms
+}
+
+// regionQuery matches the documents whose region is the division s or lies
+// inside it. s is a name as the region facet writes it (河南省开封市), a
+// GB/T 2260 code (410200, or 4102), or any name extract/region resolves,
+// as it resolves an issuer's (开封市, 开封, 杨浦区); a name that resolves to
+// no division matches as written.
+func regionQuery(s string) query.Query {
+	s = strings.TrimSpace(s)
+	qs := []query.Query{termIn(fRegionPath, s)}
+	var r region.Region
+	var ok bool
+	if strings.Trim(s, "0123456789") == "" {
+		r, ok = region.Lookup(s)
+	} else {
+		r, ok = region.Resolve(s)
+	}
+	if ok && r.Code() != s {
+		qs = append(qs, termIn(fRegionPath, r.Code()))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
