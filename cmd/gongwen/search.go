@@ -40,6 +40,10 @@ Query language:
 
 Filters:
   --issuer 驻马店市人民政府  exact issuer, as listed under the issuer facet
+  --region 河南省           documents from a place and every place in it: a
+                            name as listed under the region facet (河南省开封市),
+                            a short name (开封, 杨浦区) or a GB/T 2260 code
+                            (410000, 410200)
   --year 2024 --kind fzzf-report --from 2024-01-01 --to 2024-12-31
   --indicator '调解成功率>=95'  documents with such an indicator, showing the
                             values; operators > >= < <= =; 万 亿 after the
@@ -50,13 +54,17 @@ Examples:
   gongwen search --issuer 驻马店市人民政府 '"法治政府建设" -疫情'
   gongwen search docnum:国发〔2024〕3号
   gongwen search --indicator '调解成功率>=95' --limit 50
+  gongwen search --region 河南省 --year 2023 行政复议
   gongwen search --json 营商环境 | jq '.hits[].title'
 
 Output: rank, title, issuer, date, document number, the text around the
-matches (coloured on a terminal), then the issuers, years and kinds of all
-hits with counts. --json prints {"total", "hits": [{"id", "url", "title",
-"issuer", "report_year", "doc_numbers", "score", "fragments"}], "facets"};
-fragments are HTML with the matches in <mark>.
+matches (coloured on a terminal), then the issuers, regions, years and kinds
+of all hits with counts. A region is the issuer's place at the level of a
+city (河南省开封市, also for its counties and townships), a municipality's
+district (上海市杨浦区), or the province of a provincial body (湖北省).
+--json prints {"total", "hits": [{"id", "url", "title", "issuer",
+"report_year", "doc_numbers", "score", "fragments"}], "facets": {"issuer",
+"region", "year", "kind"}}; fragments are HTML with the matches in <mark>.
 
 Flags:
 `
@@ -89,6 +97,7 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // says what --indicator selects in the command.
 func addFilterFlags(fs *flag.FlagSet, q *index.Query, indicatorHelp string) {
 	fs.StringVar(&q.Issuer, "issuer", "", "only documents of this exact `issuer`")
+	fs.StringVar(&q.Region, "region", "", "only documents from this `place` or a place in it: 河南省, 河南省开封市, 开封, 410200")
 	fs.IntVar(&q.Year, "year", 0, "only documents of this report `year`")
 	fs.StringVar(&q.Kind, "kind", "", "only documents of this `kind` (fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other)")
 	fs.StringVar(&q.From, "from", "", "only documents dated on or after `YYYY-MM-DD`")
@@ -249,7 +258,7 @@ func printSearchText(w io.Writer, res *index.Result, q index.Query, colour bool)
 		fmt.Fprintf(w, " (showing %d–%d; --offset %d for more)", q.Offset+1, last, last)
 	}
 	fmt.Fprintln(w)
-	for _, name := range []string{"issuer", "year", "kind"} {
+	for _, name := range []string{"issuer", "region", "year", "kind"} {
 		var parts []string
 		for _, f := range res.Facets[name] {
 			parts = append(parts, fmt.Sprintf("%s (%d)", f.Term, f.Count))

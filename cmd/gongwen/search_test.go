@@ -34,18 +34,28 @@ func TestSearchCommand(t *testing.T) {
 		stderr  string
 	}{
 		{name: "words and facets", args: []string{"--data", data, "农业"},
-			want: []string{"1. 中国农业发展银行驻马店市分行2023年支持乡村振兴工作情况的报告", "2024-01-20", "中国农业发展银行", "1 document\n", "issuer:", "year:", "2023 (1)", "kind:"}},
+			want: []string{"1. 中国农业发展银行驻马店市分行2023年支持乡村振兴工作情况的报告", "2024-01-20", "中国农业发展银行", "1 document\n", "issuer:", "region: 河南省驻马店市 (1)\n", "year:", "2023 (1)", "kind:"}},
 		{name: "flags after words", args: []string{"行政复议", "--data", data, "--limit", "1"},
 			want: []string{"1. 洛阳市2023年行政复议工作情况报告", "洛阳市司法局 · 2024-01-28 · 洛司〔2024〕2号", "<mark>", "--offset 1 for more"}},
 		{name: "excluded word is not a flag", args: []string{"--data", data, "调解", "委员会", "-代表大会"},
 			want: []string{"南阳市人民调解工作情况通报"}},
 		{name: "indicator", args: []string{"--data", data, "--indicator", "调解成功率=97.3"},
 			want: []string{"调解成功率 = 97.3% (97.3%)", "南阳市人民调解工作情况通报", "调解成功率 = 97.3% (97.3%)", "2 documents"}},
+		{name: "region as in the facet", args: []string{"--data", data, "--region", "河南省开封市"},
+			want: []string{"5 documents", "region: 河南省开封市 (5)\n"}},
+		{name: "region by short name", args: []string{"--data", data, "--region", "开封", "--limit", "1"},
+			want: []string{"--offset 1 for more", "region: 河南省开封市 (5)\n"}},
+		{name: "region by province code", args: []string{"--data", data, "--region", "410000"},
+			want: []string{"27 documents", "region: 河南省驻马店市 (7), 河南省洛阳市 (6), 河南省南阳市 (5), 河南省开封市 (5), 河南省郑州市 (4)\n", "year:"}},
+		{name: "region and indicator", args: []string{"--data", data, "--region", "浙江省", "--indicator", "调解成功率"},
+			want: []string{"调解成功率 = ", "region: 浙江省"}},
+		{name: "region without documents", args: []string{"--data", data, "--region", "湖北省"}, want: []string{"no documents found"}},
 		{name: "nothing found", args: []string{"--data", data, "--year", "1999"}, want: []string{"no documents found"}},
 		{name: "punctuation only", args: []string{"--data", data, "。，"}, wantErr: errUsage, stderr: "only punctuation"},
 		{name: "bad indicator", args: []string{"--data", data, "--indicator", ">=95"}, wantErr: errUsage, stderr: "NAME OP VALUE"},
 		{name: "no index", args: []string{"--data", filepath.Join(t.TempDir(), "none"), "x"}, wantErr: errAny, stderr: ""},
 		{name: "help", args: []string{"-h"}, wantErr: errHelp, stderr: `docnum:国发〔2024〕1号`},
+		{name: "help on regions", args: []string{"-h"}, wantErr: errHelp, stderr: `--region 河南省`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,8 +118,13 @@ func TestSearchJSON(t *testing.T) {
 		Count int
 	}
 	json.Unmarshal(res["facets"], &facets)
-	if len(facets["issuer"]) == 0 || len(facets["year"]) == 0 || len(facets["kind"]) == 0 {
-		t.Errorf("facets %s", res["facets"])
+	if got := keys(facets); got != "issuer kind region year" {
+		t.Errorf("facets %q", got)
+	}
+	for name, counts := range facets {
+		if len(counts) == 0 {
+			t.Errorf("facet %s is empty: %s", name, res["facets"])
+		}
 	}
 }
 
