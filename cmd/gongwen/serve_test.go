@@ -104,6 +104,32 @@ func TestServeAPI(t *testing.T) {
 			t.Errorf("indicator value %g < 95", in.Value)
 		}
 	}
+	for _, tt := range []struct {
+		region string
+		total  int
+		facet  string // the region facet's first term
+	}{
+		{"河南省开封市", 5, "河南省开封市"},
+		{"410000", 27, "河南省驻马店市"},
+		{"浙江", 4, "浙江省宁波市"},
+	} {
+		getJSON(t, base+"/api/search?region="+url.QueryEscape(tt.region), 200, &res)
+		if res.Total != tt.total || len(res.Facets["region"]) == 0 || res.Facets["region"][0].Term != tt.facet {
+			t.Errorf("region=%s: total %d, region facet %v; want %d, first %s", tt.region, res.Total, res.Facets["region"], tt.total, tt.facet)
+		}
+	}
+	var inZhejiang struct {
+		Indicators []struct{ Issuer string }
+	}
+	getJSON(t, base+"/api/indicators?name="+url.QueryEscape("调解成功率")+"&region="+url.QueryEscape("浙江省"), 200, &inZhejiang)
+	if len(inZhejiang.Indicators) == 0 {
+		t.Error("no 调解成功率 in 浙江省")
+	}
+	for _, in := range inZhejiang.Indicators {
+		if !strings.HasPrefix(in.Issuer, "杭州市") && !strings.HasPrefix(in.Issuer, "宁波市") {
+			t.Errorf("调解成功率 in 浙江省 from %s", in.Issuer)
+		}
+	}
 	resp, err := http.Get(base + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -271,6 +297,30 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#next")),
 		poll(`location.hash.includes("offset=10") && document.querySelector(".summary").textContent.includes("11–")`))
 
+	do("apply the region facet",
+		chromedp.Navigate(base+"/#"),
+		chromedp.WaitVisible(chromedp.CSS(`#facets ul[data-facet="region"] a[data-term="河南省开封市"]`)),
+		chromedp.Click(chromedp.CSS(`#facets ul[data-facet="region"] a[data-term="河南省开封市"]`)),
+		poll(`location.hash.includes("region=") && document.querySelector(".summary").textContent.startsWith("共 5 篇")`))
+	if s := text(".chip"); s != "region: 河南省开封市 ✕" {
+		t.Errorf("region chip %q", s)
+	}
+	issuers, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".hit .meta")].map(m => m.textContent)`))
+	if err != nil || len(issuers) != 5 {
+		t.Fatalf("hits in 开封: %q, %v", issuers, err)
+	}
+	for _, m := range issuers {
+		if !strings.HasPrefix(m, "开封市") {
+			t.Errorf("hit in 河南省开封市 from %s", m)
+		}
+	}
+	if s := strings.Fields(text(`#facets ul[data-facet="region"]`)); !slices.Equal(s, []string{"河南省开封市", "5"}) {
+		t.Errorf("region facet after the click: %q", s)
+	}
+	if active, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('#facets a.active[data-term="河南省开封市"]')`)); !active || err != nil {
+		t.Errorf("the region facet term is not marked active (%v)", err)
+	}
+
 	do("open a document",
 		chromedp.Navigate(base+"/#q="+url.QueryEscape("人民调解委员会")),
 		chromedp.WaitVisible(chromedp.CSS(".hit-title")),
@@ -280,7 +330,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("document title %q", s)
 	}
 	metadata := text("#document .metadata")
-	for _, w := range []string{"南阳市司法局", "宛司〔2022〕11号", "2022-03-05"} {
+	for _, w := range []string{"南阳市司法局", "河南省南阳市", "宛司〔2022〕11号", "2022-03-05"} {
 		if !strings.Contains(metadata, w) {
 			t.Errorf("metadata lacks %s: %q", w, metadata)
 		}

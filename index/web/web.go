@@ -1,10 +1,10 @@
 // Package web serves an index over HTTP: a JSON API and a search page
 // embedded in the binary (plain HTML, CSS and JavaScript; no build step).
 //
-//	GET /api/search?q=&issuer=&year=&kind=&from=&to=&indicator=&limit=&offset=
+//	GET /api/search?q=&issuer=&region=&year=&kind=&from=&to=&indicator=&limit=&offset=
 //	                           index.Result: total, hits (fragments as HTML with <mark>), facets
 //	GET /api/documents/{id}    the extracted document (CONTRACT.md JSON)
-//	GET /api/indicators?name=调解成功率>=95[&issuer=&year=&limit=]
+//	GET /api/indicators?name=调解成功率>=95[&issuer=&region=&year=&limit=]
 //	                           {"indicators": [index.IndicatorHit …]}
 //	GET /                      the search page
 //
@@ -41,7 +41,7 @@ func Handler(ix *index.Index) http.Handler {
 	mux.HandleFunc("GET /api/search", func(w http.ResponseWriter, r *http.Request) {
 		v := r.URL.Query()
 		q := index.Query{
-			Text: v.Get("q"), Issuer: v.Get("issuer"), Kind: v.Get("kind"),
+			Text: v.Get("q"), Issuer: v.Get("issuer"), Region: v.Get("region"), Kind: v.Get("kind"),
 			From: v.Get("from"), To: v.Get("to"), Indicator: v.Get("indicator"),
 		}
 		var err error
@@ -79,7 +79,7 @@ func Handler(ix *index.Index) http.Handler {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		f.Issuer = v.Get("issuer")
+		f.Issuer, f.Region = v.Get("issuer"), v.Get("region")
 		limit, err1 := intParam(v.Get("limit"), 1000)
 		year, err2 := intParam(v.Get("year"), 0)
 		if err1 != nil || err2 != nil || limit < 1 {

@@ -5,8 +5,8 @@
 
 const PAGE = 10;
 const $ = (sel) => document.querySelector(sel);
-const FACETS = [["issuer", "发文机关 Issuer"], ["year", "年度 Year"], ["kind", "类型 Kind"]];
-const FILTERS = ["issuer", "year", "kind", "from", "to", "indicator"];
+const FACETS = [["issuer", "发文机关 Issuer"], ["region", "地区 Region"], ["year", "年度 Year"], ["kind", "类型 Kind"]];
+const FILTERS = ["issuer", "region", "year", "kind", "from", "to", "indicator"];
 const VIEWS = ["results", "facets", "document", "compare"];
 // Document kinds, as extract classifies them: 中文 and English.
 const KINDS = {
@@ -167,7 +167,7 @@ async function showDocument(id) {
     return;
   }
   const rows = [
-    ["发文机关 Issuer", d.issuer], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
+    ["发文机关 Issuer", d.issuer], ["地区 Region", regionName(d.region)], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
     ["日期 Date", [...new Set((d.dates || []).filter((x) => x.role !== "mentioned").map((x) => `${x.value} (${x.role})`))].join("，")],
     ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind ? kindLabel(d.kind) : ""], ["索引号 Index no.", d.index_number || ""],
     ["主送 Recipients", (d.recipients || []).join("，")],
@@ -251,6 +251,13 @@ async function showCompare(name, by) {
     el("div", { class: "table-scroll" }, table),
     el("p", { class: "note" }, "~ 约数 approximate · 点击数值打开来源文件 click a value to open its document"),
     chart);
+}
+
+// regionName writes a region (extract/region.Region) from the province down,
+// a municipality's name once: 河南省驻马店市, 上海市杨浦区.
+function regionName(r) {
+  if (!r) return "";
+  return [r.province, r.city !== r.province ? r.city : "", r.county, r.township].filter(Boolean).join("");
 }
 
 function formatValue(v) {
