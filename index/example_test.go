@@ -33,9 +33,15 @@ func ExampleIndex_Search() {
 	fmt.Println(res.Total, res.Hits[0].Issuer)
 	res, _ = ix.Search(context.Background(), index.Query{Indicator: "待处理事项>100"})
 	fmt.Println(res.Hits[0].Indicators[0].Name, res.Hits[0].Indicators[0].Value)
+	res, _ = ix.Search(context.Background(), index.Query{Region: "河南省"}) // or 河南, 410000
+	fmt.Println(res.Total, res.Facets["region"])
+	res, _ = ix.Search(context.Background(), index.Query{Region: "驻马店"})
+	fmt.Println(res.Total, res.Hits[0].Issuer)
 	// Output:
 	// 郑州市司法局关于群众来信待处理事项清理情况的通报
 	// [截至2022年底，全市群众来信待<mark>处理</mark>事项共186件。]
 	// 1 中国农业发展银行驻马店市分行
 	// 群众来信待处理事项 186
+	// 2 [{河南省郑州市 1} {河南省驻马店市 1}]
+	// 1 中国农业发展银行驻马店市分行
 }
