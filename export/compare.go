@@ -33,7 +33,7 @@ type Observation struct {
 func NewObservation(doc *extract.Document, ind extract.Indicator) Observation {
 	return Observation{
 		Name: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx,
-		Year: doc.ReportYear, Issuer: doc.Issuer, Region: Region(doc), DocID: doc.ID, Title: doc.Title,
+		Year: doc.ReportYear, Issuer: doc.Issuer, Region: extract.RegionOf(doc), DocID: doc.ID, Title: doc.Title,
 		Start: ind.Start,
 	}
 }

@@ -11,9 +11,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/gongwen/gongwen/extract"
-	"github.com/gongwen/gongwen/extract/region"
 )
 
 // fixtureObservations are the indicators of the fixtures whose name contains
@@ -272,27 +269,6 @@ func TestChartNothingToDraw(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Chart(&buf, tab); err == nil || buf.Len() != 0 {
 		t.Errorf("Chart of a table without years = %v, wrote %d bytes; want an error and nothing", err, buf.Len())
-	}
-}
-
-func TestRegion(t *testing.T) {
-	for _, tt := range []struct{ issuer, title, want string }{
-		{"驻马店市人民政府", "关于印发…的通知", "411700"},
-		{"国务院", "北京市…", ""}, // a national issuer stays national
-		{"", "上海市杨浦区人民政府关于印发…的通知", "310110"},
-		{"", "2025年山西省政府工作报告", "140000"},
-		{"", "２０２４年度缙云县法治政府建设情况", "331122"},
-		{"", "关于2024年度法治政府建设情况的报告", ""},
-	} {
-		r := Region(&extract.Document{Issuer: tt.issuer, Title: tt.title})
-		if r.Code() != tt.want {
-			t.Errorf("Region(%q, %q) = %q (%s), want %q", tt.issuer, tt.title, r.Code(), r.Name(), tt.want)
-		}
-	}
-	// The extractor's region wins.
-	jinyun, _ := region.Lookup("331122")
-	if r := Region(&extract.Document{Issuer: "驻马店市人民政府", Region: &jinyun}); r != jinyun {
-		t.Errorf("Region ignores the document's region: %+v", r)
 	}
 }
 

@@ -1,12 +1,10 @@
 package export
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract"
-	"github.com/gongwen/gongwen/extract/region"
 )
 
 // IndicatorRow is one row of an indicator export: one numeric fact and the
@@ -90,7 +88,7 @@ func IndicatorRows(doc *extract.Document) []IndicatorRow {
 
 // NewDocumentRow returns the row of a document.
 func NewDocumentRow(doc *extract.Document) DocumentRow {
-	r := Region(doc)
+	r := extract.RegionOf(doc)
 	var numbers []string
 	for _, n := range doc.DocNumbers {
 		numbers = append(numbers, n.Text)
@@ -105,25 +103,6 @@ func NewDocumentRow(doc *extract.Document) DocumentRow {
 		Indicators: len(doc.Indicators), Chars: utf8.RuneCountInString(doc.Text),
 	}
 }
-
-// Region returns the document's region as the extractor resolved it; for
-// documents extracted before that, the division of the issuer or, when the
-// issuer is unknown, of the start of the title after a year (驻马店市人民政府
-// 关于…, 2024年青山县政府工作报告). A national issuer (国务院) has the zero
-// Region.
-func Region(doc *extract.Document) region.Region {
-	if doc.Region != nil {
-		return *doc.Region
-	}
-	name := doc.Issuer
-	if name == "" {
-		name = leadingYear.ReplaceAllString(doc.Title, "")
-	}
-	r, _ := region.Resolve(name)
-	return r
-}
-
-var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
 
 func dateWithRole(doc *extract.Document, role string) string {
 	for _, d := range doc.Dates {

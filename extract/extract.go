@@ -215,20 +215,36 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	}
 }
 
-var leadingYear = regexp.MustCompile(`^\s*(?:19|20)\d{2}\s*年度?`)
+var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
 
-// regionOf resolves the administrative division of the issuer, or of the
-// place a title starts with (2023年上海市政府信息公开工作年度报告).
+// regionOf resolves the administrative division of the issuer or, when the
+// issuer is unknown, of the place a title starts with
+// (2023年上海市政府信息公开工作年度报告). A known issuer that names no place
+// (国务院) stays national whatever its title mentions.
 func regionOf(issuer, title string) *region.Region {
-	for _, name := range []string{issuer, leadingYear.ReplaceAllString(title, "")} {
-		if name == "" {
-			continue
-		}
-		if r, ok := region.Resolve(name); ok {
-			return &r
-		}
+	name := issuer
+	if name == "" {
+		name = leadingYear.ReplaceAllString(title, "")
+	}
+	if r, ok := region.Resolve(name); ok {
+		return &r
 	}
 	return nil
+}
+
+// RegionOf returns the division a document belongs to: the one extraction
+// resolved, or, for a document extracted before regions existed, the one
+// resolved now from its issuer or title. The zero Region means unknown or
+// national. Index facets, exports and compare all use it, so they agree.
+func RegionOf(doc *Document) region.Region {
+	r := doc.Region
+	if r == nil {
+		r = regionOf(doc.Issuer, doc.Title)
+	}
+	if r == nil {
+		return region.Region{}
+	}
+	return *r
 }
 
 // yearBeforeSigning guesses the year an annual report covers when its title

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/region"
+
 	"github.com/gongwen/gongwen/extract/segment"
 )
 
@@ -202,4 +204,25 @@ func FuzzExtract(f *testing.F) {
 		}
 		checkSpans(t, doc)
 	})
+}
+
+func TestRegion(t *testing.T) {
+	for _, tt := range []struct{ issuer, title, want string }{
+		{"驻马店市人民政府", "关于印发…的通知", "411700"},
+		{"国务院", "北京市…", ""}, // a national issuer stays national
+		{"", "上海市杨浦区人民政府关于印发…的通知", "310110"},
+		{"", "2025年山西省政府工作报告", "140000"},
+		{"", "２０２４年度缙云县法治政府建设情况", "331122"},
+		{"", "关于2024年度法治政府建设情况的报告", ""},
+	} {
+		r := RegionOf(&Document{Issuer: tt.issuer, Title: tt.title})
+		if r.Code() != tt.want {
+			t.Errorf("RegionOf(%q, %q) = %q (%s), want %q", tt.issuer, tt.title, r.Code(), r.Name(), tt.want)
+		}
+	}
+	// The extractor's region wins.
+	jinyun, _ := region.Lookup("331122")
+	if r := RegionOf(&Document{Issuer: "驻马店市人民政府", Region: &jinyun}); r != jinyun {
+		t.Errorf("RegionOf ignores the document's region: %+v", r)
+	}
 }

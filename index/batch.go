@@ -75,7 +75,7 @@ func (b *Batch) Add(doc *extract.Document) (Change, error) {
 			return Unchanged, err
 		}
 	}
-	reg := docRegion(doc)
+	reg := extract.RegionOf(doc)
 	rec, err := docRecord(doc, reg, hash)
 	if err != nil {
 		return Unchanged, err

@@ -1,34 +1,13 @@
 package index
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/extract/region"
 )
-
-// docRegion returns the division a document's issuer belongs to: the one
-// the extractor resolved, or, for a document extracted before regions
-// existed, the division of its issuer or, without an issuer, of the start
-// of its title after a year (2024年青山县政府工作报告). It is the rule of
-// export.Region, so that the facet, the filter and the exports agree.
-func docRegion(doc *extract.Document) region.Region {
-	if doc.Region != nil {
-		return *doc.Region
-	}
-	name := doc.Issuer
-	if name == "" {
-		name = leadingYear.ReplaceAllString(doc.Title, "")
-	}
-	r, _ := region.Resolve(name)
-	return r
-}
-
-var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
 
 // regionFacet is the term a document counts under in the region facet: its
 // place at the level of a city, where researchers compare — the province and

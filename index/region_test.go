@@ -166,7 +166,7 @@ func TestSearchRegion(t *testing.T) {
 		t.Fatalf("调解成功率 in 杭州: %d values of %d", len(vals), len(all))
 	}
 	for _, v := range vals {
-		if r := docRegion(byID[v.DocID]); r.City != "杭州市" {
+		if r := extract.RegionOf(byID[v.DocID]); r.City != "杭州市" {
 			t.Errorf("value %g of %s from %s, want 杭州市", v.Value, v.Issuer, r.Name())
 		}
 	}
