@@ -105,7 +105,7 @@ func Indicators(ctx context.Context, ix *index.Index, q index.Query, w *Writer[I
 		if err != nil {
 			return 0, err
 		}
-		f.Issuer, f.Year = q.Issuer, q.Year
+		f.Issuer, f.Year, f.Region = q.Issuer, q.Year, q.Region
 		hits, err := indicatorHits(ctx, ix, f)
 		if err != nil {
 			return 0, err
