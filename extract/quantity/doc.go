@@ -25,13 +25,15 @@
 // context. Parse reads one; Find reads all of a text.
 //
 //   - count: measure words 件 次 项 个 部 条 名 场 起 户 人 家 所 篇 份 期 批 卷
-//     宗 列 趟 眼 … and compounds 人次 家次 户次 场次 (49545件, 21万人次 →
+//     宗 列 趟 眼 … and compounds 人次 家次 户次 场次 床日 (49545件, 21万人次 →
 //     210000 人次);
 //   - money: 元 美元 欧元 港元 … with the magnitude stripped (1.77亿元 →
 //     177000000 元);
 //   - percent: % ％ ‰, 百分之… (→ %), and 个百分点 kept whole as the unit;
 //   - measure: 公里 平方米 亩 公顷 吨 千瓦时 立方米 天 个工作日 … (3千米 is 3 千米,
-//     12.3亿千瓦时 is 1230000000 千瓦时);
+//     12.3亿千瓦时 is 1230000000 千瓦时); 日 only as a number of days, with a
+//     decimal point or after a word measured in days or a change of a length
+//     of time (平均住院日为8.4日, 比上年缩短1日; 12月31日 is a day of the month);
 //   - rank: 第5位, 第一名, and a bare 第二 after a ranking verb in the same clause
 //     (位居全省第二, 排名第3 → unit 位), but not 第一方阵.
 //
@@ -43,7 +45,8 @@
 // (总值[2]1210207亿元) does not break it. Nor does a PDF line break when a
 // word comes before the number and the next line starts with its magnitude
 // or with a unit that ends there (收入完成93.6⏎亿元, 办理156⏎件。; Text keeps
-// the break), but not before a word (减免12⏎个人所得税).
+// the break), also after a magnitude (结余1.49亿⏎元), but not before a word
+// (减免12⏎个人所得税).
 //
 // # What is not a quantity
 //
@@ -54,7 +57,8 @@
 //   - ordinals: 一是, （三）, 1., 第二次, 第一季度, 届 and 次 of sessions
 //     (区五届人大七次会议), 三次产业;
 //   - codes, ratios and ranges: 1+10+30, 5·12, 4.1:46.2:49.7, 3-5个, 5G, PM2.5;
-//   - a percentage naming something (5‰人口变动抽样调查);
+//   - a percentage naming something (5‰人口变动抽样调查), but not 100% before
+//     a verb, which says all of it (临床用血100%来自无偿献血);
 //   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 三位一体,
 //     and a Chinese count up to 二十 followed by a one- or two-character noun
 //     (三项制度, 十件实事, 两个维护, 十四个坚持), by a noun naming an idea
@@ -62,7 +66,8 @@
 //     numeral (两个一百年), a topic (三个方面的问题) or a figure
 //     (三项制度相关事项55197件), since official style writes counts in Arabic
 //     digits and slogans in Chinese ones;
-//     两部地方性法规, 两项立法项目 and 法规两部。 are still counts;
+//     两部地方性法规, 两项立法项目, 法规两部。 and a count of the 《titles》
+//     before it (《A条例》《B条例》两部法规) are still counts;
 //   - counts of phases and sessions (期 批 轮 节 门 堂) unless they end the
 //     clause: 举办培训班两期。 is 2 期, 二期工程, 分三批, 分为两期 are not;
 //   - vague numbers: 数十家, 几十个, 数十万元; and multiples: 增长1.3倍 (倍 is

@@ -68,8 +68,8 @@ func scan(s string, i int) (match, bool) {
 	k := j
 	if !percentWord {
 		k = skipSpaces(s, k)
-		if r, _ := utf8.DecodeLastRuneInString(s[i:j]); chars.IsDigit(r) && k == j {
-			// a PDF line break between a figure and its unit: 156⏎件
+		if r, _ := utf8.DecodeLastRuneInString(s[i:j]); (chars.IsDigit(r) || isBigUnit(r)) && k == j {
+			// a PDF line break between a figure and its unit: 156⏎件, 0.82亿⏎元
 			if n := lineBreak(s, k); n > 0 {
 				if u, _ := matchUnit(s, k+n); u != "" {
 					k += n
@@ -340,6 +340,9 @@ func accept(text string, m match) bool {
 	if isLatin(next) && q.Kind != Percent {
 		return false // 5G, 3D
 	}
+	if (q.Unit == "日") && !dayCount(text, q) {
+		return false // 12月31日, 每月5日: a day of the month, not a number of days
+	}
 	if durations[q.Unit] {
 		limit := hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內")
 		if limit && !shortenedTo(text[:q.Start]) {
@@ -376,7 +379,8 @@ func accept(text string, m match) bool {
 		return false
 	}
 	if q.Kind == Percent && (q.Unit == "%" || q.Unit == "％" || q.Unit == "‰") && unicode.Is(unicode.Han, next) &&
-		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) && !afterPredicate(text[:q.Start]) {
+		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
+		// but 100% before a verb says all of it (临床用血100%来自无偿献血)
 		return false // 5‰人口变动抽样调查 names a survey
 	}
 	if m.chinese && q.Kind != Rank && !strings.HasPrefix(q.Text, "百分之") {
@@ -413,7 +417,8 @@ func chineseCount(text string, q Quantity) bool {
 	if strings.ContainsRune("届屆数數几幾", prev) {
 		return false // 五届人大; 数十家, 几十个: vague, not a figure
 	}
-	if q.Value <= 20 && !q.Approx && !plausibleSmallCount(text, q.End, q.Unit) {
+	if q.Value <= 20 && !q.Approx && prev != '》' && !plausibleSmallCount(text, q.End, q.Unit) {
+		// (after 《titles》 the numeral counts them: 《A条例》《B条例》两部法规)
 		return false // 三项制度, 四个意识, 两个维护, 十四个坚持: fixed phrases, not counts
 	}
 	switch q.Unit {
@@ -508,6 +513,33 @@ func shortenedTo(before string) bool {
 	for _, to := range []string{"至", "到", "为", "為"} {
 		if head, ok := strings.CutSuffix(before, to); ok {
 			return hasAnySuffix(head, "压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速")
+		}
+	}
+	return false
+}
+
+// dayCount reports whether a number with 日 counts days rather than naming
+// a day of the month: it has a decimal point (平均住院日为8.4日), or a word
+// measured in days or a change of a length of time comes before it in the
+// clause (住院日为9日, 比上年缩短1日). 12月31日 and 每月5日前 are days of
+// the month.
+func dayCount(text string, q Quantity) bool {
+	if strings.ContainsAny(q.Text, ".．") {
+		return true
+	}
+	before := text[max(0, q.Start-30):q.Start]
+	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
+		before = before[k:]
+	}
+	if hasAnySuffix(before, "缩短", "縮短", "延长", "延長", "减少", "減少", "增加", "压缩", "壓縮") {
+		return true
+	}
+	for i, r := range before {
+		if r == '日' && i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(before[:i])
+			if !chars.IsDigit(prev) && !isChineseNumber(prev) && prev != '月' {
+				return true // 住院日, 平均工作日: a noun measured in days
+			}
 		}
 	}
 	return false

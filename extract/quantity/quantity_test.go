@@ -282,6 +282,13 @@ func TestFind(t *testing.T) {
 			[]string{"86.2\n亿元 8620000000 元 money", "2.3\n万人 23000 人 count", "156\n件 156 件 count"}},
 		{"line break before a word is not a unit", "减免项目12\n个人所得税", nil},
 		{"table row ending in a bare cell", "合计\t12.9\n万元以下", nil},
+		{"line break between magnitude and unit", "上解上级支出0.36亿\n元，当年结余2.15亿\n元。",
+			[]string{"0.36亿\n元 36000000 元 money", "2.15亿\n元 215000000 元 money"}},
+		{"days as a duration", "出院者平均住院日为7.9日，比上年缩短0.4日，平均住院日为9日；医师日均担负住院1.8床日。",
+			[]string{"7.9日 7.9 日 measure", "0.4日 0.4 日 measure", "9日 9 日 measure", "1.8床日 1.8 床日 count"}},
+		{"days of the month are not a count", "截至12月31日，每月5日前报送，于3日召开。", nil},
+		{"chinese count of titles", "通过《清河市养犬管理条例》《清河市河道管理条例》两部法规。", []string{"两部 2 部 count"}},
+		{"all of it before a verb", "临床用血100%来自无偿献血。", []string{"100% 100 % percent"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
