@@ -8,15 +8,24 @@
 // rules, in the order they are tried:
 //
 //  1. Own subject: the words between the start of the clause (or the previous
-//     quantity, or the last 、) and the number.
+//     quantity, or the last 、 outside parentheses) and the number.
 //     受理人民调解案件49545件 → 受理人民调解案件; 新闻发布会54 场、新闻通气会14场 →
-//     新闻通气会.
+//     新闻通气会. A name that only says what kind of measure it is (涉及…,
+//     金额, 资金, 平均) takes the subject of the clause before in the sentence
+//     (the name of its last figure, or its words up to a bare number):
+//     发现重复领取待遇41人，涉及金额36.7万元 → 发现重复领取待遇涉及金额;
+//     三是工程结算不规范，涉及金额42.3万元 → 工程结算不规范涉及金额; money right
+//     after a count and its noun is their amount (涉及7个部门1.15亿元 → …涉及金额).
+//     A clause left with no words but 完成 takes the last subject counted in
+//     the same unit: 12个民生实事项目，总投资5.2亿元，已完成10个 → 民生实事项目完成.
 //  2. Noun after a count: for counts and ranks the words after the unit, up
 //     to the next quantity or 、, are added. 指导29个重点行政执法系统修订… →
 //     指导重点行政执法系统修订…; 137个市重点项目完成投资… → 市重点项目完成投资. With
 //     nothing before the number the words after it are the whole name
 //     (近1900家次境内外媒体 → 境内外媒体). Words that describe the noun with
-//     的 keep it (符合条件的23家企业 → 符合条件的企业).
+//     的 keep it (符合条件的23家企业 → 符合条件的企业). Counts listed before one
+//     verb share it: 在11个街道、96个社区设立便民服务站点 → 街道设立便民服务站点,
+//     社区设立便民服务站点.
 //  3. Predicate only: a clause that only says how a figure changed or what
 //     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长,
 //     比常年偏多), or only for how long (连续5年稳定在85万吨以上), or only from
@@ -44,10 +53,16 @@
 //  6. Second figure of the same thing: 培训56场1万余人次 → 培训 (56场) and
 //     培训人次 (1万余人次).
 //  7. Ranks: a ranking verb before the rank is replaced by 排名:
-//     综合得分居全省第5位 → 综合得分全省排名.
+//     综合得分居全省第5位 → 综合得分全省排名. A rank among peers (在全省16个设区市中
+//     排名第2) is of the subject of the clause before: 综合指数为3.62，… →
+//     综合指数全省排名; in an evaluation (在全省法治政府建设考核中位列第4名) the
+//     evaluation names it.
 //  8. Head noun of a list: a short bare noun after two names with the same
 //     unit and a common ending gets that ending: 粮食播种面积8884公顷 …
-//     油菜籽播种面积667公顷 … 蔬菜7275公顷 → 蔬菜播种面积.
+//     油菜籽播种面积667公顷 … 蔬菜7275公顷 → 蔬菜播种面积; not a name of the
+//     same kind (合格率…，优良率). The parts of a total listed after 其中 get
+//     the total's head after the word they share with it:
+//     居民人均可支配收入46,215元，其中城镇居民58,730元 → 城镇居民人均可支配收入.
 //  9. Table rows: a figure with no words around it in a row flattened with
 //     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源).
 //
@@ -56,8 +71,9 @@
 //   - scope and discourse words at the start: 全市 全区 全县 全年 年末 共 共计
 //     累计 共有 其中 包括 含 实现 力争 预计 我市…, years and 截至2023年底, text
 //     ordinals (一是, （三）, 1.); 其他 stays (其他文件);
+//   - existential verbs at the start (仍有约14%的事项需到现场办理 → 事项需到现场办理);
 //   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
-//     实现 的 均 分别 (but not the 为 of a word: 行为, 作为), verbs of a change
+//     实现 的 均 分别 (but not the 为 or 均 of a word: 行为, 作为, 平均), verbs of a change
 //     to a level, since the figure is the level (败诉率下降到4.7% → 败诉率;
 //     降至 升至 增至 提高到 压缩至 控制在 稳定在 保持在 …), bounds of a
 //     target (不少于 不低于 不超过 至少 保持 …), and a starting
@@ -69,13 +85,16 @@
 //     it, the doer kept: 市12345热线共受理群众诉求 → 市12345热线受理群众诉求,
 //     柳河县全年共办理… → 柳河县办理… (but 公共, 共享);
 //   - a lone preposition before a count whose noun follows, as the figure
-//     holds its object: 对23个重点项目开展评价 → 重点项目开展评价;
+//     holds its object: 对23个重点项目开展评价 → 重点项目开展评价, 在8个乡镇… → 乡镇…;
 //   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
-//     制定出台地方性法规), footnote markers ([2], ①) and short parentheses;
+//     制定出台地方性法规), footnote markers ([2], ①) and short parentheses,
+//     but not those of a level of places (县（市、区）, 村（社区）);
+//   - a bare 占 is the share: 其中医院1.8万张，占78.3% → 医院占比;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
-//     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳 and
-//     按汇率折算 keep theirs), and a pronoun for the issuer (我市, 该区; and
-//     without the segmenter 我局, 本机关, 该中心).
+//     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳, 按汇率折算
+//     and a relative clause, 在民办学校就读的占7.9%, keep theirs), and a
+//     pronoun for the issuer (我市, 该区, but not 各县; and without the
+//     segmenter 我局, 本机关, 该中心).
 //
 // A line that stops mid-sentence (after a comma or a word, as PDF text breaks
 // at the page edge) passes its subjects and its open clause to the next line

@@ -163,6 +163,16 @@ type paragraph struct {
 	stops      []int    // sentence starts: the paragraph start and each offset after 。！？
 	carry      string   // the start of the first clause, on the line before
 	next       string   // the start of the next line, when this one is cut mid-sentence
+	prev       earlier  // the clause before the one being named, in the same sentence
+	parts      bool     // the sentence lists the parts of a total after 其中
+	total      *string  // that total, once a part has looked for it
+}
+
+// earlier is the clause before the one being named: the subject of its last
+// figure, or its words when it has no figure.
+type earlier struct {
+	subject    string
+	start, end int
 }
 
 // openClause returns the words of the last clause of the paragraph when no
@@ -253,11 +263,142 @@ func (p *paragraph) name() []Indicator {
 		for k < len(p.qs) && p.qs[k].Start < c.end {
 			k++
 		}
+		if !c.inParen && strings.HasPrefix(strings.TrimSpace(p.text[c.start:c.end]), "其中") {
+			p.parts = true
+		}
+		known := len(p.subjects)
 		if k > first {
 			out = append(out, p.nameClause(c, p.qs[first:k])...)
 		}
+		switch {
+		case c.inParen:
+		case len(p.subjects) > known:
+			p.prev = earlier{subject: p.subjects[len(p.subjects)-1]}
+		case k > first:
+			p.prev = earlier{}
+		default:
+			p.prev = earlier{start: c.start, end: c.end}
+		}
+		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
+			p.prev, p.parts, p.total = earlier{}, false, nil // a new sentence
+		}
 	}
 	return out
+}
+
+// previousSubject returns what the clause before the one being named, in
+// the same sentence, is about: the subject of its last figure, or its words
+// up to a bare number (三是固定资产账实不符; 综合指数为3.62 → 综合指数).
+func (p *paragraph) previousSubject() string {
+	if p.prev.subject != "" {
+		return withoutChange(p.prev.subject)
+	}
+	s := p.text[p.prev.start:p.prev.end]
+	if p.prev.start == p.start {
+		s = p.carry + s // 对15个重点项⏎目开展绩效评价，涉及资金…
+	}
+	if k := strings.IndexFunc(s, unicode.IsDigit); k >= 0 {
+		s = s[:k]
+	}
+	return p.dropPreposition(clean(s), "")
+}
+
+// generic reports whether a name only says what kind of measure a figure
+// is, and so needs the subject of the clause before: 涉及金额, 涉及部门,
+// 金额, 资金, 平均.
+func generic(name string) bool {
+	switch name {
+	case "金额", "金額", "资金", "資金", "总额", "總額", "数量", "數量", "人数", "人數", "平均", "平均值", "均值":
+		return true
+	}
+	return strings.HasPrefix(name, "涉及") && name != "涉及"
+}
+
+// partName puts the head of a total back on a part listed after 其中:
+// 居民人均可支配收入46,215元，其中城镇居民58,730元 → 城镇居民人均可支配收入. The
+// part ends in a word of two or more characters that the total's name has
+// before its head; a part with the head already (其中税收收入) stays.
+func (p *paragraph) partName(name, unit string) string {
+	if p.total == nil {
+		total := ""
+		for k := len(p.subjects) - 1; k >= 0; k-- {
+			if p.units[k] == unit {
+				total = withoutChange(p.subjects[k])
+				break
+			}
+		}
+		p.total = &total
+	}
+	total := *p.total
+	for i := range name {
+		if i == 0 || utf8.RuneCountInString(name[i:]) < 2 {
+			continue
+		}
+		if k := strings.Index(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
+			return name + total[k+len(name)-i:]
+		}
+	}
+	return name
+}
+
+// lastSubject returns the latest of the last three subjects counted in
+// unit, or the last subject: 10个民生实事项目，总投资6.8亿元，已完成9个 → 民生实事项目.
+func (p *paragraph) lastSubject(unit string) string {
+	for k := len(p.subjects) - 1; k >= max(0, len(p.subjects)-3); k-- {
+		if p.units[k] == unit {
+			return withoutChange(p.subjects[k])
+		}
+	}
+	return withoutChange(p.subjects[len(p.subjects)-1])
+}
+
+// sharedVerb returns the verb phrase after the last count of a list of
+// counts in one unit, for the counts before it: 在11个街道、96个社区设立便民服务站点
+// gives 设立便民服务站点 to 11个街道.
+func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
+	if p.seg == nil {
+		return ""
+	}
+	j := i
+	for j+1 < len(qs) && qs[j+1].Unit == qs[i].Unit && qs[j+1].Kind == quantity.Count {
+		between := strings.TrimSpace(p.text[qs[j].End:qs[j+1].Start])
+		if k := listComma(between); k <= 0 || k != len(between)-len("、") {
+			break // not 街道、: a noun, then the 、 before the next count
+		}
+		j++
+	}
+	if j == i {
+		return ""
+	}
+	if j+1 < len(qs) {
+		end = qs[j+1].Start
+	}
+	tail := p.text[qs[j].End:end]
+	if k := listComma(tail); k >= 0 {
+		tail = tail[:k]
+	}
+	tail = cleanAfter(tail)
+	off := 0
+	for _, w := range p.seg.Tag(tail) {
+		if strings.HasPrefix(w.Pos, "v") && off > 0 {
+			return tail[off:]
+		}
+		off += len(w.Text)
+	}
+	return ""
+}
+
+// bareNoun reports whether s is only nouns: 部门 in 涉及7个部门1.15亿元.
+func (p *paragraph) bareNoun(s string) bool {
+	if p.seg == nil || s == "" {
+		return false
+	}
+	for _, w := range p.seg.Tag(s) {
+		if !strings.HasPrefix(w.Pos, "n") {
+			return false
+		}
+	}
+	return true
 }
 
 // nameClause names the quantities of one clause, left to right.
@@ -268,6 +409,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 	var subjects []string // for 分别: the subjects the values go to, in order
 	prevName := ""
 	prevUnit := ""
+	prevBefore := ""
 	var respective []string // 出口和进口分别增长4.2%和1.3%: one subject per value
 	respectiveOwn := false
 	for i, q := range qs {
@@ -287,21 +429,29 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		if afterEnd == p.end && strings.TrimSpace(after) != "" {
 			after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
 		}
-		if k := strings.Index(after, "、"); k >= 0 {
+		if k := listComma(after); k >= 0 {
 			after = after[:k]
 		}
 		after = cleanAfter(after)
 		if startsChange(after) {
 			after = "" // 由2020年的2,136亿元增加到…: a change follows, not a noun
 		}
+		if q.Kind == quantity.Count && after != "" {
+			after += p.sharedVerb(qs, i, c.end)
+		}
 
 		sharedBy := splitShared(raw)
-		if k := strings.LastIndex(raw, "、"); k >= 0 && i > 0 {
+		if k := lastListComma(raw); k >= 0 && i > 0 {
 			// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
 			// figures; before the first figure it is part of the object.
 			raw = raw[k+len("、"):]
 		}
 		before := clean(raw)
+		if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
+			// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
+			before = prevBefore + "金额"
+		}
+		prevBefore = before
 
 		if i == 0 {
 			respective, respectiveOwn = splitRespective(raw, len(qs))
@@ -316,6 +466,10 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			n := rankName(before)
 			if isPredicate(before) && len(p.subjects) > 0 {
 				n = p.subjects[len(p.subjects)-1] + n // 增长4.1%，增速居全省第2位
+			} else if m := amongPeers.FindStringSubmatch(p.text[c.start:q.Start]); m != nil && !evaluation.MatchString(m[0]) {
+				if s := p.previousSubject(); s != "" {
+					n = s + m[1] + "排名" // 综合指数为3.62，在全省16个设区市中排名第2
+				}
 			}
 			names = []string{n}
 		case sharedBy != nil:
@@ -344,8 +498,13 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			}
 			names, own = []string{n}, true
 		case before == "" && after == "" && len(p.subjects) > 0:
-			// 突破3000亿元，达到3125.6亿元: the figure of the last subject
-			names, own = []string{withoutChange(p.subjects[len(p.subjects)-1])}, true
+			// 突破3000亿元，达到3125.6亿元: the figure of the last subject;
+			// 10个民生实事项目，总投资6.8亿元，已完成9个: of the last one counted so
+			n := p.lastSubject(q.Unit)
+			if strings.Contains(raw, "完成") {
+				n += "完成"
+			}
+			names, own = []string{n}, true
 		case len(p.subjects) > 0 && wholeMatch(period, before):
 			// 粮食总产量86.5万吨，连续5年稳定在85万吨以上: a level held for years
 			names = []string{withoutChange(p.subjects[len(p.subjects)-1]) + before}
@@ -362,8 +521,21 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		if names[0] == "" {
 			names[0], own = p.rowLabel(q), false // 自然资源	58	33.7%
 		}
+		if own && generic(names[0]) {
+			if s := p.previousSubject(); s != "" && !strings.Contains(names[0], s) {
+				names[0] = s + names[0] // 发现重复领取待遇41人，涉及金额36.7万元
+			}
+		}
+		for k, n := range names {
+			if strings.HasSuffix(n, "占") || strings.HasSuffix(n, "佔") {
+				names[k] = n + "比" // 其中医院2.64万张，占84.6% → 医院占比: the share it is
+			}
+		}
 		if own && !c.inParen && names[0] != "" {
 			names[0] = p.restoreHead(names[0], q.Unit)
+			if p.parts {
+				names[0] = p.partName(names[0], q.Unit)
+			}
 			subject := names[0]
 			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(raw), "的") {
 				subject = withoutShare(subject)
@@ -379,6 +551,45 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		prevName, prevUnit = names[0], q.Unit
 	}
 	return out
+}
+
+// listComma returns the offset of the first 、 of s outside parentheses, or
+// -1: in 12个县（市、区）实地检查 the 、 lists the places of one term.
+func listComma(s string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth = max(0, depth-1)
+		case '、':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// lastListComma returns the offset of the last 、 of s outside parentheses, or -1.
+func lastListComma(s string) int {
+	depth := 0
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch r {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			depth = max(0, depth-1)
+		case '、':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // rowLabel returns the label of a table row flattened to one line with tabs
@@ -418,9 +629,17 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	if utf8.RuneCountInString(head) < 2 || head == prev[0] || head == prev[1] || strings.Contains(name, head) {
 		return name
 	}
+	if r, _ := utf8.DecodeLastRuneInString(head); strings.HasSuffix(name, string(r)) {
+		return name // 合格率…，优良率: a name of the same kind has its own head
+	}
 	for _, w := range p.seg.Tag(name) {
 		if strings.HasPrefix(w.Pos, "v") {
 			return name // 予以公开 is an action of its own, not a bare item of a list
+		}
+	}
+	for i := range name {
+		if i > 0 && strings.HasPrefix(head, name[i:]) {
+			return name[:i] + head // 农村居民 + 居民人均可支配收入: the words they share once
 		}
 	}
 	return name + head
@@ -498,7 +717,7 @@ const phraseStarts = "对對向在针針为為按根通经經由从從据據于�
 
 // loneStarts are prepositions that may stand alone before a count whose
 // noun follows: 对23个重点项目开展评价, 向12家企业发放补贴.
-const loneStarts = "对對向给給与與跟"
+const loneStarts = "对對向给給与與跟在"
 
 // scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
 var scopeAdverbs = strings.Fields(`共 共计 共計 累计 累計 合计 合計 总计 總計 一共 总共 總共`)
@@ -549,8 +768,10 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if len(words) < 2 {
 		return before + after
 	}
-	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune("市区區县縣镇鎮省州乡鄉村", r) {
+	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune("市区區县縣镇鎮省州乡鄉村", r) &&
+		!strings.HasPrefix(words[0].Text, "各") {
 		// 我市, 该区: a pronoun for the issuer says nothing about what is counted
+		// (各县 is every county, and stays)
 		return before[len(words[0].Text):] + after
 	}
 	if words[0].Pos != "p" {
@@ -564,6 +785,9 @@ func (p *paragraph) dropPreposition(before, after string) string {
 			break
 		}
 		if w.Pos == "v" && utf8.RuneCountInString(w.Text) >= 2 {
+			if strings.HasPrefix(before[off+len(w.Text):], "的") {
+				break // 在公办学校就读的: the phrase is part of a relative clause naming who
+			}
 			if rest := before[off:]; len(rest) > len(w.Text) || after != "" {
 				return rest + after
 			}
@@ -575,19 +799,22 @@ func (p *paragraph) dropPreposition(before, after string) string {
 }
 
 var (
-	footnote    = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
-	titles      = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
-	parens      = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
-	yearStart   = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
-	yearEnd     = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$|(?:由|从|從)(?:法定|承诺|承諾|以往|过去|過去)的?$`)
-	conjunction = regexp.MustCompile(`[和及与與、]`)
-	issuer      = regexp.MustCompile(`^(?:我|本|该|該)(?:局|厅|廳|委|办|辦|院|署|部门|部門|机关|機關|单位|單位|中心)`)
-	ordinal     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+	footnote     = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
+	titles       = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
+	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
+	placeClasses = regexp.MustCompile(`^[(（](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗)(?:[、，,/](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗))*[)）]$`)
+	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
+	yearEnd      = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$|(?:由|从|從)(?:法定|承诺|承諾|以往|过去|過去)的?$`)
+	conjunction  = regexp.MustCompile(`[和及与與、]`)
+	issuer       = regexp.MustCompile(`^(?:我|本|该|該)(?:局|厅|廳|委|办|辦|院|署|部门|部門|机关|機關|单位|單位|中心)`)
+	evaluation   = regexp.MustCompile(`(?:考核|考評|考评|评价|評價|评估|評估|测评|測評|评比|評比|评选|評選|检查|檢查|调查|調查|督查|排行|竞赛|競賽|监测|監測)中`)
+	amongPeers   = regexp.MustCompile(`^\s*(?:在|于|於)(全[省市国國区區县縣州]|省内|省內|市内|市內)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
+	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
 // Scope and discourse words around a name that say nothing about what is counted.
 var (
-	leadWords = strings.Fields(`其中 其 包括 含 另有 此外 同时 同時 另外 另 加上 力争 力爭 预计 預計 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
+	leadWords = strings.Fields(`仍有 尚有 还有 還有 其中 其 包括 含 另有 此外 同时 同時 另外 另 加上 力争 力爭 预计 預計 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
@@ -656,19 +883,27 @@ func removeMarks(s string) string {
 		s = titles.ReplaceAllString(s, "")
 	}
 	if strings.ContainsAny(s, "(（") {
-		s = parens.ReplaceAllString(s, "")
+		s = parens.ReplaceAllStringFunc(s, func(paren string) string {
+			if placeClasses.MatchString(paren) {
+				return paren // 县（市、区）, 村（社区）: one term for the places of a level
+			}
+			return ""
+		})
 	}
 	return s
 }
 
-// partOfWord reports whether the copula 为 or 是 ending s belongs to a word:
-// 行为, 作为, 认为 keep it, 失业率为 does not.
+// partOfWord reports whether the copula 为 or 是, or the adverb 均, ending s
+// belongs to a word: 行为, 作为, 认为, 平均, 人均 keep it, 失业率为 does not.
 func partOfWord(s, w string) bool {
-	if w != "为" && w != "為" && w != "是" {
-		return false
-	}
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
-	return strings.ContainsRune("行作认認成因视視称稱以凡总總但于於就还還即", prev)
+	switch w {
+	case "为", "為", "是":
+		return strings.ContainsRune("行作认認成因视視称稱以凡总總但于於就还還即", prev)
+	case "均":
+		return strings.ContainsRune("平人户戶日年月", prev) // 平均, 人均: the average, not "all"
+	}
+	return false
 }
 
 // cleanAfter keeps the noun phrase after a count: 29个重点行政执法系统修订… .
