@@ -164,6 +164,7 @@ type paragraph struct {
 	carry      string   // the start of the first clause, on the line before
 	next       string   // the start of the next line, when this one is cut mid-sentence
 	prev       earlier  // the clause before the one being named, in the same sentence
+	prevAmount earlier  // the same, passing over clauses whose figure is a rate
 	parts      bool     // the sentence lists the parts of a total after 其中
 	total      *string  // that total, once a part has looked for it
 }
@@ -274,13 +275,18 @@ func (p *paragraph) name() []Indicator {
 		case c.inParen:
 		case len(p.subjects) > known:
 			p.prev = earlier{subject: p.subjects[len(p.subjects)-1]}
+			if !isShare(p.units[len(p.units)-1]) {
+				// 调解成功2.79万件，调解成功率98.2%，涉及金额…: a rate involves no money
+				p.prevAmount = p.prev
+			}
 		case k > first:
-			p.prev = earlier{}
+			p.prev, p.prevAmount = earlier{}, earlier{}
 		default:
 			p.prev = earlier{start: c.start, end: c.end}
+			p.prevAmount = p.prev
 		}
 		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
-			p.prev, p.parts, p.total = earlier{}, false, nil // a new sentence
+			p.prev, p.prevAmount, p.parts, p.total = earlier{}, earlier{}, false, nil // a new sentence
 		}
 	}
 	return out
@@ -288,19 +294,29 @@ func (p *paragraph) name() []Indicator {
 
 // previousSubject returns what the clause before the one being named, in
 // the same sentence, is about: the subject of its last figure, or its words
-// up to a bare number (三是固定资产账实不符; 综合指数为3.62 → 综合指数).
-func (p *paragraph) previousSubject() string {
-	if p.prev.subject != "" {
-		return withoutChange(p.prev.subject)
+// up to a bare number (三是固定资产账实不符; 综合指数为3.62 → 综合指数). Only
+// a percentage may be about a rate.
+func (p *paragraph) previousSubject(q quantity.Quantity) string {
+	prev := p.prevAmount
+	if q.Kind == quantity.Percent || q.Kind == quantity.Rank {
+		prev = p.prev
 	}
-	s := p.text[p.prev.start:p.prev.end]
-	if p.prev.start == p.start {
+	if prev.subject != "" {
+		return withoutChange(prev.subject)
+	}
+	s := p.text[prev.start:prev.end]
+	if prev.start == p.start {
 		s = p.carry + s // 对15个重点项⏎目开展绩效评价，涉及资金…
 	}
 	if k := strings.IndexFunc(s, unicode.IsDigit); k >= 0 {
 		s = s[:k]
 	}
 	return p.dropPreposition(clean(s), "")
+}
+
+// isShare reports whether unit is that of a percentage.
+func isShare(unit string) bool {
+	return strings.ContainsAny(unit, "%％‰") || strings.Contains(unit, "百分")
 }
 
 // generic reports whether a name only says what kind of measure a figure
@@ -334,8 +350,8 @@ func (p *paragraph) partName(name, unit string) string {
 		if i == 0 || utf8.RuneCountInString(name[i:]) < 2 {
 			continue
 		}
-		if k := strings.Index(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
-			return name + total[k+len(name)-i:]
+		if k := strings.LastIndex(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
+			return name + total[k+len(name)-i:] // the last: 公证机构办理各类公证事项 → 涉外公证事项
 		}
 	}
 	return name
@@ -467,7 +483,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			if isPredicate(before) && len(p.subjects) > 0 {
 				n = p.subjects[len(p.subjects)-1] + n // 增长4.1%，增速居全省第2位
 			} else if m := amongPeers.FindStringSubmatch(p.text[c.start:q.Start]); m != nil && !evaluation.MatchString(m[0]) {
-				if s := p.previousSubject(); s != "" {
+				if s := p.previousSubject(q); s != "" {
 					n = s + m[1] + "排名" // 综合指数为3.62，在全省16个设区市中排名第2
 				}
 			}
@@ -522,12 +538,12 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names[0], own = p.rowLabel(q), false // 自然资源	58	33.7%
 		}
 		if own && generic(names[0]) {
-			if s := p.previousSubject(); s != "" && !strings.Contains(names[0], s) {
+			if s := p.previousSubject(q); s != "" && !strings.Contains(names[0], s) {
 				names[0] = s + names[0] // 发现重复领取待遇41人，涉及金额36.7万元
 			}
 		}
 		for k, n := range names {
-			if strings.HasSuffix(n, "占") || strings.HasSuffix(n, "佔") {
+			if q.Kind == quantity.Percent && (strings.HasSuffix(n, "占") || strings.HasSuffix(n, "佔")) {
 				names[k] = n + "比" // 其中医院2.64万张，占84.6% → 医院占比: the share it is
 			}
 		}
@@ -638,7 +654,7 @@ func (p *paragraph) restoreHead(name, unit string) string {
 		}
 	}
 	for i := range name {
-		if i > 0 && strings.HasPrefix(head, name[i:]) {
+		if i > 0 && utf8.RuneCountInString(name[i:]) >= 2 && strings.HasPrefix(head, name[i:]) {
 			return name[:i] + head // 农村居民 + 居民人均可支配收入: the words they share once
 		}
 	}
@@ -917,9 +933,17 @@ func cleanAfter(s string) string {
 
 // trimPunct trims spaces and punctuation except quotes that still enclose something.
 func trimPunct(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool {
+	trimmed := func(r rune) bool {
 		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
-	})
+	}
+	s = strings.TrimLeftFunc(s, trimmed)
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !trimmed(r) || (r == '）' || r == ')') && strings.ContainsAny(s, "（(") {
+			break // 示范村（社区）: the parenthesis closes one of the name
+		}
+		s = s[:len(s)-size]
+	}
 	s = strings.TrimLeft(s, "”")
 	s = strings.TrimRight(s, "“")
 	return s

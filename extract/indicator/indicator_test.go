@@ -211,6 +211,11 @@ func TestFindNames(t *testing.T) {
 			[]string{"56.2亿元→一般公共预算支出", "43.1亿元→民生支出"}},
 		{"clause with only 完成 takes the last subject counted so", "确定12个民生实事项目，总投资约5.2亿元，年底已完成10个。",
 			[]string{"12个→确定民生实事项目", "5.2亿元→总投资", "10个→确定民生实事项目完成"}},
+		{"amount passes over a rate", "调解矛盾纠纷1.2万件，调解成功率97.6%，涉及金额约3.4亿元。",
+			[]string{"1.2万件→调解矛盾纠纷", "97.6%→调解成功率", "3.4亿元→调解矛盾纠纷涉及金额"}},
+		{"part takes the head after the last shared word", "全市公证机构办理各类公证事项2.6万件，其中涉外公证5,130件。",
+			[]string{"2.6万件→公证机构办理各类公证事项", "5,130件→涉外公证事项"}},
+		{"parenthesis closing a name", "新创建省级民主法治示范村（社区）三个。", []string{"三个→新创建省级民主法治示范村（社区）"}},
 		{"subjects cross a line broken mid-sentence", "地区生产总值468亿元，\n增长4.1%。",
 			[]string{"468亿元→地区生产总值", "4.1%→地区生产总值增长"}},
 	}
