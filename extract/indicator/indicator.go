@@ -165,6 +165,7 @@ type paragraph struct {
 	next       string   // the start of the next line, when this one is cut mid-sentence
 	prev       earlier  // the clause before the one being named, in the same sentence
 	prevAmount earlier  // the same, passing over clauses whose figure is a rate
+	borrowed   bool     // the clause being named took the subject of the one before
 	parts      bool     // the sentence lists the parts of a total after 其中
 	total      *string  // that total, once a part has looked for it
 }
@@ -268,11 +269,13 @@ func (p *paragraph) name() []Indicator {
 			p.parts = true
 		}
 		known := len(p.subjects)
+		p.borrowed = false
 		if k > first {
 			out = append(out, p.nameClause(c, p.qs[first:k])...)
 		}
 		switch {
-		case c.inParen:
+		case c.inParen, p.borrowed:
+			// 涉及金额45.2万元，涉及人员136人: both are about the clause before
 		case len(p.subjects) > known:
 			p.prev = earlier{subject: p.subjects[len(p.subjects)-1]}
 			if !isShare(p.units[len(p.units)-1]) {
@@ -280,7 +283,7 @@ func (p *paragraph) name() []Indicator {
 				p.prevAmount = p.prev
 			}
 		case k > first:
-			p.prev, p.prevAmount = earlier{}, earlier{}
+			// 增长5.2%: figures of the subject before, which stays
 		default:
 			p.prev = earlier{start: c.start, end: c.end}
 			p.prevAmount = p.prev
@@ -370,7 +373,8 @@ func (p *paragraph) lastSubject(unit string) string {
 
 // sharedVerb returns the verb phrase after the last count of a list of
 // counts in one unit, for the counts before it: 在11个街道、96个社区设立便民服务站点
-// gives 设立便民服务站点 to 11个街道.
+// gives 设立便民服务站点 to 11个街道 (but 1900家次媒体、2500人次记者参加 are
+// two figures of their own).
 func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
 	if p.seg == nil {
 		return ""
@@ -538,8 +542,12 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names[0], own = p.rowLabel(q), false // 自然资源	58	33.7%
 		}
 		if own && generic(names[0]) {
-			if s := p.previousSubject(q); s != "" && !strings.Contains(names[0], s) {
-				names[0] = s + names[0] // 发现重复领取待遇41人，涉及金额36.7万元
+			// 发现重复领取待遇41人，涉及金额36.7万元 → 发现重复领取待遇涉及金额; a
+			// longer subject is a report of its own and is left out: 全省自然资源系统
+			// 立案查处违法用地违法采矿案件3418件，…，涉及土地面积1.09万亩 → 涉及土地面积
+			if s := p.previousSubject(q); s != "" && !strings.Contains(names[0], s) && utf8.RuneCountInString(s) <= 16 {
+				names[0] = s + names[0]
+				p.borrowed = true
 			}
 		}
 		for k, n := range names {
@@ -652,6 +660,9 @@ func (p *paragraph) restoreHead(name, unit string) string {
 		if strings.HasPrefix(w.Pos, "v") {
 			return name // 予以公开 is an action of its own, not a bare item of a list
 		}
+	}
+	if words := p.seg.Tag(head); len(words) > 1 && strings.HasPrefix(words[len(words)-1].Pos, "v") {
+		return name // 开展督查: items share a noun (播种面积, 收入), not an action
 	}
 	for i := range name {
 		if i > 0 && utf8.RuneCountInString(name[i:]) >= 2 && strings.HasPrefix(head, name[i:]) {
@@ -830,7 +841,7 @@ var (
 
 // Scope and discourse words around a name that say nothing about what is counted.
 var (
-	leadWords = strings.Fields(`仍有 尚有 还有 還有 其中 其 包括 含 另有 此外 同时 同時 另外 另 加上 力争 力爭 预计 預計 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
+	leadWords = strings.Fields(`仍有 尚有 还有 還有 约有 約有 其中 其 包括 含 另有 此外 同时 同時 另外 另 加上 力争 力爭 预计 預計 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
 		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
 		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
 	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
