@@ -354,7 +354,13 @@ func (p *paragraph) partName(name, unit string) string {
 			continue
 		}
 		if k := strings.LastIndex(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
-			return name + total[k+len(name)-i:] // the last: 公证机构办理各类公证事项 → 涉外公证事项
+			head := total[k+len(name)-i:] // after the last: 公证机构办理各类公证事项 → 涉外公证事项
+			if p.seg != nil {
+				if words := p.seg.Tag(head); len(words) > 1 && words[0].Pos == "v" {
+					return name // 承办单位纳入热线工单系统: an action, not a head noun
+				}
+			}
+			return name + head
 		}
 	}
 	return name
