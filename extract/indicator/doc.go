@@ -64,7 +64,8 @@
 //     the total's head after the word they share with it:
 //     居民人均可支配收入46,215元，其中城镇居民58,730元 → 城镇居民人均可支配收入.
 //  9. Table rows: a figure with no words around it in a row flattened with
-//     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源).
+//     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源), passing
+//     over a unit column (水泥	万吨	238.4 → 水泥).
 //
 // Names are cleaned of what does not say what is counted:
 //

@@ -37,6 +37,12 @@
 //   - rank: 第5位, 第一名, and a bare 第二 after a ranking verb in the same clause
 //     (位居全省第二, 排名第3 → unit 位), but not 第一方阵.
 //
+// A bare number is a quantity in a table (a line of cells split by tabs or
+// bars) that gives its unit in a column or a heading: under 产品名称	单位	产量
+// 比上年增长(%), the row 水泥	万吨	238.4	-5.7 holds 238.4 (2384000 吨) and -5.7
+// (%); under 本年收费金额（单位：万元）, 56.8 is 568000 元. The table ends at the
+// first row with another number of cells.
+//
 // Units are kept as written, traditional forms included (噸, 公頃, 個百分點).
 // Approx is set by 余 多 inside the text (2500余人次, 200余万元) and by 约 近 超
 // 逾 超过 before or 以上 左右 after it, which stay outside the text

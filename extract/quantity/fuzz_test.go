@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -12,13 +13,15 @@ import (
 
 // FuzzFind checks the properties every caller relies on: spans lie inside
 // the text on rune boundaries, come in order without overlaps, and each
-// Text parses back to the same value, unit and kind.
+// Text parses back to the same value, unit and kind, or is a bare number
+// filling a table cell (its unit is in a column).
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"受理人民调解案件49545件，调解成功48899件，调解成功率98.7%。",
 		"平台归集信用信息7.62亿余条，居全省第5位，增长-3.01‰，提高1.3個百分點",
 		"百分之九十八点七，两部，十余个，3万4000元，25万6千人，1,100.9亿元，394.8 亿元",
 		"驻政文〔2025〕3号 2025年1月17日 “1+10+30” 5·12 第一名 位居全省第二。",
+		"产品名称\t单位\t产量\t比上年增长(%)\n水泥\t万吨\t238.4\t-5.7\n| 项目 | 金额（单位：万元） |\n| 收费 | 56.8 |",
 	} {
 		f.Add(s)
 	}
@@ -31,6 +34,15 @@ func FuzzFind(f *testing.F) {
 			order.Next(t, q.Start, q.End, q.Text)
 			if !utf8.ValidString(q.Text) && utf8.ValidString(text) {
 				t.Fatalf("Text %q cuts a rune", q.Text)
+			}
+			if _, ok := ParseNumber(q.Text); ok {
+				// a bare number of a table, whose unit is in a column: a whole cell
+				before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:q.Start], " "))
+				after, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[q.End:], " "))
+				if !strings.ContainsRune("\t|｜\n", before) || !strings.ContainsRune("\t|｜\n\r", after) && q.End < len(strings.TrimRight(text, " ")) {
+					t.Fatalf("bare number %q at %d is not a table cell", q.Text, q.Start)
+				}
+				continue
 			}
 			p, ok := Parse(q.Text)
 			if !ok || p.Value != q.Value || p.Unit != q.Unit || p.Kind != q.Kind {

@@ -261,6 +261,31 @@ func Find(text string) []Quantity {
 		}
 		i = max(m.numEnd, i+size)
 	}
+	if cells := tableFigures(text); len(cells) > 0 {
+		out = merge(out, cells)
+	}
+	return out
+}
+
+// merge returns the quantities of a and b in text order; where two overlap,
+// the one of a stays.
+func merge(a, b []Quantity) []Quantity {
+	out := make([]Quantity, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		switch {
+		case len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start:
+			out, a = append(out, a[0]), a[1:]
+		default:
+			out, b = append(out, b[0]), b[1:]
+		}
+		last := out[len(out)-1]
+		for len(a) > 0 && a[0].Start < last.End {
+			a = a[1:]
+		}
+		for len(b) > 0 && b[0].Start < last.End {
+			b = b[1:]
+		}
+	}
 	return out
 }
 
