@@ -70,8 +70,9 @@
 // Names are cleaned of what does not say what is counted:
 //
 //   - scope and discourse words at the start: 全市 全区 全县 全年 年末 共 共计
-//     累计 共有 其中 包括 含 实现 力争 预计 我市…, years and 截至2023年底, text
-//     ordinals (一是, （三）, 1.); 其他 stays (其他文件);
+//     累计 共有 其中 包括 含 实现 力争 预计 我市…, years and 截至2023年底, a span
+//     of time (市人大二次会议期间), text ordinals (一是, （三）, 1.); 其他 stays
+//     (其他文件);
 //   - existential verbs at the start (仍有约14%的事项需到现场办理 → 事项需到现场办理);
 //   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
 //     实现 的 均 分别 (but not the 为 or 均 of a word: 行为, 作为, 平均), verbs of a change

@@ -894,6 +894,9 @@ func clean(s string) string {
 				s, changed = s[len(w):], true
 			}
 		}
+		if k := strings.Index(s, "期间"); k > 0 && utf8.RuneCountInString(s[k:]) > 3 {
+			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
+		}
 		for _, w := range tailWords {
 			if strings.HasSuffix(s, w) && !partOfWord(s, w) {
 				s, changed = s[:len(s)-len(w)], true
