@@ -356,7 +356,7 @@ func (p *paragraph) partName(name, unit string) string {
 		if k := strings.LastIndex(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
 			head := total[k+len(name)-i:] // after the last: 公证机构办理各类公证事项 → 涉外公证事项
 			if p.seg != nil {
-				if words := p.seg.Tag(head); len(words) > 1 && words[0].Pos == "v" {
+				if words := p.seg.Tag(head); len(words) > 1 && words[0].Pos == "v" && utf8.RuneCountInString(words[0].Text) > 1 {
 					return name // 承办单位纳入热线工单系统: an action, not a head noun
 				}
 			}

@@ -211,6 +211,8 @@ func TestFindNames(t *testing.T) {
 				"24,380元→农村居民人均可支配收入", "4.3%→城镇居民人均可支配收入增长", "6.2%→农村居民人均可支配收入增长"}},
 		{"part of a total that is an action", "全市412家承办单位纳入热线工单系统，其中第三季度新增承办单位37家。",
 			[]string{"412家→承办单位纳入热线工单系统", "37家→第三季度新增承办单位"}},
+		{"part of a total in traditional characters", "年末公路通車里程3,105公里，其中高速公路412公里。",
+			[]string{"3,105公里→公路通車里程", "412公里→高速公路通車里程"}},
 		{"part with the head already", "一般公共预算支出56.2亿元，其中民生支出43.1亿元。",
 			[]string{"56.2亿元→一般公共预算支出", "43.1亿元→民生支出"}},
 		{"clause with only 完成 takes the last subject counted so", "确定12个民生实事项目，总投资约5.2亿元，年底已完成10个。",
