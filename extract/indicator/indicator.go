@@ -632,7 +632,7 @@ func (p *paragraph) rowLabel(q quantity.Quantity) string {
 	}
 	for k := len(cells) - 1; k >= 0; k-- {
 		cell := clean(cells[k])
-		if _, unit := quantity.Parse("1" + cell); unit {
+		if _, ok := quantity.Parse("1" + cell); ok {
 			continue // 粮食	万吨	52.36: the unit column
 		}
 		if strings.ContainsFunc(cell, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && len(quantity.Find(cell)) == 0 {
