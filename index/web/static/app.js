@@ -79,7 +79,12 @@ async function getJSON(url) {
   return body;
 }
 
+// renderSeq numbers the renders, so that the answer to an older hash that
+// arrives late never replaces the results of the current one.
+let renderSeq = 0;
+
 async function render() {
+  const seq = ++renderSeq;
   const p = state();
   $("#q").value = p.get("q") || "";
   for (const k of ["from", "to", "indicator"]) $("#" + k).value = p.get(k) || "";
@@ -92,9 +97,11 @@ async function render() {
   const results = $("#results");
   try {
     const res = await getJSON("/api/search?" + api);
+    if (seq !== renderSeq) return;
     showResults(res, p);
     showFacets(res.facets, p);
   } catch (err) {
+    if (seq !== renderSeq) return;
     results.replaceChildren(el("p", { class: "error" }, "出错 Error: " + err.message));
     $("#facets").replaceChildren();
   }
