@@ -25,7 +25,12 @@
 //     (近1900家次境内外媒体 → 境内外媒体). Words that describe the noun with
 //     的 keep it (符合条件的23家企业 → 符合条件的企业). Counts listed before one
 //     verb share it: 在11个街道、96个社区设立便民服务站点 → 街道设立便民服务站点,
-//     社区设立便民服务站点.
+//     社区设立便民服务站点. Counts joined by 和 (及 与 或) share the verb after
+//     them and the words before the first: 对22个市直部门和9个县市区开展法治督察 →
+//     市直部门开展法治督察, 县市区开展法治督察; 顾问团由9名律师和3名专家学者组成 →
+//     顾问团律师组成, 顾问团专家学者组成: a name never ends in the 和. A share
+//     after only a preposition and a place names the noun after it:
+//     对全市20%的涉企行政执法案卷进行评查 → 涉企行政执法案卷进行评查.
 //  3. Predicate only: a clause that only says how a figure changed or what
 //     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长,
 //     比常年偏多), or only for how long (连续5年稳定在85万吨以上), or only from
@@ -48,7 +53,10 @@
 //  4. 分别 (respectively): the values of the clause go to as many earlier
 //     subjects, in order: 第一产业增加值…、第二产业增加值…，分别增长4.6%和7.7% →
 //     第一产业增加值增长, 第二产业增加值增长. Subjects listed in the same clause
-//     are split: 出口和进口分别为2.1万亿元和1.4万亿元 → 出口, 进口.
+//     are split: 出口和进口分别为2.1万亿元和1.4万亿元 → 出口, 进口. Places or
+//     tiers before their number of levels qualify the subject before:
+//     持证行政执法人员1,279名，县、乡两级分别为862名和417名 → 县级持证行政执法人员,
+//     乡级持证行政执法人员.
 //  5. Shared value: A和B均为100% gives one indicator per subject, A and B.
 //  6. Second figure of the same thing: 培训56场1万余人次 → 培训 (56场) and
 //     培训人次 (1万余人次).
@@ -77,7 +85,8 @@
 //   - copulas and qualifiers at the end: 达 达到 为 是 约 近 超过 突破 预计 完成
 //     实现 的 均 分别 (but not the 为 or 均 of a word: 行为, 作为, 平均), verbs of a change
 //     to a level, since the figure is the level (败诉率下降到4.7% → 败诉率;
-//     降至 升至 增至 提高到 压缩至 控制在 稳定在 保持在 …), bounds of a
+//     降至 升至 增至 提高到 压缩至 精简至 控制在 稳定在 保持在 …; 账号由去年的53个精简至29个
+//     → 账号, 账号), bounds of a
 //     target (不少于 不低于 不超过 至少 保持 …), and a starting
 //     point: 地区生产总值由2017年的1,856亿元 → 地区生产总值, 办理时限由法定的
 //     20个工作日 → 办理时限;

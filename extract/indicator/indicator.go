@@ -388,8 +388,8 @@ func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
 	j := i
 	for j+1 < len(qs) && qs[j+1].Unit == qs[i].Unit && qs[j+1].Kind == quantity.Count {
 		between := strings.TrimSpace(p.text[qs[j].End:qs[j+1].Start])
-		if k := listComma(between); k <= 0 || k != len(between)-len("、") {
-			break // not 街道、: a noun, then the 、 before the next count
+		if listEnd(between) <= 0 {
+			break // not 街道、 or 部门和: a noun, then the 、 or 和 before the next count
 		}
 		j++
 	}
@@ -414,6 +414,24 @@ func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
 	return ""
 }
 
+// onlyPlace reports whether s is only a preposition and a place or scope,
+// with no verb: 对全市, 在全省.
+func (p *paragraph) onlyPlace(s string) bool {
+	if p.seg == nil || s == "" {
+		return false
+	}
+	words := p.seg.Tag(s)
+	if len(words) < 2 || words[0].Pos != "p" {
+		return false
+	}
+	for _, w := range words[1:] {
+		if strings.HasPrefix(w.Pos, "v") {
+			return false
+		}
+	}
+	return true
+}
+
 // bareNoun reports whether s is only nouns: 部门 in 涉及7个部门1.15亿元.
 func (p *paragraph) bareNoun(s string) bool {
 	if p.seg == nil || s == "" {
@@ -436,6 +454,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 	prevName := ""
 	prevUnit := ""
 	prevBefore := ""
+	listBefore := ""        // the words before the first count of a list of counts
 	var respective []string // 出口和进口分别增长4.2%和1.3%: one subject per value
 	respectiveOwn := false
 	for i, q := range qs {
@@ -457,6 +476,8 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		}
 		if k := listComma(after); k >= 0 {
 			after = after[:k]
+		} else if k := listEnd(after); k > 0 && i+1 < len(qs) {
+			after = after[:k] // 22个市直部门和9个县市区: the 和 joins the next count
 		}
 		after = cleanAfter(after)
 		if startsChange(after) {
@@ -467,12 +488,23 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		}
 
 		sharedBy := splitShared(raw)
+		joined := false // the count is joined to the one before by 和
 		if k := lastListComma(raw); k >= 0 && i > 0 {
 			// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
 			// figures; before the first figure it is part of the object.
 			raw = raw[k+len("、"):]
+		} else if i > 0 && listEnd(raw) > 0 {
+			raw = "" // 9名律师和3名专家学者: the words before are the last count's noun
+			joined = true
 		}
 		before := clean(raw)
+		if joined && after != "" && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
+			// 法律顾问团由9名律师和3名专家学者组成: the items of a list of
+			// counts share the words before the first
+			before = listBefore
+		} else {
+			listBefore = before
+		}
 		if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
 			// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
 			before = prevBefore + "金额"
@@ -480,7 +512,11 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		prevBefore = before
 
 		if i == 0 {
-			respective, respectiveOwn = splitRespective(raw, len(qs))
+			of := ""
+			if len(p.subjects) > 0 {
+				of = withoutChange(p.subjects[len(p.subjects)-1])
+			}
+			respective, respectiveOwn = splitRespective(raw, len(qs), of)
 		}
 
 		var names []string
@@ -541,6 +577,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			names, own = []string{before + "的" + after}, true
 		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
 			names, own = []string{p.dropPreposition(before, after)}, q.Kind == quantity.Count
+		case q.Kind == quantity.Percent && after != "" && strings.HasPrefix(strings.TrimSpace(p.text[q.End:afterEnd]), "的") && p.onlyPlace(before):
+			// 对全市20%的涉企行政执法案卷进行评查: the words before only say where
+			names, own = []string{after}, true
 		default:
 			names, own = []string{p.dropPreposition(before, "")}, true
 		}
@@ -581,6 +620,24 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		prevName, prevUnit = names[0], q.Unit
 	}
 	return out
+}
+
+// listEnd returns the offset of the 、 or conjunction (和 及 与 或) that ends
+// s after a word, or -1: 街道、 and 市直部门和 end an item of a list of counts.
+func listEnd(s string) int {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if k := listComma(s); k > 0 && k == len(s)-len("、") {
+		return k
+	}
+	if strings.ContainsAny(s, "、，,；;") {
+		return -1
+	}
+	for _, c := range []string{"和", "及", "与", "與", "或"} {
+		if strings.HasSuffix(s, c) && len(s) > len(c) {
+			return len(s) - len(c)
+		}
+	}
+	return -1
 }
 
 // listComma returns the offset of the first 、 of s outside parentheses, or
@@ -840,8 +897,9 @@ var (
 	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
 	placeClasses = regexp.MustCompile(`^[(（](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗)(?:[、，,/](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗))*[)）]$`)
 	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
-	yearEnd      = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$|(?:由|从|從)(?:法定|承诺|承諾|以往|过去|過去)的?$`)
+	yearEnd      = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$|(?:由|从|從)(?:法定|承诺|承諾|以往|过去|過去|去年|上年)的?$`)
 	conjunction  = regexp.MustCompile(`[和及与與、]`)
+	levels       = regexp.MustCompile(`^([^、]{1,3}(?:、[^、]{1,3})+)[两兩二三四五]级$`)
 	issuer       = regexp.MustCompile(`^(?:我|本|该|該)(?:局|厅|廳|委|办|辦|院|署|部门|部門|机关|機關|单位|單位|中心)`)
 	evaluation   = regexp.MustCompile(`(?:考核|考評|考评|评价|評價|评估|評估|测评|測評|评比|評比|评选|評選|检查|檢查|调查|調查|督查|排行|竞赛|競賽|监测|監測)中`)
 	amongPeers   = regexp.MustCompile(`^\s*(?:在|于|於)(全[省市国國区區县縣州]|省内|省內|市内|市內)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
@@ -857,10 +915,10 @@ var (
 		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 完成 实现 實現 分别 分別 均 都 总共 總共 多达 多達
 		下降到 下降至 降到 降至 降低到 降低至 減少到 减少到 减少至 減少至 减至 減至 压缩至 壓縮至 压缩到 壓縮到 压减至 壓減至
 		缩短至 縮短至 缩短到 縮短到 提高到 提高至 提升到 提升至 上升到 上升至 升至 升到 增加到 增加至 增至 增长到 增長到
-		增长至 增長至 扩大到 擴大到 扩大至 擴大至 控制在 稳定在 穩定在 保持在 维持在 維持在
+		增长至 增長至 扩大到 擴大到 扩大至 擴大至 精简至 精簡至 精简到 精簡到 压减到 壓減到 削减至 削減至 削减到 削減到 控制在 稳定在 穩定在 保持在 维持在 維持在
 		不少于 不少於 不低于 不低於 不超过 不超過 不高于 不高於 至少 最多 保持`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
-		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
+		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 精简 精簡 压减 壓減 削减 削減 延长 延長 年均 年平均`)
 )
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -1114,7 +1172,11 @@ func splitShared(raw string) []string {
 // many subjects as values, each of two or more characters, so that
 // 城乡居民人均可支配收入分别增长 stays whole. own is false when the names end
 // in a change.
-func splitRespective(raw string, values int) (names []string, own bool) {
+//
+// Places or tiers listed before their number of levels qualify of, the
+// subject before them: 持证行政执法人员1,279名，县、乡两级分别为862名和417名 →
+// 县级持证行政执法人员, 乡级持证行政执法人员.
+func splitRespective(raw string, values int, of string) (names []string, own bool) {
 	k := max(strings.LastIndex(raw, "分别"), strings.LastIndex(raw, "分別"))
 	if k <= 0 || values < 2 {
 		return nil, false
@@ -1128,6 +1190,12 @@ func splitRespective(raw string, values int) (names []string, own bool) {
 		return nil, false // 分别召开…: not a list of values
 	}
 	parts := conjunction.Split(clean(subjects), -1)
+	if m := levels.FindStringSubmatch(clean(subjects)); m != nil && of != "" {
+		parts = strings.Split(m[1], "、")
+		for k := range parts {
+			parts[k] += "级" + of
+		}
+	}
 	if len(parts) != values {
 		return nil, false
 	}
