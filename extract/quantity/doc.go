@@ -86,6 +86,11 @@
 //     5000万元以上项目, 2000万元及以上的工业法人单位 (but 5000家以上的企业 is a
 //     count), 20个工作日内, 24小时服务; but a time cut to a limit is a result
 //     reported (办理时间压缩至五个工作日以内 → 5 个工作日);
+//   - bounds after 超过, 不足, 低于 … that describe a class: an amount before
+//     的 and a noun (超50万元的村达到7个), a bound on each of a group
+//     (14个村集体经济收入均超过20万元), a floor that things counted just before
+//     fall short of (42个所中有17个在编人员不足5人); a bound alone is a figure
+//     (接待游客超过120万人次);
 //   - rules: a cap or floor with a modal of rules (一般不超过总数的30%,
 //     原则上不少于40学时, 不得低于), points of a scoring scheme (占20分) and the
 //     weight of a score (分值占5%); a target without a modal is a figure

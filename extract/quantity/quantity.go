@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -397,6 +398,9 @@ func accept(text string, m match) bool {
 	if threshold(text[q.End:]) || q.Kind == Money && classOf(text[q.End:]) {
 		return false // 5000万元以上项目, 2000万元及以上的工业法人单位: a class, not a figure
 	}
+	if boundOfClass(text, q) {
+		return false // 超50万元的村, 收入均超过20万元, 17个所在编人员不足5人: a class, not a figure
+	}
 	if rule(text, q) {
 		return false // 不超过总数的30%, 占20分, 分值占5%: a rule, not a figure reported
 	}
@@ -633,6 +637,45 @@ func classOf(after string) bool {
 	}
 	return false
 }
+
+// boundOfClass reports whether q, after a bound (超过, 不足, 低于 …), describes
+// a class rather than reports a figure: an amount with 的 and a noun after
+// it (超50万元的村达到7个, 不足10万元的小额案件); a bound on each of a group
+// (14个村集体经济收入均超过20万元); a floor that a number of things counted
+// just before fall short of (42个所中有17个在编人员不足5人).
+func boundOfClass(text string, q Quantity) bool {
+	before := strings.TrimRight(text[max(0, q.Start-60):q.Start], " ")
+	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
+		before = before[k+1:]
+	}
+	upper := []string{"超过", "超過", "超", "逾", "高于", "高於", "多于", "多於"}
+	lower := []string{"不足", "不到", "低于", "低於", "少于", "少於"}
+	bound := ""
+	for _, w := range append(upper, lower...) {
+		if strings.HasSuffix(before, w) && !strings.HasSuffix(strings.TrimSuffix(before, w), "不") {
+			bound = w
+			break
+		}
+	}
+	if bound == "" {
+		return false
+	}
+	head := strings.TrimSuffix(before, bound)
+	if strings.HasSuffix(head, "均") || strings.HasSuffix(head, "都") {
+		return true
+	}
+	if q.Kind == Money {
+		if rest, ok := strings.CutPrefix(text[q.End:], "的"); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.Is(unicode.Han, r)
+		}
+	}
+	return slices.Contains(lower, bound) && countedBefore.MatchString(head)
+}
+
+// countedBefore matches a count of things and a short noun before a bound:
+// 有17个在编人员 (不足5人).
+var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|個|家|所|村|户|戶)\p{Han}{1,8}$`)
 
 // rule reports whether q is set by a rule rather than reported: a cap or
 // floor with a modal of rules in the same clause (“优秀”等次比例一般不超过总数的30%,
