@@ -536,9 +536,16 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 var sloganHeads = strings.Fields(`精神 思想 理念 原则 方针 布局 战略 戰略 动摇 動搖 意识 意識 自信 要求 路线 路線 于 於`)
 
 // shortenedTo reports whether before ends in a verb of cutting a time to a
-// level (压缩至, 缩短到, 减少至): then 五个工作日以内 is the result reported,
-// not a time limit set by a rule.
+// level (压缩至, 缩短到, 减少至) or of holding it there (控制在, but not after a
+// modal of rules): then 五个工作日以内 is the result reported, not a time limit
+// set by a rule.
 func shortenedTo(before string) bool {
+	for _, to := range []string{"控制在", "控製在"} {
+		if head, ok := strings.CutSuffix(before, to); ok {
+			// 审批全流程时间控制在60天以内 is a level held; 原则上控制在… is a rule
+			return !hasAnySuffix(head, "原则上", "原則上", "一般", "应当", "應當", "应", "應", "须", "須", "不得")
+		}
+	}
 	for _, to := range []string{"至", "到", "为", "為"} {
 		if head, ok := strings.CutSuffix(before, to); ok {
 			return hasAnySuffix(head, "压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速")

@@ -231,6 +231,7 @@ func TestFind(t *testing.T) {
 		{"qian yu", "参加培训千余人", []string{"千余人 1000 人 count ~"}},
 		{"bai alone is not a number", "百姓满意，千家万户", nil},
 		{"time limit is not a figure", "自受理之日起20个工作日内作出决定，3天以内答复", nil},
+		{"time held within a limit is a figure", "项目审批全流程时间控制在45天以内，一般应控制在20个工作日内", []string{"45天 45 天 measure"}},
 		{"priority is not a rank", "始终把人民群众利益放在第一位", nil},
 		{"ledger is not a unit", "建立12台账", nil},
 		{"ascii colon after a word", "收到申请:56件,办结:56件", []string{"56件 56 件 count", "56件 56 件 count"}},
