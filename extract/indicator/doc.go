@@ -98,7 +98,8 @@
 //   - a lone preposition before a count whose noun follows, as the figure
 //     holds its object: 对23个重点项目开展评价 → 重点项目开展评价, 在8个乡镇… → 乡镇…;
 //   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
-//     制定出台地方性法规), footnote markers ([2], ①) and short parentheses,
+//     制定出台地方性法规), quoted examples before 等 (组织“宪法进万家”“法律明白人”等
+//     主题活动220余场 → 组织主题活动), footnote markers ([2], ①) and short parentheses,
 //     but not those of a level of places (县（市、区）, 村（社区）);
 //   - a bare 占 is the share: 其中医院1.8万张，占78.3% → 医院占比;
 //   - with the segmenter: a leading prepositional phrase when a verb with an

@@ -894,6 +894,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 var (
 	footnote     = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
 	titles       = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
+	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与與]?)+等`)
 	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
 	placeClasses = regexp.MustCompile(`^[(（](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗)(?:[、，,/](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗))*[)）]$`)
 	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
@@ -970,7 +971,8 @@ func clean(s string) string {
 	return s
 }
 
-// removeMarks removes footnote markers, 《titles》 and short parentheses. The
+// removeMarks removes footnote markers, 《titles》, quoted examples before 等
+// and short parentheses. The
 // cheap checks first spare the regular expressions on most names.
 func removeMarks(s string) string {
 	if strings.ContainsAny(s, "[［〔*①②③④⑤⑥⑦⑧⑨⑩") {
@@ -978,6 +980,9 @@ func removeMarks(s string) string {
 	}
 	if strings.Contains(s, "《") {
 		s = titles.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "”等") {
+		s = examples.ReplaceAllString(s, "") // 组织“宪法进万家”“法律明白人”等主题活动 → 组织主题活动
 	}
 	if strings.ContainsAny(s, "(（") {
 		s = parens.ReplaceAllStringFunc(s, func(paren string) string {

@@ -61,6 +61,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"3,416名→持证行政执法人员", "1,203名→市级持证行政执法人员", "2,213名→县级持证行政执法人员"}},
 		{"a share after a lone place takes the noun after it", "对全区15%的行政许可案卷进行抽查。",
 			[]string{"15%→行政许可案卷进行抽查"}},
+		{"quoted examples before 等 dropped", "开展“法治进校园”“送法下乡”等普法活动310余场。",
+			[]string{"310余场→开展普法活动"}},
 		{"one value shared by two subjects", "规范性文件合法性审查率和备案率均为100%。",
 			[]string{"100%→规范性文件合法性审查率", "100%→备案率"}},
 		{"second figure of the same thing", "开展服务型行政执法培训56场1万余人次。",
