@@ -31,6 +31,9 @@
 //     顾问团律师组成, 顾问团专家学者组成: a name never ends in the 和. A share
 //     after only a preposition and a place names the noun after it:
 //     对全市20%的涉企行政执法案卷进行评查 → 涉企行政执法案卷进行评查.
+//     A count after 其中 followed by a verb is a part of the last subject
+//     counted in its unit: 作出重大行政决策5项，其中2项举行了听证会 →
+//     作出重大行政决策举行了听证会.
 //  3. Predicate only: a clause that only says how a figure changed or what
 //     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长,
 //     比常年偏多), or only for how long (连续5年稳定在85万吨以上), or only from

@@ -377,6 +377,25 @@ func (p *paragraph) lastSubject(unit string) string {
 	return withoutChange(p.subjects[len(p.subjects)-1])
 }
 
+// countedIn returns the latest of the last three subjects counted in unit, or "".
+func (p *paragraph) countedIn(unit string) string {
+	for k := len(p.subjects) - 1; k >= max(0, len(p.subjects)-3); k-- {
+		if p.units[k] == unit {
+			return withoutChange(p.subjects[k])
+		}
+	}
+	return ""
+}
+
+// startsWithVerb reports whether s starts with a verb: 举行了听证会, not 乡镇.
+func (p *paragraph) startsWithVerb(s string) bool {
+	if p.seg == nil || s == "" {
+		return false
+	}
+	words := p.seg.Tag(s)
+	return strings.HasPrefix(words[0].Pos, "v")
+}
+
 // sharedVerb returns the verb phrase after the last count of a list of
 // counts in one unit, for the counts before it: 在11个街道、96个社区设立便民服务站点
 // gives 设立便民服务站点 to 11个街道 (but 1900家次媒体、2500人次记者参加 are
@@ -570,6 +589,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 		case len(p.subjects) > 0 && wholeMatch(period, before):
 			// 粮食总产量86.5万吨，连续5年稳定在85万吨以上: a level held for years
 			names = []string{withoutChange(p.subjects[len(p.subjects)-1]) + before}
+		case before == "" && q.Kind == quantity.Count && strings.Contains(raw, "其中") && p.startsWithVerb(after) && p.countedIn(q.Unit) != "":
+			// 作出重大行政决策5项，其中2项举行了听证会: a part of what was counted
+			names, own = []string{p.countedIn(q.Unit) + after}, true
 		case before == "":
 			names, own = []string{after}, true
 		case q.Kind == quantity.Count && after != "" && strings.HasSuffix(strings.TrimSpace(raw), "的"):
@@ -919,7 +941,7 @@ var (
 		增长至 增長至 扩大到 擴大到 扩大至 擴大至 精简至 精簡至 精简到 精簡到 压减到 壓減到 削减至 削減至 削减到 削減到 控制在 稳定在 穩定在 保持在 维持在 維持在
 		不少于 不少於 不低于 不低於 不超过 不超過 不高于 不高於 至少 最多 保持`)
 	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
-		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 精简 精簡 压减 壓減 削减 削減 延长 延長 年均 年平均`)
+		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
 )
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -1059,10 +1081,20 @@ func pointInTime(s string) string {
 }
 
 // startsChange reports whether s starts with a verb of change of two or more
-// characters: 增加到2024年的, 下降3.2%.
+// characters (增加到2024年的, 下降3.2%) or of a cut to a level (精简至29个;
+// 压减低效资金 alone is an act with its own object).
 func startsChange(s string) bool {
 	for _, v := range changeVerbs {
 		if strings.HasPrefix(s, v) && len(v) > len("增") {
+			return true
+		}
+	}
+	return hasAnyPrefix(s, "精简至", "精簡至", "精简到", "精簡到", "压减至", "壓減至", "压减到", "壓減到", "削减至", "削減至", "削减到", "削減到")
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}
