@@ -105,6 +105,8 @@
 //     主题活动220余场 → 组织主题活动), footnote markers ([2], ①) and short parentheses,
 //     but not those of a level of places (县（市、区）, 村（社区）);
 //   - a bare 占 is the share: 其中医院1.8万张，占78.3% → 医院占比;
+//   - a share that gives its rate's name in parentheses takes that name:
+//     占常住人口比重（常住人口城镇化率）为60.81% → 常住人口城镇化率;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
 //     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳, 按汇率折算
 //     and a relative clause, 在民办学校就读的占7.9%, keep theirs), and a

@@ -517,6 +517,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			joined = true
 		}
 		before := clean(raw)
+		if m := rateAlias.FindStringSubmatch(raw); m != nil && q.Kind == quantity.Percent {
+			before = m[1] // 占常住人口比重（常住人口城镇化率）为60.81%: the rate's own name
+		}
 		if joined && after != "" && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
 			// 法律顾问团由9名律师和3名专家学者组成: the items of a list of
 			// counts share the words before the first
@@ -917,6 +920,7 @@ var (
 	footnote     = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
 	titles       = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
 	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与與]?)+等`)
+	rateAlias    = regexp.MustCompile(`(?:比重|比例)\s*[（(]([^()（）]{2,15}率)[)）]\s*(?:为|為|达到|達到|达|達)?\s*$`)
 	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
 	placeClasses = regexp.MustCompile(`^[(（](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗)(?:[、，,/](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗))*[)）]$`)
 	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)

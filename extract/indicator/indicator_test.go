@@ -67,6 +67,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"8项→区政府全年作出重大行政决策", "3项→区政府全年作出重大行政决策召开了听证会"}},
 		{"a verb of cutting with its object is not a change", "涉及资金6.3亿元，压减低效无效资金0.8亿元。",
 			[]string{"6.3亿元→涉及资金", "0.8亿元→压减低效无效资金"}},
+		{"a rate named in parentheses after a share", "城镇常住人口52.3万人，占常住人口比重（常住人口城镇化率）为58.72%，比上年末提高0.64个百分点。",
+			[]string{"52.3万人→城镇常住人口", "58.72%→常住人口城镇化率", "0.64个百分点→常住人口城镇化率提高"}},
 		{"one value shared by two subjects", "规范性文件合法性审查率和备案率均为100%。",
 			[]string{"100%→规范性文件合法性审查率", "100%→备案率"}},
 		{"second figure of the same thing", "开展服务型行政执法培训56场1万余人次。",
