@@ -668,6 +668,23 @@ func listEnd(s string) int {
 // listComma returns the offset of the first 、 of s outside parentheses, or
 // -1: in 12个县（市、区）实地检查 the 、 lists the places of one term.
 func listComma(s string) int {
+	if ks := listCommas(s); len(ks) > 0 {
+		return ks[0]
+	}
+	return -1
+}
+
+// lastListComma returns the offset of the last 、 of s outside parentheses, or -1.
+func lastListComma(s string) int {
+	if ks := listCommas(s); len(ks) > 0 {
+		return ks[len(ks)-1]
+	}
+	return -1
+}
+
+// listCommas returns the offsets of the 、 of s that stand outside parentheses.
+func listCommas(s string) []int {
+	var out []int
 	depth := 0
 	for i, r := range s {
 		switch r {
@@ -677,31 +694,11 @@ func listComma(s string) int {
 			depth = max(0, depth-1)
 		case '、':
 			if depth == 0 {
-				return i
+				out = append(out, i)
 			}
 		}
 	}
-	return -1
-}
-
-// lastListComma returns the offset of the last 、 of s outside parentheses, or -1.
-func lastListComma(s string) int {
-	depth := 0
-	for i := len(s); i > 0; {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-		switch r {
-		case ')', '）':
-			depth++
-		case '(', '（':
-			depth = max(0, depth-1)
-		case '、':
-			if depth == 0 {
-				return i
-			}
-		}
-	}
-	return -1
+	return out
 }
 
 // rowLabel returns the label of a table row flattened to one line with tabs
