@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/gongwen/gongwen/extract/region"
+	"github.com/gongwen/gongwen/extract/table"
 )
 
 // Document is one extracted document: the JSON object that `gongwen extract`
@@ -26,6 +27,7 @@ type Document struct {
 	Indicators  []Indicator       `json:"indicators"`
 	Sections    []Section         `json:"sections"`
 	Attachments []Attachment      `json:"attachments"`
+	Tables      []table.Table     `json:"tables"` // every table, whatever the format (CONTRACT.md "Tables and forms")
 	Warnings    []string          `json:"warnings,omitempty"`
 	Text        string            `json:"text"`
 }
@@ -92,6 +94,42 @@ type Indicator struct {
 	Sentence string  `json:"sentence"`
 	Start    int     `json:"start"`
 	End      int     `json:"end"`
+
+	// Measure is the canonical name of what is measured, shared across
+	// documents (地区生产总值 for 全市生产总值 and GDP); Name keeps the
+	// document's own words.
+	Measure string `json:"measure,omitempty"`
+	// Change is set for a figure of change against a base (比上年增长6.1%);
+	// Value stays positive and Change.Direction carries the sign.
+	Change *Change `json:"change,omitempty"`
+	// Target is true for a goal, plan or limit rather than a result
+	// (预期目标…增长5.5%左右, 控制在10%以内).
+	Target bool `json:"target,omitempty"`
+	// CellRef is set for a figure read from a table cell; its fields
+	// appear flat in the JSON ("table", "row", "col").
+	*CellRef
+}
+
+// Change directions.
+const (
+	ChangeUp   = "up"
+	ChangeDown = "down"
+	ChangeFlat = "flat"
+)
+
+// Change says that a figure is a change against a base: 比上年下降1.4个百分点
+// is {down, 上年}.
+type Change struct {
+	Direction string `json:"direction"` // up, down or flat
+	Base      string `json:"base"`      // what it is compared with: 上年, 上年同期, 上月 …; "" when unstated
+}
+
+// CellRef locates a figure in Document.Tables: the table and the row and
+// column of its grid.
+type CellRef struct {
+	Table int `json:"table"`
+	Row   int `json:"row"`
+	Col   int `json:"col"`
 }
 
 // Section is a numbered heading (一、…, （一）…, 1.…) of the body text.

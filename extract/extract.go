@@ -20,6 +20,7 @@ import (
 	"github.com/gongwen/gongwen/extract/pdf"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
+	"github.com/gongwen/gongwen/extract/table"
 )
 
 // Input is one document to extract: its bytes and where they came from.
@@ -78,6 +79,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		Indicators:  []Indicator{},
 		Sections:    []Section{},
 		Attachments: []Attachment{},
+		Tables:      []table.Table{},
 	}
 	if in.URL == "" {
 		doc.Source.File = in.Name
