@@ -1,11 +1,11 @@
 package region
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"unicode"
@@ -194,14 +194,28 @@ func parse(gz []byte, fold string) (*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &table{byCode: map[string]int32{}, aliases: map[string][]int32{}, fold: map[rune]rune{}}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	// One string for the whole table: codes and names are substrings of it,
+	// and the maps are made at their final size (the load is on the start-up
+	// path of every command).
+	text := string(raw)
+	n := strings.Count(text, "\n")
+	t := &table{
+		divs:    make([]division, 0, n),
+		byCode:  make(map[string]int32, n),
+		aliases: make(map[string][]int32, n+n/8),
+		fold:    map[rune]rune{},
+	}
 	levels := map[int]Level{2: Province, 4: City, 6: County, 9: Township} // by code length
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		code, name, ok := strings.Cut(sc.Text(), "\t")
+	for line := range strings.Lines(text) {
+		line = strings.TrimSuffix(line, "\n")
+		code, name, ok := strings.Cut(line, "\t")
 		level := levels[len(code)]
 		if !ok || level == None || name == "" {
-			return nil, fmt.Errorf("bad line %q", sc.Text())
+			return nil, fmt.Errorf("bad line %q", line)
 		}
 		d := division{code: code, name: name, level: level, parent: -1}
 		for _, n := range []int{6, 4, 2} { // the nearest division above; parents sort first
@@ -218,9 +232,6 @@ func parse(gz []byte, fold string) (*table, error) {
 		}
 		t.byCode[code] = int32(len(t.divs))
 		t.divs = append(t.divs, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
 	}
 	for line := range strings.Lines(fold) {
 		f := []rune(strings.TrimSuffix(line, "\n"))

@@ -25,7 +25,7 @@ type Token struct {
 // dictionary words rank word matches above character matches. Sub-words
 // have the offsets of the place they occupy.
 func (s *Segmenter) Tokens(text string, search bool) []Token {
-	words := s.seg.Cut(text, true) // lowercased, but rune for rune the same as text
+	words := s.dict.cut(text) // lowercased, but rune for rune the same as text
 	tokens := make([]Token, 0, len(words))
 	start, pos := 0, 0
 	for _, w := range words {
@@ -61,7 +61,7 @@ func (s *Segmenter) appendSubwords(tokens []Token, word string, start, pos, n in
 		for i := 0; i+size <= n; i++ {
 			sub := word[offsets[i]:offsets[i+size]]
 			if size > 1 {
-				if freq, _, ok := s.seg.Find(sub); !ok || freq <= 0 {
+				if freq, _, _ := s.dict.find(sub); freq <= 0 {
 					continue
 				}
 			}
