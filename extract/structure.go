@@ -87,6 +87,18 @@ var labelRE = func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:^|[|\t \x{3000}\x{00a0}]+)(` + strings.Join(alts, "|") + `)[ \t\x{3000}\x{00a0}]*(?:[:：|\t]|[ \x{3000}\x{00a0}]|$)`)
 }()
 
+// labelStarts are the first characters of the metadata labels: a line that
+// starts with none of them holds no metadata, and labelRE, which would try
+// every position of it, is not run.
+var labelStarts = func() map[rune]bool {
+	starts := map[rune]bool{}
+	for _, l := range meta.Labels() {
+		r, _ := utf8.DecodeRuneInString(l)
+		starts[r] = true
+	}
+	return starts
+}()
+
 func sortByLenDesc(s []string) {
 	for i := 1; i < len(s); i++ {
 		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
@@ -106,11 +118,14 @@ const metaHeadLines = 30
 // The first non-empty value of a key wins.
 func TextMetadata(text string, parseDate func(string) (string, bool)) map[string]string {
 	md := map[string]string{}
-	for i, line := range strings.Split(text, "\n") {
+	for i, line := range strings.SplitN(text, "\n", metaHeadLines+1) {
 		if i >= metaHeadLines {
 			break
 		}
 		line = strings.TrimSpace(line)
+		if first, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, "| \t\u3000\u00a0")); !labelStarts[first] {
+			continue
+		}
 		locs := labelRE.FindAllStringSubmatchIndex(line, -1)
 		if len(locs) == 0 {
 			continue

@@ -76,3 +76,21 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePlainDecimal holds the fast path of ParseNumber to big.Rat's own
+// parser on what plainDecimal accepts.
+func FuzzParsePlainDecimal(f *testing.F) {
+	for _, s := range []string{"0", "007", "98.7", "0.50", "0.000001", "123456789012345678", "12345678901234567.8", "1234567890123456789", "99999999999999999.9"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !plainDecimal(s) {
+			return
+		}
+		got, ok := parsePlainDecimal(s)
+		want, _ := new(big.Rat).SetString(s)
+		if !ok || got.Cmp(want) != 0 {
+			t.Fatalf("parsePlainDecimal(%q) = %v, %v; big.Rat says %v", s, got, ok, want)
+		}
+	})
+}

@@ -100,7 +100,7 @@ func ParseNumber(s string) (*big.Rat, bool) {
 	var v *big.Rat
 	var ok bool
 	if plainDecimal(s) {
-		v, ok = new(big.Rat).SetString(s) // the common case, without tokens
+		v, ok = parsePlainDecimal(s) // the common case, without tokens
 	} else if i := strings.IndexAny(s, "点點"); i >= 0 {
 		v, ok = parseChineseDecimal(s[:i], s[i+len("点"):])
 	} else {
@@ -128,6 +128,30 @@ func plainDecimal(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// parsePlainDecimal is big.Rat's SetString for what plainDecimal accepts,
+// without its general parser for the short numerals most figures are.
+func parsePlainDecimal(s string) (*big.Rat, bool) {
+	if len(s) > 18 { // 18 digits fit an int64
+		return new(big.Rat).SetString(s)
+	}
+	var n, den int64 = 0, 1
+	point := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			point = true
+			continue
+		}
+		n = n*10 + int64(s[i]-'0')
+		if point {
+			den *= 10
+		}
+	}
+	if den == 1 {
+		return new(big.Rat).SetInt64(n), true
+	}
+	return new(big.Rat).SetFrac64(n, den), true
 }
 
 // parseChineseDecimal reads "九十八" + "七" (九十八点七) and "三" + "五万" (三点五万).

@@ -131,8 +131,10 @@ func scan(s string, i int) (match, bool) {
 	if !ok {
 		return m, false
 	}
-	if scale, ok := ParseNumber("1" + magnitude); ok && magnitude != "" {
-		v.Mul(v, scale)
+	if magnitude != "" {
+		if scale, ok := ParseNumber("1" + magnitude); ok {
+			v.Mul(v, scale)
+		}
 	}
 	m.chinese = !strings.ContainsFunc(s[i:j], chars.IsDigit)
 	f, _ := v.Float64()
