@@ -97,6 +97,7 @@ type Client struct {
 	client *http.Client
 	mu     sync.Mutex
 	hosts  map[string]*pacer
+	clock  clock // of the pacers; nil means the real one (tests set a fake)
 }
 
 func (c *Client) init() {
@@ -167,7 +168,8 @@ func (c *Client) Wait(ctx context.Context, host string) error {
 	if c.Rate < 0 {
 		return nil
 	}
-	return c.pacer(host).wait(ctx)
+	_, err := c.pacer(host).wait(ctx)
+	return err
 }
 
 func (c *Client) pacer(host string) *pacer {
@@ -175,7 +177,7 @@ func (c *Client) pacer(host string) *pacer {
 	defer c.mu.Unlock()
 	p := c.hosts[host]
 	if p == nil {
-		p = &pacer{sem: make(chan struct{}, 1)}
+		p = &pacer{sem: make(chan struct{}, 1), clock: or[clock](c.clock, realClock{})}
 		p.interval.Store(int64(float64(time.Second) / or(c.Rate, DefaultRate)))
 		c.hosts[host] = p
 	}
@@ -201,28 +203,50 @@ func (c *Client) SlowDown(host string, d time.Duration) {
 // closely.)
 type pacer struct {
 	sem      chan struct{} // held while waiting for a turn
+	clock    clock
 	last     time.Time
 	interval atomic.Int64 // time.Duration
 }
 
-func (p *pacer) wait(ctx context.Context) error {
+// wait blocks until it is the caller's turn and returns the time it let
+// the request go.
+func (p *pacer) wait(ctx context.Context) (time.Time, error) {
 	select {
 	case p.sem <- struct{}{}:
 	case <-ctx.Done():
-		return ctx.Err()
+		return time.Time{}, ctx.Err()
 	}
 	defer func() { <-p.sem }()
-	if d := time.Until(p.last.Add(time.Duration(p.interval.Load()))); d > 0 {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			return ctx.Err()
+	if d := p.last.Add(time.Duration(p.interval.Load())).Sub(p.clock.Now()); d > 0 {
+		if err := p.clock.Sleep(ctx, d); err != nil {
+			return time.Time{}, err
 		}
 	}
-	p.last = time.Now()
-	return nil
+	p.last = p.clock.Now()
+	return p.last, nil
+}
+
+// clock is the time of the pacers: the real clock, or a fake one in tests,
+// so that the spacing of requests is checked exactly and not at the mercy
+// of a loaded machine.
+type clock interface {
+	Now() time.Time
+	Sleep(ctx context.Context, d time.Duration) error // waits d, or until ctx is done
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // Get fetches url. It fails with an *Error for any status other than 2xx,

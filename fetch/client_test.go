@@ -139,47 +139,115 @@ func TestClientGet(t *testing.T) {
 	}
 }
 
-func TestClientRate(t *testing.T) {
-	var mu sync.Mutex
-	var times []time.Time
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		times = append(times, time.Now())
-		mu.Unlock()
-	}))
-	defer srv.Close()
-	c := &Client{Rate: 20}
-	var wg sync.WaitGroup
-	for i := range 5 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if _, err := c.Get(context.Background(), fmt.Sprintf("%s/%d", srv.URL, i)); err != nil {
-				t.Error(err)
-			}
-		}()
-	}
-	wg.Wait()
-	assertSpacing(t, times, 50*time.Millisecond)
+// fakeClock is a clock whose Sleep returns at once and moves the time on, so
+// that the pacer's spacing is exact whatever the load of the machine.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
 }
 
-func sortTimes(ts []time.Time) { slices.SortFunc(ts, func(a, b time.Time) int { return a.Compare(b) }) }
+func newFakeClock() *fakeClock {
+	return &fakeClock{now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
 
-// assertSpacing fails if requests came faster than one per want: on
-// average, or any two closer than 3/4 of it (timers wake late, so one
-// gap can be short by the lateness of the one before).
-func assertSpacing(t *testing.T, times []time.Time, want time.Duration) {
-	t.Helper()
-	sortTimes(times)
-	for i := 1; i < len(times); i++ {
-		if gap := times[i].Sub(times[i-1]); gap < want*3/4 {
-			t.Errorf("requests %d and %d only %v apart, want ≥ %v", i-1, i, gap, want)
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+	return nil
+}
+
+// TestPacer lets requests to one host go from several goroutines at once
+// and checks, on a fake clock, that each was let go exactly one interval
+// after the one before: never sooner, and never later than it had to.
+func TestPacer(t *testing.T) {
+	clock := newFakeClock()
+	start := clock.Now()
+	c := &Client{Rate: 20, clock: clock}
+	c.init()
+	p := c.pacer("example.org")
+	ctx := context.Background()
+
+	var mu sync.Mutex
+	var released []time.Time
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			at, err := p.wait(ctx)
+			if err != nil {
+				t.Error(err)
+			}
+			mu.Lock()
+			released = append(released, at)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	slices.SortFunc(released, func(a, b time.Time) int { return a.Compare(b) })
+	for i, at := range released {
+		if want := start.Add(time.Duration(i) * 50 * time.Millisecond); !at.Equal(want) {
+			t.Errorf("request %d let go at %v, want %v", i, at.Sub(start), want.Sub(start))
 		}
 	}
-	if n := len(times); n > 1 {
-		if span := times[n-1].Sub(times[0]); span < time.Duration(n-1)*want*95/100 {
-			t.Errorf("%d requests in %v, faster than one per %v", n, span, want)
+
+	last := released[len(released)-1]
+	c.SlowDown("example.org", 2*time.Second) // robots.txt Crawl-delay: 2
+	c.SlowDown("example.org", time.Second)   // a faster rate does not undo it
+	if at, _ := p.wait(ctx); at.Sub(last) != 2*time.Second {
+		t.Errorf("after SlowDown(2s): let go %v after the last request, want 2s", at.Sub(last))
+	}
+	if at, _ := c.pacer("other.org").wait(ctx); !at.Equal(clock.Now()) {
+		t.Errorf("another host waited for this one's turn")
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := p.wait(cancelled); !errors.Is(err, context.Canceled) {
+		t.Errorf("wait with a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+// TestClientRate checks that every request of a Client, redirects included,
+// waits for the pacer: on a fake clock, n requests take n-1 intervals.
+func TestClientRate(t *testing.T) {
+	var mu sync.Mutex
+	served := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		served++
+		mu.Unlock()
+		if r.URL.Path == "/moved" {
+			http.Redirect(w, r, "/0", http.StatusFound)
 		}
+	}))
+	defer srv.Close()
+	clock := newFakeClock()
+	start := clock.Now()
+	c := &Client{Rate: 20, clock: clock}
+	var wg sync.WaitGroup
+	for _, path := range []string{"/0", "/1", "/2", "/moved"} {
+		wg.Go(func() {
+			if _, err := c.Get(context.Background(), srv.URL+path); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if served != 5 {
+		t.Fatalf("server saw %d requests, want 5", served)
+	}
+	if got := clock.Now().Sub(start); got != 4*50*time.Millisecond {
+		t.Errorf("5 requests at 20 per second took %v on the pacer's clock, want 200ms", got)
 	}
 }
 

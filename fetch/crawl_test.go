@@ -30,25 +30,25 @@ func testCrawler(t testing.TB, dir string) *Crawler {
 	}
 	return &Crawler{
 		Client: &Client{Rate: testRate, Timeout: 200 * time.Millisecond, Backoff: 5 * time.Millisecond, Retries: 2, MaxBodySize: 256 << 10,
-			Transport: &sendLog{next: http.DefaultTransport}},
+			Transport: &sendLog{next: http.DefaultTransport}, clock: newFakeClock()},
 		Store: store,
 	}
 }
 
-// sendLog records when the client sends each request, after the rate
-// limiter let it go (the server's arrival times also vary with dialling).
+// sendLog counts the requests the client sends to each host, after the
+// rate limiter let them go.
 type sendLog struct {
-	mu    sync.Mutex
-	times map[string][]time.Time // by host
-	next  http.RoundTripper
+	mu   sync.Mutex
+	sent map[string]int // by host
+	next http.RoundTripper
 }
 
 func (l *sendLog) RoundTrip(req *http.Request) (*http.Response, error) {
 	l.mu.Lock()
-	if l.times == nil {
-		l.times = map[string][]time.Time{}
+	if l.sent == nil {
+		l.sent = map[string]int{}
 	}
-	l.times[req.URL.Host] = append(l.times[req.URL.Host], time.Now())
+	l.sent[req.URL.Host]++
 	l.mu.Unlock()
 	return l.next.RoundTrip(req)
 }
@@ -217,11 +217,16 @@ func TestCrawlSite(t *testing.T) {
 			t.Errorf("requested %s, which robots.txt disallows", r.Path)
 		}
 	}
-	sent := c.Client.Transport.(*sendLog).times[strings.TrimPrefix(s.srv.URL, "http://")]
-	if len(sent) < len(reqs) { // fewer arrive when a request times out before the server reads it
-		t.Errorf("client sent %d requests, server saw %d", len(sent), len(reqs))
+	sent := c.Client.Transport.(*sendLog).sent[strings.TrimPrefix(s.srv.URL, "http://")]
+	if sent < len(reqs) { // fewer arrive when a request times out before the server reads it
+		t.Errorf("client sent %d requests, server saw %d", sent, len(reqs))
 	}
-	assertSpacing(t, sent, time.Second/testRate)
+	// Every request waited its turn: on the pacer's fake clock, n requests
+	// took n-1 intervals (TestPacer checks the spacing itself).
+	clock := c.Client.clock.(*fakeClock)
+	if got, want := clock.Now().Sub(newFakeClock().Now()), time.Duration(sent-1)*time.Second/testRate; got != want {
+		t.Errorf("%d requests took %v on the pacer's clock, want %v", sent, got, want)
+	}
 	if got := reqs[0].Path; got != "/robots.txt" {
 		t.Errorf("first request %s, want /robots.txt", got)
 	}

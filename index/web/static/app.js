@@ -163,8 +163,11 @@ function termLabel(facet, term) {
   return el("span", { title: term }, k[0], " ", el("small", { class: "en" }, k[1]));
 }
 
+// showDocument renders a document; the view's data-id names the document it
+// shows once rendered (while loading, the last one's content stays up).
 async function showDocument(id) {
   const view = $("#document");
+  delete view.dataset.id;
   show("document");
   let d;
   try {
@@ -203,6 +206,7 @@ async function showDocument(id) {
     el("h3", {}, "正文 Text"),
     el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))),
   ].filter((c) => c != null));
+  view.dataset.id = id;
   window.scrollTo(0, 0);
 }
 
