@@ -18,6 +18,9 @@ import (
 // TestSearchDuringIngest searches while batches are written: every search
 // sees whole batches, and every document it finds comes with its indicators.
 func TestSearchDuringIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 12 batches to disk while searching (-short skips it)")
+	}
 	const batchSize, batches = 10, 12
 	docs := testcorpus.Documents(batchSize*batches, 3)
 	ix, err := Create(t.TempDir())
@@ -105,6 +108,9 @@ const crashDocs, crashBatch = 600, 25
 func TestKilledIngest(t *testing.T) {
 	if dir := os.Getenv(crashEnv); dir != "" {
 		crashingIngest(dir) // the child: never returns
+	}
+	if testing.Short() {
+		t.Skip("ingests 600 documents twice around a kill (-short skips it)")
 	}
 	dir := t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledIngest$")

@@ -16,9 +16,13 @@ func TestSubstringRecall(t *testing.T) {
 	ix := newTestIndex(t, docs)
 	r := rand.New(rand.NewPCG(1, 2))
 	tried, missed := 0, 0
+	pieces := 20 // per document
+	if testing.Short() {
+		pieces = 5
+	}
 	for _, d := range docs {
 		text := []rune(d.Text)
-		for k := 0; k < 20; k++ {
+		for k := 0; k < pieces; k++ {
 			n := 2 + r.IntN(5)
 			i := r.IntN(max(len(text)-n, 1))
 			piece := text[i:min(i+n, len(text))]

@@ -232,6 +232,9 @@ func chromium() string {
 // see highlighted results, apply a facet, page, open a document, compare
 // one of its indicators across places and years.
 func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("drives Chromium through every view (-short skips it)")
+	}
 	bin := chromium()
 	if bin == "" {
 		t.Skip("no chromium binary found (apt-get install chromium)")
