@@ -1,13 +1,94 @@
 #!/bin/sh
-# Compares the gse analyzer with bleve's cjk analyzer on the same generated
-# reports: indexing speed, index size, search latency, peak memory, and how
-# many documents the benchmark queries find against how many contain them.
-# Usage: index/bench.sh [DOCS]   (default 20000; takes several minutes)
+# Measures indexing and search with the gongwen CLI, side by side with bare
+# bleve, in one run:
+#
+#   ingest      gongwen ingest of DOCS generated reports (text files: extract,
+#               dedupe, index) against BenchmarkBareBleve, which indexes the
+#               same documents' records (from gongwen extract) with bleve
+#               alone: same mapping, analyzer, index type and batch size;
+#               wall time, docs/s, peak RSS and the ratio
+#   search      p50 and p99 of a mix of 600 queries on the ingested index
+#               (BenchmarkSearch; the kinds of query are in the log)
+#
+# index/bench.sh -scale instead ingests 25,000, 50,000 and 100,000 reports,
+# each into a new index, and prints time per document and peak RSS: the time
+# should grow with the count, and the memory not at all.
+#
+# index/bench.sh -analyzers also compares the gse analyzer with bleve's cjk
+# on the same reports (BenchmarkCorpus: speed, size, latency, recall).
+#
+# Usage: index/bench.sh [-docs N] [-rounds R] [-scale] [-analyzers]
+#        (defaults: 20000 documents, 1 round; takes several minutes)
 set -e
-cd "$(dirname "$0")"
-docs=${1:-20000}
-go test -c -o /tmp/gongwen-index.test .
-for a in gongwen-zh cjk; do
-	/tmp/gongwen-index.test -test.run '^$' -test.bench Corpus -test.benchtime 1x -test.v \
-		-docs "$docs" -analyzer "$a" | grep -v '^goos\|^goarch\|^pkg\|^cpu\|^PASS'
+cd "$(dirname "$0")/.."
+docs=20000
+rounds=1
+scale=
+analyzers=
+while [ $# -gt 0 ]; do
+	case $1 in
+	-docs) docs=$2; shift 2 ;;
+	-rounds) rounds=$2; shift 2 ;;
+	-scale) scale=1; shift ;;
+	-analyzers) analyzers=1; shift ;;
+	*) echo "usage: index/bench.sh [-docs N] [-rounds R] [-scale] [-analyzers]" >&2; exit 2 ;;
+	esac
 done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/gongwen" ./cmd/gongwen
+go test -c -o "$work/index.test" ./index
+gw=$work/gongwen
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
+
+# ingest DATA PATH...: prints "seconds peakRSS-MB"
+ingest() {
+	data=$1
+	shift
+	/usr/bin/time -f '%e %M' "$gw" ingest --data "$data" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f %.0f", $1, $2/1024}'
+}
+
+if [ -n "$scale" ]; then
+	go run ./bench/corpus -n 100000 -out "$work/reports"
+	echo
+	echo "## ingest at scale (generated reports, each count into a new index)"
+	printf '%-8s %10s %10s %12s %10s\n' docs "time s" "docs/s" "ms/doc" "RSS MB"
+	for n in 25000 50000 100000; do
+		rm -rf "$work/data"
+		set -- $(ingest "$work/data" $(seq -f "$work/reports/%03g" 0 $((n / 1000 - 1))))
+		echo "$n $1 $2" | awk '{printf "%-8s %10.0f %10.1f %12.2f %10s\n", $1, $2, $1/$2, 1000*$2/$1, $3}'
+	done
+	exit
+fi
+
+go run ./bench/corpus -n "$docs" -out "$work/reports"
+"$gw" extract "$work/reports" >"$work/docs.jsonl"
+echo
+echo "## ingest of $docs generated reports against bare bleve (the same documents, batches of 200)"
+printf '%-6s %14s %14s %8s %10s\n' round "ingest s" "bleve s" ratio "RSS MB"
+i=1
+while [ "$i" -le "$rounds" ]; do
+	rm -rf "$work/data"
+	set -- $(ingest "$work/data" "$work/reports")
+	ing=$1 rss=$2
+	bare=$(cd index && /usr/bin/time -f '%M' "$work/index.test" -test.run '^$' -test.bench BareBleve -test.benchtime 1x \
+		-jsonl "$work/docs.jsonl" -batch 200 2>"$work/bare.rss" | awk '/BenchmarkBareBleve/ {for (i = 1; i < NF; i++) if ($(i+1) == "s") print $i}')
+	echo "$i $ing $bare $docs $rss $(tail -1 "$work/bare.rss")" | awk '{printf "%-6s %7.1f (%4.0f/s) %6.1f (%4.0f/s) %7.2fx %5s/%.0f\n", $1, $2, $4/$2, $3, $4/$3, $2/$3, $5, $6/1024}'
+	i=$((i + 1))
+done
+echo "(ratio = ingest time / bare bleve time; RSS ingest/bleve, bleve holding every record in memory)"
+
+echo
+echo "## search on the ingested index ($docs documents): 600 queries of a mix"
+(cd index && "$work/index.test" -test.run '^$' -test.bench 'Search$' -test.benchtime 1x -test.v -data "$work/data") |
+	awk '/latency ms by query/ {sub(/.*latency ms by query: /, "by kind: "); print} /p99-ms/ {for (i = 1; i < NF; i++) if ($(i+1) ~ /^p(50|99)-ms$/) printf "%s %s ms  ", $(i+1), $i; print ""}'
+
+if [ -n "$analyzers" ]; then
+	echo
+	echo "## gse analyzer against bleve's cjk ($docs reports, BenchmarkCorpus)"
+	for a in gongwen-zh cjk; do
+		(cd index && "$work/index.test" -test.run '^$' -test.bench Corpus -test.benchtime 1x -test.v \
+			-docs "$docs" -analyzer "$a") | grep -v '^goos\|^goarch\|^pkg\|^cpu\|^PASS'
+	done
+fi

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -12,8 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 
+	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/index/testcorpus"
 )
 
@@ -68,7 +71,46 @@ func BenchmarkCorpus(b *testing.B) {
 	}
 	defer ix.Close()
 
-	// Latency of a mix: words, phrases, filters, facets and indicators.
+	p50, p99 := queryLatency(b, ix)
+
+	// What the queries find, against the documents that contain them.
+	truth := make([]int, len(benchQueries))
+	for i := range n {
+		d := testcorpus.Document(i, 42)
+		all := d.Title + "\n" + d.Issuer + "\n" + d.Text
+		for k, q := range benchQueries {
+			if strings.Contains(all, q) {
+				truth[k]++
+			}
+		}
+	}
+	var report []string
+	missed, extra := 0, 0
+	for k, q := range benchQueries {
+		res, err := ix.Search(context.Background(), Query{Text: q, Limit: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		report = append(report, fmt.Sprintf("%s %d/%d", q, res.Total, truth[k]))
+		missed += max(truth[k]-res.Total, 0)
+		extra += max(res.Total-truth[k], 0)
+	}
+	b.Logf("%s: %d docs in %v; queries (found/containing): %s", *benchAnalyzer, n, indexTime.Round(time.Millisecond), strings.Join(report, ", "))
+
+	b.ReportMetric(float64(n)/indexTime.Seconds(), "docs/s")
+	b.ReportMetric(float64(size)/float64(n), "index-bytes/doc")
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(p99, "p99-ms")
+	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+	b.ReportMetric(float64(missed), "missed-docs")
+	b.ReportMetric(float64(extra), "extra-docs")
+}
+
+// queryLatency runs 600 queries of a mix — words, phrases, a word and a
+// year, an issuer filter, an indicator range, a word without another in a
+// range of years — logs the latency of each kind and returns the p50 and p99
+// of all, in ms.
+func queryLatency(b *testing.B, ix *Index) (p50, p99 float64) {
 	ctx := context.Background()
 	r := rand.New(rand.NewPCG(1, 1))
 	var lat []time.Duration
@@ -103,39 +145,8 @@ func BenchmarkCorpus(b *testing.B) {
 		kindReport = append(kindReport, fmt.Sprintf("%s p50 %.1f p99 %.1f", k, ms(l[len(l)/2]), ms(l[len(l)*99/100])))
 	}
 	b.Logf("latency ms by query: %s", strings.Join(kindReport, "; "))
-	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-
-	// What the queries find, against the documents that contain them.
-	truth := make([]int, len(benchQueries))
-	for i := range n {
-		d := testcorpus.Document(i, 42)
-		all := d.Title + "\n" + d.Issuer + "\n" + d.Text
-		for k, q := range benchQueries {
-			if strings.Contains(all, q) {
-				truth[k]++
-			}
-		}
-	}
-	var report []string
-	missed, extra := 0, 0
-	for k, q := range benchQueries {
-		res, err := ix.Search(ctx, Query{Text: q, Limit: 1})
-		if err != nil {
-			b.Fatal(err)
-		}
-		report = append(report, fmt.Sprintf("%s %d/%d", q, res.Total, truth[k]))
-		missed += max(truth[k]-res.Total, 0)
-		extra += max(res.Total-truth[k], 0)
-	}
-	b.Logf("%s: %d docs in %v; queries (found/containing): %s", *benchAnalyzer, n, indexTime.Round(time.Millisecond), strings.Join(report, ", "))
-
-	b.ReportMetric(float64(n)/indexTime.Seconds(), "docs/s")
-	b.ReportMetric(float64(size)/float64(n), "index-bytes/doc")
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
-	b.ReportMetric(float64(missed), "missed-docs")
-	b.ReportMetric(float64(extra), "extra-docs")
+	pct := func(p float64) float64 { return ms(lat[int(p*float64(len(lat)-1))]) }
+	return pct(0.50), pct(0.99)
 }
 
 func dirSize(dir string) int64 {
@@ -183,5 +194,94 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 			b.ReportMetric(float64(tokens)/float64(len([]rune(string(text)))), "tokens/char")
 		})
+	}
+}
+
+var (
+	benchJSONL = flag.String("jsonl", "", "documents (gongwen extract output) BenchmarkBareBleve indexes")
+	benchData  = flag.String("data", "", "data directory BenchmarkSearch searches (built by gongwen ingest)")
+)
+
+// BenchmarkBareBleve indexes the documents of -jsonl with bleve alone: the
+// records gongwen writes (made before the clock starts), the same mapping,
+// analyzer and index type, batches of -batch documents. It is the baseline of
+// gongwen ingest in index/bench.sh.
+func BenchmarkBareBleve(b *testing.B) {
+	if *benchJSONL == "" {
+		b.Skip("-jsonl FILE names the documents")
+	}
+	raw, err := os.ReadFile(*benchJSONL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	type record struct {
+		id  string
+		rec map[string]any
+	}
+	var docs [][]record
+	for line := range strings.Lines(string(raw)) {
+		var d extract.Document
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			b.Fatal(err)
+		}
+		reg := extract.RegionOf(&d)
+		rec, err := docRecord(&d, reg, ContentHash(&d))
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs := []record{{d.ID, rec}}
+		for i, ind := range d.Indicators {
+			recs = append(recs, record{indicatorID(d.ID, i), indicatorRecord(&d, reg, ind)})
+		}
+		docs = append(docs, recs)
+	}
+	for b.Loop() {
+		dir := filepath.Join(b.TempDir(), "index")
+		bi, err := bleve.NewUsing(dir, newMapping(AnalyzerName), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		batch := bi.NewBatch()
+		for i, recs := range docs {
+			for _, r := range recs {
+				if err := batch.Index(r.id, r.rec); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if (i+1)%*benchBatch == 0 || i == len(docs)-1 {
+				if err := bi.Batch(batch); err != nil {
+					b.Fatal(err)
+				}
+				batch.Reset()
+			}
+		}
+		elapsed := time.Since(start)
+		bi.Close()
+		b.ReportMetric(elapsed.Seconds(), "s")
+		b.ReportMetric(float64(len(docs))/elapsed.Seconds(), "docs/s")
+	}
+}
+
+// BenchmarkSearch measures query latency on the index of -data, as
+// BenchmarkCorpus does on its own.
+func BenchmarkSearch(b *testing.B) {
+	if *benchData == "" {
+		b.Skip("-data DIR names the data directory")
+	}
+	ix, err := Open(*benchData)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	n, err := ix.Count(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		p50, p99 := queryLatency(b, ix)
+		b.ReportMetric(float64(n), "docs")
+		b.ReportMetric(p50, "p50-ms")
+		b.ReportMetric(p99, "p99-ms")
 	}
 }
