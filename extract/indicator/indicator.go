@@ -788,12 +788,20 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 	return withoutChange(subject) + pred
 }
 
-// trailingChange is a change at the end of a subject: 增加值同比增长.
-var trailingChange = regexp.MustCompile(`(?:同比|环比|環比|(?:比|较|較)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:增长|增長|下降|增加|减少|減少|提高|降低|上升|上涨|上漲)$`)
+// trailingChange is a change at the end of a subject: 增加值同比增长. It
+// ends with one of changeEnds.
+var (
+	changeEnds     = []string{"增长", "增長", "下降", "增加", "减少", "減少", "提高", "降低", "上升", "上涨", "上漲"}
+	trailingChange = regexp.MustCompile(`(?:同比|环比|環比|(?:比|较|較)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:` +
+		strings.Join(changeEnds, "|") + `)$`)
+)
 
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.
 func withoutChange(subject string) string {
+	if !slices.ContainsFunc(changeEnds, func(w string) bool { return strings.HasSuffix(subject, w) }) {
+		return subject // most subjects: the regexp is not needed
+	}
 	// A change is at most 10 characters (比上年同期年平均增长): look only at
 	// the tail, since the regexp would try a match at every position.
 	tail := max(0, len(subject)-12*utf8.UTFMax)
@@ -951,6 +959,21 @@ var (
 		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
 )
 
+// leadStarts and tailEnds are the first characters of leadWords and the
+// last ones of tailWords: clean scans the lists only when one is there.
+var leadStarts, tailEnds = func() (starts, ends map[rune]bool) {
+	starts, ends = map[rune]bool{}, map[rune]bool{}
+	for _, w := range leadWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		starts[r] = true
+	}
+	for _, w := range tailWords {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		ends[r] = true
+	}
+	return starts, ends
+}()
+
 // clean strips what is not part of a name: footnote markers, 《titles》,
 // short parentheses, years, text ordinals, scope words and copulas.
 func clean(s string) string {
@@ -977,17 +1000,21 @@ func clean(s string) string {
 				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
 			}
 		}
-		for _, w := range leadWords {
-			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
-				s, changed = s[len(w):], true
+		if r, _ := utf8.DecodeRuneInString(s); leadStarts[r] { // most names start with none
+			for _, w := range leadWords {
+				if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
+					s, changed = s[len(w):], true
+				}
 			}
 		}
 		if k := strings.Index(s, "期间"); k > 0 && utf8.RuneCountInString(s[k:]) > 3 {
 			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
 		}
-		for _, w := range tailWords {
-			if strings.HasSuffix(s, w) && !partOfWord(s, w) {
-				s, changed = s[:len(s)-len(w)], true
+		if r, _ := utf8.DecodeLastRuneInString(s); tailEnds[r] {
+			for _, w := range tailWords {
+				if strings.HasSuffix(s, w) && !partOfWord(s, w) {
+					s, changed = s[:len(s)-len(w)], true
+				}
 			}
 		}
 		if t := trimPunct(s); t != s {
