@@ -36,7 +36,7 @@ func Sections(text string) []Section {
 	for _, line := range strings.SplitAfter(text, "\n") {
 		lineRunes := utf8.RuneCountInString(line)
 		trimmed := strings.TrimLeft(line, " \t\u3000\u00a0")
-		lead := utf8.RuneCountInString(line) - utf8.RuneCountInString(trimmed)
+		lead := utf8.RuneCountInString(line[:len(line)-len(trimmed)])
 		trimmed = strings.TrimRight(trimmed, " \t\r\n\u3000\u00a0")
 		for _, p := range headingPatterns {
 			if !p.re.MatchString(trimmed) {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -176,6 +177,13 @@ func peakRSS() int64 {
 	return 0
 }
 
+// cpuTime returns the user and system CPU time of the process so far, in ns.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // BenchmarkAnalyze measures the analyzers alone on generated report text.
@@ -279,9 +287,12 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
+		cpu := cpuTime()
 		p50, p99 := queryLatency(b, ix)
 		b.ReportMetric(float64(n), "docs")
 		b.ReportMetric(p50, "p50-ms")
 		b.ReportMetric(p99, "p99-ms")
+		// CPU time per query holds on a loaded machine, where latency does not.
+		b.ReportMetric(float64(cpuTime()-cpu)/1e6/600, "cpu-ms/query")
 	}
 }
