@@ -42,21 +42,21 @@ go test -c -o "$work/index.test" ./index
 gw=$work/gongwen
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 
-# ingest DATA PATH...: prints "seconds peakRSS-MB"
+# ingest DATA PATH...: prints "seconds peakRSS-MB cpu-seconds"
 ingest() {
 	data=$1
 	shift
-	/usr/bin/time -f '%e %M' "$gw" ingest --data "$data" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f %.0f", $1, $2/1024}'
+	/usr/bin/time -f '%e %M %U %S' "$gw" ingest --data "$data" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f %.0f %.1f", $1, $2/1024, $3+$4}'
 }
 
 if [ -n "$scale" ]; then
 	go run ./bench/corpus -n 100000 -out "$work/reports"
 	echo
 	echo "## ingest of 100,000 generated reports in ten runs of 10,000 into one index"
-	printf '%-6s %12s %10s %10s %10s\n' run "docs after" "time s" "docs/s" "RSS MB"
+	printf '%-6s %12s %15s %10s %10s\n' run "docs after" "time s (cpu)" "docs/s" "RSS MB"
 	for k in 0 1 2 3 4 5 6 7 8 9; do
 		set -- $(ingest "$work/data" $(seq -f "$work/reports/%03g" $((k * 10)) $((k * 10 + 9))))
-		echo "$((k + 1)) $(((k + 1) * 10000)) $1 $2" | awk '{printf "%-6s %12s %10.0f %10.1f %10s\n", $1, $2, $3, 10000/$3, $4}'
+		echo "$((k + 1)) $(((k + 1) * 10000)) $1 $3 $2" | awk '{printf "%-6s %12s %7.0f (%5.0f) %10.1f %10s\n", $1, $2, $3, $4, 10000/$3, $5}'
 	done
 	echo "(time linear in the count: the same time for each 10,000; memory flat: the same peak RSS)"
 	exit
@@ -66,23 +66,26 @@ go run ./bench/corpus -n "$docs" -out "$work/reports"
 "$gw" extract "$work/reports" >"$work/docs.jsonl"
 echo
 echo "## ingest of $docs generated reports against bare bleve (the same documents, batches of 200)"
-printf '%-6s %14s %14s %8s %10s\n' round "ingest s" "bleve s" ratio "RSS MB"
+printf '%-6s %22s %22s %14s %10s\n' round "ingest s (cpu)" "bleve s (cpu)" "ratio (cpu)" "RSS MB"
 i=1
 while [ "$i" -le "$rounds" ]; do
 	rm -rf "$work/data"
 	set -- $(ingest "$work/data" "$work/reports")
-	ing=$1 rss=$2
+	ing=$1 rss=$2 ingcpu=$3
 	bare=$(cd index && /usr/bin/time -f '%M' "$work/index.test" -test.run '^$' -test.bench BareBleve -test.benchtime 1x \
-		-jsonl "$work/docs.jsonl" -batch 200 2>"$work/bare.rss" | awk '/BenchmarkBareBleve/ {for (i = 1; i < NF; i++) if ($(i+1) == "s") print $i}')
-	echo "$i $ing $bare $docs $rss $(tail -1 "$work/bare.rss")" | awk '{printf "%-6s %7.1f (%4.0f/s) %6.1f (%4.0f/s) %7.2fx %5s/%.0f\n", $1, $2, $4/$2, $3, $4/$3, $2/$3, $5, $6/1024}'
+		-jsonl "$work/docs.jsonl" -batch 200 2>"$work/bare.rss" |
+		awk '/BenchmarkBareBleve/ {for (i = 1; i < NF; i++) {if ($(i+1) == "s") s = $i; if ($(i+1) == "cpu-s") c = $i}; print s, c}')
+	echo "$i $ing $ingcpu $bare $docs $rss $(tail -1 "$work/bare.rss")" |
+		awk '{printf "%-6s %7.1f (%5.0f) %4.0f/s %7.1f (%5.0f) %4.0f/s %6.2fx (%4.2fx) %5s/%.0f\n", $1, $2, $3, $6/$2, $4, $5, $6/$4, $2/$4, $3/$5, $7, $8/1024}'
 	i=$((i + 1))
 done
-echo "(ratio = ingest time / bare bleve time; RSS ingest/bleve, bleve holding every record in memory)"
+echo "(ratio = ingest / bare bleve, wall time and CPU time; bleve's CPU counts the indexing only;"
+echo " RSS ingest/bleve, bleve holding every record in memory)"
 
 echo
 echo "## search on the ingested index ($docs documents): 600 queries of a mix"
 (cd index && "$work/index.test" -test.run '^$' -test.bench 'Search$' -test.benchtime 1x -test.v -data "$work/data") |
-	awk '/latency ms by query/ {sub(/.*latency ms by query: /, "by kind: "); print} /p99-ms/ {for (i = 1; i < NF; i++) if ($(i+1) ~ /^p(50|99)-ms$/) printf "%s %s ms  ", $(i+1), $i; print ""}'
+	awk '/latency ms by query/ {sub(/.*latency ms by query: /, "by kind: "); print} /p99-ms/ {for (i = 1; i < NF; i++) if ($(i+1) ~ /^(p50-ms|p99-ms|cpu-ms\/query)$/) printf "%s %s  ", $(i+1), $i; print ""}'
 
 if [ -n "$analyzers" ]; then
 	echo

@@ -208,7 +208,9 @@ func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan string)
-	results := make(chan result)
+	// Room for a batch of results, so that extraction goes on while the
+	// batch before is written (bleve waits for the disk then).
+	results := make(chan result, in.size)
 	var wg sync.WaitGroup
 	ex := &extract.Extractor{}
 	for range runtime.GOMAXPROCS(0) {
