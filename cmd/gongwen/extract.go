@@ -110,9 +110,10 @@ type extractResult struct {
 }
 
 // extractAll extracts the inputs on every core and yields the results in
-// input order. At most GOMAXPROCS inputs are in flight or waiting to be
-// consumed, so memory stays bounded however slow one input is. It stops
-// early when ctx is cancelled.
+// input order. At most 4×GOMAXPROCS inputs are in flight or waiting to be
+// consumed, so memory stays bounded however slow one input is, and a slow
+// input does not leave the other cores idle while the ones after it wait
+// their turn. It stops early when ctx is cancelled.
 func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResult] {
 	return func(yield func(int, extractResult) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -123,7 +124,7 @@ func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResu
 		for i := range results {
 			results[i] = make(chan extractResult, 1)
 		}
-		slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+		slots := make(chan struct{}, 4*runtime.GOMAXPROCS(0))
 		go func() {
 			for i, in := range inputs {
 				select {
