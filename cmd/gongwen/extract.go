@@ -48,6 +48,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Usage()
 		return errUsage
 	}
+	collectLess()
 	return runExtract(ctx, opts, fs.Args(), stdout, stderr)
 }
 

@@ -7,8 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"github.com/gongwen/gongwen/export"
@@ -61,12 +59,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errUsage
 	}
 	opts.data = dataDir(opts.data)
-	if os.Getenv("GOGC") == "" {
-		// A search allocates many times the heap a server keeps (about
-		// 30 MB): collecting at 5× rather than 2× of it saves a quarter of
-		// the CPU of each search (BenchmarkSearch).
-		debug.SetGCPercent(400)
-	}
+	collectLess()
 	return runServe(ctx, opts, stdout, stderr)
 }
 
