@@ -14,7 +14,8 @@
 //
 //	"gsedict1"                 magic
 //	total frequency            float64 bits, as two uint32 (low, high)
-//	nTags, tag bytes           the tags, NUL-separated, padded to 4 bytes
+//	nTags                      the number of part-of-speech tags
+//	nBytes, tag bytes          the tags, NUL-separated (padded to 4 bytes)
 //	nRunes, codes              one uint16 per rune 0..nRunes-1: its code, 0 when no word has it
 //	                           (padded to 4 bytes)
 //	nSlots, slots              three uint32 per slot: base, check, value
