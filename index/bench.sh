@@ -80,7 +80,7 @@ while [ "$i" -le "$rounds" ]; do
 	i=$((i + 1))
 done
 echo "(ratio = ingest / bare bleve, wall time and CPU time; bleve's CPU counts the indexing only;"
-echo " RSS ingest/bleve, bleve holding every record in memory)"
+echo " RSS ingest/bleve)"
 
 echo
 echo "## search on the ingested index ($docs documents): 600 queries of a mix"
