@@ -19,12 +19,11 @@ NUMBER = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?")
 
 
 def I(name, text, unit=None, mag=None, value=None, kind=None, approx=False, change=None, target=False,
-      unsure=None, low=None, high=None):
+      unsure=None):
     """One labelled figure.
 
     change: None for a level, "up"/"down"/"flat", or ("up", "上年") with the base as written.
     unsure: attributes not scored for this figure ("change", "target") where the text leaves them open.
-    low/high: a range written as one figure (5%—8%); value is the low end.
     """
     t = re.sub(r"\s+", "", text)
     rest = t
@@ -74,8 +73,6 @@ def I(name, text, unit=None, mag=None, value=None, kind=None, approx=False, chan
         out["target"] = True
     if unsure:
         out["unsure"] = list(unsure)
-    if low is not None:
-        out["low"], out["high"] = low, high
     return out
 
 
