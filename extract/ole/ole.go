@@ -63,7 +63,7 @@ func Read(body []byte, streams ...string) (file *File, err error) {
 		return nil, fmt.Errorf("not an OLE compound file: %w", err)
 	}
 	file = &File{Streams: map[string][]byte{}}
-	want := map[string]bool{"\x05SummaryInformation": true}
+	want := map[string]bool{"SummaryInformation": true} // mscfb drops the leading \x05
 	for _, s := range streams {
 		want[s] = true
 	}
@@ -78,7 +78,7 @@ func Read(body []byte, streams ...string) (file *File, err error) {
 		if _, err := io.ReadFull(f, buf); err != nil {
 			return nil, fmt.Errorf("malformed OLE compound file: stream %s: %w", f.Name, err)
 		}
-		if f.Name == "\x05SummaryInformation" {
+		if f.Name == "SummaryInformation" {
 			file.summary(buf)
 			continue
 		}
