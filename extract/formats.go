@@ -50,7 +50,7 @@ var skipReasons = map[string]string{
 	".jpg": "image: not read (OCR reads scanned PDFs only)", ".jpeg": "image: not read (OCR reads scanned PDFs only)",
 	".png": "image: not read (OCR reads scanned PDFs only)", ".tif": "image: not read (OCR reads scanned PDFs only)",
 	".tiff": "image: not read (OCR reads scanned PDFs only)", ".gif": "image: not read",
-	".jsonl": "", // ingest reads JSON lines written by gongwen extract
+	".jsonl": "JSON lines: give the file itself to gongwen ingest",
 }
 
 // SkipReason returns why a folder walk leaves the file out, or "" if the Extractor reads it.

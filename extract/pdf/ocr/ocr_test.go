@@ -66,4 +66,3 @@ func FuzzReadTSV(f *testing.F) {
 		}
 	})
 }
-
