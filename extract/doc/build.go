@@ -79,9 +79,14 @@ func build(chars []char, props []paraProps) *Document {
 				b.endCell()
 			}
 		case chLineBreak:
-			if len(b.rows) > 0 || len(b.row) > 0 || len(b.cell) > 0 {
+			inTable := len(b.row) > 0 || len(b.cell) > 0 // without properties: a row is open
+			if known {
+				inTable = pp.inTable || pp.depth > 0
+			}
+			if inTable {
 				b.para.WriteByte(' ')
 			} else {
+				b.endTable()
 				b.endPara()
 			}
 		case chTab:
