@@ -27,7 +27,8 @@ type Document struct {
 	Indicators  []Indicator       `json:"indicators"`
 	Sections    []Section         `json:"sections"`
 	Attachments []Attachment      `json:"attachments"`
-	Tables      []table.Table     `json:"tables"` // every table, whatever the format (CONTRACT.md "Tables and forms")
+	Tables      []table.Table     `json:"tables"`        // every table, whatever the format (CONTRACT.md "Tables and forms")
+	OCR         []OCRPage         `json:"ocr,omitempty"` // pages whose text was read by OCR
 	Warnings    []string          `json:"warnings,omitempty"`
 	Text        string            `json:"text"`
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/gongwen/gongwen/extract/html"
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/meta"
-	"github.com/gongwen/gongwen/extract/pdf"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
@@ -37,6 +36,7 @@ type Input struct {
 // process-wide Segmenter on first use.
 type Extractor struct {
 	Segmenter *segment.Segmenter
+	OCR       bool // read scanned PDF pages with Tesseract (slow: 10–30 s a page)
 }
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
@@ -108,12 +108,9 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc.Source.ContentType = "text/html"
 		}
 	case FormatPDF:
-		res, err := pdf.Read(in.Body)
-		if err != nil {
+		if err := e.readPDF(doc, in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
-		doc.Text, doc.Warnings = res.Text, res.Warnings
-		doc.Source.ContentType = "application/pdf"
 	case FormatDOCX:
 		if doc.Text, err = docx.Read(in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
@@ -126,8 +123,19 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		if doc.Source.ContentType == "" {
 			doc.Source.ContentType = "text/plain"
 		}
+	case FormatDOC:
+		err = readDOC(doc, in.Body)
+	case FormatOFD:
+		err = readOFD(doc, in.Body)
+	case FormatXLS, FormatXLSX:
+		err = readSheet(doc, format, in.Body)
+	case FormatZip:
+		err = readArchive(doc, in, name)
 	default:
-		return nil, fmt.Errorf("extract: %s: %w (not HTML, PDF, DOCX or text; legacy .doc/.xls/.wps must be converted first)", name, ErrUnknownFormat)
+		return nil, fmt.Errorf("extract: %s: %w (gongwen extract --formats lists what is read)", name, ErrUnknownFormat)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
 	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
 		return nil, fmt.Errorf("extract: %s: no text found", name)

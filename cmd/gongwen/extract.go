@@ -14,20 +14,27 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/fetch"
 )
 
 type extractOptions struct {
-	out string // file to write the JSON lines to; stdout when empty
+	out     string // file to write the JSON lines to; stdout when empty
+	ocr     bool   // read scanned PDF pages with Tesseract
+	formats bool   // list the formats read and exit
 }
 
-const extractUsage = `Usage: gongwen extract [--out FILE] PATH|URL ...
+const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] PATH|URL ...
+       gongwen extract --formats
 
 Prints one JSON object per document (see CONTRACT.md), in argument order.
-A PATH may be a file or a directory (walked recursively, files of known
-types: .html .htm .shtml .pdf .docx .txt). A URL is fetched once.
+A PATH may be a file or a directory (walked recursively: .html .htm .shtml
+.pdf .docx .doc .wps .ofd .xls .xlsx .et .zip .txt; every other file is
+named on stderr as skipped, with the reason). A URL is fetched once. A zip
+archive gives its own document and then one for each file inside.
+--formats lists the formats, how each is read and what it needs installed.
 
 Inputs that cannot be read are named on stderr, one line each; the others
 are still printed, and the exit status is 1.
@@ -40,15 +47,36 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
+	fs.BoolVar(&opts.ocr, "ocr", false, "read scanned PDF pages by OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; 10–30 s a page)")
+	fs.BoolVar(&opts.formats, "formats", false, "list the formats read, how, and what they need installed")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
+	}
+	if opts.formats {
+		printFormats(stdout)
+		return nil
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
 	}
 	return runExtract(ctx, opts, fs.Args(), stdout, stderr)
+}
+
+// printFormats writes the table of formats of extract.Formats.
+func printFormats(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FILES\tYIELDS\tREAD WITH\tNEEDS INSTALLED")
+	for _, f := range extract.Formats {
+		needs := f.Needs
+		if needs == "" {
+			needs = "nothing"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Exts, f.Yields, f.Reader, needs)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "The format comes from the content (magic bytes, the parts of a zip, the streams of an OLE file), not the name.")
 }
 
 func runExtract(ctx context.Context, opts extractOptions, args []string, stdout, stderr io.Writer) error {
@@ -70,17 +98,23 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	for i, res := range extractAll(ctx, inputs) {
+	for i, res := range extractAll(ctx, &extract.Extractor{OCR: opts.ocr}, inputs) {
 		if res.err != nil {
 			fmt.Fprintln(stderr, res.err)
 			failed++
 			continue
 		}
-		for _, warn := range res.doc.Warnings {
-			fmt.Fprintf(stderr, "extract: %s: %s\n", inputs[i], warn)
-		}
-		if err := enc.Encode(res.doc); err != nil {
-			return err
+		for _, doc := range res.docs {
+			name := inputs[i]
+			if doc.Parent != "" && doc.Source.File != "" {
+				name = doc.Source.File
+			}
+			for _, warn := range doc.Warnings {
+				fmt.Fprintf(stderr, "extract: %s: %s\n", name, warn)
+			}
+			if err := enc.Encode(doc); err != nil {
+				return err
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -105,19 +139,18 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 }
 
 type extractResult struct {
-	doc *extract.Document
-	err error
+	docs []*extract.Document // one, or an archive's and those of the files inside it
+	err  error
 }
 
 // extractAll extracts the inputs on every core and yields the results in
 // input order. At most GOMAXPROCS inputs are in flight or waiting to be
 // consumed, so memory stays bounded however slow one input is. It stops
 // early when ctx is cancelled.
-func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResult] {
+func extractAll(ctx context.Context, ex *extract.Extractor, inputs []string) iter.Seq2[int, extractResult] {
 	return func(yield func(int, extractResult) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		ex := &extract.Extractor{}
 		client := &fetch.Client{}
 		results := make([]chan extractResult, len(inputs))
 		for i := range results {
@@ -132,8 +165,8 @@ func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResu
 					return
 				}
 				go func() {
-					doc, err := extractInput(ctx, ex, client, in)
-					results[i] <- extractResult{doc, err}
+					docs, err := extractInput(ctx, ex, client, in)
+					results[i] <- extractResult{docs, err}
 				}()
 			}
 		}()
@@ -152,21 +185,21 @@ func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResu
 	}
 }
 
-// extractInput reads one file or fetches one URL and extracts it.
-func extractInput(ctx context.Context, ex *extract.Extractor, client *fetch.Client, in string) (*extract.Document, error) {
+// extractInput reads one file or fetches one URL and extracts it (an archive into its files too).
+func extractInput(ctx context.Context, ex *extract.Extractor, client *fetch.Client, in string) ([]*extract.Document, error) {
 	if isURL(in) {
 		page, err := client.Get(ctx, in)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %w", err)
 		}
-		return ex.Extract(extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
+		return ex.ExtractAll(extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
 			Body: page.Body, FetchedAt: page.FetchedAt})
 	}
 	body, err := os.ReadFile(in)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", in, unwrapPathError(err))
 	}
-	return ex.Extract(extract.Input{Name: in, Body: body})
+	return ex.ExtractAll(extract.Input{Name: in, Body: body})
 }
 
 func isURL(s string) bool {
@@ -175,7 +208,8 @@ func isURL(s string) bool {
 
 // collectInputs expands the arguments into files and URLs, in argument
 // order; directories are walked recursively and sorted. Arguments that do
-// not exist are reported on stderr and counted.
+// not exist are reported on stderr and counted; files a walk leaves out are
+// named on stderr with the reason, and counted in a closing line.
 func collectInputs(args []string, stderr io.Writer) (inputs []string, failed int) {
 	for _, arg := range args {
 		if isURL(arg) {
@@ -193,17 +227,27 @@ func collectInputs(args []string, stderr io.Writer) (inputs []string, failed int
 			continue
 		}
 		var files []string
+		skipped := 0
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				fmt.Fprintf(stderr, "extract: %s: %v\n", path, unwrapPathError(err))
 				failed++
 				return nil
 			}
-			if !d.IsDir() && extract.KnownFile(path) {
-				files = append(files, path)
+			if d.IsDir() {
+				return nil
 			}
+			if reason := extract.SkipReason(path); reason != "" {
+				fmt.Fprintf(stderr, "skipped %s: %s\n", path, reason)
+				skipped++
+				return nil
+			}
+			files = append(files, path)
 			return nil
 		})
+		if skipped > 0 {
+			fmt.Fprintf(stderr, "%s: %d files read, %d skipped (named above)\n", arg, len(files), skipped)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "extract: %s: %v\n", arg, err)
 			failed++

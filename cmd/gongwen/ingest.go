@@ -27,13 +27,16 @@ type ingestOptions struct {
 	data      string       // data directory (see dataDir)
 	batch     int          // documents per index transaction
 	reextract bool         // extract files and pages the index holds unchanged
+	ocr       bool         // read scanned PDF pages with Tesseract
 	crawl     crawlOptions // for URL arguments: the flags of gongwen crawl
 }
 
 const ingestUsage = `Usage: gongwen ingest [--data DIR] [crawl flags] PATH|URL ...
 
 Extracts files, directories (walked recursively: .html .htm .shtml .pdf
-.docx .txt) and URLs and adds them to the index in DIR/index. Files of JSON
+.docx .doc .wps .ofd .xls .xlsx .et .zip .txt; other files are named as
+skipped) and URLs and adds them to the index in DIR/index. A zip archive
+adds its own document and one for each file inside (parent = the archive). Files of JSON
 lines written by 'gongwen extract' (.jsonl) are indexed as they are.
 
 A URL is crawled first, as 'gongwen crawl' does, into DIR/raw: the crawl
@@ -63,6 +66,7 @@ func cmdIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	addDataFlag(fs, &opts.data)
 	fs.IntVar(&opts.batch, "batch", 200, "documents per index transaction")
+	fs.BoolVar(&opts.ocr, "ocr", false, "read scanned PDF pages by OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; 10–30 s a page)")
 	fs.BoolVar(&opts.reextract, "reextract", false, "extract files and pages again even when the index holds their content (after upgrading gongwen)")
 	addCrawlFlags(fs, &opts.crawl)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), ingestUsage); fs.PrintDefaults() }
@@ -84,6 +88,7 @@ type ingester struct {
 	batch     *index.Batch
 	size      int
 	reextract bool                     // see ingestOptions
+	ocr       bool                     // see ingestOptions
 	bar       *progressbar.ProgressBar // nil when stderr is not a terminal
 	counts    map[index.Change]int
 	inds      int
@@ -154,7 +159,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string, stdout, s
 		return err
 	}
 	defer ix.Close()
-	in := &ingester{ix: ix, batch: ix.NewBatch(), size: opts.batch, reextract: opts.reextract, counts: map[index.Change]int{}}
+	in := &ingester{ix: ix, batch: ix.NewBatch(), size: opts.batch, reextract: opts.reextract, ocr: opts.ocr, counts: map[index.Change]int{}}
 	if isTerminal(stderr) {
 		in.bar = progressbar.NewOptions(len(inputs),
 			progressbar.OptionSetWriter(stderr),
@@ -210,7 +215,7 @@ func ingestPaths(ctx context.Context, in *ingester, paths []string) error {
 	jobs := make(chan string)
 	results := make(chan result)
 	var wg sync.WaitGroup
-	ex := &extract.Extractor{}
+	ex := &extract.Extractor{OCR: in.ocr}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
@@ -277,11 +282,11 @@ func (in *ingester) readPath(ex *extract.Extractor, path string) (docs []*extrac
 		return nil, true, nil
 	}
 	in.extracted.Add(1)
-	doc, err := ex.Extract(extract.Input{Name: path, Body: body})
+	docs, err = ex.ExtractAll(extract.Input{Name: path, Body: body})
 	if err != nil {
 		return nil, false, err
 	}
-	return []*extract.Document{doc}, false, nil
+	return docs, false, nil
 }
 
 // holdsFile reports whether the index holds the document extracted from

@@ -77,7 +77,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 	if in.bar != nil {
 		in.bar.Describe("ingest")
 	}
-	ex := &extract.Extractor{}
+	ex := &extract.Extractor{OCR: in.ocr}
 	for _, rec := range todo {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -95,14 +95,17 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			}
 		}
 		in.extracted.Add(1)
-		doc, err := ex.Extract(input)
+		docs, err := ex.ExtractAll(input)
 		if err != nil {
 			in.fail(rec.URL, err)
 			continue
 		}
-		addAttachments(doc, rec.Attachments)
-		if err := in.add(rec.URL, doc); err != nil {
-			return err
+		addAttachments(docs[0], rec.Attachments)
+		in.grow(len(docs) - 1)
+		for _, doc := range docs {
+			if err := in.add(rec.URL, doc); err != nil {
+				return err
+			}
 		}
 	}
 	if err := in.batch.Commit(); err != nil {

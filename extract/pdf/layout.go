@@ -280,14 +280,18 @@ func percentile(v []float64, p float64) float64 {
 	return v[int(p*float64(len(v)-1))]
 }
 
-// paragraphs joins the lines of all pages into paragraphs, one per output line.
-func paragraphs(pages [][]line) string {
+// paragraphs joins the lines of all pages into paragraphs, one per output line. starts holds the
+// byte offset where each page's text begins (before the break or space that joins it to the
+// previous page).
+func paragraphs(pages [][]line) (text string, starts []int) {
 	m := measure(pages)
 	chinese := isChinese(pages)
 	var b strings.Builder
 	var prev *line
 	samePage := false
-	for _, lines := range pages {
+	starts = make([]int, len(pages))
+	for p, lines := range pages {
+		starts[p] = b.Len()
 		samePage = false
 		for i := range lines {
 			l := &lines[i]
@@ -306,7 +310,11 @@ func paragraphs(pages [][]line) string {
 	if b.Len() > 0 {
 		b.WriteByte('\n')
 	}
-	return b.String()
+	text = b.String()
+	for p := range starts {
+		starts[p] = min(starts[p], len(text))
+	}
+	return text, starts
 }
 
 // breaks reports whether line b starts a new paragraph after line a.

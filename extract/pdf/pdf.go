@@ -14,9 +14,29 @@ type Result struct {
 	Text     string   // UTF-8 text in reading order, paragraphs separated by \n
 	Pages    int      // pages in the file
 	Warnings []string // pages without text or with unreadable text, e.g. "page 3: no text layer (scanned image?)"
+
+	// PageStates says what each page held (index 0 is page 1), so a caller can OCR the pages
+	// that need it; PageStarts is the byte offset in Text where each page's text begins (before
+	// the line break or space that joins it to the previous page), which for a page without
+	// text is where its text belongs.
+	PageStates []PageState
+	PageStarts []int
 }
 
-// ErrNoText is returned (wrapped) when no page of a PDF has readable text.
+// PageState is what the text layer of a page held.
+type PageState string
+
+// Page states. PageScanned and PageGarbled pages need OCR to be read.
+const (
+	PageText    PageState = "text"
+	PageBlank   PageState = "blank"   // no text and no image: an empty page, or one with only rules or a table border
+	PageScanned PageState = "scanned" // no text but an image: a scan
+	PageGarbled PageState = "garbled" // text that cannot be read (fonts without a Unicode map)
+	PageBroken  PageState = "broken"  // a content stream that cannot be interpreted
+)
+
+// ErrNoText is returned (wrapped) when no page of a PDF has readable text. Read then still
+// returns the Result with its Pages and PageStates, so a caller can OCR them.
 var ErrNoText = errors.New("no text layer (scanned image?)")
 
 // Read returns the text of the PDF in body. A malformed file is an error; so is a file without any
@@ -47,16 +67,21 @@ func Read(body []byte) (res *Result, err error) {
 	if n == 0 {
 		return nil, errors.New("malformed PDF: no pages")
 	}
-	res = &Result{Pages: n}
+	res = &Result{Pages: n, PageStates: make([]PageState, n)}
 	fonts := fontCache{}
 	pages := make([][]line, n)
-	var empty, garbledPages []int
+	var empty, scanned, garbledPages []int
 	var broken []error
 	for i := range pages {
 		lines, state, err := readPage(tree[i], fonts)
+		res.PageStates[i] = [...]PageState{PageText, PageBlank, PageGarbled, PageBroken}[state]
 		switch state {
 		case pageEmpty:
 			empty = append(empty, i+1)
+			if hasImage(tree[i]) {
+				scanned = append(scanned, i+1)
+				res.PageStates[i] = PageScanned
+			}
 		case pageGarbled:
 			garbledPages = append(garbledPages, i+1)
 		case pageBroken:
@@ -68,19 +93,20 @@ func Read(body []byte) (res *Result, err error) {
 		pages[i] = lines
 	}
 	if len(empty)+len(garbledPages)+len(broken) == n {
+		res.PageStarts = make([]int, n)
 		switch {
 		case len(garbledPages) > 0:
-			return nil, fmt.Errorf("%s of %d: only garbled text (fonts without a Unicode map?), as good as %w", pageList(garbledPages), n, ErrNoText)
+			return res, fmt.Errorf("%s of %d: only garbled text (fonts without a Unicode map?), as good as %w", pageList(garbledPages), n, ErrNoText)
 		case len(empty) == 0:
 			return nil, fmt.Errorf("malformed PDF: %w", broken[0])
 		}
-		return nil, ErrNoText
+		return res, ErrNoText
 	}
-	if len(empty) > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(empty)))
+	if len(scanned) > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(scanned)))
 	}
 	removeRunning(pages)
-	res.Text = paragraphs(pages)
+	res.Text, res.PageStarts = paragraphs(pages)
 	if res.Text == "" {
 		return nil, fmt.Errorf("only page numbers or running headers: %w", ErrNoText)
 	}
@@ -142,6 +168,27 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err 
 		}
 	}
 	return pageLines(spans), pageText, err
+}
+
+// hasImage reports whether a page's resources hold an image, directly or in a form it uses: a page
+// without text is a scan only if it has one.
+func hasImage(page pdflib.Value) bool {
+	xobjects := inherited(page, "Resources").Key("XObject")
+	for _, k := range xobjects.Keys() {
+		x := xobjects.Key(k)
+		switch x.Key("Subtype").Name() {
+		case "Image":
+			return true
+		case "Form":
+			inner := x.Key("Resources").Key("XObject")
+			for _, k := range inner.Keys() {
+				if inner.Key(k).Key("Subtype").Name() == "Image" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pageList names pages: "page 3" or "pages 3, 4, 7".

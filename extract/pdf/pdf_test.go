@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -148,7 +149,7 @@ func TestReadErrors(t *testing.T) {
 			if errors.Is(err, ErrNoText) != tt.noText {
 				t.Errorf("error %q: wraps ErrNoText = %v, want %v", err, !tt.noText, tt.noText)
 			}
-			if res != nil {
+			if res != nil && (!tt.noText || len(res.PageStates) != res.Pages || res.Text != "") {
 				t.Errorf("result %+v returned with error", res)
 			}
 		})
@@ -203,8 +204,7 @@ func TestReadSynthetic(t *testing.T) {
 			full + "第一页正文。\n" + full2 + "第二页正文。\n第三页正文。\n", nil},
 		{"unreadable page left out", testPDF("/Font << /F1 3 0 R /F2 4 0 R >>", []string{gbkFont, bareFont},
 			text(72, 700, gbk("可读的一页。")), "BT /F2 12 Tf 72 700 Td <000100020003> Tj ET\n", ""),
-			"可读的一页。\n", []string{"page 2: unreadable text (100% garbled: U+FFFD/private-use/(cid:)); check the original",
-				"page 3: no text layer (scanned image?)"}},
+			"可读的一页。\n", []string{"page 2: unreadable text (100% garbled: U+FFFD/private-use/(cid:)); check the original"}},
 		{"malformed page left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
 			text(72, 700, gbk("可读的一页。")), text(72, 700, gbk("坏页"))+"[<0"),
 			"可读的一页。\n", []string{"page 2: malformed content (content stream ends inside a hex string); check the original"}},
@@ -336,5 +336,40 @@ func TestUnifyIdeographs(t *testing.T) {
 		if got := unifyIdeographs(in); got != want {
 			t.Errorf("unifyIdeographs(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPageStates checks what Read says of each page: a page with only a table border is blank, not
+// a scan; a page drawing an image and no text is a scan, named in a warning; PageStarts points where
+// each page's text begins.
+func TestPageStates(t *testing.T) {
+	image := "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\xff\nendstream"
+	border := "0.5 w 72 600 451 100 re S 72 650 m 523 650 l S\n"
+	tests := []struct {
+		name     string
+		body     []byte
+		states   []PageState
+		warnings []string
+		last     string // the text from the last page's start
+	}{
+		{"border only", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("第一页正文。")), border),
+			[]PageState{PageText, PageBlank}, nil, ""},
+		{"image only", testPDF("/Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >>", []string{gbkFont, image},
+			text(72, 700, gbk("第一页正文。")), "q 595 0 0 842 0 0 cm /Im1 Do Q\n", text(72, 700, gbk("第三页正文。"))),
+			[]PageState{PageText, PageScanned, PageText}, []string{"page 2: no text layer (scanned image?)"}, "第三页正文。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.PageStates, tt.states) || !slices.Equal(res.Warnings, tt.warnings) {
+				t.Errorf("states %v, warnings %q; want %v, %q", res.PageStates, res.Warnings, tt.states, tt.warnings)
+			}
+			if len(res.PageStarts) != res.Pages || strings.TrimSpace(res.Text[res.PageStarts[len(res.PageStarts)-1]:]) != tt.last {
+				t.Errorf("page starts %v in %q", res.PageStarts, res.Text)
+			}
+		})
 	}
 }
