@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -233,7 +234,7 @@ func readMeasures(doc *Document, text string, found []indicator.Indicator, idx r
 		figs[i] = measure.Figure{Start: in.Start, End: in.End, Unit: in.Unit, Rank: in.Kind == KindRank,
 			Name: region.Fold(in.Name), Headings: headingsAt(doc.Sections, idx.runes(in.Start))}
 	}
-	for i, r := range measure.Read(folded, figs, doc.ReportYear) {
+	for i, r := range measure.Read(folded, figs, referenceYear(doc)) {
 		ind := &doc.Indicators[i]
 		if r.Change != nil {
 			ind.Change = &Change{Direction: r.Change.Direction, Base: r.Change.Base}
@@ -243,6 +244,25 @@ func readMeasures(doc *Document, text string, found []indicator.Indicator, idx r
 			ind.Measure = measureOf(figs[i].Name, ind)
 		}
 	}
+}
+
+// referenceYear is the year against which 到2025年 is ahead or not: the
+// report's year, else the year before the document was signed or
+// published (a notice signed in January 2025 looks ahead to 2025年底, a
+// report signed then looks back at 2024).
+func referenceYear(doc *Document) int {
+	if doc.ReportYear != 0 {
+		return doc.ReportYear
+	}
+	for _, role := range []string{RoleSigned, RolePublished} {
+		for _, d := range doc.Dates {
+			if d.Role == role && len(d.Value) >= 4 {
+				y, _ := strconv.Atoi(d.Value[:4])
+				return y - 1
+			}
+		}
+	}
+	return 0
 }
 
 // measureOf returns the measure of an indicator named name, or "" when the

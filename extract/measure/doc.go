@@ -39,6 +39,8 @@
 //   - difference from a benchmark: 农村居民人均可支配收入高于全省平均水平{1200元}.
 //   - growth after the figure: 实现{5.6%}的增长.
 //   - list after a change: 城乡居民人均可支配收入分别增长[4.8%]和{6.5%}.
+//   - column of changes: a cell under a heading of changes
+//     (产品名称	单位	产量	比上年增长(%) over 水泥	万吨	[238.4]	{-5.7}).
 //   - name of a change: a table cell whose name the indicator stage made
 //     from its column heading (水泥比上年增长).
 //

@@ -238,7 +238,10 @@ func (c *clause) base() string {
 	if b, _ := c.benchmark(); b != "" {
 		return b
 	}
-	for _, s := range []string{c.before, c.lead} {
+	// 与上年相比，…: a comparison earlier in the sentence holds until a
+	// semicolon starts the next item (…同比增长5.6%；一般公共预算收入…增长4.3%)
+	lead := c.lead[strings.LastIndexAny(c.lead, "；;")+1:]
+	for _, s := range []string{c.before, lead} {
 		if b := c.comparison(s); b != "" {
 			return b
 		}
@@ -308,7 +311,7 @@ func (c *clause) targetYear() int {
 var (
 	yearWord   = regexp.MustCompile(`(?:^|[^0-9—\-–~～至])((?:19|20)[0-9]{2})年`)
 	titles     = regexp.MustCompile(`《[^》]*》|[0-9]{4}\s*[—\-–~～至]\s*[0-9]{4}年?`)
-	futureYear = regexp.MustCompile(`(?:到|至)((?:19|20)[0-9]{2})年(底|末)?`)
+	futureYear = regexp.MustCompile(`(?:^|[^截])(?:到|至)((?:19|20)[0-9]{2})年(底|末|[0-9]{1,2}月)?`)
 )
 
 func reverse(s []string) []string {

@@ -138,6 +138,16 @@ var changeRules = []rule{
 			r.Change = &ch
 			return true
 		}},
+	{name: "column of changes", example: "产品名称\t单位\t产量\t比上年增长(%)\n水泥\t万吨\t[238.4]\t{-5.7}", want: "change up 上年",
+		match: func(c *clause, r *Reading) bool {
+			h := c.columnHeading()
+			dir := c.changeWord(strings.TrimRight(h, "(（%％)）"))
+			if dir == "" {
+				return false
+			}
+			r.Change = &Change{Direction: dir, Base: c.comparison(h)}
+			return true
+		}},
 	{name: "name of a change", example: "水泥\t万吨\t238.4\t{-5.7%}", fname: "水泥比上年增长", want: "change up 上年",
 		match: func(c *clause, r *Reading) bool {
 			name := strings.TrimSuffix(c.fig.Name, "目标")
@@ -158,7 +168,13 @@ var targetRules = []rule{
 			s := strings.TrimSuffix(strings.TrimSuffix(c.slot, "均"), "分别")
 			w, ok := c.endsWith(s, "bound")
 			if !ok {
-				return false
+				// 控制在省核定的债务限额231.0亿元以内: the bound before what it bounds
+				k := strings.LastIndex(s, "控制在")
+				after := strings.Join(strings.Fields(c.text[c.fig.End:min(len(c.text), c.fig.End+12)]), "")
+				if k < 0 || !strings.HasPrefix(after, "以内") && !strings.HasPrefix(after, "以下") {
+					return false
+				}
+				w, s = word{text: "控制在"}, s[:k+len("控制在")]
 			}
 			_, done := c.endsWith(strings.TrimSuffix(s, w.text), "done")
 			return !done
@@ -197,8 +213,52 @@ var targetRules = []rule{
 					plan = true
 				}
 			}
-			return plan && c.hasWord(c.lead, "reset", "") < 0
+			if !plan || c.hasWord(c.lead, "reset", "") >= 0 {
+				return false
+			}
+			// 对照上述目标，2024年全市…为17.6%: a result of a past year
+			for _, m := range yearWord.FindAllStringSubmatch(titles.ReplaceAllString(c.lead, ""), -1) {
+				if y, _ := strconv.Atoi(m[1]); c.reportYear > 0 && y <= c.reportYear {
+					return false
+				}
+			}
+			return true
 		}},
+}
+
+// columnHeading returns the heading of the table column a figure is in,
+// when its line is a row of cells split by tabs or bars: the cell in the
+// same column of the nearest line above whose cell there is words, not a
+// figure. It returns "" for a figure in prose.
+func (c *clause) columnHeading() string {
+	lineStart := strings.LastIndexByte(c.text[:c.fig.Start], '\n') + 1
+	row := c.text[lineStart:c.fig.Start]
+	if !strings.ContainsAny(row, "\t|｜") {
+		return ""
+	}
+	col := len(cells(row))
+	end := lineStart - 1
+	for n := 0; n < 40 && end > 0; n++ {
+		start := strings.LastIndexByte(c.text[:end], '\n') + 1
+		line := c.text[start:end]
+		end = start - 1
+		cs := cells(line)
+		if len(cs) <= col || !strings.ContainsAny(line, "\t|｜") {
+			if strings.TrimSpace(line) == "" || !strings.ContainsAny(line, "\t|｜") {
+				return "" // the table ends
+			}
+			continue
+		}
+		if cell := strings.TrimSpace(cs[col]); cell != "" && !strings.ContainsAny(cell[:1], "-－+0123456789.") {
+			return cell
+		}
+	}
+	return ""
+}
+
+// cells splits a row of a flattened table at its tabs and bars.
+func cells(row string) []string {
+	return strings.FieldsFunc(row, func(r rune) bool { return r == '\t' || r == '|' || r == '｜' })
 }
 
 // shortVerb returns the direction of a one-character verb (多, 少, 增, 降)
