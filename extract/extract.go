@@ -240,9 +240,7 @@ func readMeasures(doc *Document, text string, found []indicator.Indicator, idx r
 			ind.Change = &Change{Direction: r.Change.Direction, Base: r.Change.Base}
 		}
 		ind.Target, ind.Baseline, ind.Year = r.Target, r.Baseline, r.Year
-		if ind.Measure == "" {
-			ind.Measure = measureOf(figs[i].Name, ind)
-		}
+		ind.Measure = MeasureOf(ind)
 	}
 }
 
@@ -265,12 +263,18 @@ func referenceYear(doc *Document) int {
 	return 0
 }
 
-// measureOf returns the measure of an indicator named name, or "" when the
-// vocabulary does not know it or its unit cannot be that measure's: a
-// level must be in the measure's unit, a change may also be in % or
-// percentage points.
-func measureOf(name string, ind *Indicator) string {
-	m := measure.Of(name)
+// MeasureOf returns the measure of an indicator: the one it carries (a
+// form key such as requests.new.total, or one set at extraction), else the
+// vocabulary's measure of its name (extract/measure), or "" when the
+// vocabulary does not know the name or the unit cannot be that measure's:
+// a level must be in the measure's unit, a change may also be in % or
+// percentage points. The index uses it for documents extracted before
+// measures existed.
+func MeasureOf(ind *Indicator) string {
+	if ind.Measure != "" {
+		return ind.Measure
+	}
+	m := measure.Of(region.Fold(ind.Name))
 	if m == "" {
 		return ""
 	}

@@ -231,3 +231,21 @@ func FoldUnit(u string) string {
 }
 
 var unitFold = map[string]string{"個": "个", "噸": "吨", "項": "项", "條": "条", "場": "场", "戶": "户", "畝": "亩", "張": "张", "輛": "辆", "臺": "台", "頭": "头", "處": "处", "間": "间", "棟": "栋", "種": "种", "類": "类"}
+
+// IsChange reports whether a name says how something changed rather than
+// what it is: 地区生产总值增长, 纠错率下降, 增速.
+func IsChange(name string) bool {
+	v := load()
+	k := key(name)
+	for _, p := range tailPlans {
+		k = strings.TrimSuffix(k, p)
+	}
+	for _, role := range []string{"up", "down", "flat", "rate"} {
+		for _, w := range v.words[role] {
+			if strings.HasSuffix(k, w.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
