@@ -22,14 +22,14 @@ type Observation struct {
 	Measure string // its canonical measure (extract.MeasureOf), "" when unknown
 	Text    string // the figure as written: 2376.5亿元
 	Value   float64
-	Unit   string
-	Approx bool
-	Year   int // the document's report year; 0 when unknown
-	Issuer string
-	Region region.Region
-	DocID  string
-	Title  string
-	Start  int // rune offset of the value in the document's text
+	Unit    string
+	Approx  bool
+	Year    int // the document's report year; 0 when unknown
+	Issuer  string
+	Region  region.Region
+	DocID   string
+	Title   string
+	Start   int // rune offset of the value in the document's text
 }
 
 // NewObservation returns the observation of indicator ind of doc.

@@ -493,7 +493,10 @@ func (f IndicatorFilter) checkUnit() error {
 	if changes {
 		return fmt.Errorf("a change of %s is in %s, %% or 个百分点, not in %s", f.Measure, want, f.Unit)
 	}
-	return fmt.Errorf("%s is measured in %s, not in %s; for its changes write change:%s", f.Measure, want, f.Unit, f.Name)
+	if f.Unit == "%" || f.Unit == "个百分点" {
+		return fmt.Errorf("%s is measured in %s, not in %s; for its changes write change:%s", f.Measure, want, f.Unit, f.Name)
+	}
+	return fmt.Errorf("%s is measured in %s: a value in %s cannot apply", f.Measure, want, f.Unit)
 }
 
 // String gives the filter back in the form ParseIndicatorFilter reads.
