@@ -144,7 +144,9 @@ func TestMeasureQueries(t *testing.T) {
 		}
 		lines := strings.Split(strings.TrimSpace(stdout), "\n")
 		if len(lines) != 6 || lines[0] != "place,region_code,year,value,unit,approx,name,doc_id,text,others,measure" ||
-			!slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "澄州市统计局,,2024,237650000000,元,false,生产总值,") }) {
+			!slices.ContainsFunc(lines, func(l string) bool {
+				return strings.HasPrefix(l, "澄州市统计局,,2024,237650000000,元,false,生产总值,")
+			}) {
 			t.Errorf("long CSV:\n%s", stdout)
 		}
 		stdout, _, _ = run(cmdCompare, "--long", "--json", "GDP")

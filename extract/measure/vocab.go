@@ -249,3 +249,21 @@ func IsChange(name string) bool {
 	}
 	return false
 }
+
+// Stem returns a name without what Of drops before looking it up (a change,
+// a plan, a leading year or scope), in the form the vocabulary keys take:
+// the name to add to measures.tsv when Of finds nothing for it.
+func Stem(name string) string {
+	v := load()
+	k := key(name)
+	for {
+		if _, ok := v.byKey[k]; ok {
+			return k
+		}
+		next := v.strip(k)
+		if next == k || next == "" {
+			return k
+		}
+		k = next
+	}
+}
