@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/index"
@@ -105,6 +107,9 @@ func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By)
 		t.Measure = measure
 	}
 	t.Others = others
+	if g := strings.TrimSuffix(f.String(), f.Op+strconv.FormatFloat(f.Value, 'f', -1, 64)+f.Unit); f.Op != "" || g != f.Name {
+		t.Indicator = g // change:地区生产总值, as asked, without the value
+	}
 	return t, nil
 }
 
