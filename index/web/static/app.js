@@ -212,9 +212,7 @@ async function showDocument(id) {
 // compareName is what the compare link of an indicator asks for: its
 // measure, and change: or target: when it is not a level that is a result.
 function compareName(i) {
-  const name = i.measure || i.name;
-  if (!i.measure) return "name:" + name;
-  return (i.target ? "target:" : "") + (i.change ? "change:" : "") + name;
+  return (i.target ? "target:" : "") + (i.change ? "change:" : "") + (i.measure || i.name);
 }
 
 // figureMark says what kind of figure an indicator is, after its name.
