@@ -76,10 +76,10 @@ type chartSeries struct {
 // series reads the table by place: rows, or the columns of a ByYear table.
 func (t *Table) series() []chartSeries {
 	places, years := t.Rows, t.Columns
-	cell := func(p, y int) Cell { return t.Cells[p][y] }
+	cell := func(p, y int) *Cell { return t.Cells[p][y] }
 	if t.By == ByYear {
 		places, years = t.Columns, t.Rows
-		cell = func(p, y int) Cell { return t.Cells[y][p] }
+		cell = func(p, y int) *Cell { return t.Cells[y][p] }
 	}
 	var out []chartSeries
 	for p, name := range places {
@@ -87,7 +87,7 @@ func (t *Table) series() []chartSeries {
 		for y, label := range years {
 			year, err := strconv.Atoi(label)
 			c := cell(p, y)
-			if err != nil || c.Count == 0 || c.Unit != t.Unit || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
+			if err != nil || c == nil || c.Count == 0 || c.Unit != t.Unit || math.IsNaN(c.Value) || math.IsInf(c.Value, 0) {
 				continue
 			}
 			s.years = append(s.years, year)

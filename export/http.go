@@ -12,7 +12,9 @@ import (
 // Handler serves the comparison of an indicator across the index, for the
 // page of gongwen serve:
 //
-//	GET /api/compare?indicator=调解成功率&by=issuer|region|year   the Table as JSON
+//	GET /api/compare?indicator=调解成功率&by=issuer|region|year   the Table as JSON (empty cells null)
+//	GET /api/compare?indicator=…&long=1                          its values in long form, a JSON array of LongRow
+//	GET /api/compare?indicator=…&format=csv[&long=1]             the table (or its long form) as CSV
 //	GET /compare.svg?indicator=调解成功率&by=region               the chart (image/svg+xml)
 //
 // A path ending in .svg gets the chart, any other the JSON. by defaults to
@@ -47,11 +49,26 @@ func Handler(ix *index.Index) http.Handler {
 			httpError(w, http.StatusNotFound, "no values of indicator "+indicator)
 			return
 		}
-		if !strings.HasSuffix(r.URL.Path, ".svg") {
+		long := v.Get("long") == "1" || v.Get("long") == "true"
+		switch {
+		case strings.HasSuffix(r.URL.Path, ".svg"):
+		case v.Get("format") == "csv":
+			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+			if long {
+				t.WriteLongCSV(w)
+			} else {
+				t.WriteCSV(w)
+			}
+			return
+		default:
 			w.Header().Set("Content-Type", "application/json; charset=utf-8")
 			enc := json.NewEncoder(w)
 			enc.SetEscapeHTML(false)
-			enc.Encode(t)
+			if long {
+				enc.Encode(t.Long())
+			} else {
+				enc.Encode(t)
+			}
 			return
 		}
 		var svg strings.Builder

@@ -3,6 +3,9 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/index"
@@ -87,11 +90,27 @@ func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By)
 	if err != nil {
 		return nil, err
 	}
-	name := indicator
-	if f, err := index.ParseIndicatorFilter(indicator); err == nil {
-		name = f.Name
+	f, err := index.ParseIndicatorFilter(indicator)
+	if err != nil {
+		return nil, err
 	}
-	return Compare(name, obs, by), nil
+	measure, asked := "", f.Name
+	var others []NameUsed
+	if f.Measure != "" {
+		asked = f.Measure
+	}
+	if !f.NameOnly {
+		obs, measure, others = OneMeasure(asked, obs)
+	}
+	t := Compare(f.Name, obs, by)
+	if measure != "" && (f.Measure != "" || slices.ContainsFunc(obs, func(o Observation) bool { return o.Measure == measure })) {
+		t.Measure = measure
+	}
+	t.Others = others
+	if g := strings.TrimSuffix(f.String(), f.Op+strconv.FormatFloat(f.Value, 'f', -1, 64)+f.Unit); f.Op != "" || g != f.Name {
+		t.Indicator = g // change:地区生产总值, as asked, without the value
+	}
+	return t, nil
 }
 
 // Indicators writes a row for each indicator of each document that matches

@@ -134,6 +134,7 @@ func TestCompareIndex(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), by)
+		want.Measure = "调解成功率" // the vocabulary's measure, which all of them are
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("by %s (-want +got):\n%s", by, diff)
 		}
@@ -162,6 +163,7 @@ func TestHandler(t *testing.T) {
 		t.Fatalf("/api/compare: %d %s %s", status, ctype, body)
 	}
 	want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), ByRegion)
+	want.Measure = "调解成功率"
 	if diff := cmp.Diff(want, &tab); diff != "" {
 		t.Errorf("/api/compare table (-want +got):\n%s", diff)
 	}

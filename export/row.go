@@ -42,6 +42,12 @@ type IndicatorRow struct {
 	Text       string  `json:"text" parquet:"text" width:"14"`
 	Sentence   string  `json:"sentence" parquet:"sentence" width:"60"`
 	Section    string  `json:"section,omitempty" parquet:"section,optional,dict" width:"30"`
+	Measure    string  `json:"measure,omitempty" parquet:"measure,optional,dict" width:"20"`
+	Change     string  `json:"change,omitempty" parquet:"change,optional,dict" width:"8"`            // up, down or flat; empty for a level
+	ChangeBase string  `json:"change_base,omitempty" parquet:"change_base,optional,dict" width:"10"` // 上年, 上年同期 …
+	Target     bool    `json:"target" parquet:"target" width:"8"`
+	Baseline   bool    `json:"baseline" parquet:"baseline" width:"9"`
+	FigureYear int     `json:"figure_year,omitempty" parquet:"figure_year,optional" width:"11"` // the year of a baseline or target
 }
 
 // DocumentRow is one row of a document export (--documents).
@@ -81,7 +87,11 @@ func IndicatorRows(doc *extract.Document) []IndicatorRow {
 			ReportYear: d.ReportYear, Signed: d.Signed, DocNumbers: d.DocNumbers,
 			Indicator: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx, Kind: ind.Kind,
 			Text: ind.Text, Sentence: ind.Sentence, Section: ind.Section,
+			Measure: extract.MeasureOf(&ind), Target: ind.Target, Baseline: ind.Baseline, FigureYear: ind.Year,
 		})
+		if c := ind.Change; c != nil {
+			rows[len(rows)-1].Change, rows[len(rows)-1].ChangeBase = c.Direction, c.Base
+		}
 	}
 	return rows
 }

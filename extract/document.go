@@ -106,6 +106,12 @@ type Indicator struct {
 	// Target is true for a goal, plan or limit rather than a result
 	// (预期目标…增长5.5%左右, 控制在10%以内).
 	Target bool `json:"target,omitempty"`
+	// Baseline is true for the level a from…to change starts at: in
+	// 从2.1%提高到2.5%, 2.1 is the baseline and 2.5 the level reached.
+	Baseline bool `json:"baseline,omitempty"`
+	// Year is the year a baseline or a target is of, when the text says
+	// (由2020年的1.8% → 2020, 到2027年达到3% → 2027); 0 otherwise.
+	Year int `json:"year,omitempty"`
 	// CellRef is set for a figure read from a table cell; its fields
 	// appear flat in the JSON ("table", "row", "col").
 	*CellRef

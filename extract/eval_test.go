@@ -17,9 +17,11 @@ type evalGold struct {
 		Value string `json:"value"`
 	} `json:"dates"`
 	Indicators []struct {
-		Name  string  `json:"name"`
-		Value float64 `json:"value"`
-		Unit  string  `json:"unit"`
+		Name   string  `json:"name"`
+		Value  float64 `json:"value"`
+		Unit   string  `json:"unit"`
+		Change *Change `json:"change"` // absent for a level
+		Target bool    `json:"target"`
 	} `json:"indicators"`
 }
 
@@ -39,6 +41,11 @@ func (t tally) f1() float64 {
 // below its floor: a guard against regressions, not a tuning target.
 func TestEvalSet(t *testing.T) {
 	floors := map[string]float64{"doc_numbers": 0.98, "dates": 0.98, "quantities": 0.97, "indicators": 0.95}
+	// Accuracy of the measure model on the named indicators that match:
+	// change is right when both say level or both the same direction, base
+	// when a change's base is the gold one, target when both agree.
+	accFloors := map[string]float64{"change": 0.98, "change base": 0.95, "target": 0.98}
+	acc := map[string]*[2]int{"change": {}, "change base": {}, "target": {}} // right, all
 	ex := &Extractor{Segmenter: testSegmenter(t)}
 	docs, err := filepath.Glob("../testdata/eval/docs/*.txt")
 	if err != nil || len(docs) == 0 {
@@ -108,6 +115,27 @@ func TestEvalSet(t *testing.T) {
 					}
 					continue
 				}
+				if needName {
+					got := left[best]
+					gotDir, wantDir := "level", "level"
+					if got.Change != nil {
+						gotDir = got.Change.Direction
+					}
+					if want.Change != nil {
+						wantDir = want.Change.Direction
+					}
+					score(acc["change"], gotDir == wantDir)
+					if want.Change != nil && got.Change != nil {
+						score(acc["change base"], want.Change.Base == got.Change.Base)
+						if testing.Verbose() && want.Change.Base != got.Change.Base {
+							t.Logf("%s: %s = %v %s [%s]: base %q, want %q", name, got.Name, got.Value, got.Unit, got.Sentence, got.Change.Base, want.Change.Base)
+						}
+					}
+					score(acc["target"], got.Target == want.Target)
+					if testing.Verbose() && (gotDir != wantDir || got.Target != want.Target) {
+						t.Logf("%s: %s = %v %s [%s]: %s target %v, want %s target %v", name, got.Name, got.Value, got.Unit, got.Sentence, gotDir, got.Target, wantDir, want.Target)
+					}
+				}
 				left = append(left[:best], left[best+1:]...)
 				s.tp++
 			}
@@ -126,6 +154,21 @@ func TestEvalSet(t *testing.T) {
 			t.Errorf("%s F1 %.3f is below its floor %.2f; run go test ./extract -run TestEvalSet -v for every miss", field, s.f1(), floors[field])
 		}
 	}
+	for _, field := range []string{"change", "change base", "target"} {
+		a := acc[field]
+		r := float64(a[0]) / float64(max(a[1], 1))
+		t.Logf("%-12s accuracy %.3f (%d of %d)", field, r, a[0], a[1])
+		if r < accFloors[field] {
+			t.Errorf("%s accuracy %.3f is below its floor %.2f; run go test ./extract -run TestEvalSet -v for every miss", field, r, accFloors[field])
+		}
+	}
+}
+
+func score(a *[2]int, right bool) {
+	if right {
+		a[0]++
+	}
+	a[1]++
 }
 
 func (t *tally) addSets(got, want map[string]bool) {

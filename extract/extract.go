@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ import (
 	"github.com/gongwen/gongwen/extract/docx"
 	"github.com/gongwen/gongwen/extract/html"
 	"github.com/gongwen/gongwen/extract/indicator"
+	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/meta"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
@@ -213,7 +215,8 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 		doc.ReportYear = yearBeforeSigning(doc)
 	}
 
-	for _, in := range indicator.Find(text, seg) {
+	found := indicator.Find(text, seg)
+	for _, in := range found {
 		start := idx.runes(in.Start)
 		kind := in.Kind
 		if kind == "" {
@@ -223,6 +226,90 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
 			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
 	}
+	readMeasures(doc, text, found, idx)
+}
+
+// readMeasures sets what each indicator measures and how: its measure, and
+// whether it is a level, a change, a baseline or a target (extract/measure).
+// Traditional characters are folded first, so that 增長 reads as 增长.
+func readMeasures(doc *Document, text string, found []indicator.Indicator, idx runeIndex) {
+	folded := region.Fold(text)
+	if len(folded) != len(text) {
+		folded = text // a fold that changed byte lengths would move the offsets
+	}
+	figs := make([]measure.Figure, len(found))
+	for i, in := range found {
+		figs[i] = measure.Figure{Start: in.Start, End: in.End, Unit: in.Unit, Rank: in.Kind == KindRank,
+			Name: region.Fold(in.Name), Headings: headingsAt(doc.Sections, idx.runes(in.Start))}
+	}
+	for i, r := range measure.Read(folded, figs, referenceYear(doc)) {
+		ind := &doc.Indicators[i]
+		if r.Change != nil {
+			ind.Change = &Change{Direction: r.Change.Direction, Base: r.Change.Base}
+		}
+		ind.Target, ind.Baseline, ind.Year = r.Target, r.Baseline, r.Year
+		ind.Measure = MeasureOf(ind)
+	}
+}
+
+// referenceYear is the year against which 到2025年 is ahead or not: the
+// report's year, else the year before the document was signed or
+// published (a notice signed in January 2025 looks ahead to 2025年底, a
+// report signed then looks back at 2024).
+func referenceYear(doc *Document) int {
+	if doc.ReportYear != 0 {
+		return doc.ReportYear
+	}
+	for _, role := range []string{RoleSigned, RolePublished} {
+		for _, d := range doc.Dates {
+			if d.Role == role && len(d.Value) >= 4 {
+				y, _ := strconv.Atoi(d.Value[:4])
+				return y - 1
+			}
+		}
+	}
+	return 0
+}
+
+// MeasureOf returns the measure of an indicator: the one it carries (a
+// form key such as requests.new.total, or one set at extraction), else the
+// vocabulary's measure of its name (extract/measure), or "" when the
+// vocabulary does not know the name or the unit cannot be that measure's:
+// a level must be in the measure's unit, a change may also be in % or
+// percentage points. The index uses it for documents extracted before
+// measures existed.
+func MeasureOf(ind *Indicator) string {
+	if ind.Measure != "" {
+		return ind.Measure
+	}
+	m := measure.Of(region.Fold(ind.Name))
+	if m == "" {
+		return ""
+	}
+	unit := measure.FoldUnit(ind.Unit)
+	if measure.UnitFits(unit, measure.UnitOf(m)) || ind.Change != nil && (unit == "%" || unit == "个百分点") {
+		return m
+	}
+	return ""
+}
+
+// headingsAt returns the headings a rune offset sits under, outermost first.
+func headingsAt(sections []Section, pos int) []string {
+	var chain []Section
+	for _, s := range sections {
+		if s.Start > pos {
+			break
+		}
+		for len(chain) > 0 && chain[len(chain)-1].Level >= s.Level {
+			chain = chain[:len(chain)-1]
+		}
+		chain = append(chain, s)
+	}
+	out := make([]string, len(chain))
+	for i, s := range chain {
+		out[i] = s.Heading
+	}
+	return out
 }
 
 var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)

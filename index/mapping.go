@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/region"
 )
 
@@ -51,6 +52,20 @@ const (
 	fParent    = "parent"
 	fSentence  = "sentence"
 	fIndText   = "ind_text"
+	fMeasure   = "measure"   // keyword: the canonical measure (extract/measure), or a form key
+	fFigure    = "figure"    // keyword: level, change or baseline
+	fTarget    = "target"    // keyword "true" for a goal, plan or limit
+	fSigned    = "signed"    // number: the value, negative for a change down; what filters compare
+	fUnitFold  = "unit_fold" // keyword: the unit written one way (％ → %)
+	fDirection = "direction" // stored: up, down or flat
+	fBase      = "base"      // stored: what a change is against
+)
+
+// Figures of an indicator record (fFigure).
+const (
+	figureLevel    = "level"
+	figureChange   = "change"
+	figureBaseline = "baseline"
 )
 
 // boosts of the fields a word is looked for in: a word in the title counts
@@ -145,6 +160,13 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fTitle:       stored(),
 		fIndText:     stored(),
 		fSentence:    stored(),
+		fMeasure:     kw(true, true),
+		fFigure:      kw(false, true),
+		fTarget:      kw(false, true),
+		fSigned:      num(false),
+		fUnitFold:    kw(false, false),
+		fDirection:   stored(),
+		fBase:        stored(),
 	} {
 		ind.AddFieldMappingsAt(name, f)
 	}
@@ -229,6 +251,23 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		fTitle:       doc.Title,
 		fIndText:     ind.Text,
 		fSentence:    ind.Sentence,
+		fMeasure:     extract.MeasureOf(&ind),
+		fFigure:      figureLevel,
+		fSigned:      ind.Value,
+		fUnitFold:    measure.FoldUnit(ind.Unit),
+	}
+	switch {
+	case ind.Baseline:
+		r[fFigure] = figureBaseline
+	case ind.Change != nil:
+		r[fFigure] = figureChange
+		r[fDirection], r[fBase] = ind.Change.Direction, ind.Change.Base
+		if ind.Change.Direction == extract.ChangeDown {
+			r[fSigned] = -ind.Value
+		}
+	}
+	if ind.Target {
+		r[fTarget] = "true"
 	}
 	if doc.ReportYear != 0 {
 		r[fReportYear] = doc.ReportYear

@@ -19,21 +19,34 @@ type compareOptions struct {
 	by    export.By
 	chart string // SVG file to draw the table into
 	json  bool
+	csv   bool
+	long  bool
 }
 
-const compareUsage = `Usage: gongwen compare [--data DIR] [--by issuer|region|year] [--chart FILE.svg] [--json] INDICATOR
+const compareUsage = `Usage: gongwen compare [--data DIR] [--by issuer|region|year] [--chart FILE.svg] [--json|--csv] [--long] INDICATOR
 
 Finds an indicator across the documents of the index (built by 'gongwen
 ingest') and prints a table: rows are issuers (--by issuer, the default) or
 regions (--by region: the issuer's division, GB/T 2260), columns are report
 years; --by year turns it round. Cells are the value with its unit, ~ when
-the document says 约/余/近…; large values in 万 and 亿. When a place has
-several values for a year, the one named exactly INDICATOR is shown, else the
-first.
+the document says 约/余/近…; large values in 万 and 亿.
 
-INDICATOR is matched through the Chinese analyzer, so 调解成功率 also finds
-人民调解成功率; the names found are listed under the table. 'NAME OP VALUE'
-keeps only such values: '调解成功率>=95'.
+A table shows one measure, and its levels only: compare 地区生产总值 finds
+全市生产总值 and GDP too (the measure vocabulary maps them), never 人均地区生产总值
+or a growth rate; 'change:地区生产总值' compares the growth rates,
+'target:地区生产总值' the targets. A name the vocabulary does not know is
+matched through the Chinese analyzer (调解成功率 also finds 人民调解成功率);
+when it matches several measures (办理 and 新收 行政复议案件), the one named
+as asked or the most frequent is shown and the others are listed under the
+table; 'name:行政复议案件' puts every name that matches in one table. When a
+place has several values for a year, the one named as asked is shown, else
+the first in the text, marked * with the others listed under the table.
+'NAME OP VALUE[UNIT]' keeps only such values: '调解成功率>=95', '地区生产总值>1000亿元'.
+
+--json prints the table as JSON (a cell without a value is null); --csv as
+CSV (blank where there is no value); --long prints one row per value (place,
+region_code, year, value, unit, approx, name, doc_id, text), as CSV or, with
+--json, as a JSON array: the tidy form pandas and R read.
 
 --chart draws the table as SVG: a line per place across the years (a bar per
 place for a single year), for the values in the most common unit.
@@ -42,6 +55,9 @@ Examples:
   gongwen compare 调解成功率
   gongwen compare --by region --chart rates.svg 调解成功率
   gongwen compare --json 受理人民调解案件 | jq .cells
+  gongwen compare --long --by region 地区生产总值 > gdp.csv
+  gongwen compare 'change:地区生产总值'
+  gongwen compare --by region requests.new.total
 
 Flags:
 `
@@ -55,6 +71,8 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&by, "by", "issuer", "rows are `issuer`, region or year")
 	fs.StringVar(&opts.chart, "chart", "", "draw the table as SVG into `FILE.svg`")
 	fs.BoolVar(&opts.json, "json", false, "print the table as JSON")
+	fs.BoolVar(&opts.csv, "csv", false, "print the table as CSV")
+	fs.BoolVar(&opts.long, "long", false, "print one row per value (tidy long form), as CSV or with --json as JSON")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), compareUsage); fs.PrintDefaults() }
 	words, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -88,15 +106,30 @@ func runCompare(ctx context.Context, opts compareOptions, indicator string, stdo
 		return fmt.Errorf("no values of %s in the %d documents of %s; try a shorter name, or 'gongwen search --indicator %s'",
 			indicator, n, index.Dir(opts.data), indicator)
 	}
-	if opts.json {
+	switch {
+	case opts.json:
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(t); err != nil {
+		var v any = t
+		if opts.long {
+			v = t.Long()
+		}
+		if err := enc.Encode(v); err != nil {
 			return err
 		}
-	} else if err := t.WriteText(stdout); err != nil {
-		return err
+	case opts.long:
+		if err := t.WriteLongCSV(stdout); err != nil {
+			return err
+		}
+	case opts.csv:
+		if err := t.WriteCSV(stdout); err != nil {
+			return err
+		}
+	default:
+		if err := t.WriteText(stdout); err != nil {
+			return err
+		}
 	}
 	if opts.chart != "" {
 		if err := writeChart(opts.chart, t); err != nil {

@@ -24,13 +24,14 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"extract": {"print the extracted JSON of files, directories or URLs", cmdExtract},
-	"ingest":  {"extract files, directories or URLs into the search index", cmdIngest},
-	"search":  {"search the index: words, phrases, fields, filters, indicators", cmdSearch},
-	"serve":   {"serve the index: JSON API and a search page", cmdServe},
-	"export":  {"write indicators or documents as CSV, JSONL, XLSX or Parquet", cmdExport},
-	"compare": {"compare an indicator across issuers, regions and years", cmdCompare},
-	"crawl":   {"fetch columns of government sites (lists, pages, attachments) into the raw store", cmdCrawl},
+	"extract":  {"print the extracted JSON of files, directories or URLs", cmdExtract},
+	"ingest":   {"extract files, directories or URLs into the search index", cmdIngest},
+	"search":   {"search the index: words, phrases, fields, filters, indicators", cmdSearch},
+	"serve":    {"serve the index: JSON API and a search page", cmdServe},
+	"export":   {"write indicators or documents as CSV, JSONL, XLSX or Parquet", cmdExport},
+	"compare":  {"compare an indicator across issuers, regions and years", cmdCompare},
+	"crawl":    {"fetch columns of government sites (lists, pages, attachments) into the raw store", cmdCrawl},
+	"measures": {"list the measures of the indicators, or the names the measure vocabulary lacks", cmdMeasures},
 }
 
 const usageHead = `gongwen — collect, extract, search and export Chinese government reports

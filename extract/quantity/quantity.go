@@ -408,7 +408,7 @@ func accept(text string, m match) bool {
 		return false
 	}
 	if q.Kind == Percent && (q.Unit == "%" || q.Unit == "％" || q.Unit == "‰") && unicode.Is(unicode.Han, next) &&
-		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
+		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同提降升，", next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
 		// but 100% before a verb says all of it (临床用血100%来自无偿献血)
 		return false // 5‰人口变动抽样调查 names a survey
 	}

@@ -427,3 +427,15 @@ func (t *table) region(i int32) Region {
 	}
 	return r
 }
+
+// Fold returns s with its traditional characters folded to simplified ones,
+// character for character: 地區生產總值 → 地区生产总值.
+func Fold(s string) string {
+	t := load()
+	return strings.Map(func(r rune) rune {
+		if f, ok := t.fold[r]; ok {
+			return f
+		}
+		return r
+	}, s)
+}

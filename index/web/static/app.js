@@ -186,7 +186,10 @@ async function showDocument(id) {
   const indTable = el("table", { class: "indicators-table" },
     el("tr", {}, ...["指标 Name", "数值 Value", "单位 Unit", "原文 As written", "章节 Section"].map((h) => el("th", {}, h))),
     ...inds.map((i) => el("tr", {},
-      el("td", {}, el("a", { href: compareHash(i.name, "issuer"), class: "compare-link", title: "对比 Compare across places and years" }, i.name)),
+      el("td", {}, el("a", {
+        href: compareHash(compareName(i), "issuer"), class: "compare-link",
+        title: (i.measure ? `度量 Measure: ${i.measure} · ` : "") + "对比 Compare across places and years",
+      }, i.name + figureMark(i))),
       el("td", { class: "num" }, formatValue(i.value)),
       el("td", {}, i.unit), el("td", {}, i.text + (i.approx ? " ≈" : "")), el("td", {}, i.section || ""))));
   const url = d.source && d.source.url;
@@ -204,6 +207,21 @@ async function showDocument(id) {
     el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))),
   ].filter((c) => c != null));
   window.scrollTo(0, 0);
+}
+
+// compareName is what the compare link of an indicator asks for: its
+// measure, and change: or target: when it is not a level that is a result.
+function compareName(i) {
+  return (i.target ? "target:" : "") + (i.change ? "change:" : "") + (i.measure || i.name);
+}
+
+// figureMark says what kind of figure an indicator is, after its name.
+function figureMark(i) {
+  const marks = [];
+  if (i.change) marks.push({ up: "↑", down: "↓", flat: "→" }[i.change.direction] + (i.change.base ? "比" + i.change.base : ""));
+  if (i.baseline) marks.push("基期 baseline" + (i.year ? " " + i.year : ""));
+  if (i.target) marks.push("目标 target" + (i.year ? " " + i.year : ""));
+  return marks.length ? "（" + marks.join("，") + "）" : "";
 }
 
 // compareSeq numbers the compare renders, so that a slow answer for an
@@ -238,15 +256,17 @@ async function showCompare(name, by) {
   if (seq !== compareSeq) return;
   const names = t.names.map((n) => `${n.name} (${n.count})`).join("，");
   const summary = el("p", { class: "summary" },
-    `${t.observations} 个数值 values` + (t.unit ? ` · 单位 Unit: ${t.unit}` : "") + ` · 匹配的指标 Matched: ${names}`);
+    `${t.observations} 个数值 values` + (t.measure ? ` · 度量 Measure: ${t.measure}` : "") + (t.unit ? ` · 单位 Unit: ${t.unit}` : "") +
+    ` · 匹配的指标 Matched: ${names}` +
+    ((t.others || []).length ? ` · 其他度量 Other measures: ${t.others.map((n) => `${n.name} (${n.count})`).join("，")}` : ""));
   const table = el("table", { class: "compare-table" },
     el("thead", {}, el("tr", {}, el("th", {}, ROWS[t.by] || t.by),
       ...t.columns.map((c) => el("th", { class: "num", title: c === "?" ? "年度未知 year unknown" : null }, c)))),
     el("tbody", {}, ...t.rows.map((row, i) => el("tr", {}, el("th", { scope: "row" }, row),
-      ...t.cells[i].map((c) => el("td", { class: "num" }, c.count ? el("a", {
+      ...t.cells[i].map((c) => el("td", { class: "num" }, c && c.count ? el("a", {
         href: "#doc=" + encodeURIComponent(c.doc_id),
-        title: `${c.name}` + (c.count > 1 ? ` · ${c.count} 个数值 values` : "") + " · 打开文件 open the document",
-      }, c.text) : ""))))));
+        title: `${c.name}` + (c.count > 1 ? ` · ${c.count} 个数值 values; also ${(c.others || []).join("; ")}` : "") + " · 打开文件 open the document",
+      }, c.text + (c.count > 1 ? "*" : "")) : ""))))));
   const src = "/compare.svg?" + query;
   const chart = el("figure", { class: "chart" },
     el("img", {
