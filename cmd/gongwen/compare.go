@@ -17,13 +17,13 @@ import (
 type compareOptions struct {
 	data  string
 	by    export.By
-	chart string // SVG file to draw the table into
+	chart string // SVG or PNG file to draw the table into
 	json  bool
 	csv   bool
 	long  bool
 }
 
-const compareUsage = `Usage: gongwen compare [--data DIR] [--by issuer|region|year] [--chart FILE.svg] [--json|--csv] [--long] INDICATOR
+const compareUsage = `Usage: gongwen compare [--data DIR] [--by issuer|region|year] [--chart FILE.svg|FILE.png] [--json|--csv] [--long] INDICATOR
 
 Finds an indicator across the documents of the index (built by 'gongwen
 ingest') and prints a table: rows are issuers (--by issuer, the default) or
@@ -48,12 +48,19 @@ CSV (blank where there is no value); --long prints one row per value (place,
 region_code, year, value, unit, approx, name, doc_id, text), as CSV or, with
 --json, as a JSON array: the tidy form pandas and R read.
 
---chart draws the table as SVG: a line per place across the years (a bar per
-place for a single year), for the values in the most common unit.
+--chart draws the table: a line per place across the years (a bar per place
+for a single year), for the values in the most common unit, in 万 or 亿 when
+they are large, each value written beside its point or bar, with a title and
+a line naming the documents and years. FILE.svg asks for a Chinese font
+first (Noto Sans CJK SC, Source Han Sans SC, WenQuanYi, PingFang SC,
+Microsoft YaHei); FILE.png is drawn at twice the size with a Chinese font
+found on this machine (fonts-noto-cjk or fonts-wqy-zenhei on Debian, PingFang
+on macOS, Microsoft YaHei on Windows) or named by $GONGWEN_FONT.
 
 Examples:
   gongwen compare 调解成功率
   gongwen compare --by region --chart rates.svg 调解成功率
+  gongwen compare --chart gdp.png GDP
   gongwen compare --json 受理人民调解案件 | jq .cells
   gongwen compare --long --by region 地区生产总值 > gdp.csv
   gongwen compare 'change:地区生产总值'
@@ -69,7 +76,7 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	addDataFlag(fs, &opts.data)
 	fs.StringVar(&by, "by", "issuer", "rows are `issuer`, region or year")
-	fs.StringVar(&opts.chart, "chart", "", "draw the table as SVG into `FILE.svg`")
+	fs.StringVar(&opts.chart, "chart", "", "draw the table as SVG or PNG into `FILE.svg` or FILE.png")
 	fs.BoolVar(&opts.json, "json", false, "print the table as JSON")
 	fs.BoolVar(&opts.csv, "csv", false, "print the table as CSV")
 	fs.BoolVar(&opts.long, "long", false, "print one row per value (tidy long form), as CSV or with --json as JSON")
@@ -80,6 +87,10 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if opts.by, err = export.ParseBy(by); err != nil {
 		fmt.Fprintln(stderr, "compare:", strings.TrimPrefix(err.Error(), "export: "))
+		return errUsage
+	}
+	if opts.chart != "" && chartFormat(opts.chart) == "" {
+		fmt.Fprintf(stderr, "compare: --chart %s: the name must end in .svg or .png\n", opts.chart)
 		return errUsage
 	}
 	indicator := strings.TrimSpace(strings.Join(words, " "))
@@ -140,15 +151,34 @@ func runCompare(ctx context.Context, opts compareOptions, indicator string, stdo
 	return nil
 }
 
+// chartFormat is the format a chart file's name asks for: svg, png or "".
+func chartFormat(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".svg":
+		return "svg"
+	case ".png":
+		return "png"
+	}
+	return ""
+}
+
 // writeChart draws t into path through a temporary file, so a failed chart
 // leaves no file behind.
 func writeChart(path string, t *export.Table) error {
+	draw := export.Chart
+	if chartFormat(path) == "png" {
+		font, err := export.FindFont()
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		draw = func(w io.Writer, t *export.Table) error { return export.ChartPNG(w, t, font) }
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := export.Chart(tmp, t); err != nil {
+	if err := draw(tmp, t); err != nil {
 		tmp.Close()
 		return err
 	}

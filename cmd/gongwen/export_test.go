@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -154,6 +155,42 @@ func TestExportAndCompareCommands(t *testing.T) {
 			if !strings.Contains(texts, want) {
 				t.Errorf("the chart does not name %s; its texts: %s", want, texts)
 			}
+		}
+	})
+
+	t.Run("compare chart png", func(t *testing.T) {
+		if _, err := export.FindFont(); err != nil {
+			t.Skip(err) // CI installs fonts-noto-cjk
+		}
+		chart := filepath.Join(t.TempDir(), "rates.PNG")
+		if _, stderr, err := run(cmdCompare, "--chart", chart, "调解成功率"); err != nil {
+			t.Fatalf("compare: %v\n%s", err, stderr)
+		}
+		f, err := os.Open(chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := png.Decode(f); err != nil {
+			t.Errorf("--chart rates.PNG: %v, want a PNG image", err)
+		}
+	})
+
+	t.Run("compare chart format", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, name := range []string{"rates.jpg", "rates"} {
+			_, stderr, err := run(cmdCompare, "--chart", filepath.Join(dir, name), "调解成功率")
+			if !errors.Is(err, errUsage) || !strings.Contains(stderr, "must end in .svg or .png") {
+				t.Errorf("--chart %s: %v %q, want a usage error naming the formats", name, err, stderr)
+			}
+		}
+		t.Setenv("GONGWEN_FONT", filepath.Join(dir, "none.ttf"))
+		_, _, err := run(cmdCompare, "--chart", filepath.Join(dir, "rates.png"), "调解成功率")
+		if err == nil || !strings.Contains(err.Error(), "GONGWEN_FONT") {
+			t.Errorf("--chart rates.png with GONGWEN_FONT missing: %v, want an error naming it", err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("a refused chart left files: %v", entries)
 		}
 	})
 
