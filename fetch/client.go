@@ -318,7 +318,9 @@ func (c *Client) try(ctx context.Context, r fetchRequest) (page *Page, wait time
 			err = uerr.Err // the URL is already in our own error
 		}
 		e := &Error{URL: rawURL, Err: err}
-		if errors.Is(err, ErrRedirectLoop) || errors.Is(err, ErrTooManyHops) || ctxDone(ctx.Err(), err) {
+		var dns *net.DNSError
+		if errors.Is(err, ErrRedirectLoop) || errors.Is(err, ErrTooManyHops) || ctxDone(ctx.Err(), err) ||
+			errors.As(err, &dns) && dns.IsNotFound { // a host that does not exist will not exist in a second either
 			return nil, -1, e
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
