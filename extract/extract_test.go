@@ -169,6 +169,24 @@ func TestExtractErrors(t *testing.T) {
 	}
 }
 
+// TestExtractShort checks that a page or file of one sentence is a
+// document, not "no text found".
+func TestExtractShort(t *testing.T) {
+	ex := &Extractor{Segmenter: testSegmenter(t)}
+	for _, in := range []Input{
+		{Name: "one.html", Body: []byte("<body>只有一句话。</body>")},
+		{Name: "one.txt", Body: []byte("只有一句话。")},
+		{URL: "http://www.example.gov.cn/t1.html", ContentType: "text/html", Body: []byte("<html><body><p>同意。</p></body></html>")},
+	} {
+		doc, err := ex.Extract(in)
+		if err != nil {
+			t.Errorf("Extract(%s%s): %v; want the sentence as its text", in.Name, in.URL, err)
+		} else if !strings.Contains(doc.Text, "一句话") && !strings.Contains(doc.Text, "同意") {
+			t.Errorf("Extract(%s%s) text = %q; want the sentence", in.Name, in.URL, doc.Text)
+		}
+	}
+}
+
 func TestDocumentID(t *testing.T) {
 	a := documentID("HTTP://Www.Example.gov.cn:80/zwgk/t1.html#top", nil)
 	b := documentID("http://www.example.gov.cn/zwgk/t1.html", nil)

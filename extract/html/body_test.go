@@ -77,6 +77,8 @@ func TestBodyChoice(t *testing.T) {
 			`<div class="article-content"><table><tr><td>索引号：</td><td>A-1</td><td>文号：</td><td>某发〔2025〕1号</td></tr></table>` +
 				`<p>发布时间：2025-01-02</p><p>` + para + `</p><table><tr><td>指标</td><td>数值</td></tr></table></div>`,
 			para + "\n指标\t数值"},
+		{"one sentence is the body", `只有一句话。`, "只有一句话。"},
+		{"one short paragraph beside chrome", nav + `<p>同意。</p>` + foot, "同意。"},
 		{"ZJEG markers",
 			`<table><tr><td><!--ZJEG_RSS.content.begin--><p>` + para + `</p><!--ZJEG_RSS.content.end--><p>页面尾部的说明文字，不属于正文内容。</p></td></tr></table>`,
 			para},
