@@ -45,7 +45,9 @@ Formats:
   jsonl    one JSON object per row
   xlsx     Excel workbook: typed numbers, frozen header row, column widths
   parquet  typed columns (string, int64, double, boolean), Snappy-compressed
-The format defaults to the extension of --out, else csv.
+The format defaults to the extension of --out, else csv. When nothing
+matches, export says so and exits with status 1; --out is then not written
+(a file already there is left as it is).
 
 Examples:
   gongwen export --out indicators.xlsx
@@ -143,6 +145,9 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		return err
 	}
 	what := map[bool]string{false: "indicator", true: "document"}[opts.documents]
+	if n == 0 {
+		return noRows(ctx, ix, opts, what)
+	}
 	dest := "stdout"
 	if tmp != nil {
 		if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
@@ -158,6 +163,19 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	}
 	fmt.Fprintf(stderr, "export: %d %s rows (%s) to %s\n", n, what, format, dest)
 	return nil
+}
+
+// noRows is the error of an export that found nothing: exit status 1, and
+// --out is left as it was, so that a mistyped filter does not replace a good
+// export with an empty one.
+func noRows(ctx context.Context, ix *index.Index, opts exportOptions, what string) error {
+	n, _ := ix.Count(ctx)
+	where := "only the header was written"
+	if opts.out != "" {
+		where = opts.out + " not written"
+	}
+	return fmt.Errorf("no %s rows: nothing in the %d documents of %s matches the query and filters (%s); 'gongwen search' with the same ones shows what matches",
+		what, n, index.Dir(opts.data), where)
 }
 
 // writeRows runs fill on a Writer of format f to w and closes it.

@@ -103,6 +103,30 @@ func TestExportAndCompareCommands(t *testing.T) {
 		}
 	})
 
+	t.Run("export of nothing", func(t *testing.T) {
+		// To stdout: the header, a word on stderr, exit status 1.
+		stdout, stderr, err := run(cmdExport, "--year", "1999")
+		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "no indicator rows") || !strings.Contains(err.Error(), "only the header") {
+			t.Errorf("export of nothing: %v, want an error saying no rows", err)
+		}
+		if strings.Count(stdout, "\n") != 1 || stderr != "" {
+			t.Errorf("export of nothing wrote %q and %q, want the header alone", stdout, stderr)
+		}
+		// To a file: an export already there is left as it was.
+		out := filepath.Join(t.TempDir(), "x.csv")
+		os.WriteFile(out, []byte("earlier\n"), 0o644)
+		_, _, err = run(cmdExport, "--documents", "--out", out, "没有这个词")
+		if err == nil || !strings.Contains(err.Error(), "no document rows") || !strings.Contains(err.Error(), out+" not written") {
+			t.Errorf("export --out of nothing: %v", err)
+		}
+		if b, _ := os.ReadFile(out); string(b) != "earlier\n" {
+			t.Errorf("export of nothing replaced %s with %q", out, b)
+		}
+		if code := exitStatus(t, data, "export", "--year", "1999"); code != 1 {
+			t.Errorf("exit status %d, want 1", code)
+		}
+	})
+
 	t.Run("export errors", func(t *testing.T) {
 		if _, stderr, err := run(cmdExport, "--format", "xls"); !errors.Is(err, errUsage) || !strings.Contains(stderr, "csv, jsonl, xlsx or parquet") {
 			t.Errorf("--format xls: %v %q, want a usage error naming the formats", err, stderr)
@@ -280,4 +304,10 @@ func svgTexts(t *testing.T, data []byte) string {
 		t.Fatalf("not an SVG document (%v): %.200s", err, data)
 	}
 	return strings.Join(doc.Texts, "|")
+}
+
+// exitStatus runs gongwen with args on data and returns its exit status.
+func exitStatus(t *testing.T, data string, args ...string) int {
+	t.Helper()
+	return run(append([]string{args[0], "--data", data}, args[1:]...), io.Discard, io.Discard)
 }
