@@ -146,7 +146,7 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	}
 	what := map[bool]string{false: "indicator", true: "document"}[opts.documents]
 	if n == 0 {
-		return noRows(ctx, ix, opts, what)
+		return noRows(ctx, ix, opts, format, what)
 	}
 	dest := "stdout"
 	if tmp != nil {
@@ -168,9 +168,12 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 // noRows is the error of an export that found nothing: exit status 1, and
 // --out is left as it was, so that a mistyped filter does not replace a good
 // export with an empty one.
-func noRows(ctx context.Context, ix *index.Index, opts exportOptions, what string) error {
+func noRows(ctx context.Context, ix *index.Index, opts exportOptions, format export.Format, what string) error {
 	n, _ := ix.Count(ctx)
 	where := "only the header was written"
+	if format == export.JSONL {
+		where = "nothing was written"
+	}
 	if opts.out != "" {
 		where = opts.out + " not written"
 	}
