@@ -14,6 +14,9 @@ type Result struct {
 	Text     string   // UTF-8 text in reading order, paragraphs separated by \n
 	Pages    int      // pages in the file
 	Warnings []string // pages without text or with unreadable text, e.g. "page 3: no text layer (scanned image?)"
+	// TitleLines are the first page's lines in its largest font, when that
+	// is clearly larger than the body's: a cover's or first page's title.
+	TitleLines []string
 }
 
 // ErrNoText is returned (wrapped) when no page of a PDF has readable text.
@@ -79,6 +82,7 @@ func Read(body []byte) (res *Result, err error) {
 	if len(empty) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(empty)))
 	}
+	res.TitleLines = titleLines(pages)
 	removeRunning(pages)
 	res.Text = paragraphs(pages)
 	if res.Text == "" {

@@ -112,14 +112,7 @@ func (r Region) Name() string {
 // issuers that start with no known place name.
 func Resolve(issuer string) (Region, bool) {
 	t := load()
-	s := t.normalize(issuer)
-	for _, p := range leadingWords {
-		s = strings.TrimPrefix(s, p)
-	}
-	cands := t.places([]rune(s))
-	if len(cands) == 0 && strings.HasPrefix(s, "驻") { // 国家统计局驻杭州调查队, but 驻马店 itself
-		cands = t.places([]rune(strings.TrimPrefix(s, "驻")))
-	}
+	cands := t.candidates(issuer)
 	if len(cands) == 0 {
 		return Region{}, false
 	}
