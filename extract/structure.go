@@ -192,4 +192,3 @@ func TextRecipients(text string) []string {
 	}
 	return nil
 }
-
