@@ -62,13 +62,14 @@ func identify(doc *Document, c clues) {
 
 	if v := md[meta.MetaIssuer]; identity.IsOrgName(v) {
 		doc.Issuer, src.Issuer = v, SourceMetadata
-	} else if is := identity.IssuerOf(doc.Title, text); is.String() != "" {
-		doc.Issuer, src.Issuer = issuerName(is), is.Source
+	} else if is := identity.IssuerOf(doc.Title, text); issuerName(is, text) != "" {
+		doc.Issuer, src.Issuer = issuerName(is, text), is.Source
 	} else if v := md[meta.MetaSource]; identity.IsOrgName(v) {
 		doc.Issuer, src.Issuer = v, SourceMetadata // 文章来源:司法局
 	}
 
 	doc.Region, src.Region = regionOfDoc(doc, c)
+	doc.Issuer = qualify(doc.Issuer, doc.Region)
 	if doc.Region == nil && doc.Issuer != "" && identity.National(doc.Issuer) {
 		doc.National = true
 	}
@@ -86,12 +87,21 @@ func identify(doc *Document, c clues) {
 var levelEnds = []string{"省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "街道", "地区"}
 
 // issuerName joins an issuer's place and body, spelling out a short place
-// name (西藏 + 人民政府 → 西藏自治区人民政府).
-func issuerName(is identity.Issuer) string {
-	if is.Name != "" {
-		return is.Name
+// name (西藏 + 人民政府 → 西藏自治区人民政府) and a place a speech header
+// only calls 市 or 县 (在市第十七届人民代表大会…上) by the one the text calls
+// 我市 or 我县. It returns "" when the place stays unknown.
+func issuerName(is identity.Issuer, text string) string {
+	if is.Name != "" || is.Place == "" {
+		return is.String()
 	}
 	place := is.Place
+	if lv, ok := bareLevel(place); ok {
+		r, found := selfPlace(text, lv)
+		if !found {
+			return ""
+		}
+		return r.LocalName() + is.Body
+	}
 	full := false
 	for _, e := range levelEnds {
 		if strings.HasSuffix(place, e) {
@@ -104,6 +114,38 @@ func issuerName(is identity.Issuer) string {
 		}
 	}
 	return place + is.Body
+}
+
+// bareLevel reports whether a place is only a level (市, 县) and which of
+// selfWords it is.
+func bareLevel(place string) (string, bool) {
+	for _, w := range selfWords {
+		if place == w.ends {
+			return w.word, true
+		}
+	}
+	return "", false
+}
+
+// qualify names the place of an issuer that starts with its level only
+// (区政府办公室, 市司法局) when the document's region is a place of that
+// level: 区政府办公室 of 青岚区 → 青岚区人民政府办公室.
+func qualify(issuer string, r *region.Region) string {
+	if r == nil {
+		return issuer
+	}
+	name := r.LocalName()
+	for _, w := range selfWords {
+		rest, ok := strings.CutPrefix(issuer, w.ends)
+		if !ok || !strings.HasSuffix(name, w.ends) || rest == "" {
+			continue
+		}
+		if g, ok := strings.CutPrefix(rest, "政府"); ok {
+			rest = "人民政府" + g
+		}
+		return name + rest
+	}
+	return issuer
 }
 
 // placeStart is what a title has before its place: a year, 关于.
@@ -191,24 +233,28 @@ var selfWords = []struct {
 	ends  string // the suffix the place's name ends with
 }{
 	{"我市", region.City, "市"}, {"我县", region.County, "县"}, {"我区", region.County, "区"},
-	{"我州", region.City, "州"}, {"我省", region.Province, "省"},
+	{"我州", region.City, "州"}, {"我旗", region.County, "旗"}, {"我省", region.Province, "省"},
 }
 
 // minSelfMentions is how often a text must call its place 我市/我县 …
 // before the place it names most at that level is taken for its own.
 const minSelfMentions = 2
 
-// selfPlace returns the place a text that speaks of 我市 (我县 …) names most
-// often at that level: 驻马店市 in a text about 我市 that names 驻马店市
-// five times and 郑州市 once.
-func selfPlace(text string) (region.Region, bool) {
+// selfPlace returns the place a text that speaks of 我市 (我县 …; only the
+// given word when one is given) names most often at that level: 驻马店市 in a
+// text about 我市 that names 驻马店市 five times and 郑州市 once.
+func selfPlace(text string, only ...string) (region.Region, bool) {
+	var mentioned []region.Region
 	for _, w := range selfWords {
-		if strings.Count(text, w.word) < minSelfMentions {
+		if len(only) > 0 && w.word != only[0] || strings.Count(text, w.word) < minSelfMentions {
 			continue
+		}
+		if mentioned == nil {
+			mentioned = region.Mentioned(text)
 		}
 		best, bestCount := region.Region{}, 0
 		counted := map[string]bool{}
-		for _, r := range region.Mentioned(text) {
+		for _, r := range mentioned {
 			name := r.LocalName()
 			if counted[name] || !strings.HasSuffix(name, w.ends) || (r.Level() != w.level && !(w.level == region.City && r.Level() == region.County)) {
 				continue

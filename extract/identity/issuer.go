@@ -434,12 +434,18 @@ func fromSignature(d *reading) Issuer {
 // with a division's level (珠海市斗门区, 云溪县, 黔东南州).
 var placeRE = regexp.MustCompile(`^(?:[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道))+`)
 
-// titlePlace returns the place a title starts with, after its year and 关于.
-func titlePlace(title string) string {
+// titleStart returns a title from where its place would stand: after a
+// leading year and 关于 (2024年关于…, 关于2024年…).
+func titleStart(title string) string {
 	t := squashSpaces(title)
 	t = strings.TrimPrefix(t, leadingYear.FindString(t))
 	t = strings.TrimPrefix(t, "关于")
-	t = strings.TrimPrefix(t, leadingYear.FindString(t))
+	return strings.TrimPrefix(t, leadingYear.FindString(t))
+}
+
+// titlePlace returns the place a title starts with (珠海市斗门区, 云溪县).
+func titlePlace(title string) string {
+	t := titleStart(title)
 	l := line{t, fold(t)}
 	loc := placeRE.FindStringIndex(l.f)
 	if loc == nil || strings.ContainsAny(l.f[:loc[1]], "关于的在") {
@@ -458,17 +464,23 @@ var titleBodies = []struct {
 }{
 	{regexp.MustCompile(`政府工作报告`), "人民政府", "国务院", "2022年珠海市斗门区政府工作报告"},
 	{regexp.MustCompile(`国民经济和社会发展统计公报`), "统计局", "国家统计局", "2023年周口市国民经济和社会发展统计公报"},
+	{regexp.MustCompile(`法治政府建设.*报告`), "人民政府", "国务院", "2020年静海区法治政府建设情况报告"},
+	{regexp.MustCompile(`政府信息公开.*年度报告`), "人民政府", "", "静海区2023年政府信息公开工作年度报告"},
 }
 
 // fromTitlePlace names the body that issues the title's kind of document in
 // the place the title names (2024年云溪县国民经济和社会发展统计公报 → 云溪县统计局).
 func fromTitlePlace(d *reading) Issuer {
 	f := fold(d.title)
+	start := titleStart(f)
 	for _, b := range titleBodies {
 		if !b.title.MatchString(f) {
 			continue
 		}
-		if strings.Contains(f, "中华人民共和国") || strings.Contains(f, "全国") {
+		if strings.HasPrefix(start, "中华人民共和国") || strings.HasPrefix(start, "全国") {
+			if b.national == "" {
+				return Issuer{}
+			}
 			return Issuer{Name: b.national}
 		}
 		if place := titlePlace(d.title); place != "" {

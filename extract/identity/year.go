@@ -29,16 +29,18 @@ var yearRules = []yearRule{
 	{SourcePeriod, "政府信息公开工作年度报告\n本报告中所列数据的统计期限自2024年1月1日至2024年12月31日。", KindXxgk, "2025-01-20", 2024, yearOfPeriod},
 	{SourceOpening, "黔东南州统计局\n2024年5月7日\n2023年，在省委省政府的坚强领导下，全州上下深入贯彻党的二十大精神。", KindStats, "2024-05-07", 2023, yearOfOpening},
 	{SourceSigned, "部门决算\n本年度收入合计1200万元。", KindFinalAccounts, "2025-08-29", 2024, yearBeforeSigning},
+	{SourceSpeech, "某市人民代表大会常务委员会工作报告\n——2025年1月16日在某市第十四届人民代表大会第三次会议上\n市人大常委会主任 某某", KindOther, "", 2025, yearOfAnySpeech},
 }
 
 // ReportYear returns the year a document reports on and where it came from:
 // for a 政府工作报告 the year it was delivered (its speech header); else the
 // first year of the title that is no part of a span (2018—2035年) or of a
 // cited title (《…（2019年修订）》); the statistical period an annual report
-// states; the year its first sentence starts with (2023年，全市…); or, for an
+// states; the year its first sentence starts with (2023年，全市…); for an
 // annual report or a text that speaks of 本年度, the year before it was
-// signed in the first half of a year. kind is the document's kind, signed
-// the ISO date it was signed ("" when unknown). It returns 0 when nothing fits.
+// signed (本年度: signed in the first half of a year); or the year any other
+// report was delivered to a congress. kind is the document's kind, signed the
+// ISO date it was signed ("" when unknown). It returns 0 when nothing fits.
 func ReportYear(title, text, kind, signed string) (year int, source string) {
 	y := &yearReading{title: title, text: text, kind: kind, signed: signed}
 	for _, r := range yearRules {
@@ -53,6 +55,12 @@ func yearOfSpeech(y *yearReading) int {
 	if y.kind != KindGovWork {
 		return 0
 	}
+	return yearOfAnySpeech(y)
+}
+
+// yearOfAnySpeech is the year a report was delivered to a congress, for a
+// report whose title and text say no other year (人大常委会工作报告).
+func yearOfAnySpeech(y *yearReading) int {
 	return findSpeech(newLines(headLines(y.text, 16))).year
 }
 
