@@ -115,8 +115,10 @@ func CutInfo(title string) string {
 	if loc == nil || loc[0] == 0 {
 		return title
 	}
-	if cut := strings.TrimSpace(title[:loc[0]]); cut != "" {
-		return cut
+	cut := strings.TrimSpace(title[:loc[0]])
+	open := strings.Count(cut, "（") + strings.Count(cut, "(") - strings.Count(cut, "）") - strings.Count(cut, ")")
+	if cut == "" || open > 0 { // 工作要点（时间：全年）: a label inside the title
+		return title
 	}
-	return title
+	return cut
 }

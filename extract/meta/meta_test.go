@@ -61,3 +61,19 @@ func TestEveryLabelIsCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestCutInfo(t *testing.T) {
+	for in, want := range map[string]string{
+		"青岚区人民政府2024年政府信息公开工作年度报告 发布时间：2025/01/20 09:15　来源：区政府办公室　浏览次数：1362": "青岚区人民政府2024年政府信息公开工作年度报告",
+		"关于做好安全生产工作的通知 浏览次数：35":      "关于做好安全生产工作的通知",
+		"2024年云溪市生态环境状况公报【字体：大 中 小】": "2024年云溪市生态环境状况公报",
+		"关于印发《某某办法》的通知":              "关于印发《某某办法》的通知",
+		"来源：区政府办公室 浏览次数：1362":        "来源：区政府办公室 浏览次数：1362", // nothing but the info line
+		"2025年工作要点（时间：全年）":           "2025年工作要点（时间：全年）",
+		"": "",
+	} {
+		if got := CutInfo(in); got != want {
+			t.Errorf("CutInfo(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
