@@ -51,6 +51,7 @@ const (
 	fParent    = "parent"
 	fSentence  = "sentence"
 	fIndText   = "ind_text"
+	fDocKind   = "doc_kind" // the kind of the indicator's document, for --kind
 )
 
 // boosts of the fields a word is looked for in: a word in the title counts
@@ -142,6 +143,7 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fRegionPath:  kw(false, false),
 		fReportYear:  num(false),
 		fYear:        kw(true, true),
+		fDocKind:     kw(false, false),
 		fTitle:       stored(),
 		fIndText:     stored(),
 		fSentence:    stored(),
@@ -186,7 +188,7 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg)
+	addRegion(r, reg, doc.National)
 	var dates []time.Time
 	for _, d := range doc.Dates {
 		if t, err := time.Parse(time.DateOnly, d.Value); err == nil {
@@ -203,11 +205,16 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 	return r, nil
 }
 
-// addRegion adds the region fields of a record; a national body has none.
-func addRegion(r map[string]any, reg region.Region) {
+// addRegion adds the region fields of a record. A national body's
+// document counts under 全国 and is found by --region national (or 全国);
+// a document whose place is unknown has none.
+func addRegion(r map[string]any, reg region.Region, national bool) {
 	if f := regionFacet(reg); f != "" {
 		r[fRegion] = f
 		r[fRegionPath] = regionPath(reg)
+	} else if national {
+		r[fRegion] = NationalFacet
+		r[fRegionPath] = []string{NationalFacet, RegionNational}
 	}
 }
 
@@ -229,12 +236,13 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		fTitle:       doc.Title,
 		fIndText:     ind.Text,
 		fSentence:    ind.Sentence,
+		fDocKind:     doc.Kind,
 	}
 	if doc.ReportYear != 0 {
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg)
+	addRegion(r, reg, doc.National)
 	return r
 }
 

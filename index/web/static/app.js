@@ -14,6 +14,11 @@ const KINDS = {
   "gov-work-report": ["政府工作报告", "government work report"],
   "stats-bulletin": ["统计公报", "statistical bulletin"],
   "xxgk-annual-report": ["政府信息公开年度报告", "information disclosure report"],
+  "budget": ["预算", "budget"],
+  "final-accounts": ["决算", "final accounts"],
+  "audit-report": ["审计报告", "audit report"],
+  "regulation": ["法规规章", "regulation"],
+  "plan": ["规划计划", "plan"],
   "notice": ["通知公告", "notice"],
   "other": ["其他", "other"],
 };
