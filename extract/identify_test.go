@@ -245,3 +245,43 @@ func TestIdentityEvalSets(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionEvidence resolves a township name that several counties share
+// only with evidence of where the document comes from, and says which.
+func TestRegionEvidence(t *testing.T) {
+	ex := &Extractor{Segmenter: testSegmenter(t)}
+	text := "营里镇人民政府2024年工作总结\n2024年，全镇完成固定资产投资2.1亿元。\n营里镇人民政府\n2025年1月8日"
+	ningde, _ := region.Lookup("350900")
+	zhucheng, _ := region.Lookup("370783")
+	tests := []struct {
+		name   string
+		in     Input
+		want   string // township code, "" for none
+		source string
+	}{
+		{"no evidence", Input{Name: "a.txt", Body: []byte(text)}, "", ""},
+		{"the site's host", Input{URL: "http://www.sjz.gov.cn/col/1/art.html", Body: []byte(text), ContentType: "text/plain"}, "130183102", "issuer+host"},
+		{"the page that links it", Input{Name: "b.txt", Body: []byte(text), ParentRegion: &zhucheng}, "370783103", "issuer+parent"},
+		{"evidence that fits none of them", Input{Name: "c.txt", Body: []byte(text), ParentRegion: &ningde}, "", ""},
+		{"a county the text names", Input{Name: "d.txt", Body: []byte(strings.Replace(text, "全镇", "晋州市全镇", 1))}, "130183102", "issuer+text"},
+		{"the metadata block", Input{Name: "e.txt", Body: []byte("来源：寿光市人民政府\n" + text)}, "370783103", "issuer+metadata"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ex.Extract(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if doc.Region != nil {
+				got = doc.Region.TownshipCode
+			}
+			if got != tt.want || doc.IdentitySource.Region != tt.source {
+				t.Errorf("region %+v from %q, want township %q from %q", doc.Region, doc.IdentitySource.Region, tt.want, tt.source)
+			}
+			if doc.National {
+				t.Error("a township's document is national")
+			}
+		})
+	}
+}
