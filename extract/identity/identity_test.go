@@ -163,8 +163,15 @@ func TestKindNamed(t *testing.T) {
 			t.Errorf("KindNamed(%q) = %q, %v, want %q", name, got, ok, want)
 		}
 	}
-	if got, ok := KindNamed("memo"); ok {
-		t.Errorf("KindNamed(memo) = %q, want no kind", got)
+	for name, want := range map[string]string{"通知": KindNotice, "审计": KindAudit} {
+		if got, ok := KindNamed(name); !ok || got != want {
+			t.Errorf("KindNamed(%q) = %q, %v, want %q", name, got, ok, want)
+		}
+	}
+	for _, name := range []string{"memo", "报告", "告", ""} {
+		if got, ok := KindNamed(name); ok {
+			t.Errorf("KindNamed(%q) = %q, want no kind", name, got)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kinds of documents. The first six are those of ../shared/eval/LABELING.md.
@@ -39,7 +40,8 @@ var Kinds = []struct{ Kind, Chinese, English string }{
 }
 
 // KindNamed returns the kind a name means: the kind itself (budget), its
-// Chinese name (预算) or its English one (final accounts), in any case.
+// Chinese name (预算) or its English one (final accounts), in any case, or
+// a part of one Chinese name only (通知 for 通知公告, 审计 for 审计报告).
 func KindNamed(name string) (string, bool) {
 	name = strings.TrimSpace(name)
 	for _, k := range Kinds {
@@ -47,7 +49,16 @@ func KindNamed(name string) (string, bool) {
 			return k.Kind, true
 		}
 	}
-	return "", false
+	found := ""
+	for _, k := range Kinds {
+		if utf8.RuneCountInString(name) >= 2 && strings.Contains(k.Chinese, name) {
+			if found != "" {
+				return "", false // 报告: several kinds
+			}
+			found = k.Kind
+		}
+	}
+	return found, found != ""
 }
 
 //go:embed kinds.tsv

@@ -128,15 +128,23 @@ const maxMentions = 64
 // many of them are common words.
 func Mentioned(text string) []Region {
 	t := load()
-	rs := []rune(t.normalize(text))
+	s := t.normalize(text)
+	var starts []int // byte offset of each rune, and the end
+	for i := range s {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(s))
 	seen := map[int32]bool{}
 	var out []Region
-	for i := 0; i < len(rs) && len(out) < maxMentions; {
+	for i := 0; i+1 < len(starts) && len(out) < maxMentions; {
 		n := 0
-		for k := min(t.maxAlias, len(rs)-i); k >= 2; k-- {
-			ds := t.aliases[string(rs[i:i+k])]
+		if i+2 >= len(starts) || !t.upperBi[s[starts[i]:starts[i+2]]] {
+			i++
+			continue
+		}
+		for k := min(t.maxUpper, len(starts)-1-i); k >= 2; k-- {
 			found := false
-			for _, d := range ds {
+			for _, d := range t.aliases[s[starts[i]:starts[i+k]]] {
 				if t.divs[d].level > County {
 					continue
 				}
@@ -151,10 +159,7 @@ func Mentioned(text string) []Region {
 				break
 			}
 		}
-		if n == 0 {
-			n = 1
-		}
-		i += n
+		i += max(n, 1)
 	}
 	return out
 }
