@@ -193,7 +193,9 @@ type speech struct {
 	speaker  line // who speaks: 县长 某某, 青禾县审计局局长 林向东
 }
 
-var congressRE = regexp.MustCompile(`在(.{0,24}?)第[一二三四五六七八九十百0-9０-９]+届(全国)?人民代表大会(?:常务委员会)?第[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
+// congressRE is the congress a speech was delivered at: 在长沙县第十八届人民代表大会
+// 第三次会议上, 在第十四届全国人民代表大会第二次会议上, 在市十七届人大三次会议上.
+var congressRE = regexp.MustCompile(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
 
 // findSpeech finds the speech header in the first lines: the congress and
 // the date, and who speaks — on the same line after 会议上 or on the next.
@@ -389,6 +391,10 @@ func signatureAt(lines []string, i int) string {
 	if top == i {
 		return ""
 	}
+	// 杭州市富阳区统计局 国家统计局富阳调查队: the first of bodies side by side
+	if fields := strings.Fields(lines[top]); len(fields) > 1 && IsOrgName(fields[0]) && IsOrgName(fields[len(fields)-1]) {
+		return fields[0]
+	}
 	return squashSpaces(lines[top])
 }
 
@@ -434,6 +440,33 @@ func fromSignature(d *reading) Issuer {
 // with a division's level (珠海市斗门区, 云溪县, 黔东南州).
 var placeRE = regexp.MustCompile(`^(?:[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道))+`)
 
+// placeSegment is one name of placeRE; levelChars may follow it directly
+// (鄞州 is read first, then 区).
+var (
+	placeSegment = regexp.MustCompile(`^[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道)`)
+	levelChars   = "省市县区州旗盟镇乡"
+)
+
+// placePrefix returns the length in bytes of the place names a folded
+// title starts with, each as long as it goes: 鄞州区, not 鄞州; 杭州市富阳区.
+func placePrefix(f string) int {
+	end := 0
+	for {
+		loc := placeSegment.FindStringIndex(f[end:])
+		if loc == nil {
+			return end
+		}
+		end += loc[1]
+		for end < len(f) {
+			r, size := utf8.DecodeRuneInString(f[end:])
+			if !strings.ContainsRune(levelChars, r) {
+				break
+			}
+			end += size
+		}
+	}
+}
+
 // titleStart returns a title from where its place would stand: after a
 // leading year and 关于 (2024年关于…, 关于2024年…).
 func titleStart(title string) string {
@@ -447,11 +480,11 @@ func titleStart(title string) string {
 func titlePlace(title string) string {
 	t := titleStart(title)
 	l := line{t, fold(t)}
-	loc := placeRE.FindStringIndex(l.f)
-	if loc == nil || strings.ContainsAny(l.f[:loc[1]], "关于的在") {
+	end := placePrefix(l.f)
+	if end == 0 || strings.ContainsAny(l.f[:end], "关于的在") {
 		return ""
 	}
-	return l.cut(0, loc[1])
+	return l.cut(0, end)
 }
 
 // titleBodies say which body issues a kind of document in the place its

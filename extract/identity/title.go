@@ -75,20 +75,29 @@ func Title(text string) (title, source string) {
 		lines = append(lines, meta.CutInfo(trimLine(line)))
 	}
 	var block []string
-	crumb, first := "", ""
-	seen := 0 // non-empty lines so far
+	crumb, first, found := "", "", ""
+	seen, foundAt := 0, 0 // non-empty lines so far; where found was
 	for i, line := range lines {
 		if line == "" {
 			block = block[:0]
 			continue
 		}
 		seen++
+		if found != "" && seen-foundAt > laterTitleLines {
+			break
+		}
 		if c := crumbTitle(line); c != "" && crumb == "" {
 			crumb = c
 		}
 		if breaksTitle(line) {
+			if found != "" && !chromeLine.MatchString(fold(line)) && crumbSep.FindStringIndex(line) == nil {
+				break // the text after the title has begun
+			}
 			block = block[:0]
 			continue
+		}
+		if len(block) > 0 && !joins(joinTitle(block), line) {
+			block = block[:0]
 		}
 		block = append(block, line)
 		if len(block) > 4 {
@@ -99,21 +108,88 @@ func Title(text string) (title, source string) {
 			if i+1 < len(lines) && continuesTitle(lines[i+1]) {
 				continue
 			}
-			if t := joinTitle(block); runeLen(t) >= 6 {
-				return t, SourceText
+			t := joinTitle(block)
+			block = block[:0]
+			if runeLen(t) < 6 {
+				continue
+			}
+			if found == "" {
+				found, foundAt = t, seen
+			} else if !titleLike(found) && titleLike(t) {
+				found = t // 政府工作报告 (a column's name) / 2023年某区政府工作报告
+			}
+			if titleLike(found) {
+				return found, SourceText
 			}
 		}
 		if first == "" && seen <= 3 && readsLikeTitle(line) {
 			first = squashSpaces(line)
 		}
 	}
-	if crumb != "" {
+	switch {
+	case found != "":
+		return found, SourceText
+	case crumb != "":
 		return crumb, SourceBreadcrumb
-	}
-	if first != "" {
+	case first != "":
 		return first, SourceText
 	}
 	return "", ""
+}
+
+// laterTitleLines is how many lines after a bare title (政府工作报告) a
+// title that names a year, a place or 关于 may stand and be taken instead:
+// the bare one may be the name of the site's column.
+const laterTitleLines = 6
+
+// titleLike reports whether a title names a year, a place or a body, or
+// says 关于: what a column's name (政府工作报告, 统计公报) does not.
+func titleLike(t string) bool {
+	f := fold(t)
+	return yearRE.MatchString(f) || strings.Contains(f, "关于") || placeRE.MatchString(titleStart(f)) || orgStart(f)
+}
+
+// orgStart reports whether a title starts with a body's name followed by
+// what a title goes on with (国务院关于…, 某局2024年…).
+func orgStart(f string) bool {
+	rs := []rune(f)
+	for n := min(len(rs), 40); n >= 2; n-- {
+		if IsOrgName(string(rs[:n])) && titleNext.MatchString(string(rs[n:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleConnectives end a title's line that goes on in the next one.
+var titleConnectives = []string{"的", "和", "与", "及", "暨", "、", "关于", "对", "在", "之", "第"}
+
+// joins reports whether line carries on the title lines before it: they
+// end with a connective, or name the body whose title this is (驻马店市人民政府
+// / 关于…), or the line does not start as a title does (关于, a year, a
+// place) — so a column's name (统计数据) above a title stays apart.
+func joins(before, line string) bool {
+	b, l := fold(before), squashSpaces(fold(line))
+	for _, c := range titleConnectives {
+		if strings.HasSuffix(b, c) {
+			return true
+		}
+	}
+	if IsOrgName(b) {
+		return true
+	}
+	if startsLikeTitle(l) {
+		return false
+	}
+	// 国务院关于在市场监管领域全面推行 / 部门联合…监管的意见, but not
+	// 政务公开 (a column) / 政府工作报告
+	return !endsLikeTitle(l) || runeLen(l) < 6 || startsLikeTitle(b) || strings.Contains(b, "关于")
+}
+
+// startsLikeTitle reports whether a line starts as titles do: 关于, a year,
+// a place.
+func startsLikeTitle(l string) bool {
+	return strings.HasPrefix(l, "关于") || leadingYear.MatchString(l) || placeRE.MatchString(l)
 }
 
 // continuesTitle reports whether a line after one that ends like a title
