@@ -20,7 +20,7 @@ var titleEnds = []string{"报告", "公报", "通知", "意见", "决定", "办�
 var (
 	// titleTrailer is a note after the title's last word: （2024年度）, (草案),
 	// （2021—2035年）, —全文.
-	titleTrailer = regexp.MustCompile(`(?:[（(][^（()）]{0,16}[)）]|[—–-]+\s*全文)$`)
+	titleTrailer = regexp.MustCompile(`(?:[（(][^（()）]{0,16}[)）]|【[^【】]{0,8}】|[—–-]+\s*全文|[》」”"])$`)
 	// fullTextMark is a site's note that the page holds the whole text.
 	fullTextMark = regexp.MustCompile(`[—–-]+\s*全文$`)
 	// headingNumber starts a numbered heading of the body.
@@ -202,7 +202,12 @@ func continuesTitle(line string) bool {
 // joinTitle joins the lines of a title block.
 func joinTitle(block []string) string {
 	t := squashSpaces(strings.Join(block, ""))
-	return strings.TrimSpace(fullTextMark.ReplaceAllString(t, ""))
+	t = strings.TrimSpace(fullTextMark.ReplaceAllString(t, ""))
+	// 《2023年某县政府工作报告》: the marks around the whole title go
+	if inner, ok := strings.CutPrefix(t, "《"); ok && strings.HasSuffix(inner, "》") && strings.Count(t, "《") == 1 {
+		t = strings.TrimSuffix(inner, "》")
+	}
+	return t
 }
 
 // breaksTitle reports whether a line cannot be part of a title.

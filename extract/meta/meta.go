@@ -104,8 +104,9 @@ func CleanValue(v string) string {
 }
 
 // infoLine matches the line of page furniture that sites print under or
-// beside a title: 来源：… 发布时间：… 浏览次数：… 字号：[大 中 小] 【打印】.
-var infoLine = regexp.MustCompile(`[\s\x{3000}]*(?:(?:[【\[［]\s*)?(?:信息来源|文章来源|来源|发布时间|发布日期|更新时间|发表时间|时间|日期|作者|编辑|责任编辑|浏览次数|浏览量|阅读次数|阅读量|访问次数|点击数|点击量|点击率|字号|字体)\s*[:：]|(?:浏览次数|阅读次数|点击数)|【\s*(?:字体|字号|打印|关闭)|\[\s*(?:打印|关闭)\s*\]).*$`)
+// beside a title: 来源：… 发布时间：… 浏览次数：… 字号：[大 中 小] 【打印】,
+// or a bare date and time after a space.
+var infoLine = regexp.MustCompile(`[\s\x{3000}]+[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$|[\s\x{3000}]*(?:(?:[【\[［]\s*)?(?:信息来源|文章来源|来源|发布时间|发布日期|更新时间|发表时间|时间|日期|作者|编辑|责任编辑|浏览次数|浏览量|阅读次数|阅读量|访问次数|点击数|点击量|点击率|字号|字体)\s*[:：]|(?:浏览次数|阅读次数|点击数)|【\s*(?:字体|字号|打印|关闭)|\[\s*(?:打印|关闭)\s*\]).*$`)
 
 // CutInfo removes from a title the info line that a page printed after it
 // in the same element: "…的报告 来源：区政府办公室 浏览次数：1362" → "…的报告".
