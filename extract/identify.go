@@ -66,6 +66,10 @@ func identify(doc *Document, c clues) {
 		doc.Issuer, src.Issuer = issuerName(is, text), is.Source
 	} else if v := md[meta.MetaSource]; identity.IsOrgName(v) {
 		doc.Issuer, src.Issuer = v, SourceMetadata // 文章来源:司法局
+	} else if governmentKinds[doc.Kind] {
+		if r, ok := selfPlace(text); ok {
+			doc.Issuer, src.Issuer = r.LocalName()+"人民政府", identity.SourceSelf // 我市 … 义乌市 …
+		}
 	}
 
 	doc.Region, src.Region = regionOfDoc(doc, c)
@@ -81,6 +85,11 @@ func identify(doc *Document, c clues) {
 
 	doc.ReportYear, src.ReportYear = identity.ReportYear(doc.Title, text, doc.Kind, signedDate(doc))
 }
+
+// governmentKinds are made by a government: a 法治政府建设 report, a work
+// report, an information disclosure report that says 我市 is the city's
+// government's.
+var governmentKinds = map[string]bool{identity.KindFzzf: true, identity.KindGovWork: true, identity.KindXxgk: true}
 
 // levelEnds end the names of divisions: a place written with one of them is
 // written in full (北京市, 长沙县), one without is short (西藏, 黔东南).

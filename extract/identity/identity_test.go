@@ -123,6 +123,10 @@ func TestIssuerOf(t *testing.T) {
 		{"signature and date on one line", "通知\n各单位：\n正文。\n某某市人民政府　　2025年6月13日", "某某市人民政府", SourceSignature},
 		{"date in Chinese numerals", "通知\n各单位：\n正文。\n某某县市场监督管理局\n二〇二五年一月二十日", "某某县市场监督管理局", SourceSignature},
 		{"a date line under a sentence is no signature", "报告\n各单位：\n会议于\n2024年1月20日", "", ""},
+		// A body that calls itself 我局 and names itself in the text.
+		{"我局 and the body named in the text",
+			"2024年政府信息公开工作年度报告\n本报告由某某县住房和城乡建设局编制。\n2024年，我局坚持以公开为常态。某某县住房和城乡建设局网站发布信息120条。", "某某县住房和城乡建设局", SourceSelf},
+		{"我局 without the body named", "工作总结\n2024年，我局坚持依法行政。", "", ""},
 		// Nothing.
 		{"no issuer", "一段正文，没有标题也没有落款。", "", ""},
 	}

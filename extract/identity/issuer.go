@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -44,6 +45,7 @@ var issuerRules = []issuerRule{
 	{SourceOnBehalf, "2025年工作报告\n各位代表：\n现在，我代表北京市人民政府，向大会报告政府工作，请予审议。", "北京市人民政府", fromOnBehalf},
 	{SourceIssuerLine, "2023年周口市国民经济和社会发展统计公报\n周口市统计局\n2024年4月29日\n2023年，全市经济运行持续向好。", "周口市统计局", fromIssuerLine},
 	{SourceSignature, "关于做好清理工作的通知\n各单位：\n请认真贯彻执行。\n金昌市人民政府\n2025年6月13日\n（此件公开发布）", "金昌市人民政府", fromSignature},
+	{SourceSelf, "2024年政府信息公开工作年度报告\n本报告由澜溪县市场监督管理局编制。2024年，我局认真贯彻落实《条例》。", "澜溪县市场监督管理局", fromSelfReference},
 	{SourceTitlePlace, "2024年云溪县国民经济和社会发展统计公报\n一、综合\n全年全县地区生产总值412.37亿元。", "云溪县统计局", fromTitlePlace},
 }
 
@@ -486,6 +488,84 @@ func titlePlace(title string) string {
 	}
 	return l.cut(0, end)
 }
+
+// selfBodies are how a body refers to itself (我局, 本局) and the ends of
+// its name.
+var selfBodies = []struct{ words, ends []string }{
+	{[]string{"我局", "本局"}, []string{"局"}},
+	{[]string{"我厅", "本厅"}, []string{"厅"}},
+	{[]string{"我委", "本委"}, []string{"委员会", "委"}},
+	{[]string{"我办", "本办"}, []string{"办公室", "办"}},
+}
+
+// selfStarts may stand before a body's name in running text: 由某县统计局编制.
+// Not 和: it is inside names (住房和城乡建设局).
+const selfStarts = "由经为在向是对即据"
+
+// fromSelfReference reads the body a text calls 我局 (本局, 我委 …): the body
+// of that kind, with its place, that the text names most often.
+func fromSelfReference(d *reading) Issuer {
+	f := fold(d.text)
+	for _, sb := range selfBodies {
+		used := false
+		for _, w := range sb.words {
+			used = used || strings.Contains(f, w)
+		}
+		if !used {
+			continue
+		}
+		if name := mostNamedBody(d.text, f, sb.ends); name != "" {
+			return Issuer{Name: name}
+		}
+	}
+	return Issuer{}
+}
+
+// mostNamedBody returns the body's name ending in one of ends, starting
+// with a place, that the text names most often (first named on a tie).
+func mostNamedBody(text, f string, ends []string) string {
+	count := map[string]int{}
+	var order []string
+	rs, fs := []rune(text), []rune(f)
+	for i := range fs {
+		for _, e := range ends {
+			er := []rune(e)
+			if i+len(er) > len(fs) || string(fs[i:i+len(er)]) != e {
+				continue
+			}
+			end := i + len(er)
+			name := ""
+			for start := i - 1; start >= max(0, end-20); start-- { // the name that starts last, at a word's start
+				if start > 0 && isHanRune(fs[start-1]) && !strings.ContainsRune(selfStarts, fs[start-1]) {
+					continue // inside a longer run of words
+				}
+				if strings.ContainsRune(selfStarts, fs[start]) {
+					continue // 由某县统计局: the name starts after 由
+				}
+				cand := string(fs[start:end])
+				if IsOrgName(cand) && placePrefix(cand) > 0 {
+					name = string(rs[start:end])
+					break
+				}
+			}
+			if name != "" {
+				if count[name] == 0 {
+					order = append(order, name)
+				}
+				count[name]++
+			}
+		}
+	}
+	best := ""
+	for _, n := range order {
+		if count[n] > count[best] {
+			best = n
+		}
+	}
+	return best
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // titleBodies say which body issues a kind of document in the place its
 // title names.
