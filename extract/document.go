@@ -42,7 +42,7 @@ type Document struct {
 // ("" when the field is empty). The values:
 //
 //	title        metadata, html-meta, html-heading, html-title, pdf-largest-font, text, breadcrumb, docx-core
-//	issuer       metadata, title, order-header, speech-header, on-behalf, issuer-line, signature, title-place
+//	issuer       metadata, title, order-header, speech-header, on-behalf, issuer-line, signature, self-reference, title-place
 //	region       issuer, or issuer+metadata, issuer+parent, issuer+host, issuer+text when a name that several
 //	             divisions share was narrowed by that evidence; title, metadata, parent, host, text
 //	report_year  speech-header, title, period, opening, signing-date
