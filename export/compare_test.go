@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -293,5 +294,16 @@ func TestLineRange(t *testing.T) {
 		if ticks[0].Value != r.Min || math.Abs(ticks[len(ticks)-1].Value-r.Max) > 1e-9 {
 			t.Errorf("lineRange(%v): ticks %v do not span %v..%v", tt.values, ticks, r.Min, r.Max)
 		}
+	}
+}
+
+func TestCompareNational(t *testing.T) {
+	obs := []Observation{
+		{Name: "x", Value: 1, Unit: "件", Year: 2024, Issuer: "国务院", National: true, DocID: "a"},
+		{Name: "x", Value: 2, Unit: "件", Year: 2024, Issuer: "某局", DocID: "b"},
+	}
+	got := Compare("x", obs, ByRegion)
+	if want := []string{NationalRegion, UnknownRegion}; !slices.Equal(got.Rows, want) {
+		t.Errorf("rows %q, want %q", got.Rows, want)
 	}
 }

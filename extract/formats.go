@@ -78,12 +78,14 @@ type OCRPage struct {
 }
 
 // readPDF reads a PDF's text layer and, with OCR on, the pages that have none (scans) or only
-// garbled text, inserting each page's OCR text where the page belongs.
-func (e *Extractor) readPDF(doc *Document, body []byte) error {
+// garbled text, inserting each page's OCR text where the page belongs. It sets c.titleLines
+// from the first page's largest print.
+func (e *Extractor) readPDF(doc *Document, body []byte, c *clues) error {
 	res, err := pdf.Read(body)
 	if err != nil && (res == nil || !errors.Is(err, pdf.ErrNoText)) {
 		return err
 	}
+	c.titleLines = res.TitleLines
 	var need []int
 	for i, s := range res.PageStates {
 		if s == pdf.PageScanned || s == pdf.PageGarbled {

@@ -21,6 +21,10 @@ type Result struct {
 	// text is where its text belongs.
 	PageStates []PageState
 	PageStarts []int
+
+	// TitleLines are the first page's lines in its largest font, when that
+	// is clearly larger than the body's: a cover's or first page's title.
+	TitleLines []string
 }
 
 // PageState is what the text layer of a page held.
@@ -105,6 +109,7 @@ func Read(body []byte) (res *Result, err error) {
 	if len(scanned) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(scanned)))
 	}
+	res.TitleLines = titleLines(pages)
 	removeRunning(pages)
 	res.Text, res.PageStarts = paragraphs(pages)
 	if res.Text == "" {
