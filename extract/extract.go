@@ -112,7 +112,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
-		doc.Text, doc.Warnings = res.Text, res.Warnings
+		doc.Text, doc.Warnings, doc.Tables = res.Text, res.Warnings, res.Tables
 		doc.Source.ContentType = "application/pdf"
 	case FormatDOCX:
 		if doc.Text, err = docx.Read(in.Body); err != nil {

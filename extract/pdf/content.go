@@ -36,6 +36,7 @@ type gstate struct {
 	ctm                       matrix
 	tc, tw, th, tl, tfs, rise float64
 	font                      *font
+	whiteFill, whiteStroke    bool // paint that cannot be seen on a white page
 }
 
 // fontCache shares parsed fonts between the pages of a document. The library does not expose object
@@ -62,22 +63,24 @@ const (
 	maxForms     = 1000
 )
 
-// An interpreter collects the text spans of one page.
+// An interpreter collects the text spans and the ruling lines of one page.
 type interpreter struct {
 	fonts fontCache
 	spans []span
+	rules []segment
 	forms int // form XObjects run so far
 }
 
-// pageSpans interprets a page's content stream and returns its text spans in drawing order.
-func pageSpans(page pdflib.Value, fonts fontCache) []span {
+// pageContent interprets a page's content stream and returns its text spans in drawing order and the
+// horizontal and vertical lines it draws.
+func pageContent(page pdflib.Value, fonts fontCache) ([]span, []segment) {
 	contents := page.Key("Contents")
 	if contents.IsNull() {
-		return nil
+		return nil, nil
 	}
 	in := interpreter{fonts: fonts}
 	in.run(contents, inherited(page, "Resources"), identity, 0)
-	return in.spans
+	return in.spans, in.rules
 }
 
 // run interprets one content stream (a page's or a form's) starting with the transformation ctm.
@@ -87,6 +90,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 	var stack []gstate
 	var tm, tlm matrix
 	var glyphs []glyph
+	var path path
 	show := func(raw string) {
 		if g.font == nil {
 			g.font = &font{memo: map[string]string{}}
@@ -133,7 +137,48 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 			}
 			return m
 		}
+		point := func(i int) point {
+			return g.ctm.apply(num(i), num(i+1))
+		}
 		switch op {
+		case "m":
+			path.moveTo(point(0))
+		case "l":
+			path.lineTo(point(0))
+		case "c", "v", "y": // a curve is no ruling line: only its end point matters
+			path.moveTo(point(len(args) - 2))
+		case "h":
+			path.close()
+		case "re":
+			x, y, w, h := num(0), num(1), num(2), num(3)
+			path.moveTo(g.ctm.apply(x, y))
+			path.lineTo(g.ctm.apply(x+w, y))
+			path.lineTo(g.ctm.apply(x+w, y+h))
+			path.lineTo(g.ctm.apply(x, y+h))
+			path.close()
+		case "S", "s", "B", "B*", "b", "b*":
+			if op == "s" || op == "b" || op == "b*" {
+				path.close()
+			}
+			if !g.whiteStroke {
+				in.addRules(path.strokedRules())
+			}
+			path.reset()
+		case "f", "F", "f*":
+			if !g.whiteFill {
+				in.addRules(path.filledRules())
+			}
+			path.reset()
+		case "n":
+			path.reset()
+		case "g", "rg", "k", "sc", "scn":
+			g.whiteFill = isWhite(op, args)
+		case "G", "RG", "K", "SC", "SCN":
+			g.whiteStroke = isWhite(op, args)
+		case "cs":
+			g.whiteFill = false
+		case "CS":
+			g.whiteStroke = false
 		case "q":
 			if len(stack) < 1000 {
 				stack = append(stack, g)

@@ -17,6 +17,8 @@ type line struct {
 	text   string    // tab-separated cells in a table row
 	cells  []float64 // left edge of each cell
 	bottom float64   // baseline of the last line of text merged into a table row's cells
+	table  int       // for a row of a table: 1 + the table's index in the document's tables
+	row    int       // and the row's index in the table
 }
 
 // pageLines groups spans into lines, top to bottom, and each line's spans left to right.
@@ -164,7 +166,7 @@ func removeRunning(pages [][]line) {
 		var kept []line
 		for j, l := range lines {
 			edge := j < 2 || j >= len(lines)-2
-			if edge && pageNumber.MatchString(strings.Join(strings.Fields(l.text), "")) {
+			if edge && l.table == 0 && pageNumber.MatchString(strings.Join(strings.Fields(l.text), "")) {
 				continue
 			}
 			kept = append(kept, l)
@@ -191,10 +193,10 @@ func removeRunning(pages [][]line) {
 		}
 		repeated := func(count int) bool { return count >= 2 && 2*count >= withText }
 		for i, lines := range pages {
-			if len(lines) > 0 && repeated(top[key(lines[0])]) {
+			if len(lines) > 0 && lines[0].table == 0 && repeated(top[key(lines[0])]) {
 				lines = lines[1:]
 			}
-			if len(lines) > 0 && repeated(bottom[key(lines[len(lines)-1])]) {
+			if n := len(lines); n > 0 && lines[n-1].table == 0 && repeated(bottom[key(lines[n-1])]) {
 				lines = lines[:len(lines)-1]
 			}
 			pages[i] = lines
@@ -216,6 +218,9 @@ func measure(pages [][]line) margins {
 	var starts, ends, pitches []float64
 	for _, lines := range pages {
 		for i, l := range lines {
+			if l.table > 0 { // a table's rows say nothing about the margins of the text
+				continue
+			}
 			starts = append(starts, l.x)
 			ends = append(ends, l.end)
 			if i > 0 {
@@ -280,11 +285,19 @@ func percentile(v []float64, p float64) float64 {
 	return v[int(p*float64(len(v)-1))]
 }
 
-// paragraphs joins the lines of all pages into paragraphs, one per output line.
-func paragraphs(pages [][]line) string {
+// paragraphs joins the lines of all pages into paragraphs, one per output line; the rows of a table
+// are lines of their own. It returns the text and, for each table with a row in it (by 1 + its index
+// in the document's tables), the rune offset where its first row starts.
+func paragraphs(pages [][]line) (string, map[int]int) {
 	m := measure(pages)
 	chinese := isChinese(pages)
 	var b strings.Builder
+	runes := 0
+	write := func(s string) {
+		b.WriteString(s)
+		runes += utf8.RuneCountInString(s)
+	}
+	starts := map[int]int{}
 	var prev *line
 	samePage := false
 	for _, lines := range pages {
@@ -292,13 +305,16 @@ func paragraphs(pages [][]line) string {
 		for i := range lines {
 			l := &lines[i]
 			if prev != nil {
-				if m.breaks(prev, l, samePage) {
-					b.WriteByte('\n')
+				if l.table > 0 || prev.table > 0 || m.breaks(prev, l, samePage) {
+					write("\n")
 				} else if needsSpace(prev.text, l.text, chinese) {
-					b.WriteByte(' ')
+					write(" ")
 				}
 			}
-			b.WriteString(l.text)
+			if _, ok := starts[l.table]; l.table > 0 && !ok {
+				starts[l.table] = runes
+			}
+			write(l.text)
 			prev = l
 			samePage = true
 		}
@@ -306,7 +322,7 @@ func paragraphs(pages [][]line) string {
 	if b.Len() > 0 {
 		b.WriteByte('\n')
 	}
-	return b.String()
+	return b.String(), starts
 }
 
 // breaks reports whether line b starts a new paragraph after line a.

@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
+	"github.com/gongwen/gongwen/extract/table"
 	pdflib "github.com/ledongthuc/pdf"
 )
 
 // Result is the text of a PDF.
 type Result struct {
-	Text     string   // UTF-8 text in reading order, paragraphs separated by \n
-	Pages    int      // pages in the file
-	Warnings []string // pages without text or with unreadable text, e.g. "page 3: no text layer (scanned image?)"
+	Text     string        // UTF-8 text in reading order, paragraphs separated by \n; a table row is a line, its cells separated by tabs
+	Pages    int           // pages in the file
+	Warnings []string      // pages without text or with unreadable text, e.g. "page 3: no text layer (scanned image?)"
+	Tables   []table.Table // the tables, in reading order: Caption, Page, Start and Rows set
 }
 
 // ErrNoText is returned (wrapped) when no page of a PDF has readable text.
@@ -50,10 +53,11 @@ func Read(body []byte) (res *Result, err error) {
 	res = &Result{Pages: n}
 	fonts := fontCache{}
 	pages := make([][]line, n)
+	var tables []pageTable
 	var empty, garbledPages []int
 	var broken []error
 	for i := range pages {
-		lines, state, err := readPage(tree[i], fonts)
+		lines, found, state, err := readPage(tree[i], fonts)
 		switch state {
 		case pageEmpty:
 			empty = append(empty, i+1)
@@ -65,7 +69,11 @@ func Read(body []byte) (res *Result, err error) {
 		if err != nil {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v; check the original", i+1, err))
 		}
-		pages[i] = lines
+		for k := range found {
+			found[k].page = i + 1
+		}
+		pages[i] = withTableRows(lines, found, len(tables))
+		tables = append(tables, found...)
 	}
 	if len(empty)+len(garbledPages)+len(broken) == n {
 		switch {
@@ -80,7 +88,10 @@ func Read(body []byte) (res *Result, err error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(empty)))
 	}
 	removeRunning(pages)
-	res.Text = paragraphs(pages)
+	groups := joinPages(pages, tables)
+	var starts map[int]int
+	res.Text, starts = paragraphs(pages)
+	res.Tables = documentTables(pages, tables, groups, starts)
 	if res.Text == "" {
 		return nil, fmt.Errorf("only page numbers or running headers: %w", ErrNoText)
 	}
@@ -113,16 +124,18 @@ const (
 	pageBroken  // a content stream the library cannot interpret
 )
 
-// readPage returns the lines of a page. A page that is not plain text comes with an error saying why
-// (none for an empty page), and so does a readable page with a few garbled characters left out; the
-// library's panics become such errors.
-func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err error) {
+// readPage returns the lines of a page outside its tables, and its tables. A page that is not plain
+// text comes with an error saying why (none for an empty page), and so does a readable page with a few
+// garbled characters left out; the library's panics become such errors.
+func readPage(page pdflib.Value, fonts fontCache) (lines []line, tables []pageTable, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			lines, state, err = nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
+			lines, tables, state, err = nil, nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
 		}
 	}()
-	spans := pageSpans(page, fonts)
+	spans, rules := pageContent(page, fonts)
+	box, ok := pageBox(page)
+	spans = visible(spans, box, ok)
 	var all strings.Builder
 	for _, s := range spans {
 		all.WriteString(s.text)
@@ -130,9 +143,9 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err 
 	bad, total := garbled(all.String())
 	switch {
 	case total == 0:
-		return nil, pageEmpty, nil
+		return nil, nil, pageEmpty, nil
 	case float64(bad) > unreadableShare*float64(total):
-		return nil, pageGarbled, fmt.Errorf("unreadable text (%d%% garbled: U+FFFD/private-use/(cid:))", 100*bad/total)
+		return nil, nil, pageGarbled, fmt.Errorf("unreadable text (%d%% garbled: U+FFFD/private-use/(cid:))", 100*bad/total)
 	case bad > 0:
 		for i := range spans {
 			spans[i].text = cleanText(spans[i].text)
@@ -141,7 +154,45 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err 
 			err = fmt.Errorf("%d unreadable characters left out (%d%% of the page)", bad, (100*bad+total-1)/total)
 		}
 	}
-	return pageLines(spans), pageText, err
+	tables, spans = findTables(spans, rules)
+	return pageLines(spans), tables, pageText, err
+}
+
+// pageBox returns the visible area of a page, its crop box or else its media box, as left, bottom,
+// right, top; ok is false when the page states neither.
+func pageBox(page pdflib.Value) (box [4]float64, ok bool) {
+	for _, key := range []string{"CropBox", "MediaBox"} {
+		v := inherited(page, key)
+		if v.Kind() != pdflib.Array || v.Len() != 4 {
+			continue
+		}
+		for i := range box {
+			box[i] = v.Index(i).Float64()
+		}
+		box[0], box[2] = math.Min(box[0], box[2]), math.Max(box[0], box[2])
+		box[1], box[3] = math.Min(box[1], box[3]), math.Max(box[1], box[3])
+		if box[2]-box[0] > 1 && box[3]-box[1] > 1 {
+			return box, true
+		}
+	}
+	return box, false
+}
+
+// visible drops the spans drawn outside the page's visible area. A spreadsheet printed by WPS draws
+// the whole text of a tall cell on each page the cell spans and lets the page edge cut it: without
+// this, text continued on the next page would be read twice.
+func visible(spans []span, box [4]float64, ok bool) []span {
+	if !ok {
+		return spans
+	}
+	kept := spans[:0]
+	for _, s := range spans {
+		if s.y > box[3] || s.y+0.8*s.size < box[1] || s.end < box[0] || s.x > box[2] {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // pageList names pages: "page 3" or "pages 3, 4, 7".

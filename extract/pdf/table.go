@@ -1,0 +1,521 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tables are rebuilt from the ruling lines a page draws and the positions of its text.
+//
+// Most tables in government PDFs (WPS, Word, LibreOffice) draw their cell borders. The horizontal and
+// vertical lines of a page are merged where they continue one another, and lines that cross make one
+// table. Its columns are the x-positions of its vertical lines, its rows the bands between its
+// horizontal lines; a band holding several lines of text that each fill two or more columns is split
+// into one row per line (tables that rule only their header and foot, as statistical bulletins do), and
+// a line that only continues the wrapped text of the row above is put back into it. Where a border is
+// missing between two neighbouring positions, they are one merged cell: a group label written one
+// character a line down a tall cell reads as one label, and the grid repeats a merged cell's text in
+// every position it covers (../shared/CONTRACT.md). Text is placed by the middle of each piece, so a
+// label wrapped over several lines of its cell is joined back, and numbers printed beside a split label
+// stay in the label's row.
+//
+// Tables without any lines are found from the text alone (see textTables). A table whose last row ends
+// a page and whose columns match the first table of the next page is one table (joinPages).
+
+// A pageTable is a table found on one page.
+type pageTable struct {
+	page                     int // 1-based
+	left, right, top, bottom float64
+	cols                     []float64  // column edges, left to right: one more than the columns
+	rows                     [][]string // the grid, merged cells repeated
+	own                      [][]bool   // own[r][c]: (r, c) is where a merged cell's text is written in the text
+	ids                      [][]int    // ids[r][c]: the cell covering (r, c); a merged cell has one id in all its positions
+	rowTop                   []float64  // y of each row's top, for ordering it among the lines of the page
+	size                     float64    // the usual font size of its text
+}
+
+// Bounds on the work done for one page, whatever the file holds: real tables stay far below them.
+const (
+	maxTableLines = 1000 // horizontal or vertical lines considered
+	maxGridCells  = 20000
+)
+
+// findTables returns the tables of a page, and the spans that are not part of any.
+func findTables(spans []span, rules []segment) ([]pageTable, []span) {
+	hs, vs := mergeRules(rules)
+	if len(hs) > maxTableLines || len(vs) > maxTableLines {
+		return nil, spans
+	}
+	var tables []pageTable
+	used := make([]bool, len(spans))
+	for _, g := range ruledGroups(hs, vs) {
+		t, members, ok := buildRuled(g, spans, used)
+		if !ok {
+			continue
+		}
+		for _, i := range members {
+			used[i] = true
+		}
+		tables = append(tables, t)
+	}
+	sort.SliceStable(tables, func(i, j int) bool { return tables[i].top > tables[j].top })
+	var rest []span
+	for i, s := range spans {
+		if !used[i] {
+			rest = append(rest, s)
+		}
+	}
+	return tables, rest
+}
+
+// A lineGroup is a set of ruling lines that touch or cross one another: the borders of one table.
+type lineGroup struct {
+	hs, vs                   []segment
+	left, right, bottom, top float64
+}
+
+// ruledGroups returns the groups of crossing lines with at least two horizontal lines and one
+// vertical line.
+func ruledGroups(hs, vs []segment) []lineGroup {
+	parent := make([]int, len(hs)+len(vs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if v.x0 >= h.x0-join && v.x0 <= h.x1+join && h.y0 >= v.y0-join && h.y0 <= v.y1+join {
+				parent[find(i)] = find(len(hs) + j)
+			}
+		}
+	}
+	byRoot := map[int]*lineGroup{}
+	var order []int
+	add := func(i int, s segment, horizontal bool) {
+		r := find(i)
+		g, ok := byRoot[r]
+		if !ok {
+			g = &lineGroup{left: s.x0, right: s.x1, bottom: s.y0, top: s.y1}
+			byRoot[r] = g
+			order = append(order, r)
+		}
+		if horizontal {
+			g.hs = append(g.hs, s)
+		} else {
+			g.vs = append(g.vs, s)
+		}
+		g.left, g.right = math.Min(g.left, s.x0), math.Max(g.right, s.x1)
+		g.bottom, g.top = math.Min(g.bottom, s.y0), math.Max(g.top, s.y1)
+	}
+	for i, h := range hs {
+		add(i, h, true)
+	}
+	for j, v := range vs {
+		add(len(hs)+j, v, false)
+	}
+	var out []lineGroup
+	for _, r := range order {
+		if g := byRoot[r]; len(g.hs) >= 2 && len(g.vs) >= 1 {
+			out = append(out, *g)
+		}
+	}
+	return out
+}
+
+// positions returns the distinct values of v, sorted, values closer than snap taken as one.
+func positions(v []float64) []float64 {
+	sort.Float64s(v)
+	var out []float64
+	for _, x := range v {
+		if len(out) == 0 || x-out[len(out)-1] > snap {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// A placed span is a span of a table with the grid position of its middle.
+type placed struct {
+	span
+	index    int // in the page's spans
+	row, col int
+}
+
+// buildRuled builds the table a group of lines draws, from the spans not yet used. It returns the
+// indexes of the spans it took; ok is false when the lines do not hold a table: fewer than two rows
+// or columns with text.
+func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []int, ok bool) {
+	var xs, ys []float64
+	xs = append(xs, g.left, g.right)
+	for _, v := range g.vs {
+		xs = append(xs, v.x0)
+	}
+	ys = append(ys, g.bottom, g.top)
+	for _, h := range g.hs {
+		ys = append(ys, h.y0)
+	}
+	cols, bands := positions(xs), positions(ys)
+	if len(cols) < 3 || len(bands) < 2 {
+		return t, nil, false
+	}
+	// bands run bottom to top; rows are numbered top to bottom.
+	var inside []placed
+	for i, s := range spans {
+		if used[i] {
+			continue
+		}
+		x, y := (s.x+s.end)/2, s.y+0.3*s.size
+		if x < g.left || x > g.right || y < g.bottom || y > g.top {
+			continue
+		}
+		inside = append(inside, placed{span: s, index: i, col: slot(cols, x)})
+	}
+	if len(inside) == 0 {
+		return t, nil, false
+	}
+	rows := splitBands(inside, bands, cols)
+	if len(rows) < 2 || len(rows)*(len(cols)-1) > maxGridCells {
+		return t, nil, false
+	}
+	t = pageTable{left: g.left, right: g.right, top: g.top, bottom: g.bottom, cols: cols}
+	t.size = usualSize(inside)
+	t.fill(rows, g, inside)
+	if !t.holdsTable() {
+		return t, nil, false
+	}
+	for _, p := range inside {
+		members = append(members, p.index)
+	}
+	return t, members, true
+}
+
+// slot returns the interval of edges (sorted) that x falls in: 0 for x < edges[1].
+func slot(edges []float64, x float64) int {
+	i := sort.SearchFloat64s(edges, x) - 1
+	return min(max(i, 0), len(edges)-2)
+}
+
+// A tableRow is one row of the grid as splitBands finds it.
+type tableRow struct {
+	top, bottom float64 // the band it lies in, or its line of text
+	mid         float64 // where to look for the vertical lines that part it into cells
+	ruledAbove  bool    // the row starts at a horizontal line (not at a line of text split from a band)
+	spans       []int   // indexes into the table's placed spans
+}
+
+// splitBands cuts the table into rows, top to bottom: one per band between horizontal lines, or one
+// per line of text in a band where several lines each fill two or more columns. It sets each placed
+// span's row.
+func splitBands(inside []placed, bands, cols []float64) []tableRow {
+	var rows []tableRow
+	for b := len(bands) - 1; b > 0; b-- {
+		top, bottom := bands[b], bands[b-1]
+		var in []int
+		for i, p := range inside {
+			if y := p.y + 0.3*p.size; y <= top && y > bottom || b == 1 && y == bottom {
+				in = append(in, i)
+			}
+		}
+		lines := textLines(inside, in)
+		full := 0
+		for _, l := range lines {
+			if filledCols(inside, l) >= 2 {
+				full++
+			}
+		}
+		if full < 2 {
+			rows = append(rows, tableRow{top: top, bottom: bottom, mid: (top + bottom) / 2, ruledAbove: true, spans: in})
+			continue
+		}
+		for k, l := range lines {
+			r := tableRow{top: top, bottom: bottom, ruledAbove: k == 0, spans: l}
+			first := inside[l[0]]
+			r.mid = first.y + 0.3*first.size
+			if k > 0 {
+				r.top = inside[lines[k-1][0]].y
+			}
+			if k+1 < len(lines) {
+				r.bottom = inside[lines[k+1][0]].y + inside[lines[k+1][0]].size
+			}
+			rows = append(rows, r)
+		}
+	}
+	for r, row := range rows {
+		for _, i := range row.spans {
+			inside[i].row = r
+		}
+	}
+	return mergeContinuations(rows, inside, cols)
+}
+
+// textLines groups spans (indexes into inside) into lines of text, top to bottom, as pageLines does.
+func textLines(inside []placed, idx []int) [][]int {
+	sorted := append([]int(nil), idx...)
+	sort.SliceStable(sorted, func(a, b int) bool { return inside[sorted[a]].y > inside[sorted[b]].y })
+	var lines [][]int
+	for _, i := range sorted {
+		if n := len(lines); n > 0 {
+			first := inside[lines[n-1][0]]
+			if math.Abs(first.y-inside[i].y) <= 0.5*math.Max(first.size, inside[i].size) {
+				lines[n-1] = append(lines[n-1], i)
+				continue
+			}
+		}
+		lines = append(lines, []int{i})
+	}
+	return lines
+}
+
+// filledCols counts the columns that spans of a line of text fall in.
+func filledCols(inside []placed, line []int) int {
+	seen := map[int]bool{}
+	for _, i := range line {
+		if strings.TrimSpace(inside[i].text) != "" {
+			seen[inside[i].col] = true
+		}
+	}
+	return len(seen)
+}
+
+// mergeContinuations puts rows split from a band back into the row above where they only continue it:
+// a label that wrapped (its text reaches the right edge of its column) goes on in the same column, and
+// numbers printed between the two halves of a split label fill columns that the row above left empty.
+func mergeContinuations(rows []tableRow, inside []placed, cols []float64) []tableRow {
+	var out []tableRow
+	for _, r := range rows {
+		if n := len(out); n > 0 && !r.ruledAbove && continues(out[n-1], r, inside, cols) {
+			prev := &out[n-1]
+			prev.spans = append(prev.spans, r.spans...)
+			prev.bottom = r.bottom
+			continue
+		}
+		out = append(out, r)
+	}
+	for r, row := range out {
+		for _, i := range row.spans {
+			inside[i].row = r
+		}
+	}
+	return out
+}
+
+// continues reports whether row b only continues row a: a has a wrapped cell, and every column b
+// fills is either a wrapped cell of a or empty in a.
+func continues(a, b tableRow, inside []placed, cols []float64) bool {
+	text := map[int][]int{} // column → spans of a
+	for _, i := range a.spans {
+		text[inside[i].col] = append(text[inside[i].col], i)
+	}
+	wrapped := map[int]bool{}
+	for c, idx := range text {
+		end, size, numeric := 0.0, 0.0, true
+		for _, i := range idx {
+			end, size = math.Max(end, inside[i].end), math.Max(size, inside[i].size)
+			numeric = numeric && isNumber(inside[i].text)
+		}
+		if !numeric && end >= cols[c+1]-2*size {
+			wrapped[c] = true
+		}
+	}
+	if len(wrapped) == 0 {
+		return false
+	}
+	for _, i := range b.spans {
+		c := inside[i].col
+		if len(text[c]) > 0 && !wrapped[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// isNumber reports whether s is a figure: digits with separators, a sign, a percent or per-mille sign.
+func isNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	digits := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case strings.ContainsRune(".,-+%‰－—", r):
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// usualSize returns the median font size of the spans.
+func usualSize(inside []placed) float64 {
+	sizes := make([]float64, len(inside))
+	for i, p := range inside {
+		sizes[i] = p.size
+	}
+	return percentile(sizes, 0.5)
+}
+
+// fill lays the rows out on the grid: positions that no line parts are one merged cell, whose text
+// (its spans in reading order) is repeated in each.
+func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
+	nr, nc := len(rows), len(t.cols)-1
+	parent := make([]int, nr*nc)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(a, b int) { parent[find(a)] = find(b) }
+	for r, row := range rows {
+		for c := 0; c+1 < nc; c++ {
+			if !covered(g.vs, t.cols[c+1], row.mid, false) {
+				union(r*nc+c, r*nc+c+1)
+			}
+		}
+		if r+1 < nr && rows[r+1].ruledAbove {
+			y := rows[r+1].top
+			for c := 0; c < nc; c++ {
+				if !covered(g.hs, y, (t.cols[c]+t.cols[c+1])/2, true) {
+					union(r*nc+c, (r+1)*nc+c)
+				}
+			}
+		}
+	}
+	members := map[int][]span{}
+	for _, p := range inside {
+		root := find(p.row*nc + p.col)
+		members[root] = append(members[root], p.span)
+	}
+	texts := map[int]string{}
+	for root, ss := range members {
+		texts[root] = cellText(ss)
+	}
+	t.rows = make([][]string, nr)
+	t.own = make([][]bool, nr)
+	t.ids = make([][]int, nr)
+	t.rowTop = make([]float64, nr)
+	seen := map[int]bool{}
+	for r := range rows {
+		t.rows[r] = make([]string, nc)
+		t.own[r] = make([]bool, nc)
+		t.ids[r] = make([]int, nc)
+		t.rowTop[r] = rows[r].top
+		for c := 0; c < nc; c++ {
+			root := find(r*nc + c)
+			t.rows[r][c] = texts[root]
+			t.own[r][c] = !seen[root]
+			t.ids[r][c] = root
+			seen[root] = true
+		}
+	}
+}
+
+// covered reports whether one of the lines (horizontal ones at pos, or vertical ones) passes through
+// the point at pos across and at along its length.
+func covered(lines []segment, pos, along float64, horizontal bool) bool {
+	for _, s := range lines {
+		p, lo, hi := s.x0, s.y0, s.y1
+		if horizontal {
+			p, lo, hi = s.y0, s.x0, s.x1
+		}
+		if math.Abs(p-pos) <= snap && along >= lo-join && along <= hi+join {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsTable reports whether the grid is a table rather than a box drawn around text: text in at
+// least two rows and two columns.
+func (t *pageTable) holdsTable() bool {
+	rows, cols := map[int]bool{}, map[int]bool{}
+	for r, row := range t.rows {
+		for c, s := range row {
+			if s != "" && t.own[r][c] {
+				rows[r], cols[c] = true, true
+			}
+		}
+	}
+	return len(rows) >= 2 && len(cols) >= 2
+}
+
+// cellText joins the spans of one cell: its lines top to bottom, each left to right, without spaces
+// between Chinese characters (a label wrapped in its cell, or written one character a line, reads as
+// one) and with one between Latin words.
+func cellText(spans []span) string {
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].y > spans[j].y })
+	var out string
+	var row []span
+	flush := func() {
+		if len(row) == 0 {
+			return
+		}
+		text := foldSpaces(joinSpans(row).text)
+		if out != "" && text != "" && needsSpace(out, text, true) {
+			out += " "
+		}
+		out += text
+		row = nil
+	}
+	for _, s := range spans {
+		if len(row) > 0 && math.Abs(row[0].y-s.y) > 0.5*math.Max(row[0].size, s.size) {
+			flush()
+		}
+		row = append(row, s)
+	}
+	flush()
+	return strings.TrimSpace(out)
+}
+
+// foldSpaces turns the tabs of a line inside a cell into spaces and drops spaces next to a Chinese
+// character: "林    业" (letter-spaced to fill the cell) is 林业.
+func foldSpaces(s string) string {
+	s = strings.ReplaceAll(s, "\t", " ")
+	var b strings.Builder
+	var prev rune
+	for i, r := range s {
+		if r == ' ' || r == '\u3000' {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if isWide(prev) || isWide(next) || next == ' ' || prev == ' ' {
+				continue
+			}
+			r = ' '
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// rowText is the text line of row r: the cells that start there, separated by tabs, empty cells at
+// either end left out. It is "" for a row without text of its own.
+func (t *pageTable) rowText(r int) string {
+	var cells []string
+	for c, s := range t.rows[r] {
+		if t.own[r][c] {
+			cells = append(cells, s)
+		}
+	}
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	for len(cells) > 0 && cells[0] == "" {
+		cells = cells[1:]
+	}
+	return strings.Join(cells, "\t")
+}
