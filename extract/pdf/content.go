@@ -37,6 +37,7 @@ type gstate struct {
 	tc, tw, th, tl, tfs, rise float64
 	font                      *font
 	whiteFill, whiteStroke    bool // paint that cannot be seen on a white page
+	clip                      box  // the clipping path's bounding box: what is drawn outside is not seen
 }
 
 // fontCache shares parsed fonts between the pages of a document. The library does not expose object
@@ -79,13 +80,14 @@ func pageContent(page pdflib.Value, fonts fontCache) ([]span, []segment) {
 		return nil, nil
 	}
 	in := interpreter{fonts: fonts}
-	in.run(contents, inherited(page, "Resources"), identity, 0)
+	in.run(contents, inherited(page, "Resources"), identity, everywhere, 0)
 	return in.spans, in.rules
 }
 
 // run interprets one content stream (a page's or a form's) starting with the transformation ctm.
-func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) {
-	g := gstate{ctm: ctm, th: 1}
+func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, depth int) {
+	g := gstate{ctm: ctm, th: 1, clip: clip}
+	clipping := false // W or W* seen: the path ends as the new clipping path
 	local := map[string]*font{} // this stream's fonts: looking a font up in the file is slow
 	var stack []gstate
 	var tm, tlm matrix
@@ -111,9 +113,16 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 		end := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(tm).mul(g.ctm)
 		s.end = end[4]
 		s.text = b.String()
-		if s.text != "" {
+		if s.text != "" && g.clip.shows(s) {
 			in.spans = append(in.spans, s)
 		}
+	}
+	endPath := func() {
+		if clipping {
+			g.clip = g.clip.intersect(path.bounds())
+			clipping = false
+		}
+		path.reset()
 	}
 	if err := checkStream(strm); err != nil {
 		panic(err) // readPage turns it into a warning
@@ -156,6 +165,8 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 			path.lineTo(g.ctm.apply(x+w, y+h))
 			path.lineTo(g.ctm.apply(x, y+h))
 			path.close()
+		case "W", "W*":
+			clipping = true
 		case "S", "s", "B", "B*", "b", "b*":
 			if op == "s" || op == "b" || op == "b*" {
 				path.close()
@@ -163,14 +174,14 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 			if !g.whiteStroke {
 				in.addRules(path.strokedRules())
 			}
-			path.reset()
+			endPath()
 		case "f", "F", "f*":
 			if !g.whiteFill {
 				in.addRules(path.filledRules())
 			}
-			path.reset()
+			endPath()
 		case "n":
-			path.reset()
+			endPath()
 		case "g", "rg", "k", "sc", "scn":
 			g.whiteFill = isWhite(op, args)
 		case "G", "RG", "K", "SC", "SCN":
@@ -271,7 +282,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 				res = resources
 			}
 			in.forms++
-			in.run(form, res, m.mul(g.ctm), depth+1)
+			in.run(form, res, m.mul(g.ctm), g.clip, depth+1)
 		}
 	})
 }

@@ -35,7 +35,9 @@ func pageLines(spans []span) []line {
 	var row []span
 	flush := func() {
 		if len(row) > 0 {
-			lines = append(lines, joinSpans(row))
+			if l := joinSpans(row); l.text != "" { // spaces only
+				lines = append(lines, l)
+			}
 		}
 		row = row[:0]
 	}

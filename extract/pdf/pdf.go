@@ -33,6 +33,7 @@ func Read(body []byte) (res *Result, err error) {
 	if err := checkNumbers(body); err != nil {
 		return nil, fmt.Errorf("malformed PDF: %w", err)
 	}
+	body = trimTail(body)
 	if bytes.HasPrefix(body, []byte("%PDF-2.")) {
 		// The library only knows 1.x headers; 2.0 files are read the same way for text. The header
 		// is rewritten in a copy, at the same length so offsets stay right.
@@ -96,6 +97,16 @@ func Read(body []byte) (res *Result, err error) {
 		return nil, fmt.Errorf("only page numbers or running headers: %w", ErrNoText)
 	}
 	return res, nil
+}
+
+// trimTail cuts what follows the final %%EOF when it is only whitespace (NULs, form feeds, a run of
+// line feeds): the library looks for %%EOF in the last 100 bytes and only skips spaces, tabs, CR and
+// LF, so it would take such a file for a truncated one.
+func trimTail(body []byte) []byte {
+	if rest := bytes.TrimRight(body, "\x00\t\n\f\r "); bytes.HasSuffix(rest, []byte("%%EOF")) {
+		return rest
+	}
+	return body
 }
 
 // openError explains why the library could not open body.

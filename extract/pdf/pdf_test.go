@@ -216,6 +216,11 @@ func TestReadSynthetic(t *testing.T) {
 			text(72, 700, "0001"), "/X1 Do\n"), "山水\n", nil}, // the page break joins the two lines
 		{"PDF 2.0 header", append([]byte("%PDF-2.0"), testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))[8:]...),
 			"正文\n", nil},
+		{"text outside the page box left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk("页面内"))+text(72, 900, gbk("页面外"))+text(72, -40, gbk("页面下"))), "页面内\n", nil},
+		{"text outside the clipping path left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			"q 60 690 300 30 re W n "+text(72, 700, gbk("一、单元格内"))+text(72, 600, gbk("剪掉的"))+"Q "+text(72, 500, gbk("二、剪切之后"))),
+			"一、单元格内\n二、剪切之后\n", nil},
 		{"form XObject", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
 			form(text(72, 800, gbk("表单内文字")))},
 			"q 1 0 0 1 0 -100 cm /X1 Do Q\n"), "表单内文字\n", nil},
@@ -233,6 +238,22 @@ func TestReadSynthetic(t *testing.T) {
 				t.Errorf("warnings %q, want %q", res.Warnings, tt.warnings)
 			}
 		})
+	}
+}
+
+// TestTrailingWhitespace reads files that end in %%EOF and then whitespace the library does not skip
+// (it looks for %%EOF in the last 100 bytes, skipping only spaces, tabs, CR and LF).
+func TestTrailingWhitespace(t *testing.T) {
+	body := testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))
+	for _, tail := range []string{"", "\r\n", "\n\x00", "\f", "\x00\x00\x00", strings.Repeat(" ", 200), strings.Repeat("\n", 120)} {
+		res, err := Read(append(append([]byte(nil), body...), tail...))
+		if err != nil {
+			t.Errorf("tail %q: %v", tail, err)
+			continue
+		}
+		if res.Text != "正文\n" {
+			t.Errorf("tail %q: text %q", tail, res.Text)
+		}
 	}
 }
 

@@ -53,6 +53,36 @@ func (p *path) close() {
 
 func (p *path) reset() { p.subpaths = p.subpaths[:0] }
 
+// bounds returns the path's bounding box.
+func (p *path) bounds() box {
+	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, sp := range p.subpaths {
+		for _, pt := range sp {
+			b = box{math.Min(b.x0, pt.x), math.Min(b.y0, pt.y), math.Max(b.x1, pt.x), math.Max(b.y1, pt.y)}
+		}
+	}
+	return b
+}
+
+// A box is a rectangle in page space.
+type box struct{ x0, y0, x1, y1 float64 }
+
+// everywhere is the clip of a page before any clipping path is set.
+var everywhere = box{math.Inf(-1), math.Inf(-1), math.Inf(1), math.Inf(1)}
+
+func (b box) intersect(c box) box {
+	return box{math.Max(b.x0, c.x0), math.Max(b.y0, c.y0), math.Min(b.x1, c.x1), math.Min(b.y1, c.y1)}
+}
+
+// shows reports whether the middle of span s lies inside b (give or take a point): a span whose middle
+// is clipped away is not seen. WPS prints a spreadsheet cell taller than a page by drawing all its
+// text on each page it spans, clipped to the part of the cell on that page.
+func (b box) shows(s span) bool {
+	const slack = 1
+	x, y := (s.x+s.end)/2, s.y+0.3*s.size
+	return x >= b.x0-slack && x <= b.x1+slack && y >= b.y0-slack && y <= b.y1+slack
+}
+
 // A hostile content stream could build one path of millions of points: paths are cut at these sizes,
 // and a page keeps at most maxRules ruling lines (a dense real table has a few thousand).
 const (

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,8 +78,8 @@ type lineGroup struct {
 	left, right, bottom, top float64
 }
 
-// ruledGroups returns the groups of crossing lines with at least two horizontal lines and one
-// vertical line.
+// ruledGroups returns the groups of crossing lines with a horizontal and a vertical line at least (the
+// part of a table continued at the top of a page may have no line above its first row).
 func ruledGroups(hs, vs []segment) []lineGroup {
 	parent := make([]int, len(hs)+len(vs))
 	for i := range parent {
@@ -125,7 +126,7 @@ func ruledGroups(hs, vs []segment) []lineGroup {
 	}
 	var out []lineGroup
 	for _, r := range order {
-		if g := byRoot[r]; len(g.hs) >= 2 && len(g.vs) >= 1 {
+		if g := byRoot[r]; len(g.hs) >= 1 && len(g.vs) >= 1 {
 			out = append(out, *g)
 		}
 	}
@@ -214,8 +215,7 @@ type tableRow struct {
 }
 
 // splitBands cuts the table into rows, top to bottom: one per band between horizontal lines, or one
-// per line of text in a band where several lines each fill two or more columns. It sets each placed
-// span's row.
+// per line of text in a band that holds several rows (see stacked). It sets each placed span's row.
 func splitBands(inside []placed, bands, cols []float64) []tableRow {
 	var rows []tableRow
 	for b := len(bands) - 1; b > 0; b-- {
@@ -227,13 +227,7 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 			}
 		}
 		lines := textLines(inside, in)
-		full := 0
-		for _, l := range lines {
-			if filledCols(inside, l) >= 2 {
-				full++
-			}
-		}
-		if full < 2 {
+		if !stacked(inside, lines) {
 			rows = append(rows, tableRow{top: top, bottom: bottom, mid: (top + bottom) / 2, ruledAbove: true, spans: in})
 			continue
 		}
@@ -258,6 +252,38 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 	return mergeContinuations(rows, inside, cols)
 }
 
+// stacked reports whether the lines of text of one band are rows of their own: some column holds a
+// figure on two of them. A table that rules only its header and foot has its whole body in one band;
+// a ruled cell's text wrapped over lines (本年/制发件数, 社会/公益/组织) or cells of different heights
+// centred at different heights are one row.
+func stacked(inside []placed, lines [][]int) bool {
+	figures := map[int]int{} // column → lines with a figure in it
+	for _, l := range lines {
+		for c, text := range lineCells(inside, l) {
+			if isNumber(text) {
+				figures[c]++
+			}
+		}
+	}
+	for _, n := range figures {
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// lineCells returns the text of a line of spans in each column it fills (spans may be single glyphs).
+func lineCells(inside []placed, line []int) map[int]string {
+	sorted := append([]int(nil), line...)
+	sort.SliceStable(sorted, func(a, b int) bool { return inside[sorted[a]].x < inside[sorted[b]].x })
+	cells := map[int]string{}
+	for _, i := range sorted {
+		cells[inside[i].col] += inside[i].text
+	}
+	return cells
+}
+
 // textLines groups spans (indexes into inside) into lines of text, top to bottom, as pageLines does.
 func textLines(inside []placed, idx []int) [][]int {
 	sorted := append([]int(nil), idx...)
@@ -274,17 +300,6 @@ func textLines(inside []placed, idx []int) [][]int {
 		lines = append(lines, []int{i})
 	}
 	return lines
-}
-
-// filledCols counts the columns that spans of a line of text fall in.
-func filledCols(inside []placed, line []int) int {
-	seen := map[int]bool{}
-	for _, i := range line {
-		if strings.TrimSpace(inside[i].text) != "" {
-			seen[inside[i].col] = true
-		}
-	}
-	return len(seen)
 }
 
 // mergeContinuations puts rows split from a band back into the row above where they only continue it:
@@ -318,12 +333,11 @@ func continues(a, b tableRow, inside []placed, cols []float64) bool {
 	}
 	wrapped := map[int]bool{}
 	for c, idx := range text {
-		end, size, numeric := 0.0, 0.0, true
+		end, size := 0.0, 0.0
 		for _, i := range idx {
 			end, size = math.Max(end, inside[i].end), math.Max(size, inside[i].size)
-			numeric = numeric && isNumber(inside[i].text)
 		}
-		if !numeric && end >= cols[c+1]-2*size {
+		if end >= cols[c+1]-2*size && !isNumber(lineCells(inside, idx)[c]) {
 			wrapped[c] = true
 		}
 	}
@@ -405,23 +419,22 @@ func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 	for root, ss := range members {
 		texts[root] = cellText(ss)
 	}
-	t.rows = make([][]string, nr)
-	t.own = make([][]bool, nr)
-	t.ids = make([][]int, nr)
-	t.rowTop = make([]float64, nr)
 	seen := map[int]bool{}
 	for r := range rows {
-		t.rows[r] = make([]string, nc)
-		t.own[r] = make([]bool, nc)
-		t.ids[r] = make([]int, nc)
-		t.rowTop[r] = rows[r].top
-		for c := 0; c < nc; c++ {
-			root := find(r*nc + c)
-			t.rows[r][c] = texts[root]
-			t.own[r][c] = !seen[root]
-			t.ids[r][c] = root
-			seen[root] = true
+		ids := make([]int, nc)
+		for c := range ids {
+			ids[c] = find(r*nc + c)
 		}
+		if n := len(t.ids); n > 0 && slices.Equal(ids, t.ids[n-1]) {
+			continue // a line that crosses no column's middle parts nothing: one row
+		}
+		row, own := make([]string, nc), make([]bool, nc)
+		for c, id := range ids {
+			row[c], own[c] = texts[id], !seen[id]
+			seen[id] = true
+		}
+		t.rows, t.own, t.ids = append(t.rows, row), append(t.own, own), append(t.ids, ids)
+		t.rowTop = append(t.rowTop, rows[r].top)
 	}
 }
 

@@ -261,16 +261,23 @@ func captionFrom(before []line) string {
 			return flat(last.text)
 		}
 	}
-	if isCaption(last.text) {
+	if isCaption(last.text) && !(n > 1 && tail(before[n-2], last)) {
 		return flat(last.text)
 	}
 	return ""
 }
 
+// tail reports whether b is the last line of a paragraph that a starts: it starts where a does, a
+// goes on further right and b follows a at the distance of lines of a paragraph.
+func tail(a, b line) bool {
+	return a.table == 0 && math.Abs(a.x-b.x) < b.size && a.end > b.end+2*b.size && a.y-b.y < 2*b.size
+}
+
 // isCaption reports whether s is short enough for a caption and not a sentence.
 func isCaption(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && utf8.RuneCountInString(s) <= maxCaption && !strings.HasSuffix(s, "。")
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return s != "" && utf8.RuneCountInString(s) <= maxCaption && !strings.ContainsRune("。；，：;,:", last)
 }
 
 // flat turns a line's tabs into spaces.
