@@ -87,7 +87,7 @@ func pageContent(page pdflib.Value, fonts fontCache) ([]span, []segment) {
 // run interprets one content stream (a page's or a form's) starting with the transformation ctm.
 func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, depth int) {
 	g := gstate{ctm: ctm, th: 1, clip: clip}
-	clipping := false // W or W* seen: the path ends as the new clipping path
+	clipping := false           // W or W* seen: the path ends as the new clipping path
 	local := map[string]*font{} // this stream's fonts: looking a font up in the file is slow
 	var stack []gstate
 	var tm, tlm matrix
