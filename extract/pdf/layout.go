@@ -16,6 +16,7 @@ type line struct {
 	size   float64   // largest font size on the line
 	text   string    // tab-separated cells in a table row
 	cells  []float64 // left edge of each cell
+	ends   []float64 // right edge of each cell
 	bottom float64   // baseline of the last line of text merged into a table row's cells
 	table  int       // for a row of a table: 1 + the table's index in the document's tables
 	row    int       // and the row's index in the table
@@ -101,6 +102,9 @@ func (row *line) mergeCells(l line) bool {
 	}
 	for i, k := range target {
 		cells[k] += pieces[i]
+		if i < len(l.ends) && k < len(row.ends) {
+			row.ends[k] = math.Max(row.ends[k], l.ends[i])
+		}
 	}
 	row.text = strings.Join(cells, "\t")
 	return true
@@ -111,11 +115,16 @@ func (row *line) mergeCells(l line) bool {
 // text (a table column, a date flush right) becomes a tab.
 func joinSpans(row []span) line {
 	sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-	l := line{x: row[0].x, end: row[0].end, y: row[0].y, bottom: row[0].y, cells: []float64{row[0].x}}
+	l := line{x: row[0].x, end: row[0].end, y: row[0].y, bottom: row[0].y, cells: []float64{row[0].x}, ends: []float64{row[0].end}}
 	var b strings.Builder
 	var prev span
+	space := false // a space drawn as a span of its own since prev
 	for i, s := range row {
 		l.size = math.Max(l.size, s.size)
+		if i > 0 && strings.TrimSpace(s.text) == "" {
+			space = true // the gap decides between a space and a tab
+			continue
+		}
 		if i > 0 {
 			if s.text == prev.text && math.Abs(s.x-prev.x) < 0.2*s.size {
 				continue // the same text drawn twice, slightly offset, to fake bold
@@ -129,18 +138,21 @@ func joinSpans(row []span) line {
 			case wide && gap > 0.6*s.size || gap > 1.5*s.size:
 				b.WriteByte('\t')
 				l.cells = append(l.cells, s.x)
-			case !wide && gap > 0.2*s.size:
+				l.ends = append(l.ends, s.end)
+			case space || !wide && gap > 0.2*s.size:
 				b.WriteByte(' ')
 			}
 		}
+		space = false
 		b.WriteString(s.text)
 		l.end = math.Max(l.end, s.end)
+		l.ends[len(l.ends)-1] = math.Max(l.ends[len(l.ends)-1], s.end)
 		prev = s
 	}
 	l.text = strings.TrimSpace(b.String())
 	if strings.Contains(l.text, "\t") && spacedOut(l.text) {
 		l.text = strings.ReplaceAll(l.text, "\t", " ") // a title set with wide letter spacing: 报  告
-		l.cells = l.cells[:1]
+		l.cells, l.ends = l.cells[:1], []float64{l.end}
 	}
 	return l
 }

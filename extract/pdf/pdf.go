@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/gongwen/gongwen/extract/table"
@@ -166,7 +167,10 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, tables []pageTa
 		}
 	}
 	tables, spans = findTables(spans, rules)
-	return pageLines(spans), tables, pageText, err
+	more, lines := textTables(pageLines(spans))
+	tables = append(tables, more...)
+	sort.SliceStable(tables, func(i, j int) bool { return tables[i].top > tables[j].top })
+	return lines, tables, pageText, err
 }
 
 // pageBox returns the visible area of a page, its crop box or else its media box, as left, bottom,

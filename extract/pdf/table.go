@@ -36,6 +36,7 @@ type pageTable struct {
 	ids                      [][]int    // ids[r][c]: the cell covering (r, c); a merged cell has one id in all its positions
 	rowTop                   []float64  // y of each row's top, for ordering it among the lines of the page
 	size                     float64    // the usual font size of its text
+	single                   bool       // a single row of cells: a table only as the end of one on the page before
 }
 
 // Bounds on the work done for one page, whatever the file holds: real tables stay far below them.
@@ -185,15 +186,17 @@ func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []
 		return t, nil, false
 	}
 	rows := splitBands(inside, bands, cols)
-	if len(rows) < 2 || len(rows)*(len(cols)-1) > maxGridCells {
+	if len(rows)*(len(cols)-1) > maxGridCells {
 		return t, nil, false
 	}
 	t = pageTable{left: g.left, right: g.right, top: g.top, bottom: g.bottom, cols: cols}
 	t.size = usualSize(inside)
 	t.fill(rows, g, inside)
-	if !t.holdsTable() {
+	filled := t.filledRows()
+	if filled == 0 {
 		return t, nil, false
 	}
+	t.single = filled == 1
 	for _, p := range inside {
 		members = append(members, p.index)
 	}
@@ -453,18 +456,22 @@ func covered(lines []segment, pos, along float64, horizontal bool) bool {
 	return false
 }
 
-// holdsTable reports whether the grid is a table rather than a box drawn around text: text in at
-// least two rows and two columns.
-func (t *pageTable) holdsTable() bool {
-	rows, cols := map[int]bool{}, map[int]bool{}
+// filledRows counts the rows with text in two columns or more. A grid without any is a box drawn
+// around text, not a table.
+func (t *pageTable) filledRows() int {
+	n := 0
 	for r, row := range t.rows {
+		cols := 0
 		for c, s := range row {
 			if s != "" && t.own[r][c] {
-				rows[r], cols[c] = true, true
+				cols++
 			}
 		}
+		if cols >= 2 {
+			n++
+		}
 	}
-	return len(rows) >= 2 && len(cols) >= 2
+	return n
 }
 
 // cellText joins the spans of one cell: its lines top to bottom, each left to right, without spaces

@@ -120,6 +120,9 @@ func regrid(t pageTable, edges []float64) [][]string {
 func documentTables(pages [][]line, tables []pageTable, groups [][]int, starts map[int]int) []table.Table {
 	out := []table.Table{}
 	for _, g := range groups {
+		if len(g) == 1 && tables[g[0]].single {
+			continue // a box of cells, or a lone row that continues nothing
+		}
 		first := tables[g[0]]
 		edges := first.cols
 		for _, i := range g[1:] {
