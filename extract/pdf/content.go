@@ -69,17 +69,18 @@ type interpreter struct {
 	fonts fontCache
 	spans []span
 	rules []segment
+	lines bool // collect ruling lines
 	forms int // form XObjects run so far
 }
 
-// pageContent interprets a page's content stream and returns its text spans in drawing order and the
-// horizontal and vertical lines it draws.
-func pageContent(page pdflib.Value, fonts fontCache) ([]span, []segment) {
+// pageContent interprets a page's content stream and returns its text spans in drawing order and, if
+// lines is set, the horizontal and vertical lines it draws.
+func pageContent(page pdflib.Value, fonts fontCache, lines bool) ([]span, []segment) {
 	contents := page.Key("Contents")
 	if contents.IsNull() {
 		return nil, nil
 	}
-	in := interpreter{fonts: fonts}
+	in := interpreter{fonts: fonts, lines: lines}
 	in.run(contents, inherited(page, "Resources"), identity, everywhere, 0)
 	return in.spans, in.rules
 }
@@ -171,12 +172,12 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, d
 			if op == "s" || op == "b" || op == "b*" {
 				path.close()
 			}
-			if !g.whiteStroke {
+			if in.lines && !g.whiteStroke {
 				in.addRules(path.strokedRules())
 			}
 			endPath()
 		case "f", "F", "f*":
-			if !g.whiteFill {
+			if in.lines && !g.whiteFill {
 				in.addRules(path.filledRules())
 			}
 			endPath()

@@ -23,9 +23,14 @@ type Result struct {
 // ErrNoText is returned (wrapped) when no page of a PDF has readable text.
 var ErrNoText = errors.New("no text layer (scanned image?)")
 
-// Read returns the text of the PDF in body. A malformed file is an error; so is a file without any
-// readable text, which wraps ErrNoText.
-func Read(body []byte) (res *Result, err error) {
+// Read returns the text and the tables of the PDF in body. A malformed file is an error; so is a file
+// without any readable text, which wraps ErrNoText.
+func Read(body []byte) (*Result, error) {
+	return read(body, true)
+}
+
+// read reads the PDF, looking for tables if tables is set (the benchmark measures their cost).
+func read(body []byte, tables bool) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the library panics on some malformed input
 			res, err = nil, fmt.Errorf("malformed PDF: %v", r)
@@ -55,11 +60,11 @@ func Read(body []byte) (res *Result, err error) {
 	res = &Result{Pages: n}
 	fonts := fontCache{}
 	pages := make([][]line, n)
-	var tables []pageTable
+	var found []pageTable
 	var empty, garbledPages []int
 	var broken []error
 	for i := range pages {
-		lines, found, state, err := readPage(tree[i], fonts)
+		lines, onPage, state, err := readPage(tree[i], fonts, tables)
 		switch state {
 		case pageEmpty:
 			empty = append(empty, i+1)
@@ -71,11 +76,11 @@ func Read(body []byte) (res *Result, err error) {
 		if err != nil {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v; check the original", i+1, err))
 		}
-		for k := range found {
-			found[k].page = i + 1
+		for k := range onPage {
+			onPage[k].page = i + 1
 		}
-		pages[i] = withTableRows(lines, found, len(tables))
-		tables = append(tables, found...)
+		pages[i] = withTableRows(lines, onPage, len(found))
+		found = append(found, onPage...)
 	}
 	if len(empty)+len(garbledPages)+len(broken) == n {
 		switch {
@@ -90,10 +95,10 @@ func Read(body []byte) (res *Result, err error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(empty)))
 	}
 	removeRunning(pages)
-	groups := joinPages(pages, tables)
+	groups := joinPages(pages, found)
 	var starts map[int]int
 	res.Text, starts = paragraphs(pages)
-	res.Tables = documentTables(pages, tables, groups, starts)
+	res.Tables = documentTables(pages, found, groups, starts)
 	if res.Text == "" {
 		return nil, fmt.Errorf("only page numbers or running headers: %w", ErrNoText)
 	}
@@ -136,16 +141,16 @@ const (
 	pageBroken  // a content stream the library cannot interpret
 )
 
-// readPage returns the lines of a page outside its tables, and its tables. A page that is not plain
-// text comes with an error saying why (none for an empty page), and so does a readable page with a few
-// garbled characters left out; the library's panics become such errors.
-func readPage(page pdflib.Value, fonts fontCache) (lines []line, tables []pageTable, state int, err error) {
+// readPage returns the lines of a page outside its tables, and its tables if withTables is set. A page
+// that is not plain text comes with an error saying why (none for an empty page), and so does a
+// readable page with a few garbled characters left out; the library's panics become such errors.
+func readPage(page pdflib.Value, fonts fontCache, withTables bool) (lines []line, tables []pageTable, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			lines, tables, state, err = nil, nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
 		}
 	}()
-	spans, rules := pageContent(page, fonts)
+	spans, rules := pageContent(page, fonts, withTables)
 	box, ok := pageBox(page)
 	spans = visible(spans, box, ok)
 	var all strings.Builder
@@ -165,6 +170,9 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, tables []pageTa
 		if 100*bad >= total { // worth a look: a few characters are missing
 			err = fmt.Errorf("%d unreadable characters left out (%d%% of the page)", bad, (100*bad+total-1)/total)
 		}
+	}
+	if !withTables {
+		return pageLines(spans), nil, pageText, err
 	}
 	tables, spans = findTables(spans, rules)
 	more, lines := textTables(pageLines(spans))

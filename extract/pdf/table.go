@@ -37,12 +37,14 @@ type pageTable struct {
 	rowTop                   []float64  // y of each row's top, for ordering it among the lines of the page
 	size                     float64    // the usual font size of its text
 	single                   bool       // a single row of cells: a table only as the end of one on the page before
+	bands                    []band     // for a table without lines, the x-range of each column's text
 }
 
 // Bounds on the work done for one page, whatever the file holds: real tables stay far below them.
 const (
 	maxTableLines = 1000 // horizontal or vertical lines considered
-	maxGridCells  = 20000
+	maxGroups     = 200  // groups of crossing lines considered
+	maxGridCells  = 10000
 )
 
 // findTables returns the tables of a page, and the spans that are not part of any.
@@ -53,7 +55,8 @@ func findTables(spans []span, rules []segment) ([]pageTable, []span) {
 	}
 	var tables []pageTable
 	used := make([]bool, len(spans))
-	for _, g := range ruledGroups(hs, vs) {
+	groups := ruledGroups(hs, vs)
+	for _, g := range groups[:min(len(groups), maxGroups)] {
 		t, members, ok := buildRuled(g, spans, used)
 		if !ok {
 			continue
@@ -220,15 +223,14 @@ type tableRow struct {
 // splitBands cuts the table into rows, top to bottom: one per band between horizontal lines, or one
 // per line of text in a band that holds several rows (see stacked). It sets each placed span's row.
 func splitBands(inside []placed, bands, cols []float64) []tableRow {
+	byBand := make([][]int, len(bands)-1)
+	for i, p := range inside {
+		b := slot(bands, p.y+0.3*p.size)
+		byBand[b] = append(byBand[b], i)
+	}
 	var rows []tableRow
-	for b := len(bands) - 1; b > 0; b-- {
-		top, bottom := bands[b], bands[b-1]
-		var in []int
-		for i, p := range inside {
-			if y := p.y + 0.3*p.size; y <= top && y > bottom || b == 1 && y == bottom {
-				in = append(in, i)
-			}
-		}
+	for b := len(byBand) - 1; b >= 0; b-- {
+		top, bottom, in := bands[b+1], bands[b], byBand[b]
 		lines := textLines(inside, in)
 		if !stacked(inside, lines) {
 			rows = append(rows, tableRow{top: top, bottom: bottom, mid: (top + bottom) / 2, ruledAbove: true, spans: in})

@@ -71,9 +71,21 @@ func joinPages(pages [][]line, tables []pageTable) [][]int {
 	return groups
 }
 
-// sameColumns reports whether b can continue a: the same outer edges, and the column edges of one
-// among those of the other (a part holding only wide merged cells draws fewer edges).
+// sameColumns reports whether b can continue a: for ruled tables the same outer edges, and the
+// column edges of one among those of the other (a part holding only wide merged cells draws fewer
+// edges); for tables without lines as many columns, each over the same column of the other.
 func sameColumns(a, b pageTable) bool {
+	if a.bands != nil || b.bands != nil {
+		if len(a.bands) != len(b.bands) {
+			return false
+		}
+		for k := range a.bands {
+			if a.bands[k].x1 < b.bands[k].x0 || b.bands[k].x1 < a.bands[k].x0 {
+				return false
+			}
+		}
+		return true
+	}
 	if math.Abs(a.left-b.left) > edgeSlack || math.Abs(a.right-b.right) > edgeSlack {
 		return false
 	}
