@@ -70,7 +70,7 @@ type interpreter struct {
 	spans []span
 	rules []segment
 	lines bool // collect ruling lines
-	forms int // form XObjects run so far
+	forms int  // form XObjects run so far
 }
 
 // pageContent interprets a page's content stream and returns its text spans in drawing order and, if
