@@ -85,25 +85,15 @@ type lineGroup struct {
 // ruledGroups returns the groups of crossing lines with a horizontal and a vertical line at least (the
 // part of a table continued at the top of a page may have no line above its first row).
 func ruledGroups(hs, vs []segment) []lineGroup {
-	parent := make([]int, len(hs)+len(vs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newUnionFind(len(hs) + len(vs))
 	for i, h := range hs {
 		for j, v := range vs {
 			if v.x0 >= h.x0-join && v.x0 <= h.x1+join && h.y0 >= v.y0-join && h.y0 <= v.y1+join {
-				parent[find(i)] = find(len(hs) + j)
+				sets.union(i, len(hs)+j)
 			}
 		}
 	}
+	find := sets.find
 	byRoot := map[int]*lineGroup{}
 	var order []int
 	add := func(i int, s segment, horizontal bool) {
@@ -264,8 +254,17 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 func stacked(inside []placed, lines [][]int) bool {
 	figures := map[int]int{} // column → lines with a figure in it
 	for _, l := range lines {
-		for c, text := range lineCells(inside, l) {
-			if isNumber(text) {
+		digits, other := map[int]int{}, map[int]bool{}
+		for _, i := range l { // a figure's glyphs may be spans of their own: look at them one by one
+			if strings.TrimSpace(inside[i].text) == "" {
+				continue
+			}
+			ok, n := figureChars(strings.TrimSpace(inside[i].text))
+			digits[inside[i].col] += n
+			other[inside[i].col] = other[inside[i].col] || !ok
+		}
+		for c, n := range digits {
+			if n > 0 && !other[c] {
 				figures[c]++
 			}
 		}
@@ -360,18 +359,22 @@ func continues(a, b tableRow, inside []placed, cols []float64) bool {
 
 // isNumber reports whether s is a figure: digits with separators, a sign, a percent or per-mille sign.
 func isNumber(s string) bool {
-	s = strings.TrimSpace(s)
-	digits := 0
+	ok, digits := figureChars(strings.TrimSpace(s))
+	return ok && digits > 0
+}
+
+// figureChars reports whether s has only the characters of figures, and counts its digits.
+func figureChars(s string) (ok bool, digits int) {
 	for _, r := range s {
 		switch {
 		case unicode.IsDigit(r):
 			digits++
 		case strings.ContainsRune(".,-+%‰－—", r):
 		default:
-			return false
+			return false, digits
 		}
 	}
-	return digits > 0
+	return true, digits
 }
 
 // usualSize returns the median font size of the spans.
@@ -387,42 +390,41 @@ func usualSize(inside []placed) float64 {
 // (its spans in reading order) is repeated in each.
 func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 	nr, nc := len(rows), len(t.cols)-1
-	parent := make([]int, nr*nc)
-	for i := range parent {
-		parent[i] = i
+	cells := newUnionFind(nr * nc)
+	edges := make([][]segment, nc+1) // the vertical lines at each column edge
+	for c := range edges {
+		edges[c] = linesAt(g.vs, t.cols[c], false)
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) { parent[find(a)] = find(b) }
 	for r, row := range rows {
 		for c := 0; c+1 < nc; c++ {
-			if !covered(g.vs, t.cols[c+1], row.mid, false) {
-				union(r*nc+c, r*nc+c+1)
+			if !covered(edges[c+1], row.mid, false) {
+				cells.union(r*nc+c, r*nc+c+1)
 			}
 		}
 		if r+1 < nr && rows[r+1].ruledAbove {
-			y := rows[r+1].top
+			below := linesAt(g.hs, rows[r+1].top, true)
 			for c := 0; c < nc; c++ {
-				if !covered(g.hs, y, (t.cols[c]+t.cols[c+1])/2, true) {
-					union(r*nc+c, (r+1)*nc+c)
+				if !covered(below, (t.cols[c]+t.cols[c+1])/2, true) {
+					cells.union(r*nc+c, (r+1)*nc+c)
 				}
 			}
 		}
 	}
-	members := map[int][]span{}
-	for _, p := range inside {
-		root := find(p.row*nc + p.col)
-		members[root] = append(members[root], p.span)
+	find := cells.find
+	order := make([]int, len(inside)) // the spans, cell by cell
+	for i := range order {
+		order[i] = i
 	}
+	cell := func(i int) int { return find(inside[i].row*nc + inside[i].col) }
+	sort.SliceStable(order, func(a, b int) bool { return cell(order[a]) < cell(order[b]) })
 	texts := map[int]string{}
-	for root, ss := range members {
-		texts[root] = cellText(ss)
+	var ss []span
+	for k, i := range order {
+		ss = append(ss, inside[i].span)
+		if k+1 == len(order) || cell(order[k+1]) != cell(i) {
+			texts[cell(i)] = cellText(ss)
+			ss = ss[:0]
+		}
 	}
 	seen := map[int]bool{}
 	for r := range rows {
@@ -443,20 +445,58 @@ func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 	}
 }
 
-// covered reports whether one of the lines (horizontal ones at pos, or vertical ones) passes through
-// the point at pos across and at along its length.
-func covered(lines []segment, pos, along float64, horizontal bool) bool {
+// linesAt returns the lines (horizontal ones, or vertical ones) at pos across.
+func linesAt(lines []segment, pos float64, horizontal bool) []segment {
+	var out []segment
 	for _, s := range lines {
-		p, lo, hi := s.x0, s.y0, s.y1
+		p := s.x0
 		if horizontal {
-			p, lo, hi = s.y0, s.x0, s.x1
+			p = s.y0
 		}
-		if math.Abs(p-pos) <= snap && along >= lo-join && along <= hi+join {
+		if math.Abs(p-pos) <= snap {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// covered reports whether one of the lines (horizontal ones, or vertical ones) reaches the point at
+// along its length.
+func covered(lines []segment, along float64, horizontal bool) bool {
+	for _, s := range lines {
+		lo, hi := s.y0, s.y1
+		if horizontal {
+			lo, hi = s.x0, s.x1
+		}
+		if along >= lo-join && along <= hi+join {
 			return true
 		}
 	}
 	return false
 }
+
+// A unionFind keeps disjoint sets of the indexes 0 to n-1: the lines of one table, the positions of
+// one merged cell.
+type unionFind []int
+
+func newUnionFind(n int) unionFind {
+	u := make(unionFind, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+// find returns the representative of i's set.
+func (u unionFind) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+func (u unionFind) union(a, b int) { u[u.find(a)] = u.find(b) }
 
 // filledRows counts the rows with text in two columns or more. A grid without any is a box drawn
 // around text, not a table.

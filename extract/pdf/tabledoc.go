@@ -162,7 +162,7 @@ func documentTables(pages [][]line, tables []pageTable, groups [][]int, starts m
 			Caption: caption(pages, g[0]+1),
 			Page:    first.page,
 			Start:   start,
-			Rows:    cleanRows(rows),
+			Rows:    rows, // cells are trimmed and have no line breaks (cellText, textTable)
 		})
 	}
 	return out
@@ -221,18 +221,6 @@ func repeatedHeader(rows, part [][]string) int {
 		n++
 	}
 	return n
-}
-
-// cleanRows returns the grid with its cells cleaned as table.Clean does.
-func cleanRows(rows [][]string) [][]string {
-	out := make([][]string, len(rows))
-	for r, row := range rows {
-		out[r] = make([]string, len(row))
-		for c, s := range row {
-			out[r][c] = table.Clean(s)
-		}
-	}
-	return out
 }
 
 // Captions are short lines: a title, 表1 …, 第二十条第（一）项. A line that says only who compiled the

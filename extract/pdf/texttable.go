@@ -104,7 +104,7 @@ func textTable(block []line) (pageTable, bool) {
 				return pageTable{}, false
 			}
 			for c := first; c <= last; c++ {
-				row[c], ids[c], own[c] = foldSpaces(text), id, c == first
+				row[c], ids[c], own[c] = strings.TrimSpace(foldSpaces(text)), id, c == first
 			}
 			id++
 		}
