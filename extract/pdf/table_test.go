@@ -234,9 +234,9 @@ func TestReadTablesSynthetic(t *testing.T) {
 		{"ruled grid", text(72, 760, gbk("表1 收支情况")) + grid(750, [][]string{{"项目", "金额"}, {"收入", "3.2"}, {"支出", "5.3"}}),
 			"表1 收支情况\n项目\t金额\n收入\t3.2\n支出\t5.3\n", [][][]string{{{"项目", "金额"}, {"收入", "3.2"}, {"支出", "5.3"}}}},
 		{"box around a paragraph is no table", "72 600 400 40 re S\n" + text(80, 610, gbk(prose)), prose + "\n", nil},
-		{"two columns of prose are no table", text(72, 700, gbk("左栏的文字是一段完整的句子。"))+text(320, 700, gbk("右栏的文字也是完整的句子。")) +
-			text(72, 682, gbk("左栏第二行仍然是句子的一部分。"))+text(320, 682, gbk("右栏第二行也是句子的一部分。")) +
-			text(72, 664, gbk("左栏第三行写完了这一段落。"))+text(320, 664, gbk("右栏第三行同样写完了段落。")),
+		{"two columns of prose are no table", text(72, 700, gbk("左栏的文字是一段完整的句子。")) + text(320, 700, gbk("右栏的文字也是完整的句子。")) +
+			text(72, 682, gbk("左栏第二行仍然是句子的一部分。")) + text(320, 682, gbk("右栏第二行也是句子的一部分。")) +
+			text(72, 664, gbk("左栏第三行写完了这一段落。")) + text(320, 664, gbk("右栏第三行同样写完了段落。")),
 			"", nil},
 	}
 	for _, tt := range tests {
