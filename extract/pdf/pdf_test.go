@@ -275,6 +275,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府")), text(72, 700, gbk("第二页"))))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)}, text(72, 700, "0001000200030004")))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{latinFont}, "BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td [(wor) -20 (ld)] TJ ET\n"))
+	f.Add(fixture(f, "tables-form.pdf"))
+	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, grid(750, [][]string{{"项目", "金额"}, {"收入", "3.2"}}), grid(750, [][]string{{"支出", "5.3"}})))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res, err := Read(body)
 		if err != nil {
@@ -294,6 +296,16 @@ func FuzzRead(f *testing.F) {
 		}
 		if strings.Contains(res.Text, "\n\n") || strings.HasPrefix(res.Text, "\n") {
 			t.Errorf("blank line in %q", res.Text)
+		}
+		for i, tb := range res.Tables {
+			for _, row := range tb.Rows {
+				if len(row) != len(tb.Rows[0]) {
+					t.Errorf("table %d: ragged grid", i)
+				}
+			}
+			if tb.Start > utf8.RuneCountInString(res.Text) || tb.Page < 1 || tb.Page > res.Pages {
+				t.Errorf("table %d: start %d, page %d", i, tb.Start, tb.Page)
+			}
 		}
 	})
 }

@@ -14,9 +14,9 @@ import (
 // Most tables in government PDFs (WPS, Word, LibreOffice) draw their cell borders. The horizontal and
 // vertical lines of a page are merged where they continue one another, and lines that cross make one
 // table. Its columns are the x-positions of its vertical lines, its rows the bands between its
-// horizontal lines; a band holding several lines of text that each fill two or more columns is split
-// into one row per line (tables that rule only their header and foot, as statistical bulletins do), and
-// a line that only continues the wrapped text of the row above is put back into it. Where a border is
+// horizontal lines; a band where a column holds figures on two lines of text is split into one row per
+// line (tables that rule only their header and foot, as statistical bulletins do), and a line that only
+// continues the wrapped text of the row above is put back into it. Where a border is
 // missing between two neighbouring positions, they are one merged cell: a group label written one
 // character a line down a tall cell reads as one label, and the grid repeats a merged cell's text in
 // every position it covers (../shared/CONTRACT.md). Text is placed by the middle of each piece, so a
@@ -147,8 +147,8 @@ type placed struct {
 }
 
 // buildRuled builds the table a group of lines draws, from the spans not yet used. It returns the
-// indexes of the spans it took; ok is false when the lines do not hold a table: fewer than two rows
-// or columns with text.
+// indexes of the spans it took; ok is false when the lines do not hold a table: no row with text in
+// two columns.
 func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []int, ok bool) {
 	var xs, ys []float64
 	xs = append(xs, g.left, g.right)
@@ -553,7 +553,7 @@ func foldSpaces(s string) string {
 	for i, r := range s {
 		if r == ' ' || r == '\u3000' {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if isWide(prev) || isWide(next) || next == ' ' || prev == ' ' {
+			if isWide(prev) || isWide(next) || next == ' ' {
 				continue
 			}
 			r = ' '
