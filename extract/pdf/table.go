@@ -222,7 +222,7 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 	for b := len(byBand) - 1; b >= 0; b-- {
 		top, bottom, in := bands[b+1], bands[b], byBand[b]
 		lines := textLines(inside, in)
-		if !stacked(inside, lines) {
+		if !stacked(inside, lines, len(cols)-1) {
 			rows = append(rows, tableRow{top: top, bottom: bottom, mid: (top + bottom) / 2, ruledAbove: true, spans: in})
 			continue
 		}
@@ -251,27 +251,31 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 // figure on two of them. A table that rules only its header and foot has its whole body in one band;
 // a ruled cell's text wrapped over lines (本年/制发件数, 社会/公益/组织) or cells of different heights
 // centred at different heights are one row.
-func stacked(inside []placed, lines [][]int) bool {
-	figures := map[int]int{} // column → lines with a figure in it
+func stacked(inside []placed, lines [][]int, ncols int) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	figures := make([]int, ncols) // column → lines with a figure in it
+	digits, other := make([]int, ncols), make([]bool, ncols)
 	for _, l := range lines {
-		digits, other := map[int]int{}, map[int]bool{}
+		clear(digits)
+		clear(other)
 		for _, i := range l { // a figure's glyphs may be spans of their own: look at them one by one
-			if strings.TrimSpace(inside[i].text) == "" {
+			text := strings.TrimSpace(inside[i].text)
+			if text == "" {
 				continue
 			}
-			ok, n := figureChars(strings.TrimSpace(inside[i].text))
-			digits[inside[i].col] += n
-			other[inside[i].col] = other[inside[i].col] || !ok
+			ok, n := figureChars(text)
+			c := inside[i].col
+			digits[c] += n
+			other[c] = other[c] || !ok
 		}
 		for c, n := range digits {
 			if n > 0 && !other[c] {
-				figures[c]++
+				if figures[c]++; figures[c] >= 2 {
+					return true
+				}
 			}
-		}
-	}
-	for _, n := range figures {
-		if n >= 2 {
-			return true
 		}
 	}
 	return false
@@ -520,6 +524,9 @@ func (t *pageTable) filledRows() int {
 // between Chinese characters (a label wrapped in its cell, or written one character a line, reads as
 // one) and with one between Latin words.
 func cellText(spans []span) string {
+	if len(spans) == 1 {
+		return strings.TrimSpace(foldSpaces(spans[0].text))
+	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].y > spans[j].y })
 	var out string
 	var row []span
@@ -547,6 +554,9 @@ func cellText(spans []span) string {
 // foldSpaces turns the tabs of a line inside a cell into spaces and drops spaces next to a Chinese
 // character: "林    业" (letter-spaced to fill the cell) is 林业.
 func foldSpaces(s string) string {
+	if !strings.ContainsAny(s, " \t\u3000") {
+		return s
+	}
 	s = strings.ReplaceAll(s, "\t", " ")
 	var b strings.Builder
 	var prev rune
