@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -42,15 +43,16 @@ type pageTable struct {
 
 // Bounds on the work done for one page, whatever the file holds: real tables stay far below them.
 const (
-	maxTableLines = 1000 // horizontal or vertical lines considered
-	maxGroups     = 200  // groups of crossing lines considered
+	maxTableLines = 1000  // horizontal or vertical lines considered
+	maxGroups     = 200   // groups of crossing lines considered
+	maxTableSpans = 50000 // pieces of text on a page (a dense page of single glyphs has 5,000)
 	maxGridCells  = 10000
 )
 
 // findTables returns the tables of a page, and the spans that are not part of any.
 func findTables(spans []span, rules []segment) ([]pageTable, []span) {
 	hs, vs := mergeRules(rules)
-	if len(hs) > maxTableLines || len(vs) > maxTableLines {
+	if len(hs) > maxTableLines || len(vs) > maxTableLines || len(spans) > maxTableSpans {
 		return nil, spans
 	}
 	var tables []pageTable
@@ -164,16 +166,21 @@ func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []
 		return t, nil, false
 	}
 	// bands run bottom to top; rows are numbered top to bottom.
-	var inside []placed
-	for i, s := range spans {
-		if used[i] {
-			continue
-		}
+	in := func(s span) bool {
 		x, y := (s.x+s.end)/2, s.y+0.3*s.size
-		if x < g.left || x > g.right || y < g.bottom || y > g.top {
-			continue
+		return x >= g.left && x <= g.right && y >= g.bottom && y <= g.top
+	}
+	n := 0
+	for i, s := range spans {
+		if !used[i] && in(s) {
+			n++
 		}
-		inside = append(inside, placed{span: s, index: i, col: slot(cols, x)})
+	}
+	inside := make([]placed, 0, n)
+	for i, s := range spans {
+		if !used[i] && in(s) {
+			inside = append(inside, placed{span: s, index: i, col: slot(cols, (s.x+s.end)/2)})
+		}
 	}
 	if len(inside) == 0 {
 		return t, nil, false
@@ -284,7 +291,7 @@ func stacked(inside []placed, lines [][]int, ncols int) bool {
 // lineCells returns the text of a line of spans in each column it fills (spans may be single glyphs).
 func lineCells(inside []placed, line []int) map[int]string {
 	sorted := append([]int(nil), line...)
-	sort.SliceStable(sorted, func(a, b int) bool { return inside[sorted[a]].x < inside[sorted[b]].x })
+	slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(inside[a].x, inside[b].x) })
 	cells := map[int]string{}
 	for _, i := range sorted {
 		cells[inside[i].col] += inside[i].text
@@ -295,7 +302,7 @@ func lineCells(inside []placed, line []int) map[int]string {
 // textLines groups spans (indexes into inside) into lines of text, top to bottom, as pageLines does.
 func textLines(inside []placed, idx []int) [][]int {
 	sorted := append([]int(nil), idx...)
-	sort.SliceStable(sorted, func(a, b int) bool { return inside[sorted[a]].y > inside[sorted[b]].y })
+	slices.SortStableFunc(sorted, func(a, b int) int { return cmp.Compare(inside[b].y, inside[a].y) })
 	var lines [][]int
 	for _, i := range sorted {
 		if n := len(lines); n > 0 {
@@ -420,7 +427,7 @@ func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 		order[i] = i
 	}
 	cell := func(i int) int { return find(inside[i].row*nc + inside[i].col) }
-	sort.SliceStable(order, func(a, b int) bool { return cell(order[a]) < cell(order[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cell(a), cell(b)) })
 	texts := map[int]string{}
 	var ss []span
 	for k, i := range order {
@@ -527,28 +534,53 @@ func cellText(spans []span) string {
 	if len(spans) == 1 {
 		return strings.TrimSpace(foldSpaces(spans[0].text))
 	}
-	sort.SliceStable(spans, func(i, j int) bool { return spans[i].y > spans[j].y })
+	slices.SortStableFunc(spans, func(a, b span) int { return cmp.Compare(b.y, a.y) })
 	var out string
-	var row []span
-	flush := func() {
-		if len(row) == 0 {
-			return
+	for start := 0; start < len(spans); {
+		end := start + 1 // spans[start:end] is a line
+		for end < len(spans) && math.Abs(spans[start].y-spans[end].y) <= 0.5*math.Max(spans[start].size, spans[end].size) {
+			end++
 		}
-		text := foldSpaces(joinSpans(row).text)
+		text := cellLine(spans[start:end])
 		if out != "" && text != "" && needsSpace(out, text, true) {
 			out += " "
 		}
 		out += text
-		row = nil
+		start = end
 	}
-	for _, s := range spans {
-		if len(row) > 0 && math.Abs(row[0].y-s.y) > 0.5*math.Max(row[0].size, s.size) {
-			flush()
-		}
-		row = append(row, s)
-	}
-	flush()
 	return strings.TrimSpace(out)
+}
+
+// cellLine joins the spans of one line of a cell, left to right: with a space between Latin words,
+// none next to a Chinese character ("林    业", letter-spaced to fill its cell, is 林业), and text drawn
+// twice to look bold kept once.
+func cellLine(line []span) string {
+	slices.SortStableFunc(line, func(a, b span) int { return cmp.Compare(a.x, b.x) })
+	var b strings.Builder
+	var prev *span
+	space := false
+	for i := range line {
+		s := &line[i]
+		text := strings.TrimSpace(s.text)
+		switch {
+		case text == "":
+			space = true
+			continue
+		case prev != nil && s.text == prev.text && math.Abs(s.x-prev.x) < 0.2*s.size:
+			continue
+		}
+		if prev != nil {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(text)
+			latin := !isWide(last) && !isWide(first)
+			if latin && (space || s.x-prev.end > 0.2*s.size || strings.HasPrefix(s.text, " ")) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(foldSpaces(text))
+		prev, space = s, strings.HasSuffix(s.text, " ")
+	}
+	return b.String()
 }
 
 // foldSpaces turns the tabs of a line inside a cell into spaces and drops spaces next to a Chinese

@@ -284,3 +284,20 @@ func TestFoldSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestCellLine(t *testing.T) {
+	tests := []struct {
+		spans []span
+		want  string
+	}{
+		{[]span{{x: 100, end: 112, size: 12, text: "业"}, {x: 40, end: 52, size: 12, text: "林"}}, "林业"},
+		{[]span{{x: 40, end: 70, size: 12, text: "GDP"}, {x: 76, end: 110, size: 12, text: "growth"}}, "GDP growth"},
+		{[]span{{x: 40, end: 52, size: 12, text: "标"}, {x: 40.3, end: 52.3, size: 12, text: "标"}, {x: 52, end: 64, size: 12, text: "题"}}, "标题"},
+		{[]span{{x: 40, end: 52, size: 12, text: "9"}, {x: 52, end: 58, size: 12, text: " "}, {x: 58, end: 64, size: 12, text: "5"}}, "9 5"},
+	}
+	for _, tt := range tests {
+		if got := cellLine(tt.spans); got != tt.want {
+			t.Errorf("cellLine(%v) = %q, want %q", tt.spans, got, tt.want)
+		}
+	}
+}
