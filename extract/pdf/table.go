@@ -35,7 +35,6 @@ type pageTable struct {
 	rows                     [][]string // the grid, merged cells repeated
 	own                      [][]bool   // own[r][c]: (r, c) is where a merged cell's text is written in the text
 	ids                      [][]int    // ids[r][c]: the cell covering (r, c); a merged cell has one id in all its positions
-	rowTop                   []float64  // y of each row's top, for ordering it among the lines of the page
 	size                     float64    // the usual font size of its text
 	single                   bool       // a single row of cells: a table only as the end of one on the page before
 	bands                    []band     // for a table without lines, the x-range of each column's text
@@ -152,16 +151,16 @@ type placed struct {
 // indexes of the spans it took; ok is false when the lines do not hold a table: no row with text in
 // two columns.
 func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []int, ok bool) {
-	var xs, ys []float64
-	xs = append(xs, g.left, g.right)
+	edges := []float64{g.left, g.right}
 	for _, v := range g.vs {
-		xs = append(xs, v.x0)
+		edges = append(edges, v.x0)
 	}
-	ys = append(ys, g.bottom, g.top)
+	cols := positions(edges)
+	edges = []float64{g.bottom, g.top}
 	for _, h := range g.hs {
-		ys = append(ys, h.y0)
+		edges = append(edges, h.y0)
 	}
-	cols, bands := positions(xs), positions(ys)
+	bands := positions(edges)
 	if len(cols) < 3 || len(bands) < 2 {
 		return t, nil, false
 	}
@@ -177,13 +176,22 @@ func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []
 		}
 	}
 	inside := make([]placed, 0, n)
+	var xs, ys []float64 // the middles of the spans
 	for i, s := range spans {
 		if !used[i] && in(s) {
-			inside = append(inside, placed{span: s, index: i, col: slot(cols, (s.x+s.end)/2)})
+			inside = append(inside, placed{span: s, index: i})
+			xs, ys = append(xs, (s.x+s.end)/2), append(ys, s.y+0.3*s.size)
 		}
 	}
 	if len(inside) == 0 {
 		return t, nil, false
+	}
+	cols, bands = dropSlivers(cols, xs), dropSlivers(bands, ys)
+	if len(cols) < 3 {
+		return t, nil, false
+	}
+	for i := range inside {
+		inside[i].col = slot(cols, xs[i])
 	}
 	rows := splitBands(inside, bands, cols)
 	if len(rows)*(len(cols)-1) > maxGridCells {
@@ -201,6 +209,27 @@ func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []
 		members = append(members, p.index)
 	}
 	return t, members, true
+}
+
+// Borders drawn double (two lines a little apart) leave a sliver between them: an interval between
+// edges narrower than minCell without text in it is no column or row.
+const minCell = 4.0
+
+// dropSlivers returns the edges (sorted) without those that close a sliver holding none of the
+// positions at.
+func dropSlivers(edges, at []float64) []float64 {
+	out := []float64{edges[0]}
+	for k := 1; k < len(edges); k++ {
+		lo, hi := out[len(out)-1], edges[k]
+		if hi-lo < minCell && !slices.ContainsFunc(at, func(x float64) bool { return x > lo && x < hi }) {
+			if k == len(edges)-1 {
+				out[len(out)-1] = hi // keep the outer edge
+			}
+			continue
+		}
+		out = append(out, hi)
+	}
+	return out
 }
 
 // slot returns the interval of edges (sorted) that x falls in: 0 for x < edges[1].
@@ -452,7 +481,6 @@ func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 			seen[id] = true
 		}
 		t.rows, t.own, t.ids = append(t.rows, row), append(t.own, own), append(t.ids, ids)
-		t.rowTop = append(t.rowTop, rows[r].top)
 	}
 }
 

@@ -210,10 +210,15 @@ func wantRows(t *testing.T, name string, tb table.Table, rows map[int][]string) 
 
 // grid draws a ruled table: rows of cells, each 100 wide and 20 high from (72, top), with their text.
 func grid(top float64, rows [][]string) string {
+	return gridAt(72, top, rows)
+}
+
+// gridAt draws a ruled table from (left, top).
+func gridAt(left, top float64, rows [][]string) string {
 	var b strings.Builder
 	for r, row := range rows {
 		for c, cell := range row {
-			x, y := 72+100*float64(c), top-20*float64(r+1)
+			x, y := left+100*float64(c), top-20*float64(r+1)
 			fmt.Fprintf(&b, "%g %g 100 20 re S\n", x, y)
 			if cell != "" {
 				b.WriteString(text(x+4, y+5, gbk(cell)))
@@ -233,6 +238,11 @@ func TestReadTablesSynthetic(t *testing.T) {
 	}{
 		{"ruled grid", text(72, 760, gbk("表1 收支情况")) + grid(750, [][]string{{"项目", "金额"}, {"收入", "3.2"}, {"支出", "5.3"}}),
 			"表1 收支情况\n项目\t金额\n收入\t3.2\n支出\t5.3\n", [][][]string{{{"项目", "金额"}, {"收入", "3.2"}, {"支出", "5.3"}}}},
+		{"borders drawn double leave no sliver column or row", text(72, 760, gbk("表2 双线")) + grid(750, [][]string{{"项目", "金额"}, {"收入", "3.2"}}) +
+			"74 710 m 74 750 l S 72 708 m 272 708 l S\n",
+			"表2 双线\n项目\t金额\n收入\t3.2\n", [][][]string{{{"项目", "金额"}, {"收入", "3.2"}}}},
+		{"tables side by side are read one after the other", grid(750, [][]string{{"甲", "1.5"}, {"乙", "2.5"}}) + gridAt(320, 750, [][]string{{"丙", "3.5"}, {"丁", "4.5"}}),
+			"甲\t1.5\n乙\t2.5\n丙\t3.5\n丁\t4.5\n", [][][]string{{{"甲", "1.5"}, {"乙", "2.5"}}, {{"丙", "3.5"}, {"丁", "4.5"}}}},
 		{"box around a paragraph is no table", "72 600 400 40 re S\n" + text(80, 610, gbk(prose)), prose + "\n", nil},
 		{"two columns of prose are no table", text(72, 700, gbk("左栏的文字是一段完整的句子。")) + text(320, 700, gbk("右栏的文字也是完整的句子。")) +
 			text(72, 682, gbk("左栏第二行仍然是句子的一部分。")) + text(320, 682, gbk("右栏第二行也是句子的一部分。")) +

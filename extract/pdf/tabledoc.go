@@ -10,9 +10,10 @@ import (
 	"github.com/gongwen/gongwen/extract/table"
 )
 
-// withTableRows puts the rows of a page's tables among its other lines, by position: each row with
-// text of its own becomes a line (cells separated by tabs) that knows its table (1 + first, the
-// index of the page's first table in the document, and so on) and row.
+// withTableRows puts the rows of a page's tables among its other lines: each row with text of its own
+// becomes a line (cells separated by tabs) that knows its table (1 + first, the index of the page's
+// first table in the document, and so on) and row. A table's rows stay together at the height of its
+// top, so two tables side by side are read one after the other.
 func withTableRows(lines []line, tables []pageTable, first int) []line {
 	if len(tables) == 0 {
 		return lines
@@ -25,7 +26,7 @@ func withTableRows(lines []line, tables []pageTable, first int) []line {
 			if text == "" {
 				continue
 			}
-			out = append(out, line{x: t.left, end: t.right, y: t.rowTop[r], bottom: t.rowTop[r], size: t.size,
+			out = append(out, line{x: t.left, end: t.right, y: t.top, bottom: t.top, size: t.size,
 				text: text, cells: []float64{t.left}, table: first + k + 1, row: r})
 		}
 	}

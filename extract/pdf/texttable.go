@@ -81,7 +81,7 @@ func textTable(block []line) (pageTable, bool) {
 	if !ok {
 		return pageTable{}, false
 	}
-	t := pageTable{left: bands[0].x0, right: bands[len(bands)-1].x1, top: block[0].y + block[0].size, bottom: block[len(block)-1].y, bands: bands}
+	t := pageTable{left: bands[0].x0, right: bands[len(bands)-1].x1, top: block[0].y, bottom: block[len(block)-1].y, bands: bands}
 	t.cols = []float64{bands[0].x0}
 	for k := 1; k < len(bands); k++ {
 		t.cols = append(t.cols, (bands[k-1].x1+bands[k].x0)/2)
@@ -115,7 +115,6 @@ func textTable(block []line) (pageTable, bool) {
 			}
 		}
 		t.rows, t.ids, t.own = append(t.rows, row), append(t.ids, ids), append(t.own, own)
-		t.rowTop = append(t.rowTop, l.y)
 		t.size = math.Max(t.size, l.size)
 	}
 	if !tabular(t.rows) {
