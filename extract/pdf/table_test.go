@@ -311,3 +311,41 @@ func TestCellLine(t *testing.T) {
 		}
 	}
 }
+
+func TestCaptionFrom(t *testing.T) {
+	title := line{x: 200, end: 400, y: 700, size: 12, text: "2025年部门收入预算总表"}
+	unit := line{x: 72, end: 520, y: 680, size: 10, text: "编制部门：青山县财政局\t单位：元"}
+	prose := line{x: 72, end: 520, y: 700, size: 12, text: "纳入本部门决算编制范围的单位共有5家，分别"}
+	tail := line{x: 72, end: 200, y: 682, size: 12, text: "是："}
+	tests := []struct {
+		before []line
+		want   string
+	}{
+		{[]line{title}, "2025年部门收入预算总表"},
+		{[]line{title, unit}, "2025年部门收入预算总表 单位：元"},
+		{[]line{{text: "表1\t2023年主要农产品产量", size: 12}}, "表1 2023年主要农产品产量"},
+		{[]line{prose, tail}, ""},
+		{[]line{{text: "全年共收到申请45件，均已按时答复。", size: 12}}, ""},
+		{[]line{{text: "规章\t2", table: 1}}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := captionFrom(tt.before); got != tt.want {
+			t.Errorf("captionFrom(%v) = %q, want %q", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestMendSeam joins a group label that a page break cuts: printed on the first page only, or split
+// over the two; a new item starting the next page stays apart.
+func TestMendSeam(t *testing.T) {
+	part := func(rows [][]string, ids [][]int) pageTable {
+		return pageTable{cols: []float64{0, 40, 100, 130}, rows: rows, ids: ids}
+	}
+	a := part([][]string{{"三、办理结果", "（四）无", "1.不掌握"}, {"三、办理结果", "（四）无", "2.另行制作"}}, [][]int{{0, 1, 2}, {0, 1, 3}})
+	b := part([][]string{{"", "法提供", "3.不明确"}, {"", "法提供", "4.其他"}, {"", "（五）不予处理", "1.信访"}}, [][]int{{0, 1, 2}, {0, 1, 3}, {0, 4, 5}})
+	mendSeam(&a, &b)
+	wantRows(t, "first page", table.Table{Rows: a.rows}, map[int][]string{1: {"三、办理结果", "（四）无法提供", "2.另行制作"}})
+	wantRows(t, "next page", table.Table{Rows: b.rows}, map[int][]string{
+		0: {"三、办理结果", "（四）无法提供", "3.不明确"}, 2: {"三、办理结果", "（五）不予处理", "1.信访"}})
+}
