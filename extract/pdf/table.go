@@ -257,6 +257,10 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 	var rows []tableRow
 	for b := len(byBand) - 1; b >= 0; b-- {
 		top, bottom, in := bands[b+1], bands[b], byBand[b]
+		if oneLine(inside, in) {
+			rows = append(rows, tableRow{top: top, bottom: bottom, mid: (top + bottom) / 2, ruledAbove: true, spans: in})
+			continue
+		}
 		lines := textLines(inside, in)
 		if !stacked(inside, lines, len(cols)-1) {
 			rows = append(rows, tableRow{top: top, bottom: bottom, mid: (top + bottom) / 2, ruledAbove: true, spans: in})
@@ -281,6 +285,19 @@ func splitBands(inside []placed, bands, cols []float64) []tableRow {
 		}
 	}
 	return mergeContinuations(rows, inside, cols)
+}
+
+// oneLine reports whether the spans (indexes into inside) sit on one line of text, as the cells of a
+// ruled row mostly do.
+func oneLine(inside []placed, idx []int) bool {
+	if len(idx) == 0 {
+		return true
+	}
+	lo, hi, size := inside[idx[0]].y, inside[idx[0]].y, inside[idx[0]].size
+	for _, i := range idx[1:] {
+		lo, hi, size = math.Min(lo, inside[i].y), math.Max(hi, inside[i].y), math.Min(size, inside[i].size)
+	}
+	return hi-lo <= 0.5*size
 }
 
 // stacked reports whether the lines of text of one band are rows of their own: some column holds a
@@ -457,7 +474,7 @@ func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 	}
 	cell := func(i int) int { return find(inside[i].row*nc + inside[i].col) }
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cell(a), cell(b)) })
-	texts := map[int]string{}
+	texts := make([]string, nr*nc) // by cell
 	var ss []span
 	for k, i := range order {
 		ss = append(ss, inside[i].span)
@@ -466,7 +483,7 @@ func (t *pageTable) fill(rows []tableRow, g lineGroup, inside []placed) {
 			ss = ss[:0]
 		}
 	}
-	seen := map[int]bool{}
+	seen := make([]bool, nr*nc) // by cell
 	for r := range rows {
 		ids := make([]int, nc)
 		for c := range ids {
