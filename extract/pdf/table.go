@@ -176,7 +176,7 @@ func buildRuled(g lineGroup, spans []span, used []bool) (t pageTable, members []
 		}
 	}
 	inside := make([]placed, 0, n)
-	var xs, ys []float64 // the middles of the spans
+	xs, ys := make([]float64, 0, n), make([]float64, 0, n) // the middles of the spans
 	for i, s := range spans {
 		if !used[i] && in(s) {
 			inside = append(inside, placed{span: s, index: i})
