@@ -27,16 +27,19 @@ type Observation struct {
 	Year    int // the document's report year; 0 when unknown
 	Issuer  string
 	Region  region.Region
-	DocID   string
-	Title   string
-	Start   int // rune offset of the value in the document's text
+	// National is set for the document of a national body, which has no
+	// region: it counts under NationalRegion.
+	National bool
+	DocID    string
+	Title    string
+	Start    int // rune offset of the value in the document's text
 }
 
 // NewObservation returns the observation of indicator ind of doc.
 func NewObservation(doc *extract.Document, ind extract.Indicator) Observation {
 	return Observation{
 		Name: ind.Name, Measure: extract.MeasureOf(&ind), Text: ind.Text, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx,
-		Year: doc.ReportYear, Issuer: doc.Issuer, Region: extract.RegionOf(doc), DocID: doc.ID, Title: doc.Title,
+		Year: doc.ReportYear, Issuer: doc.Issuer, Region: extract.RegionOf(doc), National: doc.National, DocID: doc.ID, Title: doc.Title,
 		Start: ind.Start,
 	}
 }
@@ -67,6 +70,9 @@ const (
 	UnknownYear   = "?"
 	UnknownIssuer = "（未知发布机关）"
 	UnknownRegion = "（未知地区）"
+	// NationalRegion labels the row of national bodies (国务院, ministries)
+	// when comparing by region.
+	NationalRegion = "全国"
 )
 
 // Table is an indicator laid out across places and years.
@@ -145,6 +151,9 @@ func Compare(indicator string, obs []Observation, by By) *Table {
 	})
 	place := func(o Observation) string {
 		if by == ByRegion {
+			if o.Region.Code() == "" && o.National {
+				return NationalRegion
+			}
 			if o.Region.Code() == "" {
 				return UnknownRegion
 			}

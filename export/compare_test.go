@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,5 +125,16 @@ func TestFormatValue(t *testing.T) {
 		if got := FormatValue(v); got != want {
 			t.Errorf("FormatValue(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+func TestCompareNational(t *testing.T) {
+	obs := []Observation{
+		{Name: "x", Value: 1, Unit: "件", Year: 2024, Issuer: "国务院", National: true, DocID: "a"},
+		{Name: "x", Value: 2, Unit: "件", Year: 2024, Issuer: "某局", DocID: "b"},
+	}
+	got := Compare("x", obs, ByRegion)
+	if want := []string{NationalRegion, UnknownRegion}; !slices.Equal(got.Rows, want) {
+		t.Errorf("rows %q, want %q", got.Rows, want)
 	}
 }

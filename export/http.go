@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gongwen/gongwen/index"
@@ -18,7 +19,8 @@ import (
 //	GET /compare.svg?indicator=调解成功率&by=region               the chart (image/svg+xml)
 //
 // A path ending in .svg gets the chart, any other the JSON. by defaults to
-// issuer. Errors are {"error": "…"} with status 400 for a bad request and
+// issuer; issuer, region, year and kind narrow the documents compared, as
+// the filters of /api/search do. Errors are {"error": "…"} with status 400 for a bad request and
 // 404 when the indicator has no values (for the chart: none with a year
 // in the main unit).
 func Handler(ix *index.Index) http.Handler {
@@ -37,7 +39,15 @@ func Handler(ix *index.Index) http.Handler {
 				return
 			}
 		}
-		t, err := CompareIndex(r.Context(), ix, indicator, by)
+		where := Where{Issuer: v.Get("issuer"), Region: v.Get("region"), Kind: v.Get("kind")}
+		if y := v.Get("year"); y != "" {
+			var err error
+			if where.Year, err = strconv.Atoi(y); err != nil {
+				httpError(w, http.StatusBadRequest, "year: want a number such as 2024")
+				return
+			}
+		}
+		t, err := CompareIndex(r.Context(), ix, indicator, by, where)
 		switch {
 		case errors.Is(err, index.ErrBadQuery):
 			httpError(w, http.StatusBadRequest, err.Error())

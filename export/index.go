@@ -21,15 +21,25 @@ type indicatorKey struct {
 	value           float64
 }
 
-// Observations finds the values of an indicator in the index. The name goes
-// through the index's Chinese analyzer, so 调解成功率 also finds 人民调解成功率;
-// "NAME OP VALUE" (调解成功率>=95) keeps only such values. The documents are
-// read from the index for the approximation mark and the issuer's region.
-func Observations(ctx context.Context, ix *index.Index, indicator string) ([]Observation, error) {
+// Where narrows a comparison to the documents of an issuer, a region, a
+// report year and a kind, each optional, as the filters of a search do
+// (index.Query).
+type Where struct {
+	Issuer, Region, Kind string
+	Year                 int
+}
+
+// Observations finds the values of an indicator in the index, in the
+// documents where selects. The name goes through the index's Chinese
+// analyzer, so 调解成功率 also finds 人民调解成功率; "NAME OP VALUE"
+// (调解成功率>=95) keeps only such values. The documents are read from the
+// index for the approximation mark and the issuer's region.
+func Observations(ctx context.Context, ix *index.Index, indicator string, where Where) ([]Observation, error) {
 	f, err := index.ParseIndicatorFilter(indicator)
 	if err != nil {
 		return nil, err
 	}
+	f.Issuer, f.Region, f.Kind, f.Year = where.Issuer, where.Region, where.Kind, where.Year
 	hits, err := indicatorHits(ctx, ix, f)
 	if err != nil {
 		return nil, err
@@ -83,10 +93,10 @@ func nthIndicator(doc *extract.Document, key indicatorKey, n int) (extract.Indic
 	return extract.Indicator{}, false
 }
 
-// CompareIndex compares an indicator across the index (see Observations and
-// Compare).
-func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By) (*Table, error) {
-	obs, err := Observations(ctx, ix, indicator)
+// CompareIndex compares an indicator across the documents of the index
+// where selects (see Observations and Compare).
+func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By, where Where) (*Table, error) {
+	obs, err := Observations(ctx, ix, indicator, where)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -129,7 +130,7 @@ func TestDocumentsFromIndex(t *testing.T) {
 func TestCompareIndex(t *testing.T) {
 	ix := testIndex(t)
 	for _, by := range []By{ByIssuer, ByRegion, ByYear} {
-		got, err := CompareIndex(context.Background(), ix, "调解成功率", by)
+		got, err := CompareIndex(context.Background(), ix, "调解成功率", by, Where{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,8 +140,22 @@ func TestCompareIndex(t *testing.T) {
 			t.Errorf("by %s (-want +got):\n%s", by, diff)
 		}
 	}
-	if _, err := CompareIndex(context.Background(), ix, "调解成功率>=abc", ByIssuer); err == nil {
+	if _, err := CompareIndex(context.Background(), ix, "调解成功率>=abc", ByIssuer, Where{}); err == nil {
 		t.Error("CompareIndex accepted a bad filter")
+	}
+
+	// Where narrows the documents; a value that matches nothing valid is a
+	// bad query naming the nearest.
+	got, err := CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Issuer: "金昌市人民政府"})
+	if err != nil || len(got.Rows) != 1 || got.Rows[0] != "金昌市人民政府" {
+		t.Errorf("compare for one issuer: %v, %v", got, err)
+	}
+	if got, err := CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Year: 1999}); err != nil || got.Total != 0 {
+		t.Errorf("compare for a year without values: %v, %v", got, err)
+	}
+	_, err = CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Issuer: "金昌人民政府"})
+	if !errors.Is(err, index.ErrBadQuery) || !strings.Contains(err.Error(), "金昌市人民政府") {
+		t.Errorf("compare for an unknown issuer: %v, want a bad query naming 金昌市人民政府", err)
 	}
 }
 

@@ -39,7 +39,7 @@ func TestFormKeys(t *testing.T) {
 	}
 	ctx := context.Background()
 
-	tab, err := CompareIndex(ctx, ix, "requests.new.total", ByRegion)
+	tab, err := CompareIndex(ctx, ix, "requests.new.total", ByRegion, Where{})
 	if err != nil {
 		t.Fatal(err)
 	}

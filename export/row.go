@@ -65,6 +65,7 @@ type DocumentRow struct {
 	CountyCode  string `json:"county_code,omitempty" parquet:"county_code,optional,dict" width:"11"`
 	County      string `json:"county,omitempty" parquet:"county,optional,dict" width:"14"`
 	Township    string `json:"township,omitempty" parquet:"township,optional,dict" width:"14"`
+	National    bool   `json:"national" parquet:"national" width:"9"` // a national body's document: it has no region
 	Kind        string `json:"doc_kind,omitempty" parquet:"doc_kind,optional,dict" width:"16"`
 	ReportYear  int    `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
 	Signed      string `json:"signed,omitempty" parquet:"signed,optional" width:"11"`
@@ -106,7 +107,7 @@ func NewDocumentRow(doc *extract.Document) DocumentRow {
 	return DocumentRow{
 		DocID: doc.ID, URL: doc.Source.URL, File: doc.Source.File, Title: doc.Title, Issuer: doc.Issuer,
 		RegionCode: r.Code(), ProvCode: r.ProvinceCode, Province: r.Province, CityCode: r.CityCode, City: r.City,
-		CountyCode: r.CountyCode, County: r.County, Township: r.Township,
+		CountyCode: r.CountyCode, County: r.County, Township: r.Township, National: doc.National,
 		Kind: doc.Kind, ReportYear: doc.ReportYear,
 		Signed: dateWithRole(doc, extract.RoleSigned), Published: dateWithRole(doc, extract.RolePublished),
 		DocNumbers: strings.Join(numbers, "; "), IndexNumber: doc.IndexNumber,

@@ -11,26 +11,49 @@ import (
 // prints and every later stage (index, export) reads. Field names follow
 // ../shared/CONTRACT.md and must not change meaning.
 type Document struct {
-	ID          string            `json:"id"`
-	Parent      string            `json:"parent,omitempty"` // id of the page an attachment came from
-	Source      Source            `json:"source"`
-	Kind        string            `json:"kind,omitempty"` // fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other
-	Title       string            `json:"title"`
-	Issuer      string            `json:"issuer"`
-	Recipients  []string          `json:"recipients"`
-	ReportYear  int               `json:"report_year,omitempty"`
-	IndexNumber string            `json:"index_number"`
-	Region      *region.Region    `json:"region,omitempty"` // the division the issuer belongs to (GB/T 2260)
-	Metadata    map[string]string `json:"metadata"`
-	DocNumbers  []DocNumber       `json:"doc_numbers"`
-	Dates       []Date            `json:"dates"`
-	Indicators  []Indicator       `json:"indicators"`
-	Sections    []Section         `json:"sections"`
-	Attachments []Attachment      `json:"attachments"`
-	Tables      []table.Table     `json:"tables"`        // every table, whatever the format (CONTRACT.md "Tables and forms")
-	OCR         []OCRPage         `json:"ocr,omitempty"` // pages whose text was read by OCR
-	Warnings    []string          `json:"warnings,omitempty"`
-	Text        string            `json:"text"`
+	ID          string         `json:"id"`
+	Parent      string         `json:"parent,omitempty"` // id of the page an attachment came from
+	Source      Source         `json:"source"`
+	Kind        string         `json:"kind,omitempty"` // identity.Kinds: fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, budget, final-accounts, audit-report, regulation, plan, notice, other
+	Title       string         `json:"title"`
+	Issuer      string         `json:"issuer"`
+	Recipients  []string       `json:"recipients"`
+	ReportYear  int            `json:"report_year,omitempty"`
+	IndexNumber string         `json:"index_number"`
+	Region      *region.Region `json:"region,omitempty"` // the division the issuer belongs to (GB/T 2260)
+	// National is true for a document of a national body (国务院, a
+	// ministry): it has no region.
+	National bool `json:"national,omitempty"`
+	// IdentitySource says where title, issuer, region, report year and
+	// kind came from, so that a researcher can audit them.
+	IdentitySource IdentitySource    `json:"identity_source,omitzero"`
+	Metadata       map[string]string `json:"metadata"`
+	DocNumbers     []DocNumber       `json:"doc_numbers"`
+	Dates          []Date            `json:"dates"`
+	Indicators     []Indicator       `json:"indicators"`
+	Sections       []Section         `json:"sections"`
+	Attachments    []Attachment      `json:"attachments"`
+	Tables         []table.Table     `json:"tables"`        // every table, whatever the format (CONTRACT.md "Tables and forms")
+	OCR            []OCRPage         `json:"ocr,omitempty"` // pages whose text was read by OCR
+	Warnings       []string          `json:"warnings,omitempty"`
+	Text           string            `json:"text"`
+}
+
+// IdentitySource names, for each identity field, where its value came from
+// ("" when the field is empty). The values:
+//
+//	title        metadata, html-meta, html-heading, html-title, pdf-largest-font, text, breadcrumb, docx-core
+//	issuer       metadata, title, order-header, speech-header, on-behalf, issuer-line, signature, self-reference, title-place
+//	region       issuer, or issuer+metadata, issuer+parent, issuer+host, issuer+text when a name that several
+//	             divisions share was narrowed by that evidence; title, metadata, parent, host, text
+//	report_year  speech-header, title, period, opening, signing-date
+//	kind         title, structure, default
+type IdentitySource struct {
+	Title      string `json:"title,omitempty"`
+	Issuer     string `json:"issuer,omitempty"`
+	Region     string `json:"region,omitempty"`
+	ReportYear string `json:"report_year,omitempty"`
+	Kind       string `json:"kind,omitempty"`
 }
 
 // Source says where a document came from.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +31,9 @@ type Input struct {
 	Body        []byte
 	FetchedAt   time.Time
 	Parent      string // id of the page that links this attachment
+	// ParentRegion is the region of that page, when known: evidence for a
+	// place name that several divisions share.
+	ParentRegion *region.Region
 }
 
 // Extractor turns inputs into Documents. Its zero value works and loads the
@@ -92,14 +94,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		return nil, fmt.Errorf("extract: %s: empty file", name)
 	}
 	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
-	var page *html.Page
+	c := clues{host: hostOf(in.URL), parent: in.ParentRegion}
 	switch format {
 	case FormatHTML:
-		page, err = html.Read(in.Body, in.ContentType, in.URL)
+		page, err := html.Read(in.Body, in.ContentType, in.URL)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
 		doc.Text, doc.Source.Charset, doc.Title = page.Text, page.Charset, page.Title
+		c.titleSource = page.TitleSource
 		for k, v := range page.Metadata {
 			doc.Metadata[k] = v
 		}
@@ -110,13 +113,14 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc.Source.ContentType = "text/html"
 		}
 	case FormatPDF:
-		if err := e.readPDF(doc, in.Body); err != nil {
+		if err := e.readPDF(doc, in.Body, &c); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
 	case FormatDOCX:
 		if doc.Text, err = docx.Read(in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
+		c.coreTitle = docx.CoreTitle(in.Body)
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
 		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {
@@ -142,12 +146,12 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
 		return nil, fmt.Errorf("extract: %s: no text found", name)
 	}
-	e.fill(doc, seg)
+	e.fill(doc, seg, c)
 	return doc, nil
 }
 
 // fill derives every field that comes from the text and the metadata.
-func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
+func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	text := doc.Text
 	for k, v := range TextMetadata(text, date.Parse) {
 		if _, ok := doc.Metadata[k]; !ok {
@@ -156,25 +160,9 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	}
 	md := doc.Metadata
 	doc.IndexNumber = md[meta.MetaIndexNumber]
-	if doc.Title == "" {
-		doc.Title = md[meta.MetaTitle]
-	}
-	if doc.Title == "" {
-		doc.Title = TextTitle(text)
-	}
-	doc.Issuer = md[meta.MetaIssuer]
-	if doc.Issuer == "" {
-		doc.Issuer = TextIssuer(doc.Title, text, isDateLine)
-	}
-	if src := md[meta.MetaSource]; doc.Issuer == "" && IsOrgName(src) {
-		doc.Issuer = src // 文章来源:司法局
-	}
 	if r := TextRecipients(text); r != nil {
 		doc.Recipients = r
 	}
-	doc.Region = regionOf(doc.Issuer, doc.Title)
-	doc.Kind = Kind(doc.Title)
-	doc.ReportYear = ReportYear(doc.Title)
 
 	idx := newRuneIndex(text)
 	doc.Sections = Sections(text)
@@ -211,9 +199,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 			doc.Dates = append(doc.Dates, Date{Text: v, Value: v, Role: k.role, Start: -1, End: -1})
 		}
 	}
-	if doc.ReportYear == 0 {
-		doc.ReportYear = yearBeforeSigning(doc)
-	}
+	identify(doc, c)
 
 	found := indicator.Find(text, seg)
 	for _, in := range found {
@@ -312,62 +298,25 @@ func headingsAt(sections []Section, pos int) []string {
 	return out
 }
 
-var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
-
-// regionOf resolves the administrative division of the issuer or, when the
-// issuer is unknown, of the place a title starts with
-// (2023年上海市政府信息公开工作年度报告). A known issuer that names no place
-// (国务院) stays national whatever its title mentions.
-func regionOf(issuer, title string) *region.Region {
-	name := issuer
-	if name == "" {
-		name = leadingYear.ReplaceAllString(title, "")
-	}
-	if r, ok := region.Resolve(name); ok {
-		return &r
-	}
-	return nil
-}
-
 // RegionOf returns the division a document belongs to: the one extraction
 // resolved, or, for a document extracted before regions existed, the one
 // resolved now from its issuer or title. The zero Region means unknown or
 // national. Index facets, exports and compare all use it, so they agree.
 func RegionOf(doc *Document) region.Region {
-	r := doc.Region
-	if r == nil {
-		r = regionOf(doc.Issuer, doc.Title)
+	if doc.Region != nil {
+		return *doc.Region
 	}
-	if r == nil {
-		return region.Region{}
+	if doc.National || doc.IdentitySource != (IdentitySource{}) {
+		return region.Region{} // extracted with identity: none was found
 	}
-	return *r
-}
-
-// yearBeforeSigning guesses the year an annual report covers when its title
-// does not say: reports are signed early in the following year.
-func yearBeforeSigning(doc *Document) int {
-	switch doc.Kind {
-	case "fzzf-report", "xxgk-annual-report", "stats-bulletin":
-	default:
-		return 0
+	name := doc.Issuer
+	if name == "" {
+		name = placeStart.ReplaceAllString(doc.Title, "")
 	}
-	for _, d := range doc.Dates {
-		if d.Role == RoleSigned && len(d.Value) >= 4 {
-			var y int
-			fmt.Sscanf(d.Value[:4], "%d", &y)
-			return y - 1
-		}
+	if r, ok := region.Resolve(name); ok {
+		return r
 	}
-	return 0
-}
-
-// isDateLine reports whether a line holds a date and nothing else, as the
-// date under a signature does.
-func isDateLine(line string) bool {
-	line = strings.Trim(line, " \t\u3000()（）")
-	_, ok := date.Parse(line)
-	return ok && utf8.RuneCountInString(line) <= 20
+	return region.Region{}
 }
 
 // documentID is the id of a source: its URL's, or its content's when there is no URL.

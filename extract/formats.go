@@ -78,12 +78,14 @@ type OCRPage struct {
 }
 
 // readPDF reads a PDF's text layer and, with OCR on, the pages that have none (scans) or only
-// garbled text, inserting each page's OCR text where the page belongs.
-func (e *Extractor) readPDF(doc *Document, body []byte) error {
+// garbled text, inserting each page's OCR text where the page belongs. It sets c.titleLines
+// from the first page's largest print.
+func (e *Extractor) readPDF(doc *Document, body []byte, c *clues) error {
 	res, err := pdf.Read(body)
 	if err != nil && (res == nil || !errors.Is(err, pdf.ErrNoText)) {
 		return err
 	}
+	c.titleLines = res.TitleLines
 	var need []int
 	for i, s := range res.PageStates {
 		if s == pdf.PageScanned || s == pdf.PageGarbled {
@@ -91,6 +93,9 @@ func (e *Extractor) readPDF(doc *Document, body []byte) error {
 		}
 	}
 	doc.Text, doc.Warnings = res.Text, res.Warnings
+	if res.Tables != nil {
+		doc.Tables = res.Tables
+	}
 	doc.Source.ContentType = "application/pdf"
 	if len(need) == 0 {
 		return err
@@ -119,12 +124,19 @@ func (e *Extractor) readPDF(doc *Document, body []byte) error {
 		b.WriteString(s)
 		runes += utf8.RuneCountInString(s)
 	}
+	// kept records where each piece of the text layer went, so the tables' offsets can follow.
+	type piece struct{ from, to, newRunes int } // byte range in res.Text, rune offset in the new text
+	var kept []piece
+	keep := func(from, to int) {
+		kept = append(kept, piece{from, to, runes})
+		write(res.Text[from:to])
+	}
 	for _, p := range pages {
 		if strings.TrimSpace(p.Text) == "" {
 			continue
 		}
 		start := min(max(res.PageStarts[p.Number-1], at), len(res.Text))
-		write(res.Text[at:start])
+		keep(at, start)
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
 			write("\n")
 		}
@@ -138,12 +150,36 @@ func (e *Extractor) readPDF(doc *Document, body []byte) error {
 		}
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d: read by OCR (confidence %.2f)", p.Number, p.Confidence))
 	}
-	write(res.Text[at:])
+	keep(at, len(res.Text))
 	doc.Text = b.String()
+	for i := range doc.Tables {
+		t := &doc.Tables[i]
+		if t.Start < 0 {
+			continue
+		}
+		pos := byteOffset(res.Text, t.Start)
+		for _, k := range kept {
+			if pos >= k.from && pos < k.to {
+				t.Start = k.newRunes + utf8.RuneCountInString(res.Text[k.from:pos])
+				break
+			}
+		}
+	}
 	if len(doc.OCR) == 0 && err != nil {
 		return fmt.Errorf("%w; OCR found no text either", err)
 	}
 	return nil
+}
+
+// byteOffset returns the byte offset of the rune at rune offset n of s.
+func byteOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 func round3(v float64) float64 { return float64(int(v*1000+0.5)) / 1000 }

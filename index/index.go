@@ -23,7 +23,7 @@ import (
 // Format is the version of the index layout this package writes: the
 // mapping, the analyzer and the stored fields. Bump it whenever an index
 // written before the change would give wrong answers.
-const Format = 4
+const Format = 5 // 4: measures, figures and targets on indicator records; 5: national documents in the region fields, the document kind on indicator records
 
 // formatKey is the bleve internal key under which the format is kept, so it
 // is written in the same transaction as the documents.

@@ -59,6 +59,7 @@ const (
 	fUnitFold  = "unit_fold" // keyword: the unit written one way (％ → %)
 	fDirection = "direction" // stored: up, down or flat
 	fBase      = "base"      // stored: what a change is against
+	fDocKind   = "doc_kind"  // the kind of the indicator's document, for --kind
 )
 
 // Figures of an indicator record (fFigure).
@@ -157,6 +158,7 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fRegionPath:  kw(false, false),
 		fReportYear:  num(false),
 		fYear:        kw(true, true),
+		fDocKind:     kw(false, false),
 		fTitle:       stored(),
 		fIndText:     stored(),
 		fSentence:    stored(),
@@ -208,7 +210,7 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg)
+	addRegion(r, reg, doc.National)
 	var dates []time.Time
 	for _, d := range doc.Dates {
 		if t, err := time.Parse(time.DateOnly, d.Value); err == nil {
@@ -225,11 +227,16 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 	return r, nil
 }
 
-// addRegion adds the region fields of a record; a national body has none.
-func addRegion(r map[string]any, reg region.Region) {
+// addRegion adds the region fields of a record. A national body's
+// document counts under 全国 and is found by --region national (or 全国);
+// a document whose place is unknown has none.
+func addRegion(r map[string]any, reg region.Region, national bool) {
 	if f := regionFacet(reg); f != "" {
 		r[fRegion] = f
 		r[fRegionPath] = regionPath(reg)
+	} else if national {
+		r[fRegion] = NationalFacet
+		r[fRegionPath] = []string{NationalFacet, RegionNational}
 	}
 }
 
@@ -255,6 +262,7 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		fFigure:      figureLevel,
 		fSigned:      ind.Value,
 		fUnitFold:    measure.FoldUnit(ind.Unit),
+		fDocKind:     doc.Kind,
 	}
 	switch {
 	case ind.Baseline:
@@ -273,7 +281,7 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg)
+	addRegion(r, reg, doc.National)
 	return r
 }
 

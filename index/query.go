@@ -23,9 +23,9 @@ import (
 type Query struct {
 	Text      string // words, "phrases", -excluded, title:, issuer:, docnum:, year:
 	Issuer    string // exact issuer, as in the issuer facet
-	Region    string // a division and the places in it: a name as in the region facet (河南省开封市), a short name (开封) or a code (410200)
+	Region    string // a division and the places in it: a name as in the region facet (河南省开封市), a short name (开封) or a code (410200); national (全国) for national bodies
 	Year      int    // report year
-	Kind      string // document kind (fzzf-report, gov-work-report …)
+	Kind      string // document kind (fzzf-report, gov-work-report …, identity.Kinds), or its label on the web page (统计公报)
 	From, To  string // YYYY-MM-DD, inclusive, on the document's main date (MainDate)
 	Indicator string // "NAME OP VALUE", e.g. 调解成功率>=95; see ParseIndicatorFilter
 	Limit     int    // hits to return; 0 means 10
@@ -376,6 +376,7 @@ type IndicatorFilter struct {
 	Issuer   string // exact issuer, optional
 	Region   string // a division, optional, as Query.Region
 	Year     int    // report year, optional
+	Kind     string // the kind of the document, optional, as Query.Kind
 }
 
 // Which figures an IndicatorFilter selects.
@@ -579,6 +580,9 @@ func (f IndicatorFilter) query(ix *Index) query.Query {
 	}
 	if f.Year != 0 {
 		qs = append(qs, numRange(fReportYear, float64(f.Year), float64(f.Year)))
+	}
+	if f.Kind != "" {
+		qs = append(qs, termIn(fDocKind, f.Kind))
 	}
 	return bleve.NewConjunctionQuery(qs...)
 }

@@ -165,6 +165,10 @@ func newHit(doc *extract.Document) Hit {
 // buildQuery returns the bleve query of q, its text part (nil when q has no
 // words), and its indicator filter (nil when it has none).
 func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Query, *IndicatorFilter, error) {
+	var err error
+	if q.Kind, err = ix.checkFilters(ctx, q.Issuer, q.Region, q.Kind); err != nil {
+		return nil, nil, nil, err
+	}
 	must, err := filterQuery(q)
 	if err != nil {
 		return nil, nil, nil, err
@@ -250,6 +254,10 @@ func (ix *Index) indicatorsOf(ctx context.Context, f IndicatorFilter, docIDs []s
 func (ix *Index) Indicators(ctx context.Context, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
 	if f.Name == "" || !ix.hasWords(f.Name) {
 		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
+	}
+	var err error
+	if f.Kind, err = ix.checkFilters(ctx, f.Issuer, f.Region, f.Kind); err != nil {
+		return nil, err
 	}
 	hits, err := ix.indicators(ctx, f.query(ix), f, limit)
 	if err == nil && len(hits) == 0 {

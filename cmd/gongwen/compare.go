@@ -17,13 +17,15 @@ import (
 type compareOptions struct {
 	data  string
 	by    export.By
-	chart string // SVG or PNG file to draw the table into
+	where export.Where // the documents compared
+	chart string       // SVG or PNG file to draw the table into
 	json  bool
 	csv   bool
 	long  bool
 }
 
-const compareUsage = `Usage: gongwen compare [--data DIR] [--by issuer|region|year] [--chart FILE.svg|FILE.png] [--json|--csv] [--long] INDICATOR
+const compareUsage = `Usage: gongwen compare [--data DIR] [--by issuer|region|year] [--issuer X] [--region R]
+                       [--year N] [--kind K] [--chart FILE.svg|FILE.png] [--json|--csv] [--long] INDICATOR
 
 Finds an indicator across the documents of the index (built by 'gongwen
 ingest') and prints a table: rows are issuers (--by issuer, the default) or
@@ -48,6 +50,11 @@ CSV (blank where there is no value); --long prints one row per value (place,
 region_code, year, value, unit, approx, name, doc_id, text), as CSV or, with
 --json, as a JSON array: the tidy form pandas and R read.
 
+--issuer, --region, --year and --kind compare only the documents they select,
+as in 'gongwen search' (--region national: national bodies; --kind takes a kind
+or its label on the web page, 统计公报); a value that matches nothing valid is
+an error that lists the nearest values.
+
 --chart draws the table: a line per place across the years (a bar per place
 for a single year), for the values in the most common unit, in 万 or 亿 when
 they are large, each value written beside its point or bar, with a title and
@@ -61,6 +68,7 @@ Examples:
   gongwen compare 调解成功率
   gongwen compare --by region --chart rates.svg 调解成功率
   gongwen compare --chart gdp.png GDP
+  gongwen compare --by region --kind stats-bulletin --year 2024 地区生产总值
   gongwen compare --json 受理人民调解案件 | jq .cells
   gongwen compare --long --by region 地区生产总值 > gdp.csv
   gongwen compare 'change:地区生产总值'
@@ -76,6 +84,10 @@ func cmdCompare(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	addDataFlag(fs, &opts.data)
 	fs.StringVar(&by, "by", "issuer", "rows are `issuer`, region or year")
+	fs.StringVar(&opts.where.Issuer, "issuer", "", "only documents of this exact `issuer`")
+	fs.StringVar(&opts.where.Region, "region", "", "only documents from this `place` or a place in it (national: national bodies)")
+	fs.IntVar(&opts.where.Year, "year", 0, "only documents of this report `year`")
+	fs.StringVar(&opts.where.Kind, "kind", "", "only documents of this `kind`, e.g. stats-bulletin or 统计公报")
 	fs.StringVar(&opts.chart, "chart", "", "draw the table as SVG or PNG into `FILE.svg` or FILE.png")
 	fs.BoolVar(&opts.json, "json", false, "print the table as JSON")
 	fs.BoolVar(&opts.csv, "csv", false, "print the table as CSV")
@@ -108,7 +120,7 @@ func runCompare(ctx context.Context, opts compareOptions, indicator string, stdo
 		return err
 	}
 	defer ix.Close()
-	t, err := export.CompareIndex(ctx, ix, indicator, opts.by)
+	t, err := export.CompareIndex(ctx, ix, indicator, opts.by, opts.where)
 	if err != nil {
 		return err
 	}

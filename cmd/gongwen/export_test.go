@@ -19,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongwen/gongwen/export"
+	"github.com/gongwen/gongwen/index"
 )
 
 const exportTestdata = "../../testdata/export"
@@ -143,6 +144,28 @@ func TestExportAndCompareCommands(t *testing.T) {
 		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("a failed export left %s behind", out)
 		}
+		// A filter value that matches nothing valid: exit 2 and the nearest values.
+		out = filepath.Join(t.TempDir(), "y.csv")
+		for _, args := range [][]string{{"--kind", "fzzf"}, {"--issuer", "金昌人民政府"}, {"--region", "火星"}} {
+			var stdout, stderr bytes.Buffer
+			code := runMain(append([]string{"export", "--data", data, "--out", out}, args...), &stdout, &stderr)
+			if code != 2 || !strings.Contains(stderr.String(), "nearest") && !strings.Contains(stderr.String(), "kinds:") {
+				t.Errorf("export %s: exit %d, %q; want 2 and the nearest values", args, code, stderr.String())
+			}
+		}
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a failed export left %s behind", out)
+		}
+	})
+
+	t.Run("export national documents", func(t *testing.T) {
+		stdout, _, err := run(cmdExport, "--documents", "--format", "jsonl", "--kind", "通知公告")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(stdout, "\n"); n != 1 || !strings.Contains(stdout, "国务院") {
+			t.Errorf("export --kind 通知公告 = %d rows:\n%s", n, stdout)
+		}
 	})
 
 	t.Run("compare table", func(t *testing.T) {
@@ -229,8 +252,25 @@ func TestExportAndCompareCommands(t *testing.T) {
 		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "no values of 不存在的指标") {
 			t.Errorf("compare of an unknown indicator: %v", err)
 		}
+		_, _, err = run(cmdCompare, "--issuer", "金昌人民政府", "调解成功率")
+		if !errors.Is(err, index.ErrBadQuery) || !strings.Contains(err.Error(), "金昌市人民政府") {
+			t.Errorf("compare --issuer 金昌人民政府: %v, want a bad query naming 金昌市人民政府", err)
+		}
+	})
+
+	t.Run("compare filters", func(t *testing.T) {
+		stdout, stderr, err := run(cmdCompare, "--region", "甘肃", "调解成功率")
+		if err != nil {
+			t.Fatalf("compare --region 甘肃: %v\n%s", err, stderr)
+		}
+		if !strings.Contains(stdout, "金昌市人民政府") || strings.Contains(stdout, "驻马店") {
+			t.Errorf("compare --region 甘肃:\n%s", stdout)
+		}
 	})
 }
+
+// runMain is the command line's run, which the tests' run helpers shadow.
+var runMain = run
 
 // readIndicators reads an export file back by its extension.
 func readIndicators(t *testing.T, path string) []export.IndicatorRow {

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/fetch"
 )
 
@@ -78,6 +79,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 		in.bar.Describe("ingest")
 	}
 	ex := &extract.Extractor{OCR: in.ocr}
+	regions := map[string]*region.Region{} // page URL -> the region of its document, for its attachments
 	for _, rec := range todo {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -92,6 +94,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			// Files linked straight from a list have no parent document.
 			if parent, _ := c.Store.Record(rec.Parent); parent != nil && parent.Kind == fetch.KindPage {
 				input.Parent = extract.URLID(rec.Parent)
+				input.ParentRegion = parentRegion(in, regions, rec.Parent)
 			}
 		}
 		in.extracted.Add(1)
@@ -99,6 +102,9 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 		if err != nil {
 			in.fail(rec.URL, err)
 			continue
+		}
+		if rec.Kind == fetch.KindPage {
+			regions[rec.URL] = docs[0].Region
 		}
 		addAttachments(docs[0], rec.Attachments)
 		in.grow(len(docs) - 1)
@@ -112,6 +118,19 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 		return err
 	}
 	return c.Store.RemoveCrawl(rep.ID)
+}
+
+// parentRegion returns the region of the page at pageURL: evidence for an
+// attachment whose issuer names a place that several divisions share. The
+// page was extracted in this run or is in the index; nil when neither.
+func parentRegion(in *ingester, extracted map[string]*region.Region, pageURL string) *region.Region {
+	if r, ok := extracted[pageURL]; ok {
+		return r
+	}
+	if doc, err := in.ix.Document(extract.URLID(pageURL)); err == nil {
+		return doc.Region
+	}
+	return nil
 }
 
 // indexed reports whether the index holds the document of rec with the

@@ -15,6 +15,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/gongwen/gongwen/index"
 )
 
 // command is one subcommand: it parses its own flags from args.
@@ -106,6 +108,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err == nil, errors.Is(err, errHelp):
 		return 0
 	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, index.ErrBadQuery), errors.Is(err, index.ErrNoWords), errors.Is(err, index.ErrQueryTooLong):
+		// A query or filter the user can fix: a usage error.
+		fmt.Fprintf(stderr, "gongwen %s: %v\n", args[0], err)
 		return 2
 	case errors.Is(err, errPartial):
 		return 1

@@ -89,6 +89,19 @@ func TestServeAPI(t *testing.T) {
 		t.Errorf("error %q", e.Error)
 	}
 	getJSON(t, base+"/api/search?limit=x", 400, &e)
+	getJSON(t, base+"/api/search?kind=notices", 400, &e)
+	if !strings.Contains(e.Error, "notice (通知公告)") {
+		t.Errorf("kind=notices: error %q, want the nearest kinds", e.Error)
+	}
+	getJSON(t, base+"/api/indicators?name="+url.QueryEscape("调解成功率")+"&issuer="+url.QueryEscape("洛阳司法局"), 400, &e)
+	if !strings.Contains(e.Error, "洛阳市司法局") {
+		t.Errorf("issuer=洛阳司法局: error %q, want the nearest issuers", e.Error)
+	}
+	var byLabel struct{ Total int }
+	getJSON(t, base+"/api/search?kind="+url.QueryEscape("通知公告"), 200, &byLabel)
+	if byLabel.Total == 0 {
+		t.Error("kind=通知公告 found nothing")
+	}
 	var inds struct {
 		Indicators []struct {
 			DocID string `json:"doc_id"`
@@ -210,6 +223,10 @@ func TestServeCompare(t *testing.T) {
 		t.Errorf("by=month: error %q", e.Error)
 	}
 	getJSON(t, srv.URL+"/compare.svg", 400, &e)
+	getJSON(t, srv.URL+"/api/compare?indicator="+indicator+"&region="+url.QueryEscape("火星"), 400, &e)
+	if !strings.Contains(e.Error, "nearest") {
+		t.Errorf("region=火星: error %q, want the nearest regions", e.Error)
+	}
 	// The page and the API of index/web are still there.
 	var res struct{ Total int }
 	getJSON(t, srv.URL+"/api/search?q="+indicator, 200, &res)
@@ -330,7 +347,9 @@ func TestBrowser(t *testing.T) {
 
 	do("open a document",
 		chromedp.Navigate(base+"/#q="+url.QueryEscape("人民调解委员会")),
-		chromedp.WaitVisible(chromedp.CSS(".hit-title")),
+		// Only a hash change: wait for the hits of the query (their marks),
+		// not those of the region still on the page.
+		poll(`document.querySelector(".hit mark") !== null`),
 		click(".hit-title"),
 		chromedp.WaitVisible(chromedp.CSS("#document h2")))
 	if s := text("#document h2"); s != "南阳市人民调解工作情况通报" {

@@ -141,6 +141,43 @@ func TestAttachments(t *testing.T) {
 	}
 }
 
+func TestAttachmentsBaseHref(t *testing.T) {
+	page := func(base string) string {
+		return `<html><head>` + base + `</head><body><div class="TRS_Editor"><p>正文</p>
+<p><a href="./P0201.pdf">实施方案.pdf</a> <a href="/root/P0202.docx">分工表</a> <a href="https://files.example.gov.cn/r.ofd">报告</a></p></div></body></html>`
+	}
+	tests := []struct {
+		name, base, pageURL string
+		want                []string
+	}{
+		{"absolute base, no page URL", `<base href="https://www.example.gov.cn/zwgk/202505/">`, "",
+			[]string{"https://www.example.gov.cn/zwgk/202505/P0201.pdf", "https://www.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+		{"absolute base wins over the page URL", `<base href="https://cdn.example.gov.cn/files/">`, "https://www.example.gov.cn/zwgk/t1.html",
+			[]string{"https://cdn.example.gov.cn/files/P0201.pdf", "https://cdn.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+		{"relative base resolved against the page URL", `<base href="/zwgk/202505/">`, "https://www.example.gov.cn/a/b.html",
+			[]string{"https://www.example.gov.cn/zwgk/202505/P0201.pdf", "https://www.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+		{"relative base without a page URL: only absolute links", `<base href="/zwgk/">`, "",
+			[]string{"https://files.example.gov.cn/r.ofd"}},
+		{"a base that is no web address is ignored", `<base href="javascript:void(0)">`, "https://www.example.gov.cn/a/b.html",
+			[]string{"https://www.example.gov.cn/a/P0201.pdf", "https://www.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Read([]byte(page(tt.base)), "", tt.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range p.Attachments {
+				got = append(got, a.URL)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("attachments %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestViewerWrapperLoops(t *testing.T) {
 	// Wrappers whose file parameter resolves back to the viewer itself
 	// once recursed until the stack overflowed (found by FuzzRead).

@@ -11,6 +11,7 @@ import (
 // Page is what Read finds on a government page.
 type Page struct {
 	Title       string            `json:"title"`
+	TitleSource string            `json:"-"`           // where the title came from: TitleFromHeading …
 	Charset     string            `json:"charset"`     // the charset the page was decoded from: "utf-8", "gb18030" …
 	Metadata    map[string]string `json:"metadata"`    // canonical keys (meta.Canonical), dates ISO; meta tags fill gaps
 	Text        string            `json:"text"`        // clean body text: paragraphs as lines, table rows as lines with cells joined by \t
@@ -54,7 +55,7 @@ func Read(body []byte, contentType, pageURL string) (*Page, error) {
 
 	p.Attachments = findAttachments(doc, pageURL)
 	region := findBody(doc, md.blocks)
-	p.Title = findTitle(doc, tags, md.values, region)
+	p.Title, p.TitleSource = findTitle(doc, tags, md.values, region)
 	p.Text = renderText(region, md.blocks)
 	return p, nil
 }

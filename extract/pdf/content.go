@@ -36,6 +36,8 @@ type gstate struct {
 	ctm                       matrix
 	tc, tw, th, tl, tfs, rise float64
 	font                      *font
+	whiteFill, whiteStroke    bool // paint that cannot be seen on a white page
+	clip                      box  // the clipping path's bounding box: what is drawn outside is not seen
 }
 
 // fontCache shares parsed fonts between the pages of a document. The library does not expose object
@@ -62,31 +64,36 @@ const (
 	maxForms     = 1000
 )
 
-// An interpreter collects the text spans of one page.
+// An interpreter collects the text spans and the ruling lines of one page.
 type interpreter struct {
 	fonts fontCache
 	spans []span
-	forms int // form XObjects run so far
+	rules []segment
+	lines bool // collect ruling lines
+	forms int  // form XObjects run so far
 }
 
-// pageSpans interprets a page's content stream and returns its text spans in drawing order.
-func pageSpans(page pdflib.Value, fonts fontCache) []span {
+// pageContent interprets a page's content stream and returns its text spans in drawing order and, if
+// lines is set, the horizontal and vertical lines it draws.
+func pageContent(page pdflib.Value, fonts fontCache, lines bool) ([]span, []segment) {
 	contents := page.Key("Contents")
 	if contents.IsNull() {
-		return nil
+		return nil, nil
 	}
-	in := interpreter{fonts: fonts}
-	in.run(contents, inherited(page, "Resources"), identity, 0)
-	return in.spans
+	in := interpreter{fonts: fonts, lines: lines}
+	in.run(contents, inherited(page, "Resources"), identity, everywhere, 0)
+	return in.spans, in.rules
 }
 
 // run interprets one content stream (a page's or a form's) starting with the transformation ctm.
-func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) {
-	g := gstate{ctm: ctm, th: 1}
+func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, depth int) {
+	g := gstate{ctm: ctm, th: 1, clip: clip}
+	clipping := false           // W or W* seen: the path ends as the new clipping path
 	local := map[string]*font{} // this stream's fonts: looking a font up in the file is slow
 	var stack []gstate
 	var tm, tlm matrix
 	var glyphs []glyph
+	var path path
 	show := func(raw string) {
 		if g.font == nil {
 			g.font = &font{memo: map[string]string{}}
@@ -107,9 +114,16 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 		end := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(tm).mul(g.ctm)
 		s.end = end[4]
 		s.text = b.String()
-		if s.text != "" {
+		if s.text != "" && g.clip.shows(s) {
 			in.spans = append(in.spans, s)
 		}
+	}
+	endPath := func() {
+		if clipping {
+			g.clip = g.clip.intersect(path.bounds())
+			clipping = false
+		}
+		path.reset()
 	}
 	if err := checkStream(strm); err != nil {
 		panic(err) // readPage turns it into a warning
@@ -133,7 +147,50 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 			}
 			return m
 		}
+		point := func(i int) point {
+			return g.ctm.apply(num(i), num(i+1))
+		}
 		switch op {
+		case "m":
+			path.moveTo(point(0))
+		case "l":
+			path.lineTo(point(0))
+		case "c", "v", "y": // a curve is no ruling line: only its end point matters
+			path.moveTo(point(len(args) - 2))
+		case "h":
+			path.close()
+		case "re":
+			x, y, w, h := num(0), num(1), num(2), num(3)
+			path.moveTo(g.ctm.apply(x, y))
+			path.lineTo(g.ctm.apply(x+w, y))
+			path.lineTo(g.ctm.apply(x+w, y+h))
+			path.lineTo(g.ctm.apply(x, y+h))
+			path.close()
+		case "W", "W*":
+			clipping = true
+		case "S", "s", "B", "B*", "b", "b*":
+			if op == "s" || op == "b" || op == "b*" {
+				path.close()
+			}
+			if in.lines && !g.whiteStroke {
+				in.addRules(path.strokedRules())
+			}
+			endPath()
+		case "f", "F", "f*":
+			if in.lines && !g.whiteFill {
+				in.addRules(path.filledRules())
+			}
+			endPath()
+		case "n":
+			endPath()
+		case "g", "rg", "k", "sc", "scn":
+			g.whiteFill = isWhite(op, args)
+		case "G", "RG", "K", "SC", "SCN":
+			g.whiteStroke = isWhite(op, args)
+		case "cs":
+			g.whiteFill = false
+		case "CS":
+			g.whiteStroke = false
 		case "q":
 			if len(stack) < 1000 {
 				stack = append(stack, g)
@@ -226,7 +283,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 				res = resources
 			}
 			in.forms++
-			in.run(form, res, m.mul(g.ctm), depth+1)
+			in.run(form, res, m.mul(g.ctm), g.clip, depth+1)
 		}
 	})
 }

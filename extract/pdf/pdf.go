@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
+	"sort"
 	"strings"
 
+	"github.com/gongwen/gongwen/extract/table"
 	pdflib "github.com/ledongthuc/pdf"
 )
 
 // Result is the text of a PDF.
 type Result struct {
-	Text     string   // UTF-8 text in reading order, paragraphs separated by \n
-	Pages    int      // pages in the file
-	Warnings []string // pages without text or with unreadable text, e.g. "page 3: no text layer (scanned image?)"
+	Text     string        // UTF-8 text in reading order, paragraphs separated by \n; a table row is a line, its cells separated by tabs
+	Pages    int           // pages in the file
+	Warnings []string      // pages without text or with unreadable text, e.g. "page 3: no text layer (scanned image?)"
+	Tables   []table.Table // the tables, in reading order: Caption, Page, Start and Rows set
 
 	// PageStates says what each page held (index 0 is page 1), so a caller can OCR the pages
 	// that need it; PageStarts is the byte offset in Text where each page's text begins (before
@@ -21,6 +25,10 @@ type Result struct {
 	// text is where its text belongs.
 	PageStates []PageState
 	PageStarts []int
+
+	// TitleLines are the first page's lines in its largest font, when that
+	// is clearly larger than the body's: a cover's or first page's title.
+	TitleLines []string
 }
 
 // PageState is what the text layer of a page held.
@@ -39,9 +47,14 @@ const (
 // returns the Result with its Pages and PageStates, so a caller can OCR them.
 var ErrNoText = errors.New("no text layer (scanned image?)")
 
-// Read returns the text of the PDF in body. A malformed file is an error; so is a file without any
-// readable text, which wraps ErrNoText.
-func Read(body []byte) (res *Result, err error) {
+// Read returns the text and the tables of the PDF in body. A malformed file is an error; so is a file
+// without any readable text, which wraps ErrNoText.
+func Read(body []byte) (*Result, error) {
+	return read(body, true)
+}
+
+// read reads the PDF, looking for tables if tables is set (the benchmark measures their cost).
+func read(body []byte, tables bool) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the library panics on some malformed input
 			res, err = nil, fmt.Errorf("malformed PDF: %v", r)
@@ -50,6 +63,7 @@ func Read(body []byte) (res *Result, err error) {
 	if err := checkNumbers(body); err != nil {
 		return nil, fmt.Errorf("malformed PDF: %w", err)
 	}
+	body = trimTail(body)
 	if bytes.HasPrefix(body, []byte("%PDF-2.")) {
 		// The library only knows 1.x headers; 2.0 files are read the same way for text. The header
 		// is rewritten in a copy, at the same length so offsets stay right.
@@ -70,10 +84,11 @@ func Read(body []byte) (res *Result, err error) {
 	res = &Result{Pages: n, PageStates: make([]PageState, n)}
 	fonts := fontCache{}
 	pages := make([][]line, n)
+	var found []pageTable
 	var empty, scanned, garbledPages []int
 	var broken []error
 	for i := range pages {
-		lines, state, err := readPage(tree[i], fonts)
+		lines, onPage, state, err := readPage(tree[i], fonts, tables)
 		res.PageStates[i] = [...]PageState{PageText, PageBlank, PageGarbled, PageBroken}[state]
 		switch state {
 		case pageEmpty:
@@ -90,7 +105,11 @@ func Read(body []byte) (res *Result, err error) {
 		if err != nil {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v; check the original", i+1, err))
 		}
-		pages[i] = lines
+		for k := range onPage {
+			onPage[k].page = i + 1
+		}
+		pages[i] = withTableRows(lines, onPage, len(found))
+		found = append(found, onPage...)
 	}
 	if len(empty)+len(garbledPages)+len(broken) == n {
 		res.PageStarts = make([]int, n)
@@ -105,12 +124,26 @@ func Read(body []byte) (res *Result, err error) {
 	if len(scanned) > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%s: no text layer (scanned image?)", pageList(scanned)))
 	}
+	res.TitleLines = titleLines(pages)
 	removeRunning(pages)
-	res.Text, res.PageStarts = paragraphs(pages)
+	groups := joinPages(pages, found)
+	var starts map[int]int
+	res.Text, res.PageStarts, starts = paragraphs(pages)
+	res.Tables = documentTables(pages, found, groups, starts)
 	if res.Text == "" {
 		return nil, fmt.Errorf("only page numbers or running headers: %w", ErrNoText)
 	}
 	return res, nil
+}
+
+// trimTail cuts what follows the final %%EOF when it is only whitespace (NULs, form feeds, a run of
+// line feeds): the library looks for %%EOF in the last 100 bytes and only skips spaces, tabs, CR and
+// LF, so it would take such a file for a truncated one.
+func trimTail(body []byte) []byte {
+	if rest := bytes.TrimRight(body, "\x00\t\n\f\r "); bytes.HasSuffix(rest, []byte("%%EOF")) {
+		return rest
+	}
+	return body
 }
 
 // openError explains why the library could not open body.
@@ -139,16 +172,18 @@ const (
 	pageBroken  // a content stream the library cannot interpret
 )
 
-// readPage returns the lines of a page. A page that is not plain text comes with an error saying why
-// (none for an empty page), and so does a readable page with a few garbled characters left out; the
-// library's panics become such errors.
-func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err error) {
+// readPage returns the lines of a page outside its tables, and its tables if withTables is set. A page
+// that is not plain text comes with an error saying why (none for an empty page), and so does a
+// readable page with a few garbled characters left out; the library's panics become such errors.
+func readPage(page pdflib.Value, fonts fontCache, withTables bool) (lines []line, tables []pageTable, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			lines, state, err = nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
+			lines, tables, state, err = nil, nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
 		}
 	}()
-	spans := pageSpans(page, fonts)
+	spans, rules := pageContent(page, fonts, withTables)
+	box, ok := pageBox(page)
+	spans = visible(spans, box, ok)
 	var all strings.Builder
 	for _, s := range spans {
 		all.WriteString(s.text)
@@ -156,9 +191,9 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err 
 	bad, total := garbled(all.String())
 	switch {
 	case total == 0:
-		return nil, pageEmpty, nil
+		return nil, nil, pageEmpty, nil
 	case float64(bad) > unreadableShare*float64(total):
-		return nil, pageGarbled, fmt.Errorf("unreadable text (%d%% garbled: U+FFFD/private-use/(cid:))", 100*bad/total)
+		return nil, nil, pageGarbled, fmt.Errorf("unreadable text (%d%% garbled: U+FFFD/private-use/(cid:))", 100*bad/total)
 	case bad > 0:
 		for i := range spans {
 			spans[i].text = cleanText(spans[i].text)
@@ -167,7 +202,51 @@ func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err 
 			err = fmt.Errorf("%d unreadable characters left out (%d%% of the page)", bad, (100*bad+total-1)/total)
 		}
 	}
-	return pageLines(spans), pageText, err
+	if !withTables {
+		return pageLines(spans), nil, pageText, err
+	}
+	tables, spans = findTables(spans, rules)
+	more, lines := textTables(pageLines(spans))
+	tables = append(tables, more...)
+	sort.SliceStable(tables, func(i, j int) bool { return tables[i].top > tables[j].top })
+	return lines, tables, pageText, err
+}
+
+// pageBox returns the visible area of a page, its crop box or else its media box, as left, bottom,
+// right, top; ok is false when the page states neither.
+func pageBox(page pdflib.Value) (box [4]float64, ok bool) {
+	for _, key := range []string{"CropBox", "MediaBox"} {
+		v := inherited(page, key)
+		if v.Kind() != pdflib.Array || v.Len() != 4 {
+			continue
+		}
+		for i := range box {
+			box[i] = v.Index(i).Float64()
+		}
+		box[0], box[2] = math.Min(box[0], box[2]), math.Max(box[0], box[2])
+		box[1], box[3] = math.Min(box[1], box[3]), math.Max(box[1], box[3])
+		if box[2]-box[0] > 1 && box[3]-box[1] > 1 {
+			return box, true
+		}
+	}
+	return box, false
+}
+
+// visible drops the spans drawn outside the page's visible area. A spreadsheet printed by WPS draws
+// the whole text of a tall cell on each page the cell spans and lets the page edge cut it: without
+// this, text continued on the next page would be read twice.
+func visible(spans []span, box [4]float64, ok bool) []span {
+	if !ok {
+		return spans
+	}
+	kept := spans[:0]
+	for _, s := range spans {
+		if s.y > box[3] || s.y+0.8*s.size < box[1] || s.end < box[0] || s.x > box[2] {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // hasImage reports whether a page's resources hold an image, directly or in a form it uses: a page

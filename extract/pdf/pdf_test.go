@@ -216,6 +216,11 @@ func TestReadSynthetic(t *testing.T) {
 			text(72, 700, "0001"), "/X1 Do\n"), "山水\n", nil}, // the page break joins the two lines
 		{"PDF 2.0 header", append([]byte("%PDF-2.0"), testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))[8:]...),
 			"正文\n", nil},
+		{"text outside the page box left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk("页面内"))+text(72, 900, gbk("页面外"))+text(72, -40, gbk("页面下"))), "页面内\n", nil},
+		{"text outside the clipping path left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			"q 60 690 300 30 re W n "+text(72, 700, gbk("一、单元格内"))+text(72, 600, gbk("剪掉的"))+"Q "+text(72, 500, gbk("二、剪切之后"))),
+			"一、单元格内\n二、剪切之后\n", nil},
 		{"form XObject", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
 			form(text(72, 800, gbk("表单内文字")))},
 			"q 1 0 0 1 0 -100 cm /X1 Do Q\n"), "表单内文字\n", nil},
@@ -233,6 +238,22 @@ func TestReadSynthetic(t *testing.T) {
 				t.Errorf("warnings %q, want %q", res.Warnings, tt.warnings)
 			}
 		})
+	}
+}
+
+// TestTrailingWhitespace reads files that end in %%EOF and then whitespace the library does not skip
+// (it looks for %%EOF in the last 100 bytes, skipping only spaces, tabs, CR and LF).
+func TestTrailingWhitespace(t *testing.T) {
+	body := testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))
+	for _, tail := range []string{"", "\r\n", "\n\x00", "\f", "\x00\x00\x00", strings.Repeat(" ", 200), strings.Repeat("\n", 120)} {
+		res, err := Read(append(append([]byte(nil), body...), tail...))
+		if err != nil {
+			t.Errorf("tail %q: %v", tail, err)
+			continue
+		}
+		if res.Text != "正文\n" {
+			t.Errorf("tail %q: text %q", tail, res.Text)
+		}
 	}
 }
 
@@ -254,6 +275,8 @@ func FuzzRead(f *testing.F) {
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府")), text(72, 700, gbk("第二页"))))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)}, text(72, 700, "0001000200030004")))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{latinFont}, "BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td [(wor) -20 (ld)] TJ ET\n"))
+	f.Add(fixture(f, "tables-form.pdf"))
+	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, grid(750, [][]string{{"项目", "金额"}, {"收入", "3.2"}}), grid(750, [][]string{{"支出", "5.3"}})))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res, err := Read(body)
 		if err != nil {
@@ -273,6 +296,16 @@ func FuzzRead(f *testing.F) {
 		}
 		if strings.Contains(res.Text, "\n\n") || strings.HasPrefix(res.Text, "\n") {
 			t.Errorf("blank line in %q", res.Text)
+		}
+		for i, tb := range res.Tables {
+			for _, row := range tb.Rows {
+				if len(row) != len(tb.Rows[0]) {
+					t.Errorf("table %d: ragged grid", i)
+				}
+			}
+			if tb.Start > utf8.RuneCountInString(res.Text) || tb.Page < 1 || tb.Page > res.Pages {
+				t.Errorf("table %d: start %d, page %d", i, tb.Start, tb.Page)
+			}
 		}
 	})
 }

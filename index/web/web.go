@@ -4,11 +4,13 @@
 //	GET /api/search?q=&issuer=&region=&year=&kind=&from=&to=&indicator=&limit=&offset=
 //	                           index.Result: total, hits (fragments as HTML with <mark>), facets
 //	GET /api/documents/{id}    the extracted document (CONTRACT.md JSON)
-//	GET /api/indicators?name=调解成功率>=95[&issuer=&region=&year=&limit=]
+//	GET /api/indicators?name=调解成功率>=95[&issuer=&region=&year=&kind=&limit=]
 //	                           {"indicators": [index.IndicatorHit …]}
 //	GET /                      the search page
 //
-// Errors are {"error": "…"} with status 400 (bad query), 404 or 500.
+// Errors are {"error": "…"} with status 400 (bad query), 404 or 500. A
+// filter value that no document has and that names no known kind or
+// division (a typo) is a bad query whose error lists the nearest values.
 //
 // The page's compare view (#compare=调解成功率&by=region) asks
 // /api/compare and /compare.svg, which this package does not serve: the
@@ -79,7 +81,7 @@ func Handler(ix *index.Index) http.Handler {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		f.Issuer, f.Region = v.Get("issuer"), v.Get("region")
+		f.Issuer, f.Region, f.Kind = v.Get("issuer"), v.Get("region"), v.Get("kind")
 		limit, err1 := intParam(v.Get("limit"), 1000)
 		year, err2 := intParam(v.Get("year"), 0)
 		if err1 != nil || err2 != nil || limit < 1 {

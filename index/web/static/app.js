@@ -14,6 +14,11 @@ const KINDS = {
   "gov-work-report": ["政府工作报告", "government work report"],
   "stats-bulletin": ["统计公报", "statistical bulletin"],
   "xxgk-annual-report": ["政府信息公开年度报告", "information disclosure report"],
+  "budget": ["预算", "budget"],
+  "final-accounts": ["决算", "final accounts"],
+  "audit-report": ["审计报告", "audit report"],
+  "regulation": ["法规规章", "regulation"],
+  "plan": ["规划计划", "plan"],
   "notice": ["通知公告", "notice"],
   "other": ["其他", "other"],
 };
@@ -174,10 +179,12 @@ async function showDocument(id) {
     return;
   }
   const rows = [
-    ["发文机关 Issuer", d.issuer], ["地区 Region", regionName(d.region)], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
+    ["发文机关 Issuer", d.issuer], ["地区 Region", d.national ? "全国 national" : regionName(d.region)], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
     ["日期 Date", [...new Set((d.dates || []).filter((x) => x.role !== "mentioned").map((x) => `${x.value} (${x.role})`))].join("，")],
     ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind ? kindLabel(d.kind) : ""], ["索引号 Index no.", d.index_number || ""],
     ["主送 Recipients", (d.recipients || []).join("，")],
+    // Where title, issuer, region, year and kind came from (extract.IdentitySource).
+    ["识别依据 Identified from", Object.entries(d.identity_source || {}).map(([k, v]) => `${k}: ${v}`).join("，")],
   ];
   for (const [k, v] of Object.entries(d.metadata || {})) rows.push([k, v]);
   const metaTable = el("table", { class: "metadata" }, ...rows.filter((r) => r[1] !== "" && r[1] != null)
