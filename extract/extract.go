@@ -97,7 +97,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
-		doc.Text, doc.Source.Charset, doc.Title = page.Text, page.Charset, page.Title
+		doc.Text, doc.Source.Charset, doc.Title, doc.Tables = page.Text, page.Charset, page.Title, page.Tables
 		for k, v := range page.Metadata {
 			doc.Metadata[k] = v
 		}
@@ -115,9 +115,11 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		doc.Text, doc.Warnings = res.Text, res.Warnings
 		doc.Source.ContentType = "application/pdf"
 	case FormatDOCX:
-		if doc.Text, err = docx.Read(in.Body); err != nil {
+		res, err := docx.Read(in.Body)
+		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
+		doc.Text, doc.Tables = res.Text, res.Tables
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
 		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {

@@ -1,0 +1,382 @@
+package table
+
+import (
+	"strings"
+)
+
+// Row kinds of a Shape.
+const (
+	RowBlank   = iota // every cell empty
+	RowHeading        // column headings: the first HeaderRows rows, or a heading row repeated inside the table
+	RowBand           // one text across the whole row (第二十条第（一）项 over a block of rows)
+	RowData           // a row label and its figures (or a label whose figures are all empty)
+)
+
+// Shape is how a table is laid out: which rows are headings and which
+// columns hold the row labels, the unit of each row, the figures.
+type Shape struct {
+	Rows      [][]string
+	Kinds     []int // the kind of each row (RowBlank …)
+	LabelCols []int // columns of row labels, left to right (an ordinal column such as 序号 is not one)
+	UnitCol   int   // the column headed 单位 that gives each row its unit; -1 if none
+	ValueCols []int // columns of figures
+	heading   []int // for each row, the first row of the block of headings above it; -1 if none
+}
+
+// unitHeadings and ordinalHeadings name columns that hold no row label.
+var (
+	unitHeadings    = []string{"单位", "計量單位", "计量单位", "單位"}
+	ordinalHeadings = []string{"序号", "序號", "编号", "編號", "序"}
+)
+
+// Analyze lays out a table whose first headerRows rows are column headings.
+func Analyze(rows [][]string, headerRows int) Shape {
+	s := Shape{Rows: rows, UnitCol: -1}
+	width := 0
+	if len(rows) > 0 {
+		width = len(rows[0])
+	}
+	headerRows = min(headerRows, len(rows))
+
+	// Columns: a unit or ordinal column by its heading; a value column holds
+	// more figures than words in the rows below the headings.
+	ordinalCol := map[int]bool{}
+	for c := range width {
+		for r := range headerRows {
+			h := fold(rows[r][c])
+			if in(h, unitHeadings) {
+				s.UnitCol = c
+			}
+			if in(h, ordinalHeadings) {
+				ordinalCol[c] = true
+			}
+		}
+	}
+	firstValue := -1
+	for c := range width {
+		if c == s.UnitCol || ordinalCol[c] {
+			continue
+		}
+		figures, words := 0, 0
+		for _, row := range rows[headerRows:] {
+			switch v := row[c]; {
+			case IsFigure(v):
+				figures++
+			case !IsEmpty(v) && !allSame(row):
+				words++
+			}
+		}
+		if c > 0 && figures > 0 && figures >= words || c == 0 && figures > 0 && words == 0 && width > 1 && headerRows > 0 && !ordinalLike(rows[headerRows:], c) {
+			s.ValueCols = append(s.ValueCols, c)
+			if firstValue < 0 {
+				firstValue = c
+			}
+		}
+	}
+	for c := range width {
+		if c == s.UnitCol || ordinalCol[c] || firstValue >= 0 && c >= firstValue {
+			continue
+		}
+		if firstValue < 0 && c > 0 {
+			break // a table of words: its first column labels the rows
+		}
+		s.LabelCols = append(s.LabelCols, c)
+	}
+	if firstValue >= 0 {
+		// Columns of words after the first figures (责任单位, 备注) are
+		// neither labels nor figures.
+		s.ValueCols = s.ValueCols[:0]
+		for c := firstValue; c < width; c++ {
+			if c != s.UnitCol && !ordinalCol[c] && figureColumn(rows[headerRows:], c) {
+				s.ValueCols = append(s.ValueCols, c)
+			}
+		}
+	}
+
+	// Rows.
+	s.Kinds = make([]int, len(rows))
+	s.heading = make([]int, len(rows))
+	block := -1
+	for r, row := range rows {
+		switch {
+		case blank(row):
+			s.Kinds[r] = RowBlank
+		case r < headerRows:
+			s.Kinds[r] = RowHeading
+		case allSame(row) && width > 1:
+			s.Kinds[r] = RowBand
+		case s.isHeadingRow(row):
+			s.Kinds[r] = RowHeading
+		default:
+			s.Kinds[r] = RowData
+		}
+		if s.Kinds[r] == RowHeading && (r == 0 || s.Kinds[r-1] != RowHeading) {
+			block = r
+		}
+		s.heading[r] = block
+	}
+	return s
+}
+
+// figureColumn reports whether column c holds figures rather than words.
+func figureColumn(rows [][]string, c int) bool {
+	figures, words := 0, 0
+	for _, row := range rows {
+		switch v := row[c]; {
+		case IsFigure(v):
+			figures++
+		case !IsEmpty(v) && !allSame(row):
+			words++
+		}
+	}
+	return figures >= words
+}
+
+// ordinalLike reports whether column c numbers the rows 1, 2, 3 … .
+func ordinalLike(rows [][]string, c int) bool {
+	n := 0
+	for _, row := range rows {
+		if IsEmpty(row[c]) || allSame(row) {
+			continue
+		}
+		n++
+		if fold(row[c]) != itoa(n) {
+			return false
+		}
+	}
+	return n > 1
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// isHeadingRow reports whether a row below the first headings repeats or
+// starts a block of headings: no figures, and words over the figure columns.
+func (s Shape) isHeadingRow(row []string) bool {
+	if len(s.ValueCols) == 0 {
+		return false
+	}
+	words := 0
+	for c, v := range row {
+		if IsFigure(v) {
+			return false
+		}
+		if s.isValueCol(c) && !IsEmpty(v) {
+			words++
+		}
+	}
+	return words > 0
+}
+
+func (s Shape) isValueCol(c int) bool {
+	for _, v := range s.ValueCols {
+		if v == c {
+			return true
+		}
+	}
+	return false
+}
+
+// RowLabel returns the label of row r: its own words (leaf), and the
+// labels of the groups it belongs to (parents), outermost first. A group
+// is a label cell merged down over the rows next to it (（三）不予公开 over
+// its eight items); a 其中 row (其中：夏粮) belongs to the row above it. A
+// group that spans every data row only repeats the caption and is left out.
+func (s Shape) RowLabel(r int) (parents []string, leaf string) {
+	var own []string
+	for _, c := range s.LabelCols {
+		v := s.Rows[r][c]
+		if IsEmpty(v) || contains(parents, v) || contains(own, v) {
+			continue
+		}
+		if s.mergedDown(r, c) {
+			if !s.spansAllData(c, v) {
+				parents = append(parents, v)
+			}
+			continue
+		}
+		own = append(own, v)
+	}
+	switch {
+	case len(own) > 0:
+		leaf = strings.Join(own, "")
+	case len(parents) > 0:
+		leaf, parents = parents[len(parents)-1], parents[:len(parents)-1]
+	}
+	if sub, ok := IsSubRow(leaf); ok {
+		leaf = sub
+		for p := r - 1; p >= 0; p-- {
+			if s.Kinds[p] != RowData {
+				continue
+			}
+			pp, pl := s.RowLabel(p)
+			if _, isSub := IsSubRow(s.labelText(p)); isSub {
+				continue
+			}
+			parents = append(pp, pl)
+			break
+		}
+	}
+	return parents, leaf
+}
+
+// labelText is the text of the last label cell of row r.
+func (s Shape) labelText(r int) string {
+	for i := len(s.LabelCols) - 1; i >= 0; i-- {
+		if v := s.Rows[r][s.LabelCols[i]]; !IsEmpty(v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// mergedDown reports whether the cell at (r, c) repeats in the data row
+// above or below: one cell merged over several rows.
+func (s Shape) mergedDown(r, c int) bool {
+	v := s.Rows[r][c]
+	for _, n := range []int{r - 1, r + 1} {
+		if n >= 0 && n < len(s.Rows) && s.Kinds[n] == RowData && s.Rows[n][c] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// spansAllData reports whether v fills column c in every data row.
+func (s Shape) spansAllData(c int, v string) bool {
+	n := 0
+	for r, k := range s.Kinds {
+		if k == RowData {
+			if s.Rows[r][c] != v {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 1
+}
+
+// ColumnLabel returns the heading of column c for row r: the column's own
+// words (leaf) and the group headings above them (parents), from the
+// block of headings in force at row r. A heading merged across
+// neighbouring columns is a group; one that spans every figure column only
+// repeats the caption and is left out.
+func (s Shape) ColumnLabel(r, c int) (parents []string, leaf string) {
+	top := -1
+	if r >= 0 && r < len(s.heading) {
+		top = s.heading[r]
+	}
+	if top < 0 {
+		return nil, ""
+	}
+	var own []string
+	whole := "" // the last heading over every figure column
+	for h := top; h < len(s.Rows) && s.Kinds[h] == RowHeading; h++ {
+		v := s.Rows[h][c]
+		if IsEmpty(v) || contains(parents, v) || contains(own, v) {
+			continue
+		}
+		if s.mergedAcross(h, c) {
+			if s.spansAllValues(h, v) {
+				whole = v
+			} else {
+				parents = append(parents, v)
+			}
+			continue
+		}
+		own = append(own, v)
+	}
+	switch {
+	case len(own) > 0:
+		leaf = strings.Join(own, "")
+	case len(parents) > 0:
+		leaf, parents = parents[len(parents)-1], parents[:len(parents)-1]
+	default:
+		leaf = whole // one heading over a figure merged across the table
+	}
+	return parents, leaf
+}
+
+// mergedAcross reports whether the heading at (h, c) repeats in a
+// neighbouring figure column.
+func (s Shape) mergedAcross(h, c int) bool {
+	v := s.Rows[h][c]
+	for _, n := range []int{c - 1, c + 1} {
+		if n >= 0 && n < len(s.Rows[h]) && s.isValueCol(n) && s.Rows[h][n] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// spansAllValues reports whether v heads every figure column in row h.
+func (s Shape) spansAllValues(h int, v string) bool {
+	if len(s.ValueCols) < 2 {
+		return false
+	}
+	for _, c := range s.ValueCols {
+		if s.Rows[h][c] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// Duplicate reports whether the figure at (r, c) is the cell to its left
+// spread over a merged column: same text under the same heading.
+func (s Shape) Duplicate(r, c int) bool {
+	if c == 0 || s.Rows[r][c] != s.Rows[r][c-1] || !s.isValueCol(c-1) {
+		return false
+	}
+	p1, l1 := s.ColumnLabel(r, c)
+	p0, l0 := s.ColumnLabel(r, c-1)
+	return l1 == l0 && strings.Join(p1, "\x00") == strings.Join(p0, "\x00")
+}
+
+func blank(row []string) bool {
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// allSame reports whether a row of several cells is one text spread across
+// it (a band), ignoring nothing.
+func allSame(row []string) bool {
+	if len(row) < 2 || strings.TrimSpace(row[0]) == "" {
+		return false
+	}
+	for _, v := range row[1:] {
+		if v != row[0] {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func in(v string, list []string) bool { return contains(list, v) }
+
+// fold removes the spaces inside a cell: 单 位 is 单位.
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0' {
+			return -1
+		}
+		return r
+	}, s)
+}
