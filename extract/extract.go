@@ -14,6 +14,7 @@ import (
 	"github.com/gongwen/gongwen/extract/date"
 	"github.com/gongwen/gongwen/extract/docnum"
 	"github.com/gongwen/gongwen/extract/docx"
+	"github.com/gongwen/gongwen/extract/form"
 	"github.com/gongwen/gongwen/extract/html"
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/meta"
@@ -80,6 +81,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		Sections:    []Section{},
 		Attachments: []Attachment{},
 		Tables:      []table.Table{},
+		Forms:       []form.Form{},
 	}
 	if in.URL == "" {
 		doc.Source.File = in.Name
@@ -169,10 +171,14 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	doc.ReportYear = ReportYear(doc.Title)
 
 	idx := newRuneIndex(text)
-	doc.Sections = Sections(text)
+	// Table rows are blanked in prose: they are no headings, and their
+	// figures are read from the cells.
+	tt := locateTables(text, doc.Tables)
+	doc.Sections = Sections(tt.prose)
 	if doc.Sections == nil {
 		doc.Sections = []Section{}
 	}
+	annotateTables(doc, tt)
 
 	seen := map[string]bool{}
 	for _, n := range docnum.Find(text) {
@@ -207,16 +213,20 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 		doc.ReportYear = yearBeforeSigning(doc)
 	}
 
-	for _, in := range indicator.Find(text, seg) {
+	var prose []Indicator
+	for _, in := range indicator.Find(tt.prose, seg) {
 		start := idx.runes(in.Start)
 		kind := in.Kind
 		if kind == "" {
 			kind = KindCount
 		}
-		doc.Indicators = append(doc.Indicators, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+		prose = append(prose, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
 			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
 	}
+	doc.Indicators = mergeIndicators(prose, cellIndicators(doc, tt, idx), doc.Tables)
+	linkRestatements(doc.Indicators)
+	readForms(doc)
 }
 
 var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)

@@ -203,7 +203,12 @@ func parse(r io.Reader, num *numbering) (*Result, error) {
 					p.cells = p.cells[:n-1]
 					text := strings.Join(c.paras, " ")
 					text = strings.NewReplacer("\n", " ", "\t", " ").Replace(text)
+					// A cell spread over several grid columns leaves empty fields
+					// after it, so that the fields of a row line up with the grid.
 					p.rows[len(p.rows)-1] = append(p.rows[len(p.rows)-1], text)
+					for range min(max(c.gridSpan, 1), table.MaxSpan) - 1 {
+						p.rows[len(p.rows)-1] = append(p.rows[len(p.rows)-1], "")
+					}
 					if p.depth == 1 && p.grid != nil && len(p.grid.rows) > 0 {
 						c.paras = []string{text}
 						last := len(p.grid.rows) - 1
@@ -262,7 +267,11 @@ func (p *parser) merge(e xml.StartElement) {
 	n, _ := strconv.Atoi(val)
 	switch e.Name.Local {
 	case "gridBefore":
-		p.grid.skip[len(p.grid.skip)-1] = min(max(n, 0), table.MaxSpan)
+		n = min(max(n, 0), table.MaxSpan)
+		p.grid.skip[len(p.grid.skip)-1] = n
+		if k := len(p.rows); k > 0 && len(p.rows[k-1]) == 0 {
+			p.rows[k-1] = make([]string, n) // empty fields for the grid columns the row skips
+		}
 	case "gridSpan":
 		if k := len(p.cells); k > 0 {
 			p.cells[k-1].gridSpan = n

@@ -170,6 +170,9 @@ func TestRead(t *testing.T) {
 		{"nested table flattened into its cell",
 			`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>内2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>右</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
 			"外 内1 内2\t右\n"},
+		{"a merged cell leaves empty fields after it",
+			`<w:tbl><w:tr>` + tc("甲", `<w:gridSpan w:val="2"/>`) + tc("乙", "") + `</w:tr><w:tr>` + tc("1", "") + tc("2", "") + tc("3", "") + `</w:tr></w:tbl>`,
+			"甲\t\t乙\n1\t2\t3\n"},
 		{"deleted text and field codes left out",
 			`<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins></w:p>`,
 			"新\n"},
@@ -226,10 +229,10 @@ func TestReadTables(t *testing.T) {
 	if diff := cmp.Diff(want, tb.Rows); diff != "" {
 		t.Errorf("grid (-want +got):\n%s", diff)
 	}
-	if got := string([]rune(res.Text)[tb.Start:][:6]); got != "\t申请人情况" {
+	if got := string([]rune(res.Text)[tb.Start:][:7]); got != "\t\t申请人情况" {
 		t.Errorf("Start points at %q, want the first row", got)
 	}
-	if !strings.Contains(res.Text, "三、本年度办理结果\t（一）予以公开\t1288\t21\t\n\t（二）部分公开\t447") {
+	if !strings.Contains(res.Text, "一、本年新收政府信息公开申请数量\t\t3001\t53\t0\n三、本年度办理结果\t（一）予以公开\t1288\t21\t\n\t（二）部分公开\t447") {
 		t.Errorf("text rows changed:\n%s", res.Text)
 	}
 }

@@ -252,3 +252,16 @@ func TestLocate(t *testing.T) {
 		t.Errorf("a table whose rows are not there ends where it starts")
 	}
 }
+
+func TestIsFigure(t *testing.T) {
+	for _, s := range []string{"3001", "-5.7", "+7.6%", "1,234.5", "６,２４０", "1.6万户", "98.9%", "6.48‰", "0", "3.2个百分点", "45元/人"} {
+		if !IsFigure(s) {
+			t.Errorf("IsFigure(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "/", "自然人", "1.属于国家秘密", "2、重复申请", "2024年", "2024", "1）", "3.危及“三安全一稳定”"} {
+		if IsFigure(s) {
+			t.Errorf("IsFigure(%q) = true", s)
+		}
+	}
+}

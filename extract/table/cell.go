@@ -19,15 +19,41 @@ func IsEmpty(s string) bool {
 }
 
 // IsFigure reports whether a cell holds a figure: a number, maybe signed,
-// maybe with a unit after it (3001, -5.7, 1,234.5, 12.3%, 1.6万户). It is
-// a quick look for laying a table out; the recognisers parse the value.
+// maybe with a short unit after it (3001, -5.7, 1,234.5, 12.3%, 1.6万户),
+// but not a numbered label (1.属于国家秘密, 2、重复申请) or a year heading
+// (2024年). It is a quick look for laying a table out; the recognisers parse
+// the value.
 func IsFigure(s string) bool {
 	s = strings.TrimSpace(s)
-	r, size := utf8.DecodeRuneInString(s)
-	if r == '-' || r == '+' || r == '－' || r == '−' || r == '约' || r == '近' {
-		r, _ = utf8.DecodeRuneInString(s[size:])
+	if isYearHeading(s) {
+		return false
 	}
-	return isDigit(r) && utf8.RuneCountInString(s) <= 24 && !isYearHeading(s)
+	rs := []rune(s)
+	i := 0
+	if i < len(rs) && strings.ContainsRune("-+－−约近", rs[i]) {
+		i++
+	}
+	digits := 0
+	for ; i < len(rs); i++ {
+		switch r := rs[i]; {
+		case isDigit(r):
+			digits++
+		case strings.ContainsRune(".．,，", r) && digits > 0 && i+1 < len(rs) && isDigit(rs[i+1]):
+		default:
+			goto rest
+		}
+	}
+rest:
+	if digits == 0 {
+		return false
+	}
+	unit := rs[i:]
+	if len(unit) > 0 && strings.ContainsRune(".．、,，)）", unit[0]) {
+		return false // 1.属于国家秘密, 2、重复申请, 1）
+	}
+	return len(unit) <= 6 && !strings.ContainsFunc(string(unit), func(r rune) bool {
+		return unicode.IsPunct(r) && !strings.ContainsRune("%％‰/", r)
+	})
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

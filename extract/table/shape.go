@@ -334,7 +334,7 @@ func (s Shape) Duplicate(r, c int) bool {
 	}
 	p1, l1 := s.ColumnLabel(r, c)
 	p0, l0 := s.ColumnLabel(r, c-1)
-	return l1 == l0 && strings.Join(p1, "\x00") == strings.Join(p0, "\x00")
+	return l1 != "" && l1 == l0 && strings.Join(p1, "\x00") == strings.Join(p0, "\x00")
 }
 
 func blank(row []string) bool {
