@@ -101,21 +101,30 @@ func headingUnit(t Table, isUnit func(string) bool) string {
 			}
 		}
 	}
-	common := ""
-	for _, c := range s.ValueCols {
-		_, leaf := s.ColumnLabel(len(t.Rows)-1, c)
-		parents, _ := s.ColumnLabel(len(t.Rows)-1, c)
-		u := ""
-		for _, h := range append(parents, leaf) {
-			if _, hu := SplitUnit(h, isUnit); hu != "" {
-				u = hu
+	// The unit every figure column states, under every block of headings
+	// (a table with bands has one per band).
+	common, same := "", true
+	for r, k := range s.Kinds {
+		if k != RowData || !same {
+			continue
+		}
+		for _, c := range s.ValueCols {
+			parents, leaf := s.ColumnLabel(r, c)
+			u := ""
+			for _, h := range append(parents, leaf) {
+				if _, hu := SplitUnit(h, isUnit); hu != "" {
+					u = hu
+				}
 			}
+			if u == "" || common != "" && u != common {
+				same = false
+				break
+			}
+			common = u
 		}
-		if u == "" || common != "" && u != common {
-			common = ""
-			break
-		}
-		common = u
+	}
+	if !same {
+		common = ""
 	}
 	if common != "" || s.UnitCol < 0 {
 		return common

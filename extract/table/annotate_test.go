@@ -265,3 +265,18 @@ func TestIsFigure(t *testing.T) {
 		}
 	}
 }
+
+func TestAnnotateUnitOfBands(t *testing.T) {
+	tb := Table{Rows: [][]string{
+		{"第二十条第（五）项", "第二十条第（五）项"},
+		{"信息内容", "本年处理决定数量"},
+		{"行政许可", "10726"},
+		{"第二十条第（八）项", "第二十条第（八）项"},
+		{"信息内容", "本年收费金额（单位：万元）"},
+		{"行政事业性收费", "8520.3"},
+	}}
+	Annotate(&tb, nil, isUnit)
+	if tb.Unit != "" {
+		t.Errorf("a unit of one band is no unit of the table: %q", tb.Unit)
+	}
+}
