@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -9,6 +10,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/gongwen/gongwen/extract/table"
 )
 
 // formGold is the expected reading of a 政府信息公开工作年度报告, in the format
@@ -173,4 +178,59 @@ func TestFormEval(t *testing.T) {
 	if flagged < len(golds) {
 		t.Errorf("failed checks reported as in gold in %d of %d reports", flagged, len(golds))
 	}
+}
+
+// TestTablesReadOnce gives the composer a table as any reader may: with its
+// Start, or without it (-1). Each figure of the table comes out once, from
+// its cell, never again from the table's rows in the text; plain text
+// without reader tables still has its flattened tables read from the text.
+func TestTablesReadOnce(t *testing.T) {
+	text := "三、工业\n全年水泥产量238.4万吨。\n表3 规模以上工业主要产品产量\n产品名称\t单位\t产量\t比上年增长（%）\n水泥\t万吨\t238.4\t-5.7\n服装\t万件\t1865\t4.4\n注：快报数。"
+	rows := [][]string{{"产品名称", "单位", "产量", "比上年增长（%）"}, {"水泥", "万吨", "238.4", "-5.7"}, {"服装", "万件", "1865", "4.4"}}
+	start := len([]rune(text[:strings.Index(text, "产品名称")]))
+	ex := &Extractor{Segmenter: testSegmenter(t)}
+	for _, tt := range []struct {
+		name  string
+		start int
+	}{{"start given", start}, {"start unknown", -1}, {"start wrong", 0}} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := &Document{Text: text, Metadata: map[string]string{}, Tables: []table.Table{{Start: tt.start, Rows: rows}}}
+			ex.fill(doc, testSegmenter(t))
+			checkSpans(t, doc)
+			var got []string
+			for _, in := range doc.Indicators {
+				ref := ""
+				if in.CellRef != nil {
+					ref = fmt.Sprintf(" @%d,%d", in.Row, in.Col)
+				}
+				if in.Restates != nil {
+					ref += fmt.Sprintf(" restates %d,%d", in.Restates.Row, in.Restates.Col)
+				}
+				got = append(got, fmt.Sprintf("%s=%v%s%s", in.Name, in.Value, in.Unit, ref))
+			}
+			want := []string{"水泥产量=2.384e+06吨 restates 1,2", "水泥 · 产量=2.384e+06吨 @1,2", "水泥 · 比上年增长=-5.7% @1,3",
+				"服装 · 产量=1.865e+07件 @2,2", "服装 · 比上年增长=4.4% @2,3"}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("indicators (-want +got):\n%s", diff)
+			}
+			if doc.Tables[0].Start != start || doc.Tables[0].Caption != "表3 规模以上工业主要产品产量" || doc.Tables[0].Section != "三、工业" {
+				t.Errorf("table %+v", doc.Tables[0])
+			}
+		})
+	}
+	t.Run("plain text", func(t *testing.T) {
+		doc, err := ex.Extract(Input{Name: "t.txt", Body: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, in := range doc.Indicators {
+			if in.Value == 18650000 {
+				n++
+			}
+		}
+		if n != 1 || len(doc.Tables) != 0 {
+			t.Errorf("plain text: %d indicators of 1865万件, %d tables; want the flattened row read once from the text", n, len(doc.Tables))
+		}
+	})
 }

@@ -19,17 +19,33 @@ type tableText struct {
 
 // locateTables finds the rows of each table in the text and blanks them,
 // so that the recognisers of prose never read a table a second time: a
-// table is read once, from its cells.
+// table is read once, from its cells. A table whose rows are not where its
+// Start says is looked for after the table before it, and its Start set.
 func locateTables(text string, tables []table.Table) tableText {
 	tt := tableText{lines: make([][]table.Line, len(tables))}
 	var masked []byte
 	bytesAt := runeOffsets(text)
-	for i, t := range tables {
+	idx := newRuneIndex(text)
+	after := 0 // where the table before ends
+	for i := range tables {
+		t := &tables[i]
 		start := -1
 		if t.Start >= 0 && t.Start < len(bytesAt) {
 			start = bytesAt[t.Start]
 		}
-		tt.lines[i], _ = table.Locate(text, start, t.Rows)
+		var end int
+		tt.lines[i], end = table.Locate(text, start, t.Rows)
+		if !anyLine(tt.lines[i]) {
+			// The reader did not say where the rows are, or said it wrongly:
+			// look for them, so that they are not read twice.
+			if start = table.Find(text, after, t.Rows); start >= 0 {
+				tt.lines[i], end = table.Locate(text, start, t.Rows)
+				t.Start = idx.runes(start)
+			}
+		}
+		if anyLine(tt.lines[i]) {
+			after = end
+		}
 		for _, l := range tt.lines[i] {
 			if l.Start < 0 {
 				continue
@@ -45,6 +61,15 @@ func locateTables(text string, tables []table.Table) tableText {
 		tt.prose = string(masked)
 	}
 	return tt
+}
+
+func anyLine(lines []table.Line) bool {
+	for _, l := range lines {
+		if l.Start >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // blank overwrites UTF-8 text with spaces of the same byte length rune by

@@ -280,3 +280,14 @@ func TestAnnotateUnitOfBands(t *testing.T) {
 		t.Errorf("a unit of one band is no unit of the table: %q", tb.Unit)
 	}
 }
+
+func TestFind(t *testing.T) {
+	text := "前言：粮食\t52.36\n表1\n产品\t产量\n粮食\t52.36\n油料\t0.85\n完。"
+	rows := [][]string{{"产品", "产量"}, {"粮食", "52.36"}, {"油料", "0.85"}}
+	if got, want := Find(text, 0, rows), strings.Index(text, "产品"); got != want {
+		t.Errorf("Find = %d, want %d", got, want)
+	}
+	if got := Find(text, strings.Index(text, "完"), rows); got != -1 {
+		t.Errorf("Find after the table = %d, want -1", got)
+	}
+}

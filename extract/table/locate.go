@@ -44,6 +44,51 @@ func Locate(text string, start int, rows [][]string) (lines []Line, end int) {
 	return lines, end
 }
 
+// Find returns the byte offset of the first line at or after from where
+// the rows of a table are written, for a reader that did not say where
+// (Start -1) or said it wrongly: the line of one of its first rows from
+// which Locate finds at least half of its rows. It returns -1 when the
+// text does not hold the table.
+func Find(text string, from int, rows [][]string) int {
+	written := 0
+	var first [][]string
+	for _, row := range rows {
+		if !blank(row) {
+			written++
+			if len(first) < 3 {
+				first = append(first, row)
+			}
+		}
+	}
+	if written == 0 {
+		return -1
+	}
+	for pos := max(from, 0); pos < len(text); {
+		ls, le := nextLine(text, pos)
+		if ls < 0 {
+			break
+		}
+		for _, row := range first {
+			if !rowOnLine(text[ls:le], row) {
+				continue
+			}
+			lines, _ := Locate(text, ls, rows)
+			found := 0
+			for _, l := range lines {
+				if l.Start >= 0 {
+					found++
+				}
+			}
+			if 2*found >= written {
+				return ls
+			}
+			break
+		}
+		pos = le + 1
+	}
+	return -1
+}
+
 // nextLine returns the next line with any text at or after pos.
 func nextLine(text string, pos int) (start, end int) {
 	for pos < len(text) {
