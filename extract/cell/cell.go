@@ -27,6 +27,7 @@ const Separator = " · "
 func Figures(t table.Table) []Figure {
 	s := table.Analyze(t.Rows, t.HeaderRows)
 	var out []Figure
+	headings := map[[2]int]heading{} // by block of headings and column
 	for r, kind := range s.Kinds {
 		if kind != table.RowData {
 			continue
@@ -49,22 +50,14 @@ func Figures(t table.Table) []Figure {
 			if table.IsEmpty(text) || s.Duplicate(r, c) {
 				continue
 			}
-			colParents, colLeaf := s.ColumnLabel(r, c)
-			colUnit := ""
-			var colParts []string
-			for _, l := range append(colParents, colLeaf) {
-				label, unit := table.SplitUnit(table.TrimOrdinal(l), IsUnit)
-				switch {
-				case unit != "":
-					colUnit = unit
-				case strings.ContainsAny(l, "%％"):
-					colUnit = "%"
-				case colUnit == "":
-					colUnit = countedIn(label)
-				}
-				colParts = append(colParts, label)
+			key := [2]int{s.HeadingBlock(r), c}
+			h, ok := headings[key]
+			if !ok {
+				h = columnHeading(s, r, c)
+				headings[key] = h
 			}
-			unit := colUnit
+			colParts := h.parts
+			unit := h.unit
 			if unit == "" {
 				unit = rowUnit
 			}
@@ -81,6 +74,32 @@ func Figures(t table.Table) []Figure {
 		}
 	}
 	return out
+}
+
+// heading is what a column heading says: its labels and unit.
+type heading struct {
+	parts []string
+	unit  string
+}
+
+// columnHeading reads the heading of column c over row r: its labels,
+// outermost first, without numbering or units, and the unit it states.
+func columnHeading(s table.Shape, r, c int) heading {
+	var h heading
+	parents, leaf := s.ColumnLabel(r, c)
+	for _, l := range append(parents, leaf) {
+		label, unit := table.SplitUnit(table.TrimOrdinal(l), IsUnit)
+		switch {
+		case unit != "":
+			h.unit = unit
+		case strings.ContainsAny(l, "%％"):
+			h.unit = "%"
+		case h.unit == "":
+			h.unit = countedIn(label)
+		}
+		h.parts = append(h.parts, label)
+	}
+	return h
 }
 
 // Parse reads the text of a cell as a figure in unit, the unit its

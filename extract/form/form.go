@@ -75,18 +75,24 @@ type read struct {
 // that key its value.
 func (l *Layout) Read(tables []table.Table) (Form, bool) {
 	best := map[string]read{}
-	m := matcher{Layout: l, memo: map[[2]string]float64{}, columns: map[string][]candidate{}}
+	m := matcher{Layout: l, rowLeaves: l.rowIndex, columnLeaves: l.columnIndex,
+		memo: map[[2]string]float64{}, rows: map[string][]fit{}, columns: map[string][]fit{}}
 	edition := Edition2021
 	var prevHeadings []heading // the column headings of the last table read, by figure column
 	for ti, t := range tables {
 		s := table.Analyze(t.Rows, t.HeaderRows)
 		var headings []heading
+		byBlock := map[int][]heading{}
 		n := 0
 		for r, kind := range s.Kinds {
 			if kind != table.RowData {
 				continue
 			}
-			headings = columnHeadings(s, r)
+			block := s.HeadingBlock(r)
+			if byBlock[block] == nil {
+				byBlock[block] = columnHeadings(s, r)
+			}
+			headings = byBlock[block]
 			if !hasHeadings(headings) && len(prevHeadings) == len(s.ValueCols) {
 				headings = prevHeadings // a table continued on the next page without its header
 			}
@@ -157,12 +163,13 @@ func (l *Layout) Read(tables []table.Table) (Form, bool) {
 	if len(f.Values) < minValues {
 		return Form{}, false
 	}
-	for _, key := range l.Keys {
-		for _, rd := range best {
-			if _, read := f.Values[rd.key]; read && contains(rd.line.Replaces, key) {
-				if _, ok := f.Values[key]; !ok {
-					f.Values[key] = 0
-				}
+	for _, rd := range best {
+		if _, read := f.Values[rd.key]; !read {
+			continue
+		}
+		for _, key := range rd.line.Replaces {
+			if _, ok := f.Values[key]; !ok {
+				f.Values[key] = 0
 			}
 		}
 	}
@@ -317,13 +324,13 @@ func valueCells(s table.Shape, r int) []int {
 // its heading are all there); among the lines that fit, the closest wins,
 // its group labels breaking ties.
 func (m *matcher) match(rowParents []string, rowLeaf string, h heading) ([]*Line, float64) {
+	rows := m.rowFits(rowParents, rowLeaf)
 	var tied []*Line
 	bestScore := 0.0
-	colLabels := append(append([]string{}, h.parents...), h.leaf)
-	rowLabels := append(append([]string{}, rowParents...), rowLeaf)
-	for _, cand := range m.columnLines(h.leaf) {
+	for _, cand := range m.columnFits(h) {
 		ln := &m.Lines[cand.line]
-		groups := m.groupScore(ln.Column[:len(ln.Column)-1], colLabels)
+		row := rows[cand.line]
+		groups := cand.groups
 		rs := 0.0
 		if len(ln.Row) == 0 {
 			if rowLeaf != "" && groups < threshold {
@@ -331,10 +338,10 @@ func (m *matcher) match(rowParents []string, rowLeaf string, h heading) ([]*Line
 			}
 			rs = 0.5
 		} else {
-			if rs = m.similarity(rowLeaf, folded(ln.Row[len(ln.Row)-1])); rs < threshold {
+			if !row.ok {
 				continue
 			}
-			groups = (groups + m.groupScore(ln.Row[:len(ln.Row)-1], rowLabels)) / 2
+			rs, groups = row.score, (groups+row.groups)/2
 		}
 		score := rs + cand.score + 0.2*groups
 		switch {
@@ -347,28 +354,58 @@ func (m *matcher) match(rowParents []string, rowLeaf string, h heading) ([]*Line
 	return tied, bestScore
 }
 
-// candidate is a line whose column heading is close to a cell's.
-type candidate struct {
-	line  int
-	score float64
+// fit is how well the row label or the column heading of a cell fits
+// those of a line: the similarity of the labels and of the groups.
+type fit struct {
+	ok            bool
+	score, groups float64
+	line          int
 }
 
-// columnLines returns the lines whose column heading is close to leaf, in
-// the layout's order.
-func (m *matcher) columnLines(leaf string) []candidate {
-	if c, ok := m.columns[leaf]; ok {
-		return c
+// rowFits returns, for each line of the layout, how well a row label fits
+// its row label: computed once for a row, used for each of its cells.
+func (m *matcher) rowFits(parents []string, leaf string) []fit {
+	key := strings.Join(parents, "\x00") + "\x01" + leaf
+	if f, ok := m.rows[key]; ok {
+		return f
 	}
-	var out []candidate
-	for i, ln := range m.Lines {
-		if len(ln.Column) == 0 {
+	labels := append(append([]string{}, parents...), leaf)
+	out := make([]fit, len(m.Lines))
+	for rowLeaf, lines := range m.rowLeaves {
+		rs := m.similarity(leaf, rowLeaf)
+		if rs < threshold {
 			continue
 		}
-		if s := m.similarity(leaf, folded(ln.Column[len(ln.Column)-1])); s >= threshold {
-			out = append(out, candidate{i, s})
+		for _, i := range lines {
+			ln := m.Lines[i]
+			out[i] = fit{ok: true, score: rs, groups: m.groupScore(ln.Row[:len(ln.Row)-1], labels), line: i}
 		}
 	}
-	m.columns[leaf] = out
+	m.rows[key] = out
+	return out
+}
+
+// columnFits returns the lines whose column heading fits h, in the layout's
+// order: computed once for a column, used for each of its cells.
+func (m *matcher) columnFits(h heading) []fit {
+	key := strings.Join(h.parents, "\x00") + "\x01" + h.leaf
+	if f, ok := m.columns[key]; ok {
+		return f
+	}
+	labels := append(append([]string{}, h.parents...), h.leaf)
+	var out []fit
+	for colLeaf, lines := range m.columnLeaves {
+		cs := m.similarity(h.leaf, colLeaf)
+		if cs < threshold {
+			continue
+		}
+		for _, i := range lines {
+			ln := m.Lines[i]
+			out = append(out, fit{ok: true, score: cs, groups: m.groupScore(ln.Column[:len(ln.Column)-1], labels), line: i})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].line < out[b].line }) // the layout's order breaks ties
+	m.columns[key] = out
 	return out
 }
 
@@ -377,8 +414,11 @@ func (m *matcher) columnLines(leaf string) []candidate {
 // a table repeats its labels in every row and column.
 type matcher struct {
 	*Layout
-	memo    map[[2]string]float64
-	columns map[string][]candidate // by folded column heading
+	rowLeaves, columnLeaves map[string][]int // lines by folded row and column label
+	memo                    map[[2]string]float64
+	rows                    map[string][]fit // by row label
+	columns                 map[string][]fit // by column heading
+	lcs                     []int            // scratch for similarity
 }
 
 func (m *matcher) similarity(a, b string) float64 {
@@ -386,7 +426,7 @@ func (m *matcher) similarity(a, b string) float64 {
 	if s, ok := m.memo[key]; ok {
 		return s
 	}
-	s := similarity(a, b)
+	s := similarityBuf(a, b, &m.lcs)
 	m.memo[key] = s
 	return s
 }
@@ -412,6 +452,24 @@ func (m *matcher) groupScore(groups []string, labels []string) float64 {
 	return sum / float64(len(groups))
 }
 
+// leaves indexes the lines of a layout by the folded label of their row
+// and of their column: a document's label is compared with each distinct
+// label once.
+func (l *Layout) leaves() (rows, columns map[string][]int) {
+	rows, columns = map[string][]int{}, map[string][]int{}
+	for i, ln := range l.Lines {
+		if len(ln.Row) > 0 {
+			k := folded(ln.Row[len(ln.Row)-1])
+			rows[k] = append(rows[k], i)
+		}
+		if len(ln.Column) > 0 {
+			k := folded(ln.Column[len(ln.Column)-1])
+			columns[k] = append(columns[k], i)
+		}
+	}
+	return rows, columns
+}
+
 var foldCache = map[string]string{}
 
 // folded is Fold of a layout label, computed once.
@@ -429,6 +487,7 @@ func init() {
 				foldCache[s] = Fold(s)
 			}
 		}
+		l.rowIndex, l.columnIndex = l.leaves()
 	}
 }
 

@@ -22,6 +22,8 @@ type Layout struct {
 	Lines  []Line
 	Checks []CheckRule
 	Prose  []ProseRule
+
+	rowIndex, columnIndex map[string][]int // lines by folded row and column label (leaves)
 }
 
 // Line maps the labels of a cell to a key.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // numbering matches the numbers that order labels, wherever they stand in
@@ -37,28 +38,49 @@ func Fold(s string) string {
 // one holds the other whole (行政复议结果维持 holds 结果维持), more the more
 // of it the shorter one covers.
 func similarity(a, b string) float64 {
+	return similarityBuf(a, b, nil)
+}
+
+// similarityBuf is similarity with a scratch buffer for the LCS table.
+func similarityBuf(a, b string, buf *[]int) float64 {
 	if a == b {
 		return 1
 	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la == 0 || lb == 0 {
 		return 0
 	}
-	best := 2 * float64(lcs(ra, rb)) / float64(len(ra)+len(rb))
-	short, long := ra, rb
-	if len(short) > len(long) {
-		short, long = long, short
+	short, long, ls, ll := a, b, la, lb
+	if ls > ll {
+		short, long, ls, ll = b, a, lb, la
 	}
-	if len(short) >= 2 && strings.Contains(string(long), string(short)) {
-		best = max(best, 0.7+0.3*float64(len(short))/float64(len(long)))
+	contained := 0.0
+	if ls >= 2 && strings.Contains(long, short) {
+		contained = 0.7 + 0.3*float64(ls)/float64(ll)
 	}
-	return best
+	// The LCS is at most the shorter length: when even that cannot reach
+	// the threshold, the labels differ (and the LCS need not be computed).
+	if 2*float64(ls)/float64(la+lb) < threshold {
+		return contained
+	}
+	return max(contained, 2*float64(lcs([]rune(a), []rune(b), buf))/float64(la+lb))
 }
 
 // lcs is the length of the longest common subsequence of a and b.
-func lcs(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+func lcs(a, b []rune, buf *[]int) int {
+	var scratch []int
+	if buf != nil {
+		scratch = *buf
+	}
+	if cap(scratch) < 2*(len(b)+1) {
+		scratch = make([]int, 2*(len(b)+1))
+		if buf != nil {
+			*buf = scratch
+		}
+	}
+	scratch = scratch[:2*(len(b)+1)]
+	clear(scratch)
+	prev, cur := scratch[:len(b)+1], scratch[len(b)+1:]
 	for i := range a {
 		for j := range b {
 			switch {

@@ -260,6 +260,16 @@ func (s Shape) spansAllData(c int, v string) bool {
 	return n > 1
 }
 
+// HeadingBlock returns the first row of the block of headings in force at
+// row r (-1 when none): rows with the same block have the same column
+// headings.
+func (s Shape) HeadingBlock(r int) int {
+	if r < 0 || r >= len(s.heading) {
+		return -1
+	}
+	return s.heading[r]
+}
+
 // ColumnLabel returns the heading of column c for row r: the column's own
 // words (leaf) and the group headings above them (parents), from the
 // block of headings in force at row r. A heading merged across
