@@ -291,3 +291,23 @@ func TestFind(t *testing.T) {
 		t.Errorf("Find after the table = %d, want -1", got)
 	}
 }
+
+func TestSubRowParents(t *testing.T) {
+	rows := [][]string{
+		{"产品名称", "产量（万吨）", "比上年增长（%）"},
+		{"粮食", "902.61", "-3.2"},
+		{"其中：夏粮", "508.58", "-8.6"},
+		{"秋粮", "394.03", "4.8"},
+		{"其中：谷物", "874.82", "-3.3"},
+		{"#小麦", "508.58", "-8.6"},
+		{"油料", "56.43", "6.8"},
+		{"在总计中：花生", "50.65", "7.5"},
+	}
+	s := Analyze(rows, 1)
+	for r, want := range map[int]string{2: "粮食/夏粮", 4: "粮食/谷物", 5: "粮食/小麦", 7: "油料/花生"} {
+		parents, leaf := s.RowLabel(r)
+		if got := strings.Join(append(parents, leaf), "/"); got != want {
+			t.Errorf("row %d: %s, want %s", r, got, want)
+		}
+	}
+}

@@ -133,11 +133,12 @@ func TrimOrdinal(s string) string {
 	return s
 }
 
-// subRow matches the 其中 that makes a row part of the row above it.
-var subRow = regexp.MustCompile(`^其中\s*[：:，,]?\s*`)
+// subRow matches the mark that makes a row part of a row above it: 其中：,
+// 在总计中：, and the # of statistical bulletins (#粮食).
+var subRow = regexp.MustCompile(`^(?:其中|在总计中|[#＃])\s*[：:，,]?\s*`)
 
-// IsSubRow reports whether a row label starts with 其中 (其中：夏粮) and
-// returns the label without it.
+// IsSubRow reports whether a row label starts with 其中 (其中：夏粮, 在总计中：
+// 轻工业, #粮食) and returns the label without it.
 func IsSubRow(label string) (string, bool) {
 	if loc := subRow.FindStringIndex(label); loc != nil && loc[1] < len(label) {
 		return label[loc[1]:], true

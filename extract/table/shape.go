@@ -1,6 +1,7 @@
 package table
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -213,15 +214,35 @@ func (s Shape) RowLabel(r int) (parents []string, leaf string) {
 			if s.Kinds[p] != RowData {
 				continue
 			}
-			pp, pl := s.RowLabel(p)
-			if _, isSub := IsSubRow(s.labelText(p)); isSub {
-				continue
+			if _, isSub := IsSubRow(s.labelText(p)); isSub || s.smaller(p, r) {
+				continue // a sibling part, or a row too small to hold this one
 			}
+			pp, pl := s.RowLabel(p)
 			parents = append(pp, pl)
 			break
 		}
 	}
 	return parents, leaf
+}
+
+// smaller reports whether row p's first figure is smaller than row r's in
+// the same column, so that p cannot be the whole r is part of (秋粮 394.03
+// does not hold 其中：小麦 508.58; 粮食 902.61 does).
+func (s Shape) smaller(p, r int) bool {
+	for _, c := range s.ValueCols {
+		a, okA := plainFloat(s.Rows[p][c])
+		b, okB := plainFloat(s.Rows[r][c])
+		if okA && okB {
+			return a >= 0 && b >= 0 && a < b
+		}
+	}
+	return false
+}
+
+// plainFloat reads a cell written in ASCII digits: 902.61, 6,240.
+func plainFloat(v string) (float64, bool) {
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(v), ",", ""), 64)
+	return f, err == nil
 }
 
 // labelText is the text of the last label cell of row r.
