@@ -311,3 +311,41 @@ func TestSubRowParents(t *testing.T) {
 		}
 	}
 }
+
+func TestSubRowGroups(t *testing.T) {
+	rows := [][]string{
+		{"指标", "年末数（万人）", "比重（%）"},
+		{"全市常住人口", "866.60", ""},
+		{"其中：城镇", "392.66", "45.31"},
+		{"乡村", "473.94", "54.69"},
+		{"其中：男性", "428.20", "49.41"},
+		{"女性", "438.40", "50.59"},
+		{"其中：0-15岁", "212.60", "24.53"},
+		{"16-59岁", "463.10", "53.44"},
+		{"60周岁及以上", "190.90", "22.03"},
+		{"其中：65周岁及以上", "146.80", "16.94"},
+		{"出生人口", "5.2", ""},
+	}
+	s := Analyze(rows, 1)
+	want := map[int]string{2: "全市常住人口/城镇", 3: "全市常住人口/乡村", 4: "全市常住人口/男性", 5: "全市常住人口/女性",
+		6: "全市常住人口/0-15岁", 7: "全市常住人口/16-59岁", 8: "全市常住人口/60周岁及以上",
+		9: "全市常住人口/60周岁及以上/65周岁及以上", 10: "出生人口"}
+	for r, w := range want {
+		parents, leaf := s.RowLabel(r)
+		if got := strings.Join(append(parents, leaf), "/"); got != w {
+			t.Errorf("row %d: %s, want %s", r, got, w)
+		}
+	}
+}
+
+func TestSubRowOtherUnit(t *testing.T) {
+	rows := [][]string{
+		{"指标", "单位", "绝对数"},
+		{"公路总里程", "万公里", "11.43"},
+		{"其中：高速公路", "公里", "6,240"},
+	}
+	s := Analyze(rows, 1)
+	if parents, leaf := s.RowLabel(2); strings.Join(append(parents, leaf), "/") != "公路总里程/高速公路" {
+		t.Errorf("row in another unit: %q %q", parents, leaf)
+	}
+}

@@ -22,6 +22,7 @@ type Shape struct {
 	UnitCol   int   // the column headed 单位 that gives each row its unit; -1 if none
 	ValueCols []int // columns of figures
 	heading   []int // for each row, the first row of the block of headings above it; -1 if none
+	parent    []int // for each row, the row it is a part of (其中); -1 if none
 }
 
 // unitHeadings and ordinalHeadings name columns that hold no row label.
@@ -116,6 +117,7 @@ func Analyze(rows [][]string, headerRows int) Shape {
 		}
 		s.heading[r] = block
 	}
+	s.partOf()
 	return s
 }
 
@@ -210,33 +212,121 @@ func (s Shape) RowLabel(r int) (parents []string, leaf string) {
 	}
 	if sub, ok := IsSubRow(leaf); ok {
 		leaf = sub
-		for p := r - 1; p >= 0; p-- {
-			if s.Kinds[p] != RowData {
-				continue
-			}
-			if _, isSub := IsSubRow(s.labelText(p)); isSub || s.smaller(p, r) {
-				continue // a sibling part, or a row too small to hold this one
-			}
-			pp, pl := s.RowLabel(p)
-			parents = append(pp, pl)
-			break
-		}
+	}
+	if p := s.parent[r]; p >= 0 {
+		pp, pl := s.RowLabel(p)
+		parents = append(pp, pl)
 	}
 	return parents, leaf
 }
 
-// smaller reports whether row p's first figure is smaller than row r's in
-// the same column, so that p cannot be the whole r is part of (秋粮 394.03
-// does not hold 其中：小麦 508.58; 粮食 902.61 does).
-func (s Shape) smaller(p, r int) bool {
-	for _, c := range s.ValueCols {
-		a, okA := plainFloat(s.Rows[p][c])
-		b, okB := plainFloat(s.Rows[r][c])
-		if okA && okB {
-			return a >= 0 && b >= 0 && a < b
+// partOf finds the row each part belongs to. A row marked 其中 (其中：夏粮)
+// is part of a row above it, not itself a 其中 row, that can hold it
+// (秋粮 394.03 cannot hold 其中：小麦 508.58): the nearest one whose figure
+// it adds up to with the unmarked rows after it (其中：城镇 392.66 and 乡村
+// 473.94 make 全市常住人口 866.60; 其中：男性 and 女性 make it too, not 乡村
+// just above them), those rows then its siblings; else the nearest that
+// can hold it, alone.
+func (s *Shape) partOf() {
+	s.parent = make([]int, len(s.Rows))
+	for i := range s.parent {
+		s.parent[i] = -1
+	}
+	sub := func(r int) bool { _, ok := IsSubRow(s.labelText(r)); return ok }
+	for r, k := range s.Kinds {
+		if k != RowData || !sub(r) {
+			continue
+		}
+		var candidates []int
+		for p := r - 1; p >= 0; p-- {
+			if s.Kinds[p] == RowData && !sub(p) && !s.smaller(p, r) {
+				candidates = append(candidates, p)
+			}
+		}
+		if len(candidates) == 0 {
+			continue
+		}
+		whole, group := candidates[0], []int{r}
+		for _, p := range candidates {
+			if g := s.group(r, p); s.sums(g, p) {
+				whole, group = p, g
+				break
+			}
+		}
+		for _, m := range group {
+			s.parent[m] = whole
 		}
 	}
-	return false
+}
+
+// group returns row r, a part of row whole, and the rows after it that are
+// its siblings: not marked 其中 themselves, and adding up with it to no
+// more than whole.
+func (s Shape) group(r, whole int) []int {
+	total, ok := s.figure(whole)
+	sum, okR := s.figure(r)
+	out := []int{r}
+	if !ok || !okR {
+		return out
+	}
+	for n := r + 1; n < len(s.Rows) && s.Kinds[n] == RowData; n++ {
+		if _, sub := IsSubRow(s.labelText(n)); sub {
+			break
+		}
+		v, ok := s.figure(n)
+		if !ok || !s.sameUnit(r, n) || sum+v > total*(1+1e-3)+1e-9 {
+			break
+		}
+		sum += v
+		out = append(out, n)
+	}
+	return out
+}
+
+// sums reports whether the rows of a group add up to row whole.
+func (s Shape) sums(group []int, whole int) bool {
+	total, ok := s.figure(whole)
+	if !ok || len(group) < 2 {
+		return false
+	}
+	sum := 0.0
+	for _, m := range group {
+		v, ok := s.figure(m)
+		if !ok || !s.sameUnit(m, whole) {
+			return false
+		}
+		sum += v
+	}
+	return total != 0 && abs(sum-total) <= 1e-3*abs(total)
+}
+
+// figure returns the first figure of row r, in the first figure column.
+func (s Shape) figure(r int) (float64, bool) {
+	if len(s.ValueCols) == 0 {
+		return 0, false
+	}
+	return plainFloat(s.Rows[r][s.ValueCols[0]])
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// smaller reports whether row p's first figure is smaller than row r's,
+// so that p cannot be the whole r is part of.
+func (s Shape) smaller(p, r int) bool {
+	a, okA := s.figure(p)
+	b, okB := s.figure(r)
+	return okA && okB && s.sameUnit(p, r) && a >= 0 && b >= 0 && a < b
+}
+
+// sameUnit reports whether rows p and r count in the same unit: a 单位
+// column may give them different ones (万公里 and 公里).
+func (s Shape) sameUnit(p, r int) bool {
+	return s.UnitCol < 0 || fold(s.Rows[p][s.UnitCol]) == fold(s.Rows[r][s.UnitCol])
 }
 
 // plainFloat reads a cell written in ASCII digits: 902.61, 6,240.
