@@ -301,10 +301,10 @@ func TestSubRowParents(t *testing.T) {
 		{"其中：谷物", "874.82", "-3.3"},
 		{"#小麦", "508.58", "-8.6"},
 		{"油料", "56.43", "6.8"},
-		{"在总计中：花生", "50.65", "7.5"},
+		{"其中：花生", "50.65", "7.5"},
 	}
 	s := Analyze(rows, 1)
-	for r, want := range map[int]string{2: "粮食/夏粮", 4: "粮食/谷物", 5: "粮食/小麦", 7: "油料/花生"} {
+	for r, want := range map[int]string{2: "粮食/夏粮", 3: "粮食/秋粮", 4: "粮食/谷物", 5: "粮食/小麦", 6: "油料", 7: "油料/花生"} {
 		parents, leaf := s.RowLabel(r)
 		if got := strings.Join(append(parents, leaf), "/"); got != want {
 			t.Errorf("row %d: %s, want %s", r, got, want)
@@ -347,5 +347,19 @@ func TestSubRowOtherUnit(t *testing.T) {
 	s := Analyze(rows, 1)
 	if parents, leaf := s.RowLabel(2); strings.Join(append(parents, leaf), "/") != "公路总里程/高速公路" {
 		t.Errorf("row in another unit: %q %q", parents, leaf)
+	}
+}
+
+func TestSubRowOfTheTotal(t *testing.T) {
+	rows := [][]string{
+		{"指标", "比上年增长（%）"},
+		{"规模以上工业增加值", "5.0"},
+		{"在总计中：轻工业", "0.2"},
+		{"重工业", "11.2"},
+		{"在总计中：国有企业", "-2.0"},
+	}
+	s := Analyze(rows, 1)
+	if parents, leaf := s.RowLabel(4); strings.Join(append(parents, leaf), "/") != "规模以上工业增加值/国有企业" {
+		t.Errorf("在总计中 row: %q %q", parents, leaf)
 	}
 }

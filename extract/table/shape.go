@@ -243,6 +243,15 @@ func (s *Shape) partOf() {
 				candidates = append(candidates, p)
 			}
 		}
+		if strings.HasPrefix(s.labelText(r), "在总计中") {
+			// 在总计中 says which whole: the total, the table's first row.
+			for p := 0; p < r; p++ {
+				if s.Kinds[p] == RowData {
+					candidates = []int{p}
+					break
+				}
+			}
+		}
 		if len(candidates) == 0 {
 			continue
 		}
