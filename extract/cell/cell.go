@@ -32,23 +32,23 @@ func Figures(t table.Table) []Figure {
 		if kind != table.RowData {
 			continue
 		}
-		rowParents, rowLeaf := s.RowLabel(r)
-		rowUnit := ""
-		if s.UnitCol >= 0 {
-			rowUnit = strings.TrimSpace(t.Rows[r][s.UnitCol])
-		}
-		var rowParts []string
-		for _, l := range append(rowParents, rowLeaf) {
-			label, unit := table.SplitUnit(table.TrimOrdinal(l), IsUnit)
-			if unit != "" && rowUnit == "" {
-				rowUnit = unit
-			}
-			rowParts = append(rowParts, label)
-		}
 		for _, c := range s.ValueCols {
 			text := strings.TrimSpace(t.Rows[r][c])
 			if table.IsEmpty(text) || s.Duplicate(r, c) {
 				continue
+			}
+			rowParents, rowLeaf := s.RowLabelOf(r, c)
+			rowUnit := ""
+			if s.UnitCol >= 0 {
+				rowUnit = strings.TrimSpace(t.Rows[r][s.UnitCol])
+			}
+			var rowParts []string
+			for _, l := range append(rowParents, rowLeaf) {
+				label, unit := table.SplitUnit(table.TrimOrdinal(l), IsUnit)
+				if unit != "" && rowUnit == "" {
+					rowUnit = unit
+				}
+				rowParts = append(rowParts, label)
 			}
 			key := [2]int{s.HeadingBlock(r), c}
 			h, ok := headings[key]

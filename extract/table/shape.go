@@ -17,12 +17,13 @@ const (
 // columns hold the row labels, the unit of each row, the figures.
 type Shape struct {
 	Rows      [][]string
-	Kinds     []int // the kind of each row (RowBlank …)
-	LabelCols []int // columns of row labels, left to right (an ordinal column such as 序号 is not one)
-	UnitCol   int   // the column headed 单位 that gives each row its unit; -1 if none
-	ValueCols []int // columns of figures
-	heading   []int // for each row, the first row of the block of headings above it; -1 if none
-	parent    []int // for each row, the row it is a part of (其中); -1 if none
+	Kinds     []int         // the kind of each row (RowBlank …)
+	LabelCols []int         // columns of row labels, left to right (an ordinal column such as 序号 is not one)
+	UnitCol   int           // the column headed 单位 that gives each row its unit; -1 if none
+	ValueCols []int         // columns of figures
+	heading   []int         // for each row, the first row of the block of headings above it; -1 if none
+	parent    []int         // for each row, the row it is a part of (其中); -1 if none
+	labelsOf  map[int][]int // label columns of a figure column in a later half of a table side by side
 }
 
 // unitHeadings and ordinalHeadings name columns that hold no row label.
@@ -49,8 +50,8 @@ func Analyze(rows [][]string, headerRows int) Shape {
 			if in(h, unitHeadings) {
 				s.UnitCol = c
 			}
-			if in(h, ordinalHeadings) {
-				ordinalCol[c] = true
+			if in(h, ordinalHeadings) || strings.Contains(h, "编码") || strings.Contains(h, "代码") {
+				ordinalCol[c] = true // numbers or codes of the rows (科目编码 201 05), not figures
 			}
 		}
 	}
@@ -92,6 +93,26 @@ func Analyze(rows [][]string, headerRows int) Shape {
 			if c != s.UnitCol && !ordinalCol[c] && figureColumn(rows[headerRows:], c) {
 				s.ValueCols = append(s.ValueCols, c)
 			}
+		}
+	}
+
+	// A table of two halves side by side (收入 项目 预算数 | 支出 项目 预算数):
+	// the figures of each block of figure columns are labelled by the
+	// columns of words just before the block.
+	s.labelsOf = map[int][]int{}
+	for _, c := range s.ValueCols {
+		var labels []int
+		k := c - 1
+		for k >= 0 && s.isValueCol(k) {
+			k--
+		}
+		for ; k >= 0 && !s.isValueCol(k); k-- {
+			if k != s.UnitCol && !ordinalCol[k] {
+				labels = append([]int{k}, labels...)
+			}
+		}
+		if len(labels) > 0 && (len(s.LabelCols) == 0 || labels[0] != s.LabelCols[0] || len(labels) != len(s.LabelCols)) {
+			s.labelsOf[c] = labels
 		}
 	}
 
@@ -190,8 +211,21 @@ func (s Shape) isValueCol(c int) bool {
 // its eight items); a 其中 row (其中：夏粮) belongs to the row above it. A
 // group that spans every data row only repeats the caption and is left out.
 func (s Shape) RowLabel(r int) (parents []string, leaf string) {
+	return s.rowLabel(r, s.LabelCols)
+}
+
+// RowLabelOf returns the label of row r for the figure in column c: in a
+// table of two halves side by side, the label of c's half.
+func (s Shape) RowLabelOf(r, c int) (parents []string, leaf string) {
+	if labels, ok := s.labelsOf[c]; ok {
+		return s.rowLabel(r, labels)
+	}
+	return s.RowLabel(r)
+}
+
+func (s Shape) rowLabel(r int, labelCols []int) (parents []string, leaf string) {
 	var own []string
-	for _, c := range s.LabelCols {
+	for _, c := range labelCols {
 		v := s.Rows[r][c]
 		if IsEmpty(v) || contains(parents, v) || contains(own, v) {
 			continue
@@ -213,7 +247,7 @@ func (s Shape) RowLabel(r int) (parents []string, leaf string) {
 	if sub, ok := IsSubRow(leaf); ok {
 		leaf = sub
 	}
-	if p := s.parent[r]; p >= 0 {
+	if p := s.parent[r]; p >= 0 && len(s.LabelCols) > 0 && labelCols[0] == s.LabelCols[0] {
 		pp, pl := s.RowLabel(p)
 		parents = append(pp, pl)
 	}
@@ -432,11 +466,11 @@ func (s Shape) ColumnLabel(r, c int) (parents []string, leaf string) {
 }
 
 // mergedAcross reports whether the heading at (h, c) repeats in a
-// neighbouring figure column.
+// neighbouring column: one heading over several columns.
 func (s Shape) mergedAcross(h, c int) bool {
 	v := s.Rows[h][c]
 	for _, n := range []int{c - 1, c + 1} {
-		if n >= 0 && n < len(s.Rows[h]) && s.isValueCol(n) && s.Rows[h][n] == v {
+		if n >= 0 && n < len(s.Rows[h]) && s.Rows[h][n] == v {
 			return true
 		}
 	}
