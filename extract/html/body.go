@@ -43,7 +43,7 @@ var commentMarkers = [][2]string{
 // container (or comment-marked region) with enough text, else the block
 // that text density points to.
 func findBody(doc *xhtml.Node, meta map[*xhtml.Node]bool) []*xhtml.Node {
-	han := func(region ...*xhtml.Node) int { return countCJK(renderText(region, meta)) }
+	han := func(region ...*xhtml.Node) int { text, _ := renderText(region, meta); return countCJK(text) }
 
 	// Candidates in order of trust; a short one is kept as a fallback.
 	var candidates [][]*xhtml.Node
