@@ -143,7 +143,7 @@ func decode[T any](t *testing.T, f Format, data []byte) []T {
 // fromStrings turns records with a header row into rows, by json name.
 func fromStrings[T any](t *testing.T, records [][]string) []T {
 	t.Helper()
-	cols, err := columnsOf[T]()
+	cols, err := columnsOf(reflect.TypeFor[T]())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +294,7 @@ func TestXLSXLayout(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
 		t.Errorf("panes = %+v, want the first row frozen", panes)
 	}
-	cols, _ := columnsOf[IndicatorRow]()
+	cols, _ := columnsOf(reflect.TypeFor[IndicatorRow]())
 	for i, c := range cols {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		w, err := x.GetColWidth(sheet, name)

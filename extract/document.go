@@ -3,6 +3,7 @@ package extract
 import (
 	"time"
 
+	"github.com/gongwen/gongwen/extract/form"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/table"
 )
@@ -34,6 +35,7 @@ type Document struct {
 	Sections       []Section         `json:"sections"`
 	Attachments    []Attachment      `json:"attachments"`
 	Tables         []table.Table     `json:"tables"`        // every table, whatever the format (CONTRACT.md "Tables and forms")
+	Forms          []form.Form       `json:"forms"`         // tables read as a national form (政府信息公开工作年度报告)
 	OCR            []OCRPage         `json:"ocr,omitempty"` // pages whose text was read by OCR
 	Warnings       []string          `json:"warnings,omitempty"`
 	Text           string            `json:"text"`
@@ -138,6 +140,11 @@ type Indicator struct {
 	// CellRef is set for a figure read from a table cell; its fields
 	// appear flat in the JSON ("table", "row", "col").
 	*CellRef
+	// Restates is set for a figure of the prose that restates a table
+	// cell: the same value in the same unit, named with the same words
+	// (本年度共收到政府信息公开申请3119件 and the cell 本年新收政府信息公开
+	// 申请数量 · 总计). Both are kept; this says they are one fact.
+	Restates *CellRef `json:"restates,omitempty"`
 }
 
 // Change directions.

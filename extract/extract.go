@@ -14,6 +14,7 @@ import (
 	"github.com/gongwen/gongwen/extract/date"
 	"github.com/gongwen/gongwen/extract/docnum"
 	"github.com/gongwen/gongwen/extract/docx"
+	"github.com/gongwen/gongwen/extract/form"
 	"github.com/gongwen/gongwen/extract/html"
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/measure"
@@ -84,6 +85,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		Sections:    []Section{},
 		Attachments: []Attachment{},
 		Tables:      []table.Table{},
+		Forms:       []form.Form{},
 	}
 	if in.URL == "" {
 		doc.Source.File = in.Name
@@ -101,7 +103,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
-		doc.Text, doc.Source.Charset, doc.Title = page.Text, page.Charset, page.Title
+		doc.Text, doc.Source.Charset, doc.Title, doc.Tables = page.Text, page.Charset, page.Title, page.Tables
 		c.titleSource = page.TitleSource
 		for k, v := range page.Metadata {
 			doc.Metadata[k] = v
@@ -117,9 +119,11 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
 	case FormatDOCX:
-		if doc.Text, err = docx.Read(in.Body); err != nil {
+		res, err := docx.Read(in.Body)
+		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
+		doc.Text, doc.Tables = res.Text, res.Tables
 		c.coreTitle = docx.CoreTitle(in.Body)
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
@@ -165,10 +169,14 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 
 	idx := newRuneIndex(text)
-	doc.Sections = Sections(text)
+	// Table rows are blanked in prose: they are no headings, and their
+	// figures are read from the cells.
+	tt := locateTables(text, doc.Tables)
+	doc.Sections = Sections(tt.prose)
 	if doc.Sections == nil {
 		doc.Sections = []Section{}
 	}
+	annotateTables(doc, tt)
 
 	seen := map[string]bool{}
 	for _, n := range docnum.Find(text) {
@@ -201,24 +209,34 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 	identify(doc, c)
 
-	found := indicator.Find(text, seg)
+	found := indicator.Find(tt.prose, seg)
+	prose := make([]Indicator, 0, len(found))
 	for _, in := range found {
 		start := idx.runes(in.Start)
 		kind := in.Kind
 		if kind == "" {
 			kind = KindCount
 		}
-		doc.Indicators = append(doc.Indicators, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+		prose = append(prose, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
 			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
 	}
-	readMeasures(doc, text, found, idx)
+	readMeasures(doc, prose, tt.prose, found, idx)
+	doc.Indicators = mergeIndicators(prose, cellIndicators(doc, tt, idx), doc.Tables)
+	linkRestatements(doc.Indicators)
+	readForms(doc)
+	for i := range doc.Indicators {
+		if in := &doc.Indicators[i]; in.CellRef != nil && in.Measure == "" {
+			in.Measure = MeasureOf(in)
+		}
+	}
 }
 
-// readMeasures sets what each indicator measures and how: its measure, and
-// whether it is a level, a change, a baseline or a target (extract/measure).
-// Traditional characters are folded first, so that 增長 reads as 增长.
-func readMeasures(doc *Document, text string, found []indicator.Indicator, idx runeIndex) {
+// readMeasures sets what each prose indicator measures and how: its
+// measure, and whether it is a level, a change, a baseline or a target
+// (extract/measure); prose[i] is found[i]. Traditional characters are folded
+// first, so that 增長 reads as 增长.
+func readMeasures(doc *Document, prose []Indicator, text string, found []indicator.Indicator, idx runeIndex) {
 	folded := region.Fold(text)
 	if len(folded) != len(text) {
 		folded = text // a fold that changed byte lengths would move the offsets
@@ -229,7 +247,7 @@ func readMeasures(doc *Document, text string, found []indicator.Indicator, idx r
 			Name: region.Fold(in.Name), Headings: headingsAt(doc.Sections, idx.runes(in.Start))}
 	}
 	for i, r := range measure.Read(folded, figs, referenceYear(doc)) {
-		ind := &doc.Indicators[i]
+		ind := &prose[i]
 		if r.Change != nil {
 			ind.Change = &Change{Direction: r.Change.Direction, Base: r.Change.Base}
 		}

@@ -214,9 +214,11 @@ func readDOC(doc *Document, body []byte) error {
 	if cerr != nil {
 		return fmt.Errorf("%w; %v", err, cerr)
 	}
-	if doc.Text, cerr = docx.Read(converted); cerr != nil {
+	res, cerr := docx.Read(converted)
+	if cerr != nil {
 		return fmt.Errorf("%w; converted by LibreOffice: %v", err, cerr)
 	}
+	doc.Text, doc.Tables = res.Text, res.Tables
 	doc.Warnings = append(doc.Warnings, fmt.Sprintf("read through LibreOffice (%v)", err))
 	return nil
 }

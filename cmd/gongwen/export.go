@@ -21,11 +21,12 @@ type exportOptions struct {
 	format    string // csv, jsonl, xlsx, parquet; from --out's extension when empty
 	out       string // file to write; stdout when empty
 	documents bool   // one row per document instead of per indicator
+	form      string // one row per report filling this national form, a column per key
 	query     index.Query
 }
 
 const exportUsage = `Usage: gongwen export [--data DIR] [--format csv|jsonl|xlsx|parquet] [--out FILE]
-                      [--documents] [filters] [QUERY ...]
+                      [--documents | --form NAME] [filters] [QUERY ...]
 
 Writes the indicators of the documents in the index (built by 'gongwen
 ingest') as a table for Excel, pandas, R or DuckDB: one row per indicator —
@@ -34,6 +35,14 @@ city, county_code, county, township, report_year, signed, doc_numbers,
 indicator, value, unit, approx, kind, text, sentence, section. With
 --documents, one row per document instead (doc_kind, published,
 index_number, the number of indicators and of characters).
+
+With --form xxgk-annual-report, the panel of the 政府信息公开工作年度报告: one
+row per report — doc_id, issuer, region codes and names, report_year,
+edition, url, file, title — then one column per key of the form
+(active.rules.issued … suit_after_review.total, the 200 keys of
+xxgk-form.md in its order; money in 元; empty when the report does not
+fill the key), then failed_checks (the form's own arithmetic that does not
+add up, with both sides) and warnings.
 
 QUERY and the filters select documents as in 'gongwen search'; with
 --indicator only the matching indicators are written. Regions come from the
@@ -53,6 +62,7 @@ Examples:
   gongwen export --out indicators.xlsx
   gongwen export --format parquet --out rates.parquet --indicator 调解成功率
   gongwen export --documents --year 2024 --out docs.csv 法治政府
+  gongwen export --form xxgk-annual-report --out panel.xlsx --region 浙江省
   gongwen export --format jsonl --issuer 驻马店市人民政府 | jq .value
 
 Flags:
@@ -67,6 +77,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&opts.format, "format", "", "file format: `csv|jsonl|xlsx|parquet` (default: the extension of --out, else csv)")
 	fs.StringVar(&opts.out, "out", "", "write to `FILE` instead of stdout")
 	fs.BoolVar(&opts.documents, "documents", false, "one row per document instead of per indicator")
+	fs.StringVar(&opts.form, "form", "", "one row per report filling the national form `NAME` (xxgk-annual-report), a column per key")
 	addFilterFlags(fs, q, "only indicators matching `'NAME OP VALUE'`, e.g. '调解成功率>=95' or a name alone")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), exportUsage); fs.PrintDefaults() }
 	words, err := parseInterspersed(fs, args)
@@ -90,6 +101,17 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	if err != nil {
 		fmt.Fprintln(stderr, "export:", strings.TrimPrefix(err.Error(), "export: "))
 		return errUsage
+	}
+	var panel *export.Panel
+	if opts.form != "" {
+		if opts.documents {
+			fmt.Fprintln(stderr, "export: --form and --documents exclude each other")
+			return errUsage
+		}
+		if panel, err = export.NewPanel(opts.form); err != nil {
+			fmt.Fprintln(stderr, "export:", strings.TrimPrefix(err.Error(), "export: "))
+			return errUsage
+		}
 	}
 	if opts.out == "" && (format == export.XLSX || format == export.Parquet) && isTerminal(stdout) {
 		fmt.Fprintf(stderr, "export: %s is a binary format; use --out FILE or redirect stdout\n", format)
@@ -132,11 +154,22 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		done = func() { bar.Add(1) }
 	}
 	var n int
-	if opts.documents {
+	what := "indicator"
+	switch {
+	case panel != nil:
+		what = "form"
+		var rw *export.Writer[any]
+		if rw, err = panel.NewWriter(w, format); err == nil {
+			if n, err = export.Forms(ctx, ix, opts.query, panel, rw, done); err == nil {
+				err = rw.Close()
+			}
+		}
+	case opts.documents:
+		what = "document"
 		n, err = writeRows(w, format, func(rw *export.Writer[export.DocumentRow]) (int, error) {
 			return export.Documents(ctx, ix, opts.query, rw, done)
 		})
-	} else {
+	default:
 		n, err = writeRows(w, format, func(rw *export.Writer[export.IndicatorRow]) (int, error) {
 			return export.Indicators(ctx, ix, opts.query, rw, done)
 		})
@@ -144,7 +177,6 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	what := map[bool]string{false: "indicator", true: "document"}[opts.documents]
 	if n == 0 {
 		return noRows(ctx, ix, opts, format, what)
 	}

@@ -351,3 +351,83 @@ func exitStatus(t *testing.T, data string, args ...string) int {
 	t.Helper()
 	return run(append([]string{args[0], "--data", data}, args[1:]...), io.Discard, io.Discard)
 }
+
+// TestExportFormPanel extracts and ingests generated 政府信息公开工作年度报告
+// and exports their form as a panel: one row per report, the extension of
+// --out choosing the format.
+func TestExportFormPanel(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	reports := []string{"../../testdata/reports/xxgk-lanxi-2024-gbk.html", "../../testdata/reports/xxgk-baishui-2020.html",
+		"../../testdata/reports/kaifeng-fzzf-2024.txt"}
+	var stdout, stderr bytes.Buffer
+	if err := cmdIngest(ctx, append([]string{"--data", data}, reports...), &stdout, &stderr); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr.String())
+	}
+	out := filepath.Join(dir, "panel.csv")
+	stdout.Reset()
+	stderr.Reset()
+	if err := cmdExport(ctx, []string{"--data", data, "--form", "xxgk-annual-report", "--out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "2 form rows (csv)") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(records) != 3 || len(records[0]) != 217 {
+		t.Fatalf("%d records of %d columns, want a header and 2 rows of 217", len(records), len(records[0]))
+	}
+	col := map[string]int{}
+	for i, name := range records[0] {
+		col[name] = i
+	}
+	byIssuer := map[string][]string{}
+	for _, r := range records[1:] {
+		byIssuer[r[col["issuer"]]] = r
+	}
+	lanxi, baishui := byIssuer["兰溪市人民政府"], byIssuer["白水县人民政府"]
+	if lanxi == nil || baishui == nil {
+		t.Fatalf("rows %v", records[1:])
+	}
+	if lanxi[col["county_code"]] != "330781" || lanxi[col["report_year"]] != "2024" || lanxi[col["edition"]] != "2021" {
+		t.Errorf("lanxi: %v", lanxi[:15])
+	}
+	if !strings.HasPrefix(lanxi[col["failed_checks"]], "review.total = sum of parts (0 ≠ ") {
+		t.Errorf("lanxi failed checks %q", lanxi[col["failed_checks"]])
+	}
+	if baishui[col["edition"]] != "2019" || baishui[col["active.fees.amount"]] != "" || baishui[col["requests.new.total"]] == "" {
+		t.Errorf("baishui: edition %q, fees %q, new.total %q", baishui[col["edition"]], baishui[col["active.fees.amount"]], baishui[col["requests.new.total"]])
+	}
+
+	stderr.Reset()
+	pq := filepath.Join(dir, "panel.parquet")
+	if err := cmdExport(ctx, []string{"--data", data, "--form", "xxgk-annual-report", "--out", pq, "--year", "2024"}, &stdout, &stderr); err != nil {
+		t.Fatalf("export parquet: %v\n%s", err, stderr.String())
+	}
+	if f, err := os.Open(pq); err != nil {
+		t.Fatal(err)
+	} else {
+		st, _ := f.Stat()
+		pf, err := parquet.OpenFile(f, st.Size())
+		if err != nil {
+			t.Errorf("parquet: %v", err)
+		} else if pf.NumRows() != 1 {
+			t.Errorf("parquet: %d rows, want the one report of 2024", pf.NumRows())
+		}
+		f.Close()
+	}
+
+	stderr.Reset()
+	if err := cmdExport(ctx, []string{"--data", data, "--form", "budget"}, &stdout, &stderr); !errors.Is(err, errUsage) ||
+		!strings.Contains(stderr.String(), "unknown form") {
+		t.Errorf("unknown form: %v, %q", err, stderr.String())
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -10,12 +11,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/gongwen/gongwen/internal/testsite"
 )
+
+var updateREADME = flag.Bool("update", false, "rewrite in README.md the output of the commands that show it whole (no …) and print something else")
 
 // TestREADME runs the tour of README.md and checks that each command prints
 // what the README shows, so that the README cannot go stale. The commands
@@ -34,6 +38,9 @@ import (
 // they understand is small: quotes, "> FILE", "| head -c N", "| head -n N",
 // "echo $?", and "go run ./testdata/site &", which starts the test site on a
 // free port that stands in for the README's 127.0.0.1:18765.
+//
+// After a deliberate change, -update rewrites the outputs shown whole; those
+// with … are left to edit by hand (the failure shows what was printed).
 func TestREADME(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the tour ingests the sample reports and crawls the test site")
@@ -62,14 +69,32 @@ func TestREADME(t *testing.T) {
 	t.Setenv("GONGWEN_FONT", "")
 	t.Logf("%d commands in README.md", len(steps))
 	sh := &tourShell{t: t}
-	for _, s := range steps {
+	for i, s := range steps {
 		got, err := sh.run(s.command)
 		if err != nil {
 			t.Fatalf("README.md:%d: %s: %v", s.line, s.command, err)
 		}
 		if !matchLines(s.want, got) {
+			steps[i].differs = got
+		}
+	}
+	lines := strings.Split(string(readme), "\n")
+	rewrite := func(s tourStep) bool { return *updateREADME && s.whole && s.differs != nil }
+	for i := len(steps) - 1; i >= 0; i-- { // from the end, so that a rewrite keeps the lines of the others
+		if s := steps[i]; rewrite(s) {
+			lines = slices.Replace(lines, s.line, s.line+s.shown, s.differs...)
+			t.Logf("README.md:%d: $ %s: output rewritten", s.line, s.command)
+		}
+	}
+	for _, s := range steps {
+		if s.differs != nil && !rewrite(s) {
 			t.Errorf("README.md:%d: $ %s\n--- the README shows:\n%s\n--- the command printed:\n%s",
-				s.line, s.command, strings.Join(s.want, "\n"), strings.Join(got, "\n"))
+				s.line, s.command, strings.Join(s.want, "\n"), strings.Join(s.differs, "\n"))
+		}
+	}
+	if *updateREADME {
+		if err := os.WriteFile(filepath.Join(root, "README.md"), []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
@@ -79,6 +104,9 @@ type tourStep struct {
 	line    int // of the command in README.md
 	command string
 	want    []string
+	shown   int  // lines of output shown, up to the last that is not blank
+	whole   bool // whether all of the output is shown: no …, not wrapped
+	differs []string
 }
 
 // parseTour reads the commands and their output from the ```console blocks.
@@ -107,8 +135,11 @@ func parseTour(readme string) ([]tourStep, error) {
 		}
 	}
 	for i, s := range steps {
+		steps[i].shown = len(s.want)
+		steps[i].whole = !slices.ContainsFunc(s.want, func(l string) bool { return strings.Contains(l, "…") })
 		if _, comment := splitComment(s.command); strings.Contains(comment, "wrapped") {
 			steps[i].want = unwrap(s.want)
+			steps[i].whole = false
 		}
 	}
 	return steps, sc.Err()

@@ -8,20 +8,28 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/index"
 )
 
 // startServe runs gongwen serve on the fixtures and returns its base URL.
 func startServe(t *testing.T) string {
 	t.Helper()
-	data := fixtureData(t)
+	return startServeData(t, fixtureData(t))
+}
+
+// startServeData runs gongwen serve on the index in data and returns its base URL.
+func startServeData(t *testing.T, data string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
 	done := make(chan error, 1)
@@ -245,6 +253,64 @@ func chromium() string {
 	return ""
 }
 
+// newBrowser starts headless Chromium for the test.
+func newBrowser(t *testing.T, bin string) context.Context {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	return ctx
+}
+
+// TestBrowserForm opens a 政府信息公开工作年度报告 in the page: its form
+// with the check that fails and the warnings, and its tables drawn as
+// tables with their merged headings.
+func TestBrowserForm(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		t.Skip("no chromium binary found (apt-get install chromium)")
+	}
+	data := filepath.Join(t.TempDir(), "data")
+	report := "../../testdata/reports/xxgk-lanxi-2024-gbk.html"
+	var out, errOut bytes.Buffer
+	if err := cmdIngest(context.Background(), []string{"--data", data, report}, &out, &errOut); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut.String())
+	}
+	body, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startServeData(t, data)
+	ctx := newBrowser(t, bin)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/#doc="+extract.ContentID(body)),
+		chromedp.WaitVisible(chromedp.CSS("#document .form"))); err != nil {
+		t.Fatal(err)
+	}
+	form, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#document .form")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"政府信息公开工作年度报告", "1 not ok", "review.total = sum of parts: 0 ≠", "requests.new.total: the text says",
+		"natural", "carried_forward", "suit_after_review"} {
+		if !strings.Contains(form, w) {
+			t.Errorf("form view lacks %q:\n%s", w, form)
+		}
+	}
+	tables, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#document .doc-table figcaption")].map(e => e.textContent)`))
+	if err != nil || len(tables) != 3 || !strings.Contains(tables[1], "收到和处理政府信息公开申请情况") {
+		t.Errorf("tables %q, %v", tables, err)
+	}
+	span, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const th = [...document.querySelectorAll("#document .doc-table th")].find(e => e.textContent === "法人或其他组织"); return th ? th.getAttribute("colspan") : ""; })()`))
+	if err != nil || span != "5" {
+		t.Errorf("法人或其他组织 spans %q columns, want 5 (%v)", span, err)
+	}
+}
+
 // TestBrowser drives the search page in headless Chromium: type a query,
 // see highlighted results, apply a facet, page, open a document, compare
 // one of its indicators across places and years.
@@ -254,16 +320,7 @@ func TestBrowser(t *testing.T) {
 		t.Skip("no chromium binary found (apt-get install chromium)")
 	}
 	base := startServe(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	ctx := newBrowser(t, bin)
 
 	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()

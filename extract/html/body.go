@@ -44,7 +44,7 @@ var commentMarkers = [][2]string{
 // that text density points to, else, on a page with hardly any text, the
 // whole <body>.
 func findBody(doc *xhtml.Node, meta map[*xhtml.Node]bool) []*xhtml.Node {
-	han := func(region ...*xhtml.Node) int { return countCJK(renderText(region, meta)) }
+	han := func(region ...*xhtml.Node) int { text, _ := renderText(region, meta); return countCJK(text) }
 
 	// Candidates in order of trust; a short one is kept as a fallback.
 	var candidates [][]*xhtml.Node

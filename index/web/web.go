@@ -6,6 +6,8 @@
 //	GET /api/documents/{id}    the extracted document (CONTRACT.md JSON)
 //	GET /api/indicators?name=调解成功率>=95[&issuer=&region=&year=&kind=&limit=]
 //	                           {"indicators": [index.IndicatorHit …]}
+//	GET /api/forms             the national forms gongwen reads: [{"form", "title", "keys"}], keys in
+//	                           the layout's order (a document's form values are a JSON object)
 //	GET /                      the search page
 //
 // Errors are {"error": "…"} with status 400 (bad query), 404 or 500. A
@@ -26,6 +28,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/gongwen/gongwen/extract/form"
 	"github.com/gongwen/gongwen/index"
 )
 
@@ -95,6 +98,18 @@ func Handler(ix *index.Index) http.Handler {
 			return
 		}
 		writeJSON(w, map[string]any{"indicators": hits})
+	})
+	mux.HandleFunc("GET /api/forms", func(w http.ResponseWriter, r *http.Request) {
+		type layout struct {
+			Form  string   `json:"form"`
+			Title string   `json:"title"`
+			Keys  []string `json:"keys"`
+		}
+		out := []layout{}
+		for _, l := range form.Layouts() {
+			out = append(out, layout{l.Form, l.Title, l.Keys})
+		}
+		writeJSON(w, out)
 	})
 	return mux
 }

@@ -199,6 +199,9 @@ async function showDocument(id) {
       }, i.name + figureMark(i))),
       el("td", { class: "num" }, formatValue(i.value)),
       el("td", {}, i.unit), el("td", {}, i.text + (i.approx ? " ≈" : "")), el("td", {}, i.section || ""))));
+  const tables = d.tables || [];
+  const forms = d.forms || [];
+  const layouts = forms.length ? await formLayouts() : {};
   const url = d.source && d.source.url;
   const file = d.source && d.source.file;
   const source = url
@@ -209,7 +212,10 @@ async function showDocument(id) {
     el("h2", {}, d.title || "(无标题 untitled)"),
     source,
     el("h3", {}, "元数据 Metadata"), metaTable,
+    ...forms.map((f) => formView(f, layouts[f.form])),
     el("h3", {}, `指标 Indicators (${inds.length})`), inds.length ? indTable : el("p", {}, "—"),
+    tables.length ? el("h3", {}, `表格 Tables (${tables.length})`) : null,
+    ...tables.map((t, i) => tableView(t, i)),
     el("h3", {}, "正文 Text"),
     el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))),
   ].filter((c) => c != null));
@@ -229,6 +235,80 @@ function figureMark(i) {
   if (i.baseline) marks.push("基期 baseline" + (i.year ? " " + i.year : ""));
   if (i.target) marks.push("目标 target" + (i.year ? " " + i.year : ""));
   return marks.length ? "（" + marks.join("，") + "）" : "";
+}
+
+// formLayouts fetches, once, the keys of each national form in their order
+// (a form's values come as a JSON object, whose order is lost).
+let layoutsPromise = null;
+function formLayouts() {
+  layoutsPromise = layoutsPromise || getJSON("/api/forms")
+    .then((list) => Object.fromEntries(list.map((l) => [l.form, l])))
+    .catch(() => ({}));
+  return layoutsPromise;
+}
+
+// formView shows a form: its checks (those not ok with both sides), its
+// warnings, and its values laid out as the form's tables: a key a.b.c is
+// row b, column c of part a; a key a.c is row a, column c.
+function formView(f, layout) {
+  const keys = layout ? layout.keys.filter((k) => k in f.values) : Object.keys(f.values).sort();
+  const bad = (f.checks || []).filter((c) => !c.ok);
+  const parts = new Map(); // part → {rows: Map(row → Map(col → key)), cols: [..]}
+  for (const k of keys) {
+    const seg = k.split(".");
+    const part = seg.length > 2 ? seg[0] : "";
+    const row = seg.length > 2 ? seg.slice(1, -1).join(".") : seg[0];
+    const col = seg[seg.length - 1];
+    if (!parts.has(part)) parts.set(part, { rows: new Map(), cols: [] });
+    const p = parts.get(part);
+    if (!p.rows.has(row)) p.rows.set(row, new Map());
+    p.rows.get(row).set(col, k);
+    if (!p.cols.includes(col)) p.cols.push(col);
+  }
+  const matrices = [...parts].map(([part, p]) => el("div", { class: "table-scroll" }, el("table", { class: "form-table" },
+    el("tr", {}, el("th", {}, part), ...p.cols.map((c) => el("th", { class: "num" }, c))),
+    ...[...p.rows].map(([row, cols]) => el("tr", {}, el("th", { scope: "row" }, row),
+      ...p.cols.map((c) => el("td", { class: "num", title: cols.get(c) || "" }, cols.has(c) ? formatValue(f.values[cols.get(c)]) : "")))))));
+  return el("section", { class: "form" },
+    el("h3", {}, `表单 Form: ${layout ? layout.title + " " : ""}(${f.form}, ${f.edition})`),
+    el("p", { class: bad.length ? "error" : "note" },
+      `勾稽关系 Checks: ${(f.checks || []).length - bad.length} ok, ${bad.length} not ok · ${keys.length} values`),
+    bad.length ? el("ul", { class: "checks" }, ...bad.map((c) => el("li", {}, `${c.check}: ${formatValue(c.left)} ≠ ${formatValue(c.right)}`))) : null,
+    (f.warnings || []).length ? el("ul", { class: "warnings" }, ...f.warnings.map((w) => el("li", {}, "⚠ " + w))) : null,
+    ...matrices);
+}
+
+// tableView shows a table of the document: its heading rows as headings, a
+// heading merged across columns (or a band across the table) shown once,
+// as a label merged down its column is.
+function tableView(t, i) {
+  const rows = t.rows || [];
+  const hr = t.header_rows || 0;
+  const isNum = (s) => /^[-+]?[0-9０-９][0-9０-９.,，]*%?$/.test(s.trim());
+  const covered = rows.map((r) => r.map(() => false));
+  const trs = rows.map((row, r) => {
+    const band = row.length > 1 && row.every((c) => c === row[0]);
+    const cells = [];
+    for (let c = 0; c < row.length; c++) {
+      if (covered[r][c]) continue;
+      let colspan = 1, rowspan = 1;
+      if (r < hr || band) while (c + colspan < row.length && row[c + colspan] === row[c]) colspan++;
+      if (row[c] !== "" && !isNum(row[c])) {
+        while (r + rowspan < rows.length && (r + rowspan < hr) === (r < hr) &&
+               rows[r + rowspan].slice(c, c + colspan).every((x) => x === row[c])) rowspan++;
+      }
+      for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) covered[r + dr][c + dc] = true;
+      cells.push(el(r < hr || band ? "th" : "td", {
+        colspan: colspan > 1 ? colspan : null, rowspan: rowspan > 1 ? rowspan : null,
+        class: isNum(row[c]) ? "num" : null }, row[c]));
+    }
+    return el("tr", {}, ...cells);
+  });
+  const about = [t.unit ? "单位 Unit: " + t.unit : "", t.section ? "章节 Section: " + t.section : "", t.page ? "第" + t.page + "页 page " + t.page : ""]
+    .filter(Boolean).join(" · ");
+  return el("figure", { class: "doc-table" },
+    el("figcaption", {}, `表 ${i + 1} Table ${i + 1}${t.caption ? "：" + t.caption : ""}`, about ? el("span", { class: "note" }, " " + about) : null),
+    el("div", { class: "table-scroll" }, el("table", { class: "grid" }, ...trs)));
 }
 
 // compareSeq numbers the compare renders, so that a slow answer for an
