@@ -17,7 +17,14 @@ import (
 // the unknown year is left out. Text asks for a Chinese font first (see
 // FontFamily) and the picture is meant to be shown at its own size.
 func Chart(w io.Writer, t *Table) error {
-	return drawChart(w, t, newSVGCanvas())
+	return drawChart(w, t, newSVGCanvas(), 0)
+}
+
+// ChartWidth draws the chart of Chart at most width pixels wide, for a
+// narrow screen: a narrower plot, shorter labels and the legend under the
+// plot rather than beside it. Below about 320 pixels it is wider than asked.
+func ChartWidth(w io.Writer, t *Table, width int) error {
+	return drawChart(w, t, newSVGCanvas(), float64(max(width, 0)))
 }
 
 // ChartPNG draws the chart of Chart as a PNG image at twice its pixel size
@@ -27,7 +34,7 @@ func ChartPNG(w io.Writer, t *Table, f *Font) error {
 	if err != nil {
 		return err
 	}
-	return drawChart(w, t, c)
+	return drawChart(w, t, c, 0)
 }
 
 // FontFamily is the font stack of the SVG chart: Chinese fonts first, so that
@@ -48,15 +55,17 @@ type chartData struct {
 	title  string // 地区生产总值
 	unit   string // of the axis and the value labels: 亿元
 	series []chartSeries
-	years  []int  // the years drawn, in order
-	source string // the documents and years the values come from
+	years  []int   // the years drawn, in order
+	source string  // the documents and years the values come from
+	width  float64 // the most the chart may take, 0 for its own width
 }
 
-func drawChart(w io.Writer, t *Table, c canvas) error {
+func drawChart(w io.Writer, t *Table, c canvas, width float64) error {
 	d, err := newChartData(t)
 	if err != nil {
 		return err
 	}
+	d.width = width
 	if len(d.years) == 1 {
 		barChart(c, d)
 	} else {
@@ -187,20 +196,55 @@ func header(c canvas, d *chartData, note string) {
 	}
 }
 
+// headerWidth is the width the title and the source line need.
 func headerWidth(c canvas, d *chartData) float64 {
-	return 2*margin + max(c.textWidth(d.title+"（"+d.unit+"）", titleSize), c.textWidth(d.source, sourceSize))
+	w := c.textWidth(d.title+"（"+d.unit+"）", titleSize)
+	for _, l := range sourceLines(c, d) {
+		w = max(w, c.textWidth(l, sourceSize))
+	}
+	return 2*margin + w
 }
+
+// sourceLines is the source line, in two when the chart is too narrow for one.
+func sourceLines(c canvas, d *chartData) []string {
+	if d.width > 0 && c.textWidth(d.source, sourceSize) > d.width-2*margin {
+		if a, b, ok := strings.Cut(d.source, "；"); ok {
+			return []string{a + "；", b}
+		}
+	}
+	return []string{d.source}
+}
+
+// footer writes the source line(s) at the bottom of a chart height high.
+func footer(c canvas, d *chartData, height float64) {
+	lines := sourceLines(c, d)
+	for i, l := range lines {
+		c.text(margin, height-margin-float64(len(lines)-1-i)*(sourceSize+4), l, textStyle{size: sourceSize, color: mutedColor})
+	}
+}
+
+// footerHeight is the height the source lines take under the last text.
+func footerHeight(c canvas, d *chartData) float64 {
+	return float64(len(sourceLines(c, d))-1) * (sourceSize + 4)
+}
+
+// between keeps v within lo and hi.
+func between(v, lo, hi float64) float64 { return max(lo, min(v, hi)) }
 
 // barChart draws one year as horizontal bars, one per place, longest scale
 // to the right, each with its value at its end.
 func barChart(c canvas, d *chartData) {
-	const plotWidth, pitch, barHeight = 480.0, 28.0, 18.0
+	const pitch, barHeight = 28.0, 18.0
+	plotWidth, longest := 480.0, maxLabel
+	if d.width > 0 {
+		longest = min(maxLabel, d.width*0.35)
+	}
 	labels := make([]string, len(d.series))
 	values := make([]string, len(d.series))
 	labelWidth, valueWidth := 0.0, 0.0
 	lo, hi := 0.0, 0.0
 	for i, s := range d.series {
-		labels[i] = fit(c, s.name, textSize, maxLabel)
+		labels[i] = fit(c, s.name, textSize, longest)
 		values[i] = valueLabel(s.values[0], s.approx[0])
 		labelWidth = max(labelWidth, c.textWidth(labels[i], textSize))
 		valueWidth = max(valueWidth, c.textWidth(values[i], textSize))
@@ -213,18 +257,28 @@ func barChart(c canvas, d *chartData) {
 	if lo < 0 { // room for the value of a bar to the left
 		left += valueWidth + 6
 	}
+	if d.width > 0 {
+		plotWidth = between(d.width-left-valueWidth-6-margin, 120, plotWidth)
+	}
 	right := left + plotWidth
 	width := max(right+valueWidth+6+margin, headerWidth(c, d))
 	top := margin + titleSize + 34
 	bottom := top + pitch*float64(len(d.series))
-	height := bottom + 52
+	height := bottom + 52 + footerHeight(c, d)
 	x := func(v float64) float64 { return left + (v-lo)/(hi-lo)*plotWidth }
 
 	c.begin(width, height, d.title)
 	header(c, d, strconv.Itoa(d.years[0])+" 年度")
+	tickWidth := 0.0
 	for _, v := range ticks {
+		tickWidth = max(tickWidth, c.textWidth(trimFloat(v), textSize))
+	}
+	every := int(math.Ceil((tickWidth + 12) / (plotWidth / float64(len(ticks)-1)))) // labels that fit
+	for i, v := range ticks {
 		c.polyline([]point{{x(v), top}, {x(v), bottom}}, gridColor, 1, false)
-		c.text(x(v), bottom+16, trimFloat(v), textStyle{size: textSize, color: mutedColor, anchor: middle})
+		if i%every == 0 {
+			c.text(x(v), bottom+16, trimFloat(v), textStyle{size: textSize, color: mutedColor, anchor: middle})
+		}
 	}
 	c.polyline([]point{{x(0), top}, {x(0), bottom}}, axisColor, 1, false)
 	for i, s := range d.series {
@@ -240,30 +294,51 @@ func barChart(c canvas, d *chartData) {
 			c.text(x1+4, mid, values[i], textStyle{size: textSize, color: inkColor})
 		}
 	}
-	c.text(margin, height-margin, d.source, textStyle{size: sourceSize, color: mutedColor})
+	footer(c, d, height)
 }
 
 // lineChart draws a line per place across the years, with a legend on the
 // right; the values are written at the points when there are few.
 func lineChart(c canvas, d *chartData) {
-	const plotWidth, plotHeight, legendPitch = 560.0, 300.0, 20.0
+	const plotHeight, legendPitch = 300.0, 20.0
+	plotWidth := 560.0
 	yr, ticks := lineRange(d.series, d.unit == "%")
 	tickWidth := 0.0
 	for _, v := range ticks {
 		tickWidth = max(tickWidth, c.textWidth(trimFloat(v), textSize))
 	}
+	left := margin + tickWidth + 8
+	// The legend goes beside the plot, or under it when the chart must be
+	// narrow.
+	below := d.width > 0 && d.width < 620
+	longest := maxLabel
+	if below {
+		longest = d.width - 2*margin - 28
+	}
 	names := make([]string, len(d.series))
 	legendWidth := 0.0
 	for i, s := range d.series {
-		names[i] = fit(c, s.name, textSize, maxLabel)
+		names[i] = fit(c, s.name, textSize, longest)
 		legendWidth = max(legendWidth, 28+c.textWidth(names[i], textSize))
 	}
-	left := margin + tickWidth + 8
+	switch {
+	case below:
+		plotWidth = between(d.width-left-margin-8, 200, plotWidth)
+	case d.width > 0:
+		plotWidth = between(d.width-left-24-legendWidth-margin, 300, plotWidth)
+	}
 	right := left + plotWidth
 	top := margin + titleSize + 34
 	bottom := top + plotHeight
+	legendX, legendY := right+24, top+6
 	width := max(right+24+legendWidth+margin, headerWidth(c, d))
 	height := max(bottom, top+legendPitch*float64(len(d.series))) + 56
+	if below {
+		legendX, legendY = left, bottom+44
+		width = max(right+8+margin, legendX+legendWidth+margin, headerWidth(c, d))
+		height = legendY + legendPitch*float64(len(d.series)) + 24
+	}
+	height += footerHeight(c, d)
 
 	first, last := d.years[0], d.years[len(d.years)-1]
 	span := float64(last - first + 1)
@@ -277,7 +352,7 @@ func lineChart(c canvas, d *chartData) {
 		c.text(left-8, y(v)+textSize*0.35, trimFloat(v), textStyle{size: textSize, color: mutedColor, anchor: end})
 	}
 	c.polyline([]point{{left, bottom}, {right, bottom}}, axisColor, 1, false)
-	every := int(math.Ceil(span / 12)) // at most 12 year labels
+	every := int(math.Ceil(span / math.Floor(plotWidth/48))) // year labels that fit
 	for year := first; year <= last; year++ {
 		if (year-first)%every == 0 {
 			c.polyline([]point{{x(year), bottom}, {x(year), bottom + 4}}, axisColor, 1, false)
@@ -306,14 +381,14 @@ func lineChart(c canvas, d *chartData) {
 		for _, p := range line {
 			c.circle(p.x, p.y, 3.5, color)
 		}
-		ly := top + 6 + legendPitch*float64(i)
-		c.polyline([]point{{right + 24, ly}, {right + 44, ly}}, color, 3, dashed)
-		c.text(right+50, ly+textSize*0.35, names[i], textStyle{size: textSize, color: inkColor})
+		ly := legendY + legendPitch*float64(i)
+		c.polyline([]point{{legendX, ly}, {legendX + 20, ly}}, color, 3, dashed)
+		c.text(legendX+26, ly+textSize*0.35, names[i], textStyle{size: textSize, color: inkColor})
 	}
 	for _, l := range placeLabels(c, labels) {
 		c.text(l.at.x, l.at.y, l.text, textStyle{size: textSize - 1, color: l.color, anchor: l.anchor, halo: true})
 	}
-	c.text(margin, height-margin, d.source, textStyle{size: sourceSize, color: mutedColor})
+	footer(c, d, height)
 }
 
 // pointLabel is a value written beside its point of a line.

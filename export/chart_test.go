@@ -220,6 +220,34 @@ func TestChartMeasureTitle(t *testing.T) {
 	hasTexts(t, parseSVG(t, buf.Bytes()), "|地区生产总值（亿元）|", "gongwen compare GDP")
 }
 
+// TestChartWidth draws charts for a phone's screen: no wider than asked,
+// every text inside, and the same values as at full width.
+func TestChartWidth(t *testing.T) {
+	long := []Observation{
+		{Name: "x", Value: 1200, Unit: "件", Year: 2024, Issuer: "中华人民共和国生态环境部办公厅某某处", DocID: "a"},
+		{Name: "x", Value: 80, Unit: "件", Year: 2024, Issuer: "丙县人民政府", DocID: "b"},
+	}
+	for _, tab := range []*Table{
+		Compare("调解成功率", fixtureObservations(t, "调解成功率"), ByRegion),
+		Compare("x", long, ByIssuer),
+	} {
+		var buf bytes.Buffer
+		if err := ChartWidth(&buf, tab, 360); err != nil {
+			t.Fatal(err)
+		}
+		s := parseSVG(t, buf.Bytes())
+		if s.width > 360 {
+			t.Errorf("%s: chart %.0f px wide, want at most 360", tab.Indicator, s.width)
+		}
+		var wide bytes.Buffer
+		Chart(&wide, tab)
+		w := parseSVG(t, wide.Bytes())
+		if w.dots != s.dots || w.bars != s.bars {
+			t.Errorf("%s: %d dots and %d bars at 360 px, %d and %d at full width", tab.Indicator, s.dots, s.bars, w.dots, w.bars)
+		}
+	}
+}
+
 func TestChartNothingToDraw(t *testing.T) {
 	tab := Compare("x", []Observation{{Name: "x", Value: 1, Issuer: "甲"}}, ByIssuer) // unknown year
 	var buf bytes.Buffer

@@ -41,9 +41,8 @@
 // The SVG asks for Chinese fonts first (FontFamily) and estimates the width
 // of its text; the PNG is drawn in Go (x/image: vector shapes, text with a
 // font read by sfnt or freetype) in a Chinese font found on the machine
-// (FindFont, fonts.tsv, $GONGWEN_FONT). Handler serves the table and SVG over
-// HTTP for gongwen serve: /api/compare?indicator=…&by=… (JSON) and
-// /compare.svg?… (the chart).
+// (FindFont, fonts.tsv, $GONGWEN_FONT). ChartWidth fits a chart to a
+// narrow screen (legend under the plot). Package web serves both.
 //
 // Regions come from extract/region: the issuer's division with GB/T 2260
 // codes (驻马店市人民政府 → 411700 河南省驻马店市).
