@@ -3,12 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -156,53 +151,5 @@ func TestCompareIndex(t *testing.T) {
 	_, err = CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Issuer: "金昌人民政府"})
 	if !errors.Is(err, index.ErrBadQuery) || !strings.Contains(err.Error(), "金昌市人民政府") {
 		t.Errorf("compare for an unknown issuer: %v, want a bad query naming 金昌市人民政府", err)
-	}
-}
-
-func TestHandler(t *testing.T) {
-	srv := httptest.NewServer(Handler(testIndex(t)))
-	defer srv.Close()
-	get := func(path string, v url.Values) (int, string, []byte) {
-		resp, err := http.Get(srv.URL + path + "?" + v.Encode())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, resp.Header.Get("Content-Type"), body
-	}
-
-	status, ctype, body := get("/api/compare", url.Values{"indicator": {"调解成功率"}, "by": {"region"}})
-	var tab Table
-	if status != 200 || !strings.HasPrefix(ctype, "application/json") || json.Unmarshal(body, &tab) != nil {
-		t.Fatalf("/api/compare: %d %s %s", status, ctype, body)
-	}
-	want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), ByRegion)
-	want.Measure = "调解成功率"
-	if diff := cmp.Diff(want, &tab); diff != "" {
-		t.Errorf("/api/compare table (-want +got):\n%s", diff)
-	}
-
-	status, ctype, body = get("/compare.svg", url.Values{"indicator": {"调解成功率"}})
-	if status != 200 || ctype != "image/svg+xml" {
-		t.Fatalf("/compare.svg: %d %s %s", status, ctype, body)
-	}
-	if s := parseSVG(t, body); s.dots != 4 {
-		t.Errorf("/compare.svg has %d dots, want 4", s.dots)
-	}
-
-	for _, tt := range []struct {
-		path   string
-		v      url.Values
-		status int
-	}{
-		{"/api/compare", url.Values{}, 400},
-		{"/api/compare", url.Values{"indicator": {"调解成功率"}, "by": {"month"}}, 400},
-		{"/api/compare", url.Values{"indicator": {"不存在的指标"}}, 404},
-		{"/compare.svg", url.Values{"indicator": {"不存在的指标"}}, 404},
-	} {
-		if status, _, body := get(tt.path, tt.v); status != tt.status || !bytes.Contains(body, []byte(`"error"`)) {
-			t.Errorf("%s?%s: %d %s, want %d and an error", tt.path, tt.v.Encode(), status, body, tt.status)
-		}
 	}
 }

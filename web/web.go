@@ -1,6 +1,8 @@
-// Package web serves an index over HTTP: a JSON API and a search page
-// embedded in the binary (plain HTML, CSS and JavaScript; no build step).
+// Package web serves the index over HTTP for gongwen serve: the search
+// page — plain HTML, CSS and JavaScript embedded in the binary, no build
+// step — and the JSON API it reads, with index and export doing the work.
 //
+//	GET /                      the page: search, facets, a document, a comparison (views in the URL's hash)
 //	GET /api/search?q=&issuer=&region=&year=&kind=&from=&to=&indicator=&limit=&offset=
 //	                           index.Result: total, hits (fragments as HTML with <mark>), facets
 //	GET /api/documents/{id}    the extracted document (CONTRACT.md JSON)
@@ -8,16 +10,14 @@
 //	                           {"indicators": [index.IndicatorHit …]}
 //	GET /api/forms             the national forms gongwen reads: [{"form", "title", "keys"}], keys in
 //	                           the layout's order (a document's form values are a JSON object)
-//	GET /                      the search page
+//	GET /api/compare?indicator=调解成功率&by=issuer|region|year[&issuer=&region=&year=&kind=]
+//	                           export.Table as JSON (empty cells null); &long=1 its long form,
+//	                           &format=csv either as CSV
+//	GET /compare.svg?…[&width=N]  the same comparison as a chart (export.Chart), at most N px wide
 //
 // Errors are {"error": "…"} with status 400 (bad query), 404 or 500. A
 // filter value that no document has and that names no known kind or
 // division (a typo) is a bad query whose error lists the nearest values.
-//
-// The page's compare view (#compare=调解成功率&by=region) asks
-// /api/compare and /compare.svg, which this package does not serve: the
-// comparison is built by package export, which reads the index, so the
-// caller mounts export.Handler beside this handler (gongwen serve does).
 package web
 
 import (
@@ -99,6 +99,9 @@ func Handler(ix *index.Index) http.Handler {
 		}
 		writeJSON(w, map[string]any{"indicators": hits})
 	})
+	compare := compareHandler(ix)
+	mux.Handle("GET /api/compare", compare)
+	mux.Handle("GET /compare.svg", compare)
 	mux.HandleFunc("GET /api/forms", func(w http.ResponseWriter, r *http.Request) {
 		type layout struct {
 			Form  string   `json:"form"`

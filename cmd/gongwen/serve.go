@@ -9,9 +9,8 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
-	"github.com/gongwen/gongwen/index/web"
+	"github.com/gongwen/gongwen/web"
 )
 
 type serveOptions struct {
@@ -72,7 +71,7 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (use --addr to pick another)", opts.addr, err)
 	}
-	srv := &http.Server{Handler: serveHandler(ix), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: web.Handler(ix), ReadHeaderTimeout: 10 * time.Second}
 	n, _ := ix.Count(ctx)
 	fmt.Fprintf(stdout, "serving %d documents of %s at http://%s/\n", n, index.Dir(opts.data), ln.Addr())
 	if opts.ready != nil {
@@ -88,15 +87,4 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		defer cancel()
 		return srv.Shutdown(shutdown)
 	}
-}
-
-// serveHandler is the page and API of index/web with the comparison of
-// export mounted beside them (web cannot import export: export reads the index).
-func serveHandler(ix *index.Index) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/", web.Handler(ix))
-	compare := export.Handler(ix)
-	mux.Handle("GET /api/compare", compare)
-	mux.Handle("GET /compare.svg", compare)
-	return mux
 }

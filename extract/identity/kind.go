@@ -24,7 +24,7 @@ const (
 )
 
 // Kinds lists every kind Kind returns with its names on the web page
-// (index/web/static/app.js shows the same): Chinese and English.
+// (web/static/app.js shows the same): Chinese and English.
 var Kinds = []struct{ Kind, Chinese, English string }{
 	{KindFzzf, "法治政府建设年度报告", "rule-of-law report"},
 	{KindGovWork, "政府工作报告", "government work report"},

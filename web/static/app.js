@@ -1,6 +1,6 @@
 // gongwen search page: state lives in the URL hash (#q=…&year=…&offset=…,
-// #doc=ID, or #compare=INDICATOR&by=issuer), so every view can be bookmarked
-// and the back button works.
+// #doc=ID&fig=K, or #compare=INDICATOR&by=issuer), so every view can be
+// bookmarked and the back button works.
 "use strict";
 
 const PAGE = 10;
@@ -57,7 +57,7 @@ function go(params) {
 
 function searchWith(change) {
   const p = state();
-  for (const k of ["doc", "compare", "by", "offset"]) p.delete(k);
+  for (const k of ["doc", "fig", "compare", "by", "offset"]) p.delete(k);
   for (const [k, v] of Object.entries(change)) p.set(k, v);
   go(p);
 }
@@ -94,7 +94,7 @@ async function render() {
   $("#q").value = p.get("q") || "";
   for (const k of ["from", "to", "indicator"]) $("#" + k).value = p.get(k) || "";
   $("#compare-q").value = p.get("compare") || "";
-  if (p.get("doc")) return showDocument(p.get("doc"));
+  if (p.get("doc")) return showDocument(p.get("doc"), p.get("fig"));
   if (p.get("compare")) return showCompare(p.get("compare"), p.get("by") || "issuer");
   show("results", "facets");
   const api = new URLSearchParams({ limit: PAGE });
@@ -159,8 +159,24 @@ function showFacets(facets, p) {
       }, termLabel(name, t.term), el("span", { class: "count" }, String(t.count))));
     })));
   }
-  $("#facets").replaceChildren(...parts);
+  // On a narrow screen the facets fold away under one line, so that the
+  // results come first; the reader's choice is kept across searches.
+  const box = el("details", { class: "facet-box", open: facetsOpen() ? "" : null },
+    el("summary", {}, "筛选 Filters"), ...parts);
+  box.addEventListener("toggle", () => { if (!wide.matches) facetsOpenChoice = box.open; });
+  $("#facets").replaceChildren(parts.length ? box : "");
 }
+
+const wide = matchMedia("(min-width: 801px)");
+let facetsOpenChoice = null; // what the reader chose on a narrow screen
+
+function facetsOpen() {
+  return wide.matches || facetsOpenChoice === true;
+}
+wide.addEventListener("change", () => {
+  const box = document.querySelector(".facet-box");
+  if (box) box.open = facetsOpen();
+});
 
 function termLabel(facet, term) {
   const k = facet === "kind" && KINDS[term];
@@ -168,7 +184,11 @@ function termLabel(facet, term) {
   return el("span", { title: term }, k[0], " ", el("small", { class: "en" }, k[1]));
 }
 
-async function showDocument(id) {
+// showDocument shows one document: its title and a citation to paste, where
+// it came from, its metadata once, its indicators each with its sentence
+// (clicking one finds the figure in the text), its tables and its text.
+// fig, if set, is the indicator whose figure is shown highlighted.
+async function showDocument(id, fig) {
   const view = $("#document");
   show("document");
   let d;
@@ -178,48 +198,236 @@ async function showDocument(id) {
     view.replaceChildren(el("p", { class: "error" }, "出错 Error: " + err.message));
     return;
   }
-  const rows = [
-    ["发文机关 Issuer", d.issuer], ["地区 Region", d.national ? "全国 national" : regionName(d.region)], ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
-    ["日期 Date", [...new Set((d.dates || []).filter((x) => x.role !== "mentioned").map((x) => `${x.value} (${x.role})`))].join("，")],
-    ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind ? kindLabel(d.kind) : ""], ["索引号 Index no.", d.index_number || ""],
-    ["主送 Recipients", (d.recipients || []).join("，")],
-    // Where title, issuer, region, year and kind came from (extract.IdentitySource).
-    ["识别依据 Identified from", Object.entries(d.identity_source || {}).map(([k, v]) => `${k}: ${v}`).join("，")],
-  ];
-  for (const [k, v] of Object.entries(d.metadata || {})) rows.push([k, v]);
-  const metaTable = el("table", { class: "metadata" }, ...rows.filter((r) => r[1] !== "" && r[1] != null)
-    .map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", {}, String(v)))));
   const inds = d.indicators || [];
-  const indTable = el("table", { class: "indicators-table" },
-    el("tr", {}, ...["指标 Name", "数值 Value", "单位 Unit", "原文 As written", "章节 Section"].map((h) => el("th", {}, h))),
-    ...inds.map((i) => el("tr", {},
-      el("td", {}, el("a", {
-        href: compareHash(compareName(i), "issuer"), class: "compare-link",
-        title: (i.measure ? `度量 Measure: ${i.measure} · ` : "") + "对比 Compare across places and years",
-      }, i.name + figureMark(i))),
-      el("td", { class: "num" }, formatValue(i.value)),
-      el("td", {}, i.unit), el("td", {}, i.text + (i.approx ? " ≈" : "")), el("td", {}, i.section || ""))));
   const tables = d.tables || [];
   const forms = d.forms || [];
   const layouts = forms.length ? await formLayouts() : {};
-  const url = d.source && d.source.url;
-  const file = d.source && d.source.file;
-  const source = url
-    ? el("p", {}, "来源 Source: ", el("a", { href: url, target: "_blank", rel: "noopener", id: "source-link" }, url))
-    : file ? el("p", {}, "文件 File: " + file) : null;
-  view.replaceChildren(...[
+  const runes = Array.from(d.text || "");
+  const text = textView(runes, inds);
+  const side = el("details", { class: "indicator-box", open: "" },
+    el("summary", {
+      // Beside the text (a wide screen) the list stays open.
+      onclick: (ev) => { if (matchMedia("(min-width: 1101px)").matches) ev.preventDefault(); },
+    }, el("h3", {}, `指标 Indicators (${inds.length})`)),
+    inds.length ? el("ol", { class: "indicator-list" }, ...inds.map((ind, k) => indicatorView(ind, k, runes))) : el("p", {}, "—"));
+  view.replaceChildren(
     el("p", {}, el("a", { href: "#", id: "back", onclick: (ev) => { ev.preventDefault(); history.back(); } }, "← 返回结果 Back to results")),
     el("h2", {}, d.title || "(无标题 untitled)"),
-    source,
-    el("h3", {}, "元数据 Metadata"), metaTable,
-    ...forms.map((f) => formView(f, layouts[f.form])),
-    el("h3", {}, `指标 Indicators (${inds.length})`), inds.length ? indTable : el("p", {}, "—"),
-    tables.length ? el("h3", {}, `表格 Tables (${tables.length})`) : null,
-    ...tables.map((t, i) => tableView(t, i)),
-    el("h3", {}, "正文 Text"),
-    el("div", { class: "text" }, ...(d.text || "").split("\n").filter(Boolean).map((line) => el("p", {}, line))),
-  ].filter((c) => c != null));
-  window.scrollTo(0, 0);
+    citeView(d),
+    sourceView(d.source || {}),
+    el("div", { class: "doc-body" },
+      el("div", { class: "doc-main" },
+        el("h3", { class: "meta-part" }, "元数据 Metadata"), metadataView(d),
+        ...forms.map((f) => formView(f, layouts[f.form])),
+        tables.length ? el("h3", {}, `表格 Tables (${tables.length})`) : null,
+        ...tables.map((t, i) => tableView(t, i, figureCells(t, runes, inds))),
+        el("h3", {}, "正文 Text"), text),
+      side));
+  if (fig != null && inds[fig]) locate(Number(fig), false);
+  else window.scrollTo(0, 0);
+}
+
+// metadataView lists what is known of the document, each value once: a
+// metadata field whose value is already shown (文号, 成文日期, 发布机构) is not
+// repeated.
+function metadataView(d) {
+  const signed = (d.dates || []).filter((x) => x.role !== "mentioned");
+  const rows = [
+    ["发文机关 Issuer", d.issuer], ["地区 Region", d.national ? "全国 national" : regionName(d.region)],
+    ["文号 Doc. number", (d.doc_numbers || []).map((n) => n.text).join("，")],
+    ["日期 Date", [...new Set(signed.map((x) => `${x.value} (${x.role})`))].join("，")],
+    ["年度 Year", d.report_year || ""], ["类型 Kind", d.kind ? kindLabel(d.kind) : ""], ["索引号 Index no.", d.index_number || ""],
+    ["主送 Recipients", (d.recipients || []).join("，")],
+  ];
+  const shown = rows.map((r) => String(r[1])).join("\n");
+  for (const [k, v] of Object.entries(d.metadata || {})) {
+    if (v && !shown.includes(v)) rows.push([k, v]);
+  }
+  // Where title, issuer, region, year and kind came from (extract.IdentitySource).
+  rows.push(["识别依据 Identified from", Object.entries(d.identity_source || {}).map(([k, v]) => `${k}: ${v}`).join("，")]);
+  return el("dl", { class: "metadata meta-part" }, ...rows.filter((r) => r[1] !== "" && r[1] != null)
+    .flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
+}
+
+// citeView is a reference to paste, in the form of GB/T 7714 for an
+// official document: 发布机关. 题名: 文号[EB/OL]. (成文日期)[引用日期]. URL.
+function citeView(d) {
+  const dates = d.dates || [];
+  const date = (dates.find((x) => x.role === "signed") || dates.find((x) => x.role === "published") || {}).value;
+  const url = d.source && d.source.url;
+  const number = (d.doc_numbers || [])[0];
+  let cite = (d.issuer ? d.issuer + ". " : "") + (d.title || "") + (number ? ": " + number.text : "");
+  if (url) {
+    const today = new Date().toISOString().slice(0, 10);
+    cite += `[EB/OL]. ${date ? "(" + date + ")" : ""}[${today}]. ${url}`;
+  } else if (date) {
+    cite += ". " + date + ".";
+  } else {
+    cite += ".";
+  }
+  return el("p", { class: "cite" }, el("span", { class: "label" }, "引用 Cite"), " ",
+    el("span", { id: "cite" }, cite), " ", copyButton(() => cite));
+}
+
+// sourceView links the page the document came from, or names its file
+// with a button to copy the path.
+function sourceView(src) {
+  const parts = [];
+  if (src.url) {
+    parts.push(el("span", { class: "label" }, "来源 Source"), " ",
+      el("a", { href: src.url, target: "_blank", rel: "noopener", id: "source-link" }, src.url));
+  }
+  if (src.file) {
+    if (parts.length) parts.push(" · ");
+    parts.push(el("span", { class: "label" }, "文件 File"), " ", el("code", { id: "source-file" }, src.file), " ", copyButton(() => src.file));
+  }
+  return parts.length ? el("p", { class: "source" }, ...parts) : null;
+}
+
+// copyButton copies what text gives to the clipboard.
+function copyButton(text) {
+  const b = el("button", { type: "button", class: "copy", title: "复制到剪贴板 copy to the clipboard" }, "复制 Copy");
+  b.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(text());
+      b.textContent = "已复制 Copied";
+    } catch {
+      const range = document.createRange(); // no clipboard (an http page): select it to copy by hand
+      range.selectNodeContents(b.previousElementSibling);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      b.textContent = "已选中 Selected";
+    }
+  });
+  return b;
+}
+
+// indicatorView is one indicator: its name (a link that compares it), the
+// figure as written (a button that shows it in the text) and its sentence.
+function indicatorView(ind, k, runes) {
+  const inText = ind.start >= 0 && ind.end > ind.start;
+  const value = formatValue(ind.value) + ind.unit + (ind.approx ? " ≈" : "");
+  return el("li", { class: "indicator", id: "ind-" + k },
+    el("div", { class: "indicator-head" },
+      el("a", {
+        href: compareHash(compareName(ind), "issuer"), class: "compare-link",
+        title: (ind.measure ? `度量 Measure: ${ind.measure} · ` : "") + "对比 Compare across places and years",
+      }, ind.name + figureMark(ind)),
+      el("button", {
+        type: "button", class: "figure", "data-k": k, disabled: inText ? null : "",
+        title: inText ? `${value} · 在正文中显示 show it in the text` : `${value} · 仅见于元数据 only in the metadata block`,
+        onclick: () => locate(k, true),
+      }, ind.text)),
+    ind.sentence ? el("p", { class: "sentence" }, ...markIn(ind, runes)) : null,
+    ind.section ? el("p", { class: "note" }, ind.section) : null);
+}
+
+// markIn returns the nodes of the sentence of ind with its figure marked:
+// the one at its offsets where the sentence is found in the text around
+// them (a table row's cells are apart by tabs there, spaces in the
+// sentence), else the first that reads the same.
+function markIn(ind, runes) {
+  const s = Array.from(ind.sentence);
+  const n = s.length, len = ind.end - ind.start;
+  let at = -1, figLen = len;
+  if (ind.start >= 0 && len > 0) {
+    const from = Math.max(0, ind.start - n);
+    const around = runes.slice(from, ind.end + n).join("").replace(/\t/g, " ");
+    for (let i = around.indexOf(ind.sentence); i >= 0 && at < 0; i = around.indexOf(ind.sentence, i + 1)) {
+      const start = from + Array.from(around.slice(0, i)).length;
+      if (start <= ind.start && ind.end <= start + n) at = ind.start - start;
+    }
+  }
+  if (at < 0) {
+    const i = ind.text ? ind.sentence.indexOf(ind.text) : -1;
+    if (i < 0) return [ind.sentence];
+    at = Array.from(ind.sentence.slice(0, i)).length;
+    figLen = Array.from(ind.text).length;
+  }
+  return [s.slice(0, at).join(""), el("mark", {}, s.slice(at, at + figLen).join("")), s.slice(at + figLen).join("")];
+}
+
+// textView renders the text (its runes) a line a paragraph, each
+// indicator's figure in a span (fig-K) found by its rune offsets.
+function textView(runes, inds) {
+  const figs = inds.map((ind, k) => ({ k, start: ind.start, end: ind.end }))
+    .filter((f) => f.start >= 0 && f.end > f.start && f.end <= runes.length)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const box = el("div", { class: "text" });
+  let p = null, at = 0, next = 0;
+  const flush = (to) => { // append runes[at:to] to the paragraph, a paragraph a line
+    while (at < to) {
+      const nl = runes.indexOf("\n", at);
+      const stop = nl < 0 || nl >= to ? to : nl;
+      if (stop > at) {
+        if (!p) p = el("p", {});
+        p.append(runes.slice(at, stop).join(""));
+      }
+      if (stop === nl) { closeP(); at = nl + 1; } else at = stop;
+    }
+  };
+  const closeP = () => {
+    if (p) {
+      if (p.textContent.includes("\t")) p.classList.add("row"); // a table row of the text
+      box.append(p);
+    }
+    p = null;
+  };
+  for (const f of figs) {
+    if (f.start < next) continue; // overlaps the figure before
+    flush(f.start);
+    if (!p) p = el("p", {});
+    p.append(el("span", { class: "fig", id: "fig-" + f.k, "data-k": f.k }, runes.slice(f.start, f.end).join("")));
+    at = next = f.end;
+  }
+  flush(runes.length);
+  closeP();
+  return box;
+}
+
+// figureCells finds the cell of each indicator read from table t: the text
+// holds the table from t.start, a row a line, cells apart by tabs. It
+// returns "row,column" → the indicators' numbers, "3 7".
+function figureCells(t, runes, inds) {
+  const out = new Map();
+  const rows = t.rows || [];
+  if (!(t.start >= 0) || !rows.length) return out;
+  const lines = [t.start]; // where each row's line starts
+  for (let i = t.start; i < runes.length && lines.length <= rows.length; i++) if (runes[i] === "\n") lines.push(i + 1);
+  inds.forEach((ind, k) => {
+    if (!(ind.start >= lines[0]) || ind.start >= lines[lines.length - 1]) return;
+    let r = 0;
+    while (r + 1 < lines.length && lines[r + 1] <= ind.start) r++;
+    const c = runes.slice(lines[r], ind.start).filter((x) => x === "\t").length;
+    if (!(rows[r] && rows[r][c] || "").includes(runes.slice(ind.start, ind.end).join(""))) return; // not the cell: leave it
+    const key = r + "," + c;
+    out.set(key, ((out.get(key) || "") + " " + k).trim());
+  });
+  return out;
+}
+
+// locate scrolls to the figure of indicator k and highlights it — in its
+// table when it was read from one, and in the text — and the indicator in
+// the list; the hash keeps it (#doc=ID&fig=K)
+// without rendering the page again.
+function locate(k, remember) {
+  const span = document.getElementById("fig-" + k);
+  if (!span) return;
+  for (const e of document.querySelectorAll("#document .hl")) e.classList.remove("hl");
+  span.classList.add("hl");
+  const cell = document.querySelector(`#document td[data-figs~="${k}"]`); // the figure in its table, drawn
+  if (cell) cell.classList.add("hl");
+  const item = document.getElementById("ind-" + k);
+  if (item) {
+    item.classList.add("hl");
+    item.scrollIntoView({ block: "nearest" }); // in the list beside the text
+  }
+  (cell || span).scrollIntoView({ block: "center" });
+  if (remember) {
+    const p = state();
+    p.set("fig", k);
+    history.replaceState(null, "", "#" + p.toString());
+  }
 }
 
 // compareName is what the compare link of an indicator asks for: its
@@ -281,7 +489,7 @@ function formView(f, layout) {
 // tableView shows a table of the document: its heading rows as headings, a
 // heading merged across columns (or a band across the table) shown once,
 // as a label merged down its column is.
-function tableView(t, i) {
+function tableView(t, i, figs) {
   const rows = t.rows || [];
   const hr = t.header_rows || 0;
   const isNum = (s) => /^[-+]?[0-9０-９][0-9０-９.,，]*%?$/.test(s.trim());
@@ -300,14 +508,15 @@ function tableView(t, i) {
       for (let dr = 0; dr < rowspan; dr++) for (let dc = 0; dc < colspan; dc++) covered[r + dr][c + dc] = true;
       cells.push(el(r < hr || band ? "th" : "td", {
         colspan: colspan > 1 ? colspan : null, rowspan: rowspan > 1 ? rowspan : null,
-        class: isNum(row[c]) ? "num" : null }, row[c]));
+        class: isNum(row[c]) ? "num" : null, "data-figs": figs.get(r + "," + c) || null }, row[c]));
     }
     return el("tr", {}, ...cells);
   });
   const about = [t.unit ? "单位 Unit: " + t.unit : "", t.section ? "章节 Section: " + t.section : "", t.page ? "第" + t.page + "页 page " + t.page : ""]
     .filter(Boolean).join(" · ");
   return el("figure", { class: "doc-table" },
-    el("figcaption", {}, `表 ${i + 1} Table ${i + 1}${t.caption ? "：" + t.caption : ""}`, about ? el("span", { class: "note" }, " " + about) : null),
+    el("figcaption", {}, /^表\s*\d/.test(t.caption || "") ? t.caption : `表 ${i + 1} Table ${i + 1}${t.caption ? "：" + t.caption : ""}`,
+      about ? el("span", { class: "note" }, " " + about) : null),
     el("div", { class: "table-scroll" }, el("table", { class: "grid" }, ...trs)));
 }
 
@@ -316,7 +525,7 @@ function tableView(t, i) {
 let compareSeq = 0;
 
 // showCompare lays an indicator out across places and years: the table of
-// /api/compare and the chart /compare.svg (both served by package export).
+// /api/compare and the chart /compare.svg, shown at the size it is drawn.
 async function showCompare(name, by) {
   const seq = ++compareSeq;
   const view = $("#compare");
@@ -342,8 +551,9 @@ async function showCompare(name, by) {
   }
   if (seq !== compareSeq) return;
   const names = t.names.map((n) => `${n.name} (${n.count})`).join("，");
+  const unit = magnitude(t) + t.unit;
   const summary = el("p", { class: "summary" },
-    `${t.observations} 个数值 values` + (t.measure ? ` · 度量 Measure: ${t.measure}` : "") + (t.unit ? ` · 单位 Unit: ${t.unit}` : "") +
+    `${t.observations} 个数值 values` + (t.measure ? ` · 度量 Measure: ${t.measure}` : "") + (unit ? ` · 图表单位 Chart unit: ${unit}` : "") +
     ` · 匹配的指标 Matched: ${names}` +
     ((t.others || []).length ? ` · 其他度量 Other measures: ${t.others.map((n) => `${n.name} (${n.count})`).join("，")}` : ""));
   const table = el("table", { class: "compare-table" },
@@ -357,7 +567,7 @@ async function showCompare(name, by) {
   const src = "/compare.svg?" + query;
   const chart = el("figure", { class: "chart" },
     el("img", {
-      id: "compare-chart", src, alt: `${name} 图表 chart`,
+      id: "compare-chart", alt: `${name} 图表 chart`,
       onerror: () => chart.replaceChildren(el("p", { class: "summary" }, "无图表 No chart: no values with a known year in the main unit")),
     }),
     el("figcaption", {}, el("a", { href: src, download: `${name}-${by}.svg` }, "下载 SVG Download")));
@@ -365,6 +575,17 @@ async function showCompare(name, by) {
     el("div", { class: "table-scroll" }, table),
     el("p", { class: "note" }, "~ 约数 approximate · 点击数值打开来源文件 click a value to open its document"),
     chart);
+  // The chart is drawn for the room it has, and shown at that size.
+  const room = Math.floor((chart.clientWidth - 2) / 10) * 10; // inside the image's border
+  chart.querySelector("img").src = src + (room > 0 && room < 900 ? "&width=" + room : "");
+}
+
+// magnitude is 亿 or 万 when the largest value in the table's unit calls for
+// it, as the chart (export.Chart) draws its axis.
+function magnitude(t) {
+  let top = 0;
+  for (const row of t.cells) for (const c of row) if (c && c.unit === t.unit) top = Math.max(top, Math.abs(c.value));
+  return top >= 1e8 ? "亿" : top >= 1e6 ? "万" : "";
 }
 
 // regionName writes a region (extract/region.Region) from the province down,
