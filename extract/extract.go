@@ -18,6 +18,7 @@ import (
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/meta"
 	"github.com/gongwen/gongwen/extract/pdf"
+	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
@@ -172,8 +173,21 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 		doc.Sections = []Section{}
 	}
 
+	// Each recogniser runs once, and each skips what the ones before found:
+	// dates skip document numbers, quantities skip both.
+	nums := docnum.Find(text)
+	var skip [][2]int
+	for _, n := range nums {
+		skip = append(skip, [2]int{n.Start, n.End})
+	}
+	dates := date.Find(text, skip...)
+	for _, d := range dates {
+		skip = append(skip, [2]int{d.Start, d.End})
+	}
+	quantities := quantity.Find(text, skip...)
+
 	seen := map[string]bool{}
-	for _, n := range docnum.Find(text) {
+	for _, n := range nums {
 		if seen[n.Text] {
 			continue
 		}
@@ -189,7 +203,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	}
 
 	inText := map[string]bool{}
-	for _, d := range date.Find(text) {
+	for _, d := range dates {
 		inText[d.Value] = true
 		doc.Dates = append(doc.Dates, Date{Text: d.Text, Value: d.Value, Role: d.Role,
 			Start: idx.runes(d.Start), End: idx.runes(d.End)})
@@ -205,7 +219,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 		doc.ReportYear = yearBeforeSigning(doc)
 	}
 
-	for _, in := range indicator.Find(text, seg) {
+	for _, in := range indicator.Find(text, quantities, seg) {
 		start := idx.runes(in.Start)
 		kind := in.Kind
 		if kind == "" {

@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
-
-	"github.com/gongwen/gongwen/extract/docnum"
 )
 
 // Roles of a date in its document.
@@ -33,24 +31,24 @@ const (
 )
 
 // Find returns every date with year, month and day in text, in order and
-// without overlaps. Document numbers are masked first, so the year and
-// serial of 〔2024〕1号 are never read as parts of a date.
-func Find(text string) []Date {
-	nums := docnum.Find(text)
+// without overlaps. The byte ranges [start, end) in skip, sorted by start,
+// hold none: extract passes the document numbers it found (extract/docnum),
+// so that the year and serial of 〔2024〕1号 are never read as parts of a date.
+func Find(text string, skip ...[2]int) []Date {
 	var out []Date
-	k := 0 // first document number not yet passed
+	k := 0 // first skipped range not yet passed
 	for i := 0; i < len(text); {
-		for k < len(nums) && nums[k].End <= i {
+		for k < len(skip) && skip[k][1] <= i {
 			k++
 		}
-		if k < len(nums) && nums[k].Start <= i {
-			i = nums[k].End
+		if k < len(skip) && skip[k][0] <= i {
+			i = skip[k][1]
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if canStart(r) {
 			end, value, ok := match(text, i)
-			if ok && (k == len(nums) || end <= nums[k].Start) {
+			if ok && (k == len(skip) || end <= skip[k][0]) {
 				out = append(out, Date{Text: text[i:end], Value: value, Start: i, End: end})
 				i = end
 				continue

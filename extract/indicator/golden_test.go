@@ -21,7 +21,7 @@ func TestReportGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for _, in := range Find(string(text), segmenter(t)) {
+	for _, in := range find(string(text), segmenter(t)) {
 		approx := ""
 		if in.Approx {
 			approx = " ~"

@@ -18,11 +18,11 @@ type Indicator struct {
 	Sentence string // the sentence the quantity sits in
 }
 
-// Find returns every quantity in text with its name, in text order. A
-// quantity shared by several subjects (A和B均为100%) is returned once per
-// subject. seg tags words for the prepositional-phrase rule; nil skips it.
-func Find(text string, seg *segment.Segmenter) []Indicator {
-	qs := quantity.Find(text)
+// Find names the quantities of text, found by extract/quantity, and returns
+// them in text order. A quantity shared by several subjects (A和B均为100%) is
+// returned once per subject. seg tags words for the prepositional-phrase
+// rule; nil skips it.
+func Find(text string, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
 	var out []Indicator
 	var subjects, units []string // carried over a line broken mid-sentence
 	carry := ""                  // and the start of the clause the break cut
@@ -705,20 +705,44 @@ func listCommas(s string) []int {
 // or bars (自然资源	58	33.7%, | 规章 | 12件 |): the nearest cell before q
 // that has words and is not a figure itself.
 func (p *paragraph) rowLabel(q quantity.Quantity) string {
-	cells := strings.FieldsFunc(p.text[p.start:q.Start], func(r rune) bool { return r == '\t' || r == '|' || r == '｜' })
+	var cells [][2]int // the cells before q, as offsets
+	from := p.start
+	for i := p.start; i < q.Start; {
+		r, size := utf8.DecodeRuneInString(p.text[i:])
+		if r == '\t' || r == '|' || r == '｜' {
+			if i > from {
+				cells = append(cells, [2]int{from, i})
+			}
+			from = i + size
+		}
+		i += size
+	}
+	if q.Start > from {
+		cells = append(cells, [2]int{from, q.Start})
+	}
 	if len(cells) < 2 && !strings.ContainsAny(p.text[p.start:p.end], "\t|") {
 		return ""
 	}
 	for k := len(cells) - 1; k >= 0; k-- {
-		cell := clean(cells[k])
+		cell := clean(p.text[cells[k][0]:cells[k][1]])
 		if _, ok := quantity.Parse("1" + cell); ok {
 			continue // 粮食	万吨	52.36: the unit column
 		}
-		if strings.ContainsFunc(cell, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && len(quantity.Find(cell)) == 0 {
+		if strings.ContainsFunc(cell, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && !p.hasFigure(cells[k][0], cells[k][1]) {
 			return cell
 		}
 	}
 	return ""
+}
+
+// hasFigure reports whether a quantity of the paragraph overlaps text[start:end].
+func (p *paragraph) hasFigure(start, end int) bool {
+	for _, q := range p.qs {
+		if q.Start < end && q.End > start {
+			return true
+		}
+	}
+	return false
 }
 
 // restoreHead puts back a head noun left out in a list: after 粮食播种面积

@@ -255,7 +255,7 @@ func TestFindNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, in := range Find(tt.in, seg) {
+			for _, in := range find(tt.in, seg) {
 				got = append(got, in.Text+"→"+in.Name)
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
@@ -267,7 +267,7 @@ func TestFindNames(t *testing.T) {
 
 func TestSentence(t *testing.T) {
 	text := "一是加强人民调解。受理人民调解案件49545件，调解成功48899件。二是深化府院联动。"
-	got := Find(text, segmenter(t))
+	got := find(text, segmenter(t))
 	want := "受理人民调解案件49545件，调解成功48899件。"
 	if len(got) != 2 || got[0].Sentence != want || got[1].Sentence != want {
 		t.Fatalf("sentences = %+v, want two of %q", got, want)
@@ -276,7 +276,7 @@ func TestSentence(t *testing.T) {
 
 // TestWithoutSegmenter checks that the rules that need no tags still work.
 func TestWithoutSegmenter(t *testing.T) {
-	got := Find("受理人民调解案件49545件，调解成功率98.7%。", nil)
+	got := find("受理人民调解案件49545件，调解成功率98.7%。", nil)
 	if len(got) != 2 || got[0].Name != "受理人民调解案件" || got[1].Name != "调解成功率" {
 		t.Fatalf("Find without segmenter = %+v", got)
 	}

@@ -56,8 +56,9 @@
 //
 // # What is not a quantity
 //
-// Find masks document numbers and dates (extract/docnum, extract/date),
-// 《titles》 and short quoted phrases (“两个维护”, "十四五") first. It then drops
+// Find skips the document numbers and dates that extract passes it (found by
+// extract/docnum and extract/date) and masks 《titles》 and short quoted
+// phrases (“两个维护”, "十四五") first. It then drops
 //
 //   - numbers without a unit: years (2024年, 2023 年度), 12345热线, page numbers;
 //   - ordinals: 一是, （三）, 1., 第二次, 第一季度, 届 and 次 of sessions

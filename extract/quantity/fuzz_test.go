@@ -30,7 +30,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		order := spantest.Order{Text: text}
-		for _, q := range Find(text) {
+		for _, q := range Find(text, masks(text)...) {
 			order.Next(t, q.Start, q.End, q.Text)
 			if !utf8.ValidString(q.Text) && utf8.ValidString(text) {
 				t.Fatalf("Text %q cuts a rune", q.Text)

@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gongwen/gongwen/extract/date"
-	"github.com/gongwen/gongwen/extract/docnum"
 	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
@@ -232,12 +230,14 @@ func runeLen(s string, i int) int {
 	return size
 }
 
-// Find returns every quantity in text, in order and without overlaps.
-// Document numbers, dates, 《titles》 and quoted slogans are masked first;
-// years, text ordinals, codes (1+10+30, 5·12), ratios and numbers without a
-// unit are not quantities.
-func Find(text string) []Quantity {
-	mask := masked(text)
+// Find returns every quantity in text, in order and without overlaps. The
+// byte ranges [start, end) in skip hold none: extract passes the document
+// numbers and dates it found (extract/docnum, extract/date), so that
+// 〔2024〕3号 and 2024年5月1日 are never read as figures. 《titles》 and
+// quoted slogans are masked too; years, text ordinals, codes (1+10+30,
+// 5·12), ratios and numbers without a unit are not quantities.
+func Find(text string, skip ...[2]int) []Quantity {
+	mask := masked(text, skip)
 	var out []Quantity
 	for i := 0; i < len(text); {
 		for len(mask) > 0 && mask[0].end <= i {
@@ -761,15 +761,13 @@ func approxAround(text string, start, end int) bool {
 // span is a stretch of text [start, end) that holds no quantity.
 type span struct{ start, end int }
 
-// masked returns, sorted by start, the spans that hold no quantity: document
-// numbers, dates, 《titles》 and short quoted phrases (“两个维护”).
-func masked(text string) []span {
+// masked returns, sorted by start, the spans that hold no quantity: those
+// of skip (document numbers, dates), 《titles》 and short quoted phrases
+// (“两个维护”).
+func masked(text string, skip [][2]int) []span {
 	var mask []span
-	for _, n := range docnum.Find(text) {
-		mask = append(mask, span{n.Start, n.End})
-	}
-	for _, d := range date.Find(text) {
-		mask = append(mask, span{d.Start, d.End})
+	for _, s := range skip {
+		mask = append(mask, span{s[0], s[1]})
 	}
 	for _, p := range [][2]string{{"《", "》"}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"\"", "\""}, {"‘", "’"}} {
 		for i := 0; i < len(text); {
