@@ -563,10 +563,7 @@ func dayCount(text string, q Quantity) bool {
 	if strings.ContainsAny(q.Text, ".．") {
 		return true
 	}
-	before := text[max(0, q.Start-30):q.Start]
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k:]
-	}
+	before := clauseBefore(text, q.Start)
 	if hasAnySuffix(before, "缩短", "縮短", "延长", "延長", "减少", "減少", "增加", "压缩", "壓縮") {
 		return true
 	}
@@ -651,10 +648,7 @@ func classOf(after string) bool {
 // (14个村集体经济收入均超过20万元); a floor that a number of things counted
 // just before fall short of (42个所中有17个在编人员不足5人).
 func boundOfClass(text string, q Quantity) bool {
-	before := strings.TrimRight(text[max(0, q.Start-60):q.Start], " ")
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k+1:]
-	}
+	before := strings.TrimRight(clauseBefore(text, q.Start), " ")
 	upper := []string{"超过", "超過", "超", "逾", "高于", "高於", "多于", "多於"}
 	lower := []string{"不足", "不到", "低于", "低於", "少于", "少於"}
 	bound := ""
@@ -690,10 +684,7 @@ var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|個|家|所|村|户|
 // and the weight of a score (分值占5%). A target without one is a figure of
 // the report: 群众满意率不低于90%, 赤字率不超过3%.
 func rule(text string, q Quantity) bool {
-	before := text[max(0, q.Start-60):q.Start]
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k:]
-	}
+	before := clauseBefore(text, q.Start)
 	for _, w := range []string{"超过", "超過", "高于", "高於", "低于", "低於", "少于", "少於", "多于", "多於"} {
 		if k := strings.Index(before, w); k >= 0 {
 			head := strings.TrimSuffix(before[:k], "不")
@@ -728,10 +719,7 @@ func rankContext(text string, start, end int) bool {
 	if unicode.Is(unicode.Han, next) || chars.IsDigit(next) || isLatin(next) {
 		return false
 	}
-	before := text[max(0, start-30):start]
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k:]
-	}
+	before := clauseBefore(text, start)
 	for _, w := range []string{"居", "排名", "排在", "排第", "列", "位次", "名次", "排位"} {
 		if strings.Contains(before, w) {
 			return true
@@ -756,6 +744,21 @@ func approxAround(text string, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// clauseBefore returns the words of the clause that ends at text[:i], up to
+// a clause mark or a line break and at most 20 runes back: where the words
+// that qualify a figure stand (缩短, 不超过, 居全省).
+func clauseBefore(text string, i int) string {
+	start := i
+	for n := 0; n < 20 && start > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune("，。；：！？,;:!?\n", r) {
+			break
+		}
+		start -= size
+	}
+	return text[start:i]
 }
 
 // span is a stretch of text [start, end) that holds no quantity.
