@@ -1,0 +1,476 @@
+package indicator
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/quantity"
+)
+
+// Stage 4, rules: the ordered naming rules, tried on each figure of a clause.
+
+// nameClause names the quantities of one clause, left to right.
+func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
+	var out []Indicator
+	var predicate string // 增长, 占总人口: shared by the rest of a 分别 clause
+	distributive := false
+	var subjects []string // for 分别: the subjects the values go to, in order
+	prevName := ""
+	prevUnit := ""
+	prevBefore := ""
+	listBefore := ""        // the words before the first count of a list of counts
+	var respective []string // 出口和进口分别增长4.2%和1.3%: one subject per value
+	respectiveOwn := false
+	for i, q := range qs {
+		regionStart := c.start
+		if i > 0 {
+			regionStart = qs[i-1].End
+		}
+		raw := p.text[regionStart:q.Start]
+		if regionStart == p.start {
+			raw = p.carry + raw
+		}
+		afterEnd := c.end
+		if i+1 < len(qs) {
+			afterEnd = qs[i+1].Start
+		}
+		after := p.text[q.End:afterEnd]
+		if afterEnd == p.end && strings.TrimSpace(after) != "" {
+			after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
+		}
+		if k := listComma(after); k >= 0 {
+			after = after[:k]
+		} else if k := listEnd(after); k > 0 && i+1 < len(qs) {
+			after = after[:k] // 22个市直部门和9个县市区: the 和 joins the next count
+		}
+		after = cleanAfter(after)
+		if startsChange(after) {
+			after = "" // 由2020年的2,136亿元增加到…: a change follows, not a noun
+		}
+		if q.Kind == quantity.Count && after != "" {
+			after += p.sharedVerb(qs, i, c.end)
+		}
+
+		sharedBy := splitShared(raw)
+		joined := false // the count is joined to the one before by 和
+		if k := lastListComma(raw); k >= 0 && i > 0 {
+			// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
+			// figures; before the first figure it is part of the object.
+			raw = raw[k+len("、"):]
+		} else if i > 0 && listEnd(raw) > 0 {
+			raw = "" // 9名律师和3名专家学者: the words before are the last count's noun
+			joined = true
+		}
+		before := clean(raw)
+		if m := rateAlias.FindStringSubmatch(raw); m != nil && q.Kind == quantity.Percent {
+			before = m[1] // 占常住人口比重（常住人口城镇化率）为60.81%: the rate's own name
+		}
+		if joined && after != "" && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
+			// 法律顾问团由9名律师和3名专家学者组成: the items of a list of
+			// counts share the words before the first
+			before = listBefore
+		} else {
+			listBefore = before
+		}
+		if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
+			// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
+			before = prevBefore + "金额"
+		}
+		prevBefore = before
+
+		if i == 0 {
+			of := ""
+			if len(p.subjects) > 0 {
+				of = withoutChange(p.subjects[len(p.subjects)-1])
+			}
+			respective, respectiveOwn = splitRespective(raw, len(qs), of)
+		}
+
+		var names []string
+		own := false // the name has a subject of its own, which later predicates may take
+		switch {
+		case respective != nil:
+			names, own = []string{respective[i]}, respectiveOwn
+		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
+			n := rankName(before)
+			if isPredicate(before) && len(p.subjects) > 0 {
+				n = p.subjects[len(p.subjects)-1] + n // 增长4.1%，增速居全省第2位
+			} else if m := amongPeers.FindStringSubmatch(p.text[c.start:q.Start]); m != nil && !evaluation.MatchString(m[0]) {
+				if s := p.previousSubject(q); s != "" {
+					n = s + m[1] + "排名" // 综合指数为3.62，在全省16个设区市中排名第2
+				}
+			}
+			names = []string{n}
+		case sharedBy != nil:
+			names = sharedBy
+		case q.Kind == quantity.Percent && sharePredicate(raw, before):
+			// 收入93.6亿元，为预算的101.3%: the share of the subject before
+			names = []string{p.compose(nil, 0, before, false)}
+		case isPredicate(before):
+			pred, dist := predicatePart(before)
+			if q.Kind != quantity.Percent {
+				pred = pointInTime(before) + pred // 比上年末增加0.3万人: the base of a stock stays
+			}
+			predicate, distributive = pred, dist
+			if dist {
+				subjects = lastN(p.subjects, len(qs)-i)
+			}
+			names = []string{p.compose(subjects, 0, pred, distributive)}
+		case before == "" && predicate != "":
+			// the second and later values of 分别增长4.6%、7.7%和8.7%
+			names = []string{p.compose(subjects, i, predicate, distributive)}
+		case before == "" && after == "" && prevName != "":
+			// 培训56场1万余人次: the second figure of the same thing
+			n := prevName
+			if q.Unit != prevUnit {
+				n += q.Unit
+			}
+			names, own = []string{n}, true
+		case before == "" && after == "" && len(p.subjects) > 0:
+			// 突破3000亿元，达到3125.6亿元: the figure of the last subject;
+			// 10个民生实事项目，总投资6.8亿元，已完成9个: of the last one counted so
+			n := p.lastSubject(q.Unit)
+			if strings.Contains(raw, "完成") {
+				n += "完成"
+			}
+			names, own = []string{n}, true
+		case len(p.subjects) > 0 && wholeMatch(period, before):
+			// 粮食总产量86.5万吨，连续5年稳定在85万吨以上: a level held for years
+			names = []string{withoutChange(p.subjects[len(p.subjects)-1]) + before}
+		case before == "" && q.Kind == quantity.Count && strings.Contains(raw, "其中") && p.startsWithVerb(after) && p.countedIn(q.Unit) != "":
+			// 作出重大行政决策5项，其中2项举行了听证会: a part of what was counted
+			names, own = []string{p.countedIn(q.Unit) + after}, true
+		case before == "":
+			names, own = []string{after}, true
+		case q.Kind == quantity.Count && after != "" && strings.HasSuffix(strings.TrimSpace(raw), "的"):
+			// 对省级已明令废止的24件文件: the words before describe what is counted
+			names, own = []string{before + "的" + after}, true
+		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
+			names, own = []string{p.dropPreposition(before, after)}, q.Kind == quantity.Count
+		case q.Kind == quantity.Percent && after != "" && strings.HasPrefix(strings.TrimSpace(p.text[q.End:afterEnd]), "的") && p.onlyPlace(before):
+			// 对全市20%的涉企行政执法案卷进行评查: the words before only say where
+			names, own = []string{after}, true
+		default:
+			names, own = []string{p.dropPreposition(before, "")}, true
+		}
+		if names[0] == "" {
+			names[0], own = p.rowLabel(q), false // 自然资源	58	33.7%
+		}
+		if own && generic(names[0]) {
+			// 发现重复领取待遇41人，涉及金额36.7万元 → 发现重复领取待遇涉及金额; a
+			// longer subject is a report of its own and is left out: 全省自然资源系统
+			// 立案查处违法用地违法采矿案件3418件，…，涉及土地面积1.09万亩 → 涉及土地面积
+			if s := p.previousSubject(q); s != "" && !strings.Contains(names[0], s) && utf8.RuneCountInString(s) <= 16 {
+				names[0] = s + names[0]
+				p.borrowed = true
+			}
+		}
+		for k, n := range names {
+			if q.Kind == quantity.Percent && (strings.HasSuffix(n, "占") || strings.HasSuffix(n, "佔")) {
+				names[k] = n + "比" // 其中医院2.64万张，占84.6% → 医院占比: the share it is
+			}
+		}
+		if own && !c.inParen && names[0] != "" {
+			names[0] = p.restoreHead(names[0], q.Unit)
+			if p.parts {
+				names[0] = p.partName(names[0], q.Unit)
+			}
+			subject := names[0]
+			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(raw), "的") {
+				subject = withoutShare(subject)
+			}
+			if subject != "" {
+				p.subjects = append(p.subjects, subject)
+				p.units = append(p.units, q.Unit)
+			}
+		}
+		for _, n := range names {
+			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q)})
+		}
+		prevName, prevUnit = names[0], q.Unit
+	}
+	return out
+}
+
+// sharedVerb returns the verb phrase after the last count of a list of
+// counts in one unit, for the counts before it: 在11个街道、96个社区设立便民服务站点
+// gives 设立便民服务站点 to 11个街道 (but 1900家次媒体、2500人次记者参加 are
+// two figures of their own).
+func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
+	if p.seg == nil {
+		return ""
+	}
+	j := i
+	for j+1 < len(qs) && qs[j+1].Unit == qs[i].Unit && qs[j+1].Kind == quantity.Count {
+		between := strings.TrimSpace(p.text[qs[j].End:qs[j+1].Start])
+		if listEnd(between) <= 0 {
+			break // not 街道、 or 部门和: a noun, then the 、 or 和 before the next count
+		}
+		j++
+	}
+	if j == i {
+		return ""
+	}
+	if j+1 < len(qs) {
+		end = qs[j+1].Start
+	}
+	tail := p.text[qs[j].End:end]
+	if k := listComma(tail); k >= 0 {
+		tail = tail[:k]
+	}
+	tail = cleanAfter(tail)
+	off := 0
+	for _, w := range p.seg.Tag(tail) {
+		if strings.HasPrefix(w.Pos, "v") && off > 0 {
+			return tail[off:]
+		}
+		off += len(w.Text)
+	}
+	return ""
+}
+
+// startsWithVerb reports whether s starts with a verb: 举行了听证会, not 乡镇.
+func (p *paragraph) startsWithVerb(s string) bool {
+	if p.seg == nil || s == "" {
+		return false
+	}
+	words := p.seg.Tag(s)
+	return strings.HasPrefix(words[0].Pos, "v")
+}
+
+// onlyPlace reports whether s is only a preposition and a place or scope,
+// with no verb: 对全市, 在全省.
+func (p *paragraph) onlyPlace(s string) bool {
+	if p.seg == nil || s == "" {
+		return false
+	}
+	words := p.seg.Tag(s)
+	if len(words) < 2 || words[0].Pos != "p" {
+		return false
+	}
+	for _, w := range words[1:] {
+		if strings.HasPrefix(w.Pos, "v") {
+			return false
+		}
+	}
+	return true
+}
+
+// bareNoun reports whether s is only nouns: 部门 in 涉及7个部门1.15亿元.
+func (p *paragraph) bareNoun(s string) bool {
+	if p.seg == nil || s == "" {
+		return false
+	}
+	for _, w := range p.seg.Tag(s) {
+		if !strings.HasPrefix(w.Pos, "n") {
+			return false
+		}
+	}
+	return true
+}
+
+// comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
+var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比|環比)`)
+
+// pointInTime returns the comparison of s with a point in time — 比上年末,
+// 比年初, 较上年底 — or "". An amount of a stock (population, deposits)
+// changes against a date, which its name keeps: 常住人口比上年末增加; a flow
+// changes against last year and a rate is a rate, which go without saying:
+// 地区生产总值增长, 城镇化率提高.
+func pointInTime(s string) string {
+	for _, w := range []string{"分别", "分別", "均", "都"} {
+		s = strings.TrimPrefix(s, w)
+	}
+	loc := comparison.FindStringIndex(s)
+	if loc == nil {
+		return ""
+	}
+	c := strings.TrimSuffix(s[:loc[1]], "相比")
+	if r, _ := utf8.DecodeLastRuneInString(c); strings.ContainsRune("末底初", r) {
+		return c
+	}
+	return ""
+}
+
+// startsChange reports whether s starts with a verb of change of two or more
+// characters (增加到2024年的, 下降3.2%) or of a cut to a level (精简至29个;
+// 压减低效资金 alone is an act with its own object).
+func startsChange(s string) bool {
+	for _, v := range changeVerbs {
+		if strings.HasPrefix(s, v) && len(v) > len("增") {
+			return true
+		}
+	}
+	return hasAnyPrefix(s, "精简至", "精簡至", "精简到", "精簡到", "压减至", "壓減至", "压减到", "壓減到", "削减至", "削減至", "削减到", "削減到")
+}
+
+// wholeMatch reports whether re matches all of s.
+func wholeMatch(re *regexp.Regexp, s string) bool {
+	loc := re.FindStringIndex(s)
+	return loc != nil && loc[0] == 0 && loc[1] == len(s)
+}
+
+// period opens a predicate over several years: 两年平均增长, 近五年年均增长.
+var period = regexp.MustCompile(`^(?:近|连续|連續)?[0-9两兩二三四五六七八九十]+年(?:来|來)?(?:平均)?`)
+
+// isPredicate reports whether a clause has no subject of its own but only a
+// change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的, 两年平均增长.
+func isPredicate(s string) bool {
+	pred, _ := predicatePart(s)
+	if loc := period.FindStringIndex(pred); loc != nil {
+		pred = pred[loc[1]:]
+	}
+	for _, v := range changeVerbs {
+		if pred == v || strings.HasPrefix(pred, v) && utf8.RuneCountInString(v) > 1 {
+			return true // 增 and 降 alone, but not 减税降费
+		}
+	}
+	return strings.HasPrefix(pred, "占") || strings.HasPrefix(pred, "佔")
+}
+
+// predicatePart strips 分别 and comparisons: 分别比上年增长 → 增长, distributive.
+func predicatePart(s string) (pred string, distributive bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, w := range []string{"分别", "分別", "均", "都"} {
+			if strings.HasPrefix(s, w) {
+				s, changed, distributive = s[len(w):], true, true
+			}
+		}
+		if loc := comparison.FindStringIndex(s); loc != nil && loc[1] > 0 {
+			s, changed = s[loc[1]:], true
+		}
+	}
+	return strings.TrimSuffix(s, "的"), distributive
+}
+
+// shareVerbs are copulas that open a clause giving a figure as a share of
+// something: 为预算的, 是上年同期的. 完成预算的 says what it measures by itself.
+var shareVerbs = strings.Fields(`为 為 是 相当于 相當於`)
+
+// sharePredicate reports whether the words before a percentage are a share
+// without a subject of their own: 为预算的, 为调整预算的, 是上年同期的. raw is
+// the text as written, name the cleaned words.
+func sharePredicate(raw, name string) bool {
+	if !strings.HasSuffix(strings.TrimSpace(raw), "的") {
+		return false
+	}
+	for _, v := range shareVerbs {
+		if strings.HasPrefix(name, v) && len(name) > len(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutShare returns the subject of a name that ends in a share: 收入完成预算
+// (of 收入完成预算的102.3%，为45.62亿元，增长6.8%) → 收入; 完成调整预算 → "".
+// The figures after it are of the subject, not of the share.
+func withoutShare(name string) string {
+	k := -1
+	for _, v := range []string{"完成", "为", "為", "占", "佔", "是", "相当于", "相當於"} {
+		if i := strings.LastIndex(name, v); i > k && !partOfWord(name[:i+len(v)], v) {
+			k = i
+		}
+	}
+	if k < 0 {
+		return name
+	}
+	return name[:k]
+}
+
+// splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.
+func splitShared(raw string) []string {
+	s := strings.TrimSpace(raw)
+	found := false
+	for _, w := range []string{"均为", "均為", "均达到", "均達到", "均达", "均達", "都是", "都为", "都為", "均是", "均"} {
+		if strings.HasSuffix(s, w) {
+			s, found = strings.TrimSuffix(s, w), true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	parts := conjunction.Split(s, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var names []string
+	for _, part := range parts {
+		n := clean(part)
+		if utf8.RuneCountInString(n) < 2 {
+			return nil
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+// splitRespective splits "出口和进口分别为" or "出口和进口分别增长" into one
+// name per value of the clause (出口, 进口 or 出口增长, 进口增长). It needs as
+// many subjects as values, each of two or more characters, so that
+// 城乡居民人均可支配收入分别增长 stays whole. own is false when the names end
+// in a change.
+//
+// Places or tiers listed before their number of levels qualify of, the
+// subject before them: 持证行政执法人员1,279名，县、乡两级分别为862名和417名 →
+// 县级持证行政执法人员, 乡级持证行政执法人员.
+func splitRespective(raw string, values int, of string) (names []string, own bool) {
+	k := max(strings.LastIndex(raw, "分别"), strings.LastIndex(raw, "分別"))
+	if k <= 0 || values < 2 {
+		return nil, false
+	}
+	subjects, pred := raw[:k], clean(raw[k+len("分别"):])
+	own = true
+	if isPredicate(pred) {
+		pred, _ = predicatePart(pred)
+		own = false
+	} else if pred != "" {
+		return nil, false // 分别召开…: not a list of values
+	}
+	parts := conjunction.Split(clean(subjects), -1)
+	if m := levels.FindStringSubmatch(clean(subjects)); m != nil && of != "" {
+		parts = strings.Split(m[1], "、")
+		for k := range parts {
+			parts[k] += "级" + of
+		}
+	}
+	if len(parts) != values {
+		return nil, false
+	}
+	for _, part := range parts {
+		n := clean(part)
+		if utf8.RuneCountInString(n) < 2 {
+			return nil, false
+		}
+		names = append(names, n+pred)
+	}
+	return names, own
+}
+
+// rankVerbs introduce a bare rank: 位居全省第二, 排名第3.
+var rankVerbs = strings.Fields(`位居 位列 居于 居於 排名 排在 排位 列 居 排`)
+
+// rankVerb returns where the ranking verb of s starts, or -1; the verb must
+// be near the end (居全省, 排名全市) so that 居民 or 列入 earlier do not count.
+func rankVerb(s string) int {
+	for _, v := range rankVerbs {
+		if k := strings.LastIndex(s, v); k >= 0 && utf8.RuneCountInString(s[k+len(v):]) <= 6 {
+			return k
+		}
+	}
+	return -1
+}
+
+// rankName turns 总办件量位居全省 into 总办件量全省排名.
+func rankName(s string) string {
+	k := rankVerb(s)
+	for _, v := range rankVerbs {
+		if strings.HasPrefix(s[k:], v) {
+			return clean(s[:k]) + s[k+len(v):] + "排名"
+		}
+	}
+	return s
+}
