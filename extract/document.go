@@ -108,6 +108,11 @@ type Indicator struct {
 	// CellRef is set for a figure read from a table cell; its fields
 	// appear flat in the JSON ("table", "row", "col").
 	*CellRef
+	// Rule says which naming rule gave Name (extract/indicator lists them),
+	// with the clean-ups that changed it after a +: own-subject+generic. It
+	// is filled only on request (Extractor.Explain, gongwen extract --explain),
+	// for reading why a name came out as it did.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Change directions.

@@ -62,6 +62,7 @@ func (l eval4Label) scores(field string) bool {
 // eval4Score is the tally of one group of passages (prose or table).
 type eval4Score struct {
 	quantities, indicators, valueUnit tally
+	byRule                            ruleMisses // misses of named indicators by naming rule
 	change, target                    struct{ right, total int }
 	// changesFound and targetsFound count labelled changes and targets
 	// that the extractor marks as such, out of changes and targets labelled.
@@ -92,7 +93,7 @@ func TestEvalRealDocs(t *testing.T) {
 	if err != nil || len(labels) == 0 {
 		t.Fatalf("no labelled documents in testdata/eval4: %v", err)
 	}
-	ex := &Extractor{Segmenter: testSegmenter(t)}
+	ex := &Extractor{Segmenter: testSegmenter(t), Explain: true}
 	scores := map[string]*eval4Score{"prose": {}, "table": {}}
 	perDoc := map[string]*eval4Score{}
 	nolog := func(string, ...any) {}
@@ -140,6 +141,10 @@ func TestEvalRealDocs(t *testing.T) {
 		}
 	}
 	for _, kind := range []string{"prose", "table"} {
+		t.Logf("%s:", kind)
+		scores[kind].byRule.log(t)
+	}
+	for _, kind := range []string{"prose", "table"} {
 		s := scores[kind]
 		measured := map[string]float64{
 			"quantities": s.quantities.f1(), "indicators": s.indicators.f1(),
@@ -166,10 +171,22 @@ func (s *eval4Score) add(logf func(string, ...any), where string, got []Indicato
 	s.quantities.tp += len(pairs)
 	s.quantities.fp += len(extra)
 	s.quantities.fn += len(missed)
-	named, _, _ := matchLabels(got, gold, true, true)
+	named, namedMissed, namedExtra := matchLabels(got, gold, true, true)
 	s.indicators.tp += len(named)
 	s.indicators.fp += len(got) - len(named)
 	s.indicators.fn += len(gold) - len(named)
+	if s.byRule == nil {
+		s.byRule = ruleMisses{}
+	}
+	blamed := map[indicatorKey]bool{} // misnamed figures, not counted again as extra
+	for _, g := range namedMissed {
+		s.byRule.misnamed(namedExtra, func(x Indicator) bool { return !blamed[x.key()] && sameQuantity(x, g, true) }, blamed)
+	}
+	for _, x := range namedExtra {
+		if !blamed[x.key()] {
+			s.byRule.add(x.Rule, "extra")
+		}
+	}
 	loose, _, _ := matchLabels(got, gold, false, false)
 	s.valueUnit.tp += len(loose)
 	s.valueUnit.fp += len(got) - len(loose)
@@ -224,13 +241,13 @@ func (s *eval4Score) add(logf func(string, ...any), where string, got []Indicato
 				names = append(names, fmt.Sprintf("%q", x.Name))
 			}
 		}
-		logf("%s: misnamed: %s = %s: got %s", where, pr.gold.Name, pr.gold.Text, strings.Join(names, " or "))
+		logf("%s: misnamed: %s = %s: got %s (rule %s)", where, pr.gold.Name, pr.gold.Text, strings.Join(names, " or "), pr.got.Rule)
 	}
 	for _, g := range missed {
 		logf("%s: missed: %s = %v %s [%s]%s", where, g.Name, g.Value, g.Unit, g.Text, nearMiss(g, extra))
 	}
 	for _, x := range extra {
-		logf("%s: extra: %s = %v %s [%s]", where, x.Name, x.Value, x.Unit, x.Text)
+		logf("%s: extra: %s = %v %s [%s] (rule %s)", where, x.Name, x.Value, x.Unit, x.Text, x.Rule)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -39,7 +40,8 @@ func (t tally) f1() float64 {
 // below its floor: a guard against regressions, not a tuning target.
 func TestEvalSet(t *testing.T) {
 	floors := map[string]float64{"doc_numbers": 0.98, "dates": 0.98, "quantities": 0.97, "indicators": 0.95}
-	ex := &Extractor{Segmenter: testSegmenter(t)}
+	ex := &Extractor{Segmenter: testSegmenter(t), Explain: true}
+	byRule := ruleMisses{}
 	docs, err := filepath.Glob("../testdata/eval/docs/*.txt")
 	if err != nil || len(docs) == 0 {
 		t.Fatalf("no evaluation documents: %v", err)
@@ -81,6 +83,7 @@ func TestEvalSet(t *testing.T) {
 		}
 		scores["dates"].addSets(gotDates, wantDates)
 
+		blamed := map[indicatorKey]bool{} // misnamed figures, not counted again as extra
 		for _, needName := range []bool{false, true} {
 			left := append([]Indicator(nil), doc.Indicators...)
 			s := scores["quantities"]
@@ -103,8 +106,15 @@ func TestEvalSet(t *testing.T) {
 				}
 				if best < 0 {
 					s.fn++
+					rule := ""
+					if needName {
+						// the rule of a figure with this value, named otherwise
+						rule = byRule.misnamed(left, func(x Indicator) bool {
+							return !blamed[x.key()] && sameValue(x.Value, want.Value) && foldUnit(x.Unit) == foldUnit(want.Unit)
+						}, blamed)
+					}
 					if testing.Verbose() {
-						t.Logf("%s: missed %s = %v %s (named %v)", name, want.Name, want.Value, want.Unit, needName)
+						t.Logf("%s: missed %s = %v %s (named %v)%s", name, want.Name, want.Value, want.Unit, needName, rule)
 					}
 					continue
 				}
@@ -112,19 +122,78 @@ func TestEvalSet(t *testing.T) {
 				s.tp++
 			}
 			s.fp += len(left)
-			if testing.Verbose() {
-				for _, x := range left {
-					t.Logf("%s: extra %s = %v %s [%s] (named %v)", name, x.Name, x.Value, x.Unit, x.Text, needName)
+			for _, x := range left {
+				if needName && !blamed[x.key()] {
+					byRule.add(x.Rule, "extra")
+				}
+				if testing.Verbose() {
+					t.Logf("%s: extra %s = %v %s [%s] (named %v, rule %s)", name, x.Name, x.Value, x.Unit, x.Text, needName, x.Rule)
 				}
 			}
 		}
 	}
+	byRule.log(t)
 	for _, field := range []string{"doc_numbers", "dates", "quantities", "indicators"} {
 		s := scores[field]
 		t.Logf("%-12s F1 %.3f (tp %d, fp %d, fn %d)", field, s.f1(), s.tp, s.fp, s.fn)
 		if s.f1() < floors[field] {
 			t.Errorf("%s F1 %.3f is below its floor %.2f; run go test ./extract -run TestEvalSet -v for every miss", field, s.f1(), floors[field])
 		}
+	}
+}
+
+// ruleMisses counts the misses of named indicators by the naming rule that
+// gave the wrong name (extract/indicator), so that a weak rule shows.
+type ruleMisses map[string]map[string]int
+
+func (m ruleMisses) add(rule, what string) {
+	if rule == "" {
+		rule = "(no rule)"
+	}
+	if m[rule] == nil {
+		m[rule] = map[string]int{}
+	}
+	m[rule][what]++
+}
+
+// indicatorKey tells indicators apart: one figure may be named for several subjects.
+type indicatorKey struct {
+	start int
+	name  string
+}
+
+func (x Indicator) key() indicatorKey { return indicatorKey{x.Start, x.Name} }
+
+// misnamed counts a label whose figure was found but misnamed, under the
+// rule of the first candidate, which it marks in blamed, and returns
+// ", rule R" for the log.
+func (m ruleMisses) misnamed(got []Indicator, same func(Indicator) bool, blamed map[indicatorKey]bool) string {
+	for _, x := range got {
+		if same(x) {
+			m.add(x.Rule, "misnamed")
+			blamed[x.key()] = true
+			return ", rule " + x.Rule
+		}
+	}
+	m.add("(not found)", "missed")
+	return ""
+}
+
+// log prints one line per rule, the rules with the most misses first.
+func (m ruleMisses) log(t *testing.T) {
+	rules := make([]string, 0, len(m))
+	total := func(r string) int { return m[r]["misnamed"] + m[r]["extra"] + m[r]["missed"] }
+	for r := range m {
+		rules = append(rules, r)
+	}
+	sort.Slice(rules, func(i, j int) bool {
+		if total(rules[i]) != total(rules[j]) {
+			return total(rules[i]) > total(rules[j])
+		}
+		return rules[i] < rules[j]
+	})
+	for _, r := range rules {
+		t.Logf("misses by rule: %-36s %3d (misnamed %d, extra %d, missed %d)", r, total(r), m[r]["misnamed"], m[r]["extra"], m[r]["missed"])
 	}
 }
 

@@ -38,6 +38,9 @@ type Input struct {
 // process-wide Segmenter on first use.
 type Extractor struct {
 	Segmenter *segment.Segmenter
+	// Explain fills Indicator.Rule: which naming rule of extract/indicator
+	// gave each name (gongwen extract --explain).
+	Explain bool
 }
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
@@ -225,9 +228,13 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 		if kind == "" {
 			kind = KindCount
 		}
-		doc.Indicators = append(doc.Indicators, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+		x := Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
-			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
+			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)}
+		if e.Explain {
+			x.Rule = in.Rule
+		}
+		doc.Indicators = append(doc.Indicators, x)
 	}
 }
 

@@ -20,10 +20,11 @@ import (
 )
 
 type extractOptions struct {
-	out string // file to write the JSON lines to; stdout when empty
+	out     string // file to write the JSON lines to; stdout when empty
+	explain bool   // say which naming rule named each indicator
 }
 
-const extractUsage = `Usage: gongwen extract [--out FILE] PATH|URL ...
+const extractUsage = `Usage: gongwen extract [--out FILE] [--explain] PATH|URL ...
 
 Prints one JSON object per document (see CONTRACT.md), in argument order.
 A PATH may be a file or a directory (walked recursively, files of known
@@ -40,6 +41,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
+	fs.BoolVar(&opts.explain, "explain", false, "add to each indicator the naming rule that gave its name (\"rule\")")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
@@ -70,7 +72,7 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	for i, res := range extractAll(ctx, inputs) {
+	for i, res := range extractAll(ctx, inputs, opts.explain) {
 		if res.err != nil {
 			fmt.Fprintln(stderr, res.err)
 			failed++
@@ -113,11 +115,11 @@ type extractResult struct {
 // input order. At most GOMAXPROCS inputs are in flight or waiting to be
 // consumed, so memory stays bounded however slow one input is. It stops
 // early when ctx is cancelled.
-func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResult] {
+func extractAll(ctx context.Context, inputs []string, explain bool) iter.Seq2[int, extractResult] {
 	return func(yield func(int, extractResult) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		ex := &extract.Extractor{}
+		ex := &extract.Extractor{Explain: explain}
 		client := &fetch.Client{}
 		results := make([]chan extractResult, len(inputs))
 		for i := range results {

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = flag.Bool("update", false, "rewrite golden files and the rule list of doc.go")
 
 // TestReportGolden names every indicator of a whole invented report and
 // compares with testdata/report.golden, one "text | value unit kind | name"

@@ -12,6 +12,9 @@ type Indicator struct {
 	quantity.Quantity
 	Name     string // what is counted, from the same clause: 受理人民调解案件
 	Sentence string // the sentence the quantity sits in
+	// Rule is the naming rule that gave Name (see the package doc), with the
+	// clean-ups that changed it after a +: own-subject+generic.
+	Rule string
 }
 
 // Find names the quantities of text, found by extract/quantity, and returns

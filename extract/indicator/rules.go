@@ -10,152 +10,235 @@ import (
 
 // Stage 4, rules: the ordered naming rules, tried on each figure of a clause.
 
+// A rule names a figure from the words around it and the discourse before
+// it. Rules are tried in order and the first that applies names the
+// figure: the order is part of their meaning (a rank after a change is
+// named by rank-after-change before plain rank gets it).
+type rule struct {
+	name    string // what --explain reports: own-subject
+	about   string // one line for the package doc
+	example string // a sentence the rule names a figure of
+	figure  string // that figure, as written
+	want    string // the name the rule gives it
+	// apply returns the names of f (several when subjects share its value)
+	// and whether the first is a subject of its own, which later predicates
+	// may take; nil when the rule does not apply.
+	apply func(p *paragraph, f *figure) (names []string, own bool)
+}
+
+// rules are the naming rules, in the order they are tried. The package doc
+// lists them (TestRulesDoc keeps it in step), and TestRules names each
+// example and checks that its own rule gives the wanted name.
+var rules = []rule{
+	{"respective", "a 分别 clause that lists its own subjects gives one to each value, in order; places or tiers before their number of levels qualify the subject before",
+		"出口和进口分别为2.1万亿元和1.4万亿元。", "1.4万亿元", "进口",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.respective == nil {
+				return nil, false
+			}
+			return []string{f.respective[f.i]}, f.respectiveOwn
+		}},
+	{"rank-after-change", "a rank of a change is of the subject that changed",
+		"地区生产总值468亿元，增长4.1%，增速居全省第2位。", "第2位", "地区生产总值增速全省排名",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !f.rankWithVerb() || !isPredicate(f.before) || len(p.subjects) == 0 {
+				return nil, false
+			}
+			return []string{p.subjects[len(p.subjects)-1] + rankName(f.before)}, false
+		}},
+	{"rank-among-peers", "a rank among peers (在全省16个设区市中排名第2) is of the subject of the clause before; in an evaluation the evaluation names it",
+		"综合指数为3.62，在全省16个设区市中排名第2。", "第2", "综合指数全省排名",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !f.rankWithVerb() {
+				return nil, false
+			}
+			m := amongPeers.FindStringSubmatch(p.text[f.c.start:f.q.Start])
+			if m == nil || evaluation.MatchString(m[0]) {
+				return nil, false
+			}
+			s := p.previousSubject(f.q)
+			if s == "" {
+				return nil, false
+			}
+			return []string{s + m[1] + "排名"}, false
+		}},
+	{"rank", "a ranking verb before a rank is replaced by 排名",
+		"综合得分居全省第5位。", "第5位", "综合得分全省排名",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !f.rankWithVerb() {
+				return nil, false
+			}
+			return []string{rankName(f.before)}, false
+		}},
+	{"shared-value", "subjects joined before 均为 share one value: one indicator each",
+		"规范性文件合法性审查率和备案率均为100%。", "100%", "备案率",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			return f.sharedBy, false
+		}},
+	{"share-after-copula", "a share after a copula (为, 是, 相当于 + what it is a share of + 的) is of the subject before",
+		"收入完成93.6亿元，为预算的101.3%。", "101.3%", "收入为预算",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.q.Kind != quantity.Percent || !sharePredicate(f.raw, f.before) {
+				return nil, false
+			}
+			return []string{p.compose(nil, 0, f.before, false)}, false
+		}},
+	{"predicate", "a clause that only says how a figure changed or what share it is takes the subject of the last figure, without the comparison (a stock keeps its point in time: 比上年末); after 分别 the values go to as many subjects before",
+		"地区生产总值468亿元，比上年增长4.1%。", "4.1%", "地区生产总值增长",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !isPredicate(f.before) {
+				return nil, false
+			}
+			pred, dist := predicatePart(f.before)
+			if f.q.Kind != quantity.Percent {
+				pred = pointInTime(f.before) + pred // 比上年末增加0.3万人: the base of a stock stays
+			}
+			f.predicate, f.distributive = pred, dist
+			if dist {
+				f.subjects = lastN(p.subjects, f.n-f.i)
+			}
+			return []string{p.compose(f.subjects, 0, pred, f.distributive)}, false
+		}},
+	{"predicate-continued", "the second and later values of a predicate (分别增长4.6%和7.7%) take it too",
+		"第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。", "7.7%", "第二产业增加值增长",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.before != "" || f.predicate == "" {
+				return nil, false
+			}
+			return []string{p.compose(f.subjects, f.i, f.predicate, f.distributive)}, false
+		}},
+	{"second-figure", "a bare figure right after another is a second figure of the same thing, named with its unit",
+		"开展法治培训56场1万余人次。", "1万余人次", "开展法治培训人次",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.before != "" || f.after != "" || f.prevName == "" {
+				return nil, false
+			}
+			n := f.prevName
+			if f.q.Unit != f.prevUnit {
+				n += f.q.Unit
+			}
+			return []string{n}, true
+		}},
+	{"last-subject", "a clause with no words but copulas (达到, 已完成) is of the latest subject counted in the same unit",
+		"实施12个民生实事项目，总投资5.2亿元，已完成10个。", "10个", "实施民生实事项目完成",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.before != "" || f.after != "" || len(p.subjects) == 0 {
+				return nil, false
+			}
+			n := p.lastSubject(f.q.Unit)
+			if strings.Contains(f.raw, "完成") {
+				n += "完成"
+			}
+			return []string{n}, true
+		}},
+	{"held-for-years", "a level held for years (连续5年稳定在) is of the subject before",
+		"粮食总产量86.5万吨，连续5年稳定在85万吨以上。", "85万吨", "粮食总产量连续5年",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if len(p.subjects) == 0 || !wholeMatch(period, f.before) {
+				return nil, false
+			}
+			return []string{withoutChange(p.subjects[len(p.subjects)-1]) + f.before}, false
+		}},
+	{"part-of-count", "a count after 其中 followed by a verb is a part of the last subject counted in its unit",
+		"作出重大行政决策5项，其中2项举行了听证会。", "2项", "作出重大行政决策举行了听证会",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.before != "" || f.q.Kind != quantity.Count || !strings.Contains(f.raw, "其中") || !p.startsWithVerb(f.after) {
+				return nil, false
+			}
+			s := p.countedIn(f.q.Unit)
+			if s == "" {
+				return nil, false
+			}
+			return []string{s + f.after}, true
+		}},
+	{"noun-after", "with nothing before the figure, the words after it are the name",
+		"近1900家次境内外媒体参与报道。", "1900家次", "境内外媒体参与报道",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.before != "" {
+				return nil, false
+			}
+			return []string{f.after}, true
+		}},
+	{"described-noun", "words that describe a counted noun with 的 keep it",
+		"符合条件的23家企业获得补贴。", "23家", "符合条件的企业获得补贴",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.q.Kind != quantity.Count || f.after == "" || !strings.HasSuffix(strings.TrimSpace(f.raw), "的") {
+				return nil, false
+			}
+			return []string{f.before + "的" + f.after}, true
+		}},
+	{"count-noun", "a count or rank takes the words before it and the noun after it, up to the next figure or 、 (a lone preposition before it goes)",
+		"指导29个重点行政执法系统修订执法事项清单。", "29个", "指导重点行政执法系统修订执法事项清单",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.q.Kind != quantity.Count && f.q.Kind != quantity.Rank {
+				return nil, false
+			}
+			return []string{p.dropPreposition(f.before, f.after)}, f.q.Kind == quantity.Count
+		}},
+	{"share-of-noun", "a share after only a preposition and a place names the noun after it",
+		"对全市20%的涉企行政执法案卷进行评查。", "20%", "涉企行政执法案卷进行评查",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(strings.TrimSpace(p.text[f.q.End:f.afterEnd]), "的") || !p.onlyPlace(f.before) {
+				return nil, false
+			}
+			return []string{f.after}, true
+		}},
+	{"own-subject", "the words between the start of the clause (or the figure before, or the last 、) and the figure",
+		"受理人民调解案件49545件，调解成功率98.7%。", "98.7%", "调解成功率",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			return []string{p.dropPreposition(f.before, "")}, true
+		}},
+}
+
+// figure is what the rules read of one quantity of a clause: the words
+// around it, and what the figures before it in the clause left.
+type figure struct {
+	q        quantity.Quantity
+	i, n     int // its place among the n figures of the clause
+	c        clause
+	raw      string   // the words before it, as written
+	before   string   // the same, cleaned
+	after    string   // the noun after it, cleaned
+	afterEnd int      // where the words after it end
+	sharedBy []string // A和B均为: the subjects that share its value
+	*clauseState
+}
+
+// clauseState is what the figures of a clause pass on to the next.
+type clauseState struct {
+	predicate     string   // 增长, 占总人口: shared by the rest of a 分别 clause
+	distributive  bool     // the predicate came with 分别
+	subjects      []string // for 分别: the subjects the values go to, in order
+	prevName      string   // the name of the figure before
+	prevUnit      string   // and its unit
+	prevBefore    string   // the words before it
+	listBefore    string   // the words before the first count of a list of counts
+	respective    []string // 出口和进口分别增长4.2%和1.3%: one subject per value
+	respectiveOwn bool
+}
+
+// rankWithVerb reports whether f is a rank after a ranking verb: 居全省第5位.
+func (f *figure) rankWithVerb() bool {
+	return f.q.Kind == quantity.Rank && rankVerb(f.before) >= 0
+}
+
 // nameClause names the quantities of one clause, left to right.
 func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 	var out []Indicator
-	var predicate string // 增长, 占总人口: shared by the rest of a 分别 clause
-	distributive := false
-	var subjects []string // for 分别: the subjects the values go to, in order
-	prevName := ""
-	prevUnit := ""
-	prevBefore := ""
-	listBefore := ""        // the words before the first count of a list of counts
-	var respective []string // 出口和进口分别增长4.2%和1.3%: one subject per value
-	respectiveOwn := false
+	st := &clauseState{}
 	for i, q := range qs {
-		regionStart := c.start
-		if i > 0 {
-			regionStart = qs[i-1].End
-		}
-		raw := p.text[regionStart:q.Start]
-		if regionStart == p.start {
-			raw = p.carry + raw
-		}
-		afterEnd := c.end
-		if i+1 < len(qs) {
-			afterEnd = qs[i+1].Start
-		}
-		after := p.text[q.End:afterEnd]
-		if afterEnd == p.end && strings.TrimSpace(after) != "" {
-			after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
-		}
-		if k := listComma(after); k >= 0 {
-			after = after[:k]
-		} else if k := listEnd(after); k > 0 && i+1 < len(qs) {
-			after = after[:k] // 22个市直部门和9个县市区: the 和 joins the next count
-		}
-		after = cleanAfter(after)
-		if startsChange(after) {
-			after = "" // 由2020年的2,136亿元增加到…: a change follows, not a noun
-		}
-		if q.Kind == quantity.Count && after != "" {
-			after += p.sharedVerb(qs, i, c.end)
-		}
-
-		sharedBy := splitShared(raw)
-		joined := false // the count is joined to the one before by 和
-		if k := lastListComma(raw); k >= 0 && i > 0 {
-			// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
-			// figures; before the first figure it is part of the object.
-			raw = raw[k+len("、"):]
-		} else if i > 0 && listEnd(raw) > 0 {
-			raw = "" // 9名律师和3名专家学者: the words before are the last count's noun
-			joined = true
-		}
-		before := clean(raw)
-		if m := rateAlias.FindStringSubmatch(raw); m != nil && q.Kind == quantity.Percent {
-			before = m[1] // 占常住人口比重（常住人口城镇化率）为60.81%: the rate's own name
-		}
-		if joined && after != "" && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
-			// 法律顾问团由9名律师和3名专家学者组成: the items of a list of
-			// counts share the words before the first
-			before = listBefore
-		} else {
-			listBefore = before
-		}
-		if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
-			// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
-			before = prevBefore + "金额"
-		}
-		prevBefore = before
-
-		if i == 0 {
-			of := ""
-			if len(p.subjects) > 0 {
-				of = withoutChange(p.subjects[len(p.subjects)-1])
-			}
-			respective, respectiveOwn = splitRespective(raw, len(qs), of)
-		}
-
+		f := p.figure(c, qs, i, st)
 		var names []string
 		own := false // the name has a subject of its own, which later predicates may take
-		switch {
-		case respective != nil:
-			names, own = []string{respective[i]}, respectiveOwn
-		case q.Kind == quantity.Rank && rankVerb(before) >= 0:
-			n := rankName(before)
-			if isPredicate(before) && len(p.subjects) > 0 {
-				n = p.subjects[len(p.subjects)-1] + n // 增长4.1%，增速居全省第2位
-			} else if m := amongPeers.FindStringSubmatch(p.text[c.start:q.Start]); m != nil && !evaluation.MatchString(m[0]) {
-				if s := p.previousSubject(q); s != "" {
-					n = s + m[1] + "排名" // 综合指数为3.62，在全省16个设区市中排名第2
-				}
+		by := ""
+		for _, r := range rules {
+			if names, own = r.apply(p, f); names != nil {
+				by = r.name
+				break
 			}
-			names = []string{n}
-		case sharedBy != nil:
-			names = sharedBy
-		case q.Kind == quantity.Percent && sharePredicate(raw, before):
-			// 收入93.6亿元，为预算的101.3%: the share of the subject before
-			names = []string{p.compose(nil, 0, before, false)}
-		case isPredicate(before):
-			pred, dist := predicatePart(before)
-			if q.Kind != quantity.Percent {
-				pred = pointInTime(before) + pred // 比上年末增加0.3万人: the base of a stock stays
-			}
-			predicate, distributive = pred, dist
-			if dist {
-				subjects = lastN(p.subjects, len(qs)-i)
-			}
-			names = []string{p.compose(subjects, 0, pred, distributive)}
-		case before == "" && predicate != "":
-			// the second and later values of 分别增长4.6%、7.7%和8.7%
-			names = []string{p.compose(subjects, i, predicate, distributive)}
-		case before == "" && after == "" && prevName != "":
-			// 培训56场1万余人次: the second figure of the same thing
-			n := prevName
-			if q.Unit != prevUnit {
-				n += q.Unit
-			}
-			names, own = []string{n}, true
-		case before == "" && after == "" && len(p.subjects) > 0:
-			// 突破3000亿元，达到3125.6亿元: the figure of the last subject;
-			// 10个民生实事项目，总投资6.8亿元，已完成9个: of the last one counted so
-			n := p.lastSubject(q.Unit)
-			if strings.Contains(raw, "完成") {
-				n += "完成"
-			}
-			names, own = []string{n}, true
-		case len(p.subjects) > 0 && wholeMatch(period, before):
-			// 粮食总产量86.5万吨，连续5年稳定在85万吨以上: a level held for years
-			names = []string{withoutChange(p.subjects[len(p.subjects)-1]) + before}
-		case before == "" && q.Kind == quantity.Count && strings.Contains(raw, "其中") && p.startsWithVerb(after) && p.countedIn(q.Unit) != "":
-			// 作出重大行政决策5项，其中2项举行了听证会: a part of what was counted
-			names, own = []string{p.countedIn(q.Unit) + after}, true
-		case before == "":
-			names, own = []string{after}, true
-		case q.Kind == quantity.Count && after != "" && strings.HasSuffix(strings.TrimSpace(raw), "的"):
-			// 对省级已明令废止的24件文件: the words before describe what is counted
-			names, own = []string{before + "的" + after}, true
-		case q.Kind == quantity.Count || q.Kind == quantity.Rank:
-			names, own = []string{p.dropPreposition(before, after)}, q.Kind == quantity.Count
-		case q.Kind == quantity.Percent && after != "" && strings.HasPrefix(strings.TrimSpace(p.text[q.End:afterEnd]), "的") && p.onlyPlace(before):
-			// 对全市20%的涉企行政执法案卷进行评查: the words before only say where
-			names, own = []string{after}, true
-		default:
-			names, own = []string{p.dropPreposition(before, "")}, true
 		}
 		if names[0] == "" {
-			names[0], own = p.rowLabel(q), false // 自然资源	58	33.7%
+			names[0], own, by = p.rowLabel(q), false, "row-label" // 自然资源	58	33.7%
 		}
 		if own && generic(names[0]) {
 			// 发现重复领取待遇41人，涉及金额36.7万元 → 发现重复领取待遇涉及金额; a
@@ -164,6 +247,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			if s := p.previousSubject(q); s != "" && !strings.Contains(names[0], s) && utf8.RuneCountInString(s) <= 16 {
 				names[0] = s + names[0]
 				p.borrowed = true
+				by += "+generic"
 			}
 		}
 		for k, n := range names {
@@ -172,12 +256,16 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			}
 		}
 		if own && !c.inParen && names[0] != "" {
-			names[0] = p.restoreHead(names[0], q.Unit)
+			if n := p.restoreHead(names[0], q.Unit); n != names[0] {
+				names[0], by = n, by+"+list-head"
+			}
 			if p.parts {
-				names[0] = p.partName(names[0], q.Unit)
+				if n := p.partName(names[0], q.Unit); n != names[0] {
+					names[0], by = n, by+"+part-of-total"
+				}
 			}
 			subject := names[0]
-			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(raw), "的") {
+			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(f.raw), "的") {
 				subject = withoutShare(subject)
 			}
 			if subject != "" {
@@ -186,11 +274,81 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			}
 		}
 		for _, n := range names {
-			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q)})
+			out = append(out, Indicator{Quantity: q, Name: n, Sentence: p.sentence(q), Rule: by})
 		}
-		prevName, prevUnit = names[0], q.Unit
+		st.prevName, st.prevUnit = names[0], q.Unit
 	}
 	return out
+}
+
+// figure reads the words around the i-th quantity of a clause.
+func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseState) *figure {
+	q := qs[i]
+	regionStart := c.start
+	if i > 0 {
+		regionStart = qs[i-1].End
+	}
+	raw := p.text[regionStart:q.Start]
+	if regionStart == p.start {
+		raw = p.carry + raw
+	}
+	afterEnd := c.end
+	if i+1 < len(qs) {
+		afterEnd = qs[i+1].Start
+	}
+	after := p.text[q.End:afterEnd]
+	if afterEnd == p.end && strings.TrimSpace(after) != "" {
+		after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
+	}
+	if k := listComma(after); k >= 0 {
+		after = after[:k]
+	} else if k := listEnd(after); k > 0 && i+1 < len(qs) {
+		after = after[:k] // 22个市直部门和9个县市区: the 和 joins the next count
+	}
+	after = cleanAfter(after)
+	if startsChange(after) {
+		after = "" // 由2020年的2,136亿元增加到…: a change follows, not a noun
+	}
+	if q.Kind == quantity.Count && after != "" {
+		after += p.sharedVerb(qs, i, c.end)
+	}
+
+	sharedBy := splitShared(raw)
+	joined := false // the count is joined to the one before by 和
+	if k := lastListComma(raw); k >= 0 && i > 0 {
+		// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
+		// figures; before the first figure it is part of the object.
+		raw = raw[k+len("、"):]
+	} else if i > 0 && listEnd(raw) > 0 {
+		raw = "" // 9名律师和3名专家学者: the words before are the last count's noun
+		joined = true
+	}
+	before := clean(raw)
+	if m := rateAlias.FindStringSubmatch(raw); m != nil && q.Kind == quantity.Percent {
+		before = m[1] // 占常住人口比重（常住人口城镇化率）为60.81%: the rate's own name
+	}
+	if joined && after != "" && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
+		// 法律顾问团由9名律师和3名专家学者组成: the items of a list of
+		// counts share the words before the first
+		before = st.listBefore
+	} else {
+		st.listBefore = before
+	}
+	if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
+		// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
+		before = st.prevBefore + "金额"
+	}
+	st.prevBefore = before
+
+	if i == 0 {
+		of := ""
+		if len(p.subjects) > 0 {
+			of = withoutChange(p.subjects[len(p.subjects)-1])
+		}
+		st.respective, st.respectiveOwn = splitRespective(raw, len(qs), of)
+	}
+	return &figure{q: q, i: i, n: len(qs), c: c, raw: raw, before: before, after: after, afterEnd: afterEnd,
+		sharedBy: sharedBy, clauseState: st}
 }
 
 // sharedVerb returns the verb phrase after the last count of a list of
