@@ -110,6 +110,8 @@ func TestFind(t *testing.T) {
 		{"发布时间 with a time", "来源:党政   发布时间: ⟦2025-03-21⟧ 09:39 浏览次数:", []want{{"2025-03-21", Published}}},
 		{"更新时间 after the source", "文章来源:司法局 更新时间:⟦2021/03/29⟧ 11:30:01", []want{{"2021-03-29", Published}}},
 		{"公开日期", "【公开日期】⟦2025-02-26⟧", []want{{"2025-02-26", Published}}},
+		{"traditional label", "樓主　發表於 ⟦2025-7-3⟧ 21:08", []want{{"2025-07-03", Published}}},
+		{"traditional 號 for 日", "定於⟦2025年3月5號⟧開會", []want{m("2025-03-05")}},
 		{"发布于", "发布于⟦2025年2月26日⟧", []want{{"2025-02-26", Published}}},
 		{"page clock is mentioned", "今天是:⟦2019年10月31日⟧ 星期三 农历十月初七", []want{m("2019-10-31")}},
 		{"label alone on the line above", "成文日期：\n⟦2025-01-17⟧\n发布日期：\n⟦2025-01-20⟧\n" + body,

@@ -1,11 +1,14 @@
 package docnum
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
+	"github.com/gongwen/gongwen/extract/internal/fold"
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
 // Number is one official document number (发文字号) found in a text.
@@ -27,13 +30,15 @@ const (
 )
 
 // Find returns every document number in text, in order and without overlaps.
-func Find(text string) []Number {
+func Find(original string) []Number {
+	text := fold.String(original) // 號 is 号; offsets stay
 	var out []Number
 	floor := 0 // a prefix may not reach back into the previous number
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if isOpen(r) {
 			if n, ok := matchAt(text, i, floor); ok {
+				n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
 				out = append(out, n)
 				floor = n.End
 				i = n.End
@@ -98,7 +103,7 @@ func matchAt(s string, open, floor int) (Number, bool) {
 	}
 	i = chars.SkipSpaces(s, i)
 	r, size = utf8.DecodeRuneInString(s[i:])
-	if r != '号' && r != '號' {
+	if r != '号' {
 		return Number{}, false
 	}
 	end := i + size
@@ -161,24 +166,25 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 // prefixRune reports whether r can belong to a 机关代字: Han characters,
 // rarely a Latin letter, but never 号, which ends the previous number.
 func prefixRune(r rune) bool {
-	if r == '号' || r == '號' || r == '〇' {
+	if r == '号' || r == '〇' {
 		return false
 	}
 	return unicode.Is(unicode.Han, r) || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' ||
 		r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
-// stopWords cannot be part of a 机关代字; the prefix starts after the last
-// one in the run: 根据国发〔2024〕1号 → 国发.
-var stopWords = []string{
-	"根据", "依据", "按照", "依照", "遵照", "参照", "参见", "详见", "印发", "转发", "下发", "发布",
-	"颁布", "贯彻", "落实", "执行", "通过", "关于", "通知", "意见", "办法", "规定", "方案", "文件",
-	"精神", "要求", "以及", "的", "和", "及", "与", "或", "暨", "等", "是", "了", "见",
-}
+var (
+	lists = words.MustParse("docnum/words.tsv", wordsTSV)
+	// stopWords cannot be part of a 机关代字; the prefix starts after the last
+	// one in the run: 根据国发〔2024〕1号 → 国发.
+	stopWords = lists.Of("not-prefix")
+	// issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.
+	// They are cut only when at least two runes remain (省人民政府令 stays whole).
+	issuerWords = lists.Of("issuer-end")
+)
 
-// issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.
-// They are cut only when at least two runes remain (省人民政府令 stays whole).
-var issuerWords = []string{"人民政府", "办公厅", "办公室", "委员会"}
+//go:embed words.tsv
+var wordsTSV string
 
 // trimLead returns how many bytes of the run to drop so that it holds only
 // the 机关代字.

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
+	"github.com/gongwen/gongwen/extract/internal/fold"
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
 // Quantity is a number with its unit as written in a text.
@@ -32,11 +34,12 @@ type match struct {
 // Parse reads s as exactly one quantity: "49545件", "1.77亿元", "2500余人次",
 // "百分之九十八点七", "第5位". Start is 0 and End is len(s).
 func Parse(s string) (Quantity, bool) {
-	m, ok := scan(s, 0)
+	folded := fold.String(s)
+	m, ok := scan(folded, 0)
 	if !ok || m.q.End != len(s) {
 		return Quantity{}, false
 	}
-	return m.q, true
+	return asWritten(m.q, s, folded), true
 }
 
 // scan reads a quantity starting at s[i:] without looking at what surrounds it.
@@ -78,7 +81,7 @@ func scan(s string, i int) (match, bool) {
 	}
 	approx := false
 	magnitude := "" // 200余万元: a magnitude after 余
-	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' || r == '餘' {
+	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' {
 		// 800余次, 3.5万余人次, 200余万元
 		k2 := k + size
 		for n := 0; n < 2 && k2 < len(s); n++ {
@@ -236,7 +239,10 @@ func runeLen(s string, i int) int {
 // 〔2024〕3号 and 2024年5月1日 are never read as figures. 《titles》 and
 // quoted slogans are masked too; years, text ordinals, codes (1+10+30,
 // 5·12), ratios and numbers without a unit are not quantities.
-func Find(text string, skip ...[2]int) []Quantity {
+func Find(original string, skip ...[2]int) []Quantity {
+	// The rules read the text with traditional characters folded; the
+	// quantities keep what is written.
+	text := fold.String(original)
 	mask := masked(text, skip)
 	var out []Quantity
 	for i := 0; i < len(text); {
@@ -265,7 +271,25 @@ func Find(text string, skip ...[2]int) []Quantity {
 	if cells := tableFigures(text); len(cells) > 0 {
 		out = merge(out, cells)
 	}
+	if text != original {
+		for k := range out {
+			out[k] = asWritten(out[k], original, text)
+		}
+	}
 	return out
+}
+
+// asWritten returns q, read from folded, with its text and unit as written
+// in original: 1.3個百分點, not 1.3个百分点. A unit that is not part of the
+// text (a table's 单位 column) is the nearest one written before it.
+func asWritten(q Quantity, original, folded string) Quantity {
+	q.Text = original[q.Start:q.End]
+	if strings.HasSuffix(folded[q.Start:q.End], q.Unit) {
+		q.Unit = original[q.End-len(q.Unit) : q.End]
+	} else if i := strings.LastIndex(folded[:q.Start], q.Unit); i >= 0 {
+		q.Unit = original[i : i+len(q.Unit)]
+	}
+	return q
 }
 
 // merge returns the quantities of a and b in text order; where two overlap,
@@ -321,7 +345,7 @@ func canStart(text string, i int, r rune) bool {
 
 // financialDigits are the anti-fraud forms of the digits, which also occur
 // in everyday words (队伍, 陆续, 拾金不昧).
-const financialDigits = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+const financialDigits = "壹贰叁参肆伍陆柒捌玖拾佰仟"
 
 // codeBefore reports whether the text before a number makes it part of a
 // code, ratio, range or identifier: 1+10, 5·12, 4.1:46.2, 2021-2025, PM2.5,
@@ -349,6 +373,45 @@ func isLatin(r rune) bool {
 	return r < utf8.RuneSelf && unicode.IsLetter(r)
 }
 
+// The word lists the rules below read (words.tsv says what each is for).
+var (
+	limitAfter      = lists.Of("limit-after")
+	durationGoesOn  = lists.Chars("duration-goes-on")
+	durations       = lists.Set("duration")
+	timeOfDay       = lists.Chars("time-of-day")
+	percentGoesOn   = lists.Chars("percent-goes-on")
+	ones            = lists.Set("one")
+	vagueBefore     = lists.Chars("vague-before")
+	phaseUnits      = lists.Set("phase-unit")
+	phaseNotAfter   = lists.Chars("phase-not-after")
+	phraseUnits     = lists.Set("phrase-unit")
+	sessionNouns    = lists.Of("session-noun")
+	qualifiersAfter = lists.Of("qualifier-after")
+	topicNouns      = lists.Of("topic-noun")
+	sayingStarts    = lists.Chars("saying-start")
+	sloganHeads     = lists.Of("slogan-head")
+	heldAt          = lists.Of("held-at")
+	ruleModals      = lists.Of("rule-modal")
+	cutTo           = lists.Of("cut-to")
+	cutVerbs        = lists.Of("cut-verb")
+	timeChanges     = lists.Of("time-change")
+	rankChangeUnits = lists.Of("rank-change-unit")
+	rankChanges     = lists.Of("rank-change")
+	placing         = lists.Of("placing")
+	completes       = lists.Chars("completes")
+	classBounds     = lists.Of("class-bound")
+	classBoundsOf   = lists.Of("class-bound-of")
+	upperBounds     = lists.Of("upper-bound")
+	lowerBounds     = lists.Of("lower-bound")
+	ruleBounds      = lists.Of("rule-bound")
+	ruleCaps        = lists.Of("rule-cap")
+	scoreVerbs      = lists.Of("score-verb")
+	scoreWeights    = lists.Of("score-weight")
+	rankWords       = lists.Of("rank-word")
+	approxBefore    = lists.Of("approx-before")
+	approxAfter     = lists.Of("approx-after")
+)
+
 // accept checks the context of a scanned quantity.
 func accept(text string, m match) bool {
 	q := m.q
@@ -370,11 +433,11 @@ func accept(text string, m match) bool {
 		return false // 12月31日, 每月5日: a day of the month, not a number of days
 	}
 	if durations[q.Unit] {
-		limit := hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內")
+		_, limit := words.HasPrefix(text[q.End:], limitAfter)
 		if limit && !shortenedTo(text[:q.Start]) {
 			return false // 20个工作日内: a time limit set by a rule, not a figure reported
 		}
-		if !limit && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的以左压壓缩縮减減降提延增完办辦", next) {
+		if !limit && unicode.Is(unicode.Han, next) && !strings.ContainsRune(durationGoesOn, next) {
 			return false // 24小时服务, 7天无理由: a duration describing a noun (but 20个工作日压缩至…)
 		}
 	}
@@ -384,14 +447,14 @@ func accept(text string, m match) bool {
 	switch prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); {
 	case prev == '前' && (q.Unit == "位" || q.Unit == "名"):
 		return false // 进入全省前10名: a bound of a ranking, not a rank
-	case (prev == '满' || prev == '滿') && (q.Unit == "周岁" || q.Unit == "岁" || q.Unit == "週歲" || q.Unit == "歲"):
+	case prev == '满' && (q.Unit == "周岁" || q.Unit == "岁"):
 		return false // 对年满60周岁的老年人: a criterion, not a figure
 	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank
 	}
 	if q.Unit == "分" {
-		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); strings.ContainsRune("时時点點", prev) {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); strings.ContainsRune(timeOfDay, prev) {
 			return false // 9时30分 is a time of day
 		}
 	}
@@ -408,7 +471,7 @@ func accept(text string, m match) bool {
 		return false
 	}
 	if q.Kind == Percent && (q.Unit == "%" || q.Unit == "％" || q.Unit == "‰") && unicode.Is(unicode.Han, next) &&
-		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
+		!strings.ContainsRune(percentGoesOn, next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
 		// but 100% before a verb says all of it (临床用血100%来自无偿献血)
 		return false // 5‰人口变动抽样调查 names a survey
 	}
@@ -438,26 +501,25 @@ func proseBreak(text string, q Quantity, k int) bool {
 // chineseCount reports whether a quantity written in Chinese numerals is a
 // count rather than part of a fixed phrase, an ordinal or an idiom.
 func chineseCount(text string, q Quantity) bool {
-	switch strings.TrimSuffix(q.Text, q.Unit) {
-	case "一", "壹", "弌":
+	if ones[strings.TrimSuffix(q.Text, q.Unit)] {
 		return false // 一项, 一批, 一次: idiom far more often than a count
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
-	if strings.ContainsRune("届屆数數几幾", prev) {
+	if strings.ContainsRune(vagueBefore, prev) {
 		return false // 五届人大; 数十家, 几十个: vague, not a figure
 	}
 	if q.Value <= 20 && !q.Approx && prev != '》' && !plausibleSmallCount(text, q.End, q.Unit) {
 		// (after 《titles》 the numeral counts them: 《A条例》《B条例》两部法规)
 		return false // 三项制度, 四个意识, 两个维护, 十四个坚持: fixed phrases, not counts
 	}
-	switch q.Unit {
-	case "期", "批", "节", "節", "门", "門", "堂", "轮", "輪":
+	switch {
+	case phaseUnits[q.Unit]:
 		// 举办培训班两期。 counts sessions; 二期工程, 分三批 and 分为两期 do not
-		return clauseEnds(text[q.End:]) && !strings.ContainsRune("分第为為成", prev)
-	case "分", "位", "种", "種", "类", "類", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
+		return clauseEnds(text[q.End:]) && !strings.ContainsRune(phaseNotAfter, prev)
+	case phraseUnits[q.Unit]:
 		return false // 十分, 三位一体, 三类人员
-	case "次":
-		if hasAnyPrefix(text[q.End:], "会议", "會議", "全会", "全會", "全体", "全體", "大会", "大會", "产业", "產業") {
+	case q.Unit == "次":
+		if _, ok := words.HasPrefix(text[q.End:], sessionNouns); ok {
 			return false // 人大七次会议 is a session ordinal, 三次产业 a term
 		}
 	}
@@ -471,15 +533,6 @@ func clauseEnds(after string) bool {
 	return after == "" || strings.ContainsRune("，。；！？,;!?）)\n\r", r)
 }
 
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // plausibleSmallCount reports whether a small Chinese numeral with its unit
 // reads as a count: it ends the clause (法规两部。, 压缩至五个工作日以内，) or a
 // noun phrase of three or more characters follows (两部地方性法规, 两项立法项目).
@@ -491,11 +544,8 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 // counts (受理三项制度相关事项55197件).
 func plausibleSmallCount(text string, end int, unit string) bool {
 	after := text[end:]
-	for _, w := range []string{"以内", "以內", "以上", "以下", "左右", "之内", "之內", "内", "內"} {
-		if rest, ok := strings.CutPrefix(after, w); ok {
-			after = rest // 五个工作日以内: a qualifier, not a noun
-			break
-		}
+	if w, ok := words.HasPrefix(after, qualifiersAfter); ok {
+		after = after[len(w):] // 五个工作日以内: a qualifier, not a noun
 	}
 	n := 0
 	for _, r := range after {
@@ -517,39 +567,29 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 			return false // 三项制度相关事项55197件: the numeral names what the figure counts
 		}
 	}
-	if strings.ContainsFunc(phrase, isChineseNumber) || hasAnyPrefix(phrase, "方面", "层面", "層面", "维度", "維度") {
+	if _, topic := words.HasPrefix(phrase, topicNouns); topic || strings.ContainsFunc(phrase, isChineseNumber) {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(phrase); strings.ContainsRune("不没沒毫必无無", r) {
+	if r, _ := utf8.DecodeRuneInString(phrase); strings.ContainsRune(sayingStarts, r) {
 		return false // 三个不发生, 三个没想到, 五个必由之路: a saying, not a noun
 	}
-	for _, w := range sloganHeads {
-		if strings.HasSuffix(phrase, w) {
-			return false
-		}
-	}
-	return true
+	_, slogan := words.HasSuffix(phrase, sloganHeads)
+	return !slogan
 }
-
-// sloganHeads end the noun of a numbered slogan: what it counts is ideas,
-// not things (八项规定精神, 两个毫不动摇, 四个全面战略布局, 三个有利于).
-var sloganHeads = strings.Fields(`精神 思想 理念 原则 方针 布局 战略 戰略 动摇 動搖 意识 意識 自信 要求 路线 路線 于 於`)
 
 // shortenedTo reports whether before ends in a verb of cutting a time to a
 // level (压缩至, 缩短到, 减少至) or of holding it there (控制在, but not after a
 // modal of rules): then 五个工作日以内 is the result reported, not a time limit
 // set by a rule.
 func shortenedTo(before string) bool {
-	for _, to := range []string{"控制在", "控製在"} {
-		if head, ok := strings.CutSuffix(before, to); ok {
-			// 审批全流程时间控制在60天以内 is a level held; 原则上控制在… is a rule
-			return !hasAnySuffix(head, "原则上", "原則上", "一般", "应当", "應當", "应", "應", "须", "須", "不得")
-		}
+	if to, ok := words.HasSuffix(before, heldAt); ok {
+		// 审批全流程时间控制在60天以内 is a level held; 原则上控制在… is a rule
+		_, modal := words.HasSuffix(strings.TrimSuffix(before, to), ruleModals)
+		return !modal
 	}
-	for _, to := range []string{"至", "到", "为", "為"} {
-		if head, ok := strings.CutSuffix(before, to); ok {
-			return hasAnySuffix(head, "压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速")
-		}
+	if to, ok := words.HasSuffix(before, cutTo); ok {
+		_, cut := words.HasSuffix(strings.TrimSuffix(before, to), cutVerbs)
+		return cut
 	}
 	return false
 }
@@ -564,7 +604,7 @@ func dayCount(text string, q Quantity) bool {
 		return true
 	}
 	before := clauseBefore(text, q.Start)
-	if hasAnySuffix(before, "缩短", "縮短", "延长", "延長", "减少", "減少", "增加", "压缩", "壓縮") {
+	if _, ok := words.HasSuffix(before, timeChanges); ok {
 		return true
 	}
 	for i, r := range before {
@@ -583,29 +623,21 @@ func dayCount(text string, q Quantity) bool {
 // (第N位), nor a count of anything.
 func rankChange(text string, q Quantity) bool {
 	after := text[q.End:]
-	if (q.Unit == "个" || q.Unit == "個") && hasAnyPrefix(after, "位次", "名次") {
+	if _, ok := words.HasPrefix(after, rankChangeUnits); ok && q.Unit == "个" {
 		return true
 	}
 	if q.Unit != "位" && q.Unit != "名" || q.Kind == Rank || !clauseEnds(after) {
 		return false
 	}
 	before := text[max(0, q.Start-12):q.Start]
-	for _, w := range []string{"上升", "提升", "前移", "前进", "前進", "后移", "後移", "后退", "後退", "下降", "跃升", "躍升", "攀升"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
+	_, ok := words.HasSuffix(before, rankChanges)
+	return ok
 }
 
 // placedFirst reports whether before ends with a verb of placing: 放在, 摆在, 置于.
 func placedFirst(before string) bool {
-	for _, w := range []string{"放在", "摆在", "擺在", "放到", "摆到", "置于", "置於", "作为", "作為"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
+	_, ok := words.HasSuffix(before, placing)
+	return ok
 }
 
 // afterPredicate reports whether before ends in a word that a figure
@@ -614,13 +646,13 @@ func placedFirst(before string) bool {
 // or a verb follows the share it applies to (按本级支出的1.5%设置).
 func afterPredicate(before string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-	return strings.ContainsRune("长長率达達到为為占佔至降增少多加高低升的", r)
+	return strings.ContainsRune(completes, r)
 }
 
 // threshold reports whether after, the text after a quantity, makes it the
 // bound of a class: 以上 or 以下 followed by a noun (but not 以上的 or 以上，).
 func threshold(after string) bool {
-	for _, w := range []string{"以上", "以下", "及以上", "及以下"} {
+	for _, w := range classBounds {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.Is(unicode.Han, r) && r != '的' && r != '和' && r != '或'
@@ -633,7 +665,7 @@ func threshold(after string) bool {
 // it the bound of a class with 以上的 or 以下的 and a noun: 年主营业务收入2000万元及
 // 以上的工业法人单位. A count there is a figure: 5000家以上的企业.
 func classOf(after string) bool {
-	for _, w := range []string{"及以上的", "以上的", "及以下的", "以下的"} {
+	for _, w := range classBoundsOf {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.Is(unicode.Han, r)
@@ -649,10 +681,8 @@ func classOf(after string) bool {
 // just before fall short of (42个所中有17个在编人员不足5人).
 func boundOfClass(text string, q Quantity) bool {
 	before := strings.TrimRight(clauseBefore(text, q.Start), " ")
-	upper := []string{"超过", "超過", "超", "逾", "高于", "高於", "多于", "多於"}
-	lower := []string{"不足", "不到", "低于", "低於", "少于", "少於"}
 	bound := ""
-	for _, w := range append(upper, lower...) {
+	for _, w := range slices.Concat(upperBounds, lowerBounds) {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(strings.TrimSuffix(before, w), "不") {
 			bound = w
 			break
@@ -671,12 +701,12 @@ func boundOfClass(text string, q Quantity) bool {
 			return unicode.Is(unicode.Han, r)
 		}
 	}
-	return slices.Contains(lower, bound) && countedBefore.MatchString(head)
+	return slices.Contains(lowerBounds, bound) && countedBefore.MatchString(head)
 }
 
 // countedBefore matches a count of things and a short noun before a bound:
 // 有17个在编人员 (不足5人).
-var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|個|家|所|村|户|戶)\p{Han}{1,8}$`)
+var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|家|所|村|户)\p{Han}{1,8}$`)
 
 // rule reports whether q is set by a rule rather than reported: a cap or
 // floor with a modal of rules in the same clause (“优秀”等次比例一般不超过总数的30%,
@@ -685,32 +715,20 @@ var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|個|家|所|村|户|
 // the report: 群众满意率不低于90%, 赤字率不超过3%.
 func rule(text string, q Quantity) bool {
 	before := clauseBefore(text, q.Start)
-	for _, w := range []string{"超过", "超過", "高于", "高於", "低于", "低於", "少于", "少於", "多于", "多於"} {
+	for _, w := range ruleBounds {
 		if k := strings.Index(before, w); k >= 0 {
 			head := strings.TrimSuffix(before[:k], "不")
-			if hasAnySuffix(head, "一般", "原则上", "原則上", "不得", "最多", "最高", "最少") {
+			if _, ok := words.HasSuffix(head, ruleCaps); ok {
 				return true
 			}
 		}
 	}
-	if q.Unit == "分" && hasAnySuffix(before, "占", "佔", "扣") {
+	if _, ok := words.HasSuffix(before, scoreVerbs); ok && q.Unit == "分" {
 		return true // but 综合得分增加2.3分 is reported
 	}
-	return q.Kind == Percent && hasAnySuffix(before, "分值占", "分值为", "分值為", "分值佔")
+	_, weight := words.HasSuffix(before, scoreWeights)
+	return weight && q.Kind == Percent
 }
-
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, w := range suffixes {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// durations are the units of time limits.
-var durations = map[string]bool{"天": true, "日": true, "个工作日": true, "個工作日": true, "工作日": true,
-	"小时": true, "小時": true, "个小时": true, "個小時": true, "分钟": true, "分鐘": true, "个月": true, "個月": true}
 
 // rankContext reports whether a bare 第N is a rank: 位居全省第二, 排名第3, 列第一
 // — after a ranking verb in the same clause and not followed by a noun (第一方阵).
@@ -720,7 +738,7 @@ func rankContext(text string, start, end int) bool {
 		return false
 	}
 	before := clauseBefore(text, start)
-	for _, w := range []string{"居", "排名", "排在", "排第", "列", "位次", "名次", "排位"} {
+	for _, w := range rankWords {
 		if strings.Contains(before, w) {
 			return true
 		}
@@ -732,18 +750,14 @@ func rankContext(text string, start, end int) bool {
 // 超过500件, 3000人以上, 5%左右.
 func approxAround(text string, start, end int) bool {
 	before := strings.TrimRight(text[max(0, start-12):start], " \u3000")
-	for _, w := range []string{"约", "約", "近", "超", "逾", "接近", "将近", "將近", "大约", "大約", "超过", "超過", "突破"} {
+	for _, w := range approxBefore {
 		if strings.HasSuffix(before, w) {
 			return !strings.HasSuffix(before[:len(before)-len(w)], "不") // 不超过3% is a cap
 		}
 	}
 	after := text[end:]
-	for _, w := range []string{"以上", "左右"} {
-		if strings.HasPrefix(after, w) {
-			return true
-		}
-	}
-	return false
+	_, ok := words.HasPrefix(after, approxAfter)
+	return ok
 }
 
 // clauseBefore returns the words of the clause that ends at text[:i], up to
