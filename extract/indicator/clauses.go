@@ -157,7 +157,7 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	start := p.stops[k-1]
 	k, _ = slices.BinarySearch(p.stops, q.End+1)
 	end := p.stops[min(k, len(p.stops)-1)]
-	return strings.TrimSpace(p.text[start:end])
+	return strings.TrimSpace(p.original[start:end])
 }
 
 // openClause returns the words of the last clause of the paragraph when no

@@ -15,7 +15,8 @@ import (
 
 // paragraph names the quantities of one line of text.
 type paragraph struct {
-	text       string
+	text       string // folded (extract/internal/fold)
+	original   string // as written, for the sentence
 	start, end int
 	qs         []quantity.Quantity
 	seg        *segment.Segmenter
@@ -28,6 +29,7 @@ type paragraph struct {
 	prevAmount earlier  // the same, passing over clauses whose figure is a rate
 	borrowed   bool     // the clause being named took the subject of the one before
 	parts      bool     // the sentence lists the parts of a total after 其中
+	among      bool     // the sentence lists parts of a group named before 中: 医院中，公立医院41个
 	total      *string  // that total, once a part has looked for it
 }
 
@@ -48,6 +50,9 @@ func (p *paragraph) name() []Indicator {
 		}
 		if !c.inParen && strings.HasPrefix(strings.TrimSpace(p.text[c.start:c.end]), "其中") {
 			p.parts = true
+		}
+		if k == first && !c.inParen && strings.HasSuffix(strings.TrimSpace(p.text[c.start:c.end]), "中") {
+			p.among = true
 		}
 		known := len(p.subjects)
 		p.borrowed = false
@@ -70,7 +75,7 @@ func (p *paragraph) name() []Indicator {
 			p.prevAmount = p.prev
 		}
 		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
-			p.prev, p.prevAmount, p.parts, p.total = earlier{}, earlier{}, false, nil // a new sentence
+			p.prev, p.prevAmount, p.parts, p.total, p.among = earlier{}, earlier{}, false, nil, false // a new sentence
 		}
 	}
 	return out
@@ -170,9 +175,10 @@ func (p *paragraph) countedIn(unit string) string {
 
 // restoreHead puts back a head noun left out in a list: after 粮食播种面积
 // 8884公顷 and 油菜籽播种面积667公顷, 蔬菜7275公顷 is 蔬菜播种面积. The head is
-// the common ending of the two previous names with the same unit.
+// the common ending of the two previous names with the same unit. Parts of a
+// group named before 中 keep their names: 医院中，公立医院41个.
 func (p *paragraph) restoreHead(name, unit string) string {
-	if utf8.RuneCountInString(name) > 4 || p.seg == nil {
+	if utf8.RuneCountInString(name) > 4 || p.seg == nil || p.among {
 		return name
 	}
 	var prev []string
@@ -184,7 +190,7 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	if len(prev) < 2 {
 		return name
 	}
-	head := commonSuffix(prev[0], prev[1])
+	head := p.wordsOf(prev[0], commonSuffix(prev[0], prev[1]))
 	if utf8.RuneCountInString(head) < 2 || head == prev[0] || head == prev[1] || strings.Contains(name, head) {
 		return name
 	}
@@ -205,6 +211,24 @@ func (p *paragraph) restoreHead(name, unit string) string {
 		}
 	}
 	return name + head
+}
+
+// wordsOf returns the longest ending of tail, itself an ending of name, that
+// starts at a word of name or is one word: the 级公路 of 三级公路 and 四级公路
+// is 公路, the 学校 of 普通高等学校 stays.
+func (p *paragraph) wordsOf(name, tail string) string {
+	if words := p.seg.Tag(tail); len(words) == 1 {
+		return tail
+	}
+	start := len(name) - len(tail)
+	off := 0
+	for _, w := range p.seg.Tag(name) {
+		if off >= start {
+			return name[off:]
+		}
+		off += len(w.Text)
+	}
+	return ""
 }
 
 // commonSuffix returns the longest common ending of a and b, in whole runes.

@@ -2,7 +2,9 @@ package indicator
 
 import (
 	"strings"
+	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/fold"
 	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/segment"
 )
@@ -21,7 +23,10 @@ type Indicator struct {
 // them in text order. A quantity shared by several subjects (A和B均为100%) is
 // returned once per subject. seg tags words for the prepositional-phrase
 // rule; nil skips it.
-func Find(text string, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
+func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
+	// The rules read the text with traditional characters folded, so their
+	// word lists are simplified only; names keep what is written.
+	text := fold.String(original)
 	var out []Indicator
 	var subjects, units []string // carried over a line broken mid-sentence
 	carry := ""                  // and the start of the clause the break cut
@@ -49,7 +54,7 @@ func Find(text string, qs []quantity.Quantity, seg *segment.Segmenter) []Indicat
 		}
 		// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
 		on := runsOn(line) && !headers.is(line, afterPage)
-		p := paragraph{text: text, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units, carry: carry}
+		p := paragraph{text: text, original: original, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units, carry: carry}
 		if on {
 			p.next = headers.openHead(lineEnd)
 		}
@@ -66,5 +71,46 @@ func Find(text string, qs []quantity.Quantity, seg *segment.Segmenter) []Indicat
 		prevOn = on
 		lineStart = lineEnd + 1
 	}
+	if text != original {
+		for k := range out {
+			out[k].Name = asWritten(out[k].Name, original, text, out[k].Start)
+		}
+	}
 	return out
+}
+
+// asWritten returns name, made from folded text, with the characters that
+// original writes: 本地生产总值 → 本地生產總值 in a traditional report. Each
+// piece of the name is looked up, longest first, in the text before the
+// figure at offset at (and a little after it); a piece found nowhere, such
+// as the 排名 of a rank, stays as it is.
+func asWritten(name, original, folded string, at int) string {
+	lo, hi := max(0, at-4000), min(len(folded), at+1000)
+	for lo > 0 && !utf8.RuneStart(folded[lo]) {
+		lo--
+	}
+	for hi < len(folded) && !utf8.RuneStart(folded[hi]) {
+		hi++
+	}
+	window := folded[lo:hi]
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		j := len(name)
+		for ; j > i; j-- {
+			if j < len(name) && !utf8.RuneStart(name[j]) {
+				continue // a piece ends on a rune boundary
+			}
+			if k := strings.LastIndex(window, name[i:j]); k >= 0 {
+				b.WriteString(original[lo+k : lo+k+j-i])
+				break
+			}
+		}
+		if j == i {
+			_, size := utf8.DecodeRuneInString(name[i:])
+			b.WriteString(name[i : i+size])
+			j = i + size
+		}
+		i = j
+	}
+	return b.String()
 }
