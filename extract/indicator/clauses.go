@@ -97,7 +97,7 @@ func listEnd(s string) int {
 	if strings.ContainsAny(s, "、，,；;") {
 		return -1
 	}
-	for _, c := range []string{"和", "及", "与", "與", "或"} {
+	for _, c := range []string{"和", "及", "与", "或"} {
 		if strings.HasSuffix(s, c) && len(s) > len(c) {
 			return len(s) - len(c)
 		}

@@ -10,19 +10,26 @@ import (
 
 // Stage 5, clean-up: what a name keeps of the words around its figure.
 
-// phraseStarts are the first characters of prepositions and of pronouns for
-// the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
-const phraseStarts = "对對向在针針为為按根通经經由从從据據于於以把将將被因与與跟替给給用就依凭憑随隨围圍我该該本其各"
-
-// loneStarts are prepositions that may stand alone before a count whose
-// noun follows: 对23个重点项目开展评价, 向12家企业发放补贴.
-const loneStarts = "对對向给給与與跟在"
-
-// scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
-var scopeAdverbs = strings.Fields(`共 共计 共計 累计 累計 合计 合計 总计 總計 一共 总共 總共`)
-
-// scopeTimes may stand before a summing adverb: 柳河县全年共办理.
-var scopeTimes = strings.Fields(`全年 全市 全区 全區 全县 全縣 全省 年内 年內 当年 當年 今年 本年`)
+// The word lists of clean-up (words.tsv says what each is for).
+var (
+	// phraseStarts are the first characters of prepositions and of pronouns
+	// for the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
+	phraseStarts = lists.Chars("phrase-start")
+	// loneStarts are prepositions that may stand alone before a count whose
+	// noun follows: 对23个重点项目开展评价, 向12家企业发放补贴.
+	loneStarts = lists.Chars("lone-preposition")
+	// scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
+	scopeAdverbs = lists.Of("sum-adverb")
+	// scopeTimes may stand before a summing adverb: 柳河县全年共办理.
+	scopeTimes   = lists.Of("sum-scope")
+	issuerPlaces = lists.Chars("issuer-place")
+	leadWords    = lists.Of("lead")
+	tailWords    = lists.Of("tail")
+	changeVerbs  = lists.Of("change")
+	keepsWei     = lists.Chars("keeps-wei")
+	keepsJun     = lists.Chars("keeps-jun")
+	afterLeads   = lists.Of("after-lead")
+)
 
 // dropScope drops a summing adverb inside a name, with a scope of time or
 // place before it, when a verb follows: 市12345热线共受理群众诉求 →
@@ -57,7 +64,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
 		return after // 对23个重点项目开展评价: the figure holds the whole object
 	}
-	if strings.ContainsAny(before, "共累合总總") {
+	if strings.ContainsAny(before, "共累合总") {
 		before = p.dropScope(before)
 	}
 	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
@@ -67,7 +74,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if len(words) < 2 {
 		return before + after
 	}
-	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune("市区區县縣镇鎮省州乡鄉村", r) &&
+	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune(issuerPlaces, r) &&
 		!strings.HasPrefix(words[0].Text, "各") {
 		// 我市, 该区: a pronoun for the issuer says nothing about what is counted
 		// (各县 is every county, and stays)
@@ -99,34 +106,19 @@ func (p *paragraph) dropPreposition(before, after string) string {
 
 var (
 	footnote     = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
-	titles       = regexp.MustCompile(`《[^》]*》(?:[和与與及、]《[^》]*》)*`)
-	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与與]?)+等`)
-	rateAlias    = regexp.MustCompile(`(?:比重|比例)\s*[（(]([^()（）]{2,15}率)[)）]\s*(?:为|為|达到|達到|达|達)?\s*$`)
+	titles       = regexp.MustCompile(`《[^》]*》(?:[和与及、]《[^》]*》)*`)
+	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与]?)+等`)
+	rateAlias    = regexp.MustCompile(`(?:比重|比例)\s*[（(]([^()（）]{2,15}率)[)）]\s*(?:为|达到|达)?\s*$`)
 	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
-	placeClasses = regexp.MustCompile(`^[(（](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗)(?:[、，,/](?:市|区|區|县|縣|村|镇|鎮|乡|鄉|街道|社区|社區|居|旗))*[)）]$`)
+	placeClasses = regexp.MustCompile(`^[(（](?:` + alternatives("place-class") + `)(?:[、，,/](?:` + alternatives("place-class") + `))*[)）]$`)
 	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
-	yearEnd      = regexp.MustCompile(`(?:由|从|從)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来|原來)的?$|(?:由|从|從)(?:法定|承诺|承諾|以往|过去|過去|去年|上年)的?$`)
-	conjunction  = regexp.MustCompile(`[和及与與、]`)
-	levels       = regexp.MustCompile(`^([^、]{1,3}(?:、[^、]{1,3})+)[两兩二三四五]级$`)
-	issuer       = regexp.MustCompile(`^(?:我|本|该|該)(?:局|厅|廳|委|办|辦|院|署|部门|部門|机关|機關|单位|單位|中心)`)
-	evaluation   = regexp.MustCompile(`(?:考核|考評|考评|评价|評價|评估|評估|测评|測評|评比|評比|评选|評選|检查|檢查|调查|調查|督查|排行|竞赛|競賽|监测|監測)中`)
-	amongPeers   = regexp.MustCompile(`^\s*(?:在|于|於)(全[省市国國区區县縣州]|省内|省內|市内|市內)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
+	yearEnd      = regexp.MustCompile(`(?:由|从)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来)的?$|(?:由|从)(?:法定|承诺|以往|过去|去年|上年)的?$`)
+	conjunction  = regexp.MustCompile(`[和及与、]`)
+	levels       = regexp.MustCompile(`^([^、]{1,3}(?:、[^、]{1,3})+)[两二三四五]级$`)
+	issuer       = regexp.MustCompile(`^(?:我|本|该)(?:` + alternatives("issuer-organ") + `)`)
+	evaluation   = regexp.MustCompile(`(?:` + alternatives("evaluation") + `)中`)
+	amongPeers   = regexp.MustCompile(`^\s*(?:在|于)(全[省市国区县州]|省内|市内)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
 	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
-)
-
-// Scope and discourse words around a name that say nothing about what is counted.
-var (
-	leadWords = strings.Fields(`仍有 尚有 还有 還有 约有 約有 其中 其 包括 含 另有 此外 同时 同時 另外 另 加上 力争 力爭 预计 預計 全年 年末 年底 年初 年内 年內 当年 當年 全市 全区 全區
-		全县 全縣 全镇 全鎮 全乡 全鄉 全省 全国 全國 共有 现有 現有 本市 本区 本區 本县 本縣 我市 我区 我區 我县 我縣 我镇 我鎮 我省
-		共计 共計 合计 合計 累计 累計 总计 總計 一共 共 首先 其次 最后 最後 和 及 与 與 并 並 且 还 還 本年度 本年 今年 去年 实现 實現`)
-	tailWords = strings.Fields(`达到 達到 达 達 为 為 是 共计 共計 累计 累計 合计 合計 总计 總計 共有 共 约 約 近 超过 超過 超 逾
-		将近 將近 接近 大约 大約 突破 预计 預計 已 的 了 由 从 從 完成 实现 實現 分别 分別 均 都 总共 總共 多达 多達
-		下降到 下降至 降到 降至 降低到 降低至 減少到 减少到 减少至 減少至 减至 減至 压缩至 壓縮至 压缩到 壓縮到 压减至 壓減至
-		缩短至 縮短至 缩短到 縮短到 提高到 提高至 提升到 提升至 上升到 上升至 升至 升到 增加到 增加至 增至 增长到 增長到
-		增长至 增長至 扩大到 擴大到 扩大至 擴大至 精简至 精簡至 精简到 精簡到 压减到 壓減到 削减至 削減至 削减到 削減到 控制在 稳定在 穩定在 保持在 维持在 維持在
-		不少于 不少於 不低于 不低於 不超过 不超過 不高于 不高於 至少 最多 保持`)
-	changeVerbs = strings.Fields(`增长 增長 增加 下降 减少 減少 提高 降低 上升 上涨 上漲 下跌 提升 回升 攀升 下滑 回落
-		增幅 降幅 增速 增 降 减 減 多 少 偏多 偏少 偏高 偏低 占 佔 扩大 擴大 缩小 縮小 压缩 壓縮 缩短 縮短 缩减 縮減 延长 延長 年均 年平均`)
 )
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -136,7 +128,7 @@ func clean(s string) string {
 	for changed := true; changed; {
 		changed = false
 		first, _ := utf8.DecodeRuneInString(s)
-		if strings.ContainsRune("我本该該", first) {
+		if strings.ContainsRune("我本该", first) {
 			if loc := issuer.FindStringIndex(s); loc != nil {
 				s, changed = s[loc[1]:], true // 我局, 本机关: the issuer says nothing about what is counted
 			}
@@ -150,7 +142,7 @@ func clean(s string) string {
 				s, changed = s[loc[1]:], true
 			}
 		}
-		if strings.HasSuffix(s, "年") || strings.HasSuffix(s, "的") || strings.HasSuffix(s, "末") || strings.HasSuffix(s, "底") || strings.HasSuffix(s, "度") || strings.HasSuffix(s, "来") || strings.HasSuffix(s, "來") {
+		if strings.HasSuffix(s, "年") || strings.HasSuffix(s, "的") || strings.HasSuffix(s, "末") || strings.HasSuffix(s, "底") || strings.HasSuffix(s, "度") || strings.HasSuffix(s, "来") {
 			if loc := yearEnd.FindStringIndex(s); loc != nil {
 				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
 			}
@@ -207,10 +199,10 @@ func removeMarks(s string) string {
 func partOfWord(s, w string) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
 	switch w {
-	case "为", "為", "是":
-		return strings.ContainsRune("行作认認成因视視称稱以凡总總但于於就还還即", prev)
+	case "为", "是":
+		return strings.ContainsRune(keepsWei, prev)
 	case "均":
-		return strings.ContainsRune("平人户戶日年月", prev) // 平均, 人均: the average, not "all"
+		return strings.ContainsRune(keepsJun, prev) // 平均, 人均: the average, not "all"
 	}
 	return false
 }
@@ -218,7 +210,7 @@ func partOfWord(s, w string) bool {
 // cleanAfter keeps the noun phrase after a count: 29个重点行政执法系统修订… .
 func cleanAfter(s string) string {
 	s = trimPunct(removeMarks(s))
-	for _, w := range []string{"以上", "左右", "多", "的"} {
+	for _, w := range afterLeads {
 		s = strings.TrimPrefix(s, w) // 98%的群众 → 群众
 	}
 	return trimPunct(s)
@@ -240,13 +232,4 @@ func trimPunct(s string) string {
 	s = strings.TrimLeft(s, "”")
 	s = strings.TrimRight(s, "“")
 	return s
-}
-
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }

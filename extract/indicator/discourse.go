@@ -112,11 +112,7 @@ func isShare(unit string) bool {
 // is, and so needs the subject of the clause before: 涉及金额, 涉及部门,
 // 金额, 资金, 平均.
 func generic(name string) bool {
-	switch name {
-	case "金额", "金額", "资金", "資金", "总额", "總額", "数量", "數量", "人数", "人數", "平均", "平均值", "均值":
-		return true
-	}
-	return strings.HasPrefix(name, "涉及") && name != "涉及"
+	return genericNames[name] || strings.HasPrefix(name, "涉及") && name != "涉及"
 }
 
 // partName puts the head of a total back on a part listed after 其中:
@@ -260,7 +256,7 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 }
 
 // trailingChange is a change at the end of a subject: 增加值同比增长.
-var trailingChange = regexp.MustCompile(`(?:同比|环比|環比|(?:比|较|較)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:增长|增長|下降|增加|减少|減少|提高|降低|上升|上涨|上漲)$`)
+var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:增长|下降|增加|减少|提高|降低|上升|上涨)$`)
 
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.

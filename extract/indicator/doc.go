@@ -4,7 +4,10 @@
 // It works in stages, a file each: lines (a line that stops mid-sentence
 // runs on), clauses, discourse (what the clauses before say: the subjects
 // counted so far, the clause before, a total whose parts follow), the
-// naming rules, and clean-up.
+// naming rules, and clean-up. The words the rules look for are data, in
+// words.tsv (word, role, example), simplified only: the text is read with
+// traditional characters folded (extract/internal/fold) and names keep the
+// characters as written (本地生產總值增長).
 //
 // A clause runs between ，；：。！？, line breaks, table bars and tabs, and the
 // spaces between a heading and its text. Parentheses that hold a

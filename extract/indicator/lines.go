@@ -33,7 +33,7 @@ func runsOn(line string) bool {
 }
 
 // pageNumber matches a line that is only a page number: — 3 —, - 4 -, 第2页 共10页, 3/12.
-var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-—–－_·\s]*|第\s*[0-9０-９]{1,4}\s*[页頁](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页頁])?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
+var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-—–－_·\s]*|第\s*[0-9０-９]{1,4}\s*[页](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页])?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
 
 // headers finds the running headers of PDF pages: the title of the report,
 // repeated at the top of each page. Their words are not the start of the

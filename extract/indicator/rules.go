@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/words"
 	"github.com/gongwen/gongwen/extract/quantity"
 )
 
@@ -251,7 +252,7 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			}
 		}
 		for k, n := range names {
-			if q.Kind == quantity.Percent && (strings.HasSuffix(n, "占") || strings.HasSuffix(n, "佔")) {
+			if q.Kind == quantity.Percent && strings.HasSuffix(n, "占") {
 				names[k] = n + "比" // 其中医院2.64万张，占84.6% → 医院占比: the share it is
 			}
 		}
@@ -429,7 +430,7 @@ func (p *paragraph) bareNoun(s string) bool {
 }
 
 // comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
-var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比|環比)`)
+var comparison = regexp.MustCompile(`^(?:(?:比|较|与)(?:上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比)`)
 
 // pointInTime returns the comparison of s with a point in time — 比上年末,
 // 比年初, 较上年底 — or "". An amount of a stock (population, deposits)
@@ -437,7 +438,7 @@ var comparison = regexp.MustCompile(`^(?:(?:比|较|較|与|與)(?:上年|去年
 // changes against last year and a rate is a rate, which go without saying:
 // 地区生产总值增长, 城镇化率提高.
 func pointInTime(s string) string {
-	for _, w := range []string{"分别", "分別", "均", "都"} {
+	for _, w := range distributives {
 		s = strings.TrimPrefix(s, w)
 	}
 	loc := comparison.FindStringIndex(s)
@@ -460,7 +461,8 @@ func startsChange(s string) bool {
 			return true
 		}
 	}
-	return hasAnyPrefix(s, "精简至", "精簡至", "精简到", "精簡到", "压减至", "壓減至", "压减到", "壓減到", "削减至", "削減至", "削减到", "削減到")
+	_, ok := words.HasPrefix(s, cutsTo)
+	return ok
 }
 
 // wholeMatch reports whether re matches all of s.
@@ -470,7 +472,7 @@ func wholeMatch(re *regexp.Regexp, s string) bool {
 }
 
 // period opens a predicate over several years: 两年平均增长, 近五年年均增长.
-var period = regexp.MustCompile(`^(?:近|连续|連續)?[0-9两兩二三四五六七八九十]+年(?:来|來)?(?:平均)?`)
+var period = regexp.MustCompile(`^(?:近|连续)?[0-9两二三四五六七八九十]+年(?:来)?(?:平均)?`)
 
 // isPredicate reports whether a clause has no subject of its own but only a
 // change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的, 两年平均增长.
@@ -484,14 +486,14 @@ func isPredicate(s string) bool {
 			return true // 增 and 降 alone, but not 减税降费
 		}
 	}
-	return strings.HasPrefix(pred, "占") || strings.HasPrefix(pred, "佔")
+	return strings.HasPrefix(pred, "占")
 }
 
 // predicatePart strips 分别 and comparisons: 分别比上年增长 → 增长, distributive.
 func predicatePart(s string) (pred string, distributive bool) {
 	for changed := true; changed; {
 		changed = false
-		for _, w := range []string{"分别", "分別", "均", "都"} {
+		for _, w := range distributives {
 			if strings.HasPrefix(s, w) {
 				s, changed, distributive = s[len(w):], true, true
 			}
@@ -505,7 +507,7 @@ func predicatePart(s string) (pred string, distributive bool) {
 
 // shareVerbs are copulas that open a clause giving a figure as a share of
 // something: 为预算的, 是上年同期的. 完成预算的 says what it measures by itself.
-var shareVerbs = strings.Fields(`为 為 是 相当于 相當於`)
+var shareVerbs = lists.Of("share-copula")
 
 // sharePredicate reports whether the words before a percentage are a share
 // without a subject of their own: 为预算的, 为调整预算的, 是上年同期的. raw is
@@ -527,7 +529,7 @@ func sharePredicate(raw, name string) bool {
 // The figures after it are of the subject, not of the share.
 func withoutShare(name string) string {
 	k := -1
-	for _, v := range []string{"完成", "为", "為", "占", "佔", "是", "相当于", "相當於"} {
+	for _, v := range shareOf {
 		if i := strings.LastIndex(name, v); i > k && !partOfWord(name[:i+len(v)], v) {
 			k = i
 		}
@@ -542,7 +544,7 @@ func withoutShare(name string) string {
 func splitShared(raw string) []string {
 	s := strings.TrimSpace(raw)
 	found := false
-	for _, w := range []string{"均为", "均為", "均达到", "均達到", "均达", "均達", "都是", "都为", "都為", "均是", "均"} {
+	for _, w := range sharedBy {
 		if strings.HasSuffix(s, w) {
 			s, found = strings.TrimSuffix(s, w), true
 			break
@@ -576,7 +578,7 @@ func splitShared(raw string) []string {
 // subject before them: 持证行政执法人员1,279名，县、乡两级分别为862名和417名 →
 // 县级持证行政执法人员, 乡级持证行政执法人员.
 func splitRespective(raw string, values int, of string) (names []string, own bool) {
-	k := max(strings.LastIndex(raw, "分别"), strings.LastIndex(raw, "分別"))
+	k := strings.LastIndex(raw, "分别")
 	if k <= 0 || values < 2 {
 		return nil, false
 	}
@@ -609,7 +611,7 @@ func splitRespective(raw string, values int, of string) (names []string, own boo
 }
 
 // rankVerbs introduce a bare rank: 位居全省第二, 排名第3.
-var rankVerbs = strings.Fields(`位居 位列 居于 居於 排名 排在 排位 列 居 排`)
+var rankVerbs = lists.Of("rank-verb")
 
 // rankVerb returns where the ranking verb of s starts, or -1; the verb must
 // be near the end (居全省, 排名全市) so that 居民 or 列入 earlier do not count.

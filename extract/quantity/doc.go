@@ -43,7 +43,10 @@
 // (%); under 本年收费金额（单位：万元）, 56.8 is 568000 元. The table ends at the
 // first row with another number of cells.
 //
-// Units are kept as written, traditional forms included (噸, 公頃, 個百分點).
+// Units are kept as written, traditional forms included (噸, 公頃, 個百分點):
+// Find reads the text with traditional characters folded (extract/internal/
+// fold), so that its word lists, in words.tsv (word, role, example), hold
+// simplified forms only.
 // Approx is set by 余 多 inside the text (2500余人次, 200余万元) and by 约 近 超
 // 逾 超过 before or 以上 左右 after it, which stay outside the text
 // (近1900家次 → "1900家次"). Stray spaces before a magnitude or unit (394.8 亿元,
