@@ -18,10 +18,10 @@ var wordsTSV string
 // The word lists of the rules (words.tsv says what each is for).
 var (
 	distributives = lists.Of("distributive")
-	cutsTo       = lists.Of("cut-to")
-	shareOf      = lists.Of("share-verb")
-	sharedBy     = lists.Of("shared")
-	genericNames = lists.Set("generic")
+	cutsTo        = lists.Of("cut-to")
+	shareOf       = lists.Of("share-verb")
+	sharedBy      = lists.Of("shared")
+	genericNames  = lists.Set("generic")
 )
 
 // alternatives returns the words of role as alternatives of a regular expression.
