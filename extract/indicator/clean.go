@@ -110,11 +110,14 @@ var (
 	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与]?)+等`)
 	rateAlias    = regexp.MustCompile(`(?:比重|比例)\s*[（(]([^()（）]{2,15}率)[)）]\s*(?:为|达到|达)?\s*$`)
 	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
+	scopeNote    = regexp.MustCompile(`^[(（](?:含|不含|包括|包含)[^()（）]+[)）]$`)
 	placeClasses = regexp.MustCompile(`^[(（](?:` + alternatives("place-class") + `)(?:[、，,/](?:` + alternatives("place-class") + `))*[)）]$`)
 	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
 	yearEnd      = regexp.MustCompile(`(?:由|从)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来)的?$|(?:由|从)(?:法定|承诺|以往|过去|去年|上年)的?$`)
 	conjunction  = regexp.MustCompile(`[和及与、]`)
+	ordinals     = regexp.MustCompile(`^第([一二三四五六七八九十](?:、[一二三四五六七八九十])+)(\p{Han}.*)$`)
 	levels       = regexp.MustCompile(`^([^、]{1,3}(?:、[^、]{1,3})+)[两二三四五]级$`)
+	issuerYear   = regexp.MustCompile(`^\p{Han}{2,30}?(?:局|委员会|委|厅|办公室|院|政府|中心|公司|集团|署|处|所|站|街道|镇|乡|县|区|市|省)\s*[0-9０-９]{4}\s*年度?`)
 	issuer       = regexp.MustCompile(`^(?:我|本|该)(?:` + alternatives("issuer-organ") + `)`)
 	evaluation   = regexp.MustCompile(`(?:` + alternatives("evaluation") + `)中`)
 	amongPeers   = regexp.MustCompile(`^\s*(?:在|于)(全[省市国区县州]|省内|市内)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
@@ -128,6 +131,9 @@ func clean(s string) string {
 	for changed := true; changed; {
 		changed = false
 		first, _ := utf8.DecodeRuneInString(s)
+		if loc := issuerYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			s, changed = s[loc[1]:], true // 上海市普陀区规划和自然资源局2024年度收入支出总计: the issuer and the year
+		}
 		if strings.ContainsRune("我本该", first) {
 			if loc := issuer.FindStringIndex(s); loc != nil {
 				s, changed = s[loc[1]:], true // 我局, 本机关: the issuer says nothing about what is counted
@@ -185,8 +191,10 @@ func removeMarks(s string) string {
 	}
 	if strings.ContainsAny(s, "(（") {
 		s = parens.ReplaceAllStringFunc(s, func(paren string) string {
-			if placeClasses.MatchString(paren) {
-				return paren // 县（市、区）, 村（社区）: one term for the places of a level
+			if placeClasses.MatchString(paren) || scopeNote.MatchString(paren) {
+				// 县（市、区）, 村（社区）: one term for the places of a level;
+				// 特殊教育（含随班就读）: what the name takes in
+				return paren
 			}
 			return ""
 		})

@@ -15,22 +15,23 @@ import (
 
 // paragraph names the quantities of one line of text.
 type paragraph struct {
-	text       string // folded (extract/internal/fold)
-	original   string // as written, for the sentence
-	start, end int
-	qs         []quantity.Quantity
-	seg        *segment.Segmenter
-	subjects   []string // names of earlier quantities that have their own subject
-	units      []string // their units
-	stops      []int    // sentence starts: the paragraph start and each offset after 。！？
-	carry      string   // the start of the first clause, on the line before
-	next       string   // the start of the next line, when this one is cut mid-sentence
-	prev       earlier  // the clause before the one being named, in the same sentence
-	prevAmount earlier  // the same, passing over clauses whose figure is a rate
-	borrowed   bool     // the clause being named took the subject of the one before
-	parts      bool     // the sentence lists the parts of a total after 其中
-	among      bool     // the sentence lists parts of a group named before 中: 医院中，公立医院41个
-	total      *string  // that total, once a part has looked for it
+	text        string // folded (extract/internal/fold)
+	original    string // as written, for the sentence
+	start, end  int
+	qs          []quantity.Quantity
+	seg         *segment.Segmenter
+	subjects    []string // names of earlier quantities that have their own subject
+	units       []string // their units
+	stops       []int    // sentence starts: the paragraph start and each offset after 。！？
+	carry       string   // the start of the first clause, on the line before
+	next        string   // the start of the next line, when this one is cut mid-sentence
+	prev        earlier  // the clause before the one being named, in the same sentence
+	prevAmount  earlier  // the same, passing over clauses whose figure is a rate
+	borrowed    bool     // the clause being named took the subject of the one before
+	parts       bool     // the sentence lists the parts of a total after 其中
+	among       bool     // the sentence lists parts of a group named before 中: 医院中，公立医院41个
+	institution string   // the institutions the sentence counted: 幼儿园 of 幼儿园2275所
+	total       *string  // that total, once a part has looked for it
 }
 
 // earlier is the clause before the one being named: the subject of its last
@@ -75,7 +76,7 @@ func (p *paragraph) name() []Indicator {
 			p.prevAmount = p.prev
 		}
 		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
-			p.prev, p.prevAmount, p.parts, p.total, p.among = earlier{}, earlier{}, false, nil, false // a new sentence
+			p.prev, p.prevAmount, p.parts, p.total, p.among, p.institution = earlier{}, earlier{}, false, nil, false, "" // a new sentence
 		}
 	}
 	return out
@@ -155,6 +156,38 @@ func (p *paragraph) lastSubject(unit string) string {
 		if p.units[k] == unit {
 			return withoutChange(p.subjects[k])
 		}
+	}
+	return withoutChange(p.subjects[len(p.subjects)-1])
+}
+
+// ofInstitution puts the institutions counted in the clause before back on
+// a bare noun of their people: 幼儿园2275所，毕业生13.85万人 → 幼儿园毕业生.
+func (p *paragraph) ofInstitution(name, unit string) string {
+	if p.institution == "" || !people[unit] || utf8.RuneCountInString(name) > 5 ||
+		!members[name] && !p.bareNoun(name) || strings.Contains(name, p.institution) {
+		return name
+	}
+	return p.institution + name
+}
+
+// lastWord returns the last word of s (with the segmenter; else its last
+// two characters): 禁止生产和使用厚度 → 厚度.
+func (p *paragraph) lastWord(s string) string {
+	if s == "" {
+		return ""
+	}
+	if p.seg == nil {
+		r := []rune(s)
+		return string(r[max(0, len(r)-2):])
+	}
+	words := p.seg.Tag(s)
+	return words[len(words)-1].Text
+}
+
+// lastSubjectAny returns the last subject of the paragraph, or "".
+func (p *paragraph) lastSubjectAny() string {
+	if len(p.subjects) == 0 {
+		return ""
 	}
 	return withoutChange(p.subjects[len(p.subjects)-1])
 }

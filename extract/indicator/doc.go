@@ -42,48 +42,63 @@
 //  3. rank-among-peers: a rank among peers (在全省16个设区市中排名第2) is of
 //     the subject of the clause before; in an evaluation the evaluation names
 //     it: 综合指数为3.62，在全省16个设区市中排名第2。 → 综合指数全省排名 (第2).
-//  4. rank: a ranking verb before a rank is replaced by 排名:
-//     综合得分居全省第5位。 → 综合得分全省排名 (第5位).
-//  5. shared-value: subjects joined before 均为 share one value: one
+//  4. rank: a ranking verb before a rank is replaced by 排名; a rank among a
+//     scope only (居全国首位) is of the subject before: 综合得分居全省第5位。 →
+//     综合得分全省排名 (第5位).
+//  5. rank-in-scope: a rank right after a scope, with no ranking verb, is
+//     ranked in that scope: 污染防治攻坚战成效考核全国第一。 →
+//     污染防治攻坚战成效考核全国排名 (第一).
+//  6. shared-value: subjects joined before 均为 share one value: one
 //     indicator each: 规范性文件合法性审查率和备案率均为100%。 → 备案率 (100%).
-//  6. share-after-copula: a share after a copula (为, 是, 相当于 + what it is
+//  7. share-after-copula: a share after a copula (为, 是, 相当于 + what it is
 //     a share of + 的) is of the subject before:
 //     收入完成93.6亿元，为预算的101.3%。 → 收入为预算 (101.3%).
-//  7. predicate: a clause that only says how a figure changed or what share
+//  8. predicate-of-clause: a change after a clause without a figure that
+//     names the same change (项目支出增加，较上年度增加…) is of that clause's
+//     subject: 主要原因：项目支出增加，较上年度增加1133.95万元。 → 项目支出增加
+//     (1133.95万元).
+//  9. predicate: a clause that only says how a figure changed or what share
 //     it is takes the subject of the last figure, without the comparison (a
 //     stock keeps its point in time: 比上年末); after 分别 the values go to as
 //     many subjects before: 地区生产总值468亿元，比上年增长4.1%。 →
 //     地区生产总值增长 (4.1%).
-//  8. predicate-continued: the second and later values of a predicate
+//  10. predicate-continued: the second and later values of a predicate
 //     (分别增长4.6%和7.7%) take it too:
 //     第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。 →
 //     第二产业增加值增长 (7.7%).
-//  9. second-figure: a bare figure right after another is a second figure of
+//  11. second-figure: a bare figure right after another is a second figure of
 //     the same thing, named with its unit: 开展法治培训56场1万余人次。 →
 //     开展法治培训人次 (1万余人次).
-//  10. last-subject: a clause with no words but copulas (达到, 已完成) is of
+//  12. last-subject: a clause with no words but copulas (达到, 已完成) is of
 //     the latest subject counted in the same unit:
 //     实施12个民生实事项目，总投资5.2亿元，已完成10个。 → 实施民生实事项目完成
 //     (10个).
-//  11. held-for-years: a level held for years (连续5年稳定在) is of the
+//  13. held-for-years: a level held for years (连续5年稳定在) is of the
 //     subject before: 粮食总产量86.5万吨，连续5年稳定在85万吨以上。 →
 //     粮食总产量连续5年 (85万吨).
-//  12. part-of-count: a count after 其中 followed by a verb is a part of the
+//  14. part-of-count: a count after 其中 followed by a verb is a part of the
 //     last subject counted in its unit:
 //     作出重大行政决策5项，其中2项举行了听证会。 → 作出重大行政决策举行了听证会
 //     (2项).
-//  13. noun-after: with nothing before the figure, the words after it are the
+//  15. noun-after: with nothing before the figure, the words after it are the
 //     name: 近1900家次境内外媒体参与报道。 → 境内外媒体参与报道 (1900家次).
-//  14. described-noun: words that describe a counted noun with 的 keep it:
+//  16. described-noun: words that describe a counted noun with 的 keep it:
 //     符合条件的23家企业获得补贴。 → 符合条件的企业获得补贴 (23家).
-//  15. count-noun: a count or rank takes the words before it and the noun
+//  17. count-noun: a count or rank takes the words before it and the noun
 //     after it, up to the next figure or 、 (a lone preposition before it goes):
 //     指导29个重点行政执法系统修订执法事项清单。 →
 //     指导重点行政执法系统修订执法事项清单 (29个).
-//  16. share-of-noun: a share after only a preposition and a place names the
+//  18. share-of-noun: a share after only a preposition and a place names the
 //     noun after it: 对全市20%的涉企行政执法案卷进行评查。 →
 //     涉企行政执法案卷进行评查 (20%).
-//  17. own-subject: the words between the start of the clause (or the figure
+//  19. share-of-scope: a share of a scope and a noun after it
+//     (全国38.7%的贸易增量) names both:
+//     进出口总额9万亿元，贡献了全国38.7%的贸易增量。 → 贡献了全国贸易增量
+//     (38.7%).
+//  20. bound-of-noun: a bound of a property of a noun
+//     (厚度低于0.01毫米的地膜) names the noun's property:
+//     禁止生产和使用厚度低于0.01毫米的地膜。 → 地膜厚度 (0.01毫米).
+//  21. own-subject: the words between the start of the clause (or the figure
 //     before, or the last 、) and the figure:
 //     受理人民调解案件49545件，调解成功率98.7%。 → 调解成功率 (98.7%).
 //

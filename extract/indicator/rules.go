@@ -45,7 +45,7 @@ var rules = []rule{
 			if !f.rankWithVerb() || !isPredicate(f.before) || len(p.subjects) == 0 {
 				return nil, false
 			}
-			return []string{p.subjects[len(p.subjects)-1] + rankName(f.before)}, false
+			return []string{p.subjects[len(p.subjects)-1] + rankName(f.before, "")}, false
 		}},
 	{"rank-among-peers", "a rank among peers (在全省16个设区市中排名第2) is of the subject of the clause before; in an evaluation the evaluation names it",
 		"综合指数为3.62，在全省16个设区市中排名第2。", "第2", "综合指数全省排名",
@@ -63,13 +63,21 @@ var rules = []rule{
 			}
 			return []string{s + m[1] + "排名"}, false
 		}},
-	{"rank", "a ranking verb before a rank is replaced by 排名",
+	{"rank", "a ranking verb before a rank is replaced by 排名; a rank among a scope only (居全国首位) is of the subject before",
 		"综合得分居全省第5位。", "第5位", "综合得分全省排名",
 		func(p *paragraph, f *figure) ([]string, bool) {
 			if !f.rankWithVerb() {
 				return nil, false
 			}
-			return []string{rankName(f.before)}, false
+			return []string{rankName(f.before, p.lastSubjectAny())}, false
+		}},
+	{"rank-in-scope", "a rank right after a scope, with no ranking verb, is ranked in that scope",
+		"污染防治攻坚战成效考核全国第一。", "第一", "污染防治攻坚战成效考核全国排名",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.q.Kind != quantity.Rank || !rankScope.MatchString(f.before) {
+				return nil, false
+			}
+			return []string{rankName(f.before, p.lastSubjectAny())}, false
 		}},
 	{"shared-value", "subjects joined before 均为 share one value: one indicator each",
 		"规范性文件合法性审查率和备案率均为100%。", "100%", "备案率",
@@ -83,6 +91,19 @@ var rules = []rule{
 				return nil, false
 			}
 			return []string{p.compose(nil, 0, f.before, false)}, false
+		}},
+	{"predicate-of-clause", "a change after a clause without a figure that names the same change (项目支出增加，较上年度增加…) is of that clause's subject",
+		"主要原因：项目支出增加，较上年度增加1133.95万元。", "1133.95万元", "项目支出增加",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !isPredicate(f.before) || p.prev.subject != "" || p.prev.end <= p.prev.start {
+				return nil, false
+			}
+			pred, dist := predicatePart(f.before)
+			subject, ok := strings.CutSuffix(clean(p.text[p.prev.start:p.prev.end]), pred)
+			if dist || !ok || utf8.RuneCountInString(subject) < 2 || !startsChange(pred) {
+				return nil, false
+			}
+			return []string{subject + pred}, false
 		}},
 	{"predicate", "a clause that only says how a figure changed or what share it is takes the subject of the last figure, without the comparison (a stock keeps its point in time: 比上年末); after 分别 the values go to as many subjects before",
 		"地区生产总值468亿元，比上年增长4.1%。", "4.1%", "地区生产总值增长",
@@ -184,6 +205,33 @@ var rules = []rule{
 			}
 			return []string{f.after}, true
 		}},
+	{"share-of-scope", "a share of a scope and a noun after it (全国38.7%的贸易增量) names both",
+		"进出口总额9万亿元，贡献了全国38.7%的贸易增量。", "38.7%", "贡献了全国贸易增量",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(strings.TrimSpace(p.text[f.q.End:f.afterEnd]), "的") {
+				return nil, false
+			}
+			if _, ok := words.HasSuffix(f.before, scopes); !ok {
+				return nil, false
+			}
+			return []string{f.before + f.after}, true
+		}},
+	{"bound-of-noun", "a bound of a property of a noun (厚度低于0.01毫米的地膜) names the noun's property",
+		"禁止生产和使用厚度低于0.01毫米的地膜。", "0.01毫米", "地膜厚度",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if f.after == "" || !strings.HasPrefix(strings.TrimSpace(p.text[f.q.End:f.afterEnd]), "的") {
+				return nil, false
+			}
+			bound, ok := words.HasSuffix(f.raw, boundWords)
+			if !ok {
+				return nil, false
+			}
+			property := p.lastWord(clean(strings.TrimSuffix(f.raw, bound)))
+			if property == "" {
+				return nil, false
+			}
+			return []string{f.after + property}, true
+		}},
 	{"own-subject", "the words between the start of the clause (or the figure before, or the last 、) and the figure",
 		"受理人民调解案件49545件，调解成功率98.7%。", "98.7%", "调解成功率",
 		func(p *paragraph, f *figure) ([]string, bool) {
@@ -265,6 +313,9 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 					names[0], by = n, by+"+part-of-total"
 				}
 			}
+			if n := p.ofInstitution(names[0], q.Unit); n != names[0] {
+				names[0], by = n, by+"+of-institution"
+			}
 			subject := names[0]
 			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(f.raw), "的") {
 				subject = withoutShare(subject)
@@ -272,6 +323,12 @@ func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
 			if subject != "" {
 				p.subjects = append(p.subjects, subject)
 				p.units = append(p.units, q.Unit)
+			}
+			switch {
+			case institutions[q.Unit] && p.bareNoun(subject):
+				p.institution = subject
+			case !people[q.Unit]:
+				p.institution = "" // 63家成员单位公布…，开展活动280余场，…受众超20万人次
 			}
 		}
 		for _, n := range names {
@@ -307,8 +364,10 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		after = after[:k] // 22个市直部门和9个县市区: the 和 joins the next count
 	}
 	after = cleanAfter(after)
-	if startsChange(after) {
-		after = "" // 由2020年的2,136亿元增加到…: a change follows, not a noun
+	if startsChange(after) && !occasions[q.Unit] {
+		// 由2020年的2,136亿元增加到…: a change follows, not a noun (but
+		// 两次降低存款准备金率 counts the changes)
+		after = ""
 	}
 	if q.Kind == quantity.Count && after != "" {
 		after += p.sharedVerb(qs, i, c.end)
@@ -430,7 +489,7 @@ func (p *paragraph) bareNoun(s string) bool {
 }
 
 // comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
-var comparison = regexp.MustCompile(`^(?:(?:比|较|与)(?:上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年)(?:同期|末|底|初)?(?:相比)?|同比|环比)`)
+var comparison = regexp.MustCompile(`^(?:(?:比|较|与)(?:上一?年度|上一度|上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年度?)(?:同期|末|底|初)?(?:相比)?|同比|环比)`)
 
 // pointInTime returns the comparison of s with a point in time — 比上年末,
 // 比年初, 较上年底 — or "". An amount of a stock (population, deposits)
@@ -591,7 +650,13 @@ func splitRespective(raw string, values int, of string) (names []string, own boo
 		return nil, false // 分别召开…: not a list of values
 	}
 	parts := conjunction.Split(clean(subjects), -1)
-	if m := levels.FindStringSubmatch(clean(subjects)); m != nil && of != "" {
+	if m := ordinals.FindStringSubmatch(clean(subjects)); m != nil {
+		// 第一、二、三产业对经济增长的贡献率: the ordinals share what follows them
+		parts = nil
+		for _, o := range strings.Split(m[1], "、") {
+			parts = append(parts, "第"+o+m[2])
+		}
+	} else if m := levels.FindStringSubmatch(clean(subjects)); m != nil && of != "" {
 		parts = strings.Split(m[1], "、")
 		for k := range parts {
 			parts[k] += "级" + of
@@ -614,23 +679,56 @@ func splitRespective(raw string, values int, of string) (names []string, own boo
 var rankVerbs = lists.Of("rank-verb")
 
 // rankVerb returns where the ranking verb of s starts, or -1; the verb must
-// be near the end (居全省, 排名全市) so that 居民 or 列入 earlier do not count.
+// be near the end (居全省, 排名全市; a verb of two characters may name a
+// longer ranking: 位居全国百强县投资潜力) so that 居民 or 列入 earlier do not
+// count.
 func rankVerb(s string) int {
 	for _, v := range rankVerbs {
-		if k := strings.LastIndex(s, v); k >= 0 && utf8.RuneCountInString(s[k+len(v):]) <= 6 {
+		limit := 6
+		if utf8.RuneCountInString(v) > 1 {
+			limit = 12
+		}
+		if k := strings.LastIndex(s, v); k >= 0 && utf8.RuneCountInString(s[k+len(v):]) <= limit {
 			return k
 		}
 	}
 	return -1
 }
 
-// rankName turns 总办件量位居全省 into 总办件量全省排名.
-func rankName(s string) string {
+// rankName turns 总办件量位居全省 into 总办件量全省排名, and 区域创新能力连续8年全国
+// (第一) into 区域创新能力全国排名. subject is what the rank is of when the
+// words before the ranking say nothing (连续34年居全国 after 地方一般公共预算收入
+// 1.35万亿元; 总量均居全国); a ranking that names itself (位居全国百强县投资潜力)
+// needs none.
+func rankName(s, subject string) string {
 	k := rankVerb(s)
+	of, scope := s, ""
 	for _, v := range rankVerbs {
-		if strings.HasPrefix(s[k:], v) {
-			return clean(s[:k]) + s[k+len(v):] + "排名"
+		if k >= 0 && strings.HasPrefix(s[k:], v) {
+			of, scope = s[:k], s[k+len(v):]
+			break
 		}
 	}
-	return s
+	if k < 0 {
+		// 成效考核全国 (第一): no verb, the scope ends the words
+		if loc := rankScope.FindStringIndex(s); loc != nil {
+			of, scope = s[:loc[0]], s[loc[0]:]
+		}
+	}
+	of = clean(rankSpan.ReplaceAllString(of, ""))
+	if (of == "" || rankGeneric[of]) && scopeOnly.MatchString(scope) {
+		of = subject
+	}
+	return of + scope + "排名"
 }
+
+var (
+	// rankSpan is how long or how a rank has held: 连续34年, 稳, 跃.
+	rankSpan = regexp.MustCompile(`(?:连续|已连续)?[0-9两二三四五六七八九十]+年|多年来?|稳$|跃$|均$|仍$|继续$`)
+	// rankScope is a scope that a bare rank ends: 全国, 全省, 全球城市.
+	rankScope = regexp.MustCompile(`(?:全国|全省|全市|全球|全区|全县|全州|世界)[^，。；]{0,4}$`)
+	// scopeOnly is a scope that says among what, not in which ranking.
+	scopeOnly = regexp.MustCompile(`^(?:全国|全省|全市|全球|全区|全县|全州|世界|省内|国内|同类城市)(?:各?(?:城市|省份|省区市|地市|县区|县市区|同类城市)|区域碳市场)?$`)
+	// rankGeneric are subjects that only point back: 总量均居全国第一.
+	rankGeneric = map[string]bool{"总量": true, "总数": true, "数量": true, "规模": true}
+)

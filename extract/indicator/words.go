@@ -22,6 +22,12 @@ var (
 	shareOf       = lists.Of("share-verb")
 	sharedBy      = lists.Of("shared")
 	genericNames  = lists.Set("generic")
+	occasions     = lists.Set("occasion")
+	scopes        = lists.Of("scope")
+	boundWords    = lists.Of("bound")
+	institutions  = lists.Set("institution-unit")
+	people        = lists.Set("people-unit")
+	members       = lists.Set("member")
 )
 
 // alternatives returns the words of role as alternatives of a regular expression.

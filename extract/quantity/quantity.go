@@ -254,6 +254,13 @@ func Find(original string, skip ...[2]int) []Quantity {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '首' {
+			if q, ok := firstPlace(text, i); ok {
+				out = append(out, q)
+				i = q.End
+				continue
+			}
+		}
 		if !canStart(text, i, r) {
 			i += size
 			continue
@@ -408,6 +415,7 @@ var (
 	scoreVerbs      = lists.Of("score-verb")
 	scoreWeights    = lists.Of("score-weight")
 	rankWords       = lists.Of("rank-word")
+	rankScopes      = lists.Of("rank-scope")
 	approxBefore    = lists.Of("approx-before")
 	approxAfter     = lists.Of("approx-after")
 )
@@ -487,8 +495,8 @@ func accept(text string, m match) bool {
 // magnitude or with a unit that ends there. A table row ending in a bare
 // cell (…\t12.9⏎个人所得税) does not qualify.
 func proseBreak(text string, q Quantity, k int) bool {
-	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); !unicode.Is(unicode.Han, prev) {
-		return false
+	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); !unicode.Is(unicode.Han, prev) && !strings.ContainsRune("”）)」", prev) {
+		return false // (but …（项）”29,381.00万⏎元: a quoted name before the figure)
 	}
 	rest := strings.TrimLeft(q.Text[k:], "\r\n")
 	if r, _ := utf8.DecodeRuneInString(rest); isBigUnit(r) {
@@ -743,7 +751,20 @@ func rankContext(text string, start, end int) bool {
 			return true
 		}
 	}
-	return false
+	// 成效考核全国第一；: a rank among the places of a scope, ending its
+	// clause (but not 全国第一、行业第一的企业)
+	_, scope := words.HasSuffix(before, rankScopes)
+	return scope && (end == len(text) || strings.ContainsRune("，。；！,;!", next))
+}
+
+// firstPlace reads 首位 at text[i:] as the rank 1 after a ranking word:
+// 居全国首位, 稳居全国首位.
+func firstPlace(text string, i int) (Quantity, bool) {
+	const first = "首位"
+	if !strings.HasPrefix(text[i:], first) || !rankContext(text, i, i+len(first)) {
+		return Quantity{}, false
+	}
+	return Quantity{Text: first, Value: 1, Unit: "位", Kind: Rank, Start: i, End: i + len(first)}, true
 }
 
 // approxAround reports a qualifier just outside the span: 近1900家次, 约3万人,
@@ -800,8 +821,11 @@ func masked(text string, skip [][2]int) []span {
 			}
 			closeEnd := body + c + len(p[1])
 			inner := text[body : body+c]
-			if strings.Contains(inner, "\n") || (p[0] != "《" && utf8.RuneCountInString(inner) > 20) {
-				i = body // unpaired, or too long to be a name or slogan
+			if strings.Contains(inner, "\n") || p[0] != "《" && (utf8.RuneCountInString(inner) > 20 ||
+				p[0] != p[1] && strings.Contains(inner, p[0]) || strings.ContainsAny(inner, "，。；")) {
+				// unpaired (专精特新“小巨人企业414家，…“单项冠军”), or too long
+				// to be a name or slogan
+				i = body
 				continue
 			}
 			mask = append(mask, span{open, closeEnd})
