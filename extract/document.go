@@ -95,6 +95,11 @@ type Indicator struct {
 	Start    int     `json:"start"`
 	End      int     `json:"end"`
 
+	// Low and High are set for a range written as one figure (5%—8%,
+	// 3至5年); Value is then Low.
+	Low  *float64 `json:"low,omitempty"`
+	High *float64 `json:"high,omitempty"`
+
 	// Measure is the canonical name of what is measured, shared across
 	// documents (地区生产总值 for 全市生产总值 and GDP); Name keeps the
 	// document's own words.

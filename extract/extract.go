@@ -231,6 +231,9 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 		x := Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
 			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)}
+		if in.Range {
+			x.Low, x.High = &in.Low, &in.High
+		}
 		if e.Explain {
 			x.Rule = in.Rule
 		}

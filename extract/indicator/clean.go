@@ -28,6 +28,7 @@ var (
 	changeVerbs  = lists.Of("change")
 	keepsWei     = lists.Chars("keeps-wei")
 	keepsJun     = lists.Chars("keeps-jun")
+	keepsDa      = lists.Chars("keeps-da")
 	afterLeads   = lists.Of("after-lead")
 )
 
@@ -117,6 +118,7 @@ var (
 	conjunction  = regexp.MustCompile(`[和及与、]`)
 	ordinals     = regexp.MustCompile(`^第([一二三四五六七八九十](?:、[一二三四五六七八九十])+)(\p{Han}.*)$`)
 	levels       = regexp.MustCompile(`^([^、]{1,3}(?:、[^、]{1,3})+)[两二三四五]级$`)
+	boundInName  = regexp.MustCompile(`(?:一般|原则上|最高|最多)?(?:不超过|不高于|不低于|不少于|不多于)\p{Han}{2,}$`)
 	issuerYear   = regexp.MustCompile(`^\p{Han}{2,30}?(?:局|委员会|委|厅|办公室|院|政府|中心|公司|集团|署|处|所|站|街道|镇|乡|县|区|市|省)\s*[0-9０-９]{4}\s*年度?`)
 	issuer       = regexp.MustCompile(`^(?:我|本|该)(?:` + alternatives("issuer-organ") + `)`)
 	evaluation   = regexp.MustCompile(`(?:` + alternatives("evaluation") + `)中`)
@@ -161,10 +163,17 @@ func clean(s string) string {
 		if k := strings.Index(s, "期间"); k > 0 && utf8.RuneCountInString(s[k:]) > 3 {
 			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
 		}
+		tail := "" // the longest: 不超过, not the 超过 of it
 		for _, w := range tailWords {
-			if strings.HasSuffix(s, w) && !partOfWord(s, w) {
-				s, changed = s[:len(s)-len(w)], true
+			if len(w) > len(tail) && strings.HasSuffix(s, w) && !partOfWord(s, w) {
+				tail = w
 			}
+		}
+		if tail != "" {
+			s, changed = s[:len(s)-len(tail)], true
+		}
+		if loc := boundInName.FindStringIndex(s); loc != nil && loc[0] > 0 {
+			s, changed = s[:loc[0]], true // 裁员率不超过企业职工总数: the base of a limit
 		}
 		if t := trimPunct(s); t != s {
 			s, changed = t, true
@@ -187,7 +196,13 @@ func removeMarks(s string) string {
 		s = titles.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "”等") {
-		s = examples.ReplaceAllString(s, "") // 组织“宪法进万家”“法律明白人”等主题活动 → 组织主题活动
+		// 组织“宪法进万家”“法律明白人”等主题活动 → 组织主题活动, but not the 等 of
+		// “优秀”等次
+		for _, loc := range slices.Backward(examples.FindAllStringIndex(s, -1)) {
+			if r, _ := utf8.DecodeRuneInString(s[loc[1]:]); r != '次' && r != '级' {
+				s = s[:loc[0]] + s[loc[1]:]
+			}
+		}
 	}
 	if strings.ContainsAny(s, "(（") {
 		s = parens.ReplaceAllStringFunc(s, func(paren string) string {
@@ -202,8 +217,9 @@ func removeMarks(s string) string {
 	return s
 }
 
-// partOfWord reports whether the copula 为 or 是, or the adverb 均, ending s
-// belongs to a word: 行为, 作为, 认为, 平均, 人均 keep it, 失业率为 does not.
+// partOfWord reports whether the copula 为 or 是, or the adverbs 均 and 达,
+// ending s belongs to a word: 行为, 作为, 认为, 平均, 人均, 下达 keep it,
+// 失业率为 does not.
 func partOfWord(s, w string) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
 	switch w {
@@ -211,6 +227,8 @@ func partOfWord(s, w string) bool {
 		return strings.ContainsRune(keepsWei, prev)
 	case "均":
 		return strings.ContainsRune(keepsJun, prev) // 平均, 人均: the average, not "all"
+	case "达":
+		return strings.ContainsRune(keepsDa, prev) // 下达, 到达: a verb of its own
 	}
 	return false
 }

@@ -213,7 +213,7 @@ func TestFindNames(t *testing.T) {
 		{"rank in an evaluation", "在全省法治政府建设考核中位列省直单位第3名。",
 			[]string{"第3名→在全省法治政府建设考核中省直单位排名"}},
 		{"average of a range", "各县（市、区）优良天数比例为82.4%～93.1%，平均为88.7%。",
-			[]string{"82.4%→各县（市、区）优良天数比例", "93.1%→各县（市、区）优良天数比例", "88.7%→各县（市、区）优良天数比例平均"}},
+			[]string{"82.4%～93.1%→各县（市、区）优良天数比例", "88.7%→各县（市、区）优良天数比例平均"}},
 		{"list of places in parentheses", "深入8个县（市、区）开展实地督导。", []string{"8个→深入县（市、区）开展实地督导"}},
 		{"existential verb before a share", "仍有约12%的事项需线下办理。", []string{"12%→事项需线下办理"}},
 		{"list of counts before a shared verb", "在8个乡镇、73个村设立调解室。",

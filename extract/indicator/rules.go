@@ -147,6 +147,9 @@ var rules = []rule{
 			if f.before != "" || f.after != "" || len(p.subjects) == 0 {
 				return nil, false
 			}
+			if p.prev == (earlier{}) && p.countedIn(f.q.Unit) == "" {
+				return nil, false // a new sentence, and nothing counted in this unit
+			}
 			n := p.lastSubject(f.q.Unit)
 			if strings.Contains(f.raw, "完成") {
 				n += "完成"

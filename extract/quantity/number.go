@@ -101,7 +101,9 @@ func ParseNumber(s string) (*big.Rat, bool) {
 	}
 	var v *big.Rat
 	var ok bool
-	if plainDecimal(s) {
+	if base, exp, found := strings.Cut(s, "10"); found && base == "" && exp != "" && superscript([]rune(exp)[0]) >= 0 {
+		v, ok = powerOfTen(exp) // 10¹⁸
+	} else if plainDecimal(s) {
 		v, ok = new(big.Rat).SetString(s) // the common case, without tokens
 	} else if i := strings.Index(s, "点"); i >= 0 {
 		v, ok = parseChineseDecimal(s[:i], s[i+len("点"):])
@@ -115,6 +117,40 @@ func ParseNumber(s string) (*big.Rat, bool) {
 		v.Neg(v)
 	}
 	return v, true
+}
+
+// superscript returns the value of a superscript digit, or -1.
+func superscript(r rune) int {
+	switch r {
+	case '⁰':
+		return 0
+	case '¹':
+		return 1
+	case '²':
+		return 2
+	case '³':
+		return 3
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4
+	}
+	return -1
+}
+
+// powerOfTen reads the superscript exponent of 10¹⁸ (up to 10³⁰).
+func powerOfTen(exp string) (*big.Rat, bool) {
+	n := 0
+	for _, r := range exp {
+		d := superscript(r)
+		if d < 0 {
+			return nil, false
+		}
+		n = n*10 + d
+		if n > 30 {
+			return nil, false
+		}
+	}
+	return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)), true
 }
 
 // plainDecimal reports whether s is ASCII digits with at most one inner point.
@@ -322,6 +358,18 @@ func parseSections(s string) (*big.Rat, bool) {
 			lastUnit = t.unit
 			zeroSince = false
 		case tokBig:
+			if k > 0 && toks[k-1].kind == tokBig && section.Sign() == 0 && cur == nil {
+				// 一百亿亿 is 1e18: a big unit right after another multiplies
+				// all before it
+				x := new(big.Rat)
+				for _, p := range parts {
+					x.Add(x, p.value)
+				}
+				mag := parts[len(parts)-1].mag * t.unit
+				parts = []part{{x.Mul(x, rat(t.unit)), mag}}
+				lastUnit = t.unit
+				continue
+			}
 			x := new(big.Rat).Add(section, orZero(cur))
 			for len(parts) > 0 && parts[len(parts)-1].mag < t.unit {
 				x.Add(x, parts[len(parts)-1].value)

@@ -19,6 +19,10 @@ type Quantity struct {
 	Unit   string  // the measure word without magnitude, as written: 元, 件, 人次, %, 个百分点, 位, 噸
 	Kind   string  // Count, Percent, Money, Rank or Measure
 	Approx bool    // 余 多 约 近 超 逾 以上 左右 qualify the number
+	// Range is set for a range written as one figure (5%—8%, 3至5年):
+	// Low and High are its ends, and Value is Low.
+	Range     bool
+	Low, High float64
 	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
 	Start, End int
 }
@@ -103,9 +107,6 @@ func scan(s string, i int) (match, bool) {
 		k = j
 	} else {
 		unit, kind = matchUnit(s, k)
-		if unit != "" && unitBlocked(s, unit, k+len(unit)) {
-			unit = ""
-		}
 		if unit != "" {
 			k += len(unit)
 			if per := perUnit(s, k); per != "" {
@@ -157,6 +158,8 @@ func numeralEnd(s string, i int) int {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		next, _ := utf8.DecodeRuneInString(s[j+size:])
 		switch {
+		case superscript(r) >= 0 && (s[i:j] == "10" || superscript(prev) >= 0):
+			// 10¹⁸次: a power of ten
 		case isChineseDigit(r) && chars.IsDigit(next):
 			return j + size // 队伍5支: a digit of a word, then a number
 		case chars.IsDigit(r), isChineseNumber(r):
@@ -254,8 +257,12 @@ func Find(original string, skip ...[2]int) []Quantity {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '首' {
-			if q, ok := firstPlace(text, i); ok {
+		if r == '首' || r == '万' || r == '亿' {
+			q, ok := firstPlace(text, i)
+			if !ok {
+				q, ok = bareMagnitude(text, i)
+			}
+			if ok {
 				out = append(out, q)
 				i = q.End
 				continue
@@ -265,10 +272,30 @@ func Find(original string, skip ...[2]int) []Quantity {
 			i += size
 			continue
 		}
+		if q, ok := rangeAt(text, i); ok {
+			out = append(out, q)
+			i = q.End
+			continue
+		}
 		m, ok := scan(text, i)
 		if ok && accept(text, m) {
 			q := m.q
 			q.Approx = q.Approx || approxAround(text, q.Start, q.End)
+			out = append(out, q)
+			i = q.End
+			continue
+		}
+		if qs := listAt(text, i, m); qs != nil {
+			out = append(out, qs...)
+			i = qs[len(qs)-1].End
+			continue
+		}
+		if q, ok := limitYears(text, i); ok {
+			out = append(out, q)
+			i = q.End
+			continue
+		}
+		if q, ok := impliedMoney(text, i, m); ok {
 			out = append(out, q)
 			i = q.End
 			continue
@@ -293,6 +320,8 @@ func asWritten(q Quantity, original, folded string) Quantity {
 	q.Text = original[q.Start:q.End]
 	if strings.HasSuffix(folded[q.Start:q.End], q.Unit) {
 		q.Unit = original[q.End-len(q.Unit) : q.End]
+	} else if i := strings.Index(folded[q.End:min(len(folded), q.End+40)], q.Unit); i >= 0 {
+		q.Unit = original[q.End+i : q.End+i+len(q.Unit)] // 分別下降0.2、0.6和0.1個百分點
 	} else if i := strings.LastIndex(folded[:q.Start], q.Unit); i >= 0 {
 		q.Unit = original[i : i+len(q.Unit)]
 	}
@@ -393,6 +422,12 @@ var (
 	phaseNotAfter   = lists.Chars("phase-not-after")
 	phraseUnits     = lists.Set("phrase-unit")
 	sessionNouns    = lists.Of("session-noun")
+	countVerbs      = lists.Of("count-verb")
+	reachVerbs      = lists.Of("reach-verb")
+	listOpeners     = lists.Of("list-opener")
+	listSeparators  = lists.Of("list-separator")
+	moneyWords      = lists.Of("money-word")
+	yearsBefore     = lists.Of("years-before")
 	qualifiersAfter = lists.Of("qualifier-after")
 	topicNouns      = lists.Of("topic-noun")
 	sayingStarts    = lists.Chars("saying-start")
@@ -410,8 +445,6 @@ var (
 	classBoundsOf   = lists.Of("class-bound-of")
 	upperBounds     = lists.Of("upper-bound")
 	lowerBounds     = lists.Of("lower-bound")
-	ruleBounds      = lists.Of("rule-bound")
-	ruleCaps        = lists.Of("rule-cap")
 	scoreVerbs      = lists.Of("score-verb")
 	scoreWeights    = lists.Of("score-weight")
 	rankWords       = lists.Of("rank-word")
@@ -509,12 +542,18 @@ func proseBreak(text string, q Quantity, k int) bool {
 // chineseCount reports whether a quantity written in Chinese numerals is a
 // count rather than part of a fixed phrase, an ordinal or an idiom.
 func chineseCount(text string, q Quantity) bool {
-	if ones[strings.TrimSuffix(q.Text, q.Unit)] {
+	switch numeral := strings.TrimSuffix(q.Text, q.Unit); {
+	case ones[numeral]:
 		return false // 一项, 一批, 一次: idiom far more often than a count
+	case numeral == "二":
+		return false // 二次污染, 二期工程, 二级: counting says 两, 二 is an ordinal
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
 	if strings.ContainsRune(vagueBefore, prev) {
 		return false // 五届人大; 数十家, 几十个: vague, not a figure
+	}
+	if _, ok := words.HasSuffix(text[:q.Start], countVerbs); ok && !phraseUnits[q.Unit] {
+		return true // 召开两次会议, 开展两轮专项督查: a verb that counts its acts
 	}
 	if q.Value <= 20 && !q.Approx && prev != '》' && !plausibleSmallCount(text, q.End, q.Unit) {
 		// (after 《titles》 the numeral counts them: 《A条例》《B条例》两部法规)
@@ -716,21 +755,12 @@ func boundOfClass(text string, q Quantity) bool {
 // 有17个在编人员 (不足5人).
 var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|家|所|村|户)\p{Han}{1,8}$`)
 
-// rule reports whether q is set by a rule rather than reported: a cap or
-// floor with a modal of rules in the same clause (“优秀”等次比例一般不超过总数的30%,
-// 原则上不少于40学时, 不得低于), the points a scoring scheme gives (工单响应率占20分)
-// and the weight of a score (分值占5%). A target without one is a figure of
-// the report: 群众满意率不低于90%, 赤字率不超过3%.
+// rule reports whether q is a point of a scoring scheme (工单响应率占20分) or
+// the weight of a score (分值占5%). A cap or floor that a rule sets is a
+// figure, a limit: 裁员率不超过企业职工总数20%, 最高不超过15万元, 原则上不少于40学时
+// (extract/measure marks it a target).
 func rule(text string, q Quantity) bool {
 	before := clauseBefore(text, q.Start)
-	for _, w := range ruleBounds {
-		if k := strings.Index(before, w); k >= 0 {
-			head := strings.TrimSuffix(before[:k], "不")
-			if _, ok := words.HasSuffix(head, ruleCaps); ok {
-				return true
-			}
-		}
-	}
 	if _, ok := words.HasSuffix(before, scoreVerbs); ok && q.Unit == "分" {
 		return true // but 综合得分增加2.3分 is reported
 	}
@@ -755,6 +785,202 @@ func rankContext(text string, start, end int) bool {
 	// clause (but not 全国第一、行业第一的企业)
 	_, scope := words.HasSuffix(before, rankScopes)
 	return scope && (end == len(text) || strings.ContainsRune("，。；！,;!", next))
+}
+
+// rangeMarks join the two ends of a range: 5%—8%, 3至5年, 24～33微克/立方米.
+var rangeMarks = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
+
+// rangeAt reads a range at text[i:] as one figure: two numbers joined by a
+// range mark, the second with a unit that the first has too or lacks
+// (5%—8%, 85.2%～94.5%, 1.2—1.5万亿元, 3至5年). Years (2021—2025年) are not
+// ranges: 年 is a unit here only between small numbers.
+func rangeAt(text string, i int) (Quantity, bool) {
+	j := numeralEnd(text, i)
+	if j == i {
+		return Quantity{}, false
+	}
+	k, unit := j, ""
+	if m, ok := scan(text, i); ok {
+		k, unit = m.q.End, m.q.Unit
+	}
+	mark, ok := words.HasPrefix(text[k:], rangeMarks)
+	if !ok {
+		return Quantity{}, false
+	}
+	second := k + len(mark)
+	r, _ := utf8.DecodeRuneInString(text[second:])
+	if !chars.IsDigit(r) && !(mark == "至" || mark == "到") {
+		return Quantity{}, false
+	}
+	var high Quantity
+	if m, ok := scan(text, second); ok && accept(text, m) && (unit == "" || m.q.Unit == unit) {
+		high = m.q
+	} else if y, ok := yearsAt(text, second); ok && unit == "" {
+		high = y // 3至5年
+	} else {
+		return Quantity{}, false
+	}
+	// the first end has the magnitude of the second when it has none: 1.2—1.5万亿元
+	lowText := text[i:j]
+	if unit == "" {
+		num := strings.TrimSuffix(high.Text, high.Unit)
+		for num != "" {
+			r, size := utf8.DecodeLastRuneInString(num)
+			if !isBigUnit(r) {
+				break
+			}
+			lowText += num[len(num)-size:]
+			num = num[:len(num)-size]
+		}
+	}
+	lv, ok := ParseNumber(lowText)
+	if !ok {
+		return Quantity{}, false
+	}
+	low, _ := lv.Float64()
+	if low >= high.Value {
+		return Quantity{}, false
+	}
+	q := high
+	q.Text, q.Start, q.Value = text[i:high.End], i, low
+	q.Range, q.Low, q.High = true, low, high.Value
+	q.Approx = approxAround(text, q.Start, q.End)
+	return q, true
+}
+
+// yearsAt reads a small number of years at text[i:], the end of a range: 3至5年.
+func yearsAt(text string, i int) (Quantity, bool) {
+	j := numeralEnd(text, i)
+	if j == i || !strings.HasPrefix(text[j:], "年") {
+		return Quantity{}, false
+	}
+	v, ok := ParseNumber(text[i:j])
+	if !ok {
+		return Quantity{}, false
+	}
+	f, _ := v.Float64()
+	if f >= 100 {
+		return Quantity{}, false
+	}
+	end := j + len("年")
+	if next, _ := utf8.DecodeRuneInString(text[end:]); strings.ContainsRune("度底末初来内", next) {
+		return Quantity{}, false
+	}
+	return Quantity{Text: text[i:end], Value: f, Unit: "年", Kind: Measure, Start: i, End: end}, true
+}
+
+// listAt reads a list of bare numbers that share the unit of the last one,
+// after 分别 or 均 in the same clause: 分别下降0.2、0.6和0.1个百分点 gives three
+// figures in 个百分点. m is what scan read at i.
+func listAt(text string, i int, m match) []Quantity {
+	if _, ok := words.HasSuffix(clauseBefore(text, i), listOpeners); !ok && !containsAny(clauseBefore(text, i), listOpeners) {
+		return nil
+	}
+	var starts, ends []int
+	k := i
+	for {
+		j := numeralEnd(text, k)
+		if j == k {
+			return nil
+		}
+		if m, ok := scan(text, k); ok {
+			if len(starts) == 0 || !accept(text, m) {
+				return nil
+			}
+			last := m.q
+			var out []Quantity
+			magnitude := ""
+			for num := strings.TrimSuffix(last.Text, last.Unit); num != ""; {
+				r, size := utf8.DecodeLastRuneInString(num)
+				if !isBigUnit(r) {
+					break
+				}
+				magnitude = num[len(num)-size:] + magnitude
+				num = num[:len(num)-size]
+			}
+			for n := range starts {
+				v, ok := ParseNumber(text[starts[n]:ends[n]] + magnitude)
+				if !ok {
+					return nil
+				}
+				f, _ := v.Float64()
+				out = append(out, Quantity{Text: text[starts[n]:ends[n]], Value: f, Unit: last.Unit, Kind: last.Kind, Start: starts[n], End: ends[n]})
+			}
+			return append(out, last)
+		}
+		sep, ok := words.HasPrefix(text[j:], listSeparators)
+		if !ok {
+			return nil
+		}
+		starts, ends = append(starts, k), append(ends, j)
+		k = j + len(sep)
+	}
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// limitYears reads a number of years after the words of a limit or a term:
+// 居住累计满183天的年度连续不满六年, 贷款期限不超过3年. Elsewhere N年 is a year
+// or a span (连续8年), not a figure.
+func limitYears(text string, i int) (Quantity, bool) {
+	if _, ok := words.HasSuffix(text[:i], yearsBefore); !ok {
+		return Quantity{}, false
+	}
+	return yearsAt(text, i)
+}
+
+// impliedMoney reads an amount with a magnitude and no unit as money when
+// the clause is about money and the amount ends it: 项目总预算1170.00万，.
+func impliedMoney(text string, i int, m match) (Quantity, bool) {
+	j := numeralEnd(text, i)
+	r, _ := utf8.DecodeLastRuneInString(text[i:j])
+	if j == i || !isBigUnit(r) || !clauseEnds(text[j:]) || !containsAny(clauseBefore(text, i), moneyWords) {
+		return Quantity{}, false
+	}
+	v, ok := ParseNumber(text[i:j])
+	if !ok {
+		return Quantity{}, false
+	}
+	f, _ := v.Float64()
+	return Quantity{Text: text[i:j], Value: f, Unit: "元", Kind: Money, Start: i, End: j}, true
+}
+
+// bareMagnitude reads a magnitude without a number after a verb of reaching
+// a level as one of it: 旅游总收入突破万亿元 is 1e12 元. A class (万亿元级产业集群)
+// and a magnitude of a name (万元地区生产总值能耗) are not figures.
+func bareMagnitude(text string, i int) (Quantity, bool) {
+	if _, ok := words.HasSuffix(text[:i], reachVerbs); !ok {
+		return Quantity{}, false
+	}
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isBigUnit(r) {
+			break
+		}
+		j += size
+	}
+	unit, kind := matchUnit(text, j)
+	if unit == "" || kind == Percent || kind == Rank {
+		return Quantity{}, false
+	}
+	end := j + len(unit)
+	if next, _ := utf8.DecodeRuneInString(text[end:]); next == '级' {
+		return Quantity{}, false
+	}
+	v, ok := ParseNumber("1" + text[i:j])
+	if !ok {
+		return Quantity{}, false
+	}
+	f, _ := v.Float64()
+	return Quantity{Text: text[i:end], Value: f, Unit: unit, Kind: kind, Approx: true, Start: i, End: end}, true
 }
 
 // firstPlace reads 首位 at text[i:] as the rank 1 after a ranking word:

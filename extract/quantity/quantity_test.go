@@ -111,6 +111,9 @@ func format(q Quantity) string {
 	if q.Approx {
 		s += " ~"
 	}
+	if q.Range {
+		s += " [" + strconv.FormatFloat(q.Low, 'f', -1, 64) + "–" + strconv.FormatFloat(q.High, 'f', -1, 64) + "]"
+	}
 	return s
 }
 
@@ -212,7 +215,7 @@ func TestFind(t *testing.T) {
 		{"survey name per mille", "根据2023年5‰人口变动抽样调查推算", nil},
 		{"per mille value", "出生率为5.28‰；死亡率为8.28‰。", []string{"5.28‰ 5.28 ‰ percent", "8.28‰ 8.28 ‰ percent"}},
 		{"negative glued", "自然增长率为-3.01‰。", []string{"-3.01‰ -3.01 ‰ percent"}},
-		{"range is not negative", "3-5个工作日", nil},
+		{"a range is one figure, not a negative", "3-5个工作日", []string{"3-5个工作日 3 个工作日 measure [3–5]"}},
 		{"approx before outside text", "近1900家次境内外媒体", []string{"1900家次 1900 家次 count ~"}},
 		{"approx yu inside text", "2500余人次记者参加", []string{"2500余人次 2500 人次 count ~"}},
 		{"approx yue", "约3万人参加", []string{"3万人 30000 人 count ~"}},
@@ -295,7 +298,8 @@ func TestFind(t *testing.T) {
 		{"share followed by a verb", "区本级预备费按本级支出的1.5%设置。", []string{"1.5% 1.5 % percent"}},
 		{"money bounding a class with 的", "统计范围为年主营业务收入2000万元及以上的工业法人单位，全市5000家以上的企业参加。",
 			[]string{"5000家 5000 家 count ~"}},
-		{"rules of a scheme", "“优秀”等次比例一般不超过参加考核单位总数的30%，原则上不少于40学时，工单响应率占20分，分值占5%。", nil},
+		{"limits are figures, points of a scheme are not", "“优秀”等次比例一般不超过参加考核单位总数的30%，原则上不少于40学时，工单响应率占20分，分值占5%。",
+			[]string{"30% 30 % percent", "40学时 40 学时 count"}},
 		{"a change of score is reported", "考核综合得分增加2.3分。", []string{"2.3分 2.3 分 count"}},
 		{"targets with a floor or cap", "群众满意率不低于90%，每季度开展培训不少于两次，赤字率不超过3%。",
 			[]string{"90% 90 % percent", "两次 2 次 count", "3% 3 % percent"}},

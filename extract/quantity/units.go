@@ -39,7 +39,8 @@ var units = func() map[string]string {
 // maxUnitRunes is the length of the longest unit.
 const maxUnitRunes = 6
 
-// matchUnit returns the longest unit at s[i:] and its kind.
+// matchUnit returns the longest unit at s[i:] and its kind, passing over a
+// unit that starts a longer word (110万人年度任务: 人, not 人年).
 func matchUnit(s string, i int) (unit, kind string) {
 	var ends [maxUnitRunes]int
 	n, end := 0, i
@@ -49,7 +50,7 @@ func matchUnit(s string, i int) (unit, kind string) {
 		ends[n] = end
 	}
 	for k := n - 1; k >= 0; k-- {
-		if kind, ok := units[s[i:ends[k]]]; ok {
+		if kind, ok := units[s[i:ends[k]]]; ok && !unitBlocked(s, s[i:ends[k]], ends[k]) {
 			unit = s[i:ends[k]]
 			if kind == Count && !strings.HasSuffix(unit, "次") && strings.HasPrefix(s[ends[k]:], "次") {
 				unit += "次" // 7轮次, 12期次: a count word with 次 counts occasions
@@ -81,7 +82,7 @@ func perUnit(s string, i int) string {
 		return ""
 	}
 	j := i + size
-	for n := 4; n >= 1; n-- {
+	for n := 5; n >= 1; n-- {
 		end := j
 		for k := 0; k < n && end < len(s); k++ {
 			_, size := utf8.DecodeRuneInString(s[end:])
