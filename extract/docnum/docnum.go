@@ -15,7 +15,7 @@ import (
 type Number struct {
 	Text   string // as written, e.g. 驻政文〔2025〕3号
 	Prefix string // the 机关代字, e.g. 驻政文; "" when the text has none
-	Year   int    // 2025
+	Year   int    // 2025; 0 for an order numbered without one (国令第707号)
 	Serial int    // 3
 	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
 	Start, End int
@@ -36,14 +36,19 @@ func Find(original string) []Number {
 	floor := 0 // a prefix may not reach back into the previous number
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if isOpen(r) {
-			if n, ok := matchAt(text, i, floor); ok {
-				n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
-				out = append(out, n)
-				floor = n.End
-				i = n.End
-				continue
-			}
+		n, ok := Number{}, false
+		switch {
+		case isOpen(r):
+			n, ok = matchAt(text, i, floor)
+		case r == '令':
+			n, ok = orderAt(text, i, floor)
+		}
+		if ok {
+			n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
+			out = append(out, n)
+			floor = n.End
+			i = n.End
+			continue
 		}
 		i += size
 	}
@@ -113,6 +118,29 @@ func matchAt(s string, open, floor int) (Number, bool) {
 	}
 	start, prefix := prefixBefore(s, open, floor)
 	return Number{Text: s[start:end], Prefix: prefix, Year: year, Serial: serial, Start: start, End: end}, true
+}
+
+// orderAt reads an order numbered without a year at the 令 at text[i:]:
+// 国令第707号, 国务院令第711号, 省政府令第206号. The prefix is the issuer's
+// short name and 令.
+func orderAt(s string, i, floor int) (Number, bool) {
+	j := i + len("令")
+	if !strings.HasPrefix(s[j:], "第") {
+		return Number{}, false
+	}
+	serial, n, k := chars.Digits(s, j+len("第"))
+	if n == 0 || n > maxSerialLen || !strings.HasPrefix(s[k:], "号") {
+		return Number{}, false
+	}
+	end := k + len("号")
+	if !documentEnd(s, end) {
+		return Number{}, false
+	}
+	start, prefix := prefixBefore(s, j, floor)
+	if prefix == "" || prefix == "令" {
+		return Number{}, false // 第3号令 or a bare 令第3号: no issuer
+	}
+	return Number{Text: s[start:end], Prefix: prefix, Serial: serial, Start: start, End: end}, true
 }
 
 // documentEnd reports whether the text after 号 fits a document number:
