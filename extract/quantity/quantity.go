@@ -486,8 +486,8 @@ func accept(text string, m match) bool {
 		return false // 较上年提升3个位次: a change of rank, not a count
 	}
 	switch prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); {
-	case prev == '前' && (q.Unit == "位" || q.Unit == "名"):
-		return false // 进入全省前10名: a bound of a ranking, not a rank
+	case prev == '前' && (q.Unit == "位" || q.Unit == "名" || q.Kind == Percent):
+		return false // 进入全省前10名, 学科进入ESI全球前1%: a bound of a ranking, not a figure
 	case prev == '满' && (q.Unit == "周岁" || q.Unit == "岁"):
 		return false // 对年满60周岁的老年人: a criterion, not a figure
 	}
@@ -547,6 +547,8 @@ func chineseCount(text string, q Quantity) bool {
 		return false // 一项, 一批, 一次: idiom far more often than a count
 	case numeral == "二":
 		return false // 二次污染, 二期工程, 二级: counting says 两, 二 is an ordinal
+	case numeral == "零" || numeral == "〇":
+		return false // 零部件, 零事故: a word, not a count of nothing
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
 	if strings.ContainsRune(vagueBefore, prev) {
