@@ -91,14 +91,17 @@
 //  18. share-of-noun: a share after only a preposition and a place names the
 //     noun after it: 对全市20%的涉企行政执法案卷进行评查。 →
 //     涉企行政执法案卷进行评查 (20%).
-//  19. share-of-scope: a share of a scope and a noun after it
+//  19. deadline: a time limit before the act it bounds (7个工作日内公开) is
+//     that act's 时限: 行政处罚信息均在作出决定之日起7个工作日内公开。 →
+//     公开时限 (7个工作日).
+//  20. share-of-scope: a share of a scope and a noun after it
 //     (全国38.7%的贸易增量) names both:
 //     进出口总额9万亿元，贡献了全国38.7%的贸易增量。 → 贡献了全国贸易增量
 //     (38.7%).
-//  20. bound-of-noun: a bound of a property of a noun
+//  21. bound-of-noun: a bound of a property of a noun
 //     (厚度低于0.01毫米的地膜) names the noun's property:
 //     禁止生产和使用厚度低于0.01毫米的地膜。 → 地膜厚度 (0.01毫米).
-//  21. own-subject: the words between the start of the clause (or the figure
+//  22. own-subject: the words between the start of the clause (or the figure
 //     before, or the last 、) and the figure:
 //     受理人民调解案件49545件，调解成功率98.7%。 → 调解成功率 (98.7%).
 //

@@ -208,6 +208,23 @@ var rules = []rule{
 			}
 			return []string{f.after}, true
 		}},
+	{"deadline", "a time limit before the act it bounds (7个工作日内公开) is that act's 时限",
+		"行政处罚信息均在作出决定之日起7个工作日内公开。", "7个工作日", "公开时限",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !deadlineUnits[f.q.Unit] {
+				return nil, false
+			}
+			rest := p.text[f.q.End:f.afterEnd]
+			within, ok := words.HasPrefix(rest, withinWords)
+			if !ok {
+				return nil, false
+			}
+			act := cleanAfter(rest[len(within):])
+			if act == "" || utf8.RuneCountInString(act) > 10 {
+				return nil, false
+			}
+			return []string{act + "时限"}, true
+		}},
 	{"share-of-scope", "a share of a scope and a noun after it (全国38.7%的贸易增量) names both",
 		"进出口总额9万亿元，贡献了全国38.7%的贸易增量。", "38.7%", "贡献了全国贸易增量",
 		func(p *paragraph, f *figure) ([]string, bool) {

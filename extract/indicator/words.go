@@ -28,6 +28,8 @@ var (
 	institutions  = lists.Set("institution-unit")
 	people        = lists.Set("people-unit")
 	members       = lists.Set("member")
+	deadlineUnits = lists.Set("deadline-unit")
+	withinWords   = lists.Of("within")
 )
 
 // alternatives returns the words of role as alternatives of a regular expression.

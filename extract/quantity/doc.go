@@ -108,11 +108,9 @@
 //   - changes and bounds of rank: 较上年提升3个位次, 前移三个位次, 排名上升5位,
 //     进入全省前10名 (a rank is 第N位; places gained are not a count of
 //     anything); and an age as a criterion: 年满60周岁的老年人;
-//   - bounds of a class, limits set by a rule and durations describing a noun:
-//     5000万元以上项目, 2000万元及以上的工业法人单位 (but 5000家以上的企业 is a
-//     count), 20个工作日内, 24小时服务; but a time cut to a limit is a result
-//     reported (办理时间压缩至五个工作日以内 → 5 个工作日,
-//     审批全流程时间控制在45天以内 → 45 天, but not 原则上控制在…);
+//   - bounds of a class and durations describing a noun: 5000万元以上项目,
+//     2000万元及以上的工业法人单位 (but 5000家以上的企业 is a count), 24小时服务;
+//     a time limit is a figure (20个工作日内完成审核, 压缩至五个工作日以内);
 //   - bounds after 超过, 不足, 低于 … that describe a class: an amount before
 //     的 and a noun (超50万元的村达到7个), a bound on each of a group
 //     (14个村集体经济收入均超过20万元), a floor that things counted just before

@@ -432,10 +432,6 @@ var (
 	topicNouns      = lists.Of("topic-noun")
 	sayingStarts    = lists.Chars("saying-start")
 	sloganHeads     = lists.Of("slogan-head")
-	heldAt          = lists.Of("held-at")
-	ruleModals      = lists.Of("rule-modal")
-	cutTo           = lists.Of("cut-to")
-	cutVerbs        = lists.Of("cut-verb")
 	timeChanges     = lists.Of("time-change")
 	rankChangeUnits = lists.Of("rank-change-unit")
 	rankChanges     = lists.Of("rank-change")
@@ -474,10 +470,9 @@ func accept(text string, m match) bool {
 		return false // 12月31日, 每月5日: a day of the month, not a number of days
 	}
 	if durations[q.Unit] {
+		// 20个工作日内完成审核 is a limit, a figure (extract/measure marks it a
+		// target), like a time cut to one (压缩至五个工作日以内)
 		_, limit := words.HasPrefix(text[q.End:], limitAfter)
-		if limit && !shortenedTo(text[:q.Start]) {
-			return false // 20个工作日内: a time limit set by a rule, not a figure reported
-		}
 		if !limit && unicode.Is(unicode.Han, next) && !strings.ContainsRune(durationGoesOn, next) {
 			return false // 24小时服务, 7天无理由: a duration describing a noun (but 20个工作日压缩至…)
 		}
@@ -624,23 +619,6 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 	}
 	_, slogan := words.HasSuffix(phrase, sloganHeads)
 	return !slogan
-}
-
-// shortenedTo reports whether before ends in a verb of cutting a time to a
-// level (压缩至, 缩短到, 减少至) or of holding it there (控制在, but not after a
-// modal of rules): then 五个工作日以内 is the result reported, not a time limit
-// set by a rule.
-func shortenedTo(before string) bool {
-	if to, ok := words.HasSuffix(before, heldAt); ok {
-		// 审批全流程时间控制在60天以内 is a level held; 原则上控制在… is a rule
-		_, modal := words.HasSuffix(strings.TrimSuffix(before, to), ruleModals)
-		return !modal
-	}
-	if to, ok := words.HasSuffix(before, cutTo); ok {
-		_, cut := words.HasSuffix(strings.TrimSuffix(before, to), cutVerbs)
-		return cut
-	}
-	return false
 }
 
 // dayCount reports whether a number with 日 counts days rather than naming
