@@ -35,13 +35,70 @@ func (t tally) f1() float64 {
 	return 2 * p * r / (p + r)
 }
 
+// knownMiss is a flaw accepted for now: a label that extraction misses (or
+// misnames), with why. Known misses are not wanted output: the tests log
+// them apart from new misses, and fail when one is fixed, so that the list
+// stays current.
+type knownMiss struct {
+	where, name, why string // where: the document (and passage); name: the label's
+}
+
+// evalKnown are the accepted misses of testdata/eval.
+var evalKnown = []knownMiss{
+	{"004", "开展“宪法宣传周”“民法典宣传月”等主题活动", "names drop the quoted examples before 等, which the label keeps"},
+	{"101", "预算执行审计部门", "the label takes the noun from the clause's object (对…等12个部门及其所属…开展预算执行审计)"},
+	{"101", "乡村振兴衔接资金", "the label names the fund from the clause before; the name says 项目涉及资金"},
+	{"101", "连续三年亏损子公司", "the label rewords the clause (下属子公司连续三年亏损1家)"},
+	{"105", "PM2.5年均浓度同比下降", "names drop the comparison (同比, 比上年) and keep 细颗粒物 where the label writes PM2.5"},
+	{"105", "PM10年均浓度同比下降", "as PM2.5年均浓度同比下降"},
+	{"105", "臭氧浓度同比上升", "names drop the comparison; the label shortens the metric"},
+	{"106", "每千人口床位數比上年增加", "names drop the comparison 比上年"},
+	{"107", "学校比上年减少", "names drop the comparison 比上年"},
+	{"107", "在校生比上年减少", "names drop the comparison 比上年"},
+	{"108", "同比增长", "names drop the comparison; the label is the comparison alone"},
+	{"108", "审批用时较上年缩短", "names drop the comparison 较上年"},
+	{"108", "收到群众锦旗和表扬信", "面（封） is not a unit"},
+	{"109", "参与邻里节群众", "the event 邻里节 is in a quoted name before the figure"},
+	{"110", "实施事前绩效评估的重点项目", "the label rewords the clause (对…等5个重点项目实施了事前绩效评估)"},
+	{"111", "公证事项同比增长", "names drop the comparison 同比"},
+	{"111", "担任法律顾问", "names keep the employers listed before the count (担任党政机关、企事业单位法律顾问)"},
+	{"111", "配备率较上年提高", "names drop the comparison 较上年"},
+	{"112", "申请较上年增加", "names drop the comparison 较上年"},
+	{"112", "政府网站季度检查合格率", "the rate shared by two subjects (均为100%) is named from the wrong clause"},
+	{"112", "抽检样品", "the label shortens 公开食品安全监督抽检信息涉及样品"},
+}
+
+// known returns why the label name of where is a known miss, or "".
+func known(list []knownMiss, where, name string, seen map[knownMiss]bool) string {
+	for _, k := range list {
+		if k.where == where && k.name == name {
+			seen[k] = true
+			return k.why
+		}
+	}
+	return ""
+}
+
+// checkKnown fails for known misses that no longer occur.
+func checkKnown(t *testing.T, list []knownMiss, seen map[knownMiss]bool) {
+	t.Helper()
+	for _, k := range list {
+		if !seen[k] {
+			t.Errorf("known miss %s %s is fixed: remove it from the list of known misses", k.where, k.name)
+		}
+	}
+}
+
 // TestEvalSet scores extraction on the labelled documents of testdata/eval
 // with the matching of ../shared/eval/score.py, and fails when a score falls
-// below its floor: a guard against regressions, not a tuning target.
+// below its floor: a guard against regressions, not a tuning target. The
+// floors are the measured scores minus 0.003; raise them when the scores
+// rise. Misses listed in evalKnown are logged as known.
 func TestEvalSet(t *testing.T) {
-	floors := map[string]float64{"doc_numbers": 0.98, "dates": 0.98, "quantities": 0.97, "indicators": 0.95}
+	floors := map[string]float64{"doc_numbers": 0.997, "dates": 0.997, "quantities": 0.996, "indicators": 0.983}
 	ex := &Extractor{Segmenter: testSegmenter(t), Explain: true}
 	byRule := ruleMisses{}
+	seenKnown := map[knownMiss]bool{}
 	docs, err := filepath.Glob("../testdata/eval/docs/*.txt")
 	if err != nil || len(docs) == 0 {
 		t.Fatalf("no evaluation documents: %v", err)
@@ -113,6 +170,9 @@ func TestEvalSet(t *testing.T) {
 							return !blamed[x.key()] && sameValue(x.Value, want.Value) && foldUnit(x.Unit) == foldUnit(want.Unit)
 						}, blamed)
 					}
+					if why := known(evalKnown, name, want.Name, seenKnown); why != "" {
+						rule += " — known: " + why
+					}
 					if testing.Verbose() {
 						t.Logf("%s: missed %s = %v %s (named %v)%s", name, want.Name, want.Value, want.Unit, needName, rule)
 					}
@@ -133,11 +193,12 @@ func TestEvalSet(t *testing.T) {
 		}
 	}
 	byRule.log(t)
+	checkKnown(t, evalKnown, seenKnown)
 	for _, field := range []string{"doc_numbers", "dates", "quantities", "indicators"} {
 		s := scores[field]
 		t.Logf("%-12s F1 %.3f (tp %d, fp %d, fn %d)", field, s.f1(), s.tp, s.fp, s.fn)
 		if s.f1() < floors[field] {
-			t.Errorf("%s F1 %.3f is below its floor %.2f; run go test ./extract -run TestEvalSet -v for every miss", field, s.f1(), floors[field])
+			t.Errorf("%s F1 %.3f is below its floor %.3f; run go test ./extract -run TestEvalSet -v for every miss", field, s.f1(), floors[field])
 		}
 	}
 }
