@@ -685,6 +685,7 @@ func splitRespective(raw string, values int, of string) (names []string, own boo
 	if len(parts) != values {
 		return nil, false
 	}
+	parts = parallel(parts)
 	for _, part := range parts {
 		n := clean(part)
 		if utf8.RuneCountInString(n) < 2 {
@@ -693,6 +694,29 @@ func splitRespective(raw string, values int, of string) (names []string, own boo
 		names = append(names, n+pred)
 	}
 	return names, own
+}
+
+// parallel gives parallel modifiers before one noun the noun: 城镇、农村居民
+// 人均消费支出 → 城镇居民人均消费支出, 农村居民人均消费支出. The items before the
+// last are all as long as the last one's first word.
+func parallel(parts []string) []string {
+	last := []rune(parts[len(parts)-1])
+	k := utf8.RuneCountInString(parts[0])
+	if k < 2 || len(last) < k+2 {
+		return parts
+	}
+	for _, p := range parts[:len(parts)-1] {
+		if utf8.RuneCountInString(p) != k {
+			return parts
+		}
+	}
+	head := string(last[k:])
+	out := make([]string, len(parts))
+	for i, p := range parts[:len(parts)-1] {
+		out[i] = p + head
+	}
+	out[len(parts)-1] = string(last)
+	return out
 }
 
 // rankVerbs introduce a bare rank: 位居全省第二, 排名第3.

@@ -630,6 +630,9 @@ func dayCount(text string, q Quantity) bool {
 	if strings.ContainsAny(q.Text, ".．") {
 		return true
 	}
+	if _, ok := words.HasPrefix(text[q.End:], limitAfter); ok {
+		return true // 收到通知后10日内制定: a time limit
+	}
 	before := clauseBefore(text, q.Start)
 	if _, ok := words.HasSuffix(before, timeChanges); ok {
 		return true
@@ -917,11 +920,12 @@ func limitYears(text string, i int) (Quantity, bool) {
 }
 
 // impliedMoney reads an amount with a magnitude and no unit as money when
-// the clause is about money and the amount ends it: 项目总预算1170.00万，.
+// the sentence is about money and the amount ends a clause: 项目总预算1170.00万，
+// 其中市本级600.00万.
 func impliedMoney(text string, i int, m match) (Quantity, bool) {
 	j := numeralEnd(text, i)
 	r, _ := utf8.DecodeLastRuneInString(text[i:j])
-	if j == i || !isBigUnit(r) || !clauseEnds(text[j:]) || !containsAny(clauseBefore(text, i), moneyWords) {
+	if j == i || !isBigUnit(r) || !clauseEnds(text[j:]) || !containsAny(sentenceBefore(text, i), moneyWords) {
 		return Quantity{}, false
 	}
 	v, ok := ParseNumber(text[i:j])
@@ -930,6 +934,20 @@ func impliedMoney(text string, i int, m match) (Quantity, bool) {
 	}
 	f, _ := v.Float64()
 	return Quantity{Text: text[i:j], Value: f, Unit: "元", Kind: Money, Start: i, End: j}, true
+}
+
+// sentenceBefore returns the words of the sentence that ends at text[:i],
+// at most 60 runes back: 就业补助资金总预算2350.00万，其中市本级1200.00万.
+func sentenceBefore(text string, i int) string {
+	start := i
+	for n := 0; n < 60 && start > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune("。！？!?\n", r) {
+			break
+		}
+		start -= size
+	}
+	return text[start:i]
 }
 
 // bareMagnitude reads a magnitude without a number after a verb of reaching
