@@ -779,8 +779,8 @@ var rangeMarks = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
 // ranges: 年 is a unit here only between small numbers.
 func rangeAt(text string, i int) (Quantity, bool) {
 	j := numeralEnd(text, i)
-	if j == i {
-		return Quantity{}, false
+	if j == i || !strings.ContainsAny(text[j:min(len(text), j+24)], "—–－-~～至到") {
+		return Quantity{}, false // most numbers: no range mark near
 	}
 	k, unit := j, ""
 	if m, ok := scan(text, i); ok {
@@ -856,6 +856,9 @@ func yearsAt(text string, i int) (Quantity, bool) {
 // after 分别 or 均 in the same clause: 分别下降0.2、0.6和0.1个百分点 gives three
 // figures in 个百分点. m is what scan read at i.
 func listAt(text string, i int, m match) []Quantity {
+	if _, ok := words.HasPrefix(text[m.numEnd:], listSeparators); !ok {
+		return nil // most numbers: not followed by 、 or 和
+	}
 	if _, ok := words.HasSuffix(clauseBefore(text, i), listOpeners); !ok && !containsAny(clauseBefore(text, i), listOpeners) {
 		return nil
 	}

@@ -9,11 +9,16 @@ package fold
 import (
 	_ "embed"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
 //go:embed fold.tsv
 var table string
+
+// folds marks the characters of the Basic Multilingual Plane that fold, so
+// that most characters of a text need no map look-up.
+var folds [0x10000 / 64]uint64
 
 // simplified maps each traditional character to its simplified form.
 var simplified = func() map[rune]rune {
@@ -26,14 +31,17 @@ var simplified = func() map[rune]rune {
 			panic("fold: bad line in fold.tsv: " + line)
 		}
 		m[rt] = rs
+		if rt < 0x10000 {
+			folds[rt>>6] |= 1 << (rt & 63)
+		}
 	}
 	return m
 }()
 
 // Rune returns the simplified form of r, or r.
 func Rune(r rune) rune {
-	if r < 0x3400 {
-		return r // below the CJK ideographs: nothing to fold
+	if r < 0x3400 || r < 0x10000 && folds[r>>6]&(1<<(r&63)) == 0 {
+		return r // below the CJK ideographs, or a character that does not fold
 	}
 	if s, ok := simplified[r]; ok {
 		return s
@@ -44,13 +52,28 @@ func Rune(r rune) rune {
 // String returns s with every traditional character folded, of the same
 // length in bytes as s; s itself when it has none.
 func String(s string) string {
+	if c := last.Load(); c != nil && c.in == s {
+		return c.out // the same text, passed to one recogniser after another
+	}
+	out := s
 	for i, r := range s {
-		if Rune(r) != r {
-			return fold(s, i)
+		if r >= 0x3400 && (r >= 0x10000 || folds[r>>6]&(1<<(r&63)) != 0) && Rune(r) != r {
+			out = fold(s, i)
+			break
 		}
 	}
-	return s
+	if len(s) >= 1024 {
+		last.Store(&folded{s, out})
+	}
+	return out
 }
+
+// last is the last long text folded: extract passes one document's text to
+// each recogniser in turn, and so it is folded once. (Comparing it with
+// the text passed is cheap: the same string shares its bytes.)
+var last atomic.Pointer[folded]
+
+type folded struct{ in, out string }
 
 // fold folds s from its first traditional character, at byte i.
 func fold(s string, i int) string {

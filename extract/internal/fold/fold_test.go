@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -16,6 +17,21 @@ func TestString(t *testing.T) {
 	for _, tt := range tests {
 		if got := String(tt.in); got != tt.want {
 			t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLongTexts checks the memo of the last long text: texts of the same
+// length, one after the other, each fold as themselves.
+func TestLongTexts(t *testing.T) {
+	trad := strings.Repeat("本地生產總值增長", 100)
+	simp := strings.Repeat("本地生产总值增长", 100)
+	other := strings.Repeat("地区生产总值增长", 100)
+	for range 2 {
+		for _, tt := range []struct{ in, want string }{{trad, simp}, {simp, simp}, {other, other}} {
+			if got := String(tt.in); got != tt.want {
+				t.Fatalf("String(%.12q…) = %.12q…", tt.in, got)
+			}
 		}
 	}
 }
@@ -46,9 +62,15 @@ func FuzzString(f *testing.F) {
 }
 
 func BenchmarkString(b *testing.B) {
-	s := "全市受理人民调解案件49545件，调解成功率98.7%。本地生產總值增長3.2%。"
-	b.SetBytes(int64(len(s)))
-	for b.Loop() {
-		String(s)
+	for _, s := range []string{
+		"全市受理人民调解案件49545件，调解成功率98.7%。地区生产总值增长3.2%。", // nothing to fold
+		"全市受理人民調解案件49545件，調解成功率98.7%。本地生產總值增長3.2%。",
+	} {
+		b.Run(map[bool]string{true: "simplified", false: "traditional"}[String(s) == s], func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				String(s)
+			}
+		})
 	}
 }
