@@ -774,5 +774,5 @@ var (
 	// scopeOnly is a scope that says among what, not in which ranking.
 	scopeOnly = regexp.MustCompile(`^(?:全国|全省|全市|全球|全区|全县|全州|世界|省内|国内|同类城市)(?:各?(?:城市|省份|省区市|地市|县区|县市区|同类城市)|区域碳市场)?$`)
 	// rankGeneric are subjects that only point back: 总量均居全国第一.
-	rankGeneric = map[string]bool{"总量": true, "总数": true, "数量": true, "规模": true}
+	rankGeneric = lists.Set("rank-generic")
 )
