@@ -19,6 +19,7 @@ import (
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/meta"
+	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
@@ -42,6 +43,9 @@ type Input struct {
 type Extractor struct {
 	Segmenter *segment.Segmenter
 	OCR       bool // read scanned PDF pages with Tesseract (slow: 10–30 s a page)
+	// Explain fills Indicator.Rule: which naming rule of extract/indicator
+	// gave each name (gongwen extract --explain).
+	Explain bool
 }
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
@@ -178,8 +182,22 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 	annotateTables(doc, tt)
 
+	// Each recogniser runs once, and each skips what the ones before found:
+	// dates skip document numbers, quantities skip both. Quantities and
+	// indicators read the prose only: a table's figures come from its cells.
+	nums := docnum.Find(text)
+	var skip [][2]int
+	for _, n := range nums {
+		skip = append(skip, [2]int{n.Start, n.End})
+	}
+	dates := date.Find(text, skip...)
+	for _, d := range dates {
+		skip = append(skip, [2]int{d.Start, d.End})
+	}
+	quantities := quantity.Find(tt.prose, skip...)
+
 	seen := map[string]bool{}
-	for _, n := range docnum.Find(text) {
+	for _, n := range nums {
 		if seen[n.Text] {
 			continue
 		}
@@ -195,7 +213,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 
 	inText := map[string]bool{}
-	for _, d := range date.Find(text) {
+	for _, d := range dates {
 		inText[d.Value] = true
 		doc.Dates = append(doc.Dates, Date{Text: d.Text, Value: d.Value, Role: d.Role,
 			Start: idx.runes(d.Start), End: idx.runes(d.End)})
@@ -209,7 +227,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 	identify(doc, c)
 
-	found := indicator.Find(tt.prose, seg)
+	found := indicator.Find(tt.prose, quantities, seg)
 	prose := make([]Indicator, 0, len(found))
 	for _, in := range found {
 		start := idx.runes(in.Start)
@@ -217,9 +235,16 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 		if kind == "" {
 			kind = KindCount
 		}
-		prose = append(prose, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+		x := Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
-			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
+			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)}
+		if in.Range {
+			x.Low, x.High = &in.Low, &in.High
+		}
+		if e.Explain {
+			x.Rule = in.Rule
+		}
+		prose = append(prose, x)
 	}
 	readMeasures(doc, prose, tt.prose, found, idx)
 	doc.Indicators = mergeIndicators(prose, cellIndicators(doc, tt, idx), doc.Tables)

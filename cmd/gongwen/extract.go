@@ -24,9 +24,10 @@ type extractOptions struct {
 	out     string // file to write the JSON lines to; stdout when empty
 	ocr     bool   // read scanned PDF pages with Tesseract
 	formats bool   // list the formats read and exit
+	explain bool   // say which naming rule named each indicator
 }
 
-const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] PATH|URL ...
+const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] [--explain] PATH|URL ...
        gongwen extract --formats
 
 Prints one JSON object per document (see CONTRACT.md), in argument order.
@@ -49,6 +50,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
 	fs.BoolVar(&opts.ocr, "ocr", false, "read scanned PDF pages by OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; 10–30 s a page)")
 	fs.BoolVar(&opts.formats, "formats", false, "list the formats read, how, and what they need installed")
+	fs.BoolVar(&opts.explain, "explain", false, "add to each indicator the naming rule that gave its name (\"rule\")")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
@@ -98,7 +100,7 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	for i, res := range extractAll(ctx, &extract.Extractor{OCR: opts.ocr}, inputs) {
+	for i, res := range extractAll(ctx, &extract.Extractor{OCR: opts.ocr, Explain: opts.explain}, inputs) {
 		if res.err != nil {
 			fmt.Fprintln(stderr, res.err)
 			failed++
