@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -38,19 +37,17 @@ type gstate struct {
 	font                      *font
 }
 
-// fontCache shares parsed fonts between the pages of a document. The library does not expose object
-// identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and the other
-// parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same way, even
-// when two pages use one resource name for different fonts.
-type fontCache map[string]*font
-
-func (c fontCache) get(resources pdflib.Value, name string) *font {
+// font returns the font a resource name stands for, parsed once per document. The library does not
+// expose object identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and
+// the other parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same
+// way, even when two pages use one resource name for different fonts.
+func (d *document) font(resources pdflib.Value, name string) *font {
 	v := resources.Key("Font").Key(name)
 	key := v.String()
-	f, ok := c[key]
+	f, ok := d.fonts[key]
 	if !ok {
-		f = newFont(v)
-		c[key] = f
+		f = d.newFont(v)
+		d.fonts[key] = f
 	}
 	return f
 }
@@ -64,18 +61,18 @@ const (
 
 // An interpreter collects the text spans of one page.
 type interpreter struct {
-	fonts fontCache
+	doc   *document
 	spans []span
 	forms int // form XObjects run so far
 }
 
 // pageSpans interprets a page's content stream and returns its text spans in drawing order.
-func pageSpans(page pdflib.Value, fonts fontCache) []span {
+func pageSpans(page pdflib.Value, doc *document) []span {
 	contents := page.Key("Contents")
 	if contents.IsNull() {
 		return nil
 	}
-	in := interpreter{fonts: fonts}
+	in := interpreter{doc: doc}
 	in.run(contents, inherited(page, "Resources"), identity, 0)
 	return in.spans
 }
@@ -111,7 +108,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 			in.spans = append(in.spans, s)
 		}
 	}
-	if err := checkStream(strm); err != nil {
+	if err := in.doc.checkStream(strm); err != nil {
 		panic(err) // readPage turns it into a warning
 	}
 	pdflib.Interpret(strm, func(stk *pdflib.Stack, op string) {
@@ -162,7 +159,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 				name := args[0].Name()
 				f, ok := local[name]
 				if !ok {
-					f = in.fonts.get(resources, name)
+					f = in.doc.font(resources, name)
 					local[name] = f
 				}
 				g.font = f
@@ -235,8 +232,9 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 const maxStreamBytes = 64 << 20
 
 // checkStream rejects content the library's interpreter cannot handle safely: a hex string left open
-// at the end of the stream makes it loop forever.
-func checkStream(strm pdflib.Value) error {
+// at the end of the stream makes it loop forever, and a flood of operands exhausts memory. The stream's
+// bytes and tokens are counted against the document's budgets.
+func (d *document) checkStream(strm pdflib.Value) error {
 	parts := []pdflib.Value{strm}
 	if strm.Kind() == pdflib.Array {
 		parts = parts[:0]
@@ -246,18 +244,20 @@ func checkStream(strm pdflib.Value) error {
 	}
 	var data []byte
 	for _, p := range parts {
-		b, err := readAllLimited(p.Reader(), maxStreamBytes+1)
+		b, err := d.readStream(p, maxStreamBytes-int64(len(data)), "content stream")
 		if err != nil {
-			return fmt.Errorf("content stream: %v", err)
+			return err
 		}
 		data = append(data, b...)
-		if len(data) > maxStreamBytes {
-			return fmt.Errorf("content stream larger than %d MB", maxStreamBytes>>20)
-		}
 	}
 	if openHexString(data) {
 		return errors.New("content stream ends inside a hex string")
 	}
+	tokens, err := scanContent(data)
+	if err != nil {
+		return err
+	}
+	d.interpret(tokens)
 	return nil
 }
 

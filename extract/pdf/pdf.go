@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	pdflib "github.com/ledongthuc/pdf"
+
+	"github.com/gongwen/gongwen/internal/limit"
 )
 
 // Result is the text of a PDF.
@@ -24,10 +26,21 @@ var ErrNoText = errors.New("no text layer (scanned image?)")
 func Read(body []byte) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the library panics on some malformed input
+			if b, ok := r.(errBudget); ok {
+				res, err = nil, fmt.Errorf("gave up: %w", b.err)
+				return
+			}
 			res, err = nil, fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
 	if err := checkNumbers(body); err != nil {
+		return nil, fmt.Errorf("malformed PDF: %w", err)
+	}
+	budget := limit.NewBudget(decodedBudget(len(body)), "decompressed PDF streams")
+	if err := checkXref(body, budget); err != nil {
+		if errors.Is(err, limit.ErrExceeded) {
+			return nil, fmt.Errorf("gave up: %w", err)
+		}
 		return nil, fmt.Errorf("malformed PDF: %w", err)
 	}
 	if bytes.HasPrefix(body, []byte("%PDF-2.")) {
@@ -35,7 +48,7 @@ func Read(body []byte) (res *Result, err error) {
 		// is rewritten in a copy, at the same length so offsets stay right.
 		body = append([]byte("%PDF-1.7"), body[len("%PDF-2.0"):]...)
 	}
-	r, err := pdflib.NewReader(bytes.NewReader(body), int64(len(body)))
+	r, err := pdflib.NewReader(newFileReader(body), int64(len(body)))
 	if err != nil {
 		return nil, openError(body, err)
 	}
@@ -48,12 +61,12 @@ func Read(body []byte) (res *Result, err error) {
 		return nil, errors.New("malformed PDF: no pages")
 	}
 	res = &Result{Pages: n}
-	fonts := fontCache{}
+	doc := newDocument(budget, tokenBudget(len(body)))
 	pages := make([][]line, n)
 	var empty, garbledPages []int
 	var broken []error
 	for i := range pages {
-		lines, state, err := readPage(tree[i], fonts)
+		lines, state, err := readPage(tree[i], doc)
 		switch state {
 		case pageEmpty:
 			empty = append(empty, i+1)
@@ -90,7 +103,10 @@ func Read(body []byte) (res *Result, err error) {
 // openError explains why the library could not open body.
 func openError(body []byte, err error) error {
 	msg := err.Error()
+	var b errBudget
 	switch {
+	case errors.As(err, &b):
+		return fmt.Errorf("gave up: %w", b.err)
 	case len(body) == 0:
 		return errors.New("empty file")
 	case !bytes.HasPrefix(body, []byte("%PDF-")):
@@ -116,13 +132,16 @@ const (
 // readPage returns the lines of a page. A page that is not plain text comes with an error saying why
 // (none for an empty page), and so does a readable page with a few garbled characters left out; the
 // library's panics become such errors.
-func readPage(page pdflib.Value, fonts fontCache) (lines []line, state int, err error) {
+func readPage(page pdflib.Value, doc *document) (lines []line, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			if _, ok := x.(errBudget); ok {
+				panic(x) // the document is over budget, not just this page
+			}
 			lines, state, err = nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
 		}
 	}()
-	spans := pageSpans(page, fonts)
+	spans := pageSpans(page, doc)
 	var all strings.Builder
 	for _, s := range spans {
 		all.WriteString(s.text)

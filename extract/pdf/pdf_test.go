@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/pdf/internal/score"
+	"github.com/gongwen/gongwen/internal/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -254,6 +255,15 @@ func FuzzRead(f *testing.F) {
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府")), text(72, 700, gbk("第二页"))))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)}, text(72, 700, "0001000200030004")))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{latinFont}, "BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td [(wor) -20 (ld)] TJ ET\n"))
+	f.Add(hostile.GoodObjectStreams())
+	f.Add(hostile.XrefStreamWidths())
+	f.Add(hostile.XrefStreamIndex())
+	f.Add(hostile.ExtendsLoop())
+	f.Add(hostile.NestedObjectStreams())
+	f.Add(hostile.SharedStreamPages(3, 1)) // smaller than the full-size one TestHostile reads
+	f.Add(hostile.OperandFlood(1))
+	f.Add(hostile.ToUnicodeBomb(8))
+	f.Add(hostile.PredictorColumns())
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res, err := Read(body)
 		if err != nil {
