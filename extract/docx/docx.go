@@ -37,7 +37,7 @@ func Read(body []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("DOCX list numbering: %w", err)
 	}
-	rc, err := parts["word/document.xml"].Open()
+	rc, err := openPart(parts["word/document.xml"], maxDocumentBytes)
 	if err != nil {
 		return "", fmt.Errorf("DOCX word/document.xml: %w", err)
 	}
@@ -56,12 +56,12 @@ func readNumberingParts(numberingXML, stylesXML *zip.File) (*numbering, error) {
 		if f == nil {
 			continue
 		}
-		rc, err := f.Open()
+		rc, err := openPart(f, maxSupportBytes)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 		defer rc.Close()
-		readers[i] = io.LimitReader(rc, maxText)
+		readers[i] = rc
 	}
 	return readNumbering(readers[0], readers[1])
 }
