@@ -21,6 +21,7 @@ import (
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
+	"github.com/gongwen/gongwen/internal/limit"
 )
 
 // Input is one document to extract: its bytes and where they came from.
@@ -37,7 +38,19 @@ type Input struct {
 // process-wide Segmenter on first use.
 type Extractor struct {
 	Segmenter *segment.Segmenter
+	// MaxText bounds the text of one document in bytes; 0 means
+	// DefaultMaxText. Extraction takes time and memory in proportion to the
+	// text (some 50 bytes of memory for each byte of text).
+	MaxText int
 }
+
+// DefaultMaxText is the default of Extractor.MaxText: some 2.7 million
+// Chinese characters, thousands of pages, far more than any report.
+const DefaultMaxText = 8 << 20
+
+// ErrTooLarge is returned (wrapped) for a document whose text is longer
+// than Extractor.MaxText.
+var ErrTooLarge = errors.New("longer than the limit for one document")
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
 var ErrUnknownFormat = errors.New("unknown format")
@@ -90,6 +103,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		return nil, fmt.Errorf("extract: %s: empty file", name)
 	}
 	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
+	maxText := e.MaxText
+	if maxText <= 0 {
+		maxText = DefaultMaxText
+	}
+	// Markup, or GB18030 that grows in UTF-8, may be larger than its text; anything much larger is not
+	// read at all.
+	if (format == FormatHTML || format == FormatText) && len(in.Body) > 4*maxText {
+		return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", name, limit.Size(int64(len(in.Body))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
 	var page *html.Page
 	switch format {
 	case FormatHTML:
@@ -120,8 +142,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		}
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
-		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {
+		if doc.Text, doc.Source.Charset, doc.Warnings, err = DecodeText(in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		warning, err := checkChinese(doc.Text)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		if warning != "" {
+			doc.Warnings = append(doc.Warnings, warning)
 		}
 		if doc.Source.ContentType == "" {
 			doc.Source.ContentType = "text/plain"
@@ -131,6 +160,9 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 	}
 	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
 		return nil, fmt.Errorf("extract: %s: no text found", name)
+	}
+	if len(doc.Text) > maxText {
+		return nil, fmt.Errorf("extract: %s: text of %s: %w of %s (--max-text)", name, limit.Size(int64(len(doc.Text))), ErrTooLarge, limit.Size(int64(maxText)))
 	}
 	e.fill(doc, seg)
 	return doc, nil
