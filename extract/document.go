@@ -36,6 +36,7 @@ type Document struct {
 type Source struct {
 	URL         string    `json:"url"`
 	File        string    `json:"file"`
+	OtherFiles  []string  `json:"other_files,omitempty"` // more files with the same bytes (ingest keeps one document per content)
 	ContentType string    `json:"content_type"`
 	Charset     string    `json:"charset,omitempty"`
 	SHA256      string    `json:"sha256"`

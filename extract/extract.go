@@ -322,6 +322,10 @@ func ContentID(body []byte) string {
 	return documentID("", sum[:])
 }
 
+// ContentIDOf is ContentID from the SHA-256 of the body, for a caller that
+// hashed it as a stream.
+func ContentIDOf(sum []byte) string { return documentID("", sum) }
+
 // URLID is the id of the document at a URL: a hash of its canonical form.
 // A crawler needs it to name an attachment's parent before the page is read.
 func URLID(rawURL string) string {

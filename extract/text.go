@@ -43,7 +43,7 @@ func DecodeText(body []byte) (text, charset string, warnings []string, err error
 	default:
 		if valid, bad, nonASCII := utf8Share(body); valid >= minValidShort && float64(bad) <= badUTF8ForFree+(1-minValidUTF8)*float64(nonASCII) {
 			text, charset = string(body), "utf-8"
-			warnings = append(warnings, fmt.Sprintf("%d bytes are not valid UTF-8 and were replaced (a cut or damaged file?)", bad))
+			warnings = append(warnings, fmt.Sprintf("not valid UTF-8 in %d bytes, replaced (a cut or damaged file?)", bad))
 			break
 		}
 		b, err := simplifiedchinese.GB18030.NewDecoder().Bytes(body)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -20,7 +21,8 @@ import (
 )
 
 type extractOptions struct {
-	out string // file to write the JSON lines to; stdout when empty
+	out    string    // file to write the JSON lines to; stdout when empty
+	limits docLimits // of extracting one document
 }
 
 const extractUsage = `Usage: gongwen extract [--out FILE] PATH|URL ...
@@ -30,7 +32,9 @@ A PATH may be a file or a directory (walked recursively, files of known
 types: .html .htm .shtml .pdf .docx .txt). A URL is fetched once.
 
 Inputs that cannot be read are named on stderr, one line each; the others
-are still printed, and the exit status is 1.
+are still printed, and the exit status is 1. Each document is extracted in
+a worker process with a deadline and a memory budget (--doc-timeout,
+--doc-memory): a file that crashes or exhausts its worker fails alone.
 
 Flags:
 `
@@ -40,6 +44,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
+	addLimitFlags(fs, &opts.limits)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
@@ -68,10 +73,18 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 
+	ex, err := newExtractor(opts.limits)
+	if err != nil {
+		return err
+	}
+	defer ex.Close()
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	for i, res := range extractAll(ctx, inputs) {
+	for i, res := range extractAll(ctx, ex, inputs) {
 		if res.err != nil {
+			if ctx.Err() != nil {
+				break // cut short by Ctrl-C: not a failure of the input
+			}
 			fmt.Fprintln(stderr, res.err)
 			failed++
 			continue
@@ -109,21 +122,20 @@ type extractResult struct {
 	err error
 }
 
-// extractAll extracts the inputs on every core and yields the results in
-// input order. At most GOMAXPROCS inputs are in flight or waiting to be
-// consumed, so memory stays bounded however slow one input is. It stops
-// early when ctx is cancelled.
-func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResult] {
+// extractAll extracts the inputs in the worker processes of ex and yields
+// the results in input order. At most as many inputs as workers are in
+// flight or waiting to be consumed, so memory stays bounded however slow
+// one input is. It stops early when ctx is cancelled.
+func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[int, extractResult] {
 	return func(yield func(int, extractResult) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		ex := &extract.Extractor{}
 		client := &fetch.Client{}
 		results := make([]chan extractResult, len(inputs))
 		for i := range results {
 			results[i] = make(chan extractResult, 1)
 		}
-		slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+		slots := make(chan struct{}, cmp.Or(ex.limits.workers, runtime.GOMAXPROCS(0)))
 		go func() {
 			for i, in := range inputs {
 				select {
@@ -152,21 +164,17 @@ func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResu
 	}
 }
 
-// extractInput reads one file or fetches one URL and extracts it.
-func extractInput(ctx context.Context, ex *extract.Extractor, client *fetch.Client, in string) (*extract.Document, error) {
+// extractInput extracts one file or fetches one URL and extracts it.
+func extractInput(ctx context.Context, ex *extractor, client *fetch.Client, in string) (*extract.Document, error) {
 	if isURL(in) {
 		page, err := client.Get(ctx, in)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %w", err)
 		}
-		return ex.Extract(extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
+		return ex.input(ctx, extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
 			Body: page.Body, FetchedAt: page.FetchedAt})
 	}
-	body, err := os.ReadFile(in)
-	if err != nil {
-		return nil, fmt.Errorf("extract: %s: %w", in, unwrapPathError(err))
-	}
-	return ex.Extract(extract.Input{Name: in, Body: body})
+	return ex.file(ctx, in)
 }
 
 func isURL(s string) bool {

@@ -77,7 +77,6 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 	if in.bar != nil {
 		in.bar.Describe("ingest")
 	}
-	ex := &extract.Extractor{}
 	for _, rec := range todo {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -95,8 +94,11 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			}
 		}
 		in.extracted.Add(1)
-		doc, err := ex.Extract(input)
+		doc, err := in.ex.input(ctx, input)
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			in.fail(rec.URL, err)
 			continue
 		}

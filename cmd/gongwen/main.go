@@ -92,6 +92,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if args[0] == workerCommand { // not a command for people: see worker.go
+		return runWorker(args[1:], stderr)
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n", args[0])
