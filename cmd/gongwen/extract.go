@@ -18,6 +18,7 @@ import (
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/fetch"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type extractOptions struct {
@@ -58,17 +59,15 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 func runExtract(ctx context.Context, opts extractOptions, args []string, stdout, stderr io.Writer) error {
 	w := stdout
-	var tmp *os.File
+	var out *output.File
 	if opts.out != "" {
-		// Written to a temporary file and renamed, so a failed run never
-		// leaves a half-written output behind.
+		// A failed run never leaves a half-written file behind (see output).
 		var err error
-		tmp, err = os.CreateTemp(filepath.Dir(opts.out), "."+filepath.Base(opts.out)+".*")
-		if err != nil {
+		if out, err = output.Create(opts.out); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		w = tmp
+		defer out.Abort()
+		w = out
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -99,14 +98,8 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if tmp != nil {
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it 0600
-			return err
-		}
-		if err := os.Rename(tmp.Name(), opts.out); err != nil {
+	if out != nil {
+		if err := out.Commit(); err != nil {
 			return err
 		}
 	}
