@@ -15,6 +15,9 @@ func TestMain(m *testing.M) {
 		beforeExtract = crashOn
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
+	if os.Getenv(asGongwen) == "1" { // a test runs gongwen as a process of its own
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	os.Exit(m.Run())
 }
 
@@ -36,6 +39,9 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// asGongwen set to 1 makes the test binary the gongwen command.
+const asGongwen = "GONGWEN_TEST_AS_COMMAND"
 
 // crashOn brings the worker down with a fatal error that recover cannot catch (a stack overflow)
 // when it is given a file whose name asks for it, as an unguarded bug in a reader would.
