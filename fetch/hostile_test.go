@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // hostileSite is a column whose links and redirects lead where a crawler must not go: another host,
@@ -139,6 +140,7 @@ func TestFrontierLog(t *testing.T) {
 	dir := t.TempDir()
 	c := testCrawler(t, dir)
 	c.Client.MaxBodySize = 64 << 20
+	c.Client.Timeout = time.Minute // a 4 MB list page on a loaded machine
 	c.Client.Rate = -1
 	c.MaxPages = 4
 	c.KeepState = true
