@@ -105,3 +105,33 @@ func TestExtractHostile(t *testing.T) {
 		t.Errorf("no warning about the cut file:\n%s", stderr.String())
 	}
 }
+
+// TestIngestInterrupted interrupts an ingest while a worker is busy with a file that never ends: it
+// returns at once with the interruption, kills the worker, and does not count the file as failed.
+func TestIngestInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	hang := filepath.Join(dir, "hang-the-worker.txt")
+	if err := os.WriteFile(hang, []byte("青山县人民政府工作报告"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for { // until the worker has the file: a condition, not a time
+			if _, err := os.Stat(hang + ".started"); err == nil {
+				cancel()
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	var stdout, stderr bytes.Buffer
+	start := time.Now()
+	err := runIngest(ctx, ingestOptions{data: filepath.Join(dir, "data"), batch: 10}, []string{hang}, &stdout, &stderr)
+	t.Logf("returned %v after the worker started; %s", time.Since(start).Round(time.Millisecond), strings.TrimSpace(stdout.String()))
+	if err != context.Canceled {
+		t.Errorf("error %v, want context.Canceled", err)
+	}
+	if strings.Contains(stderr.String(), "failed:") || !strings.Contains(stdout.String(), "0 failed") {
+		t.Errorf("the interrupted file counted as failed:\n%s%s", stdout.String(), stderr.String())
+	}
+}
