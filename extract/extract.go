@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"regexp"
 	"strings"
@@ -69,13 +70,6 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc, err = nil, fmt.Errorf("extract: %s: internal error: %v", name, r)
 		}
 	}()
-	seg := e.Segmenter
-	if seg == nil {
-		if seg, err = segment.DefaultSegmenter(); err != nil {
-			return nil, err
-		}
-	}
-
 	sum := sha256.Sum256(in.Body)
 	doc = &Document{
 		Parent: in.Parent,
@@ -164,6 +158,13 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 	if len(doc.Text) > maxText {
 		return nil, fmt.Errorf("extract: %s: text of %s: %w of %s (--max-text)", name, limit.Size(int64(len(doc.Text))), ErrTooLarge, limit.Size(int64(maxText)))
 	}
+	// The dictionary only now: an input that fails fails fast.
+	seg := e.Segmenter
+	if seg == nil {
+		if seg, err = segment.DefaultSegmenter(); err != nil {
+			return nil, err
+		}
+	}
 	e.fill(doc, seg)
 	return doc, nil
 }
@@ -238,6 +239,9 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	}
 
 	for _, in := range indicator.Find(text, seg) {
+		if math.IsInf(in.Value, 0) || math.IsNaN(in.Value) {
+			continue // a run of hundreds of digits: no count, and no JSON number
+		}
 		start := idx.runes(in.Start)
 		kind := in.Kind
 		if kind == "" {

@@ -83,7 +83,9 @@ func addDataFlag(fs *flag.FlagSet, dir *string) {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	closePools()
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

@@ -95,6 +95,14 @@ func newExtractor(l docLimits) (*extractor, error) {
 // next command of the process.
 func (e *extractor) Close() {}
 
+// closePools ends the worker processes before gongwen exits.
+func closePools() {
+	pools.Range(func(_, p any) bool {
+		p.(*worker.Pool[extractJob, *extract.Document]).Close()
+		return true
+	})
+}
+
 // file extracts the file at path.
 func (e *extractor) file(ctx context.Context, path string) (*extract.Document, error) {
 	return e.do(ctx, path, extractJob{Path: path})

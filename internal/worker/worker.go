@@ -82,10 +82,26 @@ func (p *Pool[J, R]) Do(ctx context.Context, job J) (R, error) {
 		return zero, ctx.Err()
 	}
 	defer func() { <-p.slots }()
-	c, err := p.take()
+	c, err := p.take(false)
 	if err != nil {
 		return zero, err
 	}
+	r, err, died := p.run(ctx, c, job)
+	if died && c.served > 0 && ctx.Err() == nil {
+		// A child that served jobs before may have died of one of them (over
+		// its memory budget just after answering): once more in a fresh one,
+		// whose death is this job's.
+		if c, err = p.take(true); err != nil {
+			return zero, err
+		}
+		r, err, _ = p.run(ctx, c, job)
+	}
+	return r, err
+}
+
+// run runs job in child c; died reports that the child ended without answering.
+func (p *Pool[J, R]) run(ctx context.Context, c *child, job J) (result R, err error, died bool) {
+	var zero R
 	replies := make(chan reply[R], 1)
 	failed := make(chan error, 1)
 	go func() {
@@ -102,20 +118,21 @@ func (p *Pool[J, R]) Do(ctx context.Context, job J) (R, error) {
 	}()
 	select {
 	case r := <-replies:
+		c.served++
 		p.put(c)
 		if r.Error != "" {
-			return r.Result, errors.New(r.Error)
+			return r.Result, errors.New(r.Error), false
 		}
-		return r.Result, nil
+		return r.Result, nil, false
 	case <-failed:
 		c.wait()
 		if ctx.Err() != nil {
-			return zero, ctx.Err()
+			return zero, ctx.Err(), false
 		}
-		return zero, p.death(c)
+		return zero, p.death(c), true
 	case <-ctx.Done():
 		c.kill()
-		return zero, ctx.Err()
+		return zero, ctx.Err(), false
 	}
 }
 
@@ -127,14 +144,14 @@ func (p *Pool[J, R]) death(c *child) error {
 	return fmt.Errorf("%w: %s", ErrCrashed, c.stderr.reason(c.cmd.ProcessState))
 }
 
-// take returns an idle child or starts one.
-func (p *Pool[J, R]) take() (*child, error) {
+// take returns an idle child or starts one; a fresh one if fresh is set.
+func (p *Pool[J, R]) take(fresh bool) (*child, error) {
 	p.mu.Lock()
 	if p.closed {
 		p.mu.Unlock()
 		return nil, errors.New("worker pool closed")
 	}
-	if n := len(p.idle); n > 0 {
+	if n := len(p.idle); n > 0 && !fresh {
 		c := p.idle[n-1]
 		p.idle = p.idle[:n-1]
 		p.mu.Unlock()
@@ -175,6 +192,7 @@ type child struct {
 	dec    *json.Decoder
 	stderr *tail
 	done   chan struct{} // closed when the process has been waited for
+	served int           // jobs answered
 }
 
 func start(command, env []string) (*child, error) {
@@ -296,7 +314,7 @@ func Serve[J, R any](memory int64, handle func(J) (R, error)) error {
 		debug.SetMemoryLimit(memory * 9 / 10) // the collector works harder before the budget is reached
 		go watchMemory(memory)
 	}
-	dec, enc := json.NewDecoder(jobs), json.NewEncoder(results)
+	dec := json.NewDecoder(jobs)
 	for {
 		var req request[J]
 		if err := dec.Decode(&req); err != nil {
@@ -310,7 +328,11 @@ func Serve[J, R any](memory int64, handle func(J) (R, error)) error {
 		if err != nil {
 			rep.Error = err.Error()
 		}
-		if err := enc.Encode(rep); err != nil {
+		line, err := json.Marshal(rep)
+		if err != nil { // a result JSON cannot carry (an infinite number): the job's error
+			line, _ = json.Marshal(reply[R]{Error: "internal error: " + err.Error()})
+		}
+		if _, err := results.Write(append(line, '\n')); err != nil {
 			return fmt.Errorf("worker: writing a result: %w", err)
 		}
 	}

@@ -17,7 +17,7 @@ const childEnv = "GONGWEN_WORKER_TEST_CHILD"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
-		if err := Serve(256<<20, handle); err != nil {
+		if err := Serve(128<<20, handle); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -42,6 +42,9 @@ func handle(job string) (string, error) {
 		return fmt.Sprint(recurse(0)), nil
 	case "hang":
 		select {}
+	case "hoard later": // answers, and then exceeds the budget
+		go handle("hoard")
+		return "HOARDING", nil
 	case "hoard":
 		for {
 			hoard = append(hoard, make([]byte, 1<<20))
@@ -58,7 +61,7 @@ func newPool(t *testing.T) *Pool[string, string] {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Pool[string, string]{Command: []string{exe}, Env: []string{childEnv + "=1"}, Size: 2, Memory: 256 << 20}
+	p := &Pool[string, string]{Command: []string{exe}, Env: []string{childEnv + "=1"}, Size: 2, Memory: 128 << 20}
 	t.Cleanup(func() { p.Close() })
 	return p
 }
@@ -75,8 +78,11 @@ func TestPool(t *testing.T) {
 		{"fail", "", nil, "no such file"},
 		{"panic", "", nil, "internal error: bad input"},
 		{"crash", "", ErrCrashed, "stack"},
-		{"hoard", "", ErrMemory, "256 MB"},
+		{"hoard", "", ErrMemory, "128 MB"},
 		{"again", "AGAIN", nil, ""},
+		{"hoard later", "HOARDING", nil, ""},
+		{"innocent", "INNOCENT", nil, ""}, // whether its child dies under it or not
+		{"innocent again", "INNOCENT AGAIN", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.job, func(t *testing.T) {
