@@ -153,7 +153,7 @@ func runWorker(args []string, stderr io.Writer) int {
 	err := worker.Serve(memory, func(job extractJob) (*extract.Document, error) {
 		in := job.Input
 		if job.Path != "" {
-			body, err := readInput(job.Path, job.MaxInput)
+			body, err := readInput(job.Path, job.MaxInput, job.MaxText)
 			if err != nil {
 				return nil, err
 			}
@@ -172,15 +172,24 @@ func runWorker(args []string, stderr io.Writer) int {
 	return 0
 }
 
-// readInput reads a file of at most max bytes.
-func readInput(path string, max int64) ([]byte, error) {
+// readInput reads a file of at most max bytes; a text or HTML file is not
+// read at all when it is too large for its text to fit in maxText (the
+// extractor's check, made before the bytes are read).
+func readInput(path string, max, maxText int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > max {
-		return nil, fmt.Errorf("extract: %s: file of %s, larger than %s (--max-input)", path, limit.Size(info.Size()), limit.Size(max))
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if info.Size() > max {
+			return nil, fmt.Errorf("extract: %s: file of %s, larger than %s (--max-input)", path, limit.Size(info.Size()), limit.Size(max))
+		}
+		head := make([]byte, 4096)
+		n, _ := f.ReadAt(head, 0)
+		if format := extract.Sniff(path, "", head[:n]); (format == extract.FormatText || format == extract.FormatHTML) && info.Size() > 4*maxText {
+			return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", path, limit.Size(info.Size()), extract.ErrTooLarge, limit.Size(maxText))
+		}
 	}
 	body, err := limit.ReadAll(f, max, "file")
 	if errors.Is(err, limit.ErrExceeded) {
