@@ -17,8 +17,8 @@ import (
 )
 
 type serveOptions struct {
-	data string
-	addr string
+	data   string
+	addr   string
 	busy   int   // searches and comparisons at once
 	memory int64 // the Go runtime's soft memory limit
 	// ready, if set, receives the address listened on (tests listen on :0).
