@@ -62,6 +62,7 @@ type IdentitySource struct {
 type Source struct {
 	URL         string    `json:"url"`
 	File        string    `json:"file"`
+	OtherFiles  []string  `json:"other_files,omitempty"` // more files with the same bytes (ingest keeps one document per content)
 	ContentType string    `json:"content_type"`
 	Charset     string    `json:"charset,omitempty"`
 	SHA256      string    `json:"sha256"`

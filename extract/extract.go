@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +25,7 @@ import (
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
+	"github.com/gongwen/gongwen/internal/limit"
 )
 
 // Input is one document to extract: its bytes and where they came from.
@@ -46,7 +49,19 @@ type Extractor struct {
 	// Explain fills Indicator.Rule: which naming rule of extract/indicator
 	// gave each name (gongwen extract --explain).
 	Explain bool
+	// MaxText bounds the text of one document in bytes; 0 means
+	// DefaultMaxText. Extraction takes time and memory in proportion to the
+	// text (some 50 bytes of memory for each byte of text).
+	MaxText int
 }
+
+// DefaultMaxText is the default of Extractor.MaxText: some 2.7 million
+// Chinese characters, thousands of pages, far more than any report.
+const DefaultMaxText = 8 << 20
+
+// ErrTooLarge is returned (wrapped) for a document whose text is longer
+// than Extractor.MaxText.
+var ErrTooLarge = errors.New("longer than the limit for one document")
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
 var ErrUnknownFormat = errors.New("unknown format")
@@ -65,13 +80,6 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc, err = nil, fmt.Errorf("extract: %s: internal error: %v", name, r)
 		}
 	}()
-	seg := e.Segmenter
-	if seg == nil {
-		if seg, err = segment.DefaultSegmenter(); err != nil {
-			return nil, err
-		}
-	}
-
 	sum := sha256.Sum256(in.Body)
 	doc = &Document{
 		Parent: in.Parent,
@@ -100,6 +108,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		return nil, fmt.Errorf("extract: %s: empty file", name)
 	}
 	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
+	maxText := e.MaxText
+	if maxText <= 0 {
+		maxText = DefaultMaxText
+	}
+	// Markup, or GB18030 that grows in UTF-8, may be larger than its text; anything much larger is not
+	// read at all.
+	if (format == FormatHTML || format == FormatText) && len(in.Body) > 4*maxText {
+		return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", name, limit.Size(int64(len(in.Body))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
 	c := clues{host: hostOf(in.URL), parent: in.ParentRegion}
 	switch format {
 	case FormatHTML:
@@ -131,8 +148,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		c.coreTitle = docx.CoreTitle(in.Body)
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
-		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {
+		if doc.Text, doc.Source.Charset, doc.Warnings, err = DecodeText(in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		warning, err := checkChinese(doc.Text)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		if warning != "" {
+			doc.Warnings = append(doc.Warnings, warning)
 		}
 		if doc.Source.ContentType == "" {
 			doc.Source.ContentType = "text/plain"
@@ -153,6 +177,16 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 	}
 	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
 		return nil, fmt.Errorf("extract: %s: no text found", name)
+	}
+	if len(doc.Text) > maxText {
+		return nil, fmt.Errorf("extract: %s: text of %s: %w of %s (--max-text)", name, limit.Size(int64(len(doc.Text))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
+	// The dictionary only now: an input that fails fails fast.
+	seg := e.Segmenter
+	if seg == nil {
+		if seg, err = segment.DefaultSegmenter(); err != nil {
+			return nil, err
+		}
 	}
 	e.fill(doc, seg, c)
 	return doc, nil
@@ -228,6 +262,8 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	identify(doc, c)
 
 	found := indicator.Find(tt.prose, quantities, seg)
+	// A run of hundreds of digits is no count, and no JSON number.
+	found = slices.DeleteFunc(found, func(in indicator.Indicator) bool { return math.IsInf(in.Value, 0) || math.IsNaN(in.Value) })
 	prose := make([]Indicator, 0, len(found))
 	for _, in := range found {
 		start := idx.runes(in.Start)
@@ -376,6 +412,10 @@ func ContentID(body []byte) string {
 	sum := sha256.Sum256(body)
 	return documentID("", sum[:])
 }
+
+// ContentIDOf is ContentID from the SHA-256 of the body, for a caller that
+// hashed it as a stream.
+func ContentIDOf(sum []byte) string { return documentID("", sum) }
 
 // URLID is the id of the document at a URL: a hash of its canonical form.
 // A crawler needs it to name an attachment's parent before the page is read.

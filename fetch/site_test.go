@@ -105,9 +105,9 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, hits int) {
 		}
 		return
 	case loopPage:
-		http.Redirect(w, r, "/loop/b", http.StatusFound)
+		http.Redirect(w, r, "/zwgk/ndbg/loop/b", http.StatusFound) // within the scope: the loop, not the scope, ends it
 		return
-	case "/loop/b":
+	case "/zwgk/ndbg/loop/b":
 		http.Redirect(w, r, loopPage, http.StatusMovedPermanently)
 		return
 	case blockPage:

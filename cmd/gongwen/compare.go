@@ -6,12 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type compareOptions struct {
@@ -152,23 +151,16 @@ func runCompare(ctx context.Context, opts compareOptions, indicator string, stdo
 	return nil
 }
 
-// writeChart draws t into path through a temporary file, so a failed chart
-// leaves no file behind.
+// writeChart draws t into path; a failed chart leaves no file behind (see
+// output).
 func writeChart(path string, t *export.Table) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	out, err := output.Create(path)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := export.Chart(tmp, t); err != nil {
-		tmp.Close()
+	defer out.Abort()
+	if err := export.Chart(out, t); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return out.Commit()
 }
