@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -33,7 +34,8 @@ type Where struct {
 // documents where selects. The name goes through the index's Chinese
 // analyzer, so 调解成功率 also finds 人民调解成功率; "NAME OP VALUE"
 // (调解成功率>=95) keeps only such values. The documents are read from the
-// index for the approximation mark and the issuer's region.
+// index for the approximation mark and the issuer's region, one at a time: a
+// comparison holds one document, not all it draws on.
 func Observations(ctx context.Context, ix *index.Index, indicator string, where Where) ([]Observation, error) {
 	f, err := index.ParseIndicatorFilter(indicator)
 	if err != nil {
@@ -44,16 +46,25 @@ func Observations(ctx context.Context, ix *index.Index, indicator string, where 
 	if err != nil {
 		return nil, err
 	}
-	docs := map[string]*extract.Document{}
-	used := map[indicatorKey]int{} // how many of a document's equal indicators were taken
-	var obs []Observation
-	for _, h := range hits {
-		doc, ok := docs[h.DocID]
-		if !ok {
+	// The hits of a document together, each observation at its hit's place.
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return hits[order[a]].DocID < hits[order[b]].DocID })
+	obs := make([]Observation, len(hits))
+	var doc *extract.Document
+	var used map[indicatorKey]int // how many of the document's equal indicators were taken
+	for n, i := range order {
+		h := hits[i]
+		if n == 0 || h.DocID != hits[order[n-1]].DocID {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if doc, err = ix.Document(h.DocID); err != nil {
 				return nil, fmt.Errorf("export: indicator %s of document %s: %w", h.Name, h.DocID, err)
 			}
-			docs[h.DocID] = doc
+			used = map[indicatorKey]int{}
 		}
 		key := indicatorKey{h.DocID, h.Name, h.Text, h.Value}
 		ind, ok := nthIndicator(doc, key, used[key])
@@ -61,7 +72,7 @@ func Observations(ctx context.Context, ix *index.Index, indicator string, where 
 			ind = extract.Indicator{Name: h.Name, Value: h.Value, Unit: h.Unit, Text: h.Text, Kind: h.Kind}
 		}
 		used[key]++
-		obs = append(obs, NewObservation(doc, ind))
+		obs[i] = NewObservation(doc, ind)
 	}
 	return obs, nil
 }

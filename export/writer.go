@@ -15,7 +15,7 @@ type Format string
 
 // The export formats.
 const (
-	CSV     Format = "csv"     // UTF-8 with a byte order mark, RFC 4180 quoting
+	CSV     Format = "csv"     // UTF-8 with a byte order mark, RFC 4180 quoting, formula-safe cells
 	JSONL   Format = "jsonl"   // one JSON object per line
 	XLSX    Format = "xlsx"    // Excel workbook: typed cells, frozen header row
 	Parquet Format = "parquet" // typed columns, Snappy-compressed
@@ -231,9 +231,35 @@ func newCSVEncoder[T any](w io.Writer, cols []column) (*csvEncoder[T], error) {
 func (e *csvEncoder[T]) write(row T) error {
 	v := reflect.ValueOf(row)
 	for i, c := range e.cols {
-		e.record[i] = text(c.value(v))
+		e.record[i] = inert(text(c.value(v)))
 	}
 	return e.w.Write(e.record)
+}
+
+// inert keeps a spreadsheet from running a cell as a formula (CSV
+// injection): text from a web page such as =HYPERLINK(…) gets a leading
+// apostrophe, which Excel and LibreOffice show as text, as OWASP advises for
+// cells starting with = + - @, a tab or a carriage return. Numbers, -5 and
+// -0.5 included, are left as they are. Text that starts with apostrophes
+// before such a character gets one more, so that dropping the first
+// apostrophe of a cell that starts with one before = + - @ tab CR or another
+// apostrophe always gives the text back.
+func inert(s string) string {
+	if needsApostrophe(s) {
+		return "'" + s
+	}
+	return s
+}
+
+func needsApostrophe(s string) bool {
+	quotes := len(s) - len(strings.TrimLeft(s, "'"))
+	if quotes == len(s) || !strings.ContainsRune("=+-@\t\r", rune(s[quotes])) {
+		return false
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil && quotes == 0 {
+		return false
+	}
+	return true
 }
 
 func (e *csvEncoder[T]) close() error {

@@ -62,6 +62,7 @@ type IdentitySource struct {
 type Source struct {
 	URL         string    `json:"url"`
 	File        string    `json:"file"`
+	OtherFiles  []string  `json:"other_files,omitempty"` // more files with the same bytes (ingest keeps one document per content)
 	ContentType string    `json:"content_type"`
 	Charset     string    `json:"charset,omitempty"`
 	SHA256      string    `json:"sha256"`
@@ -121,6 +122,11 @@ type Indicator struct {
 	Start    int     `json:"start"`
 	End      int     `json:"end"`
 
+	// Low and High are set for a range written as one figure (5%—8%,
+	// 3至5年); Value is then Low.
+	Low  *float64 `json:"low,omitempty"`
+	High *float64 `json:"high,omitempty"`
+
 	// Measure is the canonical name of what is measured, shared across
 	// documents (地区生产总值 for 全市生产总值 and GDP); Name keeps the
 	// document's own words.
@@ -145,6 +151,11 @@ type Indicator struct {
 	// (本年度共收到政府信息公开申请3119件 and the cell 本年新收政府信息公开
 	// 申请数量 · 总计). Both are kept; this says they are one fact.
 	Restates *CellRef `json:"restates,omitempty"`
+	// Rule says which naming rule gave Name (extract/indicator lists them),
+	// with the clean-ups that changed it after a +: own-subject+generic. It
+	// is filled only on request (Extractor.Explain, gongwen extract --explain),
+	// for reading why a name came out as it did.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Change directions.

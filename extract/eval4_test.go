@@ -62,6 +62,8 @@ func (l eval4Label) scores(field string) bool {
 // eval4Score is the tally of one group of passages (prose or table).
 type eval4Score struct {
 	quantities, indicators, valueUnit tally
+	byRule                            ruleMisses         // misses of named indicators by naming rule
+	known                             map[knownMiss]bool // the known misses seen
 	change, target                    struct{ right, total int }
 	// changesFound and targetsFound count labelled changes and targets
 	// that the extractor marks as such, out of changes and targets labelled.
@@ -85,14 +87,15 @@ func TestEvalRealDocs(t *testing.T) {
 	}
 	// Measured scores minus 0.003; raise them when the scores rise.
 	floors := map[string]map[string]float64{
-		"prose": {"quantities": 0.973, "indicators": 0.937, "change": 0.718, "target": 0.879},
-		"table": {"quantities": 0.347, "indicators": 0.347, "change": 0.497, "target": 0.997},
+		"prose": {"quantities": 0.995, "indicators": 0.985, "change": 0.729, "target": 0.877},
+		"table": {"quantities": 0.348, "indicators": 0.348, "change": 0.497, "target": 0.997},
 	}
+	seenKnown := map[knownMiss]bool{}
 	labels, err := filepath.Glob("../testdata/eval4/*.json")
 	if err != nil || len(labels) == 0 {
 		t.Fatalf("no labelled documents in testdata/eval4: %v", err)
 	}
-	ex := &Extractor{Segmenter: testSegmenter(t)}
+	ex := &Extractor{Segmenter: testSegmenter(t), Explain: true}
 	scores := map[string]*eval4Score{"prose": {}, "table": {}}
 	perDoc := map[string]*eval4Score{}
 	nolog := func(string, ...any) {}
@@ -125,6 +128,7 @@ func TestEvalRealDocs(t *testing.T) {
 				continue
 			}
 			where := gold.Document + " " + p.ID
+			s.known = seenKnown
 			s.add(t.Logf, where, got, p.Indicators)
 			if perDoc[gold.Document] == nil {
 				perDoc[gold.Document] = &eval4Score{}
@@ -139,6 +143,11 @@ func TestEvalRealDocs(t *testing.T) {
 				s.quantities.f1(), s.quantities.fn, s.quantities.fp, s.indicators.f1(), s.indicators.fn, s.indicators.fp)
 		}
 	}
+	for _, kind := range []string{"prose", "table"} {
+		t.Logf("%s:", kind)
+		scores[kind].byRule.log(t)
+	}
+	checkKnown(t, eval4Known, seenKnown)
 	for _, kind := range []string{"prose", "table"} {
 		s := scores[kind]
 		measured := map[string]float64{
@@ -166,10 +175,25 @@ func (s *eval4Score) add(logf func(string, ...any), where string, got []Indicato
 	s.quantities.tp += len(pairs)
 	s.quantities.fp += len(extra)
 	s.quantities.fn += len(missed)
-	named, _, _ := matchLabels(got, gold, true, true)
+	named, namedMissed, namedExtra := matchLabels(got, gold, true, true)
 	s.indicators.tp += len(named)
 	s.indicators.fp += len(got) - len(named)
 	s.indicators.fn += len(gold) - len(named)
+	if s.byRule == nil {
+		s.byRule = ruleMisses{}
+	}
+	for _, g := range namedMissed {
+		s.knownWhy(where, g.Name) // marks it seen, verbose or not
+	}
+	blamed := map[indicatorKey]bool{} // misnamed figures, not counted again as extra
+	for _, g := range namedMissed {
+		s.byRule.misnamed(namedExtra, func(x Indicator) bool { return !blamed[x.key()] && sameQuantity(x, g, true) }, blamed)
+	}
+	for _, x := range namedExtra {
+		if !blamed[x.key()] {
+			s.byRule.add(x.Rule, "extra")
+		}
+	}
 	loose, _, _ := matchLabels(got, gold, false, false)
 	s.valueUnit.tp += len(loose)
 	s.valueUnit.fp += len(got) - len(loose)
@@ -224,14 +248,35 @@ func (s *eval4Score) add(logf func(string, ...any), where string, got []Indicato
 				names = append(names, fmt.Sprintf("%q", x.Name))
 			}
 		}
-		logf("%s: misnamed: %s = %s: got %s", where, pr.gold.Name, pr.gold.Text, strings.Join(names, " or "))
+		logf("%s: misnamed: %s = %s: got %s (rule %s)%s", where, pr.gold.Name, pr.gold.Text, strings.Join(names, " or "), pr.got.Rule, s.knownWhy(where, pr.gold.Name))
 	}
 	for _, g := range missed {
-		logf("%s: missed: %s = %v %s [%s]%s", where, g.Name, g.Value, g.Unit, g.Text, nearMiss(g, extra))
+		logf("%s: missed: %s = %v %s [%s]%s%s", where, g.Name, g.Value, g.Unit, g.Text, nearMiss(g, extra), s.knownWhy(where, g.Name))
 	}
 	for _, x := range extra {
-		logf("%s: extra: %s = %v %s [%s]", where, x.Name, x.Value, x.Unit, x.Text)
+		logf("%s: extra: %s = %v %s [%s] (rule %s)", where, x.Name, x.Value, x.Unit, x.Text, x.Rule)
 	}
+}
+
+// eval4Known are the accepted misses of the prose passages of testdata/eval4
+// (the table passages wait for the table reader).
+var eval4Known = []knownMiss{
+	{"docx_gwr2025_guangdong guangdong-review", "经营主体和企业总量全国排名", "总量 sums the two subjects before; the name keeps the last"},
+	{"docx_gwr2025_guangdong guangdong-review", "国家下达城镇新增就业年度任务", "the task's subject is the figure before (城镇新增就业超143万人、超额完成国家下达的110万人年度任务)"},
+	{"docx_gwr2025_xizang xizang-review", "荣获表彰个人", "the label rewords the clause (15名个人荣获党中央、国务院表彰)"},
+	{"pdf_zhoukou_tjgb2023 zk-employment", "城市居民消费价格下降", "the subject is in the sentence before, which has no figure (居民消费价格涨幅与上年持平。其中，城市下降0.1%)"},
+	{"pdf_zhoukou_tjgb2023 zk-employment", "农村居民消费价格上涨", "as 城市居民消费价格下降"},
+}
+
+// knownWhy returns " — known: why" for a known miss, and notes it seen.
+func (s *eval4Score) knownWhy(where, name string) string {
+	if s.known == nil {
+		return ""
+	}
+	if why := known(eval4Known, where, name, s.known); why != "" {
+		return " — known: " + why
+	}
+	return ""
 }
 
 type labelPair struct {

@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,9 +21,11 @@ import (
 	"github.com/gongwen/gongwen/extract/indicator"
 	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/meta"
+	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
+	"github.com/gongwen/gongwen/internal/limit"
 )
 
 // Input is one document to extract: its bytes and where they came from.
@@ -42,7 +46,22 @@ type Input struct {
 type Extractor struct {
 	Segmenter *segment.Segmenter
 	OCR       bool // read scanned PDF pages with Tesseract (slow: 10–30 s a page)
+	// Explain fills Indicator.Rule: which naming rule of extract/indicator
+	// gave each name (gongwen extract --explain).
+	Explain bool
+	// MaxText bounds the text of one document in bytes; 0 means
+	// DefaultMaxText. Extraction takes time and memory in proportion to the
+	// text (some 50 bytes of memory for each byte of text).
+	MaxText int
 }
+
+// DefaultMaxText is the default of Extractor.MaxText: some 2.7 million
+// Chinese characters, thousands of pages, far more than any report.
+const DefaultMaxText = 8 << 20
+
+// ErrTooLarge is returned (wrapped) for a document whose text is longer
+// than Extractor.MaxText.
+var ErrTooLarge = errors.New("longer than the limit for one document")
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
 var ErrUnknownFormat = errors.New("unknown format")
@@ -61,13 +80,6 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc, err = nil, fmt.Errorf("extract: %s: internal error: %v", name, r)
 		}
 	}()
-	seg := e.Segmenter
-	if seg == nil {
-		if seg, err = segment.DefaultSegmenter(); err != nil {
-			return nil, err
-		}
-	}
-
 	sum := sha256.Sum256(in.Body)
 	doc = &Document{
 		Parent: in.Parent,
@@ -96,6 +108,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		return nil, fmt.Errorf("extract: %s: empty file", name)
 	}
 	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
+	maxText := e.MaxText
+	if maxText <= 0 {
+		maxText = DefaultMaxText
+	}
+	// Markup, or GB18030 that grows in UTF-8, may be larger than its text; anything much larger is not
+	// read at all.
+	if (format == FormatHTML || format == FormatText) && len(in.Body) > 4*maxText {
+		return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", name, limit.Size(int64(len(in.Body))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
 	c := clues{host: hostOf(in.URL), parent: in.ParentRegion}
 	switch format {
 	case FormatHTML:
@@ -127,8 +148,15 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		c.coreTitle = docx.CoreTitle(in.Body)
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
-		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {
+		if doc.Text, doc.Source.Charset, doc.Warnings, err = DecodeText(in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		warning, err := checkChinese(doc.Text)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		if warning != "" {
+			doc.Warnings = append(doc.Warnings, warning)
 		}
 		if doc.Source.ContentType == "" {
 			doc.Source.ContentType = "text/plain"
@@ -149,6 +177,16 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 	}
 	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
 		return nil, fmt.Errorf("extract: %s: no text found", name)
+	}
+	if len(doc.Text) > maxText {
+		return nil, fmt.Errorf("extract: %s: text of %s: %w of %s (--max-text)", name, limit.Size(int64(len(doc.Text))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
+	// The dictionary only now: an input that fails fails fast.
+	seg := e.Segmenter
+	if seg == nil {
+		if seg, err = segment.DefaultSegmenter(); err != nil {
+			return nil, err
+		}
 	}
 	e.fill(doc, seg, c)
 	return doc, nil
@@ -178,8 +216,22 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 	annotateTables(doc, tt)
 
+	// Each recogniser runs once, and each skips what the ones before found:
+	// dates skip document numbers, quantities skip both. Quantities and
+	// indicators read the prose only: a table's figures come from its cells.
+	nums := docnum.Find(text)
+	var skip [][2]int
+	for _, n := range nums {
+		skip = append(skip, [2]int{n.Start, n.End})
+	}
+	dates := date.Find(text, skip...)
+	for _, d := range dates {
+		skip = append(skip, [2]int{d.Start, d.End})
+	}
+	quantities := quantity.Find(tt.prose, skip...)
+
 	seen := map[string]bool{}
-	for _, n := range docnum.Find(text) {
+	for _, n := range nums {
 		if seen[n.Text] {
 			continue
 		}
@@ -195,7 +247,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 
 	inText := map[string]bool{}
-	for _, d := range date.Find(text) {
+	for _, d := range dates {
 		inText[d.Value] = true
 		doc.Dates = append(doc.Dates, Date{Text: d.Text, Value: d.Value, Role: d.Role,
 			Start: idx.runes(d.Start), End: idx.runes(d.End)})
@@ -209,7 +261,9 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	}
 	identify(doc, c)
 
-	found := indicator.Find(tt.prose, seg)
+	found := indicator.Find(tt.prose, quantities, seg)
+	// A run of hundreds of digits is no count, and no JSON number.
+	found = slices.DeleteFunc(found, func(in indicator.Indicator) bool { return math.IsInf(in.Value, 0) || math.IsNaN(in.Value) })
 	prose := make([]Indicator, 0, len(found))
 	for _, in := range found {
 		start := idx.runes(in.Start)
@@ -217,9 +271,16 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 		if kind == "" {
 			kind = KindCount
 		}
-		prose = append(prose, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+		x := Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
-			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
+			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)}
+		if in.Range {
+			x.Low, x.High = &in.Low, &in.High
+		}
+		if e.Explain {
+			x.Rule = in.Rule
+		}
+		prose = append(prose, x)
 	}
 	readMeasures(doc, prose, tt.prose, found, idx)
 	doc.Indicators = mergeIndicators(prose, cellIndicators(doc, tt, idx), doc.Tables)
@@ -351,6 +412,10 @@ func ContentID(body []byte) string {
 	sum := sha256.Sum256(body)
 	return documentID("", sum[:])
 }
+
+// ContentIDOf is ContentID from the SHA-256 of the body, for a caller that
+// hashed it as a stream.
+func ContentIDOf(sum []byte) string { return documentID("", sum) }
 
 // URLID is the id of the document at a URL: a hash of its canonical form.
 // A crawler needs it to name an attachment's parent before the page is read.

@@ -13,6 +13,7 @@ import (
 	"github.com/gongwen/gongwen/extract/region"
 
 	"github.com/gongwen/gongwen/extract/segment"
+	"github.com/gongwen/gongwen/internal/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden/extract")
@@ -230,6 +231,13 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	// The damaged and hostile text of internal/hostile, small.
+	report := []byte("开封市人民政府关于2024年度法治政府建设工作情况的报告\n受理人民调解案件49545件，调解成功率98.7%。")
+	f.Add(hostile.CutUTF8(report))
+	f.Add(hostile.DamagedUTF8(report))
+	f.Add(hostile.RandomBytes(512, 3))
+	f.Add(hostile.RandomGB18030(512, 4))
+	f.Add([]byte("受理人民调解案件" + strings.Repeat("9", 400) + "件"))
 	ex := &Extractor{Segmenter: testSegmenter(f)}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		doc, err := ex.Extract(Input{Name: "fuzz", Body: body})
@@ -241,6 +249,9 @@ func FuzzExtract(f *testing.F) {
 		}
 		if !utf8.ValidString(doc.Text) || !utf8.ValidString(doc.Title) {
 			t.Fatal("invalid UTF-8 in output")
+		}
+		if _, err := json.Marshal(doc); err != nil {
+			t.Fatalf("the document is no JSON: %v", err)
 		}
 		checkSpans(t, doc)
 	})

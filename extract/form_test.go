@@ -206,10 +206,13 @@ func TestTablesReadOnce(t *testing.T) {
 				if in.Restates != nil {
 					ref += fmt.Sprintf(" restates %d,%d", in.Restates.Row, in.Restates.Col)
 				}
+				if in.Change != nil {
+					ref += fmt.Sprintf(" %s from %s", in.Change.Direction, in.Change.Base)
+				}
 				got = append(got, fmt.Sprintf("%s=%v%s%s", in.Name, in.Value, in.Unit, ref))
 			}
-			want := []string{"水泥产量=2.384e+06吨 restates 1,2", "水泥 · 产量=2.384e+06吨 @1,2", "水泥 · 比上年增长=-5.7% @1,3",
-				"服装 · 产量=1.865e+07件 @2,2", "服装 · 比上年增长=4.4% @2,3"}
+			want := []string{"水泥产量=2.384e+06吨 restates 1,2", "水泥 · 产量=2.384e+06吨 @1,2", "水泥 · 比上年增长=5.7% @1,3 down from 上年",
+				"服装 · 产量=1.865e+07件 @2,2", "服装 · 比上年增长=4.4% @2,3 up from 上年"}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("indicators (-want +got):\n%s", diff)
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -56,14 +57,11 @@ func Sections(text string) []Section {
 
 // sectionAt returns the innermost heading in force at rune offset pos.
 func sectionAt(sections []Section, pos int) string {
-	heading := ""
-	for _, s := range sections {
-		if s.Start > pos {
-			break
-		}
-		heading = s.Heading
+	i := sort.Search(len(sections), func(i int) bool { return sections[i].Start > pos })
+	if i == 0 {
+		return ""
 	}
-	return heading
+	return sections[i-1].Heading
 }
 
 // labelRE matches any known metadata label, padded or not: 索 引 号, 文　　号.

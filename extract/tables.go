@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/gongwen/gongwen/extract/measure"
 	"math"
 	"sort"
 	"strings"
@@ -125,6 +126,16 @@ func cellIndicators(doc *Document, tt tableText, idx runeIndex) []Indicator {
 			f.Row -= len(read.Rows) - len(t.Rows) // the headings put back on top
 			in := Indicator{Name: f.Name, Value: f.Value, Unit: f.Unit, Text: f.Text, Kind: f.Kind,
 				Section: t.Section, Start: -1, End: -1, CellRef: &CellRef{Table: i, Row: f.Row, Col: f.Col}}
+			if base, ok := measure.HeadingChange(columnHeading(read, f.Col)); ok {
+				// 比上年增长（%） holds changes: -3.2 is a fall of 3.2.
+				in.Change = &Change{Direction: ChangeUp, Base: base}
+				switch {
+				case in.Value < 0:
+					in.Change.Direction, in.Value = ChangeDown, -in.Value
+				case in.Value == 0:
+					in.Change.Direction = ChangeFlat
+				}
+			}
 			line := tt.lines[i][f.Row]
 			if s, e := table.CellSpan(doc.Text, line, t.Rows[f.Row], f.Col); s >= 0 {
 				in.Text, in.Start, in.End = doc.Text[s:e], idx.runes(s), idx.runes(e)
@@ -138,6 +149,17 @@ func cellIndicators(doc *Document, tt tableText, idx runeIndex) []Indicator {
 		}
 	}
 	return out
+}
+
+// columnHeading returns the heading of column col of t: its lowest heading
+// cell, or "" when the table has no heading rows.
+func columnHeading(t table.Table, col int) string {
+	for r := min(t.HeaderRows, len(t.Rows)) - 1; r >= 0; r-- {
+		if col < len(t.Rows[r]) && t.Rows[r][col] != "" {
+			return t.Rows[r][col]
+		}
+	}
+	return ""
 }
 
 // withHeadings returns table i, or, when it has no heading rows and is as

@@ -18,6 +18,8 @@
 // Errors are {"error": "…"} with status 400 (bad query), 404 or 500. A
 // filter value that no document has and that names no known kind or
 // division (a typo) is a bad query whose error lists the nearest values.
+// Guard bounds what requests may cost: parameter lengths and the searches
+// that run at once (503 when busy).
 package web
 
 import (
@@ -35,8 +37,12 @@ import (
 //go:embed static
 var static embed.FS
 
-// maxLimit bounds the page size a client can ask for.
-const maxLimit = 200
+// maxLimit bounds the page size a client can ask for, maxOffset how deep it
+// can page (further is what gongwen export is for).
+const (
+	maxLimit  = 200
+	maxOffset = 10000
+)
 
 // Handler returns the HTTP handler of ix.
 func Handler(ix *index.Index) http.Handler {
@@ -58,8 +64,8 @@ func Handler(ix *index.Index) http.Handler {
 			writeError(w, http.StatusBadRequest, "limit: want 1 to "+strconv.Itoa(maxLimit))
 			return
 		}
-		if q.Offset, err = intParam(v.Get("offset"), 0); err != nil || q.Offset < 0 {
-			writeError(w, http.StatusBadRequest, "offset: want a number ≥ 0")
+		if q.Offset, err = intParam(v.Get("offset"), 0); err != nil || q.Offset < 0 || q.Offset > maxOffset {
+			writeError(w, http.StatusBadRequest, "offset: want 0 to "+strconv.Itoa(maxOffset))
 			return
 		}
 		res, err := ix.Search(r.Context(), q)

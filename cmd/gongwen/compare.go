@@ -6,12 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type compareOptions struct {
@@ -174,8 +174,8 @@ func chartFormat(path string) string {
 	return ""
 }
 
-// writeChart draws t into path through a temporary file, so a failed chart
-// leaves no file behind.
+// writeChart draws t into path; a failed chart leaves no file behind (see
+// output).
 func writeChart(path string, t *export.Table) error {
 	draw := export.Chart
 	if chartFormat(path) == "png" {
@@ -185,20 +185,13 @@ func writeChart(path string, t *export.Table) error {
 		}
 		draw = func(w io.Writer, t *export.Table) error { return export.ChartPNG(w, t, font) }
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	out, err := output.Create(path)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := draw(tmp, t); err != nil {
-		tmp.Close()
+	defer out.Abort()
+	if err := draw(out, t); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return out.Commit()
 }

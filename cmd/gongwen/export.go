@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type exportOptions struct {
@@ -124,16 +124,14 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	defer ix.Close()
 
 	w := stdout
-	var tmp *os.File
+	var out *output.File
 	if opts.out != "" {
-		// Written to a temporary file and renamed, so a failed export never
-		// leaves a half-written file behind.
-		tmp, err = os.CreateTemp(filepath.Dir(opts.out), "."+filepath.Base(opts.out)+".*")
-		if err != nil {
+		// A failed export never leaves a half-written file behind (see output).
+		if out, err = output.Create(opts.out); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		w = tmp
+		defer out.Abort()
+		w = out
 	}
 	var done func() // advances the progress bar, on a terminal
 	if isTerminal(stderr) {
@@ -181,14 +179,8 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		return noRows(ctx, ix, opts, format, what)
 	}
 	dest := "stdout"
-	if tmp != nil {
-		if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
-			return err
-		}
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp.Name(), opts.out); err != nil {
+	if out != nil {
+		if err := out.Commit(); err != nil {
 			return err
 		}
 		dest = opts.out

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,15 +19,18 @@ import (
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/fetch"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type extractOptions struct {
-	out     string // file to write the JSON lines to; stdout when empty
-	ocr     bool   // read scanned PDF pages with Tesseract
-	formats bool   // list the formats read and exit
+	out     string    // file to write the JSON lines to; stdout when empty
+	ocr     bool      // read scanned PDF pages with Tesseract
+	formats bool      // list the formats read and exit
+	explain bool      // say which naming rule named each indicator
+	limits  docLimits // of extracting one document
 }
 
-const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] PATH|URL ...
+const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] [--explain] PATH|URL ...
        gongwen extract --formats
 
 Prints one JSON object per document (see CONTRACT.md), in argument order.
@@ -37,7 +41,9 @@ archive gives its own document and then one for each file inside.
 --formats lists the formats, how each is read and what it needs installed.
 
 Inputs that cannot be read are named on stderr, one line each; the others
-are still printed, and the exit status is 1.
+are still printed, and the exit status is 1. Each document is extracted in
+a worker process with a deadline and a memory budget (--doc-timeout,
+--doc-memory): a file that crashes or exhausts its worker fails alone.
 
 Flags:
 `
@@ -49,6 +55,8 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
 	fs.BoolVar(&opts.ocr, "ocr", false, "read scanned PDF pages by OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; 10–30 s a page)")
 	fs.BoolVar(&opts.formats, "formats", false, "list the formats read, how, and what they need installed")
+	fs.BoolVar(&opts.explain, "explain", false, "add to each indicator the naming rule that gave its name (\"rule\")")
+	addLimitFlags(fs, &opts.limits)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
@@ -81,25 +89,32 @@ func printFormats(w io.Writer) {
 
 func runExtract(ctx context.Context, opts extractOptions, args []string, stdout, stderr io.Writer) error {
 	w := stdout
-	var tmp *os.File
+	var out *output.File
 	if opts.out != "" {
-		// Written to a temporary file and renamed, so a failed run never
-		// leaves a half-written output behind.
+		// A failed run never leaves a half-written file behind (see output).
 		var err error
-		tmp, err = os.CreateTemp(filepath.Dir(opts.out), "."+filepath.Base(opts.out)+".*")
-		if err != nil {
+		if out, err = output.Create(opts.out); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		w = tmp
+		defer out.Abort()
+		w = out
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 
+	ex, err := newExtractor(opts.limits)
+	if err != nil {
+		return err
+	}
+	defer ex.Close()
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	for i, res := range extractAll(ctx, &extract.Extractor{OCR: opts.ocr}, inputs) {
+	ex.ocr, ex.explain = opts.ocr, opts.explain
+	for i, res := range extractAll(ctx, ex, inputs) {
 		if res.err != nil {
+			if ctx.Err() != nil {
+				break // cut short by Ctrl-C: not a failure of the input
+			}
 			fmt.Fprintln(stderr, res.err)
 			failed++
 			continue
@@ -120,14 +135,8 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if tmp != nil {
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it 0600
-			return err
-		}
-		if err := os.Rename(tmp.Name(), opts.out); err != nil {
+	if out != nil {
+		if err := out.Commit(); err != nil {
 			return err
 		}
 	}
@@ -143,11 +152,11 @@ type extractResult struct {
 	err  error
 }
 
-// extractAll extracts the inputs on every core and yields the results in
-// input order. At most GOMAXPROCS inputs are in flight or waiting to be
-// consumed, so memory stays bounded however slow one input is. It stops
-// early when ctx is cancelled.
-func extractAll(ctx context.Context, ex *extract.Extractor, inputs []string) iter.Seq2[int, extractResult] {
+// extractAll extracts the inputs in the worker processes of ex and yields
+// the results in input order. At most as many inputs as workers are in
+// flight or waiting to be consumed, so memory stays bounded however slow
+// one input is. It stops early when ctx is cancelled.
+func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[int, extractResult] {
 	return func(yield func(int, extractResult) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -156,7 +165,7 @@ func extractAll(ctx context.Context, ex *extract.Extractor, inputs []string) ite
 		for i := range results {
 			results[i] = make(chan extractResult, 1)
 		}
-		slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+		slots := make(chan struct{}, cmp.Or(ex.limits.workers, runtime.GOMAXPROCS(0)))
 		go func() {
 			for i, in := range inputs {
 				select {
@@ -185,21 +194,18 @@ func extractAll(ctx context.Context, ex *extract.Extractor, inputs []string) ite
 	}
 }
 
-// extractInput reads one file or fetches one URL and extracts it (an archive into its files too).
-func extractInput(ctx context.Context, ex *extract.Extractor, client *fetch.Client, in string) ([]*extract.Document, error) {
+// extractInput extracts one file or fetches one URL and extracts it (an
+// archive into its files too).
+func extractInput(ctx context.Context, ex *extractor, client *fetch.Client, in string) ([]*extract.Document, error) {
 	if isURL(in) {
 		page, err := client.Get(ctx, in)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %w", err)
 		}
-		return ex.ExtractAll(extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
+		return ex.input(ctx, extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
 			Body: page.Body, FetchedAt: page.FetchedAt})
 	}
-	body, err := os.ReadFile(in)
-	if err != nil {
-		return nil, fmt.Errorf("extract: %s: %w", in, unwrapPathError(err))
-	}
-	return ex.ExtractAll(extract.Input{Name: in, Body: body})
+	return ex.file(ctx, in)
 }
 
 func isURL(s string) bool {

@@ -78,7 +78,6 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 	if in.bar != nil {
 		in.bar.Describe("ingest")
 	}
-	ex := &extract.Extractor{OCR: in.ocr}
 	regions := map[string]*region.Region{} // page URL -> the region of its document, for its attachments
 	for _, rec := range todo {
 		if err := ctx.Err(); err != nil {
@@ -98,8 +97,11 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			}
 		}
 		in.extracted.Add(1)
-		docs, err := ex.ExtractAll(input)
+		docs, err := in.ex.input(ctx, input)
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			in.fail(rec.URL, err)
 			continue
 		}

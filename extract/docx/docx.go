@@ -46,7 +46,7 @@ func Read(body []byte) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("DOCX list numbering: %w", err)
 	}
-	rc, err := parts["word/document.xml"].Open()
+	rc, err := openPart(parts["word/document.xml"], maxDocumentBytes)
 	if err != nil {
 		return nil, fmt.Errorf("DOCX word/document.xml: %w", err)
 	}
@@ -65,12 +65,12 @@ func readNumberingParts(numberingXML, stylesXML *zip.File) (*numbering, error) {
 		if f == nil {
 			continue
 		}
-		rc, err := f.Open()
+		rc, err := openPart(f, maxSupportBytes)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 		defer rc.Close()
-		readers[i] = io.LimitReader(rc, maxText)
+		readers[i] = rc
 	}
 	return readNumbering(readers[0], readers[1])
 }

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/gongwen/gongwen/internal/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -283,6 +285,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(real[:len(real)/2])
 	f.Add(makeDocx(f, `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t><w:tab/></w:r></w:p></w:tc></w:tr></w:tbl>`))
 	f.Add(makeDocx(f, numbered("1", "1", "一")+styled("MyHeading", "二"), "word/numbering.xml", numberingXML, "word/styles.xml", stylesXML))
+	for _, bomb := range hostile.DOCXBombs(2) { // TestBombs reads them at full size
+		f.Add(bomb.Body)
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res, err := Read(body)
 		if err != nil {

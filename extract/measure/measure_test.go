@@ -224,3 +224,28 @@ func TestUnitFits(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingChange(t *testing.T) {
+	tests := []struct {
+		heading string
+		base    string
+		ok      bool
+	}{
+		{"比上年增长（%）", "上年", true},
+		{"比上年增长(%)", "上年", true},
+		{"增速（%）", "", true},
+		{"同比增长%", "上年同期", true},
+		{"比上年末增减（万人）", "上年末", true},
+		{"增长率（%）", "", true},
+		{"产量（万吨）", "", false},
+		{"增加值（亿元）", "", false},
+		{"比重（%）", "", false},
+		{"指数（以上年为100）", "", false},
+	}
+	for _, tt := range tests {
+		base, ok := HeadingChange(tt.heading)
+		if base != tt.base || ok != tt.ok {
+			t.Errorf("HeadingChange(%q) = %q, %v; want %q, %v", tt.heading, base, ok, tt.base, tt.ok)
+		}
+	}
+}

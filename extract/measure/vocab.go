@@ -267,3 +267,26 @@ func Stem(name string) string {
 		k = next
 	}
 }
+
+// HeadingChange reports whether a table heading says its figures are changes
+// (比上年增长（%）, 增速, 同比增减) and against what base: the figure's sign
+// then gives the direction. A heading of a level that holds a change word
+// (增加值（亿元）) is no change heading.
+func HeadingChange(heading string) (base string, ok bool) {
+	h := key(heading)
+	if i := strings.IndexAny(h, "(（"); i > 0 {
+		h = h[:i] // the unit: 比上年增长(%)
+	}
+	h = strings.TrimRight(h, "%％±")
+	h = strings.TrimSuffix(h, "率")
+	if !IsChange(h) && !strings.HasSuffix(h, "增减") {
+		return "", false
+	}
+	v := load()
+	for _, w := range v.words["base"] {
+		if strings.Contains(h, w.text) {
+			return w.means, true
+		}
+	}
+	return "", true
+}

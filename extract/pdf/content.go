@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -40,19 +39,17 @@ type gstate struct {
 	clip                      box  // the clipping path's bounding box: what is drawn outside is not seen
 }
 
-// fontCache shares parsed fonts between the pages of a document. The library does not expose object
-// identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and the other
-// parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same way, even
-// when two pages use one resource name for different fonts.
-type fontCache map[string]*font
-
-func (c fontCache) get(resources pdflib.Value, name string) *font {
+// font returns the font a resource name stands for, parsed once per document. The library does not
+// expose object identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and
+// the other parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same
+// way, even when two pages use one resource name for different fonts.
+func (d *document) font(resources pdflib.Value, name string) *font {
 	v := resources.Key("Font").Key(name)
 	key := v.String()
-	f, ok := c[key]
+	f, ok := d.fonts[key]
 	if !ok {
-		f = newFont(v)
-		c[key] = f
+		f = d.newFont(v)
+		d.fonts[key] = f
 	}
 	return f
 }
@@ -66,7 +63,7 @@ const (
 
 // An interpreter collects the text spans and the ruling lines of one page.
 type interpreter struct {
-	fonts fontCache
+	doc   *document
 	spans []span
 	rules []segment
 	lines bool // collect ruling lines
@@ -75,12 +72,12 @@ type interpreter struct {
 
 // pageContent interprets a page's content stream and returns its text spans in drawing order and, if
 // lines is set, the horizontal and vertical lines it draws.
-func pageContent(page pdflib.Value, fonts fontCache, lines bool) ([]span, []segment) {
+func pageContent(page pdflib.Value, doc *document, lines bool) ([]span, []segment) {
 	contents := page.Key("Contents")
 	if contents.IsNull() {
 		return nil, nil
 	}
-	in := interpreter{fonts: fonts, lines: lines}
+	in := interpreter{doc: doc, lines: lines}
 	in.run(contents, inherited(page, "Resources"), identity, everywhere, 0)
 	return in.spans, in.rules
 }
@@ -125,7 +122,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, d
 		}
 		path.reset()
 	}
-	if err := checkStream(strm); err != nil {
+	if err := in.doc.checkStream(strm); err != nil {
 		panic(err) // readPage turns it into a warning
 	}
 	pdflib.Interpret(strm, func(stk *pdflib.Stack, op string) {
@@ -219,7 +216,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, d
 				name := args[0].Name()
 				f, ok := local[name]
 				if !ok {
-					f = in.fonts.get(resources, name)
+					f = in.doc.font(resources, name)
 					local[name] = f
 				}
 				g.font = f
@@ -292,8 +289,9 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, d
 const maxStreamBytes = 64 << 20
 
 // checkStream rejects content the library's interpreter cannot handle safely: a hex string left open
-// at the end of the stream makes it loop forever.
-func checkStream(strm pdflib.Value) error {
+// at the end of the stream makes it loop forever, and a flood of operands exhausts memory. The stream's
+// bytes and tokens are counted against the document's budgets.
+func (d *document) checkStream(strm pdflib.Value) error {
 	parts := []pdflib.Value{strm}
 	if strm.Kind() == pdflib.Array {
 		parts = parts[:0]
@@ -303,18 +301,20 @@ func checkStream(strm pdflib.Value) error {
 	}
 	var data []byte
 	for _, p := range parts {
-		b, err := readAllLimited(p.Reader(), maxStreamBytes+1)
+		b, err := d.readStream(p, maxStreamBytes-int64(len(data)), "content stream")
 		if err != nil {
-			return fmt.Errorf("content stream: %v", err)
+			return err
 		}
 		data = append(data, b...)
-		if len(data) > maxStreamBytes {
-			return fmt.Errorf("content stream larger than %d MB", maxStreamBytes>>20)
-		}
 	}
 	if openHexString(data) {
 		return errors.New("content stream ends inside a hex string")
 	}
+	tokens, err := scanContent(data)
+	if err != nil {
+		return err
+	}
+	d.interpret(tokens)
 	return nil
 }
 

@@ -10,6 +10,8 @@ import (
 
 	"github.com/gongwen/gongwen/extract/table"
 	pdflib "github.com/ledongthuc/pdf"
+
+	"github.com/gongwen/gongwen/internal/limit"
 )
 
 // Result is the text of a PDF.
@@ -57,6 +59,10 @@ func Read(body []byte) (*Result, error) {
 func read(body []byte, tables bool) (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil { // the library panics on some malformed input
+			if b, ok := r.(errBudget); ok {
+				res, err = nil, fmt.Errorf("gave up: %w", b.err)
+				return
+			}
 			res, err = nil, fmt.Errorf("malformed PDF: %v", r)
 		}
 	}()
@@ -64,12 +70,19 @@ func read(body []byte, tables bool) (res *Result, err error) {
 		return nil, fmt.Errorf("malformed PDF: %w", err)
 	}
 	body = trimTail(body)
+	budget := limit.NewBudget(decodedBudget(len(body)), "decompressed PDF streams")
+	if err := checkXref(body, budget); err != nil {
+		if errors.Is(err, limit.ErrExceeded) {
+			return nil, fmt.Errorf("gave up: %w", err)
+		}
+		return nil, fmt.Errorf("malformed PDF: %w", err)
+	}
 	if bytes.HasPrefix(body, []byte("%PDF-2.")) {
 		// The library only knows 1.x headers; 2.0 files are read the same way for text. The header
 		// is rewritten in a copy, at the same length so offsets stay right.
 		body = append([]byte("%PDF-1.7"), body[len("%PDF-2.0"):]...)
 	}
-	r, err := pdflib.NewReader(bytes.NewReader(body), int64(len(body)))
+	r, err := pdflib.NewReader(newFileReader(body), int64(len(body)))
 	if err != nil {
 		return nil, openError(body, err)
 	}
@@ -82,13 +95,13 @@ func read(body []byte, tables bool) (res *Result, err error) {
 		return nil, errors.New("malformed PDF: no pages")
 	}
 	res = &Result{Pages: n, PageStates: make([]PageState, n)}
-	fonts := fontCache{}
+	doc := newDocument(budget, tokenBudget(len(body)))
 	pages := make([][]line, n)
 	var found []pageTable
 	var empty, scanned, garbledPages []int
 	var broken []error
 	for i := range pages {
-		lines, onPage, state, err := readPage(tree[i], fonts, tables)
+		lines, onPage, state, err := readPage(tree[i], doc, tables)
 		res.PageStates[i] = [...]PageState{PageText, PageBlank, PageGarbled, PageBroken}[state]
 		switch state {
 		case pageEmpty:
@@ -149,7 +162,10 @@ func trimTail(body []byte) []byte {
 // openError explains why the library could not open body.
 func openError(body []byte, err error) error {
 	msg := err.Error()
+	var b errBudget
 	switch {
+	case errors.As(err, &b):
+		return fmt.Errorf("gave up: %w", b.err)
 	case len(body) == 0:
 		return errors.New("empty file")
 	case !bytes.HasPrefix(body, []byte("%PDF-")):
@@ -175,13 +191,16 @@ const (
 // readPage returns the lines of a page outside its tables, and its tables if withTables is set. A page
 // that is not plain text comes with an error saying why (none for an empty page), and so does a
 // readable page with a few garbled characters left out; the library's panics become such errors.
-func readPage(page pdflib.Value, fonts fontCache, withTables bool) (lines []line, tables []pageTable, state int, err error) {
+func readPage(page pdflib.Value, doc *document, withTables bool) (lines []line, tables []pageTable, state int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
+			if _, ok := x.(errBudget); ok {
+				panic(x) // the document is over budget, not just this page
+			}
 			lines, tables, state, err = nil, nil, pageBroken, fmt.Errorf("malformed content (%v)", x)
 		}
 	}()
-	spans, rules := pageContent(page, fonts, withTables)
+	spans, rules := pageContent(page, doc, withTables)
 	box, ok := pageBox(page)
 	spans = visible(spans, box, ok)
 	var all strings.Builder

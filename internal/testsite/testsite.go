@@ -69,9 +69,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	case LoopPage:
-		http.Redirect(w, r, "/loop/b", http.StatusFound)
+		http.Redirect(w, r, "/zwgk/ndbg/loop/b", http.StatusFound) // within the scope: the loop, not the scope, ends it
 		return
-	case "/loop/b":
+	case "/zwgk/ndbg/loop/b":
 		http.Redirect(w, r, LoopPage, http.StatusMovedPermanently)
 		return
 	case BlockPage:
