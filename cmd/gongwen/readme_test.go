@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -36,8 +37,9 @@ var updateREADME = flag.Bool("update", false, "rewrite in README.md the output o
 // The commands run in a fresh directory where testdata is the repository's,
 // one after the other, through the same code as the gongwen binary; the shell
 // they understand is small: quotes, "> FILE", "| head -c N", "| head -n N",
-// "echo $?", and "go run ./testdata/site &", which starts the test site on a
-// free port that stands in for the README's 127.0.0.1:18765.
+// "echo $?", "go run ./testdata/site &", which starts the test site on a
+// free port that stands in for the README's 127.0.0.1:18765, and
+// "gongwen serve", which serves on a free port, gets the page and stops.
 //
 // After a deliberate change, -update rewrites the outputs shown whole; those
 // with … are left to edit by hand (the failure shows what was printed).
@@ -207,6 +209,10 @@ func (sh *tourShell) run(command string) ([]string, error) {
 		if err := sh.startSite(stdout); err != nil {
 			return nil, err
 		}
+	case strings.Join(words, " ") == "gongwen serve":
+		if err := sh.serve(stdout, stderr); err != nil {
+			return nil, err
+		}
 	case len(words) > 0 && words[0] == "gongwen":
 		sh.status = run(words[1:], stdout, stderr)
 	default:
@@ -246,6 +252,44 @@ func (sh *tourShell) startSite(term io.Writer) error {
 	sh.site = ln.Addr().String()
 	fmt.Fprintf(term, "serving testdata/site at http://%s/\n", sh.site)
 	return nil
+}
+
+// readmeServe is the address of gongwen serve as the README writes it.
+const readmeServe = "127.0.0.1:8080"
+
+// serve runs gongwen serve on a free port, asks it for the page and stops
+// it; its output shows the README's address.
+func (sh *tourShell) serve(stdout, stderr io.Writer) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr := make(chan string, 1)
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- runServe(ctx, serveOptions{data: dataDir(""), addr: "127.0.0.1:0", ready: func(a string) { addr <- a }}, &out, stderr)
+	}()
+	var a string
+	select {
+	case a = <-addr:
+	case err := <-done:
+		return err
+	}
+	resp, err := http.Get("http://" + a + "/")
+	if err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			err = fmt.Errorf("GET /: %s", resp.Status)
+		}
+	}
+	cancel()
+	if serr := <-done; err == nil {
+		err = serr
+	}
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, strings.ReplaceAll(out.String(), a, readmeServe))
+	return err
 }
 
 // filter runs the command of a pipeline stage on in: head -c N or head -n N.
