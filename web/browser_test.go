@@ -32,7 +32,7 @@ func chromium() string {
 
 // newBrowser starts headless Chromium for the test, or skips it when there
 // is none (CI installs Debian's chromium).
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t *testing.T, more ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("the browser tests start Chromium")
@@ -48,6 +48,7 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("hide-scrollbars", true), // a page is as wide at 390 px with or without them
 		chromedp.UserDataDir(t.TempDir()),
 	}
+	opts = append(opts, more...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
@@ -503,6 +504,30 @@ func tofu(b browser, text, family string) string {
 	var missing string
 	b.eval(`(`+tofuJS+`, tofu(...`+string(args)+`))`, &missing)
 	return missing
+}
+
+// TestTofuCheck shows that the tofu check finds Chinese drawn without a
+// Chinese font: Chromium is given only DejaVu Sans (FONTCONFIG_FILE).
+func TestTofuCheck(t *testing.T) {
+	const latin = "/usr/share/fonts/truetype/dejavu"
+	if _, err := os.Stat(filepath.Join(latin, "DejaVuSans.ttf")); err != nil {
+		t.Skip("no DejaVu Sans to draw with alone")
+	}
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "fonts.conf")
+	err := os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>`+latin+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := browser{t, newBrowser(t, chromedp.Env("FONTCONFIG_FILE="+conf))}
+	base := serve(t, fixtureIndex(t))
+	b.do("open the page", chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.CSS(".hit")))
+	var family string
+	b.eval(`getComputedStyle(document.body).fontFamily`, &family)
+	if got := tofu(b, "公文A1", family); got != "公文" {
+		t.Errorf("with Latin fonts only, the check finds %q in 公文A1, want 公文", got)
+	}
 }
 
 // checkTofu checks every character shown under root (text and

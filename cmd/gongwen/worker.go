@@ -53,7 +53,9 @@ func addLimitFlags(fs *flag.FlagSet, l *docLimits) {
 // extractJob is one document for a worker: a file it reads itself, or an
 // input whose bytes the parent has (a fetched page).
 type extractJob struct {
-	Path     string        `json:"path,omitempty"`
+	Path string `json:"path,omitempty"`
+	Dir  string `json:"dir,omitempty"` // the parent's working directory, where a relative Path is
+
 	Input    extract.Input `json:"input"`
 	MaxInput int64         `json:"max_input"`
 	MaxText  int64         `json:"max_text"`
@@ -113,7 +115,14 @@ func closePools() {
 
 // file extracts the file at path.
 func (e *extractor) file(ctx context.Context, path string) ([]*extract.Document, error) {
-	return e.do(ctx, path, extractJob{Path: path})
+	// The workers outlive a change of directory (a test's), so the job says
+	// where a relative path starts; the path itself stays as given, the
+	// document's source.file.
+	dir, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", path, err)
+	}
+	return e.do(ctx, path, extractJob{Path: path, Dir: dir})
 }
 
 // input extracts an input held in memory (a fetched page); name is its URL.
@@ -166,6 +175,11 @@ func runWorker(args []string, stderr io.Writer) int {
 	err := worker.Serve(memory, func(job extractJob) ([]*extract.Document, error) {
 		in := job.Input
 		if job.Path != "" {
+			if job.Dir != "" {
+				if err := os.Chdir(job.Dir); err != nil {
+					return nil, fmt.Errorf("extract: %s: %w", job.Path, err)
+				}
+			}
 			body, err := readInput(job.Path, job.MaxInput, job.MaxText)
 			if err != nil {
 				return nil, err
