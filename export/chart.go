@@ -368,21 +368,34 @@ func lineChart(c canvas, d *chartData) {
 	for i, s := range d.series {
 		color := palette[i%len(palette)]
 		dashed := i >= len(palette) // the colours come round again
+		// The row of documents without a place gathers several places: its
+		// values are not joined into a line.
+		gathered := s.name == UnknownRegion || s.name == UnknownIssuer
 		var line []point
 		for j, year := range s.years {
 			line = append(line, point{x(year), y(s.values[j])})
 		}
 		for j, p := range line {
 			if points <= 40 || j == len(line)-1 {
-				labels = append(labels, pointLabel{at: p, side: labelSide(line, j), text: valueLabel(s.values[j], s.approx[j]), color: color})
+				side := sideRight
+				if !gathered {
+					side = labelSide(line, j)
+				}
+				labels = append(labels, pointLabel{at: p, side: side, text: valueLabel(s.values[j], s.approx[j]), color: color})
 			}
 		}
-		c.polyline(line, color, 2, dashed)
+		if !gathered {
+			c.polyline(line, color, 2, dashed)
+		}
 		for _, p := range line {
 			c.circle(p.x, p.y, 3.5, color)
 		}
 		ly := legendY + legendPitch*float64(i)
-		c.polyline([]point{{legendX, ly}, {legendX + 20, ly}}, color, 3, dashed)
+		if gathered {
+			c.circle(legendX+10, ly, 3.5, color)
+		} else {
+			c.polyline([]point{{legendX, ly}, {legendX + 20, ly}}, color, 3, dashed)
+		}
 		c.text(legendX+26, ly+textSize*0.35, names[i], textStyle{size: textSize, color: inkColor})
 	}
 	for _, l := range placeLabels(c, labels) {
@@ -404,12 +417,12 @@ type pointLabel struct {
 type side int
 
 const (
-	right side = iota
-	left
-	above
-	below
-	aboveLeft
-	aboveRight
+	sideRight side = iota
+	sideLeft
+	sideAbove
+	sideBelow
+	sideAboveLeft
+	sideAboveRight
 )
 
 // labelSide is the side of point j of line free of the line: left of the
@@ -418,20 +431,20 @@ const (
 func labelSide(line []point, j int) side {
 	switch {
 	case j == len(line)-1:
-		return right
+		return sideRight
 	case j == 0:
-		return left
+		return sideLeft
 	}
-	up, down := line[j].y < line[j-1].y, line[j].y < line[j+1].y // y grows downwards
+	higher, higherThanNext := line[j].y < line[j-1].y, line[j].y < line[j+1].y // y grows downwards
 	switch {
-	case up && down:
-		return above
-	case !up && !down:
-		return below
-	case up:
-		return aboveLeft
+	case higher && higherThanNext:
+		return sideAbove
+	case !higher && !higherThanNext:
+		return sideBelow
+	case higher:
+		return sideAboveLeft
 	}
-	return aboveRight
+	return sideAboveRight
 }
 
 // placeLabels puts each label on its side of its point, or, where that
@@ -448,7 +461,7 @@ func placeLabels(c canvas, labels []pointLabel) []pointLabel {
 		l := &out[i]
 		w := c.textWidth(l.text, size)
 		at, a := labelAt(l.at, l.side) // where it belongs, if nowhere is free
-		for _, sd := range []side{l.side, right, left, above, below, aboveLeft, aboveRight} {
+		for _, sd := range []side{l.side, sideRight, sideLeft, sideAbove, sideBelow, sideAboveLeft, sideAboveRight} {
 			p, an := labelAt(l.at, sd)
 			if !slices.ContainsFunc(boxes, textBox(p, an, w, size).overlaps) {
 				at, a = p, an
@@ -464,15 +477,15 @@ func placeLabels(c canvas, labels []pointLabel) []pointLabel {
 // labelAt is where the text of a label on side sd of point p goes.
 func labelAt(p point, sd side) (point, anchor) {
 	switch sd {
-	case left:
+	case sideLeft:
 		return point{p.x - 7, p.y + textSize*0.35}, end
-	case above:
+	case sideAbove:
 		return point{p.x, p.y - 8}, middle
-	case below:
+	case sideBelow:
 		return point{p.x, p.y + 8 + textSize}, middle
-	case aboveLeft:
+	case sideAboveLeft:
 		return point{p.x - 5, p.y - 6}, end
-	case aboveRight:
+	case sideAboveRight:
 		return point{p.x + 5, p.y - 6}, start
 	}
 	return point{p.x + 7, p.y + textSize*0.35}, start

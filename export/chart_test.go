@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -245,6 +246,33 @@ func TestChartWidth(t *testing.T) {
 		if w.dots != s.dots || w.bars != s.bars {
 			t.Errorf("%s: %d dots and %d bars at 360 px, %d and %d at full width", tab.Indicator, s.dots, s.bars, w.dots, w.bars)
 		}
+	}
+}
+
+// TestChartGathered draws the values of documents without a place as
+// points that no line joins: they are of several places.
+func TestChartGathered(t *testing.T) {
+	obs := []Observation{
+		{Name: "x", Value: 1, Unit: "件", Year: 2023, DocID: "a"},
+		{Name: "x", Value: 2, Unit: "件", Year: 2024, DocID: "b"},
+		{Name: "x", Value: 3, Unit: "件", Year: 2023, Issuer: "甲", DocID: "c"},
+		{Name: "x", Value: 4, Unit: "件", Year: 2024, Issuer: "甲", DocID: "d"},
+	}
+	tab := Compare("x", obs, ByIssuer)
+	var buf bytes.Buffer
+	if err := Chart(&buf, tab); err != nil {
+		t.Fatal(err)
+	}
+	// The rows: 甲, then the issuer unknown, in the first two colours.
+	if !slices.Equal(tab.Rows, []string{"甲", UnknownIssuer}) {
+		t.Fatalf("rows %q", tab.Rows)
+	}
+	svg := buf.String()
+	if s := parseSVG(t, buf.Bytes()); s.dots != 5 { // 4 values and the legend's dot; 甲's legend is a line
+		t.Errorf("%d dots, want 5", s.dots)
+	}
+	if !strings.Contains(svg, `<polyline points="`) || strings.Count(svg, `stroke="`+palette[0]+`"`) != 2 || strings.Contains(svg, `stroke="`+palette[1]+`"`) {
+		t.Errorf("want a line for 甲 (and its legend) and none for the unknown issuer:\n%s", svg)
 	}
 }
 
