@@ -8,11 +8,13 @@ import (
 	"github.com/gongwen/gongwen/extract/archive"
 )
 
-// MaxArchiveDepth bounds archives inside archives: a zip in a zip is read, a third level is not.
+// MaxArchiveDepth bounds archives inside archives: a zip in a zip (or a RAR) is read, a third
+// level is not.
 const MaxArchiveDepth = 2
 
 // MemberSep joins an archive's name and a path inside it in Source.File (and Source.URL for an
-// archive that was fetched): bundle.zip!/附件1.pdf, the convention of jar: URLs.
+// archive that was fetched): bundle.zip!/附件1.pdf or bundle.rar!/附件1.pdf, the convention of jar:
+// URLs.
 const MemberSep = "!/"
 
 // ExtractAll reads one input and, for an archive, every document inside it: the archive's own
@@ -30,7 +32,8 @@ func (e *Extractor) extractAll(in Input, depth int) ([]*Document, error) {
 		return nil, err
 	}
 	docs := []*Document{doc}
-	if Sniff(in.Name+in.URL, in.ContentType, in.Body) != FormatZip {
+	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
+	if format != FormatZip && format != FormatRar {
 		return docs, nil
 	}
 	name := in.Name
@@ -41,7 +44,7 @@ func (e *Extractor) extractAll(in Input, depth int) ([]*Document, error) {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("archive nested %d deep: its files are not read", depth+1))
 		return docs, nil
 	}
-	files, _, err := archive.Zip(in.Body, archive.DefaultLimits)
+	files, _, err := archiveFiles(format, in.Body)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", name, err) // the listing read it, so this is a limit
 	}
@@ -65,14 +68,25 @@ func (e *Extractor) extractAll(in Input, depth int) ([]*Document, error) {
 	return docs, nil
 }
 
+// archiveFiles unpacks a zip or RAR archive within archive.DefaultLimits.
+func archiveFiles(format Format, body []byte) ([]archive.File, []string, error) {
+	if format == FormatRar {
+		return archive.Rar(body, archive.DefaultLimits)
+	}
+	return archive.Zip(body, archive.DefaultLimits)
+}
+
 // readArchive makes the archive's own document: the list of its files as text and attachments.
 // Limits are checked here too, so an archive beyond them is an error before anything is read.
-func readArchive(doc *Document, in Input, name string) error {
-	files, notes, err := archive.Zip(in.Body, archive.DefaultLimits)
+func readArchive(doc *Document, format Format, in Input, name string) error {
+	files, notes, err := archiveFiles(format, in.Body)
 	if err != nil {
 		return err
 	}
 	doc.Source.ContentType = "application/zip"
+	if format == FormatRar {
+		doc.Source.ContentType = "application/vnd.rar"
+	}
 	doc.Title = strings.TrimSuffix(path.Base(strings.ReplaceAll(name, "\\", "/")), path.Ext(name))
 	var b strings.Builder
 	b.WriteString(doc.Title + "\n")

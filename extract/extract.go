@@ -167,8 +167,8 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		err = readOFD(doc, in.Body)
 	case FormatXLS, FormatXLSX:
 		err = readSheet(doc, format, in.Body)
-	case FormatZip:
-		err = readArchive(doc, in, name)
+	case FormatZip, FormatRar:
+		err = readArchive(doc, format, in, name)
 	default:
 		return nil, fmt.Errorf("extract: %s: %w (gongwen extract --formats lists what is read)", name, ErrUnknownFormat)
 	}

@@ -238,6 +238,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add(hostile.RandomBytes(512, 3))
 	f.Add(hostile.RandomGB18030(512, 4))
 	f.Add([]byte("受理人民调解案件" + strings.Repeat("9", 400) + "件"))
+	rar, err := os.ReadFile("../testdata/formats/bundle.rar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(rar)
 	ex := &Extractor{Segmenter: testSegmenter(f)}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		doc, err := ex.Extract(Input{Name: "fuzz", Body: body})

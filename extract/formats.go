@@ -39,12 +39,12 @@ var Formats = []FormatInfo{
 	{".xlsx .et", FormatXLSX, "each sheet a table (tables[]), rows as tab-separated text", "Go (excelize)", ""},
 	{".xls .et", FormatXLS, "each sheet a table (tables[]), rows as tab-separated text", "Go (BIFF8 records); LibreOffice for Excel 5.0/95", "fallback only: libreoffice-calc-nogui"},
 	{".zip", FormatZip, "one document listing the files, then each file inside as its own document (parent = the archive)", "Go (archive/zip, GBK names decoded, size/count/depth bounded)", ""},
+	{".rar", FormatRar, "one document listing the files, then each file inside as its own document (parent = the archive)", "Go (nwaples/rardecode: RAR 4 and 5, solid too; names and bounds as zip; not encrypted or multi-volume)", ""},
 	{".txt .text", FormatText, "text (UTF-8 or GB18030)", "Go", ""},
 }
 
 // skipReasons says why a folder walk leaves a file out, by extension.
 var skipReasons = map[string]string{
-	".rar": "RAR archive: not read (no well-kept Go reader); unpack it first",
 	".7z":  "7z archive: not read; unpack it first",
 	".ppt": "presentation: not read", ".pptx": "presentation: not read", ".dps": "presentation: not read",
 	".jpg": "image: not read (OCR reads scanned PDFs only)", ".jpeg": "image: not read (OCR reads scanned PDFs only)",

@@ -24,6 +24,7 @@ var formatFixtures = []string{
 	"../testdata/sheet/stats.xlsx",
 	"../testdata/sheet/stats-biff.et",
 	"../testdata/formats/bundle.zip",
+	"../testdata/formats/bundle.rar",
 	"../testdata/formats/scanned-150dpi.pdf",
 }
 
@@ -158,6 +159,7 @@ func TestSniffFormats(t *testing.T) {
 		"../testdata/sheet/stats-biff.et": FormatXLS,
 		"../testdata/sheet/stats.xlsx":    FormatXLSX,
 		"../testdata/formats/bundle.zip":  FormatZip,
+		"../testdata/formats/bundle.rar":  FormatRar,
 		"../testdata/docx/report.docx":    FormatDOCX,
 		"../testdata/formats/report.fodt": FormatUnknown,
 	} {
@@ -169,6 +171,20 @@ func TestSniffFormats(t *testing.T) {
 		if got := Sniff("misnamed.pdf", "", body); got != want && want != FormatUnknown {
 			t.Errorf("%s: Sniff = %q, want %q", file, got, want)
 		}
+	}
+}
+
+// TestRarCut: a RAR archive cut short, as an interrupted download leaves it, is an error that says
+// so, not an archive of the files before the cut.
+func TestRarCut(t *testing.T) {
+	body, err := os.ReadFile("../testdata/formats/bundle.rar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := &Extractor{Segmenter: testSegmenter(t)}
+	docs, err := ex.ExtractAll(Input{Name: "bundle.rar", Body: body[:len(body)*2/3]})
+	if want := "extract: bundle.rar: truncated RAR archive (cut short in a download?)"; err == nil || err.Error() != want || docs != nil {
+		t.Fatalf("err = %v, want %q", err, want)
 	}
 }
 
@@ -185,8 +201,8 @@ func TestScannedWithoutOCR(t *testing.T) {
 
 func TestSkipReason(t *testing.T) {
 	for name, want := range map[string]string{
-		"a.doc": "", "b.WPS": "", "c.ofd": "", "d.et": "", "e.zip": "",
-		"f.rar": "RAR archive: not read (no well-kept Go reader); unpack it first",
+		"a.doc": "", "b.WPS": "", "c.ofd": "", "d.et": "", "e.zip": "", "f.rar": "",
+		"f.7z":  "7z archive: not read; unpack it first",
 		"g.jpg": "image: not read (OCR reads scanned PDFs only)",
 		"h":     "no file name extension",
 		"i.exe": "not a format gongwen reads (gongwen extract --formats lists them)",

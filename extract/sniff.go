@@ -25,6 +25,7 @@ const (
 	FormatXLS     Format = "xls" // Excel 97–2003 and WPS .et
 	FormatXLSX    Format = "xlsx"
 	FormatZip     Format = "zip"
+	FormatRar     Format = "rar" // RAR 4 and RAR 5
 )
 
 var extFormats = map[string]Format{
@@ -34,7 +35,7 @@ var extFormats = map[string]Format{
 	".docx": FormatDOCX,
 	".txt":  FormatText, ".text": FormatText,
 	".doc": FormatDOC, ".wps": FormatDOC, ".ofd": FormatOFD,
-	".xls": FormatXLS, ".et": FormatXLS, ".xlsx": FormatXLSX, ".zip": FormatZip,
+	".xls": FormatXLS, ".et": FormatXLS, ".xlsx": FormatXLSX, ".zip": FormatZip, ".rar": FormatRar,
 }
 
 // KnownFile reports whether a file name has an extension the Extractor reads;
@@ -55,6 +56,8 @@ func Sniff(name, contentType string, body []byte) Format {
 		return sniffZip(body)
 	case bytes.HasPrefix(body, []byte(ole.Magic)):
 		return sniffOLE(body)
+	case bytes.HasPrefix(body, []byte("Rar!\x1a\x07\x00")), bytes.HasPrefix(body, []byte("Rar!\x1a\x07\x01\x00")):
+		return FormatRar
 	}
 	if looksLikeHTML(body) {
 		return FormatHTML

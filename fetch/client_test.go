@@ -197,6 +197,12 @@ func TestCheckType(t *testing.T) {
 		{"doc", "doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true},
 		{"docx that is a doc", "docx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", false},
 		{"empty xls", "xls", "", false},
+		{"zip", "zip", "PK\x03\x04rest", true},
+		{"rar 5", "rar", "Rar!\x1a\x07\x01\x00rest", true},
+		{"rar 4", "rar", "Rar!\x1a\x07\x00rest", true},
+		{"html named rar", "rar", "<html><body>404</body></html>", false},
+		{"et as biff", "et", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true},
+		{"et as xlsx", "et", "PK\x03\x04rest", true},
 		{"unknown type", "", "anything", true},
 	}
 	for _, tt := range tests {

@@ -35,9 +35,9 @@ const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] [--explain] PA
 
 Prints one JSON object per document (see CONTRACT.md), in argument order.
 A PATH may be a file or a directory (walked recursively: .html .htm .shtml
-.pdf .docx .doc .wps .ofd .xls .xlsx .et .zip .txt; every other file is
-named on stderr as skipped, with the reason). A URL is fetched once. A zip
-archive gives its own document and then one for each file inside.
+.pdf .docx .doc .wps .ofd .xls .xlsx .et .zip .rar .txt; every other file
+is named on stderr as skipped, with the reason). A URL is fetched once. A
+zip or RAR archive gives its own document and then one for each file inside.
 --formats lists the formats, how each is read and what it needs installed.
 
 Inputs that cannot be read are named on stderr, one line each; the others

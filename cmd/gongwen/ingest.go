@@ -40,9 +40,9 @@ type ingestOptions struct {
 const ingestUsage = `Usage: gongwen ingest [--data DIR] [crawl flags] PATH|URL ...
 
 Extracts files, directories (walked recursively: .html .htm .shtml .pdf
-.docx .doc .wps .ofd .xls .xlsx .et .zip .txt; other files are named as
-skipped) and URLs and adds them to the index in DIR/index. A zip archive
-adds its own document and one for each file inside (parent = the archive). Files of JSON
+.docx .doc .wps .ofd .xls .xlsx .et .zip .rar .txt; other files are named
+as skipped) and URLs and adds them to the index in DIR/index. A zip or RAR
+archive adds its own document and one for each file inside (parent = the archive). Files of JSON
 lines written by 'gongwen extract' (.jsonl) are indexed as they are.
 
 A URL is crawled first, as 'gongwen crawl' does, into DIR/raw: the crawl

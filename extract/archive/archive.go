@@ -1,12 +1,12 @@
-// Package archive lists the files inside a .zip archive, bounded against zip bombs: at most
+// Package archive lists the files inside a .zip or .rar archive, bounded against bombs: at most
 // Limits.Files files, each at most Limits.FileSize bytes and all together Limits.Total bytes once
-// inflated, enforced by a limiting reader while inflating (the sizes a zip declares are not
+// unpacked, enforced by a limiting reader while unpacking (the sizes an archive declares are not
 // trusted).
 //
-// Names are decoded as UTF-8 when the archive says so or when they are valid UTF-8, else as
-// GB18030: Chinese Windows tools write GBK names without the UTF-8 flag. Directories, macOS
-// resource forks (__MACOSX/, ._*) and desktop litter (.DS_Store, Thumbs.db) are left out;
-// encrypted files are skipped with a note.
+// Names are decoded as UTF-8 when they are valid UTF-8, else as GB18030: Chinese Windows tools
+// write GBK names without the zip's UTF-8 flag, and RAR 4 stores such OEM names beside (or
+// instead of) Unicode ones. Directories, macOS resource forks (__MACOSX/, ._*) and desktop litter
+// (.DS_Store, Thumbs.db) are left out; encrypted files are skipped with a note.
 package archive
 
 import (
@@ -66,11 +66,10 @@ func Zip(body []byte, lim Limits) (files []File, notes []string, err error) {
 			notes = append(notes, fmt.Sprintf("%s: %v, skipped", name, err))
 			continue
 		}
-		limit := min(lim.FileSize, lim.Total-total)
-		data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+		data, err := readLimited(rc, name, min(lim.FileSize, lim.Total-total))
 		rc.Close()
-		if int64(len(data)) > limit {
-			return nil, nil, fmt.Errorf("%w: %s inflates past %d bytes", ErrTooLarge, name, limit)
+		if errors.Is(err, ErrTooLarge) {
+			return nil, nil, err
 		}
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: %v, skipped", name, err))
@@ -82,10 +81,25 @@ func Zip(body []byte, lim Limits) (files []File, notes []string, err error) {
 	return files, notes, nil
 }
 
+// readLimited reads r to its end, or fails with an error wrapping ErrTooLarge once it gives more
+// than limit bytes.
+func readLimited(r io.Reader, name string, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: %s unpacks past %d bytes", ErrTooLarge, name, limit)
+	}
+	return data, err
+}
+
 // Name returns a zip entry's name decoded: UTF-8 when it is valid UTF-8 (whatever the flag says:
 // tools write UTF-8 without it), else GB18030.
 func Name(f *zip.File) string {
-	name := f.Name
+	return cleanName(f.Name)
+}
+
+// cleanName decodes a name stored as bytes (UTF-8, else GB18030) and makes it a relative path
+// with forward slashes that cannot climb out of the archive.
+func cleanName(name string) string {
 	if !utf8.ValidString(name) {
 		if s, err := simplifiedchinese.GB18030.NewDecoder().String(name); err == nil {
 			name = s

@@ -11,7 +11,7 @@ import (
 
 // fileTypes are the attachment types kept, by extension.
 var fileTypes = map[string]bool{
-	"pdf": true, "doc": true, "docx": true, "wps": true, "ofd": true, "xls": true, "xlsx": true, "zip": true,
+	"pdf": true, "doc": true, "docx": true, "wps": true, "ofd": true, "xls": true, "xlsx": true, "et": true, "zip": true, "rar": true,
 }
 
 // linkAttrs hold file links. "oldsrc" is deliberately absent: Guizhou pages

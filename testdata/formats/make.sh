@@ -11,6 +11,9 @@
 #   report.ofd            written by `go test ./extract/ofd -update` from report.txt
 #   bundle.zip            written by `go test ./extract -run TestFormatsGolden -update` (GBK names, a
 #                         zip inside, an image that is skipped)
+#   bundle.rar            written by `go test ./extract/archive -run TestRarFixture -update` (RAR 5,
+#                         stored: a GBK text report, an HTML notice, a zip inside; the tests' own
+#                         writer, as only the proprietary rar tool writes RAR)
 #
 # Needs: libreoffice-writer-nogui, poppler-utils, img2pdf.
 set -eu
