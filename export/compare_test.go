@@ -2,11 +2,7 @@ package export
 
 import (
 	"bytes"
-	"encoding/xml"
-	"fmt"
-	"io"
-	"math"
-	"strconv"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,166 +128,13 @@ func TestFormatValue(t *testing.T) {
 	}
 }
 
-// svgSummary is what a chart shows: its texts, and the dots marking values.
-type svgSummary struct {
-	texts []string
-	dots  int
-	paths int
-}
-
-// parseSVG checks that data is well-formed SVG and summarises it.
-func parseSVG(t *testing.T, data []byte) svgSummary {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var s svgSummary
-	var inText bool
-	root := ""
-	width, height := 0, 0
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("chart is not well-formed XML: %v\n%s", err, data)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if root == "" {
-				root = tok.Name.Local
-			}
-			switch tok.Name.Local {
-			case "svg":
-				fmt.Sscanf(attr(tok, "viewBox"), "0 0 %d %d", &width, &height)
-			case "text":
-				inText = true
-				s.texts = append(s.texts, "")
-				// Every text lies inside the picture.
-				x, _ := strconv.Atoi(attr(tok, "x"))
-				y, _ := strconv.Atoi(attr(tok, "y"))
-				if x < 0 || y < 0 || x > width || y > height {
-					t.Errorf("text at (%d, %d) outside the %dx%d chart", x, y, width, height)
-				}
-			case "circle":
-				s.dots++
-			case "path":
-				s.paths++
-			}
-		case xml.EndElement:
-			inText = inText && tok.Name.Local != "text"
-		case xml.CharData:
-			if inText {
-				s.texts[len(s.texts)-1] += string(tok)
-			}
-		}
-	}
-	if root != "svg" {
-		t.Fatalf("root element is %q, want svg", root)
-	}
-	return s
-}
-
-func attr(e xml.StartElement, name string) string {
-	for _, a := range e.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-func TestChart(t *testing.T) {
-	obs := fixtureObservations(t, "调解成功率")
-	for _, by := range []By{ByIssuer, ByRegion, ByYear} {
-		t.Run(string(by), func(t *testing.T) {
-			tab := Compare("调解成功率", obs, by)
-			var buf bytes.Buffer
-			if err := Chart(&buf, tab); err != nil {
-				t.Fatal(err)
-			}
-			s := parseSVG(t, buf.Bytes())
-			if s.dots != 4 { // one dot per value: 2 + 1 + 1
-				t.Errorf("%d dots, want 4 (one per value)", s.dots)
-			}
-			texts := strings.Join(s.texts, "|")
-			labels := tab.Rows
-			if by == ByYear {
-				labels = tab.Columns
-			}
-			for _, want := range append(labels, "调解成功率（%）", "2023", "2024") {
-				if !strings.Contains(texts, want) {
-					t.Errorf("chart has no text %q; texts: %s", want, texts)
-				}
-			}
-		})
-	}
-}
-
-func TestChartOneYearIsBars(t *testing.T) {
+func TestCompareNational(t *testing.T) {
 	obs := []Observation{
-		{Name: "受理案件", Value: 120, Unit: "件", Year: 2024, Issuer: "A&B <局>"},
-		{Name: "受理案件", Value: 80, Unit: "件", Year: 2024, Issuer: "丙县人民政府"},
-		{Name: "受理案件", Value: 3, Unit: "%", Year: 2024, Issuer: "丁"}, // another unit: not drawn
+		{Name: "x", Value: 1, Unit: "件", Year: 2024, Issuer: "国务院", National: true, DocID: "a"},
+		{Name: "x", Value: 2, Unit: "件", Year: 2024, Issuer: "某局", DocID: "b"},
 	}
-	var buf bytes.Buffer
-	if err := Chart(&buf, Compare("受理案件", obs, ByIssuer)); err != nil {
-		t.Fatal(err)
-	}
-	s := parseSVG(t, buf.Bytes())
-	texts := strings.Join(s.texts, "|")
-	for _, want := range []string{"A&B <局>", "丙县人民政府", "受理案件（件） 2024"} {
-		if !strings.Contains(texts, want) {
-			t.Errorf("chart has no text %q; texts: %s", want, texts)
-		}
-	}
-	if strings.Contains(texts, "丁") {
-		t.Errorf("chart draws a value in another unit: %s", texts)
-	}
-}
-
-func TestChartScale(t *testing.T) {
-	obs := []Observation{
-		{Name: "投入资金", Value: 1.77e8, Unit: "元", Year: 2023, Issuer: "甲"},
-		{Name: "投入资金", Value: 2.5e8, Unit: "元", Year: 2024, Issuer: "甲"},
-	}
-	var buf bytes.Buffer
-	if err := Chart(&buf, Compare("投入资金", obs, ByIssuer)); err != nil {
-		t.Fatal(err)
-	}
-	texts := strings.Join(parseSVG(t, buf.Bytes()).texts, "|")
-	if !strings.Contains(texts, "投入资金（亿元）") || !strings.Contains(texts, "|2.4|") || strings.Contains(texts, "亿|") {
-		t.Errorf("chart not drawn in 亿元 with plain tick labels; texts: %s", texts)
-	}
-}
-
-func TestChartNothingToDraw(t *testing.T) {
-	tab := Compare("x", []Observation{{Name: "x", Value: 1, Issuer: "甲"}}, ByIssuer) // unknown year
-	var buf bytes.Buffer
-	if err := Chart(&buf, tab); err == nil || buf.Len() != 0 {
-		t.Errorf("Chart of a table without years = %v, wrote %d bytes; want an error and nothing", err, buf.Len())
-	}
-}
-
-func TestLineRange(t *testing.T) {
-	tests := []struct {
-		values  []float64
-		percent bool
-		lo, hi  float64
-	}{
-		{[]float64{96.5, 99.7}, true, 95, 100}, // rates stop at 100%
-		{[]float64{96.5, 99.7}, false, 95, 101},
-		{[]float64{120, 80}, false, 70, 130},
-		{[]float64{3, 40}, false, 0, 50}, // close to zero: from zero
-		{[]float64{5, 5}, false, 4.94, 5.06},
-		{[]float64{-2, 3}, false, -4, 4},
-	}
-	for _, tt := range tests {
-		r, ticks := lineRange([]chartSeries{{values: tt.values}}, tt.percent)
-		if math.Abs(r.Min-tt.lo) > 1e-9 || math.Abs(r.Max-tt.hi) > 1e-9 {
-			t.Errorf("lineRange(%v) = %v..%v, want %v..%v", tt.values, r.Min, r.Max, tt.lo, tt.hi)
-		}
-		if ticks[0].Value != r.Min || math.Abs(ticks[len(ticks)-1].Value-r.Max) > 1e-9 {
-			t.Errorf("lineRange(%v): ticks %v do not span %v..%v", tt.values, ticks, r.Min, r.Max)
-		}
+	got := Compare("x", obs, ByRegion)
+	if want := []string{NationalRegion, UnknownRegion}; !slices.Equal(got.Rows, want) {
+		t.Errorf("rows %q, want %q", got.Rows, want)
 	}
 }

@@ -35,8 +35,14 @@
 //
 // Compare lays the values of one indicator out as a table — rows are issuers
 // or regions, columns are report years (ByYear turns it round) — and Chart
-// draws it as SVG with go-chart. Handler serves both over HTTP for gongwen
-// serve: /api/compare?indicator=…&by=… (JSON) and /compare.svg?… (the chart).
+// draws it as SVG, ChartPNG as PNG: lines across the years, or horizontal
+// bars for one year, each value written on the chart, in 万 or 亿 when the
+// values are large, with a title and a line naming the documents and years.
+// The SVG asks for Chinese fonts first (FontFamily) and estimates the width
+// of its text; the PNG is drawn in Go (x/image: vector shapes, text with a
+// font read by sfnt or freetype) in a Chinese font found on the machine
+// (FindFont, fonts.tsv, $GONGWEN_FONT). ChartWidth fits a chart to a
+// narrow screen (legend under the plot). Package web serves both.
 //
 // Regions come from extract/region: the issuer's division with GB/T 2260
 // codes (驻马店市人民政府 → 411700 河南省驻马店市).

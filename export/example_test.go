@@ -29,7 +29,7 @@ func ExampleNewWriter() {
 		fmt.Println(err)
 	}
 	// Output:
-	// {"doc_id":"3f9a0c1e5b7d2a44","title":"驻马店市人民政府关于2024年度法治政府建设工作情况的报告","issuer":"驻马店市人民政府","region_code":"411700","province_code":"410000","province":"河南省","city_code":"411700","city":"驻马店市","report_year":2024,"indicator":"调解成功率","value":98.7,"unit":"%","approx":false,"kind":"percent","text":"98.7%","sentence":"受理人民调解案件49545件，调解成功率98.7%。"}
+	// {"doc_id":"3f9a0c1e5b7d2a44","title":"驻马店市人民政府关于2024年度法治政府建设工作情况的报告","issuer":"驻马店市人民政府","region_code":"411700","province_code":"410000","province":"河南省","city_code":"411700","city":"驻马店市","report_year":2024,"indicator":"调解成功率","value":98.7,"unit":"%","approx":false,"kind":"percent","text":"98.7%","sentence":"受理人民调解案件49545件，调解成功率98.7%。","measure":"调解成功率","target":false,"baseline":false}
 }
 
 func ExampleCompare() {

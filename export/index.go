@@ -3,6 +3,10 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/index"
@@ -18,29 +22,49 @@ type indicatorKey struct {
 	value           float64
 }
 
-// Observations finds the values of an indicator in the index. The name goes
-// through the index's Chinese analyzer, so 调解成功率 also finds 人民调解成功率;
-// "NAME OP VALUE" (调解成功率>=95) keeps only such values. The documents are
-// read from the index for the approximation mark and the issuer's region.
-func Observations(ctx context.Context, ix *index.Index, indicator string) ([]Observation, error) {
+// Where narrows a comparison to the documents of an issuer, a region, a
+// report year and a kind, each optional, as the filters of a search do
+// (index.Query).
+type Where struct {
+	Issuer, Region, Kind string
+	Year                 int
+}
+
+// Observations finds the values of an indicator in the index, in the
+// documents where selects. The name goes through the index's Chinese
+// analyzer, so 调解成功率 also finds 人民调解成功率; "NAME OP VALUE"
+// (调解成功率>=95) keeps only such values. The documents are read from the
+// index for the approximation mark and the issuer's region, one at a time: a
+// comparison holds one document, not all it draws on.
+func Observations(ctx context.Context, ix *index.Index, indicator string, where Where) ([]Observation, error) {
 	f, err := index.ParseIndicatorFilter(indicator)
 	if err != nil {
 		return nil, err
 	}
+	f.Issuer, f.Region, f.Kind, f.Year = where.Issuer, where.Region, where.Kind, where.Year
 	hits, err := indicatorHits(ctx, ix, f)
 	if err != nil {
 		return nil, err
 	}
-	docs := map[string]*extract.Document{}
-	used := map[indicatorKey]int{} // how many of a document's equal indicators were taken
-	var obs []Observation
-	for _, h := range hits {
-		doc, ok := docs[h.DocID]
-		if !ok {
+	// The hits of a document together, each observation at its hit's place.
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return hits[order[a]].DocID < hits[order[b]].DocID })
+	obs := make([]Observation, len(hits))
+	var doc *extract.Document
+	var used map[indicatorKey]int // how many of the document's equal indicators were taken
+	for n, i := range order {
+		h := hits[i]
+		if n == 0 || h.DocID != hits[order[n-1]].DocID {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if doc, err = ix.Document(h.DocID); err != nil {
 				return nil, fmt.Errorf("export: indicator %s of document %s: %w", h.Name, h.DocID, err)
 			}
-			docs[h.DocID] = doc
+			used = map[indicatorKey]int{}
 		}
 		key := indicatorKey{h.DocID, h.Name, h.Text, h.Value}
 		ind, ok := nthIndicator(doc, key, used[key])
@@ -48,7 +72,7 @@ func Observations(ctx context.Context, ix *index.Index, indicator string) ([]Obs
 			ind = extract.Indicator{Name: h.Name, Value: h.Value, Unit: h.Unit, Text: h.Text, Kind: h.Kind}
 		}
 		used[key]++
-		obs = append(obs, NewObservation(doc, ind))
+		obs[i] = NewObservation(doc, ind)
 	}
 	return obs, nil
 }
@@ -80,18 +104,34 @@ func nthIndicator(doc *extract.Document, key indicatorKey, n int) (extract.Indic
 	return extract.Indicator{}, false
 }
 
-// CompareIndex compares an indicator across the index (see Observations and
-// Compare).
-func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By) (*Table, error) {
-	obs, err := Observations(ctx, ix, indicator)
+// CompareIndex compares an indicator across the documents of the index
+// where selects (see Observations and Compare).
+func CompareIndex(ctx context.Context, ix *index.Index, indicator string, by By, where Where) (*Table, error) {
+	obs, err := Observations(ctx, ix, indicator, where)
 	if err != nil {
 		return nil, err
 	}
-	name := indicator
-	if f, err := index.ParseIndicatorFilter(indicator); err == nil {
-		name = f.Name
+	f, err := index.ParseIndicatorFilter(indicator)
+	if err != nil {
+		return nil, err
 	}
-	return Compare(name, obs, by), nil
+	measure, asked := "", f.Name
+	var others []NameUsed
+	if f.Measure != "" {
+		asked = f.Measure
+	}
+	if !f.NameOnly {
+		obs, measure, others = OneMeasure(asked, obs)
+	}
+	t := Compare(f.Name, obs, by)
+	if measure != "" && (f.Measure != "" || slices.ContainsFunc(obs, func(o Observation) bool { return o.Measure == measure })) {
+		t.Measure = measure
+	}
+	t.Others = others
+	if g := strings.TrimSuffix(f.String(), f.Op+strconv.FormatFloat(f.Value, 'f', -1, 64)+f.Unit); f.Op != "" || g != f.Name {
+		t.Indicator = g // change:地区生产总值, as asked, without the value
+	}
+	return t, nil
 }
 
 // Indicators writes a row for each indicator of each document that matches

@@ -3,11 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -129,63 +125,31 @@ func TestDocumentsFromIndex(t *testing.T) {
 func TestCompareIndex(t *testing.T) {
 	ix := testIndex(t)
 	for _, by := range []By{ByIssuer, ByRegion, ByYear} {
-		got, err := CompareIndex(context.Background(), ix, "调解成功率", by)
+		got, err := CompareIndex(context.Background(), ix, "调解成功率", by, Where{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), by)
+		want.Measure = "调解成功率" // the vocabulary's measure, which all of them are
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("by %s (-want +got):\n%s", by, diff)
 		}
 	}
-	if _, err := CompareIndex(context.Background(), ix, "调解成功率>=abc", ByIssuer); err == nil {
+	if _, err := CompareIndex(context.Background(), ix, "调解成功率>=abc", ByIssuer, Where{}); err == nil {
 		t.Error("CompareIndex accepted a bad filter")
 	}
-}
 
-func TestHandler(t *testing.T) {
-	srv := httptest.NewServer(Handler(testIndex(t)))
-	defer srv.Close()
-	get := func(path string, v url.Values) (int, string, []byte) {
-		resp, err := http.Get(srv.URL + path + "?" + v.Encode())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, resp.Header.Get("Content-Type"), body
+	// Where narrows the documents; a value that matches nothing valid is a
+	// bad query naming the nearest.
+	got, err := CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Issuer: "金昌市人民政府"})
+	if err != nil || len(got.Rows) != 1 || got.Rows[0] != "金昌市人民政府" {
+		t.Errorf("compare for one issuer: %v, %v", got, err)
 	}
-
-	status, ctype, body := get("/api/compare", url.Values{"indicator": {"调解成功率"}, "by": {"region"}})
-	var tab Table
-	if status != 200 || !strings.HasPrefix(ctype, "application/json") || json.Unmarshal(body, &tab) != nil {
-		t.Fatalf("/api/compare: %d %s %s", status, ctype, body)
+	if got, err := CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Year: 1999}); err != nil || got.Total != 0 {
+		t.Errorf("compare for a year without values: %v, %v", got, err)
 	}
-	want := Compare("调解成功率", fixtureObservations(t, "调解成功率"), ByRegion)
-	if diff := cmp.Diff(want, &tab); diff != "" {
-		t.Errorf("/api/compare table (-want +got):\n%s", diff)
-	}
-
-	status, ctype, body = get("/compare.svg", url.Values{"indicator": {"调解成功率"}})
-	if status != 200 || ctype != "image/svg+xml" {
-		t.Fatalf("/compare.svg: %d %s %s", status, ctype, body)
-	}
-	if s := parseSVG(t, body); s.dots != 4 {
-		t.Errorf("/compare.svg has %d dots, want 4", s.dots)
-	}
-
-	for _, tt := range []struct {
-		path   string
-		v      url.Values
-		status int
-	}{
-		{"/api/compare", url.Values{}, 400},
-		{"/api/compare", url.Values{"indicator": {"调解成功率"}, "by": {"month"}}, 400},
-		{"/api/compare", url.Values{"indicator": {"不存在的指标"}}, 404},
-		{"/compare.svg", url.Values{"indicator": {"不存在的指标"}}, 404},
-	} {
-		if status, _, body := get(tt.path, tt.v); status != tt.status || !bytes.Contains(body, []byte(`"error"`)) {
-			t.Errorf("%s?%s: %d %s, want %d and an error", tt.path, tt.v.Encode(), status, body, tt.status)
-		}
+	_, err = CompareIndex(context.Background(), ix, "调解成功率", ByIssuer, Where{Issuer: "金昌人民政府"})
+	if !errors.Is(err, index.ErrBadQuery) || !strings.Contains(err.Error(), "金昌市人民政府") {
+		t.Errorf("compare for an unknown issuer: %v, want a bad query naming 金昌市人民政府", err)
 	}
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"io"
+	"reflect"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -45,3 +46,22 @@ func (e *parquetEncoder[T]) close() error {
 	}
 	return e.w.Close()
 }
+
+// dynamicParquetEncoder writes rows of a struct type built at run time,
+// passed as any; the schema comes from the type's parquet tags.
+type dynamicParquetEncoder struct {
+	w *parquet.Writer
+}
+
+func newDynamicParquetEncoder(w io.Writer, t reflect.Type) *dynamicParquetEncoder {
+	schema := parquet.SchemaOf(reflect.New(t).Elem().Interface())
+	pw := parquet.NewWriter(w, schema,
+		parquet.Compression(&parquet.Snappy),
+		parquet.MaxRowsPerRowGroup(parquetRowGroup),
+		parquet.CreatedBy("gongwen", "", ""),
+	)
+	return &dynamicParquetEncoder{w: pw}
+}
+
+func (e *dynamicParquetEncoder) write(row any) error { return e.w.Write(row) }
+func (e *dynamicParquetEncoder) close() error        { return e.w.Close() }

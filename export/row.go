@@ -42,6 +42,12 @@ type IndicatorRow struct {
 	Text       string  `json:"text" parquet:"text" width:"14"`
 	Sentence   string  `json:"sentence" parquet:"sentence" width:"60"`
 	Section    string  `json:"section,omitempty" parquet:"section,optional,dict" width:"30"`
+	Measure    string  `json:"measure,omitempty" parquet:"measure,optional,dict" width:"20"`
+	Change     string  `json:"change,omitempty" parquet:"change,optional,dict" width:"8"`            // up, down or flat; empty for a level
+	ChangeBase string  `json:"change_base,omitempty" parquet:"change_base,optional,dict" width:"10"` // 上年, 上年同期 …
+	Target     bool    `json:"target" parquet:"target" width:"8"`
+	Baseline   bool    `json:"baseline" parquet:"baseline" width:"9"`
+	FigureYear int     `json:"figure_year,omitempty" parquet:"figure_year,optional" width:"11"` // the year of a baseline or target
 }
 
 // DocumentRow is one row of a document export (--documents).
@@ -59,6 +65,7 @@ type DocumentRow struct {
 	CountyCode  string `json:"county_code,omitempty" parquet:"county_code,optional,dict" width:"11"`
 	County      string `json:"county,omitempty" parquet:"county,optional,dict" width:"14"`
 	Township    string `json:"township,omitempty" parquet:"township,optional,dict" width:"14"`
+	National    bool   `json:"national" parquet:"national" width:"9"` // a national body's document: it has no region
 	Kind        string `json:"doc_kind,omitempty" parquet:"doc_kind,optional,dict" width:"16"`
 	ReportYear  int    `json:"report_year,omitempty" parquet:"report_year,optional" width:"11"`
 	Signed      string `json:"signed,omitempty" parquet:"signed,optional" width:"11"`
@@ -81,7 +88,11 @@ func IndicatorRows(doc *extract.Document) []IndicatorRow {
 			ReportYear: d.ReportYear, Signed: d.Signed, DocNumbers: d.DocNumbers,
 			Indicator: ind.Name, Value: ind.Value, Unit: ind.Unit, Approx: ind.Approx, Kind: ind.Kind,
 			Text: ind.Text, Sentence: ind.Sentence, Section: ind.Section,
+			Measure: extract.MeasureOf(&ind), Target: ind.Target, Baseline: ind.Baseline, FigureYear: ind.Year,
 		})
+		if c := ind.Change; c != nil {
+			rows[len(rows)-1].Change, rows[len(rows)-1].ChangeBase = c.Direction, c.Base
+		}
 	}
 	return rows
 }
@@ -96,7 +107,7 @@ func NewDocumentRow(doc *extract.Document) DocumentRow {
 	return DocumentRow{
 		DocID: doc.ID, URL: doc.Source.URL, File: doc.Source.File, Title: doc.Title, Issuer: doc.Issuer,
 		RegionCode: r.Code(), ProvCode: r.ProvinceCode, Province: r.Province, CityCode: r.CityCode, City: r.City,
-		CountyCode: r.CountyCode, County: r.County, Township: r.Township,
+		CountyCode: r.CountyCode, County: r.County, Township: r.Township, National: doc.National,
 		Kind: doc.Kind, ReportYear: doc.ReportYear,
 		Signed: dateWithRole(doc, extract.RoleSigned), Published: dateWithRole(doc, extract.RolePublished),
 		DocNumbers: strings.Join(numbers, "; "), IndexNumber: doc.IndexNumber,

@@ -15,7 +15,7 @@ type Format string
 
 // The export formats.
 const (
-	CSV     Format = "csv"     // UTF-8 with a byte order mark, RFC 4180 quoting
+	CSV     Format = "csv"     // UTF-8 with a byte order mark, RFC 4180 quoting, formula-safe cells
 	JSONL   Format = "jsonl"   // one JSON object per line
 	XLSX    Format = "xlsx"    // Excel workbook: typed cells, frozen header row
 	Parquet Format = "parquet" // typed columns, Snappy-compressed
@@ -52,7 +52,8 @@ type encoder[T any] interface {
 // a struct whose fields are strings, ints, float64s or bools; its json tags
 // name the columns.
 func NewWriter[T any](w io.Writer, f Format) (*Writer[T], error) {
-	cols, err := columnsOf[T]()
+	t := reflect.TypeFor[T]()
+	cols, err := columnsOf(t)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +64,7 @@ func NewWriter[T any](w io.Writer, f Format) (*Writer[T], error) {
 	case JSONL:
 		enc = newJSONLEncoder[T](w)
 	case XLSX:
-		enc, err = newXLSXEncoder[T](w, cols)
+		enc, err = newXLSXEncoder[T](w, cols, sheetName(t))
 	case Parquet:
 		enc = newParquetEncoder[T](w)
 	default:
@@ -73,6 +74,41 @@ func NewWriter[T any](w io.Writer, f Format) (*Writer[T], error) {
 		return nil, err
 	}
 	return &Writer[T]{enc: enc}, nil
+}
+
+// sheetName names the XLSX sheet of a row type: IndicatorRow → indicators.
+func sheetName(t reflect.Type) string {
+	if t.Name() == "" {
+		return "rows"
+	}
+	return strings.ToLower(strings.TrimSuffix(t.Name(), "Row")) + "s"
+}
+
+// newWriterOf returns a Writer of rows of a struct type built at run time
+// (reflect.StructOf: a panel with a column per key of a form), passed as
+// any. sheet names the XLSX sheet.
+func newWriterOf(w io.Writer, f Format, t reflect.Type, sheet string) (*Writer[any], error) {
+	cols, err := columnsOf(t)
+	if err != nil {
+		return nil, err
+	}
+	var enc encoder[any]
+	switch f {
+	case CSV:
+		enc, err = newCSVEncoder[any](w, cols)
+	case JSONL:
+		enc = newJSONLEncoder[any](w)
+	case XLSX:
+		enc, err = newXLSXEncoder[any](w, cols, sheet)
+	case Parquet:
+		enc = newDynamicParquetEncoder(w, t)
+	default:
+		_, err = ParseFormat(string(f))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Writer[any]{enc: enc}, nil
 }
 
 // Write writes one row.
@@ -104,17 +140,19 @@ type column struct {
 	width     float64 // XLSX column width in characters
 }
 
-// columnsOf lists the columns of row type T from its json and width tags.
-func columnsOf[T any]() ([]column, error) {
-	t := reflect.TypeFor[T]()
+// columnsOf lists the columns of a row type from its json and width tags.
+// A field is a string, an int, a float64, a bool, or a *float64 for a
+// number that may be missing (written empty).
+func columnsOf(t reflect.Type) ([]column, error) {
 	if t.Kind() != reflect.Struct {
 		return nil, fmt.Errorf("export: row type %v is not a struct", t)
 	}
 	var cols []column
 	for i := range t.NumField() {
 		f := t.Field(i)
-		switch f.Type.Kind() {
-		case reflect.String, reflect.Int, reflect.Int64, reflect.Float64, reflect.Bool:
+		switch k := f.Type.Kind(); {
+		case k == reflect.String, k == reflect.Int, k == reflect.Int64, k == reflect.Float64, k == reflect.Bool:
+		case k == reflect.Pointer && f.Type.Elem().Kind() == reflect.Float64:
 		default:
 			return nil, fmt.Errorf("export: %v.%s: type %v cannot be a column", t, f.Name, f.Type)
 		}
@@ -147,6 +185,11 @@ func (c column) value(v reflect.Value) any {
 		return f.Float()
 	case reflect.Bool:
 		return f.Bool()
+	case reflect.Pointer:
+		if f.IsNil() {
+			return nil
+		}
+		return f.Elem().Float()
 	}
 	return nil // columnsOf admits no other kinds
 }
@@ -188,9 +231,35 @@ func newCSVEncoder[T any](w io.Writer, cols []column) (*csvEncoder[T], error) {
 func (e *csvEncoder[T]) write(row T) error {
 	v := reflect.ValueOf(row)
 	for i, c := range e.cols {
-		e.record[i] = text(c.value(v))
+		e.record[i] = inert(text(c.value(v)))
 	}
 	return e.w.Write(e.record)
+}
+
+// inert keeps a spreadsheet from running a cell as a formula (CSV
+// injection): text from a web page such as =HYPERLINK(…) gets a leading
+// apostrophe, which Excel and LibreOffice show as text, as OWASP advises for
+// cells starting with = + - @, a tab or a carriage return. Numbers, -5 and
+// -0.5 included, are left as they are. Text that starts with apostrophes
+// before such a character gets one more, so that dropping the first
+// apostrophe of a cell that starts with one before = + - @ tab CR or another
+// apostrophe always gives the text back.
+func inert(s string) string {
+	if needsApostrophe(s) {
+		return "'" + s
+	}
+	return s
+}
+
+func needsApostrophe(s string) bool {
+	quotes := len(s) - len(strings.TrimLeft(s, "'"))
+	if quotes == len(s) || !strings.ContainsRune("=+-@\t\r", rune(s[quotes])) {
+		return false
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil && quotes == 0 {
+		return false
+	}
+	return true
 }
 
 func (e *csvEncoder[T]) close() error {

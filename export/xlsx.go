@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,9 +22,8 @@ type xlsxEncoder[T any] struct {
 // xlsxMaxCell is the most characters an Excel cell holds.
 const xlsxMaxCell = 32767
 
-func newXLSXEncoder[T any](w io.Writer, cols []column) (*xlsxEncoder[T], error) {
+func newXLSXEncoder[T any](w io.Writer, cols []column, name string) (*xlsxEncoder[T], error) {
 	f := excelize.NewFile()
-	name := strings.ToLower(strings.TrimSuffix(reflect.TypeFor[T]().Name(), "Row")) + "s" // indicators, documents
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		f.Close()
 		return nil, err

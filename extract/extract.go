@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
-	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -14,13 +16,16 @@ import (
 	"github.com/gongwen/gongwen/extract/date"
 	"github.com/gongwen/gongwen/extract/docnum"
 	"github.com/gongwen/gongwen/extract/docx"
+	"github.com/gongwen/gongwen/extract/form"
 	"github.com/gongwen/gongwen/extract/html"
 	"github.com/gongwen/gongwen/extract/indicator"
+	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/meta"
-	"github.com/gongwen/gongwen/extract/pdf"
+	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/extract/segment"
 	"github.com/gongwen/gongwen/extract/table"
+	"github.com/gongwen/gongwen/internal/limit"
 )
 
 // Input is one document to extract: its bytes and where they came from.
@@ -31,13 +36,32 @@ type Input struct {
 	Body        []byte
 	FetchedAt   time.Time
 	Parent      string // id of the page that links this attachment
+	// ParentRegion is the region of that page, when known: evidence for a
+	// place name that several divisions share.
+	ParentRegion *region.Region
 }
 
 // Extractor turns inputs into Documents. Its zero value works and loads the
 // process-wide Segmenter on first use.
 type Extractor struct {
 	Segmenter *segment.Segmenter
+	OCR       bool // read scanned PDF pages with Tesseract (slow: 10–30 s a page)
+	// Explain fills Indicator.Rule: which naming rule of extract/indicator
+	// gave each name (gongwen extract --explain).
+	Explain bool
+	// MaxText bounds the text of one document in bytes; 0 means
+	// DefaultMaxText. Extraction takes time and memory in proportion to the
+	// text (some 50 bytes of memory for each byte of text).
+	MaxText int
 }
+
+// DefaultMaxText is the default of Extractor.MaxText: some 2.7 million
+// Chinese characters, thousands of pages, far more than any report.
+const DefaultMaxText = 8 << 20
+
+// ErrTooLarge is returned (wrapped) for a document whose text is longer
+// than Extractor.MaxText.
+var ErrTooLarge = errors.New("longer than the limit for one document")
 
 // ErrUnknownFormat is returned for inputs that are not HTML, PDF, DOCX or text.
 var ErrUnknownFormat = errors.New("unknown format")
@@ -56,13 +80,6 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc, err = nil, fmt.Errorf("extract: %s: internal error: %v", name, r)
 		}
 	}()
-	seg := e.Segmenter
-	if seg == nil {
-		if seg, err = segment.DefaultSegmenter(); err != nil {
-			return nil, err
-		}
-	}
-
 	sum := sha256.Sum256(in.Body)
 	doc = &Document{
 		Parent: in.Parent,
@@ -80,6 +97,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		Sections:    []Section{},
 		Attachments: []Attachment{},
 		Tables:      []table.Table{},
+		Forms:       []form.Form{},
 	}
 	if in.URL == "" {
 		doc.Source.File = in.Name
@@ -90,14 +108,24 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		return nil, fmt.Errorf("extract: %s: empty file", name)
 	}
 	format := Sniff(in.Name+in.URL, in.ContentType, in.Body)
-	var page *html.Page
+	maxText := e.MaxText
+	if maxText <= 0 {
+		maxText = DefaultMaxText
+	}
+	// Markup, or GB18030 that grows in UTF-8, may be larger than its text; anything much larger is not
+	// read at all.
+	if (format == FormatHTML || format == FormatText) && len(in.Body) > 4*maxText {
+		return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", name, limit.Size(int64(len(in.Body))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
+	c := clues{host: hostOf(in.URL), parent: in.ParentRegion}
 	switch format {
 	case FormatHTML:
-		page, err = html.Read(in.Body, in.ContentType, in.URL)
+		page, err := html.Read(in.Body, in.ContentType, in.URL)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
-		doc.Text, doc.Source.Charset, doc.Title = page.Text, page.Charset, page.Title
+		doc.Text, doc.Source.Charset, doc.Title, doc.Tables = page.Text, page.Charset, page.Title, page.Tables
+		c.titleSource = page.TitleSource
 		for k, v := range page.Metadata {
 			doc.Metadata[k] = v
 		}
@@ -108,36 +136,64 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			doc.Source.ContentType = "text/html"
 		}
 	case FormatPDF:
-		res, err := pdf.Read(in.Body)
+		if err := e.readPDF(doc, in.Body, &c); err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+	case FormatDOCX:
+		res, err := docx.Read(in.Body)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
 		}
-		doc.Text, doc.Warnings = res.Text, res.Warnings
-		doc.Source.ContentType = "application/pdf"
-	case FormatDOCX:
-		if doc.Text, err = docx.Read(in.Body); err != nil {
-			return nil, fmt.Errorf("extract: %s: %w", name, err)
-		}
+		doc.Text, doc.Tables = res.Text, res.Tables
+		c.coreTitle = docx.CoreTitle(in.Body)
 		doc.Source.ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	case FormatText:
-		if doc.Text, doc.Source.Charset, err = DecodeText(in.Body); err != nil {
+		if doc.Text, doc.Source.Charset, doc.Warnings, err = DecodeText(in.Body); err != nil {
 			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		warning, err := checkChinese(doc.Text)
+		if err != nil {
+			return nil, fmt.Errorf("extract: %s: %w", name, err)
+		}
+		if warning != "" {
+			doc.Warnings = append(doc.Warnings, warning)
 		}
 		if doc.Source.ContentType == "" {
 			doc.Source.ContentType = "text/plain"
 		}
+	case FormatDOC:
+		err = readDOC(doc, in.Body)
+	case FormatOFD:
+		err = readOFD(doc, in.Body)
+	case FormatXLS, FormatXLSX:
+		err = readSheet(doc, format, in.Body)
+	case FormatZip, FormatRar:
+		err = readArchive(doc, format, in, name)
 	default:
-		return nil, fmt.Errorf("extract: %s: %w (not HTML, PDF, DOCX or text; legacy .doc/.xls/.wps must be converted first)", name, ErrUnknownFormat)
+		return nil, fmt.Errorf("extract: %s: %w (gongwen extract --formats lists what is read)", name, ErrUnknownFormat)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
 	if strings.TrimSpace(doc.Text) == "" && len(doc.Metadata) == 0 {
 		return nil, fmt.Errorf("extract: %s: no text found", name)
 	}
-	e.fill(doc, seg)
+	if len(doc.Text) > maxText {
+		return nil, fmt.Errorf("extract: %s: text of %s: %w of %s (--max-text)", name, limit.Size(int64(len(doc.Text))), ErrTooLarge, limit.Size(int64(maxText)))
+	}
+	// The dictionary only now: an input that fails fails fast.
+	seg := e.Segmenter
+	if seg == nil {
+		if seg, err = segment.DefaultSegmenter(); err != nil {
+			return nil, err
+		}
+	}
+	e.fill(doc, seg, c)
 	return doc, nil
 }
 
 // fill derives every field that comes from the text and the metadata.
-func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
+func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	text := doc.Text
 	for k, v := range TextMetadata(text, date.Parse) {
 		if _, ok := doc.Metadata[k]; !ok {
@@ -146,34 +202,36 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	}
 	md := doc.Metadata
 	doc.IndexNumber = md[meta.MetaIndexNumber]
-	if doc.Title == "" {
-		doc.Title = md[meta.MetaTitle]
-	}
-	if doc.Title == "" {
-		doc.Title = TextTitle(text)
-	}
-	doc.Issuer = md[meta.MetaIssuer]
-	if doc.Issuer == "" {
-		doc.Issuer = TextIssuer(doc.Title, text, isDateLine)
-	}
-	if src := md[meta.MetaSource]; doc.Issuer == "" && IsOrgName(src) {
-		doc.Issuer = src // 文章来源:司法局
-	}
 	if r := TextRecipients(text); r != nil {
 		doc.Recipients = r
 	}
-	doc.Region = regionOf(doc.Issuer, doc.Title)
-	doc.Kind = Kind(doc.Title)
-	doc.ReportYear = ReportYear(doc.Title)
 
 	idx := newRuneIndex(text)
-	doc.Sections = Sections(text)
+	// Table rows are blanked in prose: they are no headings, and their
+	// figures are read from the cells.
+	tt := locateTables(text, doc.Tables)
+	doc.Sections = Sections(tt.prose)
 	if doc.Sections == nil {
 		doc.Sections = []Section{}
 	}
+	annotateTables(doc, tt)
+
+	// Each recogniser runs once, and each skips what the ones before found:
+	// dates skip document numbers, quantities skip both. Quantities and
+	// indicators read the prose only: a table's figures come from its cells.
+	nums := docnum.Find(text)
+	var skip [][2]int
+	for _, n := range nums {
+		skip = append(skip, [2]int{n.Start, n.End})
+	}
+	dates := date.Find(text, skip...)
+	for _, d := range dates {
+		skip = append(skip, [2]int{d.Start, d.End})
+	}
+	quantities := quantity.Find(tt.prose, skip...)
 
 	seen := map[string]bool{}
-	for _, n := range docnum.Find(text) {
+	for _, n := range nums {
 		if seen[n.Text] {
 			continue
 		}
@@ -189,7 +247,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 	}
 
 	inText := map[string]bool{}
-	for _, d := range date.Find(text) {
+	for _, d := range dates {
 		inText[d.Value] = true
 		doc.Dates = append(doc.Dates, Date{Text: d.Text, Value: d.Value, Role: d.Role,
 			Start: idx.runes(d.Start), End: idx.runes(d.End)})
@@ -201,37 +259,122 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter) {
 			doc.Dates = append(doc.Dates, Date{Text: v, Value: v, Role: k.role, Start: -1, End: -1})
 		}
 	}
-	if doc.ReportYear == 0 {
-		doc.ReportYear = yearBeforeSigning(doc)
-	}
+	identify(doc, c)
 
-	for _, in := range indicator.Find(text, seg) {
+	found := indicator.Find(tt.prose, quantities, seg)
+	// A run of hundreds of digits is no count, and no JSON number.
+	found = slices.DeleteFunc(found, func(in indicator.Indicator) bool { return math.IsInf(in.Value, 0) || math.IsNaN(in.Value) })
+	prose := make([]Indicator, 0, len(found))
+	for _, in := range found {
 		start := idx.runes(in.Start)
 		kind := in.Kind
 		if kind == "" {
 			kind = KindCount
 		}
-		doc.Indicators = append(doc.Indicators, Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
+		x := Indicator{Name: in.Name, Value: in.Value, Unit: in.Unit,
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
-			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)})
+			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)}
+		if in.Range {
+			x.Low, x.High = &in.Low, &in.High
+		}
+		if e.Explain {
+			x.Rule = in.Rule
+		}
+		prose = append(prose, x)
+	}
+	readMeasures(doc, prose, tt.prose, found, idx)
+	doc.Indicators = mergeIndicators(prose, cellIndicators(doc, tt, idx), doc.Tables)
+	linkRestatements(doc.Indicators)
+	readForms(doc)
+	for i := range doc.Indicators {
+		if in := &doc.Indicators[i]; in.CellRef != nil && in.Measure == "" {
+			in.Measure = MeasureOf(in)
+		}
 	}
 }
 
-var leadingYear = regexp.MustCompile(`^\s*[0-9０-９]{4}\s*年度?`)
+// readMeasures sets what each prose indicator measures and how: its
+// measure, and whether it is a level, a change, a baseline or a target
+// (extract/measure); prose[i] is found[i]. Traditional characters are folded
+// first, so that 增長 reads as 增长.
+func readMeasures(doc *Document, prose []Indicator, text string, found []indicator.Indicator, idx runeIndex) {
+	folded := region.Fold(text)
+	if len(folded) != len(text) {
+		folded = text // a fold that changed byte lengths would move the offsets
+	}
+	figs := make([]measure.Figure, len(found))
+	for i, in := range found {
+		figs[i] = measure.Figure{Start: in.Start, End: in.End, Unit: in.Unit, Rank: in.Kind == KindRank,
+			Name: region.Fold(in.Name), Headings: headingsAt(doc.Sections, idx.runes(in.Start))}
+	}
+	for i, r := range measure.Read(folded, figs, referenceYear(doc)) {
+		ind := &prose[i]
+		if r.Change != nil {
+			ind.Change = &Change{Direction: r.Change.Direction, Base: r.Change.Base}
+		}
+		ind.Target, ind.Baseline, ind.Year = r.Target, r.Baseline, r.Year
+		ind.Measure = MeasureOf(ind)
+	}
+}
 
-// regionOf resolves the administrative division of the issuer or, when the
-// issuer is unknown, of the place a title starts with
-// (2023年上海市政府信息公开工作年度报告). A known issuer that names no place
-// (国务院) stays national whatever its title mentions.
-func regionOf(issuer, title string) *region.Region {
-	name := issuer
-	if name == "" {
-		name = leadingYear.ReplaceAllString(title, "")
+// referenceYear is the year against which 到2025年 is ahead or not: the
+// report's year, else the year before the document was signed or
+// published (a notice signed in January 2025 looks ahead to 2025年底, a
+// report signed then looks back at 2024).
+func referenceYear(doc *Document) int {
+	if doc.ReportYear != 0 {
+		return doc.ReportYear
 	}
-	if r, ok := region.Resolve(name); ok {
-		return &r
+	for _, role := range []string{RoleSigned, RolePublished} {
+		for _, d := range doc.Dates {
+			if d.Role == role && len(d.Value) >= 4 {
+				y, _ := strconv.Atoi(d.Value[:4])
+				return y - 1
+			}
+		}
 	}
-	return nil
+	return 0
+}
+
+// MeasureOf returns the measure of an indicator: the one it carries (a
+// form key such as requests.new.total, or one set at extraction), else the
+// vocabulary's measure of its name (extract/measure), or "" when the
+// vocabulary does not know the name or the unit cannot be that measure's:
+// a level must be in the measure's unit, a change may also be in % or
+// percentage points. The index uses it for documents extracted before
+// measures existed.
+func MeasureOf(ind *Indicator) string {
+	if ind.Measure != "" {
+		return ind.Measure
+	}
+	m := measure.Of(region.Fold(ind.Name))
+	if m == "" {
+		return ""
+	}
+	unit := measure.FoldUnit(ind.Unit)
+	if measure.UnitFits(unit, measure.UnitOf(m)) || ind.Change != nil && (unit == "%" || unit == "个百分点") {
+		return m
+	}
+	return ""
+}
+
+// headingsAt returns the headings a rune offset sits under, outermost first.
+func headingsAt(sections []Section, pos int) []string {
+	var chain []Section
+	for _, s := range sections {
+		if s.Start > pos {
+			break
+		}
+		for len(chain) > 0 && chain[len(chain)-1].Level >= s.Level {
+			chain = chain[:len(chain)-1]
+		}
+		chain = append(chain, s)
+	}
+	out := make([]string, len(chain))
+	for i, s := range chain {
+		out[i] = s.Heading
+	}
+	return out
 }
 
 // RegionOf returns the division a document belongs to: the one extraction
@@ -239,40 +382,20 @@ func regionOf(issuer, title string) *region.Region {
 // resolved now from its issuer or title. The zero Region means unknown or
 // national. Index facets, exports and compare all use it, so they agree.
 func RegionOf(doc *Document) region.Region {
-	r := doc.Region
-	if r == nil {
-		r = regionOf(doc.Issuer, doc.Title)
+	if doc.Region != nil {
+		return *doc.Region
 	}
-	if r == nil {
-		return region.Region{}
+	if doc.National || doc.IdentitySource != (IdentitySource{}) {
+		return region.Region{} // extracted with identity: none was found
 	}
-	return *r
-}
-
-// yearBeforeSigning guesses the year an annual report covers when its title
-// does not say: reports are signed early in the following year.
-func yearBeforeSigning(doc *Document) int {
-	switch doc.Kind {
-	case "fzzf-report", "xxgk-annual-report", "stats-bulletin":
-	default:
-		return 0
+	name := doc.Issuer
+	if name == "" {
+		name = placeStart.ReplaceAllString(doc.Title, "")
 	}
-	for _, d := range doc.Dates {
-		if d.Role == RoleSigned && len(d.Value) >= 4 {
-			var y int
-			fmt.Sscanf(d.Value[:4], "%d", &y)
-			return y - 1
-		}
+	if r, ok := region.Resolve(name); ok {
+		return r
 	}
-	return 0
-}
-
-// isDateLine reports whether a line holds a date and nothing else, as the
-// date under a signature does.
-func isDateLine(line string) bool {
-	line = strings.Trim(line, " \t\u3000()（）")
-	_, ok := date.Parse(line)
-	return ok && utf8.RuneCountInString(line) <= 20
+	return region.Region{}
 }
 
 // documentID is the id of a source: its URL's, or its content's when there is no URL.
@@ -289,6 +412,10 @@ func ContentID(body []byte) string {
 	sum := sha256.Sum256(body)
 	return documentID("", sum[:])
 }
+
+// ContentIDOf is ContentID from the SHA-256 of the body, for a caller that
+// hashed it as a stream.
+func ContentIDOf(sum []byte) string { return documentID("", sum) }
 
 // URLID is the id of the document at a URL: a hash of its canonical form.
 // A crawler needs it to name an attachment's parent before the page is read.

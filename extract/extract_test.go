@@ -13,6 +13,7 @@ import (
 	"github.com/gongwen/gongwen/extract/region"
 
 	"github.com/gongwen/gongwen/extract/segment"
+	"github.com/gongwen/gongwen/internal/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden/extract")
@@ -82,6 +83,9 @@ func checkSpans(t *testing.T, doc *Document) {
 		return string(runes[start:end])
 	}
 	for _, in := range doc.Indicators {
+		if in.CellRef != nil && in.Start < 0 {
+			continue // a cell the reader did not write in the text
+		}
 		if got := at(in.Start, in.End); got != in.Text {
 			t.Errorf("indicator %q: text[%d:%d] = %q", in.Text, in.Start, in.End, got)
 		}
@@ -94,6 +98,25 @@ func checkSpans(t *testing.T, doc *Document) {
 	for _, n := range doc.DocNumbers {
 		if n.Start >= 0 && at(n.Start, n.End) != n.Text {
 			t.Errorf("doc number %q: text[%d:%d] = %q", n.Text, n.Start, n.End, at(n.Start, n.End))
+		}
+	}
+	for i, tb := range doc.Tables {
+		if tb.Start > len(runes) {
+			t.Errorf("table %d starts at %d, after the text", i, tb.Start)
+		}
+		for _, row := range tb.Rows {
+			if len(row) != len(tb.Rows[0]) {
+				t.Errorf("table %d: ragged grid", i)
+			}
+		}
+	}
+	for _, in := range doc.Indicators {
+		if in.CellRef != nil {
+			if in.Table >= len(doc.Tables) || in.Row >= len(doc.Tables[in.Table].Rows) || in.Col >= len(doc.Tables[in.Table].Rows[in.Row]) {
+				t.Errorf("indicator %q points at no cell: %+v", in.Name, *in.CellRef)
+			} else if cell := doc.Tables[in.Table].Rows[in.Row][in.Col]; strings.TrimSpace(cell) != strings.TrimSpace(in.Text) {
+				t.Errorf("indicator %q: cell %+v holds %q, not %q", in.Name, *in.CellRef, cell, in.Text)
+			}
 		}
 	}
 	for _, s := range doc.Sections {
@@ -169,6 +192,24 @@ func TestExtractErrors(t *testing.T) {
 	}
 }
 
+// TestExtractShort checks that a page or file of one sentence is a
+// document, not "no text found".
+func TestExtractShort(t *testing.T) {
+	ex := &Extractor{Segmenter: testSegmenter(t)}
+	for _, in := range []Input{
+		{Name: "one.html", Body: []byte("<body>只有一句话。</body>")},
+		{Name: "one.txt", Body: []byte("只有一句话。")},
+		{URL: "http://www.example.gov.cn/t1.html", ContentType: "text/html", Body: []byte("<html><body><p>同意。</p></body></html>")},
+	} {
+		doc, err := ex.Extract(in)
+		if err != nil {
+			t.Errorf("Extract(%s%s): %v; want the sentence as its text", in.Name, in.URL, err)
+		} else if !strings.Contains(doc.Text, "一句话") && !strings.Contains(doc.Text, "同意") {
+			t.Errorf("Extract(%s%s) text = %q; want the sentence", in.Name, in.URL, doc.Text)
+		}
+	}
+}
+
 func TestDocumentID(t *testing.T) {
 	a := documentID("HTTP://Www.Example.gov.cn:80/zwgk/t1.html#top", nil)
 	b := documentID("http://www.example.gov.cn/zwgk/t1.html", nil)
@@ -190,6 +231,18 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add([]byte(seed))
 	}
+	// The damaged and hostile text of internal/hostile, small.
+	report := []byte("开封市人民政府关于2024年度法治政府建设工作情况的报告\n受理人民调解案件49545件，调解成功率98.7%。")
+	f.Add(hostile.CutUTF8(report))
+	f.Add(hostile.DamagedUTF8(report))
+	f.Add(hostile.RandomBytes(512, 3))
+	f.Add(hostile.RandomGB18030(512, 4))
+	f.Add([]byte("受理人民调解案件" + strings.Repeat("9", 400) + "件"))
+	rar, err := os.ReadFile("../testdata/formats/bundle.rar")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(rar)
 	ex := &Extractor{Segmenter: testSegmenter(f)}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		doc, err := ex.Extract(Input{Name: "fuzz", Body: body})
@@ -201,6 +254,9 @@ func FuzzExtract(f *testing.F) {
 		}
 		if !utf8.ValidString(doc.Text) || !utf8.ValidString(doc.Title) {
 			t.Fatal("invalid UTF-8 in output")
+		}
+		if _, err := json.Marshal(doc); err != nil {
+			t.Fatalf("the document is no JSON: %v", err)
 		}
 		checkSpans(t, doc)
 	})

@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"archive/zip"
 	"bytes"
 	"mime"
 	"path"
 	"strings"
+
+	"github.com/gongwen/gongwen/extract/ole"
 )
 
 // Format is a kind of input the Extractor reads.
@@ -17,6 +20,12 @@ const (
 	FormatPDF     Format = "pdf"
 	FormatDOCX    Format = "docx"
 	FormatText    Format = "text"
+	FormatDOC     Format = "doc" // Word 97–2003 and WPS Writer
+	FormatOFD     Format = "ofd"
+	FormatXLS     Format = "xls" // Excel 97–2003 and WPS .et
+	FormatXLSX    Format = "xlsx"
+	FormatZip     Format = "zip"
+	FormatRar     Format = "rar" // RAR 4 and RAR 5
 )
 
 var extFormats = map[string]Format{
@@ -25,6 +34,8 @@ var extFormats = map[string]Format{
 	".pdf":  FormatPDF,
 	".docx": FormatDOCX,
 	".txt":  FormatText, ".text": FormatText,
+	".doc": FormatDOC, ".wps": FormatDOC, ".ofd": FormatOFD,
+	".xls": FormatXLS, ".et": FormatXLS, ".xlsx": FormatXLSX, ".zip": FormatZip, ".rar": FormatRar,
 }
 
 // KnownFile reports whether a file name has an extension the Extractor reads;
@@ -41,13 +52,12 @@ func Sniff(name, contentType string, body []byte) Format {
 	switch {
 	case bytes.HasPrefix(body, []byte("%PDF-")):
 		return FormatPDF
-	case bytes.HasPrefix(body, []byte("PK\x03\x04")):
-		if bytes.Contains(body, []byte("word/document.xml")) {
-			return FormatDOCX
-		}
-		return FormatUnknown
-	case bytes.HasPrefix(body, []byte("\xD0\xCF\x11\xE0")):
-		return FormatUnknown // legacy .doc/.xls
+	case bytes.HasPrefix(body, []byte("PK\x03\x04")), bytes.HasPrefix(body, []byte("PK\x05\x06")):
+		return sniffZip(body)
+	case bytes.HasPrefix(body, []byte(ole.Magic)):
+		return sniffOLE(body)
+	case bytes.HasPrefix(body, []byte("Rar!\x1a\x07\x00")), bytes.HasPrefix(body, []byte("Rar!\x1a\x07\x01\x00")):
+		return FormatRar
 	}
 	if looksLikeHTML(body) {
 		return FormatHTML
@@ -60,11 +70,51 @@ func Sniff(name, contentType string, body []byte) Format {
 			return FormatText
 		}
 	}
-	if f, ok := extFormats[strings.ToLower(path.Ext(name))]; ok && f != FormatPDF && f != FormatDOCX {
+	if f, ok := extFormats[strings.ToLower(path.Ext(name))]; ok && (f == FormatHTML || f == FormatText) {
 		return f
 	}
 	if len(body) > 0 && !bytes.ContainsRune(body[:min(len(body), 4096)], 0) {
 		return FormatText
+	}
+	return FormatUnknown
+}
+
+// sniffZip tells a DOCX, XLSX or OFD file from a plain zip archive by the parts it holds.
+func sniffZip(body []byte) Format {
+	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		if bytes.Contains(body, []byte("word/document.xml")) {
+			return FormatDOCX // a damaged DOCX: its reader says what is wrong
+		}
+		return FormatUnknown
+	}
+	for _, f := range zr.File {
+		switch strings.TrimPrefix(f.Name, "/") {
+		case "word/document.xml":
+			return FormatDOCX
+		case "xl/workbook.xml":
+			return FormatXLSX
+		case "OFD.xml":
+			return FormatOFD
+		}
+	}
+	return FormatZip
+}
+
+// sniffOLE tells a Word (or WPS Writer) file from an Excel (or WPS spreadsheet) workbook by the
+// streams of the compound file.
+func sniffOLE(body []byte) Format {
+	names, err := ole.Names(body)
+	if err != nil {
+		return FormatUnknown
+	}
+	for _, n := range names {
+		switch n {
+		case "WordDocument":
+			return FormatDOC
+		case "Workbook", "Book":
+			return FormatXLS
+		}
 	}
 	return FormatUnknown
 }

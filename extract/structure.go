@@ -2,9 +2,8 @@ package extract
 
 import (
 	"regexp"
-	"strconv"
+	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/meta"
@@ -58,14 +57,11 @@ func Sections(text string) []Section {
 
 // sectionAt returns the innermost heading in force at rune offset pos.
 func sectionAt(sections []Section, pos int) string {
-	heading := ""
-	for _, s := range sections {
-		if s.Start > pos {
-			break
-		}
-		heading = s.Heading
+	i := sort.Search(len(sections), func(i int) bool { return sections[i].Start > pos })
+	if i == 0 {
+		return ""
 	}
-	return heading
+	return sections[i-1].Heading
 }
 
 // labelRE matches any known metadata label, padded or not: 索 引 号, 文　　号.
@@ -177,114 +173,9 @@ func cutUnknownLabel(value string) string {
 	return value
 }
 
-// kindSuffixes end the titles of official documents.
-var kindSuffixes = []string{"报告", "公报", "通知", "意见", "决定", "办法", "方案", "规定", "批复", "通报",
-	"纪要", "规划", "要点", "细则", "条例", "函", "公告", "通告", "决议", "报", "報告", "公報"}
-
-var (
-	titleTrailer = regexp.MustCompile(`[（(][^（()）]{0,12}[)）]$|[—–-]+\s*全文$`)
-	fullTextMark = regexp.MustCompile(`[—–-]+\s*全文$`) // 政府工作报告—全文: a site's note, not the title
-)
-
-// TextTitle finds the title of a plain text: the first block of short
-// consecutive lines near the top (no sentence punctuation) whose last line
-// ends like a document title (…报告, …通知, …公报), joined. A title split
-// over lines (驻马店市人民政府 / 关于…的 / 报 告) comes back whole.
-func TextTitle(text string) string {
-	lines := strings.Split(text, "\n")
-	var block []string
-	for i, line := range lines {
-		if i >= metaHeadLines+15 {
-			break
-		}
-		line = strings.TrimSpace(line)
-		if line == "" || isMetaLine(line) || utf8.RuneCountInString(line) > 60 || strings.ContainsAny(line, "。，,；;：:|>") {
-			block = block[:0]
-			continue
-		}
-		block = append(block, line)
-		squashed := squashSpaces(line)
-		core := titleTrailer.ReplaceAllString(squashed, "")
-		for _, suf := range kindSuffixes {
-			if strings.HasSuffix(core, suf) {
-				title := squashSpaces(strings.Join(block, ""))
-				title = fullTextMark.ReplaceAllString(title, "")
-				if utf8.RuneCountInString(title) >= 6 {
-					return title
-				}
-			}
-		}
-		if len(block) > 3 {
-			block = block[1:]
-		}
-	}
-	return ""
-}
-
 func isMetaLine(line string) bool {
 	loc := labelRE.FindStringSubmatchIndex(line)
 	return loc != nil && strings.TrimLeft(line[:loc[2]], "| \t\u3000\u00a0") == ""
-}
-
-// squashSpaces removes spaces between CJK characters (报 告 → 报告) but keeps
-// them between Latin words.
-func squashSpaces(s string) string {
-	rs := []rune(s)
-	var b strings.Builder
-	for i, r := range rs {
-		if unicode.IsSpace(r) || r == '\u3000' {
-			prev, next := rune(0), rune(0)
-			if i > 0 {
-				prev = rs[i-1]
-			}
-			if i+1 < len(rs) {
-				next = rs[i+1]
-			}
-			if unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Han, next) || unicode.IsSpace(prev) {
-				continue
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// orgSuffixes end the names of government bodies.
-var orgSuffixes = []string{"人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "局", "厅", "部", "署",
-	"院", "委", "办", "街道办事处", "办事处", "镇", "乡", "街道", "中心", "管委会", "司", "会", "处", "所"}
-
-// IsOrgName reports whether s looks like the name of a government body.
-func IsOrgName(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 30 || strings.ContainsAny(s, "，。,；;：:0123456789") {
-		return false
-	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
-}
-
-// TextIssuer finds who issued a plain text: the body named before 关于 in
-// the title (驻马店市人民政府关于…的报告), else the signature line right above
-// a date line (金昌市人民政府 / 2025年6月13日).
-func TextIssuer(title, text string, isDateLine func(string) bool) string {
-	if i := strings.Index(title, "关于"); i > 0 && IsOrgName(title[:i]) {
-		return title[:i]
-	}
-	lines := strings.Split(text, "\n")
-	for i := 1; i < len(lines); i++ {
-		if !isDateLine(strings.TrimSpace(lines[i])) {
-			continue
-		}
-		prev := squashSpaces(strings.TrimSpace(lines[i-1]))
-		if IsOrgName(prev) {
-			return prev
-		}
-	}
-	return ""
 }
 
 // TextRecipients finds the addressees line of a plain text (市人大常委会:),
@@ -313,57 +204,4 @@ func TextRecipients(text string) []string {
 		return out
 	}
 	return nil
-}
-
-var titleYearRE = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-
-// ReportYear is the year a report covers, read from its title:
-// 关于2024年度…的报告 → 2024, 2023年…统计公报 → 2023.
-func ReportYear(title string) int {
-	m := titleYearRE.FindStringSubmatch(title)
-	if m == nil {
-		return 0
-	}
-	y, _ := strconv.Atoi(m[1])
-	return y
-}
-
-// Kinds of documents, as in ../shared/eval/LABELING.md.
-var kindRules = []struct {
-	kind string
-	all  []string
-}{
-	{"fzzf-report", []string{"法治政府建设", "报告"}},
-	{"fzzf-report", []string{"法治政府建設", "報告"}},
-	{"fzzf-report", []string{"依法行政", "报告"}},
-	{"xxgk-annual-report", []string{"信息公开", "年度报告"}},
-	{"xxgk-annual-report", []string{"信息公開", "年度報告"}},
-	{"gov-work-report", []string{"政府工作报告"}},
-	{"gov-work-report", []string{"政府工作報告"}},
-	{"stats-bulletin", []string{"统计公报"}},
-	{"stats-bulletin", []string{"統計公報"}},
-	{"notice", []string{"通知"}}, {"notice", []string{"意见"}}, {"notice", []string{"决定"}},
-	{"notice", []string{"办法"}}, {"notice", []string{"通告"}}, {"notice", []string{"公告"}},
-	{"notice", []string{"批复"}}, {"notice", []string{"方案"}},
-}
-
-// Kind classifies a document by its title: fzzf-report (法治政府建设年度报告),
-// gov-work-report, stats-bulletin, xxgk-annual-report, notice or other.
-func Kind(title string) string {
-	for _, r := range kindRules {
-		ok := true
-		for _, w := range r.all {
-			if !strings.Contains(title, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return r.kind
-		}
-	}
-	if title == "" {
-		return ""
-	}
-	return "other"
 }

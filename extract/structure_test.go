@@ -63,44 +63,6 @@ func TestTextMetadata(t *testing.T) {
 	}
 }
 
-func TestTextTitle(t *testing.T) {
-	tests := []struct{ name, text, want string }{
-		{"title split over three lines with spaced 报 告",
-			"成文日期 | 2025-01-17 |\n驻马店市人民政府\n关于2024年度法治政府建设工作情况的\n报 告\n驻政文〔2025〕3号\n市人大常委会:", "驻马店市人民政府关于2024年度法治政府建设工作情况的报告"},
-		{"short column name skipped for the real title",
-			"今天是:2019年10月31日 星期三\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n\n2020年静海区法治政府建设情况报告\n文章来源:司法局", "2020年静海区法治政府建设情况报告"},
-		{"bracketed year after 报告",
-			"成文日期 2025-03-21 公开时限 长期公开\n\n塘栖镇法治政府建设年度报告(2024年度)\n\n来源:党政", "塘栖镇法治政府建设年度报告(2024年度)"},
-		{"traditional characters", "2023年縉云縣國民經濟和社會發展統計公報\n2023年,縉云堅持…", "2023年縉云縣國民經濟和社會發展統計公報"},
-		{"notice title", "金昌市人民政府关于印发《实施方案》的通知\n各单位:", "金昌市人民政府关于印发《实施方案》的通知"},
-		{"site's full-text mark dropped", "2022年珠海市斗门区政府工作报告—全文\n政府工作报告", "2022年珠海市斗门区政府工作报告"},
-		{"no title", "这是一段没有标题的正文。\n另一段。", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := TextTitle(tt.text); got != tt.want {
-				t.Errorf("TextTitle = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestTextIssuer(t *testing.T) {
-	tests := []struct{ name, title, text, want string }{
-		{"body before 关于 in the title", "驻马店市人民政府关于2024年度法治政府建设工作情况的报告", "", "驻马店市人民政府"},
-		{"signature line above the date", "金昌市创建示范市实施方案", "正文。\n金昌市人民政府\n2025年6月13日\n(此件公开发布)", "金昌市人民政府"},
-		{"signature with spaced name", "报告", "正文。\n上海市杨浦区司法局\n2024年1月20日", "上海市杨浦区司法局"},
-		{"a date line under a sentence is no signature", "报告", "会议于\n2024年1月20日", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := TextIssuer(tt.title, tt.text, isDateLine); got != tt.want {
-				t.Errorf("TextIssuer = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestTextRecipients(t *testing.T) {
 	tests := []struct {
 		name string
@@ -139,29 +101,6 @@ func TestSections(t *testing.T) {
 	for _, s := range Sections(text) {
 		if got := string([]rune(text)[s.Start : s.Start+len([]rune(s.Heading))]); got != s.Heading {
 			t.Errorf("offset %d gives %q, want %q", s.Start, got, s.Heading)
-		}
-	}
-}
-
-func TestKindAndReportYear(t *testing.T) {
-	tests := []struct {
-		title string
-		kind  string
-		year  int
-	}{
-		{"驻马店市人民政府关于2024年度法治政府建设工作情况的报告", "fzzf-report", 2024},
-		{"2023年上海市政府信息公开工作年度报告", "xxgk-annual-report", 2023},
-		{"2023年縉云縣國民經濟和社會發展統計公報", "stats-bulletin", 2023},
-		{"2022年珠海市斗门区政府工作报告", "gov-work-report", 2022},
-		{"金昌市人民政府关于印发《金昌市创建全国法治政府建设示范市实施方案》的通知", "notice", 0},
-		{"生态环境部一周要闻", "other", 0},
-	}
-	for _, tt := range tests {
-		if got := Kind(tt.title); got != tt.kind {
-			t.Errorf("Kind(%q) = %q, want %q", tt.title, got, tt.kind)
-		}
-		if got := ReportYear(tt.title); got != tt.year {
-			t.Errorf("ReportYear(%q) = %d, want %d", tt.title, got, tt.year)
 		}
 	}
 }

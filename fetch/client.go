@@ -39,7 +39,19 @@ var (
 	ErrBlocked      = errors.New("blocked by the site's anti-bot protection")
 	ErrDisallowed   = errors.New("disallowed by robots.txt")
 	ErrWrongType    = errors.New("content does not match the file type")
+	ErrOutOfScope   = errors.New("outside --scope")
+	ErrRedirect     = errors.New("redirect refused") // by the check of WithRedirectCheck
 )
+
+type redirectCheckKey struct{}
+
+// WithRedirectCheck returns a context under which the requests of a Client
+// follow a redirect only if check accepts the next URL (after Dotless);
+// an error of check ends the request with an error wrapping ErrRedirect
+// and check's, not retried. The rate limit applies to every hop anyway.
+func WithRedirectCheck(ctx context.Context, check func(next *url.URL) error) context.Context {
+	return context.WithValue(ctx, redirectCheckKey{}, check)
+}
 
 // Error is a failed fetch: the URL, the HTTP status if a response came
 // back (0 otherwise) and the cause.
@@ -135,8 +147,14 @@ func (c *Client) userAgent() string {
 	return ua
 }
 
-// checkRedirect stops at the redirect limit and at the first URL seen twice.
+// checkRedirect stops at the redirect limit, at the first URL seen twice
+// and where the check of WithRedirectCheck says so.
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if check, ok := req.Context().Value(redirectCheckKey{}).(func(*url.URL) error); ok && check != nil {
+		if err := check(Dotless(req.URL)); err != nil {
+			return fmt.Errorf("%w: %s redirects to %s: %w", ErrRedirect, via[len(via)-1].URL, req.URL, err)
+		}
+	}
 	for _, prev := range via {
 		if prev.URL.String() == req.URL.String() {
 			return fmt.Errorf("%w: back to %s after %d redirects", ErrRedirectLoop, req.URL, len(via))
@@ -342,7 +360,9 @@ func (c *Client) try(ctx context.Context, r fetchRequest) (page *Page, wait time
 			err = uerr.Err // the URL is already in our own error
 		}
 		e := &Error{URL: rawURL, Err: err}
-		if errors.Is(err, ErrRedirectLoop) || errors.Is(err, ErrTooManyHops) || ctxDone(ctx.Err(), err) {
+		var dns *net.DNSError
+		if errors.Is(err, ErrRedirectLoop) || errors.Is(err, ErrTooManyHops) || errors.Is(err, ErrRedirect) || ctxDone(ctx.Err(), err) ||
+			errors.As(err, &dns) && dns.IsNotFound { // a host that does not exist will not exist in a second either
 			return nil, -1, e
 		}
 		if errors.Is(err, context.DeadlineExceeded) {

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -263,6 +265,12 @@ func TestCheckType(t *testing.T) {
 		{"doc", "doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true},
 		{"docx that is a doc", "docx", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", false},
 		{"empty xls", "xls", "", false},
+		{"zip", "zip", "PK\x03\x04rest", true},
+		{"rar 5", "rar", "Rar!\x1a\x07\x01\x00rest", true},
+		{"rar 4", "rar", "Rar!\x1a\x07\x00rest", true},
+		{"html named rar", "rar", "<html><body>404</body></html>", false},
+		{"et as biff", "et", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", true},
+		{"et as xlsx", "et", "PK\x03\x04rest", true},
 		{"unknown type", "", "anything", true},
 	}
 	for _, tt := range tests {
@@ -316,6 +324,33 @@ func TestClientRetryAfter(t *testing.T) {
 	}
 	if gap := times[1].Sub(times[0]); gap < 900*time.Millisecond {
 		t.Errorf("retried after %v, want the 1s the server asked for", gap)
+	}
+}
+
+// TestClientDNS checks that a host that does not resolve fails at once,
+// and that a DNS failure that may pass (a timeout) is retried.
+func TestClientDNS(t *testing.T) {
+	for _, tt := range []struct {
+		err      *net.DNSError
+		attempts int32
+	}{
+		{&net.DNSError{Err: "no such host", Name: "www.nowhere.invalid", IsNotFound: true}, 1},
+		{&net.DNSError{Err: "i/o timeout", Name: "www.nowhere.invalid", IsTimeout: true, IsTemporary: true}, 3},
+	} {
+		var attempts atomic.Int32
+		c := fastClient()
+		c.Retries = 2
+		c.Transport = &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			attempts.Add(1)
+			return nil, &net.OpError{Op: "dial", Net: network, Err: tt.err}
+		}}
+		_, err := c.Get(context.Background(), "http://www.nowhere.invalid/a.html")
+		if err == nil || !strings.Contains(err.Error(), tt.err.Err) {
+			t.Errorf("%s: Get = %v, want the DNS error", tt.err.Err, err)
+		}
+		if n := attempts.Load(); n != tt.attempts {
+			t.Errorf("%s: %d attempts, want %d", tt.err.Err, n, tt.attempts)
+		}
 	}
 }
 

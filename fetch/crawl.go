@@ -2,13 +2,10 @@ package fetch
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -103,14 +100,13 @@ type item struct {
 	Form   string `json:"form,omitempty"` // POST this (URL-encoded) form instead of a GET
 }
 
-// state is the frontier of a crawl, saved after every URL.
+// state is the frontier of a crawl, kept in a log (see frontier.go).
 type state struct {
 	ID      string    `json:"id"`
 	Seeds   []string  `json:"seeds"`
 	Started time.Time `json:"started"`
 	Queue   []item    `json:"queue"`
 	Results []Result  `json:"results"`
-	Pages   int       `json:"pages"` // list and detail pages done
 	Bytes   int64     `json:"bytes"`
 }
 
@@ -151,6 +147,12 @@ func (c *Crawler) Crawl(ctx context.Context, seeds []string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	log, err := c.Store.openFrontier(id)
+	if err != nil {
+		return nil, err
+	}
+	defer log.close()
+	r.log = log
 	if st == nil {
 		st = &state{ID: id, Seeds: seeds, Started: time.Now().UTC()}
 		for i, s := range seeds {
@@ -167,7 +169,7 @@ func (c *Crawler) Crawl(ctx context.Context, seeds []string) (*Report, error) {
 			st.Queue = append(st.Queue, it)
 		}
 		// Saved now, so that what a killed crawl stores counts as its own.
-		if err := c.Store.saveState(st); err != nil {
+		if err := log.start(st); err != nil {
 			return nil, err
 		}
 	}
@@ -242,6 +244,7 @@ type run struct {
 	mu       sync.Mutex
 	cond     *sync.Cond
 	st       *state
+	log      *frontierLog
 	seen     map[string]bool // URLs queued or done
 	busy     map[string]bool // hosts with a request in flight
 	inflight int
@@ -293,7 +296,11 @@ func (r *run) work(ctx context.Context) {
 			continue
 		}
 		it := r.st.Queue[i]
-		r.st.Queue = slices.Delete(r.st.Queue, i, i+1)
+		if i == 0 {
+			r.st.Queue = r.st.Queue[1:] // the usual case, without moving the rest
+		} else {
+			r.st.Queue = slices.Delete(r.st.Queue, i, i+1)
+		}
 		// r.pages counts finished pages; claimed ones count too, against MaxPages.
 		page := boolInt(it.Kind != KindFile)
 		if page == 1 && r.c.MaxPages > 0 && r.pages+r.claimed >= r.c.MaxPages {
@@ -320,8 +327,10 @@ func (r *run) work(ctx context.Context) {
 }
 
 // finish records a result, the new URLs to fetch and the links not to
-// fetch, and saves the frontier. r.mu is held.
+// fetch, and appends them to the frontier's log. r.mu is held.
 func (r *run) finish(res Result, found []item, skips []Result, bytes int64) {
+	var ev events
+	ev.result(res, bytes)
 	r.st.Results = append(r.st.Results, res)
 	r.count(res)
 	r.st.Bytes += bytes
@@ -337,15 +346,17 @@ func (r *run) finish(res Result, found []item, skips []Result, bytes int64) {
 		if !r.seen[f.URL] && (f.Kind != KindList || fresh > 0) {
 			r.seen[f.URL] = true
 			r.st.Queue = append(r.st.Queue, f)
+			ev.queue(f)
 		}
 	}
 	for _, s := range skips {
 		if !r.seen[s.URL] {
 			r.seen[s.URL] = true
 			r.st.Results = append(r.st.Results, s)
+			ev.result(s, 0)
 		}
 	}
-	if err := r.c.Store.saveState(r.st); err != nil && r.err == nil {
+	if err := r.log.append(ev); err != nil && r.err == nil {
 		r.err = err
 	}
 	if r.c.Progress != nil {
@@ -383,7 +394,7 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 	if err != nil {
 		return fail(err)
 	}
-	allowed, err := r.allowed(ctx, u)
+	allowed, err := r.allowed(ctx, Dotless(u))
 	if err != nil {
 		return fail(err)
 	}
@@ -391,6 +402,20 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 		res.Outcome, res.Error = OutcomeDisallowed, "disallowed by robots.txt"
 		return res, nil, nil, 0, true
 	}
+	// Every hop of a redirect must be in scope and allowed by robots.txt, as a link would.
+	ctx = WithRedirectCheck(ctx, func(next *url.URL) error {
+		if !r.inScope(it, next.String(), it.Kind == KindFile) {
+			return ErrOutOfScope
+		}
+		ok, err := r.allowed(ctx, next)
+		switch {
+		case err != nil:
+			return err
+		case !ok:
+			return ErrDisallowed
+		}
+		return nil
+	})
 
 	store := r.c.Store
 	prev, err := store.Record(it.URL)
@@ -399,7 +424,15 @@ func (r *run) process(ctx context.Context, it item) (res Result, found []item, s
 	}
 	rec, body, outcome, n, err := r.fetch(ctx, it, prev)
 	if err != nil {
-		return fail(err)
+		res, found, skips, n, ok := fail(err)
+		switch {
+		case !errors.Is(err, ErrRedirect):
+		case errors.Is(err, ErrOutOfScope):
+			res.Outcome = OutcomeOutOfScope
+		case errors.Is(err, ErrDisallowed):
+			res.Outcome = OutcomeDisallowed
+		}
+		return res, found, skips, n, ok
 	}
 	res.Outcome, res.Status = outcome, rec.Status
 
@@ -574,6 +607,8 @@ func (r *run) inScope(it item, link string, file bool) bool {
 	if err != nil {
 		return false
 	}
+	u = Dotless(u)
+	link = u.String()
 	if file && u.Host == hostOf(it.URL) && r.scope == nil {
 		return true
 	}
@@ -638,41 +673,6 @@ func (r *run) allowed(ctx context.Context, u *url.URL) (bool, error) {
 		p += "?" + u.RawQuery
 	}
 	return rd.TestAgent(p, "gongwen"), nil
-}
-
-func (s *Store) statePath(id string) string { return filepath.Join(s.Dir, "crawls", id+".json") }
-
-func (s *Store) loadState(id string) (*state, error) {
-	data, err := os.ReadFile(s.statePath(id))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("crawl: %w", err)
-	}
-	var st state
-	if err := json.Unmarshal(data, &st); err != nil {
-		return nil, fmt.Errorf("crawl: resuming from %s: %w (delete it to start afresh)", s.statePath(id), err)
-	}
-	return &st, nil
-}
-
-func (s *Store) saveState(st *state) error {
-	data, err := json.Marshal(st)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(s.statePath(st.ID), data)
-}
-
-// RemoveCrawl forgets the saved frontier of a crawl (Report.ID), so the
-// next crawl with the same seeds starts afresh with conditional requests.
-func (s *Store) RemoveCrawl(id string) error {
-	err := os.Remove(s.statePath(id))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("raw store: %w", err)
-	}
-	return nil
 }
 
 // SaveReport writes rep as JSON under reports/ and returns the file name.

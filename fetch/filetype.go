@@ -9,7 +9,7 @@ import (
 )
 
 // AttachmentTypes are the file extensions fetched as attachments.
-var AttachmentTypes = []string{"pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx"}
+var AttachmentTypes = []string{"pdf", "doc", "docx", "wps", "ofd", "xls", "xlsx", "et", "zip", "rar"}
 
 // FileType returns the attachment type of a URL from its path extension
 // ("pdf", "docx", …), or "" if the URL is not an attachment.
@@ -30,7 +30,8 @@ func FileType(rawURL string) string {
 var (
 	magicPDF = []byte("%PDF-")
 	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1} // doc, xls, wps
-	magicZip = []byte("PK\x03\x04")                                   // docx, xlsx, ofd
+	magicZip = []byte("PK\x03\x04")                                   // docx, xlsx, ofd, zip
+	magicRar = []byte("Rar!\x1a\x07")                                 // rar 4 and 5
 )
 
 // CheckType verifies that body starts with the magic bytes of fileType
@@ -47,8 +48,15 @@ func CheckType(fileType string, body []byte) error {
 		}
 	case "doc", "xls", "wps":
 		magic = magicOLE
-	case "docx", "xlsx", "ofd":
+	case "docx", "xlsx", "ofd", "zip":
 		magic = magicZip
+	case "rar":
+		magic = magicRar
+	case "et": // WPS saves spreadsheets as BIFF (OLE) or XLSX (zip)
+		if bytes.HasPrefix(body, magicZip) {
+			return nil
+		}
+		magic = magicOLE
 	default:
 		return nil
 	}
@@ -67,6 +75,8 @@ func CheckType(fileType string, body []byte) error {
 		what = "a zip file"
 	case bytes.HasPrefix(body, magicOLE):
 		what = "an OLE (old Office) file"
+	case bytes.HasPrefix(body, magicRar):
+		what = "a RAR archive"
 	}
 	return fmt.Errorf("%w: expected %s, got %s", ErrWrongType, fileType, what)
 }

@@ -235,7 +235,34 @@ func (p *linkParser) resolve(ref string) string {
 		u = inner
 	}
 	u.Fragment = ""
-	return u.String()
+	return Dotless(u).String()
+}
+
+// Dotless returns u with the dot segments of its path resolved after
+// percent-decoding: a server reads /list/%2e%2e/admin/ and /list/..%2fadmin/
+// as /admin/, and so must the scope and robots.txt checks. A URL without
+// such segments is returned as it is.
+func Dotless(u *url.URL) *url.URL {
+	p := u.Path // percent-decoded
+	if !hasDotSegment(p) {
+		return u
+	}
+	clean := path.Clean("/" + p)
+	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..") {
+		clean = strings.TrimSuffix(clean, "/") + "/"
+	}
+	v := *u
+	v.Path, v.RawPath = clean, ""
+	return &v
+}
+
+func hasDotSegment(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // unwrapViewer returns the file a pdf.js viewer URL shows

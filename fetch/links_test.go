@@ -209,6 +209,7 @@ func FuzzParseLinks(f *testing.F) {
 	f.Add("http://a.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=6&perpage=1", `<datastore><totalrecord>99999999999999999999</totalrecord><record><![CDATA[<a href="/art/2024/1/1/art_1_2.html">]]></record></datastore>`)
 	f.Add("http://a.gov.cn/col/col1/index.html", `<datastore><nextgroup><![CDATA[<a href="dataproxy.jsp?columnid=1&amp;unitid=2">]]></nextgroup><record><![CDATA[x]]></record></datastore><script>perPage:0,totalRecord:5</script>`)
 	f.Add("http://a.gov.cn/c/index_9.html", `<script>var countPage = 99999999999999999999</script><a href="index_1.html">`)
+	f.Add("http://a.gov.cn/zwgk/list/index.html", `<a href="%2e%2e/%2e%2e/admin/t20250101_4.html">a</a><a href="..%2f..%2fadmin/x.pdf">b</a><a href="a/%2E%2E/t20250101_6.html">c</a>`)
 	f.Fuzz(func(t *testing.T, page, html string) {
 		links, err := ParseLinks(page, "text/html", []byte(html))
 		if err != nil {
@@ -223,6 +224,9 @@ func FuzzParseLinks(f *testing.F) {
 			}
 			if seen[l.URL] {
 				t.Errorf("link %q listed twice", l.URL)
+			}
+			if hasDotSegment(u.Path) {
+				t.Errorf("link %q keeps a dot segment", l.URL)
 			}
 			seen[l.URL] = true
 			if l.Date != "" && (len(l.Date) != 10 || l.Date[4] != '-') {

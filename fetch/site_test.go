@@ -1,32 +1,25 @@
 package fetch
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/gongwen/gongwen/internal/testsite"
 )
 
 // site serves ../testdata/site like a government web server, with the
 // failures described in its README, and logs every request.
 type site struct {
-	srv *httptest.Server // the government site
-	off *httptest.Server // another host, linked but out of scope
+	srv   *httptest.Server // the government site
+	off   *httptest.Server // another host, linked but out of scope
+	files *testsite.Site
 
 	mu        sync.Mutex
 	log       []request
-	hits      map[string]int
 	offHits   int
 	onRequest func(n int) // called with the number of requests so far
 }
@@ -38,23 +31,21 @@ type request struct {
 }
 
 const (
-	flakyPage = "/zwgk/ndbg/202406/t20240605_1004.html"
-	slowPage  = "/zwgk/ndbg/202402/t20240201_1006.html"
-	loopPage  = "/zwgk/ndbg/202401/t20240115_1007.html"
-	blockPage = "/zwgk/ndbg/202312/t20231201_1008.html"
-	bigFile   = "/zwgk/ndbg/202303/big.pdf"
+	flakyPage = testsite.FlakyPage
+	slowPage  = testsite.SlowPage
+	loopPage  = testsite.LoopPage
+	blockPage = testsite.BlockPage
+	bigFile   = testsite.BigFile
 )
 
-var gbkMeta = regexp.MustCompile(`charset=(gb2312|gbk)`)
-
 func newSite(t testing.TB) *site {
-	s := &site{hits: map[string]int{}}
-	s.off = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s := &site{}
+	s.off = httptest.NewServer(testsite.Offsite(func() {
 		s.mu.Lock()
 		s.offHits++
 		s.mu.Unlock()
-		fmt.Fprint(w, "<html>off-site</html>")
 	}))
+	s.files = &testsite.Site{Dir: filepath.Join("..", "testdata", "site"), Offsite: s.off.URL, Slow: true}
 	s.srv = httptest.NewServer(s)
 	t.Cleanup(s.srv.Close)
 	t.Cleanup(s.off.Close)
@@ -74,8 +65,6 @@ func (w *statusWriter) WriteHeader(code int) {
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w, status: 200}
 	s.mu.Lock()
-	s.hits[r.URL.Path]++
-	hits := s.hits[r.URL.Path]
 	n := len(s.log) + 1
 	s.log = append(s.log, request{Path: r.URL.RequestURI(), At: time.Now()})
 	hook := s.onRequest
@@ -88,70 +77,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if hook != nil {
 		hook(n)
 	}
-	s.serve(sw, r, hits)
-}
-
-func (s *site) serve(w http.ResponseWriter, r *http.Request, hits int) {
-	switch p := r.URL.Path; p {
-	case flakyPage:
-		if hits <= 2 {
-			http.Error(w, "Internal Server Error", http.StatusInternalServerError)
-			return
-		}
-	case slowPage:
-		select {
-		case <-time.After(3 * time.Second):
-		case <-r.Context().Done():
-		}
-		return
-	case loopPage:
-		http.Redirect(w, r, "/loop/b", http.StatusFound)
-		return
-	case "/loop/b":
-		http.Redirect(w, r, loopPage, http.StatusMovedPermanently)
-		return
-	case blockPage:
-		w.WriteHeader(http.StatusPreconditionFailed)
-		fmt.Fprint(w, `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><script type="text/javascript">$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=28341;</script></head></html>`)
-		return
-	case bigFile:
-		w.Header().Set("Content-Type", "application/pdf")
-		w.Write([]byte("%PDF-1.4\n"))
-		w.Write(bytes.Repeat([]byte("0"), 512<<10))
-		return
-	}
-	name := filepath.Join("..", "testdata", "site", filepath.FromSlash(r.URL.Path))
-	if strings.HasSuffix(r.URL.Path, "/") {
-		name = filepath.Join(name, "index.html")
-	}
-	if pn := r.URL.Query().Get("pageNum"); pn != "" && pn != "1" {
-		name = strings.TrimSuffix(name, ".html") + "_p" + pn + ".html"
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	ctype := map[string]string{
-		".html": "text/html",
-		".txt":  "text/plain; charset=utf-8",
-		".pdf":  "application/pdf",
-		".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	}[path.Ext(name)]
-	if strings.HasSuffix(name, ".html") {
-		data = bytes.ReplaceAll(data, []byte("http://OFFSITE"), []byte(s.off.URL))
-		if gbkMeta.Match(data) { // like old sites: GBK bytes, charset only in <meta>
-			if data, err = simplifiedchinese.GBK.NewEncoder().Bytes(data); err != nil {
-				panic(err)
-			}
-		} else {
-			ctype += "; charset=utf-8"
-		}
-	}
-	sum := sha256.Sum256(data)
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("ETag", fmt.Sprintf(`"%x"`, sum[:8]))
-	http.ServeContent(w, r, name, time.Date(2025, 1, 17, 8, 0, 0, 0, time.UTC), bytes.NewReader(data))
+	s.files.ServeHTTP(sw, r)
 }
 
 // requests returns the log so far.

@@ -44,7 +44,7 @@ const (
 //
 //	records/ab/<sha256 of the URL>.json  one Record per URL
 //	bodies/ab/<sha256 of the body>       the bodies, each stored once
-//	crawls/<id>.json                     the frontier of an unfinished crawl
+//	crawls/<id>.log                      the frontier of an unfinished crawl (frontier.go)
 //	reports/crawl-<time>.json            one report per crawl
 //
 // Every file is written under a temporary name and renamed into place.

@@ -32,22 +32,22 @@ func init() {
 // Token positions are rune offsets plus one, not word counts: a phrase query
 // then matches exactly when the query's characters occur in the same order
 // with nothing in between, however gse cut the query and the document.
-type tokenizer struct {
-	seg *segment.Segmenter
-}
+type tokenizer struct{}
 
-// newTokenizer shares the process-wide Segmenter, so the dictionary is loaded
-// once however many indexes and queries use the analyzer.
+// newTokenizer makes a tokenizer of the process-wide Segmenter, whose
+// dictionary is loaded once however many indexes and queries use the
+// analyzer, and only when text is first analyzed: opening an index to export
+// or read documents does not cost the dictionary's time and memory.
 func newTokenizer(config map[string]interface{}, cache *registry.Cache) (analysis.Tokenizer, error) {
-	seg, err := segment.DefaultSegmenter()
-	if err != nil {
-		return nil, fmt.Errorf("index: gse tokenizer: %w", err)
-	}
-	return &tokenizer{seg: seg}, nil
+	return tokenizer{}, nil
 }
 
-func (t *tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	toks := t.seg.Tokens(string(input), true)
+func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	seg, err := segment.DefaultSegmenter()
+	if err != nil { // the dictionary is embedded: only a broken build fails here
+		panic(fmt.Sprintf("index: gse tokenizer: %v", err))
+	}
+	toks := seg.Tokens(string(input), true)
 	stream := make(analysis.TokenStream, len(toks))
 	for i, tok := range toks {
 		stream[i] = &analysis.Token{

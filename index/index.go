@@ -23,8 +23,12 @@ import (
 
 // Format is the version of the index layout this package writes: the
 // mapping, the analyzer and the stored fields. Bump it whenever an index
-// written before the change would give wrong answers.
-const Format = 3
+// written before the change would give wrong answers. 4: measures, figures
+// and targets on indicator records; 5: national documents in the region
+// fields, the document kind on indicator records; 6: documents keep their
+// tables and forms, and table cells are indicators (an older index would
+// export no form panel and skip its files as unchanged).
+const Format = 6
 
 // formatKey is the bleve internal key under which the format is kept, so it
 // is written in the same transaction as the documents.

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/region"
 )
 
@@ -51,6 +52,21 @@ const (
 	fParent    = "parent"
 	fSentence  = "sentence"
 	fIndText   = "ind_text"
+	fMeasure   = "measure"   // keyword: the canonical measure (extract/measure), or a form key
+	fFigure    = "figure"    // keyword: level, change or baseline
+	fTarget    = "target"    // keyword "true" for a goal, plan or limit
+	fSigned    = "signed"    // number: the value, negative for a change down; what filters compare
+	fUnitFold  = "unit_fold" // keyword: the unit written one way (％ → %)
+	fDirection = "direction" // stored: up, down or flat
+	fBase      = "base"      // stored: what a change is against
+	fDocKind   = "doc_kind"  // the kind of the indicator's document, for --kind
+)
+
+// Figures of an indicator record (fFigure).
+const (
+	figureLevel    = "level"
+	figureChange   = "change"
+	figureBaseline = "baseline"
 )
 
 // boosts of the fields a word is looked for in: a word in the title counts
@@ -142,9 +158,17 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fRegionPath:  kw(false, false),
 		fReportYear:  num(false),
 		fYear:        kw(true, true),
+		fDocKind:     kw(false, false),
 		fTitle:       stored(),
 		fIndText:     stored(),
 		fSentence:    stored(),
+		fMeasure:     kw(true, true),
+		fFigure:      kw(false, true),
+		fTarget:      kw(false, true),
+		fSigned:      num(false),
+		fUnitFold:    kw(false, false),
+		fDirection:   stored(),
+		fBase:        stored(),
 	} {
 		ind.AddFieldMappingsAt(name, f)
 	}
@@ -186,7 +210,7 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg)
+	addRegion(r, reg, doc.National)
 	var dates []time.Time
 	for _, d := range doc.Dates {
 		if t, err := time.Parse(time.DateOnly, d.Value); err == nil {
@@ -203,11 +227,16 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 	return r, nil
 }
 
-// addRegion adds the region fields of a record; a national body has none.
-func addRegion(r map[string]any, reg region.Region) {
+// addRegion adds the region fields of a record. A national body's
+// document counts under 全国 and is found by --region national (or 全国);
+// a document whose place is unknown has none.
+func addRegion(r map[string]any, reg region.Region, national bool) {
 	if f := regionFacet(reg); f != "" {
 		r[fRegion] = f
 		r[fRegionPath] = regionPath(reg)
+	} else if national {
+		r[fRegion] = NationalFacet
+		r[fRegionPath] = []string{NationalFacet, RegionNational}
 	}
 }
 
@@ -229,12 +258,30 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		fTitle:       doc.Title,
 		fIndText:     ind.Text,
 		fSentence:    ind.Sentence,
+		fMeasure:     extract.MeasureOf(&ind),
+		fFigure:      figureLevel,
+		fSigned:      ind.Value,
+		fUnitFold:    measure.FoldUnit(ind.Unit),
+		fDocKind:     doc.Kind,
+	}
+	switch {
+	case ind.Baseline:
+		r[fFigure] = figureBaseline
+	case ind.Change != nil:
+		r[fFigure] = figureChange
+		r[fDirection], r[fBase] = ind.Change.Direction, ind.Change.Base
+		if ind.Change.Direction == extract.ChangeDown {
+			r[fSigned] = -ind.Value
+		}
+	}
+	if ind.Target {
+		r[fTarget] = "true"
 	}
 	if doc.ReportYear != 0 {
 		r[fReportYear] = doc.ReportYear
 		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg)
+	addRegion(r, reg, doc.National)
 	return r
 }
 

@@ -13,6 +13,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/width"
+
+	"github.com/gongwen/gongwen/extract/measure"
 )
 
 // Query is a search: a text in the query language (see ParseText) and
@@ -20,9 +23,9 @@ import (
 type Query struct {
 	Text      string // words, "phrases", -excluded, title:, issuer:, docnum:, year:
 	Issuer    string // exact issuer, as in the issuer facet
-	Region    string // a division and the places in it: a name as in the region facet (河南省开封市), a short name (开封) or a code (410200)
+	Region    string // a division and the places in it: a name as in the region facet (河南省开封市), a short name (开封) or a code (410200); national (全国) for national bodies
 	Year      int    // report year
-	Kind      string // document kind (fzzf-report, gov-work-report …)
+	Kind      string // document kind (fzzf-report, gov-work-report …, identity.Kinds), or its label on the web page (统计公报)
 	From, To  string // YYYY-MM-DD, inclusive, on the document's main date (MainDate)
 	Indicator string // "NAME OP VALUE", e.g. 调解成功率>=95; see ParseIndicatorFilter
 	Limit     int    // hits to return; 0 means 10
@@ -352,60 +355,196 @@ func filterQuery(q Query) ([]query.Query, error) {
 	return qs, nil
 }
 
-// IndicatorFilter selects indicators by name and value: the name is matched
-// as a phrase (调解成功率 also finds 人民调解成功率); Op is one of > >= < <= =,
-// or "" for any value.
+// IndicatorFilter selects indicators by what they measure and their value.
+// A Measure is matched exactly (地区生产总值 finds 全市生产总值 and GDP,
+// which extraction mapped to it; a form key such as requests.new.total
+// too); a Name is matched as a phrase (调解成功率 also finds 人民调解成功率).
+// Op is one of > >= < <= =, or "" for any value; Value is in base units
+// (1000亿 is 1e11) and compared with the signed value: a change down is
+// negative. Figures says which figures count: FiguresLevel (results that
+// are levels, the default of ParseIndicatorFilter), FiguresChange,
+// FiguresTarget (targets, levels or changes), FiguresTargetChange, or ""
+// for all of them.
 type IndicatorFilter struct {
-	Name   string
-	Op     string
-	Value  float64
-	Issuer string // exact issuer, optional
-	Region string // a division, optional, as Query.Region
-	Year   int    // report year, optional
+	Name     string
+	Measure  string // exact measure; "" to match Name
+	NameOnly bool   // match Name as a phrase even when it is a measure (name:)
+	Op       string
+	Value    float64
+	Unit     string // the unit the value was written in, without its magnitude (元, %, 个百分点); "" for any
+	Figures  string
+	Issuer   string // exact issuer, optional
+	Region   string // a division, optional, as Query.Region
+	Year     int    // report year, optional
+	Kind     string // the kind of the document, optional, as Query.Kind
 }
 
-var indicatorRE = regexp.MustCompile(`^\s*([^<>=≥≤＞＜＝]+?)\s*(>=|<=|>|<|==|=|≥|≤|＞|＜|＝)\s*([-+]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*(%|％|万|亿|千)?\s*$`)
+// Which figures an IndicatorFilter selects.
+const (
+	FiguresLevel        = "level"
+	FiguresChange       = "change"
+	FiguresTarget       = "target"
+	FiguresTargetChange = "target-change"
+)
 
-// ParseIndicatorFilter reads "NAME OP VALUE", such as 调解成功率>=95,
-// 受理案件>1万 or 财政收入 < 1.5亿; a name alone selects every value.
+var indicatorRE = regexp.MustCompile(`^\s*([^<>=≥≤＞＜＝]+?)\s*(>=|<=|>|<|==|=|≥|≤|＞|＜|＝)\s*([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(.*?)\s*$`)
+
+// magnitudes a value may be written with: 3000万元, 1.5亿, 2万亿.
+var magnitudes = []struct {
+	word   string
+	factor float64
+}{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3}, {"百", 1e2}}
+
+// ParseIndicatorFilter reads "[change:|target:|name:]NAME OP VALUE[UNIT]":
+// 调解成功率>=95, 地区生产总值>1000亿元, 投入资金>=3000万元, 纠错率<15%,
+// change:地区生产总值>5%, target:城镇调查失业率<=5.5; a name alone selects
+// every value. A NAME the measure vocabulary knows (GDP, 全市生产总值) selects
+// its measure; name: asks for the name as a phrase instead. Only levels
+// that are results are selected unless change: or target: says otherwise; a
+// name of a change (地区生产总值增长) or a value in 个百分点 asks for changes.
+// A unit that cannot apply to the measure (纠错率>3亿元) is an error.
 func ParseIndicatorFilter(s string) (IndicatorFilter, error) {
-	m := indicatorRE.FindStringSubmatch(s)
-	if m == nil {
-		name := strings.TrimSpace(s)
-		if name == "" || strings.ContainsAny(name, "<>=≥≤＞＜＝") {
-			return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: want NAME OP VALUE, e.g. '调解成功率>=95' (operators > >= < <= =)", ErrBadQuery, s)
+	f := IndicatorFilter{Figures: FiguresLevel}
+	rest := strings.TrimSpace(s)
+	change, target := false, false
+	for {
+		prefix, after, ok := strings.Cut(rest, ":")
+		if !ok {
+			prefix, after, ok = strings.Cut(rest, "：")
 		}
-		return IndicatorFilter{Name: name}, nil
+		switch p := strings.TrimSpace(prefix); {
+		case ok && (p == "change" || p == "变化"):
+			change = true
+		case ok && (p == "target" || p == "目标"):
+			target = true
+		case ok && (p == "name" || p == "名称"):
+			f.NameOnly = true
+		default:
+			ok = false
+		}
+		if !ok {
+			break
+		}
+		rest = strings.TrimSpace(after)
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(m[3], ",", ""), 64)
-	if err != nil {
-		return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: value %q: %v", ErrBadQuery, s, m[3], err)
+	m := indicatorRE.FindStringSubmatch(rest)
+	if m == nil {
+		name := strings.TrimSpace(rest)
+		if name == "" || strings.ContainsAny(name, "<>=≥≤＞＜＝") {
+			return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: want NAME OP VALUE[UNIT], e.g. '调解成功率>=95' or '地区生产总值>1000亿元' (operators > >= < <= =)", ErrBadQuery, s)
+		}
+		f.Name = name
+	} else {
+		f.Name = m[1]
+		v, err := strconv.ParseFloat(strings.NewReplacer(",", "", "，", "").Replace(width.Fold.String(m[3])), 64)
+		if err != nil {
+			return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: value %q: %v", ErrBadQuery, s, m[3], err)
+		}
+		unit := m[4]
+		for _, mg := range magnitudes {
+			if strings.HasPrefix(unit, mg.word) {
+				v *= mg.factor
+				unit = unit[len(mg.word):]
+				break
+			}
+		}
+		f.Unit = measure.FoldUnit(unit)
+		if f.Unit != "" && strings.ContainsAny(f.Unit, "0123456789<>=") {
+			return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: %q is not a unit; write e.g. 1000亿元, 3000万元, 15%%", ErrBadQuery, s, m[4])
+		}
+		op := map[string]string{"==": "=", "≥": ">=", "≤": "<=", "＞": ">", "＜": "<", "＝": "="}[m[2]]
+		if op == "" {
+			op = m[2]
+		}
+		f.Op, f.Value = op, v
 	}
-	switch m[4] {
-	case "万":
-		v *= 1e4
-	case "亿":
-		v *= 1e8
-	case "千":
-		v *= 1e3
+	if f.Unit == "个百分点" || !change && !target && measure.IsChange(f.Name) {
+		change = true // 纠错率<1个百分点 and 地区生产总值增长>5 can only be changes
 	}
-	op := map[string]string{"==": "=", "≥": ">=", "≤": "<=", "＞": ">", "＜": "<", "＝": "="}[m[2]]
-	if op == "" {
-		op = m[2]
+	switch {
+	case change && target:
+		f.Figures = FiguresTargetChange
+	case change:
+		f.Figures = FiguresChange
+	case target:
+		f.Figures = FiguresTarget
 	}
-	return IndicatorFilter{Name: m[1], Op: op, Value: v}, nil
+	if m, ok := measure.Lookup(f.Name); ok && !f.NameOnly {
+		f.Measure = m.Name
+	} else if mm := measure.Of(f.Name); mm != "" && !f.NameOnly && measure.IsChange(f.Name) {
+		f.Measure = mm // 地区生产总值增长: the changes of 地区生产总值
+	}
+	if err := f.checkUnit(); err != nil {
+		return IndicatorFilter{}, fmt.Errorf("%w: indicator %q: %v", ErrBadQuery, s, err)
+	}
+	return f, nil
+}
+
+// checkUnit refuses a unit that cannot apply to the measure asked for: a
+// level of 纠错率 is in %, never in 元.
+func (f IndicatorFilter) checkUnit() error {
+	want := measure.UnitOf(f.Measure)
+	if f.Unit == "" || want == "" {
+		return nil
+	}
+	changes := f.Figures == FiguresChange || f.Figures == FiguresTargetChange
+	if measure.UnitFits(f.Unit, want) || changes && (f.Unit == "%" || f.Unit == "个百分点") {
+		return nil
+	}
+	if changes {
+		return fmt.Errorf("a change of %s is in %s, %% or 个百分点, not in %s", f.Measure, want, f.Unit)
+	}
+	if f.Unit == "%" || f.Unit == "个百分点" {
+		return fmt.Errorf("%s is measured in %s, not in %s; for its changes write change:%s", f.Measure, want, f.Unit, f.Name)
+	}
+	return fmt.Errorf("%s is measured in %s: a value in %s cannot apply", f.Measure, want, f.Unit)
 }
 
 // String gives the filter back in the form ParseIndicatorFilter reads.
 func (f IndicatorFilter) String() string {
-	if f.Op == "" {
-		return f.Name
+	s := f.Name
+	switch f.Figures {
+	case FiguresChange:
+		s = "change:" + s
+	case FiguresTarget:
+		s = "target:" + s
+	case FiguresTargetChange:
+		s = "target:change:" + s
 	}
-	return f.Name + f.Op + strconv.FormatFloat(f.Value, 'f', -1, 64)
+	if f.NameOnly {
+		s = "name:" + s
+	}
+	if f.Op == "" {
+		return s
+	}
+	return s + f.Op + strconv.FormatFloat(f.Value, 'f', -1, 64) + f.Unit
 }
 
 func (f IndicatorFilter) query(ix *Index) query.Query {
-	qs := []query.Query{typeQuery(typeIndicator), ix.phrase(fName, f.Name, 1)}
+	qs := []query.Query{typeQuery(typeIndicator)}
+	switch {
+	case f.Measure != "":
+		qs = append(qs, termIn(fMeasure, f.Measure))
+	case f.NameOnly:
+		qs = append(qs, ix.phrase(fName, f.Name, 1))
+	default:
+		// a form key or a measure outside the vocabulary, else the name
+		qs = append(qs, bleve.NewDisjunctionQuery(termIn(fMeasure, f.Name), ix.phrase(fName, f.Name, 1)))
+	}
+	switch f.Figures {
+	case FiguresLevel, FiguresChange:
+		b := bleve.NewBooleanQuery()
+		b.AddMust(termIn(fFigure, f.Figures))
+		b.AddMustNot(termIn(fTarget, "true"))
+		qs = append(qs, b)
+	case FiguresTarget:
+		qs = append(qs, termIn(fTarget, "true"))
+	case FiguresTargetChange:
+		qs = append(qs, termIn(fTarget, "true"), termIn(fFigure, figureChange))
+	}
+	if f.Unit != "" {
+		qs = append(qs, unitQuery(f.Unit))
+	}
 	if f.Op != "" {
 		min, max := math.Inf(-1), math.Inf(1)
 		minIncl, maxIncl := true, true
@@ -430,7 +569,7 @@ func (f IndicatorFilter) query(ix *Index) query.Query {
 		default:
 			q = bleve.NewNumericRangeInclusiveQuery(&min, &max, &minIncl, &maxIncl)
 		}
-		q.SetField(fValue)
+		q.SetField(fSigned)
 		qs = append(qs, q)
 	}
 	if f.Issuer != "" {
@@ -442,5 +581,13 @@ func (f IndicatorFilter) query(ix *Index) query.Query {
 	if f.Year != 0 {
 		qs = append(qs, numRange(fReportYear, float64(f.Year), float64(f.Year)))
 	}
+	if f.Kind != "" {
+		qs = append(qs, termIn(fDocKind, f.Kind))
+	}
 	return bleve.NewConjunctionQuery(qs...)
+}
+
+// unitQuery matches the indicators in unit, written one way (％ is %).
+func unitQuery(unit string) query.Query {
+	return termIn(fUnitFold, unit)
 }

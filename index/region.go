@@ -46,13 +46,30 @@ func regionPath(r region.Region) []string {
 	return terms
 }
 
+// The region of national bodies' documents (extract.Document.National):
+// --region national or 全国 selects them; the region facet counts them under
+// NationalFacet.
+const (
+	RegionNational = "national"
+	NationalFacet  = "全国"
+)
+
+// isNational reports whether a --region value asks for national documents.
+func isNational(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.EqualFold(s, RegionNational) || s == NationalFacet || s == "国家" || s == "中央"
+}
+
 // regionQuery matches the documents whose region is the division s or lies
 // inside it. s is a name as the region facet writes it (河南省开封市), a
 // GB/T 2260 code (410200, or 4102), or any name extract/region resolves,
 // as it resolves an issuer's (开封市, 开封, 杨浦区); a name that resolves to
-// no division matches as written.
+// no division matches as written. national (全国) matches national bodies.
 func regionQuery(s string) query.Query {
 	s = strings.TrimSpace(s)
+	if isNational(s) {
+		return termIn(fRegionPath, RegionNational)
+	}
 	qs := []query.Query{termIn(fRegionPath, s)}
 	var r region.Region
 	var ok bool

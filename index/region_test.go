@@ -2,8 +2,10 @@ package index
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gongwen/gongwen/extract"
@@ -126,8 +128,7 @@ func TestSearchRegion(t *testing.T) {
 		{name: "with words", q: Query{Region: "河南省", Text: "调解委员会"}, total: 1, facet: "河南省南阳市"},
 		{name: "with an indicator", q: Query{Region: "浙江省", Indicator: "调解成功率"}, province: "浙江省"},
 		{name: "a place with no documents", q: Query{Region: "湖北省"}, total: 0},
-		{name: "not a place", q: Query{Region: "火星"}, total: 0},
-		{name: "an unknown code", q: Query{Region: "990000"}, total: 0},
+		{name: "a county with no documents", q: Query{Region: "建德市"}, total: 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +152,20 @@ func TestSearchRegion(t *testing.T) {
 				}
 			}
 		})
+	}
+
+	// A value that is no division and no document's place is an error that
+	// names the nearest places, not an empty result.
+	for _, tt := range []struct{ region, suggest string }{
+		{"火星", ""}, {"990000", ""}, {"开风市", "河南省开封市"}, {"三都镇", "浙江省杭州市建德市三都镇"},
+	} {
+		_, err := ix.Search(ctx, Query{Region: tt.region})
+		if !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), tt.suggest) {
+			t.Errorf("--region %s: %v, want a bad query naming %s", tt.region, err, tt.suggest)
+		}
+		if _, err := ix.Indicators(ctx, IndicatorFilter{Name: "调解成功率", Region: tt.region}, 10); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("indicators in %s: %v, want a bad query", tt.region, err)
+		}
 	}
 
 	// The indicator records carry the region too.
@@ -191,7 +206,7 @@ func TestSearchRegionLevels(t *testing.T) {
 	var docs []*extract.Document
 	for i, is := range issuers {
 		docs = append(docs, &extract.Document{ID: is, Title: is + "关于2024年工作情况的报告", Issuer: is, Text: "工作情况", ReportYear: 2024,
-			Region: resolve(t, is), Indicators: []extract.Indicator{{Name: "办理事项", Value: float64(i), Unit: "件", Text: "件"}}})
+			Region: resolve(t, is), National: is == "国务院", Indicators: []extract.Indicator{{Name: "办理事项", Value: float64(i), Unit: "件", Text: "件"}}})
 	}
 	docs = append(docs,
 		&extract.Document{ID: "old", Title: "开封市人民政府工作报告", Issuer: "开封市人民政府", Text: "工作情况"},
@@ -203,7 +218,7 @@ func TestSearchRegionLevels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"上海市杨浦区": 3, "上海市": 1, "湖北省": 1, "湖北省仙桃市": 1, "浙江省杭州市": 1, "河南省开封市": 1}
+	want := map[string]int{"上海市杨浦区": 3, "上海市": 1, "湖北省": 1, "湖北省仙桃市": 1, "浙江省杭州市": 1, "河南省开封市": 1, "全国": 1}
 	if got := facetCounts(res, "region"); !maps.Equal(got, want) {
 		t.Errorf("region facet = %v, want %v", got, want)
 	}
@@ -222,7 +237,8 @@ func TestSearchRegionLevels(t *testing.T) {
 		{"浙江省杭州市西湖区留下街道", []string{"杭州市西湖区留下街道办事处"}},
 		{"330106009", []string{"杭州市西湖区留下街道办事处"}},
 		{"河南省", []string{"old"}},
-		{"国务院", nil},
+		{"national", []string{"国务院"}},
+		{"全国", []string{"国务院"}},
 	} {
 		t.Run(tt.region, func(t *testing.T) {
 			res, err := ix.Search(ctx, Query{Region: tt.region, Limit: 100})

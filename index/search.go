@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/measure"
 )
 
 // Result is one page of a search.
@@ -62,6 +64,11 @@ type IndicatorHit struct {
 	Kind       string  `json:"kind"`
 	Text       string  `json:"text"`
 	Sentence   string  `json:"sentence"`
+	Measure    string  `json:"measure,omitempty"`
+	Figure     string  `json:"figure"`              // level, change or baseline
+	Direction  string  `json:"direction,omitempty"` // of a change: up, down or flat
+	Base       string  `json:"base,omitempty"`      // of a change: 上年, 上年同期 …
+	Target     bool    `json:"target,omitempty"`
 }
 
 // facetSize is how many values of each facet a search returns.
@@ -158,6 +165,10 @@ func newHit(doc *extract.Document) Hit {
 // buildQuery returns the bleve query of q, its text part (nil when q has no
 // words), and its indicator filter (nil when it has none).
 func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Query, *IndicatorFilter, error) {
+	var err error
+	if q.Kind, err = ix.checkFilters(ctx, q.Issuer, q.Region, q.Kind); err != nil {
+		return nil, nil, nil, err
+	}
 	must, err := filterQuery(q)
 	if err != nil {
 		return nil, nil, nil, err
@@ -178,6 +189,11 @@ func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Qu
 		ids, err := ix.indicatorParents(ctx, f)
 		if err != nil {
 			return nil, nil, nil, err
+		}
+		if len(ids) == 0 {
+			if err := ix.unitMismatch(ctx, f); err != nil {
+				return nil, nil, nil, err
+			}
 		}
 		must = append(must, bleve.NewDocIDQuery(ids))
 		indFilter = &f
@@ -239,12 +255,45 @@ func (ix *Index) Indicators(ctx context.Context, f IndicatorFilter, limit int) (
 	if f.Name == "" || !ix.hasWords(f.Name) {
 		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
 	}
-	return ix.indicators(ctx, f.query(ix), f, limit)
+	var err error
+	if f.Kind, err = ix.checkFilters(ctx, f.Issuer, f.Region, f.Kind); err != nil {
+		return nil, err
+	}
+	hits, err := ix.indicators(ctx, f.query(ix), f, limit)
+	if err == nil && len(hits) == 0 {
+		err = ix.unitMismatch(ctx, f)
+	}
+	return hits, err
+}
+
+// unitMismatch explains an empty answer to a filter with a unit: when the
+// indicators it names exist but none in that unit (纠错率>3亿元, with 纠错率
+// only in %), it returns an error that says which units they have.
+func (ix *Index) unitMismatch(ctx context.Context, f IndicatorFilter) error {
+	if f.Unit == "" {
+		return nil
+	}
+	any := f
+	any.Unit, any.Op = "", ""
+	hits, err := ix.indicators(ctx, any.query(ix), any, 200)
+	if err != nil || len(hits) == 0 {
+		return err
+	}
+	var units []string
+	for _, h := range hits {
+		if u := measure.FoldUnit(h.Unit); u == f.Unit {
+			return nil
+		} else if !slices.Contains(units, u) {
+			units = append(units, u)
+		}
+	}
+	return fmt.Errorf("%w: indicator %s: its values are in %s, none in %s", ErrBadQuery, f, strings.Join(units, ", "), f.Unit)
 }
 
 func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIssuerExact, fYear, fTitle, fIndText, fSentence}
+	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIssuerExact, fYear, fTitle, fIndText, fSentence,
+		fMeasure, fFigure, fDirection, fBase, fTarget}
 	req.SortBy([]string{"-" + fReportYear, fIssuerExact, "-" + fValue, "_id"})
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -259,6 +308,7 @@ func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilte
 			DocID: s(fParent), Title: s(fTitle), Issuer: s(fIssuerExact), ReportYear: year,
 			Name: s(fNameExact), Value: value, Unit: s(fUnit), Kind: s(fKind),
 			Text: s(fIndText), Sentence: s(fSentence),
+			Measure: s(fMeasure), Figure: s(fFigure), Direction: s(fDirection), Base: s(fBase), Target: s(fTarget) == "true",
 		})
 	}
 	return hits, nil

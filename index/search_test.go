@@ -152,6 +152,9 @@ func TestSearchIndicator(t *testing.T) {
 			return strings.Contains(in.Name, "受理人民调解案件") && in.Value > 20000
 		}},
 		{"地区生产总值<=1000亿", func(in extract.Indicator) bool {
+			return in.Name == "地区生产总值" && in.Value <= 1e11 // the levels of the measure, not 地区生产总值增长
+		}},
+		{"name:地区生产总值<=1000亿", func(in extract.Indicator) bool {
 			return strings.Contains(in.Name, "地区生产总值") && in.Value <= 1e11
 		}},
 		{"调解成功率=97.3", func(in extract.Indicator) bool {

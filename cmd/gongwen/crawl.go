@@ -7,13 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/gongwen/gongwen/fetch"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 // crawlOptions are the flags of gongwen crawl; ingest with URLs uses them too.
@@ -256,8 +256,8 @@ func formatBytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// writeReport writes rep as JSON to name ("-" for stdout), through a
-// temporary file.
+// writeReport writes rep as JSON to name ("-" for stdout), never half (see
+// output).
 func writeReport(name string, rep *fetch.Report, stdout io.Writer) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -271,19 +271,15 @@ func writeReport(name string, rep *fetch.Report, stdout io.Writer) error {
 		_, err := stdout.Write(data)
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".report-*")
+	out, err := output.Create(name)
 	if err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
+	defer out.Abort()
+	if _, err := out.Write(data); err != nil {
+		return fmt.Errorf("--report: %w", err)
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := out.Commit(); err != nil {
 		return fmt.Errorf("--report: %w", err)
 	}
 	return nil

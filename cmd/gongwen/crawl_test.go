@@ -124,7 +124,7 @@ func newTestIngester(t *testing.T, dir string) *ingester {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	return &ingester{ix: ix, batch: ix.NewBatch(), size: 100, counts: map[index.Change]int{}}
+	return newIngester(ix, testExtractor(t), 100)
 }
 
 func TestCrawlIngest(t *testing.T) {
@@ -193,7 +193,7 @@ func TestCrawlIngest(t *testing.T) {
 
 // newTestIngester2 starts a new run on the index of in.
 func newTestIngester2(t *testing.T, in *ingester) *ingester {
-	return &ingester{ix: in.ix, batch: in.ix.NewBatch(), size: 100, counts: map[index.Change]int{}}
+	return newIngester(in.ix, in.ex, 100)
 }
 
 func TestCrawlCommandInterrupted(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type exportOptions struct {
@@ -21,11 +21,12 @@ type exportOptions struct {
 	format    string // csv, jsonl, xlsx, parquet; from --out's extension when empty
 	out       string // file to write; stdout when empty
 	documents bool   // one row per document instead of per indicator
+	form      string // one row per report filling this national form, a column per key
 	query     index.Query
 }
 
 const exportUsage = `Usage: gongwen export [--data DIR] [--format csv|jsonl|xlsx|parquet] [--out FILE]
-                      [--documents] [filters] [QUERY ...]
+                      [--documents | --form NAME] [filters] [QUERY ...]
 
 Writes the indicators of the documents in the index (built by 'gongwen
 ingest') as a table for Excel, pandas, R or DuckDB: one row per indicator —
@@ -34,6 +35,14 @@ city, county_code, county, township, report_year, signed, doc_numbers,
 indicator, value, unit, approx, kind, text, sentence, section. With
 --documents, one row per document instead (doc_kind, published,
 index_number, the number of indicators and of characters).
+
+With --form xxgk-annual-report, the panel of the 政府信息公开工作年度报告: one
+row per report — doc_id, issuer, region codes and names, report_year,
+edition, url, file, title — then one column per key of the form
+(active.rules.issued … suit_after_review.total, the 200 keys of
+xxgk-form.md in its order; money in 元; empty when the report does not
+fill the key), then failed_checks (the form's own arithmetic that does not
+add up, with both sides) and warnings.
 
 QUERY and the filters select documents as in 'gongwen search'; with
 --indicator only the matching indicators are written. Regions come from the
@@ -45,12 +54,15 @@ Formats:
   jsonl    one JSON object per row
   xlsx     Excel workbook: typed numbers, frozen header row, column widths
   parquet  typed columns (string, int64, double, boolean), Snappy-compressed
-The format defaults to the extension of --out, else csv.
+The format defaults to the extension of --out, else csv. When nothing
+matches, export says so and exits with status 1; --out is then not written
+(a file already there is left as it is).
 
 Examples:
   gongwen export --out indicators.xlsx
   gongwen export --format parquet --out rates.parquet --indicator 调解成功率
   gongwen export --documents --year 2024 --out docs.csv 法治政府
+  gongwen export --form xxgk-annual-report --out panel.xlsx --region 浙江省
   gongwen export --format jsonl --issuer 驻马店市人民政府 | jq .value
 
 Flags:
@@ -65,6 +77,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&opts.format, "format", "", "file format: `csv|jsonl|xlsx|parquet` (default: the extension of --out, else csv)")
 	fs.StringVar(&opts.out, "out", "", "write to `FILE` instead of stdout")
 	fs.BoolVar(&opts.documents, "documents", false, "one row per document instead of per indicator")
+	fs.StringVar(&opts.form, "form", "", "one row per report filling the national form `NAME` (xxgk-annual-report), a column per key")
 	addFilterFlags(fs, q, "only indicators matching `'NAME OP VALUE'`, e.g. '调解成功率>=95' or a name alone")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), exportUsage); fs.PrintDefaults() }
 	words, err := parseInterspersed(fs, args)
@@ -89,6 +102,17 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		fmt.Fprintln(stderr, "export:", strings.TrimPrefix(err.Error(), "export: "))
 		return errUsage
 	}
+	var panel *export.Panel
+	if opts.form != "" {
+		if opts.documents {
+			fmt.Fprintln(stderr, "export: --form and --documents exclude each other")
+			return errUsage
+		}
+		if panel, err = export.NewPanel(opts.form); err != nil {
+			fmt.Fprintln(stderr, "export:", strings.TrimPrefix(err.Error(), "export: "))
+			return errUsage
+		}
+	}
 	if opts.out == "" && (format == export.XLSX || format == export.Parquet) && isTerminal(stdout) {
 		fmt.Fprintf(stderr, "export: %s is a binary format; use --out FILE or redirect stdout\n", format)
 		return errUsage
@@ -100,16 +124,14 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	defer ix.Close()
 
 	w := stdout
-	var tmp *os.File
+	var out *output.File
 	if opts.out != "" {
-		// Written to a temporary file and renamed, so a failed export never
-		// leaves a half-written file behind.
-		tmp, err = os.CreateTemp(filepath.Dir(opts.out), "."+filepath.Base(opts.out)+".*")
-		if err != nil {
+		// A failed export never leaves a half-written file behind (see output).
+		if out, err = output.Create(opts.out); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		w = tmp
+		defer out.Abort()
+		w = out
 	}
 	var done func() // advances the progress bar, on a terminal
 	if isTerminal(stderr) {
@@ -130,11 +152,22 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 		done = func() { bar.Add(1) }
 	}
 	var n int
-	if opts.documents {
+	what := "indicator"
+	switch {
+	case panel != nil:
+		what = "form"
+		var rw *export.Writer[any]
+		if rw, err = panel.NewWriter(w, format); err == nil {
+			if n, err = export.Forms(ctx, ix, opts.query, panel, rw, done); err == nil {
+				err = rw.Close()
+			}
+		}
+	case opts.documents:
+		what = "document"
 		n, err = writeRows(w, format, func(rw *export.Writer[export.DocumentRow]) (int, error) {
 			return export.Documents(ctx, ix, opts.query, rw, done)
 		})
-	} else {
+	default:
 		n, err = writeRows(w, format, func(rw *export.Writer[export.IndicatorRow]) (int, error) {
 			return export.Indicators(ctx, ix, opts.query, rw, done)
 		})
@@ -142,22 +175,34 @@ func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	what := map[bool]string{false: "indicator", true: "document"}[opts.documents]
+	if n == 0 {
+		return noRows(ctx, ix, opts, format, what)
+	}
 	dest := "stdout"
-	if tmp != nil {
-		if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
-			return err
-		}
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp.Name(), opts.out); err != nil {
+	if out != nil {
+		if err := out.Commit(); err != nil {
 			return err
 		}
 		dest = opts.out
 	}
 	fmt.Fprintf(stderr, "export: %d %s rows (%s) to %s\n", n, what, format, dest)
 	return nil
+}
+
+// noRows is the error of an export that found nothing: exit status 1, and
+// --out is left as it was, so that a mistyped filter does not replace a good
+// export with an empty one.
+func noRows(ctx context.Context, ix *index.Index, opts exportOptions, format export.Format, what string) error {
+	n, _ := ix.Count(ctx)
+	where := "only the header was written"
+	if format == export.JSONL {
+		where = "nothing was written"
+	}
+	if opts.out != "" {
+		where = opts.out + " not written"
+	}
+	return fmt.Errorf("no %s rows: nothing in the %d documents of %s matches the query and filters (%s); 'gongwen search' with the same ones shows what matches",
+		what, n, index.Dir(opts.data), where)
 }
 
 // writeRows runs fill on a Writer of format f to w and closes it.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gongwen/gongwen/export"
+	"github.com/gongwen/gongwen/index"
 )
 
 const exportTestdata = "../../testdata/export"
@@ -102,6 +104,30 @@ func TestExportAndCompareCommands(t *testing.T) {
 		}
 	})
 
+	t.Run("export of nothing", func(t *testing.T) {
+		// To stdout: the header, a word on stderr, exit status 1.
+		stdout, stderr, err := run(cmdExport, "--year", "1999")
+		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "no indicator rows") || !strings.Contains(err.Error(), "only the header") {
+			t.Errorf("export of nothing: %v, want an error saying no rows", err)
+		}
+		if strings.Count(stdout, "\n") != 1 || stderr != "" {
+			t.Errorf("export of nothing wrote %q and %q, want the header alone", stdout, stderr)
+		}
+		// To a file: an export already there is left as it was.
+		out := filepath.Join(t.TempDir(), "x.csv")
+		os.WriteFile(out, []byte("earlier\n"), 0o644)
+		_, _, err = run(cmdExport, "--documents", "--out", out, "没有这个词")
+		if err == nil || !strings.Contains(err.Error(), "no document rows") || !strings.Contains(err.Error(), out+" not written") {
+			t.Errorf("export --out of nothing: %v", err)
+		}
+		if b, _ := os.ReadFile(out); string(b) != "earlier\n" {
+			t.Errorf("export of nothing replaced %s with %q", out, b)
+		}
+		if code := exitStatus(t, data, "export", "--year", "1999"); code != 1 {
+			t.Errorf("exit status %d, want 1", code)
+		}
+	})
+
 	t.Run("export errors", func(t *testing.T) {
 		if _, stderr, err := run(cmdExport, "--format", "xls"); !errors.Is(err, errUsage) || !strings.Contains(stderr, "csv, jsonl, xlsx or parquet") {
 			t.Errorf("--format xls: %v %q, want a usage error naming the formats", err, stderr)
@@ -117,6 +143,28 @@ func TestExportAndCompareCommands(t *testing.T) {
 		}
 		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("a failed export left %s behind", out)
+		}
+		// A filter value that matches nothing valid: exit 2 and the nearest values.
+		out = filepath.Join(t.TempDir(), "y.csv")
+		for _, args := range [][]string{{"--kind", "fzzf"}, {"--issuer", "金昌人民政府"}, {"--region", "火星"}} {
+			var stdout, stderr bytes.Buffer
+			code := runMain(append([]string{"export", "--data", data, "--out", out}, args...), &stdout, &stderr)
+			if code != 2 || !strings.Contains(stderr.String(), "nearest") && !strings.Contains(stderr.String(), "kinds:") {
+				t.Errorf("export %s: exit %d, %q; want 2 and the nearest values", args, code, stderr.String())
+			}
+		}
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a failed export left %s behind", out)
+		}
+	})
+
+	t.Run("export national documents", func(t *testing.T) {
+		stdout, _, err := run(cmdExport, "--documents", "--format", "jsonl", "--kind", "通知公告")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(stdout, "\n"); n != 1 || !strings.Contains(stdout, "国务院") {
+			t.Errorf("export --kind 通知公告 = %d rows:\n%s", n, stdout)
 		}
 	})
 
@@ -157,6 +205,42 @@ func TestExportAndCompareCommands(t *testing.T) {
 		}
 	})
 
+	t.Run("compare chart png", func(t *testing.T) {
+		if _, err := export.FindFont(); err != nil {
+			t.Skip(err) // CI installs fonts-noto-cjk
+		}
+		chart := filepath.Join(t.TempDir(), "rates.PNG")
+		if _, stderr, err := run(cmdCompare, "--chart", chart, "调解成功率"); err != nil {
+			t.Fatalf("compare: %v\n%s", err, stderr)
+		}
+		f, err := os.Open(chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := png.Decode(f); err != nil {
+			t.Errorf("--chart rates.PNG: %v, want a PNG image", err)
+		}
+	})
+
+	t.Run("compare chart format", func(t *testing.T) {
+		dir := t.TempDir()
+		for _, name := range []string{"rates.jpg", "rates"} {
+			_, stderr, err := run(cmdCompare, "--chart", filepath.Join(dir, name), "调解成功率")
+			if !errors.Is(err, errUsage) || !strings.Contains(stderr, "must end in .svg or .png") {
+				t.Errorf("--chart %s: %v %q, want a usage error naming the formats", name, err, stderr)
+			}
+		}
+		t.Setenv("GONGWEN_FONT", filepath.Join(dir, "none.ttf"))
+		_, _, err := run(cmdCompare, "--chart", filepath.Join(dir, "rates.png"), "调解成功率")
+		if err == nil || !strings.Contains(err.Error(), "GONGWEN_FONT") {
+			t.Errorf("--chart rates.png with GONGWEN_FONT missing: %v, want an error naming it", err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Errorf("a refused chart left files: %v", entries)
+		}
+	})
+
 	t.Run("compare errors", func(t *testing.T) {
 		if _, _, err := run(cmdCompare); !errors.Is(err, errUsage) {
 			t.Errorf("compare without an indicator: %v, want a usage error", err)
@@ -168,8 +252,25 @@ func TestExportAndCompareCommands(t *testing.T) {
 		if err == nil || errors.Is(err, errUsage) || !strings.Contains(err.Error(), "no values of 不存在的指标") {
 			t.Errorf("compare of an unknown indicator: %v", err)
 		}
+		_, _, err = run(cmdCompare, "--issuer", "金昌人民政府", "调解成功率")
+		if !errors.Is(err, index.ErrBadQuery) || !strings.Contains(err.Error(), "金昌市人民政府") {
+			t.Errorf("compare --issuer 金昌人民政府: %v, want a bad query naming 金昌市人民政府", err)
+		}
+	})
+
+	t.Run("compare filters", func(t *testing.T) {
+		stdout, stderr, err := run(cmdCompare, "--region", "甘肃", "调解成功率")
+		if err != nil {
+			t.Fatalf("compare --region 甘肃: %v\n%s", err, stderr)
+		}
+		if !strings.Contains(stdout, "金昌市人民政府") || strings.Contains(stdout, "驻马店") {
+			t.Errorf("compare --region 甘肃:\n%s", stdout)
+		}
 	})
 }
+
+// runMain is the command line's run, which the tests' run helpers shadow.
+var runMain = run
 
 // readIndicators reads an export file back by its extension.
 func readIndicators(t *testing.T, path string) []export.IndicatorRow {
@@ -243,4 +344,90 @@ func svgTexts(t *testing.T, data []byte) string {
 		t.Fatalf("not an SVG document (%v): %.200s", err, data)
 	}
 	return strings.Join(doc.Texts, "|")
+}
+
+// exitStatus runs gongwen with args on data and returns its exit status.
+func exitStatus(t *testing.T, data string, args ...string) int {
+	t.Helper()
+	return run(append([]string{args[0], "--data", data}, args[1:]...), io.Discard, io.Discard)
+}
+
+// TestExportFormPanel extracts and ingests generated 政府信息公开工作年度报告
+// and exports their form as a panel: one row per report, the extension of
+// --out choosing the format.
+func TestExportFormPanel(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	reports := []string{"../../testdata/reports/xxgk-lanxi-2024-gbk.html", "../../testdata/reports/xxgk-baishui-2020.html",
+		"../../testdata/reports/kaifeng-fzzf-2024.txt"}
+	var stdout, stderr bytes.Buffer
+	if err := cmdIngest(ctx, append([]string{"--data", data}, reports...), &stdout, &stderr); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr.String())
+	}
+	out := filepath.Join(dir, "panel.csv")
+	stdout.Reset()
+	stderr.Reset()
+	if err := cmdExport(ctx, []string{"--data", data, "--form", "xxgk-annual-report", "--out", out}, &stdout, &stderr); err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "2 form rows (csv)") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(records) != 3 || len(records[0]) != 217 {
+		t.Fatalf("%d records of %d columns, want a header and 2 rows of 217", len(records), len(records[0]))
+	}
+	col := map[string]int{}
+	for i, name := range records[0] {
+		col[name] = i
+	}
+	byIssuer := map[string][]string{}
+	for _, r := range records[1:] {
+		byIssuer[r[col["issuer"]]] = r
+	}
+	lanxi, baishui := byIssuer["兰溪市人民政府"], byIssuer["白水县人民政府"]
+	if lanxi == nil || baishui == nil {
+		t.Fatalf("rows %v", records[1:])
+	}
+	if lanxi[col["county_code"]] != "330781" || lanxi[col["report_year"]] != "2024" || lanxi[col["edition"]] != "2021" {
+		t.Errorf("lanxi: %v", lanxi[:15])
+	}
+	if !strings.HasPrefix(lanxi[col["failed_checks"]], "review.total = sum of parts (0 ≠ ") {
+		t.Errorf("lanxi failed checks %q", lanxi[col["failed_checks"]])
+	}
+	if baishui[col["edition"]] != "2019" || baishui[col["active.fees.amount"]] != "" || baishui[col["requests.new.total"]] == "" {
+		t.Errorf("baishui: edition %q, fees %q, new.total %q", baishui[col["edition"]], baishui[col["active.fees.amount"]], baishui[col["requests.new.total"]])
+	}
+
+	stderr.Reset()
+	pq := filepath.Join(dir, "panel.parquet")
+	if err := cmdExport(ctx, []string{"--data", data, "--form", "xxgk-annual-report", "--out", pq, "--year", "2024"}, &stdout, &stderr); err != nil {
+		t.Fatalf("export parquet: %v\n%s", err, stderr.String())
+	}
+	if f, err := os.Open(pq); err != nil {
+		t.Fatal(err)
+	} else {
+		st, _ := f.Stat()
+		pf, err := parquet.OpenFile(f, st.Size())
+		if err != nil {
+			t.Errorf("parquet: %v", err)
+		} else if pf.NumRows() != 1 {
+			t.Errorf("parquet: %d rows, want the one report of 2024", pf.NumRows())
+		}
+		f.Close()
+	}
+
+	stderr.Reset()
+	if err := cmdExport(ctx, []string{"--data", data, "--form", "budget"}, &stdout, &stderr); !errors.Is(err, errUsage) ||
+		!strings.Contains(stderr.String(), "unknown form") {
+		t.Errorf("unknown form: %v, %q", err, stderr.String())
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -14,23 +15,35 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/fetch"
+	"github.com/gongwen/gongwen/internal/output"
 )
 
 type extractOptions struct {
-	out string // file to write the JSON lines to; stdout when empty
+	out     string    // file to write the JSON lines to; stdout when empty
+	ocr     bool      // read scanned PDF pages with Tesseract
+	formats bool      // list the formats read and exit
+	explain bool      // say which naming rule named each indicator
+	limits  docLimits // of extracting one document
 }
 
-const extractUsage = `Usage: gongwen extract [--out FILE] PATH|URL ...
+const extractUsage = `Usage: gongwen extract [--out FILE] [--ocr] [--explain] PATH|URL ...
+       gongwen extract --formats
 
 Prints one JSON object per document (see CONTRACT.md), in argument order.
-A PATH may be a file or a directory (walked recursively, files of known
-types: .html .htm .shtml .pdf .docx .txt). A URL is fetched once.
+A PATH may be a file or a directory (walked recursively: .html .htm .shtml
+.pdf .docx .doc .wps .ofd .xls .xlsx .et .zip .rar .txt; every other file
+is named on stderr as skipped, with the reason). A URL is fetched once. A
+zip or RAR archive gives its own document and then one for each file inside.
+--formats lists the formats, how each is read and what it needs installed.
 
 Inputs that cannot be read are named on stderr, one line each; the others
-are still printed, and the exit status is 1.
+are still printed, and the exit status is 1. Each document is extracted in
+a worker process with a deadline and a memory budget (--doc-timeout,
+--doc-memory): a file that crashes or exhausts its worker fails alone.
 
 Flags:
 `
@@ -40,9 +53,17 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.out, "out", "", "write the JSON lines to `FILE` instead of stdout")
+	fs.BoolVar(&opts.ocr, "ocr", false, "read scanned PDF pages by OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils; 10–30 s a page)")
+	fs.BoolVar(&opts.formats, "formats", false, "list the formats read, how, and what they need installed")
+	fs.BoolVar(&opts.explain, "explain", false, "add to each indicator the naming rule that gave its name (\"rule\")")
+	addLimitFlags(fs, &opts.limits)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), extractUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
+	}
+	if opts.formats {
+		printFormats(stdout)
+		return nil
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -52,49 +73,71 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return runExtract(ctx, opts, fs.Args(), stdout, stderr)
 }
 
+// printFormats writes the table of formats of extract.Formats.
+func printFormats(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FILES\tYIELDS\tREAD WITH\tNEEDS INSTALLED")
+	for _, f := range extract.Formats {
+		needs := f.Needs
+		if needs == "" {
+			needs = "nothing"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Exts, f.Yields, f.Reader, needs)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "The format comes from the content (magic bytes, the parts of a zip, the streams of an OLE file), not the name.")
+}
+
 func runExtract(ctx context.Context, opts extractOptions, args []string, stdout, stderr io.Writer) error {
 	w := stdout
-	var tmp *os.File
+	var out *output.File
 	if opts.out != "" {
-		// Written to a temporary file and renamed, so a failed run never
-		// leaves a half-written output behind.
+		// A failed run never leaves a half-written file behind (see output).
 		var err error
-		tmp, err = os.CreateTemp(filepath.Dir(opts.out), "."+filepath.Base(opts.out)+".*")
-		if err != nil {
+		if out, err = output.Create(opts.out); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		w = tmp
+		defer out.Abort()
+		w = out
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 
+	ex, err := newExtractor(opts.limits)
+	if err != nil {
+		return err
+	}
+	defer ex.Close()
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
-	for i, res := range extractAll(ctx, inputs) {
+	ex.ocr, ex.explain = opts.ocr, opts.explain
+	for i, res := range extractAll(ctx, ex, inputs) {
 		if res.err != nil {
+			if ctx.Err() != nil {
+				break // cut short by Ctrl-C: not a failure of the input
+			}
 			fmt.Fprintln(stderr, res.err)
 			failed++
 			continue
 		}
-		for _, warn := range res.doc.Warnings {
-			fmt.Fprintf(stderr, "extract: %s: %s\n", inputs[i], warn)
-		}
-		if err := enc.Encode(res.doc); err != nil {
-			return err
+		for _, doc := range res.docs {
+			name := inputs[i]
+			if doc.Parent != "" && doc.Source.File != "" {
+				name = doc.Source.File
+			}
+			for _, warn := range doc.Warnings {
+				fmt.Fprintf(stderr, "extract: %s: %s\n", name, warn)
+			}
+			if err := enc.Encode(doc); err != nil {
+				return err
+			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if tmp != nil {
-		if err := tmp.Close(); err != nil {
-			return err
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it 0600
-			return err
-		}
-		if err := os.Rename(tmp.Name(), opts.out); err != nil {
+	if out != nil {
+		if err := out.Commit(); err != nil {
 			return err
 		}
 	}
@@ -106,26 +149,25 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 }
 
 type extractResult struct {
-	doc *extract.Document
-	err error
+	docs []*extract.Document // one, or an archive's and those of the files inside it
+	err  error
 }
 
-// extractAll extracts the inputs on every core and yields the results in
-// input order. At most 4×GOMAXPROCS inputs are in flight or waiting to be
-// consumed, so memory stays bounded however slow one input is, and a slow
-// input does not leave the other cores idle while the ones after it wait
-// their turn. It stops early when ctx is cancelled.
-func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResult] {
+// extractAll extracts the inputs in the worker processes of ex and yields
+// the results in input order. At most four inputs per worker are in flight
+// or waiting to be consumed, so memory stays bounded however slow one input
+// is, and a slow input does not leave the other workers idle while the ones
+// after it wait their turn. It stops early when ctx is cancelled.
+func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[int, extractResult] {
 	return func(yield func(int, extractResult) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		ex := &extract.Extractor{}
 		client := &fetch.Client{}
 		results := make([]chan extractResult, len(inputs))
 		for i := range results {
 			results[i] = make(chan extractResult, 1)
 		}
-		slots := make(chan struct{}, 4*runtime.GOMAXPROCS(0))
+		slots := make(chan struct{}, 4*cmp.Or(ex.limits.workers, runtime.GOMAXPROCS(0)))
 		go func() {
 			for i, in := range inputs {
 				select {
@@ -134,8 +176,8 @@ func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResu
 					return
 				}
 				go func() {
-					doc, err := extractInput(ctx, ex, client, in)
-					results[i] <- extractResult{doc, err}
+					docs, err := extractInput(ctx, ex, client, in)
+					results[i] <- extractResult{docs, err}
 				}()
 			}
 		}()
@@ -154,21 +196,18 @@ func extractAll(ctx context.Context, inputs []string) iter.Seq2[int, extractResu
 	}
 }
 
-// extractInput reads one file or fetches one URL and extracts it.
-func extractInput(ctx context.Context, ex *extract.Extractor, client *fetch.Client, in string) (*extract.Document, error) {
+// extractInput extracts one file or fetches one URL and extracts it (an
+// archive into its files too).
+func extractInput(ctx context.Context, ex *extractor, client *fetch.Client, in string) ([]*extract.Document, error) {
 	if isURL(in) {
 		page, err := client.Get(ctx, in)
 		if err != nil {
 			return nil, fmt.Errorf("extract: %w", err)
 		}
-		return ex.Extract(extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
+		return ex.input(ctx, extract.Input{Name: in, URL: page.FinalURL, ContentType: page.ContentType,
 			Body: page.Body, FetchedAt: page.FetchedAt})
 	}
-	body, err := os.ReadFile(in)
-	if err != nil {
-		return nil, fmt.Errorf("extract: %s: %w", in, unwrapPathError(err))
-	}
-	return ex.Extract(extract.Input{Name: in, Body: body})
+	return ex.file(ctx, in)
 }
 
 func isURL(s string) bool {
@@ -177,7 +216,8 @@ func isURL(s string) bool {
 
 // collectInputs expands the arguments into files and URLs, in argument
 // order; directories are walked recursively and sorted. Arguments that do
-// not exist are reported on stderr and counted.
+// not exist are reported on stderr and counted; files a walk leaves out are
+// named on stderr with the reason, and counted in a closing line.
 func collectInputs(args []string, stderr io.Writer) (inputs []string, failed int) {
 	for _, arg := range args {
 		if isURL(arg) {
@@ -195,17 +235,27 @@ func collectInputs(args []string, stderr io.Writer) (inputs []string, failed int
 			continue
 		}
 		var files []string
+		skipped := 0
 		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				fmt.Fprintf(stderr, "extract: %s: %v\n", path, unwrapPathError(err))
 				failed++
 				return nil
 			}
-			if !d.IsDir() && extract.KnownFile(path) {
-				files = append(files, path)
+			if d.IsDir() {
+				return nil
 			}
+			if reason := extract.SkipReason(path); reason != "" {
+				fmt.Fprintf(stderr, "skipped %s: %s\n", path, reason)
+				skipped++
+				return nil
+			}
+			files = append(files, path)
 			return nil
 		})
+		if skipped > 0 {
+			fmt.Fprintf(stderr, "%s: %d files read, %d skipped (named above)\n", arg, len(files), skipped)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "extract: %s: %v\n", arg, err)
 			failed++

@@ -81,6 +81,28 @@ func TestExtractCommandDirectoryAndOut(t *testing.T) {
 	}
 }
 
+func TestExtractCommandExplain(t *testing.T) {
+	for _, explain := range []bool{false, true} {
+		args := []string{"extract", "../../testdata/reports/kaifeng-fzzf-2023.txt"}
+		if explain {
+			args = []string{"extract", "--explain", "../../testdata/reports/kaifeng-fzzf-2023.txt"}
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit status %d; stderr:\n%s", code, stderr.String())
+		}
+		docs := decodeLines(t, stdout.Bytes())
+		if len(docs) != 1 || len(docs[0].Indicators) == 0 {
+			t.Fatalf("got %d documents", len(docs))
+		}
+		for _, in := range docs[0].Indicators {
+			if explained := in.Rule != ""; explained != explain {
+				t.Fatalf("--explain %v: indicator %s = %s has rule %q", explain, in.Name, in.Text, in.Rule)
+			}
+		}
+	}
+}
+
 func TestExtractCommandURL(t *testing.T) {
 	page := `<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="某县2024年法治政府建设年度报告"></head>
 <body><div class="TRS_Editor"><p>2024年，全县受理人民调解案件1234件，调解成功率98.1%。</p></div></body></html>`

@@ -262,6 +262,7 @@ func TestIngestSkipsUnchangedFiles(t *testing.T) {
 		reextract bool
 		extracted int
 		counts    map[index.Change]int
+		copies    int
 	}{
 		{name: "first run", extracted: n, counts: map[index.Change]int{index.Added: n}},
 		{name: "nothing changed", extracted: 0, counts: map[index.Change]int{index.Unchanged: n}},
@@ -277,8 +278,16 @@ func TestIngestSkipsUnchangedFiles(t *testing.T) {
 			if err := os.Rename(filepath.Join(dir, "linzhou-stats-2024.txt"), filepath.Join(dir, "linzhou-2024.txt")); err != nil {
 				t.Fatal(err)
 			}
-		}, extracted: 1, counts: map[index.Change]int{index.Updated: 1, index.Unchanged: n - 1}}, // the document records its file
-		{name: "reextract", reextract: true, extracted: n, counts: map[index.Change]int{index.Unchanged: n}},
+		}, extracted: 0, counts: map[index.Change]int{index.Updated: 1, index.Unchanged: n - 1}}, // the document records its new name
+		{name: "a file copied", change: func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join(dir, "linzhou-2024.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(dir, "copy-of-linzhou.txt"), body, 0o644)
+		}, extracted: 0, counts: map[index.Change]int{index.Unchanged: n + 1}, copies: 1}, // one document, two files
+		{name: "nothing changed again", extracted: 0, counts: map[index.Change]int{index.Unchanged: n + 1}}, // no flip-flop
+		{name: "reextract", reextract: true, extracted: n + 1, counts: map[index.Change]int{index.Unchanged: n + 1}, copies: 1},
 	}
 	for _, step := range steps {
 		if step.change != nil {
@@ -296,8 +305,12 @@ func TestIngestSkipsUnchangedFiles(t *testing.T) {
 		if got := run.extracted.Load(); got != int64(step.extracted) {
 			t.Errorf("%s: extracted %d files, want %d", step.name, got, step.extracted)
 		}
-		if !maps.Equal(run.counts, step.counts) || len(run.failures) > 0 {
-			t.Errorf("%s: counts %v, want %v; failures %q", step.name, run.counts, step.counts, run.failures)
+		if !maps.Equal(run.counts, step.counts) || run.copies != step.copies || len(run.failures) > 0 {
+			t.Errorf("%s: counts %v, %d copies; want %v, %d; failures %q", step.name, run.counts, run.copies, step.counts, step.copies, run.failures)
 		}
+	}
+	doc, err := in.ix.Document(extract.ContentID(mustRead(t, filepath.Join(dir, "linzhou-2024.txt"))))
+	if err != nil || doc.Source.File != filepath.Join(dir, "copy-of-linzhou.txt") && doc.Source.File != filepath.Join(dir, "linzhou-2024.txt") || len(doc.Source.OtherFiles) != 1 {
+		t.Errorf("copied file: %v, source %+v", err, doc.Source)
 	}
 }

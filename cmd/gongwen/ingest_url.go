@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/extract/region"
 	"github.com/gongwen/gongwen/fetch"
 )
 
@@ -77,7 +78,7 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 	if in.bar != nil {
 		in.bar.Describe("ingest")
 	}
-	ex := &extract.Extractor{}
+	regions := map[string]*region.Region{} // page URL -> the region of its document, for its attachments
 	for _, rec := range todo {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -92,23 +93,46 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			// Files linked straight from a list have no parent document.
 			if parent, _ := c.Store.Record(rec.Parent); parent != nil && parent.Kind == fetch.KindPage {
 				input.Parent = extract.URLID(rec.Parent)
+				input.ParentRegion = parentRegion(in, regions, rec.Parent)
 			}
 		}
 		in.extracted.Add(1)
-		doc, err := ex.Extract(input)
+		docs, err := in.ex.input(ctx, input)
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			in.fail(rec.URL, err)
 			continue
 		}
-		addAttachments(doc, rec.Attachments)
-		if err := in.add(rec.URL, doc); err != nil {
-			return err
+		if rec.Kind == fetch.KindPage {
+			regions[rec.URL] = docs[0].Region
+		}
+		addAttachments(docs[0], rec.Attachments)
+		in.grow(len(docs) - 1)
+		for _, doc := range docs {
+			if err := in.add(rec.URL, doc); err != nil {
+				return err
+			}
 		}
 	}
 	if err := in.batch.Commit(); err != nil {
 		return err
 	}
 	return c.Store.RemoveCrawl(rep.ID)
+}
+
+// parentRegion returns the region of the page at pageURL: evidence for an
+// attachment whose issuer names a place that several divisions share. The
+// page was extracted in this run or is in the index; nil when neither.
+func parentRegion(in *ingester, extracted map[string]*region.Region, pageURL string) *region.Region {
+	if r, ok := extracted[pageURL]; ok {
+		return r
+	}
+	if doc, err := in.ix.Document(extract.URLID(pageURL)); err == nil {
+		return doc.Region
+	}
+	return nil
 }
 
 // indexed reports whether the index holds the document of rec with the

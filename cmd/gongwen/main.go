@@ -2,7 +2,8 @@
 // document numbers, dates and numeric indicators, indexes and exports them.
 //
 // Exit status: 0 when everything worked, 1 when some inputs failed (each is
-// named on stderr) or the command failed, 2 for a usage error.
+// named on stderr) or the command failed, 2 for a usage error, 130 when
+// interrupted (Ctrl-C).
 package main
 
 import (
@@ -16,6 +17,9 @@ import (
 	"runtime/debug"
 	"sort"
 	"syscall"
+	"time"
+
+	"github.com/gongwen/gongwen/index"
 )
 
 // command is one subcommand: it parses its own flags from args.
@@ -25,13 +29,14 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"extract": {"print the extracted JSON of files, directories or URLs", cmdExtract},
-	"ingest":  {"extract files, directories or URLs into the search index", cmdIngest},
-	"search":  {"search the index: words, phrases, fields, filters, indicators", cmdSearch},
-	"serve":   {"serve the index: JSON API and a search page", cmdServe},
-	"export":  {"write indicators or documents as CSV, JSONL, XLSX or Parquet", cmdExport},
-	"compare": {"compare an indicator across issuers, regions and years", cmdCompare},
-	"crawl":   {"fetch columns of government sites (lists, pages, attachments) into the raw store", cmdCrawl},
+	"extract":  {"print the extracted JSON of files, directories or URLs", cmdExtract},
+	"ingest":   {"extract files, directories or URLs into the search index", cmdIngest},
+	"search":   {"search the index: words, phrases, fields, filters, indicators", cmdSearch},
+	"serve":    {"serve the index: JSON API and a search page", cmdServe},
+	"export":   {"write indicators or documents as CSV, JSONL, XLSX or Parquet", cmdExport},
+	"compare":  {"compare an indicator across issuers, regions and years", cmdCompare},
+	"crawl":    {"fetch columns of government sites (lists, pages, attachments) into the raw store", cmdCrawl},
+	"measures": {"list the measures of the indicators, or the names the measure vocabulary lacks", cmdMeasures},
 }
 
 const usageHead = `gongwen — collect, extract, search and export Chinese government reports
@@ -93,7 +98,9 @@ func addDataFlag(fs *flag.FlagSet, dir *string) {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	closePools()
+	os.Exit(code)
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -104,6 +111,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if args[0] == workerCommand { // not a command for people: see worker.go
+		return runWorker(args[1:], stderr)
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "gongwen: unknown command %q\n\n", args[0])
@@ -112,11 +122,32 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := cmd.run(ctx, args[1:], stdout, stderr)
+	// On Ctrl-C a command stops what it does and keeps what it finished; one
+	// that cannot stop at once (loading the dictionary, writing a batch) is
+	// left behind after interruptGrace.
+	done := make(chan error, 1)
+	go func() { done <- cmd.run(ctx, args[1:], stdout, stderr) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(interruptGrace):
+		}
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "gongwen %s: interrupted\n", args[0])
+		return 130
+	}
 	switch {
 	case err == nil, errors.Is(err, errHelp):
 		return 0
 	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, index.ErrBadQuery), errors.Is(err, index.ErrNoWords), errors.Is(err, index.ErrQueryTooLong):
+		// A query or filter the user can fix: a usage error.
+		fmt.Fprintf(stderr, "gongwen %s: %v\n", args[0], err)
 		return 2
 	case errors.Is(err, errPartial):
 		return 1
@@ -125,6 +156,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 }
+
+// interruptGrace is how long a command may take to stop after Ctrl-C.
+const interruptGrace = 800 * time.Millisecond
 
 // dataDir returns the data directory: the --data flag, else $GONGWEN_DATA,
 // else ./gongwen-data. The index lives in DIR/index, fetched files in DIR/raw.

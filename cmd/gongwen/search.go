@@ -43,8 +43,15 @@ Filters:
   --region 河南省           documents from a place and every place in it: a
                             name as listed under the region facet (河南省开封市),
                             a short name (开封, 杨浦区) or a GB/T 2260 code
-                            (410000, 410200)
-  --year 2024 --kind fzzf-report --from 2024-01-01 --to 2024-12-31
+                            (410000, 410200); national (or 全国) for the
+                            documents of national bodies (国务院, ministries)
+  --kind stats-bulletin     a kind, or its label on the web page (统计公报):
+                            fzzf-report, gov-work-report, stats-bulletin,
+                            xxgk-annual-report, budget, final-accounts,
+                            audit-report, regulation, plan, notice, other
+  --year 2024 --from 2024-01-01 --to 2024-12-31
+  A --kind, --region or --issuer that no document has and that names no known
+  kind or division is an error (exit 2) listing the nearest values.
   --indicator '调解成功率>=95'  documents with such an indicator, showing the
                             values; operators > >= < <= =; 万 亿 after the
                             number: '受理案件>1万'; a name alone: any value
@@ -61,7 +68,8 @@ Output: rank, title, issuer, date, document number, the text around the
 matches (coloured on a terminal), then the issuers, regions, years and kinds
 of all hits with counts. A region is the issuer's place at the level of a
 city (河南省开封市, also for its counties and townships), a municipality's
-district (上海市杨浦区), or the province of a provincial body (湖北省).
+district (上海市杨浦区), or the province of a provincial body (湖北省);
+national bodies count under 全国.
 --json prints {"total", "hits": [{"id", "url", "title", "issuer",
 "report_year", "doc_numbers", "score", "fragments"}], "facets": {"issuer",
 "region", "year", "kind"}}; fragments are HTML with the matches in <mark>.
@@ -97,9 +105,9 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // says what --indicator selects in the command.
 func addFilterFlags(fs *flag.FlagSet, q *index.Query, indicatorHelp string) {
 	fs.StringVar(&q.Issuer, "issuer", "", "only documents of this exact `issuer`")
-	fs.StringVar(&q.Region, "region", "", "only documents from this `place` or a place in it: 河南省, 河南省开封市, 开封, 410200")
+	fs.StringVar(&q.Region, "region", "", "only documents from this `place` or a place in it: 河南省, 河南省开封市, 开封, 410200; national for national bodies")
 	fs.IntVar(&q.Year, "year", 0, "only documents of this report `year`")
-	fs.StringVar(&q.Kind, "kind", "", "only documents of this `kind` (fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, notice, other)")
+	fs.StringVar(&q.Kind, "kind", "", "only documents of this `kind` (fzzf-report, gov-work-report, stats-bulletin, xxgk-annual-report, budget, final-accounts, audit-report, regulation, plan, notice, other), or its label on the web page (统计公报)")
 	fs.StringVar(&q.From, "from", "", "only documents dated on or after `YYYY-MM-DD`")
 	fs.StringVar(&q.To, "to", "", "only documents dated on or before `YYYY-MM-DD`")
 	fs.StringVar(&q.Indicator, "indicator", "", indicatorHelp)

@@ -7,16 +7,19 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
-	"github.com/gongwen/gongwen/export"
 	"github.com/gongwen/gongwen/index"
-	"github.com/gongwen/gongwen/index/web"
+	"github.com/gongwen/gongwen/internal/limit"
+	"github.com/gongwen/gongwen/web"
 )
 
 type serveOptions struct {
-	data string
-	addr string
+	data   string
+	addr   string
+	busy   int   // searches and comparisons at once
+	memory int64 // the Go runtime's soft memory limit
 	// ready, if set, receives the address listened on (tests listen on :0).
 	ready func(addr string)
 }
@@ -39,7 +42,13 @@ The page shows the comparison too: enter an indicator in its 对比 Compare
 box, or click an indicator's name in a document.
 
 The index is opened read-only; stop serve before running ingest on the same
-data directory. Stops cleanly on Ctrl-C.
+data directory. Stops cleanly on Ctrl-C, ending the requests in flight.
+
+Limits: at most --busy searches and comparisons run at once (the others are
+answered 503 with Retry-After: 1); a parameter may hold 1000 characters, an
+indicator name 100; pages go 10,000 results deep. The garbage collector works
+harder as the server nears --memory, and memory a burst took is returned to
+the system two seconds after it.
 
 Flags:
 `
@@ -50,6 +59,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.SetOutput(stderr)
 	addDataFlag(fs, &opts.data)
 	fs.StringVar(&opts.addr, "addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
+	fs.IntVar(&opts.busy, "busy", web.DefaultBusy, "run at most `N` searches and comparisons at once; more are answered 503 with Retry-After")
+	opts.memory = 1 << 30
+	fs.Var(limit.SizeFlag{N: &opts.memory}, "memory", "collect garbage harder to stay under `SIZE` (a soft limit: the requests in flight decide)")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), serveUsage); fs.PrintDefaults() }
 	if err := flagError(fs.Parse(args)); err != nil {
 		return err
@@ -69,11 +81,20 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 		return err
 	}
 	defer ix.Close()
+	if opts.memory > 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(opts.memory))
+	}
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (use --addr to pick another)", opts.addr, err)
 	}
-	srv := &http.Server{Handler: serveHandler(ix), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           web.Guard(web.Handler(ix), web.Limits{Busy: opts.busy}),
+		ReadHeaderTimeout: 10 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		IdleTimeout:       time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return ctx }, // Ctrl-C ends the requests too
+	}
 	n, _ := ix.Count(ctx)
 	fmt.Fprintf(stdout, "serving %d documents of %s at http://%s/\n", n, index.Dir(opts.data), ln.Addr())
 	if opts.ready != nil {
@@ -85,19 +106,11 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer) 
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shutdown, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
-		return srv.Shutdown(shutdown)
+		if err := srv.Shutdown(shutdown); err != nil {
+			return srv.Close()
+		}
+		return nil
 	}
-}
-
-// serveHandler is the page and API of index/web with the comparison of
-// export mounted beside them (web cannot import export: export reads the index).
-func serveHandler(ix *index.Index) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/", web.Handler(ix))
-	compare := export.Handler(ix)
-	mux.Handle("GET /api/compare", compare)
-	mux.Handle("GET /compare.svg", compare)
-	return mux
 }

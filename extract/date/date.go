@@ -6,8 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
-
-	"github.com/gongwen/gongwen/extract/docnum"
+	"github.com/gongwen/gongwen/extract/internal/fold"
 )
 
 // Roles of a date in its document.
@@ -33,25 +32,26 @@ const (
 )
 
 // Find returns every date with year, month and day in text, in order and
-// without overlaps. Document numbers are masked first, so the year and
-// serial of 〔2024〕1号 are never read as parts of a date.
-func Find(text string) []Date {
-	nums := docnum.Find(text)
+// without overlaps. The byte ranges [start, end) in skip, sorted by start,
+// hold none: extract passes the document numbers it found (extract/docnum),
+// so that the year and serial of 〔2024〕1号 are never read as parts of a date.
+func Find(original string, skip ...[2]int) []Date {
+	text := fold.String(original) // 號 is 号, 發布日期 is 发布日期; offsets stay
 	var out []Date
-	k := 0 // first document number not yet passed
+	k := 0 // first skipped range not yet passed
 	for i := 0; i < len(text); {
-		for k < len(nums) && nums[k].End <= i {
+		for k < len(skip) && skip[k][1] <= i {
 			k++
 		}
-		if k < len(nums) && nums[k].Start <= i {
-			i = nums[k].End
+		if k < len(skip) && skip[k][0] <= i {
+			i = skip[k][1]
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if canStart(r) {
 			end, value, ok := match(text, i)
-			if ok && (k == len(nums) || end <= nums[k].Start) {
-				out = append(out, Date{Text: text[i:end], Value: value, Start: i, End: end})
+			if ok && (k == len(skip) || end <= skip[k][0]) {
+				out = append(out, Date{Text: original[i:end], Value: value, Start: i, End: end})
 				i = end
 				continue
 			}
@@ -69,7 +69,7 @@ func Find(text string) []Date {
 // "2025年01月17日", "2019-09-18 06:23", "2021/03/29 11:30:01",
 // "二〇二五年一月十七日", "2025年1月17日 星期五".
 func Parse(s string) (string, bool) {
-	s = strings.TrimSpace(s)
+	s = fold.String(strings.TrimSpace(s))
 	if s == "" {
 		return "", false
 	}
@@ -172,7 +172,7 @@ func written(s string, j, y int) (end int, value string, ok bool) {
 	}
 	j = chars.SkipSpaces(s, j)
 	r, size := utf8.DecodeRuneInString(s[j:])
-	if r != '日' && r != '号' && r != '號' {
+	if r != '日' && r != '号' {
 		return 0, "", false
 	}
 	return checked(j+size, y, m, d)
@@ -273,7 +273,7 @@ func isTime(s string) bool {
 			i = k
 		}
 		return true
-	case '时', '時', '点', '點':
+	case '时', '点':
 		i += size
 		for _, unit := range []rune{'分', '秒'} {
 			if i == len(s) {

@@ -22,8 +22,8 @@
 // and day without year (12月31日, also the end of 2023年1月1日至12月31日),
 // festival codes (5·12), plan periods (2021—2025年), digits glued to longer
 // numbers (索引号 059422325-0481-2025-00250, 12025年1月1日), date paths in
-// URLs (/art/2025/3/21/), and anything inside a document number: Find masks
-// the numbers found by docnum.Find first.
+// URLs (/art/2025/3/21/), and anything inside a document number: extract
+// passes the numbers that extract/docnum found to Find, which skips them.
 //
 // Role is Published after a label such as 发布日期, 发布时间, 公开日期,
 // 更新时间 or 发布于, and Signed after 成文日期, 印发日期, 发文日期 or

@@ -1,21 +1,27 @@
 package date
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
-// Labels that give a date its role when they precede it on the same line,
-// possibly across a table-cell separator: 成文日期 | 2025-06-13 |.
 var (
-	publishedLabels = []string{"发布日期", "发布时间", "公开日期", "公开时间", "更新时间", "更新日期", "发布于", "发表时间", "发表于"}
-	signedLabels    = []string{"成文日期", "成文时间", "印发日期", "印发时间", "发文日期", "签发日期", "签署日期"}
+	lists = words.MustParse("date/words.tsv", wordsTSV)
+	// Labels that give a date its role when they precede it on the same line,
+	// possibly across a table-cell separator: 成文日期 | 2025-06-13 |.
+	publishedLabels = lists.Of("published-label")
+	signedLabels    = lists.Of("signed-label")
+	// issuerEnds are the last characters of an issuer's name (…人民政府, …局,
+	// …办公室, …委员会) on the line above a signature date.
+	issuerEnds = lists.Chars("issuer-end")
 )
 
-// issuerEnds are the last characters of an issuer's name (…人民政府, …局,
-// …办公室, …委员会) on the line above a signature date.
-const issuerEnds = "府局室厅会委部院署处所办队站镇乡组庭司行心"
+//go:embed words.tsv
+var wordsTSV string
 
 // Limits of the signature block: a date under the signature is followed by
 // at most a few short lines (此件公开发布, 抄送…).

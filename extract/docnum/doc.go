@@ -31,6 +31,10 @@
 //	河南省人民政府办公厅豫政办〔2023〕12号 → 豫政办〔2023〕12号
 //	2023年市委发〔2023〕1号           → 市委发〔2023〕1号
 //
+// Orders are also numbered without a year or brackets: an issuer's short
+// name and 令, 第, the serial and 号 (国令第707号, 国务院令第711号,
+// 省政府令第206号; Year 0).
+//
 // A prefix keeps at most 12 runes. Not document numbers: 索引号 values
 // (059422325-0481-2025-00250), plan periods ((2015-2020年)), a bracketed year
 // without serial and 号 (金政发〔2025〕), court case numbers with the year

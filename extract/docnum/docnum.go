@@ -1,18 +1,21 @@
 package docnum
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
+	"github.com/gongwen/gongwen/extract/internal/fold"
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
 // Number is one official document number (发文字号) found in a text.
 type Number struct {
 	Text   string // as written, e.g. 驻政文〔2025〕3号
 	Prefix string // the 机关代字, e.g. 驻政文; "" when the text has none
-	Year   int    // 2025
+	Year   int    // 2025; 0 for an order numbered without one (国令第707号)
 	Serial int    // 3
 	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
 	Start, End int
@@ -27,18 +30,25 @@ const (
 )
 
 // Find returns every document number in text, in order and without overlaps.
-func Find(text string) []Number {
+func Find(original string) []Number {
+	text := fold.String(original) // 號 is 号; offsets stay
 	var out []Number
 	floor := 0 // a prefix may not reach back into the previous number
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if isOpen(r) {
-			if n, ok := matchAt(text, i, floor); ok {
-				out = append(out, n)
-				floor = n.End
-				i = n.End
-				continue
-			}
+		n, ok := Number{}, false
+		switch {
+		case isOpen(r):
+			n, ok = matchAt(text, i, floor)
+		case r == '令':
+			n, ok = orderAt(text, i, floor)
+		}
+		if ok {
+			n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
+			out = append(out, n)
+			floor = n.End
+			i = n.End
+			continue
 		}
 		i += size
 	}
@@ -98,7 +108,7 @@ func matchAt(s string, open, floor int) (Number, bool) {
 	}
 	i = chars.SkipSpaces(s, i)
 	r, size = utf8.DecodeRuneInString(s[i:])
-	if r != '号' && r != '號' {
+	if r != '号' {
 		return Number{}, false
 	}
 	end := i + size
@@ -108,6 +118,29 @@ func matchAt(s string, open, floor int) (Number, bool) {
 	}
 	start, prefix := prefixBefore(s, open, floor)
 	return Number{Text: s[start:end], Prefix: prefix, Year: year, Serial: serial, Start: start, End: end}, true
+}
+
+// orderAt reads an order numbered without a year at the 令 at text[i:]:
+// 国令第707号, 国务院令第711号, 省政府令第206号. The prefix is the issuer's
+// short name and 令.
+func orderAt(s string, i, floor int) (Number, bool) {
+	j := i + len("令")
+	if !strings.HasPrefix(s[j:], "第") {
+		return Number{}, false
+	}
+	serial, n, k := chars.Digits(s, j+len("第"))
+	if n == 0 || n > maxSerialLen || !strings.HasPrefix(s[k:], "号") {
+		return Number{}, false
+	}
+	end := k + len("号")
+	if !documentEnd(s, end) {
+		return Number{}, false
+	}
+	start, prefix := prefixBefore(s, j, floor)
+	if prefix == "" || prefix == "令" {
+		return Number{}, false // 第3号令 or a bare 令第3号: no issuer
+	}
+	return Number{Text: s[start:end], Prefix: prefix, Serial: serial, Start: start, End: end}, true
 }
 
 // documentEnd reports whether the text after 号 fits a document number:
@@ -161,24 +194,25 @@ func prefixBefore(s string, open, floor int) (start int, prefix string) {
 // prefixRune reports whether r can belong to a 机关代字: Han characters,
 // rarely a Latin letter, but never 号, which ends the previous number.
 func prefixRune(r rune) bool {
-	if r == '号' || r == '號' || r == '〇' {
+	if r == '号' || r == '〇' {
 		return false
 	}
 	return unicode.Is(unicode.Han, r) || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' ||
 		r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
-// stopWords cannot be part of a 机关代字; the prefix starts after the last
-// one in the run: 根据国发〔2024〕1号 → 国发.
-var stopWords = []string{
-	"根据", "依据", "按照", "依照", "遵照", "参照", "参见", "详见", "印发", "转发", "下发", "发布",
-	"颁布", "贯彻", "落实", "执行", "通过", "关于", "通知", "意见", "办法", "规定", "方案", "文件",
-	"精神", "要求", "以及", "的", "和", "及", "与", "或", "暨", "等", "是", "了", "见",
-}
+var (
+	lists = words.MustParse("docnum/words.tsv", wordsTSV)
+	// stopWords cannot be part of a 机关代字; the prefix starts after the last
+	// one in the run: 根据国发〔2024〕1号 → 国发.
+	stopWords = lists.Of("not-prefix")
+	// issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.
+	// They are cut only when at least two runes remain (省人民政府令 stays whole).
+	issuerWords = lists.Of("issuer-end")
+)
 
-// issuerWords end an issuer's name glued to its code: 河南省人民政府办公厅豫政办 → 豫政办.
-// They are cut only when at least two runes remain (省人民政府令 stays whole).
-var issuerWords = []string{"人民政府", "办公厅", "办公室", "委员会"}
+//go:embed words.tsv
+var wordsTSV string
 
 // trimLead returns how many bytes of the run to drop so that it holds only
 // the 机关代字.

@@ -62,6 +62,11 @@ func TestFind(t *testing.T) {
 		{"issuer name glued to the code", "中共中央办公厅⟦厅字〔2019〕28号⟧", []want{{"厅字", 2019, 28}}},
 		{"provincial office glued to the code", "河南省人民政府办公厅⟦豫政办〔2023〕12号⟧", []want{{"豫政办", 2023, 12}}},
 		{"government order keeps 人民政府", "⟦市人民政府令〔2018〕第3号⟧", []want{{"市人民政府令", 2018, 3}}},
+		{"order without a year", "根据⟦国令第707号⟧修订", []want{{"国令", 0, 707}}},
+		{"order of the State Council", "《个人所得税法实施条例》（⟦国务院令第711号⟧）", []want{{"国务院令", 0, 711}}},
+		{"order of a province", "依据⟦省政府令第206号⟧", []want{{"省政府令", 0, 206}}},
+		{"no issuer before 令", "令第3号", nil},
+		{"no serial", "财预〔2024〕，第3号令", nil},
 		{"year before the code is not part of it", "2023年⟦市委发〔2023〕1号⟧", []want{{"市委发", 2023, 1}}},
 		{"日 starts the code of 日照", "⟦日政发〔2020〕8号⟧", []want{{"日政发", 2020, 8}}},
 		{"即 starts the code of 即墨", "根据⟦即政发〔2021〕12号⟧", []want{{"即政发", 2021, 12}}},
@@ -158,7 +163,7 @@ func TestReport(t *testing.T) {
 		got = append(got, n.Text)
 	}
 	want := []string{"临政文〔2025〕7号", "临政文〔2025〕7号", "中发〔2021〕12号", "豫政办〔2023〕12号",
-		"国办发〔2022〕43号", "国发〔2024〕1号", "临政〔2024〕15号", "省政府令〔2021〕第206号", "豫政〔2025〕3号"}
+		"国办发〔2022〕43号", "国发〔2024〕1号", "临政〔2024〕15号", "国务院令第713号", "省政府令〔2021〕第206号", "豫政〔2025〕3号"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Find(report) =\n%q\nwant\n%q", got, want)
 	}

@@ -10,5 +10,5 @@
 // word/styles.xml; bullets are left out. Headers, footers, footnotes and comments live in other parts
 // and are not read.
 //
-//	text, err := docx.Read(body) // "标题\n第一段……\n项目\t数量\n受理案件\t49545\n"
+//	res, err := docx.Read(body) // res.Text: "标题\n第一段……\n项目\t数量\n受理案件\t49545\n", res.Tables: the grid
 package docx

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/table"
 )
 
 const (
@@ -19,34 +22,40 @@ const (
 // maxText bounds the text of one document, so a zip bomb is an error rather than an exhausted machine.
 const maxText = 64 << 20
 
-// Read returns the text of the DOCX file in body: paragraphs as lines, table rows as lines with a tab
-// between cells. A file that is not a zip archive with a well-formed word/document.xml is an error.
-func Read(body []byte) (string, error) {
+// Result is what Read finds in a DOCX file.
+type Result struct {
+	Text   string        // paragraphs as lines, table rows as lines with a tab between cells
+	Tables []table.Table // the tables of the body (not those nested in a cell), Start in runes of Text
+}
+
+// Read returns the text and tables of the DOCX file in body. A file that is not a zip archive with a
+// well-formed word/document.xml is an error.
+func Read(body []byte) (*Result, error) {
 	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
 	if err != nil {
-		return "", fmt.Errorf("not a DOCX file: %w", err)
+		return nil, fmt.Errorf("not a DOCX file: %w", err)
 	}
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
 		parts[f.Name] = f
 	}
 	if parts["word/document.xml"] == nil {
-		return "", errors.New("not a DOCX file: no word/document.xml")
+		return nil, errors.New("not a DOCX file: no word/document.xml")
 	}
 	num, err := readNumberingParts(parts["word/numbering.xml"], parts["word/styles.xml"])
 	if err != nil {
-		return "", fmt.Errorf("DOCX list numbering: %w", err)
+		return nil, fmt.Errorf("DOCX list numbering: %w", err)
 	}
-	rc, err := parts["word/document.xml"].Open()
+	rc, err := openPart(parts["word/document.xml"], maxDocumentBytes)
 	if err != nil {
-		return "", fmt.Errorf("DOCX word/document.xml: %w", err)
+		return nil, fmt.Errorf("DOCX word/document.xml: %w", err)
 	}
 	defer rc.Close()
-	text, err := parse(rc, num)
+	res, err := parse(rc, num)
 	if err != nil {
-		return "", fmt.Errorf("DOCX word/document.xml: %w", err)
+		return nil, fmt.Errorf("DOCX word/document.xml: %w", err)
 	}
-	return text, nil
+	return res, nil
 }
 
 // readNumberingParts reads the list definitions and styles, both optional.
@@ -56,18 +65,30 @@ func readNumberingParts(numberingXML, stylesXML *zip.File) (*numbering, error) {
 		if f == nil {
 			continue
 		}
-		rc, err := f.Open()
+		rc, err := openPart(f, maxSupportBytes)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 		defer rc.Close()
-		readers[i] = io.LimitReader(rc, maxText)
+		readers[i] = rc
 	}
 	return readNumbering(readers[0], readers[1])
 }
 
-// A cell collects the paragraphs of a table cell.
-type cell struct{ paras []string }
+// A cell collects the paragraphs of a table cell, and how it is merged: w:gridSpan columns wide,
+// w:vMerge "restart" (the first of cells merged down) or "continue" (covered by the cell above).
+type cell struct {
+	paras    []string
+	gridSpan int
+	vMerge   string
+}
+
+// A grid collects the cells of a top-level table as they come, row by row.
+type grid struct {
+	start int       // byte offset in the text where its rows are written
+	rows  [][]*cell // cells of each row
+	skip  []int     // grid columns left empty before each row (w:gridBefore)
+}
 
 // A para is an open paragraph: its text and the properties that decide its list number.
 type para struct {
@@ -82,9 +103,13 @@ type parser struct {
 	rows  [][]string // cells of the open table rows, innermost last
 	cells []*cell    // open table cells, innermost last
 	size  int
+
+	depth  int   // open tables
+	grid   *grid // the open top-level table
+	tables []table.Table
 }
 
-func parse(r io.Reader, num *numbering) (string, error) {
+func parse(r io.Reader, num *numbering) (*Result, error) {
 	d := xml.NewDecoder(r)
 	p := parser{num: num}
 	var names []xml.Name // open elements
@@ -96,7 +121,7 @@ func parse(r io.Reader, num *numbering) (string, error) {
 			break
 		}
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -132,10 +157,21 @@ func parse(r io.Reader, num *numbering) (string, error) {
 				}
 			case "noBreakHyphen":
 				p.write("-")
+			case "tbl":
+				p.depth++
+				if p.depth == 1 {
+					p.grid = &grid{start: p.out.Len()}
+				}
 			case "tr":
 				p.rows = append(p.rows, nil)
+				if p.depth == 1 && p.grid != nil {
+					p.grid.rows = append(p.grid.rows, nil)
+					p.grid.skip = append(p.grid.skip, 0)
+				}
 			case "tc":
 				p.cells = append(p.cells, &cell{})
+			case "gridSpan", "vMerge", "gridBefore":
+				p.merge(t)
 			}
 		case xml.EndElement:
 			if len(names) > 0 {
@@ -167,7 +203,17 @@ func parse(r io.Reader, num *numbering) (string, error) {
 					p.cells = p.cells[:n-1]
 					text := strings.Join(c.paras, " ")
 					text = strings.NewReplacer("\n", " ", "\t", " ").Replace(text)
+					// A cell spread over several grid columns leaves empty fields
+					// after it, so that the fields of a row line up with the grid.
 					p.rows[len(p.rows)-1] = append(p.rows[len(p.rows)-1], text)
+					for range min(max(c.gridSpan, 1), table.MaxSpan) - 1 {
+						p.rows[len(p.rows)-1] = append(p.rows[len(p.rows)-1], "")
+					}
+					if p.depth == 1 && p.grid != nil && len(p.grid.rows) > 0 {
+						c.paras = []string{text}
+						last := len(p.grid.rows) - 1
+						p.grid.rows[last] = append(p.grid.rows[last], c)
+					}
 				}
 			case "tr":
 				if n := len(p.rows); n > 0 {
@@ -175,6 +221,12 @@ func parse(r io.Reader, num *numbering) (string, error) {
 					p.rows = p.rows[:n-1]
 					p.line(strings.Join(row, "\t"))
 				}
+			case "tbl":
+				if p.depth == 1 && p.grid != nil {
+					p.tables = append(p.tables, p.grid.table())
+					p.grid = nil
+				}
+				p.depth = max(0, p.depth-1)
 			}
 		case xml.CharData:
 			if inText && skip == 0 {
@@ -182,13 +234,100 @@ func parse(r io.Reader, num *numbering) (string, error) {
 			}
 		}
 		if p.size > maxText {
-			return "", fmt.Errorf("text longer than %d MB", maxText>>20)
+			return nil, fmt.Errorf("text longer than %d MB", maxText>>20)
 		}
 	}
-	if !utf8.ValidString(p.out.String()) {
-		return "", errors.New("invalid UTF-8 text")
+	text := p.out.String()
+	if !utf8.ValidString(text) {
+		return nil, errors.New("invalid UTF-8 text")
 	}
-	return p.out.String(), nil
+	res := &Result{Text: text, Tables: []table.Table{}}
+	for _, t := range p.tables {
+		if len(t.Rows) < 2 || len(t.Rows[0]) < 2 {
+			continue // a box around a paragraph, not a table of data
+		}
+		t.Start = utf8.RuneCountInString(text[:min(t.Start, len(text))])
+		res.Tables = append(res.Tables, t)
+	}
+	return res, nil
+}
+
+// merge records a cell's w:gridSpan or w:vMerge, or a row's w:gridBefore, for the open top-level
+// table.
+func (p *parser) merge(e xml.StartElement) {
+	if p.depth != 1 || p.grid == nil || len(p.grid.rows) == 0 {
+		return
+	}
+	val, hasVal := "", false
+	for _, a := range e.Attr {
+		if a.Name.Local == "val" {
+			val, hasVal = a.Value, true
+		}
+	}
+	n, _ := strconv.Atoi(val)
+	switch e.Name.Local {
+	case "gridBefore":
+		n = min(max(n, 0), table.MaxSpan)
+		p.grid.skip[len(p.grid.skip)-1] = n
+		if k := len(p.rows); k > 0 && len(p.rows[k-1]) == 0 {
+			p.rows[k-1] = make([]string, n) // empty fields for the grid columns the row skips
+		}
+	case "gridSpan":
+		if k := len(p.cells); k > 0 {
+			p.cells[k-1].gridSpan = n
+		}
+	case "vMerge":
+		if k := len(p.cells); k > 0 {
+			p.cells[k-1].vMerge = "continue" // w:vMerge without w:val continues the cell above
+			if hasVal && val == "restart" {
+				p.cells[k-1].vMerge = "restart"
+			}
+		}
+	}
+}
+
+// table lays the collected cells out on a grid: a cell that w:vMerge continues is the cell above it
+// spanning one more row.
+func (g *grid) table() table.Table {
+	rows := make([][]table.Cell, len(g.rows))
+	starts := make([]map[int]int, len(g.rows)) // grid column → index in the row of the cell starting there
+	for r, cells := range g.rows {
+		starts[r] = map[int]int{}
+		col := g.skip[r]
+		if col > 0 {
+			rows[r] = append(rows[r], table.Cell{ColSpan: col})
+		}
+		for _, c := range cells {
+			span := min(max(c.gridSpan, 1), table.MaxSpan)
+			if c.vMerge == "continue" && g.mergeDown(rows, starts, r, col) {
+				col += span
+				continue
+			}
+			starts[r][col] = len(rows[r])
+			rows[r] = append(rows[r], table.Cell{Text: strings.Join(c.paras, " "), ColSpan: span})
+			col += span
+		}
+	}
+	return table.Table{Start: g.start, Rows: table.Grid(rows)}
+}
+
+// mergeDown extends the cell that starts at column col in the nearest row above r by one row, and
+// reports whether there is one.
+func (g *grid) mergeDown(rows [][]table.Cell, starts []map[int]int, r, col int) bool {
+	for k := r - 1; k >= 0; k-- {
+		if i, ok := starts[k][col]; ok {
+			c := &rows[k][i]
+			if c.RowSpan == 0 {
+				c.RowSpan = 1
+			}
+			if k+c.RowSpan != r {
+				return false // a gap: the cell above does not reach this row
+			}
+			c.RowSpan++
+			return true
+		}
+	}
+	return false
 }
 
 // write adds text to the innermost open paragraph.

@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/gongwen/gongwen/internal/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -27,22 +32,28 @@ func TestReadGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := Read(body)
+			res, err := Read(body)
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(file, ".docx") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			tables, err := json.MarshalIndent(res.Tables, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := strings.TrimSuffix(file, ".docx")
+			for _, g := range []struct{ file, got string }{{base + ".golden", res.Text}, {base + ".tables.json", string(tables) + "\n"}} {
+				if *update {
+					if err := os.WriteFile(g.file, []byte(g.got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				want, err := os.ReadFile(g.file)
+				if err != nil {
 					t.Fatal(err)
 				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("text differs from %s (run with -update to accept):\n%s", golden, got)
+				if g.got != string(want) {
+					t.Errorf("differs from %s (run with -update to accept):\n%s", g.file, g.got)
+				}
 			}
 		})
 	}
@@ -113,13 +124,13 @@ func TestNumbering(t *testing.T) {
 	for i := 0; i < 7; i++ {
 		body += numbered("1", "0", "条")
 	}
-	got, err := Read(makeDocx(t, body, "word/numbering.xml", numberingXML, "word/styles.xml", stylesXML))
+	res, err := Read(makeDocx(t, body, "word/numbering.xml", numberingXML, "word/styles.xml", stylesXML))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "一、总体情况\n（一）主要成效\n1.第一项\n2.第二项\n（二）存在问题\n二、主要做法\n（一）健全机制\n三、下一步工作\n" +
 		"要点\n五、另起编号\n未定义的列表\n五、条\n六、条\n七、条\n八、条\n九、条\n十、条\n十一、条\n"
-	if got != want {
+	if got := res.Text; got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
@@ -161,6 +172,9 @@ func TestRead(t *testing.T) {
 		{"nested table flattened into its cell",
 			`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>内1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>内2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>右</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
 			"外 内1 内2\t右\n"},
+		{"a merged cell leaves empty fields after it",
+			`<w:tbl><w:tr>` + tc("甲", `<w:gridSpan w:val="2"/>`) + tc("乙", "") + `</w:tr><w:tr>` + tc("1", "") + tc("2", "") + tc("3", "") + `</w:tr></w:tbl>`,
+			"甲\t\t乙\n1\t2\t3\n"},
 		{"deleted text and field codes left out",
 			`<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins></w:p>`,
 			"新\n"},
@@ -171,14 +185,57 @@ func TestRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Read(makeDocx(t, tt.body))
+			res, err := Read(makeDocx(t, tt.body))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != tt.want {
+			if got := res.Text; got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// tc is a table cell of text with optional properties (w:gridSpan, w:vMerge).
+func tc(text, props string) string {
+	return `<w:tc><w:tcPr>` + props + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+}
+
+func TestReadTables(t *testing.T) {
+	span := func(n string) string { return `<w:gridSpan w:val="` + n + `"/>` }
+	restart, cont := `<w:vMerge w:val="restart"/>`, `<w:vMerge/>`
+	body := `<w:p><w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r></w:p><w:tbl>` +
+		`<w:tr>` + tc("", span("2")+restart) + tc("申请人情况", span("3")) + `</w:tr>` +
+		`<w:tr>` + tc("", span("2")+cont) + tc("自然人", "") + tc("法人或其他组织", span("2")) + `</w:tr>` +
+		`<w:tr>` + tc("一、本年新收政府信息公开申请数量", span("2")) + tc("3001", "") + tc("53", "") + tc("0", "") + `</w:tr>` +
+		`<w:tr>` + tc("三、本年度办理结果", restart) + tc("（一）予以公开", "") + tc("1288", "") + tc("21", "") + tc("", "") + `</w:tr>` +
+		`<w:tr>` + tc("", cont) + tc("（二）部分公开", "") + tc("447", "") + tc("7", "") + tc("/", "") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + tc("（七）总计", "") + tc("1735", "") + tc("28", "") + tc("0", "") + `</w:tr>` +
+		`</w:tbl><w:tbl><w:tr>` + tc("只有一格", "") + `</w:tr></w:tbl>`
+	res, err := Read(makeDocx(t, body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Tables) != 1 {
+		t.Fatalf("got %d tables, want 1 (a one-cell box is no table)", len(res.Tables))
+	}
+	want := [][]string{
+		{"", "", "申请人情况", "申请人情况", "申请人情况"},
+		{"", "", "自然人", "法人或其他组织", "法人或其他组织"},
+		{"一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", "3001", "53", "0"},
+		{"三、本年度办理结果", "（一）予以公开", "1288", "21", ""},
+		{"三、本年度办理结果", "（二）部分公开", "447", "7", "/"},
+		{"", "（七）总计", "1735", "28", "0"},
+	}
+	tb := res.Tables[0]
+	if diff := cmp.Diff(want, tb.Rows); diff != "" {
+		t.Errorf("grid (-want +got):\n%s", diff)
+	}
+	if got := string([]rune(res.Text)[tb.Start:][:7]); got != "\t\t申请人情况" {
+		t.Errorf("Start points at %q, want the first row", got)
+	}
+	if !strings.Contains(res.Text, "一、本年新收政府信息公开申请数量\t\t3001\t53\t0\n三、本年度办理结果\t（一）予以公开\t1288\t21\t\n\t（二）部分公开\t447") {
+		t.Errorf("text rows changed:\n%s", res.Text)
 	}
 }
 
@@ -208,9 +265,9 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Read(tt.body)
+			res, err := Read(tt.body)
 			if err == nil {
-				t.Fatalf("got %q, want an error", got)
+				t.Fatalf("got %q, want an error", res.Text)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not mention %q", err, tt.want)
@@ -228,13 +285,27 @@ func FuzzRead(f *testing.F) {
 	f.Add(real[:len(real)/2])
 	f.Add(makeDocx(f, `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>甲</w:t><w:tab/></w:r></w:p></w:tc></w:tr></w:tbl>`))
 	f.Add(makeDocx(f, numbered("1", "1", "一")+styled("MyHeading", "二"), "word/numbering.xml", numberingXML, "word/styles.xml", stylesXML))
+	for _, bomb := range hostile.DOCXBombs(2) { // TestBombs reads them at full size
+		f.Add(bomb.Body)
+	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		text, err := Read(body)
+		res, err := Read(body)
 		if err != nil {
-			if text != "" {
-				t.Errorf("text %q returned with error %v", text, err)
+			if res != nil {
+				t.Errorf("result %+v returned with error %v", res, err)
 			}
 			return
+		}
+		text := res.Text
+		for _, tb := range res.Tables {
+			if tb.Start < 0 || tb.Start > utf8.RuneCountInString(text) {
+				t.Errorf("table start %d outside the text", tb.Start)
+			}
+			for _, row := range tb.Rows {
+				if len(row) != len(tb.Rows[0]) {
+					t.Errorf("ragged grid %q", tb.Rows)
+				}
+			}
 		}
 		if !utf8.ValidString(text) {
 			t.Errorf("invalid UTF-8: %q", text)
@@ -256,12 +327,12 @@ func ExampleRead() {
 		fmt.Println(err)
 		return
 	}
-	text, err := Read(body)
+	res, err := Read(body)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	lines := strings.Split(text, "\n")
+	lines := strings.Split(res.Text, "\n")
 	for _, l := range lines[6:9] {
 		fmt.Printf("%q\n", l)
 	}

@@ -11,7 +11,7 @@ import (
 
 // fileTypes are the attachment types kept, by extension.
 var fileTypes = map[string]bool{
-	"pdf": true, "doc": true, "docx": true, "wps": true, "ofd": true, "xls": true, "xlsx": true, "zip": true,
+	"pdf": true, "doc": true, "docx": true, "wps": true, "ofd": true, "xls": true, "xlsx": true, "et": true, "zip": true, "rar": true,
 }
 
 // linkAttrs hold file links. "oldsrc" is deliberately absent: Guizhou pages
@@ -20,12 +20,10 @@ var linkAttrs = []string{"href", "src", "data-file", "data-url", "data-src"}
 
 // findAttachments collects the links to files anywhere on the page, also
 // outside the body (ndrc table.enclosure), unwrapping pdf.js viewers.
-// Links that cannot be made absolute are left out.
+// Links are resolved against the page's <base href> and its URL; those that
+// cannot be made absolute are left out.
 func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
-	base, err := url.Parse(strings.TrimSpace(pageURL))
-	if err != nil || !base.IsAbs() {
-		base = nil
-	}
+	base := baseURL(doc, pageURL)
 	out := []Attachment{}
 	index := map[string]int{}
 	var walk func(*xhtml.Node)
@@ -71,6 +69,27 @@ func findAttachments(doc *xhtml.Node, pageURL string) []Attachment {
 	}
 	walk(doc)
 	return out
+}
+
+// baseURL is the URL the page's relative links are resolved against: its
+// first <base href>, itself resolved against the page URL, else the page URL;
+// nil when neither is absolute.
+func baseURL(doc *xhtml.Node, pageURL string) *url.URL {
+	page, err := url.Parse(strings.TrimSpace(pageURL))
+	if err != nil || !page.IsAbs() {
+		page = nil
+	}
+	if n := findFirst(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Base && attr(n, "href") != "" }); n != nil {
+		if b, err := url.Parse(strings.TrimSpace(attr(n, "href"))); err == nil {
+			if page != nil {
+				b = page.ResolveReference(b)
+			}
+			if b.IsAbs() && (b.Scheme == "http" || b.Scheme == "https") {
+				return b
+			}
+		}
+	}
+	return page
 }
 
 // fileURL resolves a link and returns it with its file type when it points

@@ -41,9 +41,10 @@ var commentMarkers = [][2]string{
 
 // findBody returns the nodes that hold the body text: the first known
 // container (or comment-marked region) with enough text, else the block
-// that text density points to.
+// that text density points to, else, on a page with hardly any text, the
+// whole <body>.
 func findBody(doc *xhtml.Node, meta map[*xhtml.Node]bool) []*xhtml.Node {
-	han := func(region ...*xhtml.Node) int { return countCJK(renderText(region, meta)) }
+	han := func(region ...*xhtml.Node) int { text, _ := renderText(region, meta); return countCJK(text) }
 
 	// Candidates in order of trust; a short one is kept as a fallback.
 	var candidates [][]*xhtml.Node
@@ -79,6 +80,14 @@ func findBody(doc *xhtml.Node, meta map[*xhtml.Node]bool) []*xhtml.Node {
 	}
 
 	dense := densest(doc, meta)
+	if dense == nil && short == nil {
+		// A page too short for any block to stand out (<body>只有一句话。</body>):
+		// its body is what it shows.
+		if body := findAll(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Body }); len(body) > 0 {
+			return body[:1]
+		}
+		return nil
+	}
 	if dense == nil {
 		return short
 	}

@@ -77,6 +77,8 @@ func TestBodyChoice(t *testing.T) {
 			`<div class="article-content"><table><tr><td>索引号：</td><td>A-1</td><td>文号：</td><td>某发〔2025〕1号</td></tr></table>` +
 				`<p>发布时间：2025-01-02</p><p>` + para + `</p><table><tr><td>指标</td><td>数值</td></tr></table></div>`,
 			para + "\n指标\t数值"},
+		{"one sentence is the body", `只有一句话。`, "只有一句话。"},
+		{"one short paragraph beside chrome", nav + `<p>同意。</p>` + foot, "同意。"},
 		{"ZJEG markers",
 			`<table><tr><td><!--ZJEG_RSS.content.begin--><p>` + para + `</p><!--ZJEG_RSS.content.end--><p>页面尾部的说明文字，不属于正文内容。</p></td></tr></table>`,
 			para},
@@ -136,6 +138,43 @@ func TestAttachments(t *testing.T) {
 	}
 	if len(p.Attachments) != 1 || p.Attachments[0].URL != "https://files.example.gov.cn/x/report.ofd" {
 		t.Errorf("without page URL: %v", p.Attachments)
+	}
+}
+
+func TestAttachmentsBaseHref(t *testing.T) {
+	page := func(base string) string {
+		return `<html><head>` + base + `</head><body><div class="TRS_Editor"><p>正文</p>
+<p><a href="./P0201.pdf">实施方案.pdf</a> <a href="/root/P0202.docx">分工表</a> <a href="https://files.example.gov.cn/r.ofd">报告</a></p></div></body></html>`
+	}
+	tests := []struct {
+		name, base, pageURL string
+		want                []string
+	}{
+		{"absolute base, no page URL", `<base href="https://www.example.gov.cn/zwgk/202505/">`, "",
+			[]string{"https://www.example.gov.cn/zwgk/202505/P0201.pdf", "https://www.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+		{"absolute base wins over the page URL", `<base href="https://cdn.example.gov.cn/files/">`, "https://www.example.gov.cn/zwgk/t1.html",
+			[]string{"https://cdn.example.gov.cn/files/P0201.pdf", "https://cdn.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+		{"relative base resolved against the page URL", `<base href="/zwgk/202505/">`, "https://www.example.gov.cn/a/b.html",
+			[]string{"https://www.example.gov.cn/zwgk/202505/P0201.pdf", "https://www.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+		{"relative base without a page URL: only absolute links", `<base href="/zwgk/">`, "",
+			[]string{"https://files.example.gov.cn/r.ofd"}},
+		{"a base that is no web address is ignored", `<base href="javascript:void(0)">`, "https://www.example.gov.cn/a/b.html",
+			[]string{"https://www.example.gov.cn/a/P0201.pdf", "https://www.example.gov.cn/root/P0202.docx", "https://files.example.gov.cn/r.ofd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := Read([]byte(page(tt.base)), "", tt.pageURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range p.Attachments {
+				got = append(got, a.URL)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("attachments %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -6,15 +6,19 @@ import (
 	"strings"
 
 	xhtml "golang.org/x/net/html"
+
+	"github.com/gongwen/gongwen/extract/table"
 )
 
 // Page is what Read finds on a government page.
 type Page struct {
 	Title       string            `json:"title"`
+	TitleSource string            `json:"-"`           // where the title came from: TitleFromHeading …
 	Charset     string            `json:"charset"`     // the charset the page was decoded from: "utf-8", "gb18030" …
 	Metadata    map[string]string `json:"metadata"`    // canonical keys (meta.Canonical), dates ISO; meta tags fill gaps
 	Text        string            `json:"text"`        // clean body text: paragraphs as lines, table rows as lines with cells joined by \t
 	Attachments []Attachment      `json:"attachments"` // links to files anywhere on the page
+	Tables      []table.Table     `json:"tables"`      // the data tables of the body (layout tables are not), Start in runes of Text
 }
 
 // Attachment is a link to a file the page publishes.
@@ -54,8 +58,15 @@ func Read(body []byte, contentType, pageURL string) (*Page, error) {
 
 	p.Attachments = findAttachments(doc, pageURL)
 	region := findBody(doc, md.blocks)
-	p.Title = findTitle(doc, tags, md.values, region)
-	p.Text = renderText(region, md.blocks)
+	p.Title, p.TitleSource = findTitle(doc, tags, md.values, region)
+	var tables []table.Table
+	p.Text, tables = renderText(region, md.blocks)
+	p.Tables = []table.Table{}
+	for _, t := range tables {
+		if len(t.Rows) >= 2 && len(t.Rows[0]) >= 2 {
+			p.Tables = append(p.Tables, t)
+		}
+	}
 	return p, nil
 }
 

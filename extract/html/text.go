@@ -5,9 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/gongwen/gongwen/extract/table"
 )
 
 // softBreak stands for white space with a line break in the HTML source.
@@ -15,21 +18,34 @@ import (
 // Chinese has no spaces between words.
 const softBreak = '\x01'
 
+// tableMark stands alone on the line before the rows of a data table, so
+// that the table's place in the text is known once the lines are cleaned.
+const tableMark = "\x02"
+
 // renderText turns the body nodes into clean text: one line per paragraph
 // or block, one line per table row with cells joined by tabs, furniture,
-// metadata blocks and boilerplate lines left out.
-func renderText(region []*xhtml.Node, skip map[*xhtml.Node]bool) string {
-	r := &renderer{skip: skip}
+// metadata blocks and boilerplate lines left out. It returns the data
+// tables too, each with Start, the rune offset of its first row in the text.
+func renderText(region []*xhtml.Node, skip map[*xhtml.Node]bool) (string, []table.Table) {
+	r := &renderer{skip: skip, tables: []table.Table{}}
 	for _, n := range region {
 		r.node(n)
 		r.newline()
 	}
-	return cleanLines(r.b.String())
+	text, marks := cleanLines(r.b.String())
+	for i := range r.tables {
+		r.tables[i].Start = -1
+		if i < len(marks) {
+			r.tables[i].Start = marks[i]
+		}
+	}
+	return text, r.tables
 }
 
 type renderer struct {
-	b    strings.Builder
-	skip map[*xhtml.Node]bool
+	b      strings.Builder
+	skip   map[*xhtml.Node]bool
+	tables []table.Table // the data tables met so far; nil in a renderer of one cell
 }
 
 func (r *renderer) newline() { r.b.WriteByte('\n') }
@@ -82,6 +98,9 @@ func (r *renderer) text(s string) {
 		space, brk = false, false
 	}
 	for _, c := range s {
+		if c == softBreak || c == rune(tableMark[0]) {
+			continue // control characters of the renderer's own
+		}
 		if isSpace(c) {
 			space = true
 			brk = brk || c == '\n' || c == '\r'
@@ -100,10 +119,24 @@ const maxSpan = 50
 // table writes a data table: each row on a line, cells joined by tabs.
 // Merged cells keep the columns aligned: a colspan or rowspan cell is
 // written once and leaves empty cells in the columns and rows it covers.
+// A table of at least two rows and two columns is also kept as a
+// table.Table, its caption from <caption>.
 func (r *renderer) table(t *xhtml.Node) {
+	caption := ""
+	if c := findFirst(t, func(n *xhtml.Node) bool { return n.DataAtom == atom.Caption }); c != nil && !invisible(c) {
+		caption = squeeze(strings.ReplaceAll(textOf(c), "\n", string(softBreak)))
+		if caption != "" {
+			r.b.WriteString(caption)
+			r.newline()
+		}
+	}
+	var grid [][]table.Cell
+	r.b.WriteString(tableMark)
+	r.newline()
 	pending := map[int]int{} // column → rows still covered by a rowspan from above
 	for _, tr := range rows(t) {
 		var cells []string
+		var gridRow []table.Cell
 		col := 0
 		skipCovered := func() {
 			for pending[col] > 0 {
@@ -120,8 +153,10 @@ func (r *renderer) table(t *xhtml.Node) {
 			sub := &renderer{skip: r.skip}
 			sub.node(c)
 			// Lines inside a cell ("比上年<br>增长") join like wrapped source lines.
-			cells = append(cells, squeeze(strings.ReplaceAll(sub.b.String(), "\n", string(softBreak))))
+			text := squeeze(strings.ReplaceAll(sub.b.String(), "\n", string(softBreak)))
+			cells = append(cells, text)
 			colspan, rowspan := span(c, "colspan"), span(c, "rowspan")
+			gridRow = append(gridRow, table.Cell{Text: text, RowSpan: rowspan, ColSpan: colspan})
 			for i := 0; i < colspan; i++ {
 				if i > 0 {
 					cells = append(cells, "")
@@ -133,6 +168,7 @@ func (r *renderer) table(t *xhtml.Node) {
 			}
 		}
 		skipCovered()
+		grid = append(grid, gridRow)
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells = cells[:len(cells)-1]
 		}
@@ -141,6 +177,13 @@ func (r *renderer) table(t *xhtml.Node) {
 			r.newline()
 		}
 	}
+	if r.tables == nil {
+		return
+	}
+	// The mark is there for every table, kept or not, so marks and tables
+	// stay in step; a table too small to hold data is dropped later.
+	tb := table.Table{Caption: caption, Rows: table.Grid(grid)}
+	r.tables = append(r.tables, tb)
 }
 
 // span reads a colspan or rowspan attribute: 1 when absent or invalid.
@@ -188,10 +231,18 @@ func isLayoutTable(t *xhtml.Node) bool {
 }
 
 // cleanLines normalises white space in every line, trims indentation
-// (spaces, nbsp, U+3000), drops empty lines and boilerplate lines.
-func cleanLines(s string) string {
+// (spaces, nbsp, U+3000), drops empty lines and boilerplate lines. It
+// removes the table marks and returns the rune offset of the line after
+// each.
+func cleanLines(s string) (string, []int) {
 	var out []string
+	var marks []int
+	at := 0 // rune offset of the next line
 	for _, line := range strings.Split(s, "\n") {
+		if line == tableMark {
+			marks = append(marks, at)
+			continue
+		}
 		var cells []string
 		for _, c := range strings.Split(line, "\t") {
 			cells = append(cells, squeeze(c))
@@ -201,8 +252,14 @@ func cleanLines(s string) string {
 			continue
 		}
 		out = append(out, line)
+		at += utf8.RuneCountInString(line) + 1
 	}
-	return strings.Join(out, "\n")
+	text := strings.Join(out, "\n")
+	n := utf8.RuneCountInString(text)
+	for i := range marks {
+		marks[i] = min(marks[i], n) // a table at the very end
+	}
+	return text, marks
 }
 
 // squeeze collapses white space to one space, drops soft breaks between Han

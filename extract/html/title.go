@@ -10,23 +10,36 @@ import (
 	"github.com/gongwen/gongwen/extract/meta"
 )
 
+// Where a page's title came from (Page.TitleSource).
+const (
+	TitleFromMetaTag  = "html-meta"    // <meta name="ArticleTitle">
+	TitleFromHeading  = "html-heading" // the article's heading
+	TitleFromMetadata = "metadata"     // the 标题/名称 value of the metadata block
+	TitleFromTitleTag = "html-title"   // <title> without the site name
+)
+
 // findTitle picks the document title: meta ArticleTitle, else the page
-// heading, else a 标题/名称 metadata value, else <title> without the site name.
-func findTitle(doc *xhtml.Node, tags, values map[string]string, body []*xhtml.Node) string {
-	if t := tags["articletitle"]; t != "" {
-		return t
+// heading, else a 标题/名称 metadata value, else <title> without the site
+// name; an info line printed with it (来源：… 浏览次数：…) is cut off. It
+// returns the title and where it came from.
+func findTitle(doc *xhtml.Node, tags, values map[string]string, body []*xhtml.Node) (string, string) {
+	if t := meta.CutInfo(tags["articletitle"]); t != "" {
+		return t, TitleFromMetaTag
 	}
 	docTitle := ""
 	if n := findFirst(doc, func(n *xhtml.Node) bool { return n.DataAtom == atom.Title }); n != nil {
 		docTitle = collapseSpace(nodeText(n))
 	}
-	if t := heading(doc, docTitle, body); t != "" {
-		return t
+	if t := meta.CutInfo(heading(doc, docTitle, body)); t != "" {
+		return t, TitleFromHeading
 	}
 	if t := values[meta.MetaTitle]; t != "" {
-		return t
+		return t, TitleFromMetadata
 	}
-	return stripSiteName(docTitle, tags["sitename"])
+	if t := meta.CutInfo(stripSiteName(docTitle, tags["sitename"])); t != "" {
+		return t, TitleFromTitleTag
+	}
+	return "", ""
 }
 
 // nodeText joins the text children of n (<title> holds only text).

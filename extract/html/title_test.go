@@ -51,6 +51,12 @@ func TestTitleOrder(t *testing.T) {
 		{"<title> stripped at last",
 			`<title>某某县2024年统计公报_某某县人民政府</title><body><p>正文</p></body>`,
 			"某某县2024年统计公报"},
+		{"info line inside the title element cut",
+			`<title>某某县人民政府</title><body><div class="detail-title">某某县2024年政府信息公开工作年度报告<p>来源：县政府办公室　发布时间：2025-01-20 09:15　浏览次数：1362</p></div><div id="zoom"><p>正文</p></div></body>`,
+			"某某县2024年政府信息公开工作年度报告"},
+		{"info line after the heading with only a view count",
+			`<title>某某县人民政府</title><body><h1>关于做好春节期间安全生产工作的通知 浏览次数：35 【打印】</h1><div id="zoom"><p>正文</p></div></body>`,
+			"关于做好春节期间安全生产工作的通知"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"github.com/gongwen/gongwen/extract/segment"
 )
 
-// BenchmarkFind names the indicators of a whole report of about 7 KB.
+// BenchmarkFind names the quantities of a whole report of about 7 KB.
 func BenchmarkFind(b *testing.B) {
 	text, err := os.ReadFile(filepath.Join("..", "quantity", "testdata", "report.txt"))
 	if err != nil {
@@ -19,9 +19,10 @@ func BenchmarkFind(b *testing.B) {
 	seg := segmenter(b)
 	b.SetBytes(int64(len(text)))
 	s := string(text)
+	qs := quantities(s)
 	b.ResetTimer()
 	for b.Loop() {
-		Find(s, seg)
+		Find(s, qs, seg)
 	}
 }
 

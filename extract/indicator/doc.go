@@ -1,80 +1,126 @@
 // Package indicator names the quantities of a report: for each number with a
 // unit (extract/quantity) it finds what is counted, from the same clause.
 //
+// It works in stages, a file each: lines (a line that stops mid-sentence
+// runs on), clauses, discourse (what the clauses before say: the subjects
+// counted so far, the clause before, a total whose parts follow), the
+// naming rules, and clean-up. The words the rules look for are data, in
+// words.tsv (word, role, example), simplified only: the text is read with
+// traditional characters folded (extract/internal/fold) and names keep the
+// characters as written (本地生產總值增長).
+//
 // A clause runs between ，；：。！？, line breaks, table bars and tabs, and the
 // spaces between a heading and its text. Parentheses that hold a
 // quantity are a clause of their own (含新制定4件); other parentheses are part
-// of the clause and left out of names (审查各县(区)政府…, 地区生产总值(GDP)). The
-// rules, in the order they are tried:
+// of the clause and left out of names (审查各县(区)政府…, 地区生产总值(GDP)).
 //
-//  1. Own subject: the words between the start of the clause (or the previous
-//     quantity, or the last 、 outside parentheses) and the number.
-//     受理人民调解案件49545件 → 受理人民调解案件; 新闻发布会54 场、新闻通气会14场 →
-//     新闻通气会. A name that only says what kind of measure it is (涉及…,
-//     金额, 资金, 平均) takes the subject of the clause before in the sentence
-//     (the name of its last figure, or its words up to a bare number):
-//     发现重复领取待遇41人，涉及金额36.7万元 → 发现重复领取待遇涉及金额;
-//     三是工程结算不规范，涉及金额42.3万元 → 工程结算不规范涉及金额; money right
-//     after a count and its noun is their amount (涉及7个部门1.15亿元 → …涉及金额).
-//     A clause left with no words but 完成 takes the last subject counted in
-//     the same unit: 12个民生实事项目，总投资5.2亿元，已完成10个 → 民生实事项目完成.
-//  2. Noun after a count: for counts and ranks the words after the unit, up
-//     to the next quantity or 、, are added. 指导29个重点行政执法系统修订… →
-//     指导重点行政执法系统修订…; 137个市重点项目完成投资… → 市重点项目完成投资. With
-//     nothing before the number the words after it are the whole name
-//     (近1900家次境内外媒体 → 境内外媒体). Words that describe the noun with
-//     的 keep it (符合条件的23家企业 → 符合条件的企业). Counts listed before one
-//     verb share it: 在11个街道、96个社区设立便民服务站点 → 街道设立便民服务站点,
-//     社区设立便民服务站点. Counts joined by 和 (及 与 或) share the verb after
-//     them and the words before the first: 对22个市直部门和9个县市区开展法治督察 →
-//     市直部门开展法治督察, 县市区开展法治督察; 顾问团由9名律师和3名专家学者组成 →
-//     顾问团律师组成, 顾问团专家学者组成: a name never ends in the 和. A share
-//     after only a preposition and a place names the noun after it:
-//     对全市20%的涉企行政执法案卷进行评查 → 涉企行政执法案卷进行评查.
-//     A count after 其中 followed by a verb is a part of the last subject
-//     counted in its unit: 作出重大行政决策5项，其中2项举行了听证会 →
-//     作出重大行政决策举行了听证会.
-//  3. Predicate only: a clause that only says how a figure changed or what
-//     share it is (增长, 比上年增长, 占比, 占…的, 提高, 下降, 年均增长, 两年平均增长,
-//     比常年偏多), or only for how long (连续5年稳定在85万吨以上), or only from
-//     when (由2020年的2,136亿元增加到…, the words after a figure that start a
-//     change being no noun), takes the subject of the last quantity of the
-//     paragraph that had one,
-//     without the comparison: 地区生产总值468亿元，增长4.1% → 地区生产总值增长,
-//     but an amount keeps a point in time, against which a stock changes:
-//     常住人口40.8万人，比上年末增加0.3万人 → 常住人口比上年末增加 (also 比年初,
-//     较上年底; but 城镇化率比上年末提高1.2个百分点 → 城镇化率提高);
-//     复议后诉讼案件121件，占比5.6% → 复议后诉讼案件占比; 占一般公共预算收入的70.3% →
-//     税收收入占一般公共预算收入. A subject that ends in its own change drops
-//     it first: 高技术制造业增加值增长7.4%，占…的比重为71.6% →
-//     高技术制造业增加值占…的比重. A comparison inside a clause with its own
-//     subject stays: 申请数量较2022年上升29.3% → 申请数量较2022年上升. A
-//     share after a copula (为, 是, 相当于 + what it is a share of + 的) takes
-//     the subject the same way, and is not a subject itself:
-//     收入完成93.6亿元，为预算的101.3%，同比增长3.9% → 收入为预算, 收入增长;
-//     完成预算的104.9% says what it measures and stays 完成预算.
-//  4. 分别 (respectively): the values of the clause go to as many earlier
-//     subjects, in order: 第一产业增加值…、第二产业增加值…，分别增长4.6%和7.7% →
-//     第一产业增加值增长, 第二产业增加值增长. Subjects listed in the same clause
-//     are split: 出口和进口分别为2.1万亿元和1.4万亿元 → 出口, 进口. Places or
-//     tiers before their number of levels qualify the subject before:
-//     持证行政执法人员1,279名，县、乡两级分别为862名和417名 → 县级持证行政执法人员,
-//     乡级持证行政执法人员.
-//  5. Shared value: A和B均为100% gives one indicator per subject, A and B.
-//  6. Second figure of the same thing: 培训56场1万余人次 → 培训 (56场) and
-//     培训人次 (1万余人次).
-//  7. Ranks: a ranking verb before the rank is replaced by 排名:
-//     综合得分居全省第5位 → 综合得分全省排名. A rank among peers (在全省16个设区市中
-//     排名第2) is of the subject of the clause before: 综合指数为3.62，… →
-//     综合指数全省排名; in an evaluation (在全省法治政府建设考核中位列第4名) the
-//     evaluation names it.
-//  8. Head noun of a list: a short bare noun after two names with the same
-//     unit and a common ending gets that ending: 粮食播种面积8884公顷 …
-//     油菜籽播种面积667公顷 … 蔬菜7275公顷 → 蔬菜播种面积; not a name of the
-//     same kind (合格率…，优良率). The parts of a total listed after 其中 get
-//     the total's head after the word they share with it:
-//     居民人均可支配收入46,215元，其中城镇居民58,730元 → 城镇居民人均可支配收入.
-//  9. Table rows: a figure with no words around it in a row flattened with
+// # Words around a figure
+//
+// The words before a figure run from the start of its clause, the figure
+// before, or the last 、 outside parentheses (新闻发布会54 场、新闻通气会14场 →
+// 新闻通气会). For counts and ranks the words after the unit, up to the next
+// figure or 、, are the noun counted (指导29个重点行政执法系统修订… →
+// 指导重点行政执法系统修订…). Counts listed before one verb share it: 在11个街道、
+// 96个社区设立便民服务站点 → 街道设立便民服务站点, 社区设立便民服务站点. Counts
+// joined by 和 (及 与 或) share the verb after them and the words before the
+// first: 顾问团由9名律师和3名专家学者组成 → 顾问团律师组成, 顾问团专家学者组成: a
+// name never ends in the 和. Money right after a count and its noun is their
+// amount (涉及7个部门1.15亿元 → …涉及金额). A share that gives its rate's name in
+// parentheses takes that name: 占常住人口比重（常住人口城镇化率）为60.81% →
+// 常住人口城镇化率.
+//
+// # Naming rules
+//
+// The first rule that applies names a figure (gongwen extract --explain says which):
+//
+//  1. respective: a 分别 clause that lists its own subjects gives one to each
+//     value, in order; places or tiers before their number of levels qualify the
+//     subject before: 出口和进口分别为2.1万亿元和1.4万亿元。 → 进口 (1.4万亿元).
+//  2. rank-after-change: a rank of a change is of the subject that changed:
+//     地区生产总值468亿元，增长4.1%，增速居全省第2位。 →
+//     地区生产总值增速全省排名 (第2位).
+//  3. rank-among-peers: a rank among peers (在全省16个设区市中排名第2) is of
+//     the subject of the clause before; in an evaluation the evaluation names
+//     it: 综合指数为3.62，在全省16个设区市中排名第2。 → 综合指数全省排名 (第2).
+//  4. rank: a ranking verb before a rank is replaced by 排名; a rank among a
+//     scope only (居全国首位) is of the subject before: 综合得分居全省第5位。 →
+//     综合得分全省排名 (第5位).
+//  5. rank-in-scope: a rank right after a scope, with no ranking verb, is
+//     ranked in that scope: 污染防治攻坚战成效考核全国第一。 →
+//     污染防治攻坚战成效考核全国排名 (第一).
+//  6. shared-value: subjects joined before 均为 share one value: one
+//     indicator each: 规范性文件合法性审查率和备案率均为100%。 → 备案率 (100%).
+//  7. share-after-copula: a share after a copula (为, 是, 相当于 + what it is
+//     a share of + 的) is of the subject before:
+//     收入完成93.6亿元，为预算的101.3%。 → 收入为预算 (101.3%).
+//  8. predicate-of-clause: a change after a clause without a figure that
+//     names the same change (项目支出增加，较上年度增加…) is of that clause's
+//     subject: 主要原因：项目支出增加，较上年度增加1133.95万元。 → 项目支出增加
+//     (1133.95万元).
+//  9. predicate: a clause that only says how a figure changed or what share
+//     it is takes the subject of the last figure, without the comparison (a
+//     stock keeps its point in time: 比上年末); after 分别 the values go to as
+//     many subjects before: 地区生产总值468亿元，比上年增长4.1%。 →
+//     地区生产总值增长 (4.1%).
+//  10. predicate-continued: the second and later values of a predicate
+//     (分别增长4.6%和7.7%) take it too:
+//     第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。 →
+//     第二产业增加值增长 (7.7%).
+//  11. second-figure: a bare figure right after another is a second figure of
+//     the same thing, named with its unit: 开展法治培训56场1万余人次。 →
+//     开展法治培训人次 (1万余人次).
+//  12. last-subject: a clause with no words but copulas (达到, 已完成) is of
+//     the latest subject counted in the same unit:
+//     实施12个民生实事项目，总投资5.2亿元，已完成10个。 → 实施民生实事项目完成
+//     (10个).
+//  13. held-for-years: a level held for years (连续5年稳定在) is of the
+//     subject before: 粮食总产量86.5万吨，连续5年稳定在85万吨以上。 →
+//     粮食总产量连续5年 (85万吨).
+//  14. part-of-count: a count after 其中 followed by a verb is a part of the
+//     last subject counted in its unit:
+//     作出重大行政决策5项，其中2项举行了听证会。 → 作出重大行政决策举行了听证会
+//     (2项).
+//  15. noun-after: with nothing before the figure, the words after it are the
+//     name: 近1900家次境内外媒体参与报道。 → 境内外媒体参与报道 (1900家次).
+//  16. described-noun: words that describe a counted noun with 的 keep it:
+//     符合条件的23家企业获得补贴。 → 符合条件的企业获得补贴 (23家).
+//  17. count-noun: a count or rank takes the words before it and the noun
+//     after it, up to the next figure or 、 (a lone preposition before it goes):
+//     指导29个重点行政执法系统修订执法事项清单。 →
+//     指导重点行政执法系统修订执法事项清单 (29个).
+//  18. share-of-noun: a share after only a preposition and a place names the
+//     noun after it: 对全市20%的涉企行政执法案卷进行评查。 →
+//     涉企行政执法案卷进行评查 (20%).
+//  19. deadline: a time limit before the act it bounds (7个工作日内公开) is
+//     that act's 时限: 行政处罚信息均在作出决定之日起7个工作日内公开。 →
+//     公开时限 (7个工作日).
+//  20. share-of-scope: a share of a scope and a noun after it
+//     (全国38.7%的贸易增量) names both:
+//     进出口总额9万亿元，贡献了全国38.7%的贸易增量。 → 贡献了全国贸易增量
+//     (38.7%).
+//  21. bound-of-noun: a bound of a property of a noun
+//     (厚度低于0.01毫米的地膜) names the noun's property:
+//     禁止生产和使用厚度低于0.01毫米的地膜。 → 地膜厚度 (0.01毫米).
+//  22. own-subject: the words between the start of the clause (or the figure
+//     before, or the last 、) and the figure:
+//     受理人民调解案件49545件，调解成功率98.7%。 → 调解成功率 (98.7%).
+//
+// # Clean-up
+//
+// After its rule, a name may change (--explain adds the change after a +):
+//
+//   - generic: a name that only says what kind of measure it is (涉及…, 金额,
+//     资金, 平均) takes the subject of the clause before in the sentence (the
+//     name of its last figure, or its words up to a bare number), when that
+//     subject is short: 发现重复领取待遇41人，涉及金额36.7万元 →
+//     发现重复领取待遇涉及金额;
+//   - list-head: a short bare noun after two names with the same unit and a
+//     common ending gets that ending: 粮食播种面积8884公顷 … 油菜籽播种面积667公顷 …
+//     蔬菜7275公顷 → 蔬菜播种面积; not a name of the same kind (合格率…，优良率);
+//   - part-of-total: the parts of a total listed after 其中 get the total's
+//     head after the word they share with it: 居民人均可支配收入46,215元，
+//     其中城镇居民58,730元 → 城镇居民人均可支配收入;
+//   - row-label: a figure with no words around it in a row flattened with
 //     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源), passing
 //     over a unit column (水泥	万吨	238.4 → 水泥).
 //

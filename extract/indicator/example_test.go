@@ -5,6 +5,7 @@ import (
 	"log"
 
 	"github.com/gongwen/gongwen/extract/indicator"
+	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/segment"
 )
 
@@ -15,7 +16,9 @@ func ExampleFind() {
 	}
 	text := "一是加强人民调解。全市受理人民调解案件49545件，调解成功率98.7%。" +
 		"全区实现地区生产总值468亿元，增长4.1%。举办培训班12期，我市综合得分居全省第5位。"
-	for _, in := range indicator.Find(text, seg) {
+	// extract also passes quantity.Find the document numbers and dates it found
+	qs := quantity.Find(text)
+	for _, in := range indicator.Find(text, qs, seg) {
 		fmt.Printf("%s: %v %s (%s)\n", in.Name, in.Value, in.Unit, in.Text)
 	}
 	// Output:

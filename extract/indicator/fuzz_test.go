@@ -6,12 +6,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/gongwen/gongwen/extract/quantity"
 )
 
-// FuzzFind checks that naming never panics, keeps every quantity of
-// quantity.Find at its place, and returns names and sentences that are valid
+// FuzzFind checks that naming never panics, keeps every quantity it is
+// given at its place, and returns names and sentences that are valid
 // UTF-8 taken from the text.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
@@ -29,9 +27,9 @@ func FuzzFind(f *testing.F) {
 	seg := segmenter(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		valid := utf8.ValidString(text) // documents are decoded to UTF-8, but bad bytes must not panic
-		qs := quantity.Find(text)
+		qs := quantities(text)
 		k := 0
-		for _, in := range Find(text, seg) {
+		for _, in := range Find(text, qs, seg) {
 			for k < len(qs) && qs[k].Start < in.Start {
 				k++
 			}

@@ -10,7 +10,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = flag.Bool("update", false, "rewrite golden files and the rule list of doc.go")
 
 // TestReportGolden names every indicator of a whole invented report and
 // compares with testdata/report.golden, one "text | value unit kind | name"
@@ -21,7 +21,7 @@ func TestReportGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for _, in := range Find(string(text), segmenter(t)) {
+	for _, in := range find(string(text), segmenter(t)) {
 		approx := ""
 		if in.Approx {
 			approx = " ~"

@@ -3,6 +3,7 @@
 package meta
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,6 +32,7 @@ var labelSynonyms = map[string]string{
 	"主题分类": MetaTopic, "分类": MetaTopic, "业务类型": MetaTopic, "信息分类": MetaTopic, "主题类别": MetaTopic,
 	"发布机构": MetaIssuer, "发文机关": MetaIssuer, "发文机构": MetaIssuer, "成文机关": MetaIssuer,
 	"发布单位": MetaIssuer, "制发机构": MetaIssuer, "发文单位": MetaIssuer, "责任部门": MetaIssuer,
+	"公开单位": MetaIssuer, "编制单位": MetaIssuer, "预算主管部门": MetaIssuer, "预算单位": MetaIssuer,
 	"发文字号": MetaDocNumber, "文号": MetaDocNumber, "文件编号": MetaDocNumber, "发文号": MetaDocNumber,
 	"标题": MetaTitle, "名称": MetaTitle, "文件名称": MetaTitle,
 	"成文日期": MetaWrittenDate, "印发日期": MetaWrittenDate, "发文日期": MetaWrittenDate, "成文时间": MetaWrittenDate, "生成日期": MetaWrittenDate,
@@ -99,4 +101,25 @@ func CleanValue(v string) string {
 		return ""
 	}
 	return v
+}
+
+// infoLine matches the line of page furniture that sites print under or
+// beside a title: 来源：… 发布时间：… 浏览次数：… 字号：[大 中 小] 【打印】,
+// or a bare date and time after a space.
+var infoLine = regexp.MustCompile(`[\s\x{3000}]+[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$|[\s\x{3000}]*(?:(?:[【\[［]\s*)?(?:信息来源|文章来源|来源|发布时间|发布日期|更新时间|发表时间|时间|日期|作者|编辑|责任编辑|浏览次数|浏览量|阅读次数|阅读量|访问次数|点击数|点击量|点击率|字号|字体)\s*[:：]|(?:浏览次数|阅读次数|点击数)|【\s*(?:字体|字号|打印|关闭)|\[\s*(?:打印|关闭)\s*\]).*$`)
+
+// CutInfo removes from a title the info line that a page printed after it
+// in the same element: "…的报告 来源：区政府办公室 浏览次数：1362" → "…的报告".
+// A text that is nothing but an info line comes back unchanged.
+func CutInfo(title string) string {
+	loc := infoLine.FindStringIndex(title)
+	if loc == nil || loc[0] == 0 {
+		return title
+	}
+	cut := strings.TrimSpace(title[:loc[0]])
+	open := strings.Count(cut, "（") + strings.Count(cut, "(") - strings.Count(cut, "）") - strings.Count(cut, ")")
+	if cut == "" || open > 0 { // 工作要点（时间：全年）: a label inside the title
+		return title
+	}
+	return cut
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"io"
 	"strconv"
 	"unicode/utf16"
 )
@@ -22,6 +21,7 @@ const maxRange = 1 << 16
 // enough PostScript for the CMaps PDF producers write; anything else is skipped.
 func parseCMap(data []byte) *cmap {
 	m := &cmap{text: make(map[uint32]string)}
+	mapped := 0 // codes mapped through bfrange, against maxCMapRanges
 	var stack []cmapToken
 	lex := cmapLexer{data: data}
 	for {
@@ -59,9 +59,10 @@ func parseCMap(data []byte) *cmap {
 					continue
 				}
 				first, last := codeValue(lo.s), codeValue(hi.s)
-				if last < first || last-first >= maxRange {
+				if last < first || last-first >= maxRange || mapped+int(last-first) >= maxCMapRanges {
 					continue
 				}
+				mapped += int(last-first) + 1
 				for c := first; c <= last; c++ {
 					switch {
 					case dst.kind == tokHex:
@@ -261,10 +262,4 @@ func unhex(c byte) (byte, bool) {
 		return c - 'A' + 10, true
 	}
 	return 0, false
-}
-
-// readAllLimited reads at most limit bytes of a stream; CMaps and content streams are small, and a cap
-// keeps a decompression bomb from exhausting memory.
-func readAllLimited(r io.Reader, limit int64) ([]byte, error) {
-	return io.ReadAll(io.LimitReader(r, limit))
 }

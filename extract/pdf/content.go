@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"math"
 	"strings"
 
@@ -36,21 +35,21 @@ type gstate struct {
 	ctm                       matrix
 	tc, tw, th, tl, tfs, rise float64
 	font                      *font
+	whiteFill, whiteStroke    bool // paint that cannot be seen on a white page
+	clip                      box  // the clipping path's bounding box: what is drawn outside is not seen
 }
 
-// fontCache shares parsed fonts between the pages of a document. The library does not expose object
-// identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and the other
-// parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same way, even
-// when two pages use one resource name for different fonts.
-type fontCache map[string]*font
-
-func (c fontCache) get(resources pdflib.Value, name string) *font {
+// font returns the font a resource name stands for, parsed once per document. The library does not
+// expose object identity, so fonts are keyed by their dictionary as written, where the ToUnicode map and
+// the other parts appear as references ("/ToUnicode 12 0 R"): fonts with the same key decode the same
+// way, even when two pages use one resource name for different fonts.
+func (d *document) font(resources pdflib.Value, name string) *font {
 	v := resources.Key("Font").Key(name)
 	key := v.String()
-	f, ok := c[key]
+	f, ok := d.fonts[key]
 	if !ok {
-		f = newFont(v)
-		c[key] = f
+		f = d.newFont(v)
+		d.fonts[key] = f
 	}
 	return f
 }
@@ -62,31 +61,36 @@ const (
 	maxForms     = 1000
 )
 
-// An interpreter collects the text spans of one page.
+// An interpreter collects the text spans and the ruling lines of one page.
 type interpreter struct {
-	fonts fontCache
+	doc   *document
 	spans []span
-	forms int // form XObjects run so far
+	rules []segment
+	lines bool // collect ruling lines
+	forms int  // form XObjects run so far
 }
 
-// pageSpans interprets a page's content stream and returns its text spans in drawing order.
-func pageSpans(page pdflib.Value, fonts fontCache) []span {
+// pageContent interprets a page's content stream and returns its text spans in drawing order and, if
+// lines is set, the horizontal and vertical lines it draws.
+func pageContent(page pdflib.Value, doc *document, lines bool) ([]span, []segment) {
 	contents := page.Key("Contents")
 	if contents.IsNull() {
-		return nil
+		return nil, nil
 	}
-	in := interpreter{fonts: fonts}
-	in.run(contents, inherited(page, "Resources"), identity, 0)
-	return in.spans
+	in := interpreter{doc: doc, lines: lines}
+	in.run(contents, inherited(page, "Resources"), identity, everywhere, 0)
+	return in.spans, in.rules
 }
 
 // run interprets one content stream (a page's or a form's) starting with the transformation ctm.
-func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) {
-	g := gstate{ctm: ctm, th: 1}
+func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, clip box, depth int) {
+	g := gstate{ctm: ctm, th: 1, clip: clip}
+	clipping := false           // W or W* seen: the path ends as the new clipping path
 	local := map[string]*font{} // this stream's fonts: looking a font up in the file is slow
 	var stack []gstate
 	var tm, tlm matrix
 	var glyphs []glyph
+	var path path
 	show := func(raw string) {
 		if g.font == nil {
 			g.font = &font{memo: map[string]string{}}
@@ -107,11 +111,18 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 		end := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.rise}.mul(tm).mul(g.ctm)
 		s.end = end[4]
 		s.text = b.String()
-		if s.text != "" {
+		if s.text != "" && g.clip.shows(s) {
 			in.spans = append(in.spans, s)
 		}
 	}
-	if err := checkStream(strm); err != nil {
+	endPath := func() {
+		if clipping {
+			g.clip = g.clip.intersect(path.bounds())
+			clipping = false
+		}
+		path.reset()
+	}
+	if err := in.doc.checkStream(strm); err != nil {
 		panic(err) // readPage turns it into a warning
 	}
 	pdflib.Interpret(strm, func(stk *pdflib.Stack, op string) {
@@ -133,7 +144,50 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 			}
 			return m
 		}
+		point := func(i int) point {
+			return g.ctm.apply(num(i), num(i+1))
+		}
 		switch op {
+		case "m":
+			path.moveTo(point(0))
+		case "l":
+			path.lineTo(point(0))
+		case "c", "v", "y": // a curve is no ruling line: only its end point matters
+			path.moveTo(point(len(args) - 2))
+		case "h":
+			path.close()
+		case "re":
+			x, y, w, h := num(0), num(1), num(2), num(3)
+			path.moveTo(g.ctm.apply(x, y))
+			path.lineTo(g.ctm.apply(x+w, y))
+			path.lineTo(g.ctm.apply(x+w, y+h))
+			path.lineTo(g.ctm.apply(x, y+h))
+			path.close()
+		case "W", "W*":
+			clipping = true
+		case "S", "s", "B", "B*", "b", "b*":
+			if op == "s" || op == "b" || op == "b*" {
+				path.close()
+			}
+			if in.lines && !g.whiteStroke {
+				in.addRules(path.strokedRules())
+			}
+			endPath()
+		case "f", "F", "f*":
+			if in.lines && !g.whiteFill {
+				in.addRules(path.filledRules())
+			}
+			endPath()
+		case "n":
+			endPath()
+		case "g", "rg", "k", "sc", "scn":
+			g.whiteFill = isWhite(op, args)
+		case "G", "RG", "K", "SC", "SCN":
+			g.whiteStroke = isWhite(op, args)
+		case "cs":
+			g.whiteFill = false
+		case "CS":
+			g.whiteStroke = false
 		case "q":
 			if len(stack) < 1000 {
 				stack = append(stack, g)
@@ -162,7 +216,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 				name := args[0].Name()
 				f, ok := local[name]
 				if !ok {
-					f = in.fonts.get(resources, name)
+					f = in.doc.font(resources, name)
 					local[name] = f
 				}
 				g.font = f
@@ -226,7 +280,7 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 				res = resources
 			}
 			in.forms++
-			in.run(form, res, m.mul(g.ctm), depth+1)
+			in.run(form, res, m.mul(g.ctm), g.clip, depth+1)
 		}
 	})
 }
@@ -235,8 +289,9 @@ func (in *interpreter) run(strm, resources pdflib.Value, ctm matrix, depth int) 
 const maxStreamBytes = 64 << 20
 
 // checkStream rejects content the library's interpreter cannot handle safely: a hex string left open
-// at the end of the stream makes it loop forever.
-func checkStream(strm pdflib.Value) error {
+// at the end of the stream makes it loop forever, and a flood of operands exhausts memory. The stream's
+// bytes and tokens are counted against the document's budgets.
+func (d *document) checkStream(strm pdflib.Value) error {
 	parts := []pdflib.Value{strm}
 	if strm.Kind() == pdflib.Array {
 		parts = parts[:0]
@@ -246,18 +301,20 @@ func checkStream(strm pdflib.Value) error {
 	}
 	var data []byte
 	for _, p := range parts {
-		b, err := readAllLimited(p.Reader(), maxStreamBytes+1)
+		b, err := d.readStream(p, maxStreamBytes-int64(len(data)), "content stream")
 		if err != nil {
-			return fmt.Errorf("content stream: %v", err)
+			return err
 		}
 		data = append(data, b...)
-		if len(data) > maxStreamBytes {
-			return fmt.Errorf("content stream larger than %d MB", maxStreamBytes>>20)
-		}
 	}
 	if openHexString(data) {
 		return errors.New("content stream ends inside a hex string")
 	}
+	tokens, err := scanContent(data)
+	if err != nil {
+		return err
+	}
+	d.interpret(tokens)
 	return nil
 }
 

@@ -1,5 +1,6 @@
-// Package pdf reads the text of PDF files: paragraphs in reading order, without running headers,
-// footers and page numbers, and with a warning for each page whose text cannot be read.
+// Package pdf reads the text and tables of PDF files: paragraphs in reading order, without running
+// headers, footers and page numbers, tables as grids, and a warning for each page whose text cannot
+// be read.
 //
 // Parsing and decompression are done by github.com/ledongthuc/pdf; the content streams are
 // interpreted here, so every run of text has its position, font size and width. Runs on one baseline
@@ -9,6 +10,12 @@
 // line, a vertical gap, a change of font size, a numbered heading (一、 （一） 第一章) or a table row.
 // Lines of a paragraph are joined without a space between Chinese characters and with one between
 // Latin words, so "…取得积极\n成效。" reads "…取得积极成效。".
+//
+// Tables are rebuilt from the lines a page draws (cell borders) and the positions of their text, or
+// from aligned columns of text where no lines are drawn (table.go, texttable.go): merged cells, labels
+// wrapped inside their cell and tables continued on the next page are put together, and Result.Tables
+// holds each grid with its caption, page and offset in the text. In the text a table row is one line,
+// its cells separated by tabs. Text outside the page or clipped away is not read.
 //
 // Running headers and footers are lines repeated (digits aside) at the top or bottom of most pages,
 // and page numbers such as "— 3 —", "- 3 -", "第3页 共10页" or "3/10"; both are dropped.

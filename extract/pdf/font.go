@@ -73,13 +73,27 @@ var utf16BE = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
 
 const maxCMapBytes = 4 << 20
 
-func newFont(v pdflib.Value) *font {
+// cmap returns the parsed CMap stream v, read once per document (fonts often share one) and at most
+// maxCMapBytes of it: a larger one is left unused.
+func (d *document) cmap(v pdflib.Value) *cmap {
+	key := v.String() // the dictionary and the offset of the stream
+	if m, ok := d.cmaps[key]; ok {
+		return m
+	}
+	m := &cmap{text: map[uint32]string{}}
+	if data, err := d.readStream(v, maxCMapBytes, "CMap"); err == nil {
+		m = parseCMap(data)
+	}
+	d.cmaps[key] = m
+	return m
+}
+
+func (d *document) newFont(v pdflib.Value) *font {
 	f := &font{memo: make(map[string]string), widths: make(map[uint32]float64)}
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdflib.Stream {
-		if data, err := readAllLimited(tu.Reader(), maxCMapBytes); err == nil {
-			if m := parseCMap(data); len(m.text) > 0 {
-				f.toUnicode = m
-			}
+	tu := v.Key("ToUnicode")
+	if tu.Kind() == pdflib.Stream {
+		if m := d.cmap(tu); len(m.text) > 0 {
+			f.toUnicode = m
 		}
 	}
 	enc := v.Key("Encoding")
@@ -91,10 +105,8 @@ func newFont(v pdflib.Value) *font {
 			f.identity = name == "Identity-H" || name == "Identity-V"
 			f.charset = predefined[name]
 		case pdflib.Stream:
-			if data, err := readAllLimited(enc.Reader(), maxCMapBytes); err == nil {
-				if m := parseCMap(data); len(m.lens) > 0 {
-					f.codes = m
-				}
+			if m := d.cmap(enc); len(m.lens) > 0 {
+				f.codes = m
 			}
 		}
 		desc := v.Key("DescendantFonts").Index(0)
@@ -109,7 +121,10 @@ func newFont(v pdflib.Value) *font {
 		}
 		return f
 	}
-	if f.toUnicode == nil {
+	// The library's encodings read a ToUnicode map themselves when there is no /Encoding (or it is
+	// Identity-H), without any limit; a map that was too large or unreadable here stays unused.
+	libReadsToUnicode := enc.Kind() == pdflib.Null || enc.Name() == "Identity-H"
+	if f.toUnicode == nil && (tu.Kind() != pdflib.Stream || !libReadsToUnicode) {
 		lf := pdflib.Font{V: v}
 		f.lib = lf.Encoder()
 	}

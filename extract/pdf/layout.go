@@ -16,7 +16,10 @@ type line struct {
 	size   float64   // largest font size on the line
 	text   string    // tab-separated cells in a table row
 	cells  []float64 // left edge of each cell
+	ends   []float64 // right edge of each cell
 	bottom float64   // baseline of the last line of text merged into a table row's cells
+	table  int       // for a row of a table: 1 + the table's index in the document's tables
+	row    int       // and the row's index in the table
 }
 
 // pageLines groups spans into lines, top to bottom, and each line's spans left to right.
@@ -33,7 +36,9 @@ func pageLines(spans []span) []line {
 	var row []span
 	flush := func() {
 		if len(row) > 0 {
-			lines = append(lines, joinSpans(row))
+			if l := joinSpans(row); l.text != "" { // spaces only
+				lines = append(lines, l)
+			}
 		}
 		row = row[:0]
 	}
@@ -97,6 +102,9 @@ func (row *line) mergeCells(l line) bool {
 	}
 	for i, k := range target {
 		cells[k] += pieces[i]
+		if i < len(l.ends) && k < len(row.ends) {
+			row.ends[k] = math.Max(row.ends[k], l.ends[i])
+		}
 	}
 	row.text = strings.Join(cells, "\t")
 	return true
@@ -107,11 +115,16 @@ func (row *line) mergeCells(l line) bool {
 // text (a table column, a date flush right) becomes a tab.
 func joinSpans(row []span) line {
 	sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-	l := line{x: row[0].x, end: row[0].end, y: row[0].y, bottom: row[0].y, cells: []float64{row[0].x}}
+	l := line{x: row[0].x, end: row[0].end, y: row[0].y, bottom: row[0].y, cells: []float64{row[0].x}, ends: []float64{row[0].end}}
 	var b strings.Builder
 	var prev span
+	space := false // a space drawn as a span of its own since prev
 	for i, s := range row {
 		l.size = math.Max(l.size, s.size)
+		if i > 0 && strings.TrimSpace(s.text) == "" {
+			space = true // the gap decides between a space and a tab
+			continue
+		}
 		if i > 0 {
 			if s.text == prev.text && math.Abs(s.x-prev.x) < 0.2*s.size {
 				continue // the same text drawn twice, slightly offset, to fake bold
@@ -125,18 +138,21 @@ func joinSpans(row []span) line {
 			case wide && gap > 0.6*s.size || gap > 1.5*s.size:
 				b.WriteByte('\t')
 				l.cells = append(l.cells, s.x)
-			case !wide && gap > 0.2*s.size:
+				l.ends = append(l.ends, s.end)
+			case space || !wide && gap > 0.2*s.size:
 				b.WriteByte(' ')
 			}
 		}
+		space = false
 		b.WriteString(s.text)
 		l.end = math.Max(l.end, s.end)
+		l.ends[len(l.ends)-1] = math.Max(l.ends[len(l.ends)-1], s.end)
 		prev = s
 	}
 	l.text = strings.TrimSpace(b.String())
 	if strings.Contains(l.text, "\t") && spacedOut(l.text) {
 		l.text = strings.ReplaceAll(l.text, "\t", " ") // a title set with wide letter spacing: 报  告
-		l.cells = l.cells[:1]
+		l.cells, l.ends = l.cells[:1], []float64{l.end}
 	}
 	return l
 }
@@ -164,7 +180,7 @@ func removeRunning(pages [][]line) {
 		var kept []line
 		for j, l := range lines {
 			edge := j < 2 || j >= len(lines)-2
-			if edge && pageNumber.MatchString(strings.Join(strings.Fields(l.text), "")) {
+			if edge && l.table == 0 && pageNumber.MatchString(strings.Join(strings.Fields(l.text), "")) {
 				continue
 			}
 			kept = append(kept, l)
@@ -191,10 +207,10 @@ func removeRunning(pages [][]line) {
 		}
 		repeated := func(count int) bool { return count >= 2 && 2*count >= withText }
 		for i, lines := range pages {
-			if len(lines) > 0 && repeated(top[key(lines[0])]) {
+			if len(lines) > 0 && lines[0].table == 0 && repeated(top[key(lines[0])]) {
 				lines = lines[1:]
 			}
-			if len(lines) > 0 && repeated(bottom[key(lines[len(lines)-1])]) {
+			if n := len(lines); n > 0 && lines[n-1].table == 0 && repeated(bottom[key(lines[n-1])]) {
 				lines = lines[:len(lines)-1]
 			}
 			pages[i] = lines
@@ -216,6 +232,9 @@ func measure(pages [][]line) margins {
 	var starts, ends, pitches []float64
 	for _, lines := range pages {
 		for i, l := range lines {
+			if l.table > 0 { // a table's rows say nothing about the margins of the text
+				continue
+			}
 			starts = append(starts, l.x)
 			ends = append(ends, l.end)
 			if i > 0 {
@@ -280,25 +299,39 @@ func percentile(v []float64, p float64) float64 {
 	return v[int(p*float64(len(v)-1))]
 }
 
-// paragraphs joins the lines of all pages into paragraphs, one per output line.
-func paragraphs(pages [][]line) string {
+// paragraphs joins the lines of all pages into paragraphs, one per output line; the rows of a table
+// are lines of their own. It returns the text; for each page the byte offset where its text begins
+// (before the break or space that joins it to the previous page); and for each table with a row in
+// it (by 1 + its index in the document's tables), the rune offset where its first row starts.
+func paragraphs(pages [][]line) (text string, pageStarts []int, tableStarts map[int]int) {
 	m := measure(pages)
 	chinese := isChinese(pages)
 	var b strings.Builder
+	runes := 0
+	write := func(s string) {
+		b.WriteString(s)
+		runes += utf8.RuneCountInString(s)
+	}
+	tableStarts = map[int]int{}
 	var prev *line
 	samePage := false
-	for _, lines := range pages {
+	pageStarts = make([]int, len(pages))
+	for p, lines := range pages {
+		pageStarts[p] = b.Len()
 		samePage = false
 		for i := range lines {
 			l := &lines[i]
 			if prev != nil {
-				if m.breaks(prev, l, samePage) {
-					b.WriteByte('\n')
+				if l.table > 0 || prev.table > 0 || m.breaks(prev, l, samePage) {
+					write("\n")
 				} else if needsSpace(prev.text, l.text, chinese) {
-					b.WriteByte(' ')
+					write(" ")
 				}
 			}
-			b.WriteString(l.text)
+			if _, ok := tableStarts[l.table]; l.table > 0 && !ok {
+				tableStarts[l.table] = runes
+			}
+			write(l.text)
 			prev = l
 			samePage = true
 		}
@@ -306,7 +339,11 @@ func paragraphs(pages [][]line) string {
 	if b.Len() > 0 {
 		b.WriteByte('\n')
 	}
-	return b.String()
+	text = b.String()
+	for p := range pageStarts {
+		pageStarts[p] = min(pageStarts[p], len(text))
+	}
+	return text, pageStarts, tableStarts
 }
 
 // breaks reports whether line b starts a new paragraph after line a.

@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/pdf/internal/score"
+	"github.com/gongwen/gongwen/internal/hostile"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -148,7 +150,7 @@ func TestReadErrors(t *testing.T) {
 			if errors.Is(err, ErrNoText) != tt.noText {
 				t.Errorf("error %q: wraps ErrNoText = %v, want %v", err, !tt.noText, tt.noText)
 			}
-			if res != nil {
+			if res != nil && (!tt.noText || len(res.PageStates) != res.Pages || res.Text != "") {
 				t.Errorf("result %+v returned with error", res)
 			}
 		})
@@ -203,8 +205,7 @@ func TestReadSynthetic(t *testing.T) {
 			full + "第一页正文。\n" + full2 + "第二页正文。\n第三页正文。\n", nil},
 		{"unreadable page left out", testPDF("/Font << /F1 3 0 R /F2 4 0 R >>", []string{gbkFont, bareFont},
 			text(72, 700, gbk("可读的一页。")), "BT /F2 12 Tf 72 700 Td <000100020003> Tj ET\n", ""),
-			"可读的一页。\n", []string{"page 2: unreadable text (100% garbled: U+FFFD/private-use/(cid:)); check the original",
-				"page 3: no text layer (scanned image?)"}},
+			"可读的一页。\n", []string{"page 2: unreadable text (100% garbled: U+FFFD/private-use/(cid:)); check the original"}},
 		{"malformed page left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
 			text(72, 700, gbk("可读的一页。")), text(72, 700, gbk("坏页"))+"[<0"),
 			"可读的一页。\n", []string{"page 2: malformed content (content stream ends inside a hex string); check the original"}},
@@ -216,6 +217,11 @@ func TestReadSynthetic(t *testing.T) {
 			text(72, 700, "0001"), "/X1 Do\n"), "山水\n", nil}, // the page break joins the two lines
 		{"PDF 2.0 header", append([]byte("%PDF-2.0"), testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))[8:]...),
 			"正文\n", nil},
+		{"text outside the page box left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			text(72, 700, gbk("页面内"))+text(72, 900, gbk("页面外"))+text(72, -40, gbk("页面下"))), "页面内\n", nil},
+		{"text outside the clipping path left out", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont},
+			"q 60 690 300 30 re W n "+text(72, 700, gbk("一、单元格内"))+text(72, 600, gbk("剪掉的"))+"Q "+text(72, 500, gbk("二、剪切之后"))),
+			"一、单元格内\n二、剪切之后\n", nil},
 		{"form XObject", testPDF("/Font << /F1 3 0 R >> /XObject << /X1 4 0 R >>", []string{gbkFont,
 			form(text(72, 800, gbk("表单内文字")))},
 			"q 1 0 0 1 0 -100 cm /X1 Do Q\n"), "表单内文字\n", nil},
@@ -233,6 +239,22 @@ func TestReadSynthetic(t *testing.T) {
 				t.Errorf("warnings %q, want %q", res.Warnings, tt.warnings)
 			}
 		})
+	}
+}
+
+// TestTrailingWhitespace reads files that end in %%EOF and then whitespace the library does not skip
+// (it looks for %%EOF in the last 100 bytes, skipping only spaces, tabs, CR and LF).
+func TestTrailingWhitespace(t *testing.T) {
+	body := testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("正文")))
+	for _, tail := range []string{"", "\r\n", "\n\x00", "\f", "\x00\x00\x00", strings.Repeat(" ", 200), strings.Repeat("\n", 120)} {
+		res, err := Read(append(append([]byte(nil), body...), tail...))
+		if err != nil {
+			t.Errorf("tail %q: %v", tail, err)
+			continue
+		}
+		if res.Text != "正文\n" {
+			t.Errorf("tail %q: text %q", tail, res.Text)
+		}
 	}
 }
 
@@ -254,10 +276,21 @@ func FuzzRead(f *testing.F) {
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("青山县人民政府")), text(72, 700, gbk("第二页"))))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{mappedFont("4 0 R"), stream(toUnicode)}, text(72, 700, "0001000200030004")))
 	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{latinFont}, "BT /F1 12 Tf 72 700 Td (Hello) Tj 40 0 Td [(wor) -20 (ld)] TJ ET\n"))
+	f.Add(fixture(f, "tables-form.pdf"))
+	f.Add(testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, grid(750, [][]string{{"项目", "金额"}, {"收入", "3.2"}}), grid(750, [][]string{{"支出", "5.3"}})))
+	f.Add(hostile.GoodObjectStreams())
+	f.Add(hostile.XrefStreamWidths())
+	f.Add(hostile.XrefStreamIndex())
+	f.Add(hostile.ExtendsLoop())
+	f.Add(hostile.NestedObjectStreams())
+	f.Add(hostile.SharedStreamPages(3, 1)) // smaller than the full-size one TestHostile reads
+	f.Add(hostile.OperandFlood(1))
+	f.Add(hostile.ToUnicodeBomb(8))
+	f.Add(hostile.PredictorColumns())
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res, err := Read(body)
 		if err != nil {
-			if res != nil {
+			if res != nil && !errors.Is(err, ErrNoText) { // a file without text still gives its pages, for OCR
 				t.Errorf("result with error %v", err)
 			}
 			return
@@ -273,6 +306,16 @@ func FuzzRead(f *testing.F) {
 		}
 		if strings.Contains(res.Text, "\n\n") || strings.HasPrefix(res.Text, "\n") {
 			t.Errorf("blank line in %q", res.Text)
+		}
+		for i, tb := range res.Tables {
+			for _, row := range tb.Rows {
+				if len(row) != len(tb.Rows[0]) {
+					t.Errorf("table %d: ragged grid", i)
+				}
+			}
+			if tb.Start > utf8.RuneCountInString(res.Text) || tb.Page < 1 || tb.Page > res.Pages {
+				t.Errorf("table %d: start %d, page %d", i, tb.Start, tb.Page)
+			}
 		}
 	})
 }
@@ -336,5 +379,40 @@ func TestUnifyIdeographs(t *testing.T) {
 		if got := unifyIdeographs(in); got != want {
 			t.Errorf("unifyIdeographs(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPageStates checks what Read says of each page: a page with only a table border is blank, not
+// a scan; a page drawing an image and no text is a scan, named in a warning; PageStarts points where
+// each page's text begins.
+func TestPageStates(t *testing.T) {
+	image := "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\xff\nendstream"
+	border := "0.5 w 72 600 451 100 re S 72 650 m 523 650 l S\n"
+	tests := []struct {
+		name     string
+		body     []byte
+		states   []PageState
+		warnings []string
+		last     string // the text from the last page's start
+	}{
+		{"border only", testPDF("/Font << /F1 3 0 R >>", []string{gbkFont}, text(72, 700, gbk("第一页正文。")), border),
+			[]PageState{PageText, PageBlank}, nil, ""},
+		{"image only", testPDF("/Font << /F1 3 0 R >> /XObject << /Im1 4 0 R >>", []string{gbkFont, image},
+			text(72, 700, gbk("第一页正文。")), "q 595 0 0 842 0 0 cm /Im1 Do Q\n", text(72, 700, gbk("第三页正文。"))),
+			[]PageState{PageText, PageScanned, PageText}, []string{"page 2: no text layer (scanned image?)"}, "第三页正文。"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read(tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(res.PageStates, tt.states) || !slices.Equal(res.Warnings, tt.warnings) {
+				t.Errorf("states %v, warnings %q; want %v, %q", res.PageStates, res.Warnings, tt.states, tt.warnings)
+			}
+			if len(res.PageStarts) != res.Pages || strings.TrimSpace(res.Text[res.PageStarts[len(res.PageStarts)-1]:]) != tt.last {
+				t.Errorf("page starts %v in %q", res.PageStarts, res.Text)
+			}
+		})
 	}
 }

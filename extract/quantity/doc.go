@@ -34,8 +34,27 @@
 //     12.3亿千瓦时 is 1230000000 千瓦时); 日 only as a number of days, with a
 //     decimal point or after a word measured in days or a change of a length
 //     of time (平均住院日为8.4日, 比上年缩短1日; 12月31日 is a day of the month);
-//   - rank: 第5位, 第一名, and a bare 第二 after a ranking verb in the same clause
-//     (位居全省第二, 排名第3 → unit 位), but not 第一方阵.
+//   - rank: 第5位, 第一名, and a bare 第二 or 首位 after a ranking verb in the
+//     same clause (位居全省第二, 排名第3, 居全国首位 → unit 位) or right after
+//     a scope, ending its clause (成效考核全国第一；), but not 第一方阵 or
+//     全国第一、行业第一的企业.
+//
+// Some figures are written without a number or a unit of their own:
+//
+//   - a range is one figure, its value the low end, with Low and High:
+//     5%—8%, 85.2%～94.5%, 3至5年, and 24～33微克/立方米 and 1.2—1.5万亿元,
+//     where the first end takes the unit and magnitude of the second;
+//   - a list of bare numbers after 分别 or 均 shares the unit of its last
+//     one: 分别下降0.2、0.6和0.1个百分点 gives three figures in 个百分点;
+//   - a bare magnitude after a verb of reaching a level is one of it:
+//     旅游总收入突破万亿元 is 1e12 元 (but not 万亿元级产业集群);
+//   - an amount with 万 or 亿 and no unit, ending a clause about money, is in
+//     元: 项目总预算1170.00万，;
+//   - a number of years is a figure after the words of a limit or a term
+//     (连续不满六年, 贷款期限不超过3年), elsewhere a year or a span (连续8年);
+//   - a power of ten and doubled magnitudes: 10¹⁸次, 一百亿亿次 (1e18);
+//     financial numerals with 圆: 壹佰壹拾壹圆整;
+//   - a unit per another: 104.5公里/百平方公里, 126.5部/百人, and 6.5万台(套).
 //
 // A bare number is a quantity in a table (a line of cells split by tabs or
 // bars) that gives its unit in a column or a heading: under 产品名称	单位	产量
@@ -43,7 +62,10 @@
 // (%); under 本年收费金额（单位：万元）, 56.8 is 568000 元. The table ends at the
 // first row with another number of cells.
 //
-// Units are kept as written, traditional forms included (噸, 公頃, 個百分點).
+// Units are kept as written, traditional forms included (噸, 公頃, 個百分點):
+// Find reads the text with traditional characters folded (extract/internal/
+// fold), so that its word lists, in words.tsv (word, role, example), hold
+// simplified forms only.
 // Approx is set by 余 多 inside the text (2500余人次, 200余万元) and by 约 近 超
 // 逾 超过 before or 以上 左右 after it, which stay outside the text
 // (近1900家次 → "1900家次"). Stray spaces before a magnitude or unit (394.8 亿元,
@@ -56,45 +78,46 @@
 //
 // # What is not a quantity
 //
-// Find masks document numbers and dates (extract/docnum, extract/date),
-// 《titles》 and short quoted phrases (“两个维护”, "十四五") first. It then drops
+// Find skips the document numbers and dates that extract passes it (found by
+// extract/docnum and extract/date) and masks 《titles》 and short quoted
+// phrases (“两个维护”, "十四五") first. It then drops
 //
 //   - numbers without a unit: years (2024年, 2023 年度), 12345热线, page numbers;
 //   - ordinals: 一是, （三）, 1., 第二次, 第一季度, 届 and 次 of sessions
 //     (区五届人大七次会议), 三次产业;
-//   - codes, ratios and ranges: 1+10+30, 5·12, 4.1:46.2:49.7, 3-5个, 5G, PM2.5;
+//   - codes and ratios: 1+10+30, 5·12, 4.1:46.2:49.7, 5G, PM2.5;
 //   - a percentage naming something (5‰人口变动抽样调查), but not 100% before
 //     a verb, which says all of it (临床用血100%来自无偿献血);
-//   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次), 十分, 三位一体,
+//   - Chinese numerals in fixed phrases: a lone 一 (一批, 一次) or 二 (二次污染,
+//     二期工程: counting says 两), 十分, 三位一体,
 //     and a Chinese count up to 二十 followed by a one- or two-character noun
 //     (三项制度, 十件实事, 两个维护, 十四个坚持), by a noun naming an idea
 //     (八项规定精神, 两个毫不动摇, 三个有利于), a saying (三个不发生), another
 //     numeral (两个一百年), a topic (三个方面的问题) or a figure
 //     (三项制度相关事项55197件), since official style writes counts in Arabic
 //     digits and slogans in Chinese ones;
-//     两部地方性法规, 两项立法项目, 法规两部。 and a count of the 《titles》
-//     before it (《A条例》《B条例》两部法规) are still counts;
+//     两部地方性法规, 两项立法项目, 法规两部。, a count after a verb that
+//     counts its acts (召开两次会议, 开展两轮专项督查) and a count of the
+//     《titles》 before it (《A条例》《B条例》两部法规) are still counts;
 //   - counts of phases and sessions (期 批 轮 节 门 堂) unless they end the
-//     clause: 举办培训班两期。 is 2 期, 二期工程, 分三批, 分为两期 are not;
+//     clause or follow such a verb: 举办培训班两期。 is 2 期, 二期工程,
+//     南沙港五期, 分三批, 分为两期 are not;
 //   - vague numbers: 数十家, 几十个, 数十万元; and multiples: 增长1.3倍 (倍 is
 //     not a unit: reports and their tables give growth in %, and labellers
 //     leave multiples out);
 //   - changes and bounds of rank: 较上年提升3个位次, 前移三个位次, 排名上升5位,
 //     进入全省前10名 (a rank is 第N位; places gained are not a count of
 //     anything); and an age as a criterion: 年满60周岁的老年人;
-//   - bounds of a class, limits set by a rule and durations describing a noun:
-//     5000万元以上项目, 2000万元及以上的工业法人单位 (but 5000家以上的企业 is a
-//     count), 20个工作日内, 24小时服务; but a time cut to a limit is a result
-//     reported (办理时间压缩至五个工作日以内 → 5 个工作日,
-//     审批全流程时间控制在45天以内 → 45 天, but not 原则上控制在…);
+//   - bounds of a class and durations describing a noun: 5000万元以上项目,
+//     2000万元及以上的工业法人单位 (but 5000家以上的企业 is a count), 24小时服务;
+//     a time limit is a figure (20个工作日内完成审核, 压缩至五个工作日以内);
 //   - bounds after 超过, 不足, 低于 … that describe a class: an amount before
 //     的 and a noun (超50万元的村达到7个), a bound on each of a group
 //     (14个村集体经济收入均超过20万元), a floor that things counted just before
 //     fall short of (42个所中有17个在编人员不足5人); a bound alone is a figure
 //     (接待游客超过120万人次);
-//   - rules: a cap or floor with a modal of rules (一般不超过总数的30%,
-//     原则上不少于40学时, 不得低于), points of a scoring scheme (占20分) and the
-//     weight of a score (分值占5%); a target without a modal is a figure
-//     (群众满意率不低于90%, 赤字率不超过3%);
+//   - points of a scoring scheme (占20分) and the weight of a score (分值占5%);
+//     but a cap or floor that a rule sets is a figure, a limit (一般不超过总数的
+//     30%, 最高不超过15万元, 原则上不少于40学时; extract/measure marks it a target);
 //   - priorities: 放在第一位.
 package quantity

@@ -8,13 +8,17 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/fold"
 	"github.com/gongwen/gongwen/extract/internal/spantest"
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
 // FuzzFind checks the properties every caller relies on: spans lie inside
 // the text on rune boundaries, come in order without overlaps, and each
-// Text parses back to the same value, unit and kind, or is a bare number
-// filling a table cell (its unit is in a column).
+// Text parses back to the same value, unit and kind, or is a range whose
+// value is its low end, or is a bare number filling a table cell (its unit
+// is in a column) or a list (分别下降0.2、0.6和0.1个百分点) or an amount whose
+// unit the sentence implies.
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{
 		"受理人民调解案件49545件，调解成功48899件，调解成功率98.7%。",
@@ -30,17 +34,30 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		order := spantest.Order{Text: text}
-		for _, q := range Find(text) {
+		for _, q := range Find(text, masks(text)...) {
 			order.Next(t, q.Start, q.End, q.Text)
 			if !utf8.ValidString(q.Text) && utf8.ValidString(text) {
 				t.Fatalf("Text %q cuts a rune", q.Text)
 			}
 			if _, ok := ParseNumber(q.Text); ok {
-				// a bare number of a table, whose unit is in a column: a whole cell
+				// a bare number: a whole cell of a table whose unit is in a
+				// column, an item of a list before the one with the unit
+				// (0.2、0.6和0.1个百分点), or an amount in 元 with 万 or 亿
 				before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:q.Start], " "))
 				after, _ := utf8.DecodeRuneInString(strings.TrimLeft(text[q.End:], " "))
-				if !strings.ContainsRune("\t|｜\n", before) || !strings.ContainsRune("\t|｜\n\r", after) && q.End < len(strings.TrimRight(text, " ")) {
-					t.Fatalf("bare number %q at %d is not a table cell", q.Text, q.Start)
+				cell := strings.ContainsRune("\t|｜\n", before) && (strings.ContainsRune("\t|｜\n\r", after) || q.End >= len(strings.TrimRight(text, " ")))
+				_, listed := words.HasPrefix(text[q.End:], listSeparators)
+				last, _ := utf8.DecodeLastRuneInString(q.Text)
+				implied := q.Unit == "元" && isBigUnit(fold.Rune(last))
+				if !cell && !listed && !implied {
+					t.Fatalf("bare number %q at %d is not a table cell, an item of a list or an amount in 元", q.Text, q.Start)
+				}
+				continue
+			}
+			if q.Range {
+				// 5%—8%: one figure of two ends, its value the low one
+				if q.Value != q.Low || q.Low >= q.High {
+					t.Fatalf("range %+v: value is not the low end, or the ends are not in order", q)
 				}
 				continue
 			}

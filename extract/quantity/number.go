@@ -6,18 +6,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
+	"github.com/gongwen/gongwen/extract/internal/fold"
 )
 
-// Values of the Chinese digits, including financial (壹贰叁) and traditional
-// (兩) forms. 〇 and 零 are zero.
+// Values of the Chinese digits, including financial forms (壹贰叁). They are
+// read from folded text (extract/internal/fold), so traditional forms (兩,
+// 貳, 陸) need no entry. 〇 and 零 are zero.
 var chineseDigits = map[rune]int64{
 	'零': 0, '〇': 0, '○': 0,
 	'一': 1, '壹': 1, '弌': 1,
-	'二': 2, '贰': 2, '貳': 2, '两': 2, '兩': 2, '弍': 2,
-	'三': 3, '叁': 3, '參': 3, '弎': 3,
+	'二': 2, '贰': 2, '两': 2, '弍': 2,
+	'三': 3, '叁': 3, '参': 3, '弎': 3, // 参 is 參 folded, the financial 3 of traditional text
 	'四': 4, '肆': 4,
 	'五': 5, '伍': 5,
-	'六': 6, '陆': 6, '陸': 6,
+	'六': 6, '陆': 6,
 	'七': 7, '柒': 7,
 	'八': 8, '捌': 8,
 	'九': 9, '玖': 9,
@@ -32,8 +34,8 @@ var smallUnits = map[rune]int64{
 
 // Magnitudes that close a section: 万 = 1e4, 亿 = 1e8, 兆 = 1e12.
 var bigUnits = map[rune]int64{
-	'万': 1e4, '萬': 1e4,
-	'亿': 1e8, '億': 1e8,
+	'万': 1e4,
+	'亿': 1e8,
 	'兆': 1e12,
 }
 
@@ -42,8 +44,8 @@ var bigUnits = map[rune]int64{
 
 func isChineseDigit(r rune) bool {
 	switch r {
-	case '零', '〇', '○', '一', '壹', '弌', '二', '贰', '貳', '两', '兩', '弍', '三', '叁', '參', '弎',
-		'四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖':
+	case '零', '〇', '○', '一', '壹', '弌', '二', '贰', '两', '弍', '三', '叁', '参', '弎',
+		'四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖':
 		return true
 	}
 	return false
@@ -59,13 +61,13 @@ func isSmallUnit(r rune) bool {
 
 func isBigUnit(r rune) bool {
 	switch r {
-	case '万', '萬', '亿', '億', '兆':
+	case '万', '亿', '兆':
 		return true
 	}
 	return false
 }
 func isMagnitude(r rune) bool    { return isSmallUnit(r) || isBigUnit(r) }
-func isChinesePoint(r rune) bool { return r == '点' || r == '點' }
+func isChinesePoint(r rune) bool { return r == '点' }
 func isMinus(r rune) bool        { return r == '-' || r == '−' || r == '－' }
 
 func isDecimalPoint(r rune) bool  { return r == '.' || r == '．' }
@@ -87,7 +89,7 @@ func ParseNumber(s string) (*big.Rat, bool) {
 		if chars.IsSpace(r) || r == '\n' || r == '\r' {
 			return -1
 		}
-		return r
+		return fold.Rune(r) // 兩萬 is 两万
 	}, s)
 	neg := false
 	if r, size := utf8.DecodeRuneInString(s); isMinus(r) {
@@ -99,9 +101,11 @@ func ParseNumber(s string) (*big.Rat, bool) {
 	}
 	var v *big.Rat
 	var ok bool
-	if plainDecimal(s) {
+	if base, exp, found := strings.Cut(s, "10"); found && base == "" && exp != "" && superscript([]rune(exp)[0]) >= 0 {
+		v, ok = powerOfTen(exp) // 10¹⁸
+	} else if plainDecimal(s) {
 		v, ok = parsePlainDecimal(s) // the common case, without tokens
-	} else if i := strings.IndexAny(s, "点點"); i >= 0 {
+	} else if i := strings.Index(s, "点"); i >= 0 {
 		v, ok = parseChineseDecimal(s[:i], s[i+len("点"):])
 	} else {
 		v, ok = parseSections(s)
@@ -113,6 +117,40 @@ func ParseNumber(s string) (*big.Rat, bool) {
 		v.Neg(v)
 	}
 	return v, true
+}
+
+// superscript returns the value of a superscript digit, or -1.
+func superscript(r rune) int {
+	switch r {
+	case '⁰':
+		return 0
+	case '¹':
+		return 1
+	case '²':
+		return 2
+	case '³':
+		return 3
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4
+	}
+	return -1
+}
+
+// powerOfTen reads the superscript exponent of 10¹⁸ (up to 10³⁰).
+func powerOfTen(exp string) (*big.Rat, bool) {
+	n := 0
+	for _, r := range exp {
+		d := superscript(r)
+		if d < 0 {
+			return nil, false
+		}
+		n = n*10 + d
+		if n > 30 {
+			return nil, false
+		}
+	}
+	return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)), true
 }
 
 // plainDecimal reports whether s is ASCII digits with at most one inner point.
@@ -169,7 +207,7 @@ func parseChineseDecimal(intPart, frac string) (*big.Rat, bool) {
 	for rest != "" {
 		r, size := utf8.DecodeRuneInString(rest)
 		d, ok := chineseDigits[r]
-		if !ok || r == '两' || r == '兩' {
+		if !ok || r == '两' {
 			break
 		}
 		digits.WriteByte(byte('0' + d))
@@ -344,6 +382,18 @@ func parseSections(s string) (*big.Rat, bool) {
 			lastUnit = t.unit
 			zeroSince = false
 		case tokBig:
+			if k > 0 && toks[k-1].kind == tokBig && section.Sign() == 0 && cur == nil {
+				// 一百亿亿 is 1e18: a big unit right after another multiplies
+				// all before it
+				x := new(big.Rat)
+				for _, p := range parts {
+					x.Add(x, p.value)
+				}
+				mag := parts[len(parts)-1].mag * t.unit
+				parts = []part{{x.Mul(x, rat(t.unit)), mag}}
+				lastUnit = t.unit
+				continue
+			}
 			x := new(big.Rat).Add(section, orZero(cur))
 			for len(parts) > 0 && parts[len(parts)-1].mag < t.unit {
 				x.Add(x, parts[len(parts)-1].value)

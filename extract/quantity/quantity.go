@@ -7,9 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/gongwen/gongwen/extract/date"
-	"github.com/gongwen/gongwen/extract/docnum"
 	"github.com/gongwen/gongwen/extract/internal/chars"
+	"github.com/gongwen/gongwen/extract/internal/fold"
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
 // Quantity is a number with its unit as written in a text.
@@ -19,6 +19,10 @@ type Quantity struct {
 	Unit   string  // the measure word without magnitude, as written: 元, 件, 人次, %, 个百分点, 位, 噸
 	Kind   string  // Count, Percent, Money, Rank or Measure
 	Approx bool    // 余 多 约 近 超 逾 以上 左右 qualify the number
+	// Range is set for a range written as one figure (5%—8%, 3至5年):
+	// Low and High are its ends, and Value is Low.
+	Range     bool
+	Low, High float64
 	// Start and End are byte offsets of Text in the input: input[Start:End] == Text.
 	Start, End int
 }
@@ -34,11 +38,12 @@ type match struct {
 // Parse reads s as exactly one quantity: "49545件", "1.77亿元", "2500余人次",
 // "百分之九十八点七", "第5位". Start is 0 and End is len(s).
 func Parse(s string) (Quantity, bool) {
-	m, ok := scan(s, 0)
+	folded := fold.String(s)
+	m, ok := scan(folded, 0)
 	if !ok || m.q.End != len(s) {
 		return Quantity{}, false
 	}
-	return m.q, true
+	return asWritten(m.q, s, folded), true
 }
 
 // scan reads a quantity starting at s[i:] without looking at what surrounds it.
@@ -80,7 +85,7 @@ func scan(s string, i int) (match, bool) {
 	}
 	approx := false
 	magnitude := "" // 200余万元: a magnitude after 余
-	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' || r == '餘' {
+	if r, size := utf8.DecodeRuneInString(s[k:]); r == '余' || r == '多' {
 		// 800余次, 3.5万余人次, 200余万元
 		k2 := k + size
 		for n := 0; n < 2 && k2 < len(s); n++ {
@@ -102,9 +107,6 @@ func scan(s string, i int) (match, bool) {
 		k = j
 	} else {
 		unit, kind = matchUnit(s, k)
-		if unit != "" && unitBlocked(s, unit, k+len(unit)) {
-			unit = ""
-		}
 		if unit != "" {
 			k += len(unit)
 			if per := perUnit(s, k); per != "" {
@@ -158,6 +160,8 @@ func numeralEnd(s string, i int) int {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		next, _ := utf8.DecodeRuneInString(s[j+size:])
 		switch {
+		case superscript(r) >= 0 && (s[i:j] == "10" || superscript(prev) >= 0):
+			// 10¹⁸次: a power of ten
 		case isChineseDigit(r) && chars.IsDigit(next):
 			return j + size // 队伍5支: a digit of a word, then a number
 		case chars.IsDigit(r), isChineseNumber(r):
@@ -234,12 +238,17 @@ func runeLen(s string, i int) int {
 	return size
 }
 
-// Find returns every quantity in text, in order and without overlaps.
-// Document numbers, dates, 《titles》 and quoted slogans are masked first;
-// years, text ordinals, codes (1+10+30, 5·12), ratios and numbers without a
-// unit are not quantities.
-func Find(text string) []Quantity {
-	mask := masked(text)
+// Find returns every quantity in text, in order and without overlaps. The
+// byte ranges [start, end) in skip hold none: extract passes the document
+// numbers and dates it found (extract/docnum, extract/date), so that
+// 〔2024〕3号 and 2024年5月1日 are never read as figures. 《titles》 and
+// quoted slogans are masked too; years, text ordinals, codes (1+10+30,
+// 5·12), ratios and numbers without a unit are not quantities.
+func Find(original string, skip ...[2]int) []Quantity {
+	// The rules read the text with traditional characters folded; the
+	// quantities keep what is written.
+	text := fold.String(original)
+	mask := masked(text, skip)
 	var out []Quantity
 	for i := 0; i < len(text); {
 		for len(mask) > 0 && mask[0].end <= i {
@@ -250,8 +259,24 @@ func Find(text string) []Quantity {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '首' || r == '万' || r == '亿' {
+			q, ok := firstPlace(text, i)
+			if !ok {
+				q, ok = bareMagnitude(text, i)
+			}
+			if ok {
+				out = append(out, q)
+				i = q.End
+				continue
+			}
+		}
 		if !canStart(text, i, r) {
 			i += size
+			continue
+		}
+		if q, ok := rangeAt(text, i); ok {
+			out = append(out, q)
+			i = q.End
 			continue
 		}
 		m, ok := scan(text, i)
@@ -262,12 +287,47 @@ func Find(text string) []Quantity {
 			i = q.End
 			continue
 		}
+		if qs := listAt(text, i, m); qs != nil {
+			out = append(out, qs...)
+			i = qs[len(qs)-1].End
+			continue
+		}
+		if q, ok := limitYears(text, i); ok {
+			out = append(out, q)
+			i = q.End
+			continue
+		}
+		if q, ok := impliedMoney(text, i, m); ok {
+			out = append(out, q)
+			i = q.End
+			continue
+		}
 		i = max(m.numEnd, i+size)
 	}
 	if cells := tableFigures(text); len(cells) > 0 {
 		out = merge(out, cells)
 	}
+	if text != original {
+		for k := range out {
+			out[k] = asWritten(out[k], original, text)
+		}
+	}
 	return out
+}
+
+// asWritten returns q, read from folded, with its text and unit as written
+// in original: 1.3個百分點, not 1.3个百分点. A unit that is not part of the
+// text (a table's 单位 column) is the nearest one written before it.
+func asWritten(q Quantity, original, folded string) Quantity {
+	q.Text = original[q.Start:q.End]
+	if strings.HasSuffix(folded[q.Start:q.End], q.Unit) {
+		q.Unit = original[q.End-len(q.Unit) : q.End]
+	} else if i := strings.Index(folded[q.End:min(len(folded), q.End+40)], q.Unit); i >= 0 {
+		q.Unit = original[q.End+i : q.End+i+len(q.Unit)] // 分別下降0.2、0.6和0.1個百分點
+	} else if i := strings.LastIndex(folded[:q.Start], q.Unit); i >= 0 {
+		q.Unit = original[i : i+len(q.Unit)]
+	}
+	return q
 }
 
 // merge returns the quantities of a and b in text order; where two overlap,
@@ -323,7 +383,7 @@ func canStart(text string, i int, r rune) bool {
 
 // financialDigits are the anti-fraud forms of the digits, which also occur
 // in everyday words (队伍, 陆续, 拾金不昧).
-const financialDigits = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+const financialDigits = "壹贰叁参肆伍陆柒捌玖拾佰仟"
 
 // codeBefore reports whether the text before a number makes it part of a
 // code, ratio, range or identifier: 1+10, 5·12, 4.1:46.2, 2021-2025, PM2.5,
@@ -351,6 +411,46 @@ func isLatin(r rune) bool {
 	return r < utf8.RuneSelf && unicode.IsLetter(r)
 }
 
+// The word lists the rules below read (words.tsv says what each is for).
+var (
+	limitAfter      = lists.Of("limit-after")
+	durationGoesOn  = lists.Chars("duration-goes-on")
+	durations       = lists.Set("duration")
+	timeOfDay       = lists.Chars("time-of-day")
+	percentGoesOn   = lists.Chars("percent-goes-on")
+	ones            = lists.Set("one")
+	vagueBefore     = lists.Chars("vague-before")
+	phaseUnits      = lists.Set("phase-unit")
+	phaseNotAfter   = lists.Chars("phase-not-after")
+	phraseUnits     = lists.Set("phrase-unit")
+	sessionNouns    = lists.Of("session-noun")
+	countVerbs      = lists.Of("count-verb")
+	reachVerbs      = lists.Of("reach-verb")
+	listOpeners     = lists.Of("list-opener")
+	listSeparators  = lists.Of("list-separator")
+	moneyWords      = lists.Of("money-word")
+	yearsBefore     = lists.Of("years-before")
+	qualifiersAfter = lists.Of("qualifier-after")
+	topicNouns      = lists.Of("topic-noun")
+	sayingStarts    = lists.Chars("saying-start")
+	sloganHeads     = lists.Of("slogan-head")
+	timeChanges     = lists.Of("time-change")
+	rankChangeUnits = lists.Of("rank-change-unit")
+	rankChanges     = lists.Of("rank-change")
+	placing         = lists.Of("placing")
+	completes       = lists.Chars("completes")
+	classBounds     = lists.Of("class-bound")
+	classBoundsOf   = lists.Of("class-bound-of")
+	upperBounds     = lists.Of("upper-bound")
+	lowerBounds     = lists.Of("lower-bound")
+	scoreVerbs      = lists.Of("score-verb")
+	scoreWeights    = lists.Of("score-weight")
+	rankWords       = lists.Of("rank-word")
+	rankScopes      = lists.Of("rank-scope")
+	approxBefore    = lists.Of("approx-before")
+	approxAfter     = lists.Of("approx-after")
+)
+
 // accept checks the context of a scanned quantity.
 func accept(text string, m match) bool {
 	q := m.q
@@ -372,11 +472,10 @@ func accept(text string, m match) bool {
 		return false // 12月31日, 每月5日: a day of the month, not a number of days
 	}
 	if durations[q.Unit] {
-		limit := hasAnyPrefix(text[q.End:], "内", "內", "以内", "以內", "之内", "之內")
-		if limit && !shortenedTo(text[:q.Start]) {
-			return false // 20个工作日内: a time limit set by a rule, not a figure reported
-		}
-		if !limit && unicode.Is(unicode.Han, next) && !strings.ContainsRune("的以左压壓缩縮减減降提延增完办辦", next) {
+		// 20个工作日内完成审核 is a limit, a figure (extract/measure marks it a
+		// target), like a time cut to one (压缩至五个工作日以内)
+		_, limit := words.HasPrefix(text[q.End:], limitAfter)
+		if !limit && unicode.Is(unicode.Han, next) && !strings.ContainsRune(durationGoesOn, next) {
 			return false // 24小时服务, 7天无理由: a duration describing a noun (but 20个工作日压缩至…)
 		}
 	}
@@ -384,16 +483,16 @@ func accept(text string, m match) bool {
 		return false // 较上年提升3个位次: a change of rank, not a count
 	}
 	switch prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); {
-	case prev == '前' && (q.Unit == "位" || q.Unit == "名"):
-		return false // 进入全省前10名: a bound of a ranking, not a rank
-	case (prev == '满' || prev == '滿') && (q.Unit == "周岁" || q.Unit == "岁" || q.Unit == "週歲" || q.Unit == "歲"):
+	case prev == '前' && (q.Unit == "位" || q.Unit == "名" || q.Kind == Percent):
+		return false // 进入全省前10名, 学科进入ESI全球前1%: a bound of a ranking, not a figure
+	case prev == '满' && (q.Unit == "周岁" || q.Unit == "岁"):
 		return false // 对年满60周岁的老年人: a criterion, not a figure
 	}
 	if q.Kind == Rank && placedFirst(text[:q.Start]) {
 		return false // 把群众利益放在第一位 is a priority, not a rank
 	}
 	if q.Unit == "分" {
-		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); strings.ContainsRune("时時点點", prev) {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); strings.ContainsRune(timeOfDay, prev) {
 			return false // 9时30分 is a time of day
 		}
 	}
@@ -410,7 +509,7 @@ func accept(text string, m match) bool {
 		return false
 	}
 	if q.Kind == Percent && (q.Unit == "%" || q.Unit == "％" || q.Unit == "‰") && unicode.Is(unicode.Han, next) &&
-		!strings.ContainsRune("的和与與及或以左上下至到是为為比较較增减減同，", next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
+		!strings.ContainsRune(percentGoesOn, next) && !afterPredicate(text[:q.Start]) && q.Value != 100 {
 		// but 100% before a verb says all of it (临床用血100%来自无偿献血)
 		return false // 5‰人口变动抽样调查 names a survey
 	}
@@ -426,8 +525,8 @@ func accept(text string, m match) bool {
 // magnitude or with a unit that ends there. A table row ending in a bare
 // cell (…\t12.9⏎个人所得税) does not qualify.
 func proseBreak(text string, q Quantity, k int) bool {
-	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); !unicode.Is(unicode.Han, prev) {
-		return false
+	if prev, _ := utf8.DecodeLastRuneInString(text[:q.Start]); !unicode.Is(unicode.Han, prev) && !strings.ContainsRune("”）)」", prev) {
+		return false // (but …（项）”29,381.00万⏎元: a quoted name before the figure)
 	}
 	rest := strings.TrimLeft(q.Text[k:], "\r\n")
 	if r, _ := utf8.DecodeRuneInString(rest); isBigUnit(r) {
@@ -440,26 +539,33 @@ func proseBreak(text string, q Quantity, k int) bool {
 // chineseCount reports whether a quantity written in Chinese numerals is a
 // count rather than part of a fixed phrase, an ordinal or an idiom.
 func chineseCount(text string, q Quantity) bool {
-	switch strings.TrimSuffix(q.Text, q.Unit) {
-	case "一", "壹", "弌":
+	switch numeral := strings.TrimSuffix(q.Text, q.Unit); {
+	case ones[numeral]:
 		return false // 一项, 一批, 一次: idiom far more often than a count
+	case numeral == "二":
+		return false // 二次污染, 二期工程, 二级: counting says 两, 二 is an ordinal
+	case numeral == "零" || numeral == "〇":
+		return false // 零部件, 零事故: a word, not a count of nothing
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:q.Start])
-	if strings.ContainsRune("届屆数數几幾", prev) {
+	if strings.ContainsRune(vagueBefore, prev) {
 		return false // 五届人大; 数十家, 几十个: vague, not a figure
+	}
+	if _, ok := words.HasSuffix(text[:q.Start], countVerbs); ok && !phraseUnits[q.Unit] {
+		return true // 召开两次会议, 开展两轮专项督查: a verb that counts its acts
 	}
 	if q.Value <= 20 && !q.Approx && prev != '》' && !plausibleSmallCount(text, q.End, q.Unit) {
 		// (after 《titles》 the numeral counts them: 《A条例》《B条例》两部法规)
 		return false // 三项制度, 四个意识, 两个维护, 十四个坚持: fixed phrases, not counts
 	}
-	switch q.Unit {
-	case "期", "批", "节", "節", "门", "門", "堂", "轮", "輪":
+	switch {
+	case phaseUnits[q.Unit]:
 		// 举办培训班两期。 counts sessions; 二期工程, 分三批 and 分为两期 do not
-		return clauseEnds(text[q.End:]) && !strings.ContainsRune("分第为為成", prev)
-	case "分", "位", "种", "種", "类", "類", "头", "頭", "本", "对", "對", "组", "組", "队", "隊", "根":
+		return clauseEnds(text[q.End:]) && !strings.ContainsRune(phaseNotAfter, prev)
+	case phraseUnits[q.Unit]:
 		return false // 十分, 三位一体, 三类人员
-	case "次":
-		if hasAnyPrefix(text[q.End:], "会议", "會議", "全会", "全會", "全体", "全體", "大会", "大會", "产业", "產業") {
+	case q.Unit == "次":
+		if _, ok := words.HasPrefix(text[q.End:], sessionNouns); ok {
 			return false // 人大七次会议 is a session ordinal, 三次产业 a term
 		}
 	}
@@ -473,15 +579,6 @@ func clauseEnds(after string) bool {
 	return after == "" || strings.ContainsRune("，。；！？,;!?）)\n\r", r)
 }
 
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // plausibleSmallCount reports whether a small Chinese numeral with its unit
 // reads as a count: it ends the clause (法规两部。, 压缩至五个工作日以内，) or a
 // noun phrase of three or more characters follows (两部地方性法规, 两项立法项目).
@@ -493,11 +590,8 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 // counts (受理三项制度相关事项55197件).
 func plausibleSmallCount(text string, end int, unit string) bool {
 	after := text[end:]
-	for _, w := range []string{"以内", "以內", "以上", "以下", "左右", "之内", "之內", "内", "內"} {
-		if rest, ok := strings.CutPrefix(after, w); ok {
-			after = rest // 五个工作日以内: a qualifier, not a noun
-			break
-		}
+	if w, ok := words.HasPrefix(after, qualifiersAfter); ok {
+		after = after[len(w):] // 五个工作日以内: a qualifier, not a noun
 	}
 	n := 0
 	for _, r := range after {
@@ -519,41 +613,14 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 			return false // 三项制度相关事项55197件: the numeral names what the figure counts
 		}
 	}
-	if strings.ContainsFunc(phrase, isChineseNumber) || hasAnyPrefix(phrase, "方面", "层面", "層面", "维度", "維度") {
+	if _, topic := words.HasPrefix(phrase, topicNouns); topic || strings.ContainsFunc(phrase, isChineseNumber) {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(phrase); strings.ContainsRune("不没沒毫必无無", r) {
+	if r, _ := utf8.DecodeRuneInString(phrase); strings.ContainsRune(sayingStarts, r) {
 		return false // 三个不发生, 三个没想到, 五个必由之路: a saying, not a noun
 	}
-	for _, w := range sloganHeads {
-		if strings.HasSuffix(phrase, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// sloganHeads end the noun of a numbered slogan: what it counts is ideas,
-// not things (八项规定精神, 两个毫不动摇, 四个全面战略布局, 三个有利于).
-var sloganHeads = strings.Fields(`精神 思想 理念 原则 方针 布局 战略 戰略 动摇 動搖 意识 意識 自信 要求 路线 路線 于 於`)
-
-// shortenedTo reports whether before ends in a verb of cutting a time to a
-// level (压缩至, 缩短到, 减少至) or of holding it there (控制在, but not after a
-// modal of rules): then 五个工作日以内 is the result reported, not a time limit
-// set by a rule.
-func shortenedTo(before string) bool {
-	for _, to := range []string{"控制在", "控製在"} {
-		if head, ok := strings.CutSuffix(before, to); ok {
-			// 审批全流程时间控制在60天以内 is a level held; 原则上控制在… is a rule
-			return !hasAnySuffix(head, "原则上", "原則上", "一般", "应当", "應當", "应", "應", "须", "須", "不得")
-		}
-	}
-	for _, to := range []string{"至", "到", "为", "為"} {
-		if head, ok := strings.CutSuffix(before, to); ok {
-			return hasAnySuffix(head, "压缩", "壓縮", "缩短", "縮短", "缩减", "縮減", "减少", "減少", "压减", "壓減", "降", "减", "減", "提速")
-		}
-	}
-	return false
+	_, slogan := words.HasSuffix(phrase, sloganHeads)
+	return !slogan
 }
 
 // dayCount reports whether a number with 日 counts days rather than naming
@@ -565,11 +632,11 @@ func dayCount(text string, q Quantity) bool {
 	if strings.ContainsAny(q.Text, ".．") {
 		return true
 	}
-	before := text[max(0, q.Start-30):q.Start]
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k:]
+	if _, ok := words.HasPrefix(text[q.End:], limitAfter); ok {
+		return true // 收到通知后10日内制定: a time limit
 	}
-	if hasAnySuffix(before, "缩短", "縮短", "延长", "延長", "减少", "減少", "增加", "压缩", "壓縮") {
+	before := clauseBefore(text, q.Start)
+	if _, ok := words.HasSuffix(before, timeChanges); ok {
 		return true
 	}
 	for i, r := range before {
@@ -588,29 +655,21 @@ func dayCount(text string, q Quantity) bool {
 // (第N位), nor a count of anything.
 func rankChange(text string, q Quantity) bool {
 	after := text[q.End:]
-	if (q.Unit == "个" || q.Unit == "個") && hasAnyPrefix(after, "位次", "名次") {
+	if _, ok := words.HasPrefix(after, rankChangeUnits); ok && q.Unit == "个" {
 		return true
 	}
 	if q.Unit != "位" && q.Unit != "名" || q.Kind == Rank || !clauseEnds(after) {
 		return false
 	}
 	before := text[max(0, q.Start-12):q.Start]
-	for _, w := range []string{"上升", "提升", "前移", "前进", "前進", "后移", "後移", "后退", "後退", "下降", "跃升", "躍升", "攀升"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
+	_, ok := words.HasSuffix(before, rankChanges)
+	return ok
 }
 
 // placedFirst reports whether before ends with a verb of placing: 放在, 摆在, 置于.
 func placedFirst(before string) bool {
-	for _, w := range []string{"放在", "摆在", "擺在", "放到", "摆到", "置于", "置於", "作为", "作為"} {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
+	_, ok := words.HasSuffix(before, placing)
+	return ok
 }
 
 // afterPredicate reports whether before ends in a word that a figure
@@ -619,13 +678,13 @@ func placedFirst(before string) bool {
 // or a verb follows the share it applies to (按本级支出的1.5%设置).
 func afterPredicate(before string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
-	return strings.ContainsRune("长長率达達到为為占佔至降增少多加高低升的", r)
+	return strings.ContainsRune(completes, r)
 }
 
 // threshold reports whether after, the text after a quantity, makes it the
 // bound of a class: 以上 or 以下 followed by a noun (but not 以上的 or 以上，).
 func threshold(after string) bool {
-	for _, w := range []string{"以上", "以下", "及以上", "及以下"} {
+	for _, w := range classBounds {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.Is(unicode.Han, r) && r != '的' && r != '和' && r != '或'
@@ -638,7 +697,7 @@ func threshold(after string) bool {
 // it the bound of a class with 以上的 or 以下的 and a noun: 年主营业务收入2000万元及
 // 以上的工业法人单位. A count there is a figure: 5000家以上的企业.
 func classOf(after string) bool {
-	for _, w := range []string{"及以上的", "以上的", "及以下的", "以下的"} {
+	for _, w := range classBoundsOf {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
 			return unicode.Is(unicode.Han, r)
@@ -653,14 +712,9 @@ func classOf(after string) bool {
 // (14个村集体经济收入均超过20万元); a floor that a number of things counted
 // just before fall short of (42个所中有17个在编人员不足5人).
 func boundOfClass(text string, q Quantity) bool {
-	before := strings.TrimRight(text[max(0, q.Start-60):q.Start], " ")
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k+1:]
-	}
-	upper := []string{"超过", "超過", "超", "逾", "高于", "高於", "多于", "多於"}
-	lower := []string{"不足", "不到", "低于", "低於", "少于", "少於"}
+	before := strings.TrimRight(clauseBefore(text, q.Start), " ")
 	bound := ""
-	for _, w := range append(upper, lower...) {
+	for _, w := range slices.Concat(upperBounds, lowerBounds) {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(strings.TrimSuffix(before, w), "不") {
 			bound = w
 			break
@@ -679,49 +733,25 @@ func boundOfClass(text string, q Quantity) bool {
 			return unicode.Is(unicode.Han, r)
 		}
 	}
-	return slices.Contains(lower, bound) && countedBefore.MatchString(head)
+	return slices.Contains(lowerBounds, bound) && countedBefore.MatchString(head)
 }
 
 // countedBefore matches a count of things and a short noun before a bound:
 // 有17个在编人员 (不足5人).
-var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|個|家|所|村|户|戶)\p{Han}{1,8}$`)
+var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|家|所|村|户)\p{Han}{1,8}$`)
 
-// rule reports whether q is set by a rule rather than reported: a cap or
-// floor with a modal of rules in the same clause (“优秀”等次比例一般不超过总数的30%,
-// 原则上不少于40学时, 不得低于), the points a scoring scheme gives (工单响应率占20分)
-// and the weight of a score (分值占5%). A target without one is a figure of
-// the report: 群众满意率不低于90%, 赤字率不超过3%.
+// rule reports whether q is a point of a scoring scheme (工单响应率占20分) or
+// the weight of a score (分值占5%). A cap or floor that a rule sets is a
+// figure, a limit: 裁员率不超过企业职工总数20%, 最高不超过15万元, 原则上不少于40学时
+// (extract/measure marks it a target).
 func rule(text string, q Quantity) bool {
-	before := text[max(0, q.Start-60):q.Start]
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k:]
-	}
-	for _, w := range []string{"超过", "超過", "高于", "高於", "低于", "低於", "少于", "少於", "多于", "多於"} {
-		if k := strings.Index(before, w); k >= 0 {
-			head := strings.TrimSuffix(before[:k], "不")
-			if hasAnySuffix(head, "一般", "原则上", "原則上", "不得", "最多", "最高", "最少") {
-				return true
-			}
-		}
-	}
-	if q.Unit == "分" && hasAnySuffix(before, "占", "佔", "扣") {
+	before := clauseBefore(text, q.Start)
+	if _, ok := words.HasSuffix(before, scoreVerbs); ok && q.Unit == "分" {
 		return true // but 综合得分增加2.3分 is reported
 	}
-	return q.Kind == Percent && hasAnySuffix(before, "分值占", "分值为", "分值為", "分值佔")
+	_, weight := words.HasSuffix(before, scoreWeights)
+	return weight && q.Kind == Percent
 }
-
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, w := range suffixes {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// durations are the units of time limits.
-var durations = map[string]bool{"天": true, "日": true, "个工作日": true, "個工作日": true, "工作日": true,
-	"小时": true, "小時": true, "个小时": true, "個小時": true, "分钟": true, "分鐘": true, "个月": true, "個月": true}
 
 // rankContext reports whether a bare 第N is a rank: 位居全省第二, 排名第3, 列第一
 // — after a ranking verb in the same clause and not followed by a noun (第一方阵).
@@ -730,48 +760,281 @@ func rankContext(text string, start, end int) bool {
 	if unicode.Is(unicode.Han, next) || chars.IsDigit(next) || isLatin(next) {
 		return false
 	}
-	before := text[max(0, start-30):start]
-	if k := strings.LastIndexAny(before, "，。；：！？,;:!?\n"); k >= 0 {
-		before = before[k:]
-	}
-	for _, w := range []string{"居", "排名", "排在", "排第", "列", "位次", "名次", "排位"} {
+	before := clauseBefore(text, start)
+	for _, w := range rankWords {
 		if strings.Contains(before, w) {
 			return true
 		}
 	}
+	// 成效考核全国第一；: a rank among the places of a scope, ending its
+	// clause (but not 全国第一、行业第一的企业)
+	_, scope := words.HasSuffix(before, rankScopes)
+	return scope && (end == len(text) || strings.ContainsRune("，。；！,;!", next))
+}
+
+// rangeMarks join the two ends of a range: 5%—8%, 3至5年, 24～33微克/立方米.
+var rangeMarks = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
+
+// rangeAt reads a range at text[i:] as one figure: two numbers joined by a
+// range mark, the second with a unit that the first has too or lacks
+// (5%—8%, 85.2%～94.5%, 1.2—1.5万亿元, 3至5年). Years (2021—2025年) are not
+// ranges: 年 is a unit here only between small numbers.
+func rangeAt(text string, i int) (Quantity, bool) {
+	j := numeralEnd(text, i)
+	if j == i || !strings.ContainsAny(text[j:min(len(text), j+24)], "—–－-~～至到") {
+		return Quantity{}, false // most numbers: no range mark near
+	}
+	k, unit := j, ""
+	if m, ok := scan(text, i); ok {
+		k, unit = m.q.End, m.q.Unit
+	}
+	mark, ok := words.HasPrefix(text[k:], rangeMarks)
+	if !ok {
+		return Quantity{}, false
+	}
+	second := k + len(mark)
+	r, _ := utf8.DecodeRuneInString(text[second:])
+	if !chars.IsDigit(r) && !(mark == "至" || mark == "到") {
+		return Quantity{}, false
+	}
+	var high Quantity
+	if m, ok := scan(text, second); ok && accept(text, m) && (unit == "" || m.q.Unit == unit) {
+		high = m.q
+	} else if y, ok := yearsAt(text, second); ok && unit == "" {
+		high = y // 3至5年
+	} else {
+		return Quantity{}, false
+	}
+	// the first end has the magnitude of the second when it has none: 1.2—1.5万亿元
+	lowText := text[i:j]
+	if unit == "" {
+		num := strings.TrimSuffix(high.Text, high.Unit)
+		for num != "" {
+			r, size := utf8.DecodeLastRuneInString(num)
+			if !isBigUnit(r) {
+				break
+			}
+			lowText += num[len(num)-size:]
+			num = num[:len(num)-size]
+		}
+	}
+	lv, ok := ParseNumber(lowText)
+	if !ok {
+		return Quantity{}, false
+	}
+	low, _ := lv.Float64()
+	if low >= high.Value {
+		return Quantity{}, false
+	}
+	q := high
+	q.Text, q.Start, q.Value = text[i:high.End], i, low
+	q.Range, q.Low, q.High = true, low, high.Value
+	q.Approx = approxAround(text, q.Start, q.End)
+	return q, true
+}
+
+// yearsAt reads a small number of years at text[i:], the end of a range: 3至5年.
+func yearsAt(text string, i int) (Quantity, bool) {
+	j := numeralEnd(text, i)
+	if j == i || !strings.HasPrefix(text[j:], "年") {
+		return Quantity{}, false
+	}
+	v, ok := ParseNumber(text[i:j])
+	if !ok {
+		return Quantity{}, false
+	}
+	f, _ := v.Float64()
+	if f >= 100 {
+		return Quantity{}, false
+	}
+	end := j + len("年")
+	if next, _ := utf8.DecodeRuneInString(text[end:]); strings.ContainsRune("度底末初来内", next) {
+		return Quantity{}, false
+	}
+	return Quantity{Text: text[i:end], Value: f, Unit: "年", Kind: Measure, Start: i, End: end}, true
+}
+
+// listAt reads a list of bare numbers that share the unit of the last one,
+// after 分别 or 均 in the same clause: 分别下降0.2、0.6和0.1个百分点 gives three
+// figures in 个百分点. m is what scan read at i.
+func listAt(text string, i int, m match) []Quantity {
+	if _, ok := words.HasPrefix(text[m.numEnd:], listSeparators); !ok {
+		return nil // most numbers: not followed by 、 or 和
+	}
+	if _, ok := words.HasSuffix(clauseBefore(text, i), listOpeners); !ok && !containsAny(clauseBefore(text, i), listOpeners) {
+		return nil
+	}
+	var starts, ends []int
+	k := i
+	for {
+		j := numeralEnd(text, k)
+		if j == k {
+			return nil
+		}
+		if m, ok := scan(text, k); ok {
+			if len(starts) == 0 || !accept(text, m) {
+				return nil
+			}
+			last := m.q
+			var out []Quantity
+			magnitude := ""
+			for num := strings.TrimSuffix(last.Text, last.Unit); num != ""; {
+				r, size := utf8.DecodeLastRuneInString(num)
+				if !isBigUnit(r) {
+					break
+				}
+				magnitude = num[len(num)-size:] + magnitude
+				num = num[:len(num)-size]
+			}
+			for n := range starts {
+				v, ok := ParseNumber(text[starts[n]:ends[n]] + magnitude)
+				if !ok {
+					return nil
+				}
+				f, _ := v.Float64()
+				out = append(out, Quantity{Text: text[starts[n]:ends[n]], Value: f, Unit: last.Unit, Kind: last.Kind, Start: starts[n], End: ends[n]})
+			}
+			return append(out, last)
+		}
+		sep, ok := words.HasPrefix(text[j:], listSeparators)
+		if !ok {
+			return nil
+		}
+		starts, ends = append(starts, k), append(ends, j)
+		k = j + len(sep)
+	}
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
 	return false
+}
+
+// limitYears reads a number of years after the words of a limit or a term:
+// 居住累计满183天的年度连续不满六年, 贷款期限不超过3年. Elsewhere N年 is a year
+// or a span (连续8年), not a figure.
+func limitYears(text string, i int) (Quantity, bool) {
+	if _, ok := words.HasSuffix(text[:i], yearsBefore); !ok {
+		return Quantity{}, false
+	}
+	return yearsAt(text, i)
+}
+
+// impliedMoney reads an amount with a magnitude and no unit as money when
+// the sentence is about money and the amount ends a clause: 项目总预算1170.00万，
+// 其中市本级600.00万.
+func impliedMoney(text string, i int, m match) (Quantity, bool) {
+	j := numeralEnd(text, i)
+	r, _ := utf8.DecodeLastRuneInString(text[i:j])
+	if j == i || !isBigUnit(r) || !clauseEnds(text[j:]) || !containsAny(sentenceBefore(text, i), moneyWords) {
+		return Quantity{}, false
+	}
+	v, ok := ParseNumber(text[i:j])
+	if !ok {
+		return Quantity{}, false
+	}
+	f, _ := v.Float64()
+	return Quantity{Text: text[i:j], Value: f, Unit: "元", Kind: Money, Start: i, End: j}, true
+}
+
+// sentenceBefore returns the words of the sentence that ends at text[:i],
+// at most 60 runes back: 就业补助资金总预算2350.00万，其中市本级1200.00万.
+func sentenceBefore(text string, i int) string {
+	start := i
+	for n := 0; n < 60 && start > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune("。！？!?\n", r) {
+			break
+		}
+		start -= size
+	}
+	return text[start:i]
+}
+
+// bareMagnitude reads a magnitude without a number after a verb of reaching
+// a level as one of it: 旅游总收入突破万亿元 is 1e12 元. A class (万亿元级产业集群)
+// and a magnitude of a name (万元地区生产总值能耗) are not figures.
+func bareMagnitude(text string, i int) (Quantity, bool) {
+	if _, ok := words.HasSuffix(text[:i], reachVerbs); !ok {
+		return Quantity{}, false
+	}
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isBigUnit(r) {
+			break
+		}
+		j += size
+	}
+	unit, kind := matchUnit(text, j)
+	if unit == "" || kind == Percent || kind == Rank {
+		return Quantity{}, false
+	}
+	end := j + len(unit)
+	if next, _ := utf8.DecodeRuneInString(text[end:]); next == '级' {
+		return Quantity{}, false
+	}
+	v, ok := ParseNumber("1" + text[i:j])
+	if !ok {
+		return Quantity{}, false
+	}
+	f, _ := v.Float64()
+	return Quantity{Text: text[i:end], Value: f, Unit: unit, Kind: kind, Approx: true, Start: i, End: end}, true
+}
+
+// firstPlace reads 首位 at text[i:] as the rank 1 after a ranking word:
+// 居全国首位, 稳居全国首位.
+func firstPlace(text string, i int) (Quantity, bool) {
+	const first = "首位"
+	if !strings.HasPrefix(text[i:], first) || !rankContext(text, i, i+len(first)) {
+		return Quantity{}, false
+	}
+	return Quantity{Text: first, Value: 1, Unit: "位", Kind: Rank, Start: i, End: i + len(first)}, true
 }
 
 // approxAround reports a qualifier just outside the span: 近1900家次, 约3万人,
 // 超过500件, 3000人以上, 5%左右.
 func approxAround(text string, start, end int) bool {
 	before := strings.TrimRight(text[max(0, start-12):start], " \u3000")
-	for _, w := range []string{"约", "約", "近", "超", "逾", "接近", "将近", "將近", "大约", "大約", "超过", "超過", "突破"} {
+	for _, w := range approxBefore {
 		if strings.HasSuffix(before, w) {
 			return !strings.HasSuffix(before[:len(before)-len(w)], "不") // 不超过3% is a cap
 		}
 	}
 	after := text[end:]
-	for _, w := range []string{"以上", "左右"} {
-		if strings.HasPrefix(after, w) {
-			return true
+	_, ok := words.HasPrefix(after, approxAfter)
+	return ok
+}
+
+// clauseBefore returns the words of the clause that ends at text[:i], up to
+// a clause mark or a line break and at most 20 runes back: where the words
+// that qualify a figure stand (缩短, 不超过, 居全省).
+func clauseBefore(text string, i int) string {
+	start := i
+	for n := 0; n < 20 && start > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune("，。；：！？,;:!?\n", r) {
+			break
 		}
+		start -= size
 	}
-	return false
+	return text[start:i]
 }
 
 // span is a stretch of text [start, end) that holds no quantity.
 type span struct{ start, end int }
 
-// masked returns, sorted by start, the spans that hold no quantity: document
-// numbers, dates, 《titles》 and short quoted phrases (“两个维护”).
-func masked(text string) []span {
+// masked returns, sorted by start, the spans that hold no quantity: those
+// of skip (document numbers, dates), 《titles》 and short quoted phrases
+// (“两个维护”).
+func masked(text string, skip [][2]int) []span {
 	var mask []span
-	for _, n := range docnum.Find(text) {
-		mask = append(mask, span{n.Start, n.End})
-	}
-	for _, d := range date.Find(text) {
-		mask = append(mask, span{d.Start, d.End})
+	for _, s := range skip {
+		mask = append(mask, span{s[0], s[1]})
 	}
 	for _, p := range [][2]string{{"《", "》"}, {"“", "”"}, {"「", "」"}, {"『", "』"}, {"\"", "\""}, {"‘", "’"}} {
 		for i := 0; i < len(text); {
@@ -787,8 +1050,11 @@ func masked(text string) []span {
 			}
 			closeEnd := body + c + len(p[1])
 			inner := text[body : body+c]
-			if strings.Contains(inner, "\n") || (p[0] != "《" && utf8.RuneCountInString(inner) > 20) {
-				i = body // unpaired, or too long to be a name or slogan
+			if strings.Contains(inner, "\n") || p[0] != "《" && (utf8.RuneCountInString(inner) > 20 ||
+				p[0] != p[1] && strings.Contains(inner, p[0]) || strings.ContainsAny(inner, "，。；")) {
+				// unpaired (专精特新“小巨人企业414家，…“单项冠军”), or too long
+				// to be a name or slogan
+				i = body
 				continue
 			}
 			mask = append(mask, span{open, closeEnd})

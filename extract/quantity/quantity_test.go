@@ -5,7 +5,23 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gongwen/gongwen/extract/date"
+	"github.com/gongwen/gongwen/extract/docnum"
 )
+
+// masks returns the spans of the document numbers and dates of text, sorted:
+// what extract passes to Find.
+func masks(text string) [][2]int {
+	var nums, out [][2]int
+	for _, n := range docnum.Find(text) {
+		nums = append(nums, [2]int{n.Start, n.End})
+	}
+	for _, d := range date.Find(text, nums...) {
+		out = append(out, [2]int{d.Start, d.End})
+	}
+	return append(nums, out...) // Find sorts them
+}
 
 func TestParseNumber(t *testing.T) {
 	tests := []struct {
@@ -94,6 +110,9 @@ func format(q Quantity) string {
 	s := q.Text + " " + strconv.FormatFloat(q.Value, 'f', -1, 64) + " " + q.Unit + " " + q.Kind
 	if q.Approx {
 		s += " ~"
+	}
+	if q.Range {
+		s += " [" + strconv.FormatFloat(q.Low, 'f', -1, 64) + "–" + strconv.FormatFloat(q.High, 'f', -1, 64) + "]"
 	}
 	return s
 }
@@ -196,7 +215,7 @@ func TestFind(t *testing.T) {
 		{"survey name per mille", "根据2023年5‰人口变动抽样调查推算", nil},
 		{"per mille value", "出生率为5.28‰；死亡率为8.28‰。", []string{"5.28‰ 5.28 ‰ percent", "8.28‰ 8.28 ‰ percent"}},
 		{"negative glued", "自然增长率为-3.01‰。", []string{"-3.01‰ -3.01 ‰ percent"}},
-		{"range is not negative", "3-5个工作日", nil},
+		{"a range is one figure, not a negative", "3-5个工作日", []string{"3-5个工作日 3 个工作日 measure [3–5]"}},
 		{"approx before outside text", "近1900家次境内外媒体", []string{"1900家次 1900 家次 count ~"}},
 		{"approx yu inside text", "2500余人次记者参加", []string{"2500余人次 2500 人次 count ~"}},
 		{"approx yue", "约3万人参加", []string{"3万人 30000 人 count ~"}},
@@ -230,8 +249,8 @@ func TestFind(t *testing.T) {
 		{"rate per square metre", "均价8500元/平方米，", []string{"8500元/平方米 8500 元/平方米 money"}},
 		{"qian yu", "参加培训千余人", []string{"千余人 1000 人 count ~"}},
 		{"bai alone is not a number", "百姓满意，千家万户", nil},
-		{"time limit is not a figure", "自受理之日起20个工作日内作出决定，3天以内答复", nil},
-		{"time held within a limit is a figure", "项目审批全流程时间控制在45天以内，一般应控制在20个工作日内", []string{"45天 45 天 measure"}},
+		{"a time limit is a figure", "自受理之日起20个工作日内作出决定，3天以内答复", []string{"20个工作日 20 个工作日 measure", "3天 3 天 measure"}},
+		{"times held within a limit are figures", "项目审批全流程时间控制在45天以内，一般应控制在20个工作日内", []string{"45天 45 天 measure", "20个工作日 20 个工作日 measure"}},
 		{"priority is not a rank", "始终把人民群众利益放在第一位", nil},
 		{"ledger is not a unit", "建立12台账", nil},
 		{"ascii colon after a word", "收到申请:56件,办结:56件", []string{"56件 56 件 count", "56件 56 件 count"}},
@@ -279,7 +298,8 @@ func TestFind(t *testing.T) {
 		{"share followed by a verb", "区本级预备费按本级支出的1.5%设置。", []string{"1.5% 1.5 % percent"}},
 		{"money bounding a class with 的", "统计范围为年主营业务收入2000万元及以上的工业法人单位，全市5000家以上的企业参加。",
 			[]string{"5000家 5000 家 count ~"}},
-		{"rules of a scheme", "“优秀”等次比例一般不超过参加考核单位总数的30%，原则上不少于40学时，工单响应率占20分，分值占5%。", nil},
+		{"limits are figures, points of a scheme are not", "“优秀”等次比例一般不超过参加考核单位总数的30%，原则上不少于40学时，工单响应率占20分，分值占5%。",
+			[]string{"30% 30 % percent", "40学时 40 学时 count"}},
 		{"a change of score is reported", "考核综合得分增加2.3分。", []string{"2.3分 2.3 分 count"}},
 		{"targets with a floor or cap", "群众满意率不低于90%，每季度开展培训不少于两次，赤字率不超过3%。",
 			[]string{"90% 90 % percent", "两次 2 次 count", "3% 3 % percent"}},
@@ -306,7 +326,7 @@ func TestFind(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, q := range Find(tt.in) {
+			for _, q := range Find(tt.in, masks(tt.in)...) {
 				got = append(got, format(q))
 				if tt.in[q.Start:q.End] != q.Text {
 					t.Errorf("span %d:%d = %q, Text %q", q.Start, q.End, tt.in[q.Start:q.End], q.Text)

@@ -113,14 +113,7 @@ func (r Region) Name() string {
 // issuers that start with no known place name.
 func Resolve(issuer string) (Region, bool) {
 	t := load()
-	s := t.normalize(issuer)
-	for _, p := range leadingWords {
-		s = strings.TrimPrefix(s, p)
-	}
-	cands := t.places([]rune(s))
-	if len(cands) == 0 && strings.HasPrefix(s, "驻") { // 国家统计局驻杭州调查队, but 驻马店 itself
-		cands = t.places([]rune(strings.TrimPrefix(s, "驻")))
-	}
+	cands := t.candidates(issuer)
 	if len(cands) == 0 {
 		return Region{}, false
 	}
@@ -167,7 +160,9 @@ type division struct {
 type table struct {
 	divs     []division // sorted by code, parents first
 	aliases  map[string][]int32
-	maxAlias int // longest alias, in runes
+	maxAlias int             // longest alias, in runes
+	maxUpper int             // longest alias of a county or a division above it
+	upperBi  map[string]bool // the first two characters of those aliases
 	fold     map[rune]rune
 }
 
@@ -207,6 +202,7 @@ func parse(gz []byte, fold string) (*table, error) {
 		divs:    make([]division, 0, n),
 		aliases: make(map[string][]int32, n+n/8),
 		fold:    map[rune]rune{},
+		upperBi: map[string]bool{},
 	}
 	levels := map[int]Level{2: Province, 4: City, 6: County, 9: Township} // by code length
 	// last[n] is the last division read with an n-digit code: the lines are
@@ -248,6 +244,10 @@ func parse(gz []byte, fold string) (*table, error) {
 			a = t.normalize(a) // as issuers are: 中国（上海）自由贸易试验区 → 中国上海自由贸易试验区
 			t.aliases[a] = append(t.aliases[a], int32(i))
 			t.maxAlias = max(t.maxAlias, len([]rune(a)))
+			if rs := []rune(a); d.level <= County && len(rs) >= 2 {
+				t.maxUpper = max(t.maxUpper, len(rs))
+				t.upperBi[string(rs[:2])] = true
+			}
 		}
 	}
 	return t, nil
@@ -447,4 +447,16 @@ func (t *table) region(i int32) Region {
 		}
 	}
 	return r
+}
+
+// Fold returns s with its traditional characters folded to simplified ones,
+// character for character: 地區生產總值 → 地区生产总值.
+func Fold(s string) string {
+	t := load()
+	return strings.Map(func(r rune) rune {
+		if f, ok := t.fold[r]; ok {
+			return f
+		}
+		return r
+	}, s)
 }

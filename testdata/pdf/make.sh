@@ -7,7 +7,7 @@
 # right, and every other line as a body paragraph indented by two characters. The accuracy test
 # compares the text read back from each PDF with its .txt source.
 #
-# Needs: libreoffice-writer-nogui, fonts-noto-cjk, fonts-wqy-zenhei, poppler-utils (pdftoppm), img2pdf.
+# Needs: libreoffice-writer-nogui, fonts-noto-cjk, fonts-wqy-zenhei, poppler-utils (pdftoppm), img2pdf, python3.
 set -eu
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -113,8 +113,11 @@ fodt single.txt 'WenQuanYi Zen Hei' '' hyphen single-wqy
 fodt long.txt 'Noto Serif CJK SC' '山南市人民政府关于2024年度法治政府建设工作情况的报告' dash long-noto
 fodt long.txt 'WenQuanYi Zen Hei' '山南市人民政府文件' pageof long-wqy
 fodt table.txt 'Noto Sans CJK SC' '' none table-noto
+# The table fixtures are written by tables.py (see there for what each holds).
+python3 tables.py "$work/tables-form.fodt" form
+python3 tables.py "$work/tables-long.fodt" long
 libreoffice --headless --convert-to pdf --outdir "$work" "$work"/*.fodt >/dev/null
-for f in single-noto single-wqy long-noto long-wqy table-noto; do
+for f in single-noto single-wqy long-noto long-wqy table-noto tables-form tables-long; do
 	mv "$work/$f.pdf" "$f.pdf"
 done
 

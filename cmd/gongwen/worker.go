@@ -1,0 +1,229 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/gongwen/gongwen/extract"
+	"github.com/gongwen/gongwen/internal/limit"
+	"github.com/gongwen/gongwen/internal/worker"
+)
+
+// workerCommand is the hidden subcommand that runs extractions for
+// extract and ingest, in child processes they supervise (internal/worker):
+// a file that crashes or exhausts its process takes only its own document
+// with it.
+const workerCommand = "_worker"
+
+// Defaults of the limits of one document (README "Limits").
+const (
+	defaultDocTimeout = 2 * time.Minute
+	defaultDocMemory  = 1 << 30
+	defaultMaxInput   = 256 << 20
+	// ocrDocTimeout is the least time a document has with --ocr.
+	ocrDocTimeout = 30 * time.Minute
+)
+
+// docLimits are the limits of extracting one document.
+type docLimits struct {
+	timeout  time.Duration
+	memory   int64 // bytes the worker process may hold, its dictionary included
+	maxInput int64 // bytes of one input file
+	maxText  int64 // bytes of the text of one document
+	workers  int   // worker processes; 0 means one per core
+}
+
+func addLimitFlags(fs *flag.FlagSet, l *docLimits) {
+	l.timeout, l.memory, l.maxInput, l.maxText = defaultDocTimeout, defaultDocMemory, defaultMaxInput, extract.DefaultMaxText
+	fs.DurationVar(&l.timeout, "doc-timeout", l.timeout, "give up on a document after `DURATION`")
+	fs.Var(limit.SizeFlag{N: &l.memory}, "doc-memory", "give up on a document when its worker process holds more than `SIZE`")
+	fs.Var(limit.SizeFlag{N: &l.maxInput}, "max-input", "skip input files larger than `SIZE`")
+	fs.Var(limit.SizeFlag{N: &l.maxText}, "max-text", "give up on a document whose text is longer than `SIZE`")
+	fs.IntVar(&l.workers, "workers", 0, "extract in `N` worker processes at once (default: one per core)")
+}
+
+// extractJob is one document for a worker: a file it reads itself, or an
+// input whose bytes the parent has (a fetched page).
+type extractJob struct {
+	Path string `json:"path,omitempty"`
+	Dir  string `json:"dir,omitempty"` // the parent's working directory, where a relative Path is
+
+	Input    extract.Input `json:"input"`
+	MaxInput int64         `json:"max_input"`
+	MaxText  int64         `json:"max_text"`
+	OCR      bool          `json:"ocr,omitempty"`     // read scanned pages with Tesseract
+	Explain  bool          `json:"explain,omitempty"` // fill Indicator.Rule
+}
+
+// extractor runs extractions in worker processes. An input gives one
+// document, or an archive's and those of the files inside it.
+type extractor struct {
+	pool   *worker.Pool[extractJob, []*extract.Document]
+	limits docLimits
+	ocr    bool // read scanned PDF pages with Tesseract
+	// explain fills each indicator's naming rule (extract --explain)
+	explain bool
+}
+
+// pools holds the worker processes of this process, by memory budget and
+// number: started once, they serve every command run in the process (the
+// tests run many) and end when it exits.
+var pools sync.Map // poolKey → *worker.Pool[extractJob, []*extract.Document]
+
+type poolKey struct {
+	memory  int64
+	workers int
+}
+
+func newExtractor(l docLimits) (*extractor, error) {
+	// Zero means the default: callers in tests fill only what they test.
+	l.timeout = cmp.Or(l.timeout, defaultDocTimeout)
+	l.memory = cmp.Or(l.memory, defaultDocMemory)
+	l.maxInput = cmp.Or(l.maxInput, defaultMaxInput)
+	l.maxText = cmp.Or(l.maxText, extract.DefaultMaxText)
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("cannot start worker processes: %w", err)
+	}
+	pool, _ := pools.LoadOrStore(poolKey{l.memory, l.workers}, &worker.Pool[extractJob, []*extract.Document]{
+		Command: []string{exe, workerCommand, strconv.FormatInt(l.memory, 10)},
+		Size:    l.workers,
+		Memory:  l.memory,
+	})
+	return &extractor{pool: pool.(*worker.Pool[extractJob, []*extract.Document]), limits: l}, nil
+}
+
+// Close ends the use of the extractor; its worker processes stay for the
+// next command of the process.
+func (e *extractor) Close() {}
+
+// closePools ends the worker processes before gongwen exits.
+func closePools() {
+	pools.Range(func(_, p any) bool {
+		p.(*worker.Pool[extractJob, []*extract.Document]).Close()
+		return true
+	})
+}
+
+// file extracts the file at path.
+func (e *extractor) file(ctx context.Context, path string) ([]*extract.Document, error) {
+	// The workers outlive a change of directory (a test's), so the job says
+	// where a relative path starts; the path itself stays as given, the
+	// document's source.file.
+	dir, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", path, err)
+	}
+	return e.do(ctx, path, extractJob{Path: path, Dir: dir})
+}
+
+// input extracts an input held in memory (a fetched page); name is its URL.
+func (e *extractor) input(ctx context.Context, in extract.Input) ([]*extract.Document, error) {
+	name := in.Name
+	if name == "" {
+		name = in.URL
+	}
+	return e.do(ctx, name, extractJob{Input: in})
+}
+
+func (e *extractor) do(ctx context.Context, name string, job extractJob) ([]*extract.Document, error) {
+	job.MaxInput, job.MaxText = e.limits.maxInput, e.limits.maxText
+	job.OCR, job.Explain = e.ocr, e.explain
+	timeout := e.limits.timeout
+	if e.ocr {
+		timeout = max(timeout, ocrDocTimeout) // OCR takes 10–30 s a page
+	}
+	jobCtx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	docs, err := e.pool.Do(jobCtx, job)
+	switch {
+	case err == nil:
+		return docs, nil
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, fmt.Errorf("extract: %s: gave up after %v (--doc-timeout)", name, timeout)
+	case errors.Is(err, worker.ErrMemory):
+		return nil, fmt.Errorf("extract: %s: gave up: %w (--doc-memory)", name, err)
+	case errors.Is(err, worker.ErrCrashed):
+		return nil, fmt.Errorf("extract: %s: %w; the other inputs go on", name, err)
+	}
+	return nil, err // the extractor's own error, which names the input
+}
+
+// beforeExtract, if set, is called by the worker with each input's name
+// before it is extracted. Tests set it to crash a worker as a fatal runtime
+// error would.
+var beforeExtract func(name string)
+
+// runWorker is the worker process: gongwen _worker MEMORY, serving the
+// jobs of an extractor.
+func runWorker(args []string, stderr io.Writer) int {
+	memory := int64(0)
+	if len(args) > 0 {
+		memory, _ = strconv.ParseInt(args[0], 10, 64)
+	}
+	ex := &extract.Extractor{}
+	err := worker.Serve(memory, func(job extractJob) ([]*extract.Document, error) {
+		in := job.Input
+		if job.Path != "" {
+			if job.Dir != "" {
+				if err := os.Chdir(job.Dir); err != nil {
+					return nil, fmt.Errorf("extract: %s: %w", job.Path, err)
+				}
+			}
+			body, err := readInput(job.Path, job.MaxInput, job.MaxText)
+			if err != nil {
+				return nil, err
+			}
+			in.Name, in.Body = job.Path, body
+		}
+		ex.MaxText, ex.OCR, ex.Explain = int(job.MaxText), job.OCR, job.Explain
+		if beforeExtract != nil {
+			beforeExtract(in.Name)
+		}
+		return ex.ExtractAll(in)
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "gongwen worker:", err)
+		return 1
+	}
+	return 0
+}
+
+// readInput reads a file of at most max bytes; a text or HTML file is not
+// read at all when it is too large for its text to fit in maxText (the
+// extractor's check, made before the bytes are read).
+func readInput(path string, max, maxText int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", path, unwrapPathError(err))
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if info.Size() > max {
+			return nil, fmt.Errorf("extract: %s: file of %s, larger than %s (--max-input)", path, limit.Size(info.Size()), limit.Size(max))
+		}
+		head := make([]byte, 4096)
+		n, _ := f.ReadAt(head, 0)
+		if format := extract.Sniff(path, "", head[:n]); (format == extract.FormatText || format == extract.FormatHTML) && info.Size() > 4*maxText {
+			return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", path, limit.Size(info.Size()), extract.ErrTooLarge, limit.Size(maxText))
+		}
+	}
+	body, err := limit.ReadAll(f, max, "file")
+	if errors.Is(err, limit.ErrExceeded) {
+		return nil, fmt.Errorf("extract: %s: more than %s (--max-input)", path, limit.Size(max))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", path, unwrapPathError(err))
+	}
+	return body, nil
+}

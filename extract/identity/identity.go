@@ -1,0 +1,138 @@
+// Package identity reads what a document says about itself: its title, who
+// issued it, which kind of document it is and which year it reports on.
+//
+// Each recogniser is a pure function over the text, walking an ordered table
+// of named rules, each with an example: title lines at the top of the text
+// (Title), the issuer from the title, the 令 header, the speech header of a
+// report to a people's congress, the issuer line under a bulletin's title or
+// the signature at the end (Issuer), the kind from the title's words and the
+// text's structure (Kind, rules in kinds.tsv) and the report year (ReportYear).
+// Traditional characters are folded to simplified ones before any rule reads
+// them; what the functions return is cut from the text as written.
+//
+// Package extract composes them with the readers' own findings (an HTML
+// page's heading, a PDF's largest-font lines, the metadata block) and with
+// extract/region, and records where each value came from.
+package identity
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/hans"
+)
+
+// Sources: where a value came from. Package extract reports them in
+// Document.IdentitySource, beside its own (metadata, html-heading,
+// pdf-largest-font …).
+const (
+	SourceText       = "text"           // title: the title lines at the top of the text
+	SourceBreadcrumb = "breadcrumb"     // title: the last step of a 首页 > … > title path
+	SourceTitle      = "title"          // issuer, kind or year read from the title
+	SourceOrder      = "order-header"   // issuer: 中华人民共和国国务院令 / 第707号
+	SourceSpeech     = "speech-header"  // issuer or year: ——2023年2月2日在长沙县第十八届人民代表大会…会议上 / 县长 …
+	SourceOnBehalf   = "on-behalf"      // issuer: 我代表北京市人民政府，向大会报告
+	SourceIssuerLine = "issuer-line"    // issuer: the name above a date under a bulletin's title
+	SourceSignature  = "signature"      // issuer: the name above the date at the end
+	SourceSelf       = "self-reference" // issuer: 我局/本局 with the body the text names
+	SourceTitlePlace = "title-place"    // issuer: the place a title names and the body that issues its kind
+	SourceStructure  = "structure"      // kind: the text's structure (本公报, 预算主管部门, 我代表…向大会报告)
+	SourceDefault    = "default"        // kind: other, nothing fitted
+	SourcePeriod     = "period"         // year: 统计期限自2024年1月1日至12月31日
+	SourceOpening    = "opening"        // year: the first sentence of the body (2023年，全市…)
+	SourceSigned     = "signing-date"   // year: the year before an annual report was signed
+)
+
+// fold folds traditional characters; offsets in runes stay the same.
+func fold(s string) string { return hans.Fold(s) }
+
+// squashSpaces removes spaces between CJK characters (报 告 → 报告, 2024 年 →
+// 2024年) and keeps one between Latin words and numbers.
+func squashSpaces(s string) string {
+	var b strings.Builder
+	pending := false // a run of spaces since the last character written
+	var last rune
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' {
+			pending = true
+			continue
+		}
+		if pending && isLatin(last) && isLatin(r) {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+
+// trimLine trims padding, including U+3000 and nbsp.
+func trimLine(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' })
+}
+
+// headLines returns the first n non-empty lines of text, trimmed.
+func headLines(text string, n int) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		if len(out) >= n {
+			break
+		}
+		if l := trimLine(line); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// tailLines returns the last n non-empty lines of text, trimmed, in order.
+func tailLines(text string, n int) []string {
+	var out []string
+	for end := len(text); end > 0 && len(out) < n; {
+		start := strings.LastIndexByte(text[:end], '\n') + 1
+		if l := trimLine(text[start:end]); l != "" {
+			out = append(out, l)
+		}
+		end = start - 1
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// hanDigits are the digits of years written in Chinese (二〇二五年).
+var hanDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, 'Ｏ': 0, 'O': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// yearRE finds a year: 2024年, ２０２４年, 二〇二四年.
+var yearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
+
+// yearValue reads the digits yearRE matched.
+func yearValue(s string) int {
+	y := 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			y = y*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			y = y*10 + int(r-'０')
+		default:
+			d, ok := hanDigits[r]
+			if !ok {
+				return 0
+			}
+			y = y*10 + d
+		}
+	}
+	if y < 1949 || y > 2100 {
+		return 0
+	}
+	return y
+}

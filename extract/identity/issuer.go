@@ -1,0 +1,635 @@
+package identity
+
+import (
+	_ "embed"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Issuer is who issued a document. The text names the body whole (周口市统计局,
+// 国务院) or as a place and its body (广东省 + 省长 → 广东省, 人民政府): Place
+// is then the place as written (it may be short: 西藏) and Body what follows
+// it; package extract spells the place out (西藏自治区人民政府).
+type Issuer struct {
+	Name   string
+	Place  string
+	Body   string
+	Source string
+}
+
+// String returns the issuer as one name.
+func (i Issuer) String() string {
+	if i.Name != "" {
+		return i.Name
+	}
+	return i.Place + i.Body
+}
+
+// issuerRule is one way of finding the issuer, with an example document (its
+// first line is the title) and what the rule finds in it.
+type issuerRule struct {
+	name    string
+	example string
+	want    string
+	find    func(d *reading) Issuer
+}
+
+// issuerRules are tried in order; the first that finds an issuer wins.
+var issuerRules = []issuerRule{
+	{SourceTitle, "驻马店市人民政府关于2024年度法治政府建设工作情况的报告\n市人大常委会：", "驻马店市人民政府", fromTitle},
+	{SourceOrder, "中华人民共和国个人所得税法实施条例\n中华人民共和国国务院令\n第707号\n现公布修订后的《中华人民共和国个人所得税法实施条例》。", "国务院", fromOrderHeader},
+	{SourceSpeech, "政府工作报告\n——2023年2月2日在长沙县第十八届人民代表大会第三次会议上\n县长 某某\n各位代表：", "长沙县人民政府", fromSpeech},
+	{SourceOnBehalf, "2025年工作报告\n各位代表：\n现在，我代表北京市人民政府，向大会报告政府工作，请予审议。", "北京市人民政府", fromOnBehalf},
+	{SourceIssuerLine, "2023年周口市国民经济和社会发展统计公报\n周口市统计局\n2024年4月29日\n2023年，全市经济运行持续向好。", "周口市统计局", fromIssuerLine},
+	{SourceSignature, "关于做好清理工作的通知\n各单位：\n请认真贯彻执行。\n金昌市人民政府\n2025年6月13日\n（此件公开发布）", "金昌市人民政府", fromSignature},
+	{SourceSelf, "2024年政府信息公开工作年度报告\n本报告由澜溪县市场监督管理局编制。2024年，我局认真贯彻落实《条例》。", "澜溪县市场监督管理局", fromSelfReference},
+	{SourceTitlePlace, "2024年云溪县国民经济和社会发展统计公报\n一、综合\n全年全县地区生产总值412.37亿元。", "云溪县统计局", fromTitlePlace},
+}
+
+// reading is a document as the issuer rules read it.
+type reading struct {
+	title, text string
+	head        []line // the first lines
+	speech      speech
+}
+
+// line is a line of text as written and folded: the same runes, so that
+// what a rule finds in the folded form is cut from the written one.
+type line struct{ s, f string }
+
+func newLines(ss []string) []line {
+	out := make([]line, len(ss))
+	for i, s := range ss {
+		out[i] = line{s, fold(s)}
+	}
+	return out
+}
+
+// cut returns the written runes at byte offsets i:j of the folded form.
+func (l line) cut(i, j int) string {
+	ri := utf8.RuneCountInString(l.f[:i])
+	rj := ri + utf8.RuneCountInString(l.f[i:j])
+	rs := []rune(l.s)
+	return string(rs[ri:rj])
+}
+
+// from returns the line from byte offset i of its folded form on.
+func (l line) from(i int) line { return line{l.cut(i, len(l.f)), l.f[i:]} }
+
+// IssuerOf finds who issued a document from its title and text (see
+// issuerRules): the body a title starts with (X关于…, X2024年…报告), a 令
+// header, the speech header of a report to a people's congress, 我代表X向大会
+// 报告, the name above a date under a bulletin's title or at the end, and the
+// body that issues a kind of document in the place its title names. It
+// returns the zero Issuer when nothing fits.
+func IssuerOf(title, text string) Issuer {
+	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
+	d.speech = findSpeech(d.head)
+	for _, r := range issuerRules {
+		if is := r.find(d); is.String() != "" {
+			is.Source = r.name
+			return is
+		}
+	}
+	return Issuer{}
+}
+
+// orgSuffixes end the names of government bodies.
+var orgSuffixes = []string{"人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "局", "厅", "部", "署",
+	"院", "委", "办", "街道办事处", "办事处", "镇", "乡", "街道", "中心", "管委会", "司", "会", "处", "所",
+	"公署", "队", "站", "分行"}
+
+// IsOrgName reports whether s looks like the name of a government body.
+func IsOrgName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 40 || strings.ContainsAny(s, "，。,；;：:0123456789０１２３４５６７８９《》“”\"") {
+		return false
+	}
+	f := fold(s)
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(f, suf) && len(f) > len(suf) && f != "人民政府" {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	leadingYear = regexp.MustCompile(`^\s*(?:[0-9０-９]{4}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年度?`)
+	// titleNext is what follows the issuer's name in a title: 关于, a year,
+	// or the name of a report that a body makes about itself.
+	titleNext = regexp.MustCompile(`^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|工作报告|工作总结|政府信息公开|信息公开|法治政府建设|部门预算|部门决算|本级|年度|印发|转发|公告|通告|通知|令|决定|意见|批复)`)
+	// govName is a government named by its place: 北京市政府, 西藏人民政府.
+	govName = regexp.MustCompile(`^(.+?)(?:人民)?政府$`)
+)
+
+// fromTitle reads the body a title starts with: the longest prefix that is a
+// body's name and is followed by 关于, a year or a report's name
+// (驻马店市人民政府关于…, 江淮省自然资源厅2024年度…, 沙河口县人民政府工作报告).
+func fromTitle(d *reading) Issuer {
+	t := squashSpaces(d.title)
+	t = strings.TrimPrefix(t, leadingYear.FindString(t))
+	f := []rune(fold(t))
+	rs := []rune(t)
+	for n := min(len(rs), 40); n >= 2; n-- {
+		name := string(rs[:n])
+		if !IsOrgName(name) || !titleNext.MatchString(string(f[n:])) {
+			continue
+		}
+		return bodyOrGovernment(name)
+	}
+	return Issuer{}
+}
+
+// bodyOrGovernment returns a government named by its place as place and
+// body (北京市政府 → 北京市, 人民政府), any other body as its name.
+func bodyOrGovernment(name string) Issuer {
+	if m := govName.FindStringSubmatch(fold(name)); m != nil && !strings.ContainsAny(m[1], "办") {
+		place := string([]rune(name)[:utf8.RuneCountInString(m[1])])
+		if place != "" && !isRelative(place) {
+			return Issuer{Place: place, Body: "人民政府"}
+		}
+	}
+	return Issuer{Name: name}
+}
+
+// orderHeader is the header of an order: 中华人民共和国国务院令 / 第707号,
+// 北京市人民政府令第312号.
+var orderHeader = regexp.MustCompile(`^(.{2,30}?)令\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*号)?$`)
+
+// fromOrderHeader reads the body of a 令 header in the first lines.
+func fromOrderHeader(d *reading) Issuer {
+	for i, l := range d.head {
+		if i >= 6 {
+			break
+		}
+		l = line{squashSpaces(l.s), squashSpaces(l.f)}
+		m := orderHeader.FindStringSubmatchIndex(l.f)
+		if m == nil {
+			continue
+		}
+		numbered := strings.Contains(l.f, "号")
+		if !numbered && (i+1 >= len(d.head) || !docNumberLine.MatchString(d.head[i+1].f)) {
+			continue
+		}
+		start := m[2]
+		if rest := strings.TrimPrefix(l.f[m[2]:m[3]], "中华人民共和国"); rest != l.f[m[2]:m[3]] && IsOrgName(rest) {
+			start = m[3] - len(rest)
+		}
+		if name := l.cut(start, m[3]); IsOrgName(name) {
+			return bodyOrGovernment(name)
+		}
+	}
+	return Issuer{}
+}
+
+// speech is the header of a report delivered to a people's congress.
+type speech struct {
+	ok       bool
+	year     int
+	place    string // the congress's place: 长沙县, 北京市; "" for the national congress
+	national bool
+	speaker  line // who speaks: 县长 某某, 青禾县审计局局长 林向东
+}
+
+// congressRE is the congress a speech was delivered at: 在长沙县第十八届人民代表大会
+// 第三次会议上, 在第十四届全国人民代表大会第二次会议上, 在市十七届人大三次会议上.
+var congressRE = regexp.MustCompile(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
+
+// findSpeech finds the speech header in the first lines: the congress and
+// the date, and who speaks — on the same line after 会议上 or on the next.
+func findSpeech(head []line) speech {
+	for i, l := range head {
+		if i >= 10 {
+			break
+		}
+		loc := congressRE.FindStringSubmatchIndex(l.f)
+		if loc == nil {
+			continue
+		}
+		s := speech{ok: true, place: strings.TrimSpace(l.cut(loc[2], loc[3])), national: loc[4] >= 0}
+		if m := yearRE.FindStringSubmatch(l.f[:loc[0]]); m != nil {
+			s.year = yearValue(m[1])
+		}
+		s.speaker = l.from(loc[1])
+		for j := i + 1; trimLine(s.speaker.s) == "" && j < len(head) && j <= i+2; j++ {
+			if !strings.ContainsAny(head[j].f, "：:，,。") {
+				s.speaker = head[j]
+			}
+		}
+		s.speaker = line{squashSpaceBefore(s.speaker.s), squashSpaceBefore(s.speaker.f)}
+		return s
+	}
+	return speech{}
+}
+
+//go:embed heads.tsv
+var headsTSV string
+
+// head is a row of heads.tsv.
+type head struct{ position, body, example string }
+
+var heads = func() []head {
+	var out []head
+	for i, row := range strings.Split(strings.TrimSpace(headsTSV), "\n") {
+		if strings.HasPrefix(row, "#") || strings.HasPrefix(row, "position\t") {
+			continue
+		}
+		f := strings.Split(row, "\t")
+		if len(f) != 3 || f[0] == "" || f[1] == "" {
+			panic("identity: heads.tsv line " + strconv.Itoa(i+1) + ": want position, body, example") // a build error
+		}
+		out = append(out, head{f[0], f[1], f[2]})
+	}
+	return out
+}()
+
+// speakerRest is what may follow a position: the speaker's name, 同志, 作…报告.
+var speakerRest = regexp.MustCompile(`^\s*[\p{Han}·•]{0,5}\s*(?:同志)?\s*(?:作.*)?[。.]?$`)
+
+// fromSpeech reads the issuer from a speech header: the body before the
+// speaker's position (青禾县审计局局长 → 青禾县审计局), or the government the
+// position heads in the place named before it or in the congress's place
+// (广东省省长 → 广东省人民政府; 县长, at 长沙县's congress → 长沙县人民政府;
+// 国务院总理 → 国务院), or the body alone on the line (澄阳市发展和改革委员会).
+func fromSpeech(d *reading) Issuer {
+	s := d.speech
+	sp := s.speaker
+	if !s.ok || sp.f == "" {
+		return Issuer{}
+	}
+	for _, h := range heads {
+		for from := 0; ; {
+			k := strings.Index(sp.f[from:], h.position)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(h.position)
+			if !speakerRest.MatchString(sp.f[from:]) {
+				continue
+			}
+			end := k
+			for _, acting := range []string{"代理", "代"} {
+				if strings.HasSuffix(sp.f[:end], acting) {
+					end -= len(acting)
+				}
+			}
+			if is := speakerBody(strings.TrimSpace(sp.cut(0, end)), h, s); is.String() != "" {
+				return is
+			}
+			break
+		}
+	}
+	if name := squashSpaces(sp.s); IsOrgName(name) {
+		return relativeTo(name, s.place)
+	}
+	return Issuer{}
+}
+
+// squashSpaceBefore folds runs of space into one, so 国务院总理　 李　强
+// reads as 国务院总理 李 强.
+func squashSpaceBefore(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// speakerBody is the issuer a speaker of position h in body or place org
+// speaks for.
+func speakerBody(org string, h head, s speech) Issuer {
+	body, placeBody := strings.CutPrefix(h.body, "+")
+	switch {
+	case h.body != "=" && !placeBody:
+		return Issuer{Name: h.body} // 国务院
+	case org != "" && IsOrgName(org):
+		return relativeTo(org, s.place)
+	case h.body == "=":
+		return Issuer{}
+	case org != "":
+		return Issuer{Place: org, Body: body}
+	case s.place != "":
+		return Issuer{Place: s.place, Body: body}
+	}
+	return Issuer{}
+}
+
+// relativeLevels start the names of bodies that do not say their place:
+// 市人大常委会, 县财政局, 自治区人民政府.
+var relativeLevels = []string{"自治区", "自治州", "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡"}
+
+func isRelative(name string) bool {
+	for _, l := range relativeLevels {
+		if strings.HasPrefix(name, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyWords spell out the short forms of bodies.
+var bodyWords = strings.NewReplacer("人大常委会", "人民代表大会常务委员会")
+
+// relativeTo names a body in place when its name does not (市人大常委会 at
+// 松岭市 → 松岭市人民代表大会常务委员会); a government becomes place and body.
+func relativeTo(name, place string) Issuer {
+	if !isRelative(name) {
+		return bodyOrGovernment(name)
+	}
+	if place == "" {
+		return Issuer{}
+	}
+	rest := name
+	for _, l := range relativeLevels {
+		if r, ok := strings.CutPrefix(name, l); ok {
+			rest = r
+			break
+		}
+	}
+	if govName.MatchString(rest) && !strings.Contains(rest, "办") {
+		return Issuer{Place: place, Body: "人民政府"}
+	}
+	return Issuer{Place: place, Body: bodyWords.Replace(rest)}
+}
+
+// onBehalf is a speaker's opening: 现在，我代表北京市人民政府，向大会报告.
+var onBehalf = regexp.MustCompile(`我代表([^，,。、\s]{2,24}?)[，,\s]*向(?:大会|会议)`)
+
+// fromOnBehalf reads the body a report is delivered for.
+func fromOnBehalf(d *reading) Issuer {
+	for _, l := range d.head {
+		m := onBehalf.FindStringSubmatchIndex(l.f)
+		if m == nil {
+			continue
+		}
+		if name := l.cut(m[2], m[3]); IsOrgName(name) {
+			place := d.speech.place
+			if place == "" {
+				place = titlePlace(d.title)
+			}
+			return relativeTo(name, place)
+		}
+	}
+	return Issuer{}
+}
+
+// signatureAt returns the name of a body signing at line i of lines: a
+// body's name on the line above a date line, or before the date on the same
+// line (金昌市人民政府  2025年6月13日); of several bodies signing together on
+// consecutive lines, the first. It returns "" when line i is no signature.
+func signatureAt(lines []string, i int) string {
+	if !dateLine.MatchString(fold(lines[i])) {
+		fields := strings.Fields(lines[i])
+		if n := len(fields); n >= 2 && dateLine.MatchString(fold(fields[n-1])) {
+			if name := strings.Join(fields[:n-1], ""); IsOrgName(name) {
+				return name
+			}
+		}
+		return ""
+	}
+	top := i
+	for top > 0 && i-top < 3 && IsOrgName(squashSpaces(lines[top-1])) {
+		top--
+	}
+	if top == i {
+		return ""
+	}
+	// 杭州市富阳区统计局 国家统计局富阳调查队: the first of bodies side by side
+	if fields := strings.Fields(lines[top]); len(fields) > 1 && IsOrgName(fields[0]) && IsOrgName(fields[len(fields)-1]) {
+		return fields[0]
+	}
+	return squashSpaces(lines[top])
+}
+
+// issuerLineMax is how many lines from the top an issuer line may stand.
+const issuerLineMax = 10
+
+// fromIssuerLine reads the body and date under a title, before the body
+// text begins (统计公报: 周口市统计局 / 2024年4月29日).
+func fromIssuerLine(d *reading) Issuer {
+	lines := headLines(d.text, issuerLineMax)
+	for i, l := range lines {
+		if strings.ContainsAny(fold(l), "。，,；;：:") {
+			break
+		}
+		if name := signatureAt(lines, i); name != "" {
+			return Issuer{Name: name}
+		}
+	}
+	return Issuer{}
+}
+
+// fromSignature reads the first signature of the text: the name above the
+// date at the end of the document or of its covering notice (an attachment
+// follows the notice that issues it).
+func fromSignature(d *reading) Issuer {
+	var lines []string
+	for line := range strings.Lines(d.text) {
+		if l := trimLine(line); l != "" && runeLen(l) <= 60 {
+			lines = append(lines, l)
+		} else if l != "" {
+			lines = append(lines, "。") // a paragraph: no signature line
+		}
+	}
+	for i := range lines {
+		if name := signatureAt(lines, i); name != "" {
+			return Issuer{Name: name}
+		}
+	}
+	return Issuer{}
+}
+
+// placeRE reads a place at the start of a title: one or more names ending
+// with a division's level (珠海市斗门区, 云溪县, 黔东南州).
+var placeRE = regexp.MustCompile(`^(?:[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道))+`)
+
+// placeSegment is one name of placeRE; levelChars may follow it directly
+// (鄞州 is read first, then 区).
+var (
+	placeSegment = regexp.MustCompile(`^[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道)`)
+	levelChars   = "省市县区州旗盟镇乡"
+)
+
+// placePrefix returns the length in bytes of the place names a folded
+// title starts with, each as long as it goes: 鄞州区, not 鄞州; 杭州市富阳区.
+func placePrefix(f string) int {
+	end := 0
+	for {
+		loc := placeSegment.FindStringIndex(f[end:])
+		if loc == nil {
+			return end
+		}
+		end += loc[1]
+		for end < len(f) {
+			r, size := utf8.DecodeRuneInString(f[end:])
+			if !strings.ContainsRune(levelChars, r) {
+				break
+			}
+			end += size
+		}
+	}
+}
+
+// titleStart returns a title from where its place would stand: after a
+// leading year and 关于 (2024年关于…, 关于2024年…).
+func titleStart(title string) string {
+	t := squashSpaces(title)
+	t = strings.TrimPrefix(t, leadingYear.FindString(t))
+	t = strings.TrimPrefix(t, "关于")
+	return strings.TrimPrefix(t, leadingYear.FindString(t))
+}
+
+// titlePlace returns the place a title starts with (珠海市斗门区, 云溪县).
+func titlePlace(title string) string {
+	t := titleStart(title)
+	l := line{t, fold(t)}
+	end := placePrefix(l.f)
+	if end == 0 || strings.ContainsAny(l.f[:end], "关于的在") {
+		return ""
+	}
+	return l.cut(0, end)
+}
+
+// selfBodies are how a body refers to itself (我局, 本局) and the ends of
+// its name.
+var selfBodies = []struct{ words, ends []string }{
+	{[]string{"我局", "本局"}, []string{"局"}},
+	{[]string{"我厅", "本厅"}, []string{"厅"}},
+	{[]string{"我委", "本委"}, []string{"委员会", "委"}},
+	{[]string{"我办", "本办"}, []string{"办公室", "办"}},
+}
+
+// selfStarts may stand before a body's name in running text: 由某县统计局编制.
+// Not 和: it is inside names (住房和城乡建设局).
+const selfStarts = "由经为在向是对即据"
+
+// fromSelfReference reads the body a text calls 我局 (本局, 我委 …): the body
+// of that kind, with its place, that the text names most often.
+func fromSelfReference(d *reading) Issuer {
+	f := fold(d.text)
+	for _, sb := range selfBodies {
+		used := false
+		for _, w := range sb.words {
+			used = used || strings.Contains(f, w)
+		}
+		if !used {
+			continue
+		}
+		if name := mostNamedBody(d.text, f, sb.ends); name != "" {
+			return Issuer{Name: name}
+		}
+	}
+	return Issuer{}
+}
+
+// mostNamedBody returns the body's name ending in one of ends, starting
+// with a place, that the text names most often (first named on a tie).
+func mostNamedBody(text, f string, ends []string) string {
+	count := map[string]int{}
+	var order []string
+	rs, fs := []rune(text), []rune(f)
+	for i := range fs {
+		for _, e := range ends {
+			er := []rune(e)
+			if i+len(er) > len(fs) || string(fs[i:i+len(er)]) != e {
+				continue
+			}
+			end := i + len(er)
+			name := ""
+			for start := i - 1; start >= max(0, end-20); start-- { // the name that starts last, at a word's start
+				if start > 0 && isHanRune(fs[start-1]) && !strings.ContainsRune(selfStarts, fs[start-1]) {
+					continue // inside a longer run of words
+				}
+				if strings.ContainsRune(selfStarts, fs[start]) {
+					continue // 由某县统计局: the name starts after 由
+				}
+				cand := string(fs[start:end])
+				if IsOrgName(cand) && placePrefix(cand) > 0 {
+					name = string(rs[start:end])
+					break
+				}
+			}
+			if name != "" {
+				if count[name] == 0 {
+					order = append(order, name)
+				}
+				count[name]++
+			}
+		}
+	}
+	best := ""
+	for _, n := range order {
+		if count[n] > count[best] {
+			best = n
+		}
+	}
+	return best
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// titleBodies say which body issues a kind of document in the place its
+// title names.
+var titleBodies = []struct {
+	title    *regexp.Regexp
+	body     string
+	national string // the issuer when the place is the whole country
+	example  string
+}{
+	{regexp.MustCompile(`政府工作报告`), "人民政府", "国务院", "2022年珠海市斗门区政府工作报告"},
+	{regexp.MustCompile(`国民经济和社会发展统计公报`), "统计局", "国家统计局", "2023年周口市国民经济和社会发展统计公报"},
+	{regexp.MustCompile(`法治政府建设.*报告`), "人民政府", "国务院", "2020年静海区法治政府建设情况报告"},
+	{regexp.MustCompile(`政府信息公开.*年度报告`), "人民政府", "", "静海区2023年政府信息公开工作年度报告"},
+}
+
+// fromTitlePlace names the body that issues the title's kind of document in
+// the place the title names (2024年云溪县国民经济和社会发展统计公报 → 云溪县统计局).
+func fromTitlePlace(d *reading) Issuer {
+	f := fold(d.title)
+	start := titleStart(f)
+	for _, b := range titleBodies {
+		if !b.title.MatchString(f) {
+			continue
+		}
+		if strings.HasPrefix(start, "中华人民共和国") || strings.HasPrefix(start, "全国") {
+			if b.national == "" {
+				return Issuer{}
+			}
+			return Issuer{Name: b.national}
+		}
+		if place := titlePlace(d.title); place != "" {
+			return Issuer{Place: place, Body: b.body}
+		}
+	}
+	return Issuer{}
+}
+
+//go:embed national.txt
+var nationalTXT string
+
+var nationalBodies = func() []string {
+	var out []string
+	for _, line := range strings.Split(nationalTXT, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}()
+
+// National reports whether an issuer is a body of the central government or
+// the Party centre (国务院办公厅, 司法部, 国家统计局, 证监会; national.txt). A
+// local office named after its national body (国家税务总局驻马店市税务局)
+// also starts so: extract asks only when the issuer names no place.
+func National(issuer string) bool {
+	f := fold(strings.TrimSpace(issuer))
+	f = strings.TrimPrefix(f, "中华人民共和国")
+	if f == "" {
+		return false
+	}
+	for _, b := range nationalBodies {
+		if strings.HasPrefix(f, b) {
+			return true
+		}
+	}
+	return false
+}

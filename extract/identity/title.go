@@ -1,0 +1,278 @@
+package identity
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/gongwen/gongwen/extract/meta"
+)
+
+// titleScanLines is how far into a text a title is looked for.
+const titleScanLines = 45
+
+// titleEnds are the words the titles of official documents end with.
+var titleEnds = []string{"报告", "公报", "通知", "意见", "决定", "办法", "方案", "规定", "批复", "通报", "纪要",
+	"规划", "要点", "细则", "条例", "函", "公告", "通告", "决议", "预算", "决算", "总结", "说明", "计划", "纲要",
+	"情况", "命令", "公示", "规则", "指南", "清单", "简报", "快报", "年报"}
+
+var (
+	// titleTrailer is a note after the title's last word: （2024年度）, (草案),
+	// （2021—2035年）, —全文.
+	titleTrailer = regexp.MustCompile(`(?:[（(][^（()）]{0,16}[)）]|【[^【】]{0,8}】|[—–-]+\s*全文|[》」”"])$`)
+	// fullTextMark is a site's note that the page holds the whole text.
+	fullTextMark = regexp.MustCompile(`[—–-]+\s*全文$`)
+	// headingNumber starts a numbered heading of the body.
+	headingNumber = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇]+[章节条部分编]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[0-9０-９]{1,2}[、.．])`)
+	// docNumberLine is a line ending with a document number or 令 number.
+	docNumberLine = regexp.MustCompile(`[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*第?\s*[0-9０-９]+\s*号$|^第\s*[0-9０-９一二三四五六七八九十百]+\s*号$`)
+	// dateLine is a line that holds a date and nothing else.
+	dateLine = regexp.MustCompile(`^[（(]?\s*(?:[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*[年./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[月./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日?\s*[)）]?$`)
+	// chromeLine starts the lines of a page's furniture.
+	chromeLine = regexp.MustCompile(`^(?:首页|网站首页|当前位置|您的位置|您当前的位置|您所在的位置|您现在的位置|所在位置|打印|关闭|返回|分享|字号|字体|今天是|欢迎|【|\[)`)
+	// speechHeader starts the line under a speech's title: ——2025年1月9日在….
+	speechStart = regexp.MustCompile(`^(?:[—\-－–─]{1,3}|[（(].{0,24}在.{0,40}(?:会议|大会))`)
+	// crumbSep separates the steps of a breadcrumb.
+	crumbSep = regexp.MustCompile(`\s*(?:>>|>|＞|»|›|→)\s*`)
+	// siteName is a line naming the site above a title.
+	siteName = regexp.MustCompile(`(?:网站|门户|政府网|政务网|信息公开平台|公开专栏)$`)
+	// repostMark is a forum's tag before a title: 【转帖】.
+	repostMark = regexp.MustCompile(`^【[^】]{1,6}】`)
+	// labelStart matches a line that starts with a metadata label.
+	labelStart = func() *regexp.Regexp {
+		var alts []string
+		for _, l := range meta.Labels() {
+			var b strings.Builder
+			for i, r := range l {
+				if i > 0 {
+					b.WriteString(`[ \t\x{3000}\x{00a0}]*`)
+				}
+				b.WriteString(regexp.QuoteMeta(string(r)))
+			}
+			alts = append(alts, b.String())
+		}
+		slices.SortFunc(alts, func(a, b string) int { return len(b) - len(a) })
+		return regexp.MustCompile(`^(?:` + strings.Join(alts, "|") + `)[ \t\x{3000}\x{00a0}]*(?:[:：|\t]|[ \x{3000}\x{00a0}]|$)`)
+	}()
+)
+
+// Title finds the title at the top of a text and says how: the first block
+// of short consecutive lines (no sentence punctuation, no metadata label,
+// document number, date or page furniture between them) whose last line ends
+// like a title (…报告, …公报, …通知, …预算), joined — so a title split over
+// lines (国务院关于在市场监管领域全面推行 / 部门联合…监管的意见) comes back
+// whole; an info line after the title on the same line (来源：… 浏览次数：…)
+// is cut off. Else the last step of a breadcrumb (首页 > … > 2024年…公报),
+// else one of the first lines that reads like a title without ending like
+// one (…2024年工作总结和2025年工作思路). It returns "" when nothing fits.
+func Title(text string) (title, source string) {
+	var lines []string
+	for line := range strings.Lines(text) {
+		if len(lines) >= titleScanLines {
+			break
+		}
+		lines = append(lines, meta.CutInfo(trimLine(line)))
+	}
+	var block []string
+	crumb, first, found := "", "", ""
+	seen, foundAt := 0, 0 // non-empty lines so far; where found was
+	for i, line := range lines {
+		if line == "" {
+			block = block[:0]
+			continue
+		}
+		seen++
+		if found != "" && seen-foundAt > laterTitleLines {
+			break
+		}
+		if c := crumbTitle(line); c != "" && crumb == "" {
+			crumb = c
+		}
+		if breaksTitle(line) {
+			if found != "" && !chromeLine.MatchString(fold(line)) && crumbSep.FindStringIndex(line) == nil {
+				break // the text after the title has begun
+			}
+			block = block[:0]
+			continue
+		}
+		if len(block) > 0 && !joins(joinTitle(block), line) {
+			block = block[:0]
+		}
+		block = append(block, line)
+		if len(block) > 4 {
+			block = block[1:]
+		}
+		if endsLikeTitle(line) {
+			// …工作情况 / 的报告: a last line that carries on the title
+			if i+1 < len(lines) && continuesTitle(lines[i+1]) {
+				continue
+			}
+			t := joinTitle(block)
+			block = block[:0]
+			if runeLen(t) < 6 {
+				continue
+			}
+			if found == "" {
+				found, foundAt = t, seen
+			} else if !titleLike(found) && titleLike(t) {
+				found = t // 政府工作报告 (a column's name) / 2023年某区政府工作报告
+			}
+			if titleLike(found) {
+				return found, SourceText
+			}
+		}
+		if first == "" && seen <= 3 && readsLikeTitle(line) {
+			first = squashSpaces(line)
+		}
+	}
+	switch {
+	case found != "":
+		return found, SourceText
+	case crumb != "":
+		return crumb, SourceBreadcrumb
+	case first != "":
+		return first, SourceText
+	}
+	return "", ""
+}
+
+// laterTitleLines is how many lines after a bare title (政府工作报告) a
+// title that names a year, a place or 关于 may stand and be taken instead:
+// the bare one may be the name of the site's column.
+const laterTitleLines = 6
+
+// titleLike reports whether a title names a year, a place or a body, or
+// says 关于: what a column's name (政府工作报告, 统计公报) does not.
+func titleLike(t string) bool {
+	f := fold(t)
+	return yearRE.MatchString(f) || strings.Contains(f, "关于") || placeRE.MatchString(titleStart(f)) || orgStart(f)
+}
+
+// orgStart reports whether a title starts with a body's name followed by
+// what a title goes on with (国务院关于…, 某局2024年…).
+func orgStart(f string) bool {
+	rs := []rune(f)
+	for n := min(len(rs), 40); n >= 2; n-- {
+		if IsOrgName(string(rs[:n])) && titleNext.MatchString(string(rs[n:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleConnectives end a title's line that goes on in the next one.
+var titleConnectives = []string{"的", "和", "与", "及", "暨", "、", "关于", "对", "在", "之", "第"}
+
+// joins reports whether line carries on the title lines before it: they
+// end with a connective, or name the body whose title this is (驻马店市人民政府
+// / 关于…), or the line does not start as a title does (关于, a year, a
+// place) — so a column's name (统计数据) above a title stays apart.
+func joins(before, line string) bool {
+	b, l := fold(before), squashSpaces(fold(line))
+	for _, c := range titleConnectives {
+		if strings.HasSuffix(b, c) {
+			return true
+		}
+	}
+	if IsOrgName(b) {
+		return true
+	}
+	if startsLikeTitle(l) {
+		return false
+	}
+	// 国务院关于在市场监管领域全面推行 / 部门联合…监管的意见, but not
+	// 政务公开 (a column) / 政府工作报告
+	return !endsLikeTitle(l) || runeLen(l) < 6 || startsLikeTitle(b) || strings.Contains(b, "关于")
+}
+
+// startsLikeTitle reports whether a line starts as titles do: 关于, a year,
+// a place.
+func startsLikeTitle(l string) bool {
+	return strings.HasPrefix(l, "关于") || leadingYear.MatchString(l) || placeRE.MatchString(l)
+}
+
+// continuesTitle reports whether a line after one that ends like a title
+// carries the title on: 的报告, 报 告.
+func continuesTitle(line string) bool {
+	f := squashSpaces(fold(line))
+	return !breaksTitle(line) && endsLikeTitle(f) && (strings.HasPrefix(f, "的") || runeLen(f) <= 3)
+}
+
+// joinTitle joins the lines of a title block.
+func joinTitle(block []string) string {
+	t := squashSpaces(strings.Join(block, ""))
+	t = strings.TrimSpace(fullTextMark.ReplaceAllString(t, ""))
+	// 《2023年某县政府工作报告》: the marks around the whole title go
+	if inner, ok := strings.CutPrefix(t, "《"); ok && strings.HasSuffix(inner, "》") && strings.Count(t, "《") == 1 {
+		t = strings.TrimSuffix(inner, "》")
+	}
+	return t
+}
+
+// breaksTitle reports whether a line cannot be part of a title.
+func breaksTitle(line string) bool {
+	f := fold(line)
+	return runeLen(line) > 60 || strings.ContainsAny(f, "。，,；;：:|>»›→！？!?") ||
+		labelStart.MatchString(line) || headingNumber.MatchString(f) || docNumberLine.MatchString(f) ||
+		dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
+		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
+		siteName.MatchString(f)
+}
+
+// endsLikeTitle reports whether a line ends with a title's last word.
+func endsLikeTitle(line string) bool {
+	core := squashSpaces(fold(line))
+	for {
+		trimmed := titleTrailer.ReplaceAllString(core, "")
+		if trimmed == core {
+			break
+		}
+		core = trimmed
+	}
+	for _, w := range titleEnds {
+		if strings.HasSuffix(core, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsLikeTitle reports whether a line that does not end like a title may
+// still be one: eight Chinese characters or more, a title word inside, and
+// nothing that a title does not hold.
+func readsLikeTitle(line string) bool {
+	if breaksTitle(line) || runeLen(line) > 50 {
+		return false
+	}
+	han := 0
+	for _, r := range line {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han < 8 {
+		return false
+	}
+	f := fold(line)
+	for _, w := range titleEnds {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// crumbTitle returns the last step of a breadcrumb line when it ends like a
+// title (首页 > 民生资讯 > 【转帖】2024年…统计公报), else "".
+func crumbTitle(line string) string {
+	steps := crumbSep.Split(line, -1)
+	if len(steps) < 2 {
+		return ""
+	}
+	last := repostMark.ReplaceAllString(trimLine(steps[len(steps)-1]), "")
+	if runeLen(last) < 8 || !endsLikeTitle(last) || strings.ContainsAny(last, "。，,；;：:") {
+		return ""
+	}
+	return squashSpaces(last)
+}

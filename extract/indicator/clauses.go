@@ -1,0 +1,176 @@
+package indicator
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/quantity"
+)
+
+// Stage 2, clauses: a line splits into clauses at clause punctuation;
+// parentheses that hold a figure are clauses of their own.
+
+// clause is a stretch between clause punctuation; parentheses that hold a
+// quantity are clauses of their own, other parentheses are transparent.
+type clause struct {
+	start, end int
+	inParen    bool
+}
+
+func (p *paragraph) clauses() []clause {
+	var out []clause
+	start := p.start
+	paren := false
+	k := 0 // next quantity: its separators (1,234件) are not clause breaks
+	for i := p.start; i < p.end; {
+		for k < len(p.qs) && p.qs[k].End <= i {
+			k++
+		}
+		if k < len(p.qs) && p.qs[k].Start <= i {
+			i = p.qs[k].End
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p.text[i:])
+		switch {
+		case r == '(' || r == '（':
+			closeAt := p.closeParen(i + size)
+			if closeAt > 0 && p.hasQuantity(i, closeAt) {
+				out = append(out, clause{start, i, paren})
+				start, paren = i+size, true
+			} else if closeAt > 0 {
+				i = closeAt // (区), (GDP): part of the clause
+				continue
+			}
+		case (r == ')' || r == '）') && paren:
+			out = append(out, clause{start, i, true})
+			start, paren = i+size, false
+		case strings.ContainsRune("，,；;：:。！？!?|｜\t\u3000", r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
+			// a full-width space or a run of spaces separates a heading from its text
+			out = append(out, clause{start, i, paren})
+			start = i + size
+		}
+		i += size
+	}
+	out = append(out, clause{start, p.end, paren})
+	return out
+}
+
+// closeParen returns the byte offset just after the parenthesis closing at or after i, or -1.
+func (p *paragraph) closeParen(i int) int {
+	for j := i; j < p.end; {
+		r, size := utf8.DecodeRuneInString(p.text[j:])
+		switch r {
+		case ')', '）':
+			return j + size
+		case '(', '（', '。':
+			return -1
+		}
+		j += size
+	}
+	return -1
+}
+
+func (p *paragraph) hasQuantity(start, end int) bool {
+	k, _ := slices.BinarySearchFunc(p.qs, start, func(q quantity.Quantity, start int) int { return q.Start - start })
+	return k < len(p.qs) && p.qs[k].End <= end
+}
+
+// hasFigure reports whether a quantity of the paragraph overlaps text[start:end].
+func (p *paragraph) hasFigure(start, end int) bool {
+	for _, q := range p.qs {
+		if q.Start < end && q.End > start {
+			return true
+		}
+	}
+	return false
+}
+
+// listEnd returns the offset of the 、 or conjunction (和 及 与 或) that ends
+// s after a word, or -1: 街道、 and 市直部门和 end an item of a list of counts.
+func listEnd(s string) int {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if k := listComma(s); k > 0 && k == len(s)-len("、") {
+		return k
+	}
+	if strings.ContainsAny(s, "、，,；;") {
+		return -1
+	}
+	for _, c := range []string{"和", "及", "与", "或"} {
+		if strings.HasSuffix(s, c) && len(s) > len(c) {
+			return len(s) - len(c)
+		}
+	}
+	return -1
+}
+
+// listComma returns the offset of the first 、 of s outside parentheses, or
+// -1: in 12个县（市、区）实地检查 the 、 lists the places of one term.
+func listComma(s string) int {
+	if ks := listCommas(s); len(ks) > 0 {
+		return ks[0]
+	}
+	return -1
+}
+
+// lastListComma returns the offset of the last 、 of s outside parentheses, or -1.
+func lastListComma(s string) int {
+	if ks := listCommas(s); len(ks) > 0 {
+		return ks[len(ks)-1]
+	}
+	return -1
+}
+
+// listCommas returns the offsets of the 、 of s that stand outside parentheses.
+func listCommas(s string) []int {
+	var out []int
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth = max(0, depth-1)
+		case '、':
+			if depth == 0 {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// sentence returns the sentence around q, up to and including its final stop.
+func (p *paragraph) sentence(q quantity.Quantity) string {
+	if p.stops == nil {
+		p.stops = []int{p.start}
+		for i, r := range p.text[p.start:p.end] {
+			if strings.ContainsRune("。！？!?", r) {
+				p.stops = append(p.stops, p.start+i+utf8.RuneLen(r))
+			}
+		}
+		p.stops = append(p.stops, p.end)
+	}
+	// the last stop at or before q.Start, and the first one after q.End
+	k, _ := slices.BinarySearch(p.stops, q.Start+1)
+	start := p.stops[k-1]
+	k, _ = slices.BinarySearch(p.stops, q.End+1)
+	end := p.stops[min(k, len(p.stops)-1)]
+	return strings.TrimSpace(p.original[start:end])
+}
+
+// openClause returns the words of the last clause of the paragraph when no
+// quantity follows them: 受理人民调解⏎案件49545件 names 受理人民调解案件.
+func (p *paragraph) openClause() string {
+	start := p.start
+	if len(p.qs) > 0 {
+		start = p.qs[len(p.qs)-1].End
+	}
+	tail := strings.TrimSpace(p.text[start:p.end])
+	if k := strings.LastIndexAny(tail, "，,；;：:。！？!?|｜\t"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(tail[k:])
+		tail = tail[k+size:]
+	}
+	return tail
+}

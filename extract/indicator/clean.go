@@ -1,0 +1,261 @@
+package indicator
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 5, clean-up: what a name keeps of the words around its figure.
+
+// The word lists of clean-up (words.tsv says what each is for).
+var (
+	// phraseStarts are the first characters of prepositions and of pronouns
+	// for the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
+	phraseStarts = lists.Chars("phrase-start")
+	// loneStarts are prepositions that may stand alone before a count whose
+	// noun follows: 对23个重点项目开展评价, 向12家企业发放补贴.
+	loneStarts = lists.Chars("lone-preposition")
+	// scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
+	scopeAdverbs = lists.Of("sum-adverb")
+	// scopeTimes may stand before a summing adverb: 柳河县全年共办理.
+	scopeTimes   = lists.Of("sum-scope")
+	issuerPlaces = lists.Chars("issuer-place")
+	leadWords    = lists.Of("lead")
+	tailWords    = lists.Of("tail")
+	changeVerbs  = lists.Of("change")
+	keepsWei     = lists.Chars("keeps-wei")
+	keepsJun     = lists.Chars("keeps-jun")
+	keepsDa      = lists.Chars("keeps-da")
+	afterLeads   = lists.Of("after-lead")
+)
+
+// dropScope drops a summing adverb inside a name, with a scope of time or
+// place before it, when a verb follows: 市12345热线共受理群众诉求 →
+// 市12345热线受理群众诉求, 柳河县全年共办理… → 柳河县办理…. The doer before it
+// stays (石门区累计完成… names the district's figure); 共 must be the adverb,
+// not part of a word (公共, 共享).
+func (p *paragraph) dropScope(before string) string {
+	words := p.seg.Tag(before)
+	off := 0
+	for k, w := range words {
+		if k > 0 && k+1 < len(words) && slices.Contains(scopeAdverbs, w.Text) &&
+			(w.Pos == "d" || w.Text != "共" && strings.HasPrefix(words[k+1].Pos, "v")) {
+			start := off
+			if slices.Contains(scopeTimes, words[k-1].Text) {
+				start -= len(words[k-1].Text)
+			}
+			return before[:start] + before[off+len(w.Text):]
+		}
+		off += len(w.Text)
+	}
+	return before
+}
+
+// dropPreposition joins the words before and after a figure, without a
+// leading prepositional phrase of before when a verb with an object follows:
+// 针对具体案件召开 + 协调会 → 召开协调会, 在政府网站发布政务信息 → 发布政务信息.
+// A lone preposition whose object holds the figure goes: 对 + 领导干部进行经济责任审计.
+func (p *paragraph) dropPreposition(before, after string) string {
+	if p.seg == nil || before == "" {
+		return before + after
+	}
+	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
+		return after // 对23个重点项目开展评价: the figure holds the whole object
+	}
+	if strings.ContainsAny(before, "共累合总") {
+		before = p.dropScope(before)
+	}
+	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
+		return before + after // tagging costs more than the rest of naming: only where it may help
+	}
+	words := p.seg.Tag(before)
+	if len(words) < 2 {
+		return before + after
+	}
+	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune(issuerPlaces, r) &&
+		!strings.HasPrefix(words[0].Text, "各") {
+		// 我市, 该区: a pronoun for the issuer says nothing about what is counted
+		// (各县 is every county, and stays)
+		return before[len(words[0].Text):] + after
+	}
+	if words[0].Pos != "p" {
+		return before + after
+	}
+	// Drop up to the first verb of two or more characters, and only through
+	// words the dictionary knows: an unknown word (x) means the tags are guesses.
+	off := len(words[0].Text)
+	for _, w := range words[1:] {
+		if r, _ := utf8.DecodeRuneInString(w.Text); w.Pos == "x" && unicode.Is(unicode.Han, r) {
+			break
+		}
+		if w.Pos == "v" && utf8.RuneCountInString(w.Text) >= 2 {
+			if strings.HasPrefix(before[off+len(w.Text):], "的") {
+				break // 在公办学校就读的: the phrase is part of a relative clause naming who
+			}
+			if rest := before[off:]; len(rest) > len(w.Text) || after != "" {
+				return rest + after
+			}
+			break // 被采纳, 按汇率折算: without its phrase the verb says too little
+		}
+		off += len(w.Text)
+	}
+	return before + after
+}
+
+var (
+	footnote     = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
+	titles       = regexp.MustCompile(`《[^》]*》(?:[和与及、]《[^》]*》)*`)
+	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与]?)+等`)
+	rateAlias    = regexp.MustCompile(`(?:比重|比例)\s*[（(]([^()（）]{2,15}率)[)）]\s*(?:为|达到|达)?\s*$`)
+	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
+	scopeNote    = regexp.MustCompile(`^[(（](?:含|不含|包括|包含)[^()（）]+[)）]$`)
+	placeClasses = regexp.MustCompile(`^[(（](?:` + alternatives("place-class") + `)(?:[、，,/](?:` + alternatives("place-class") + `))*[)）]$`)
+	yearStart    = regexp.MustCompile(`^(?:(?:截至|截止到?|到)\s*)?[0-9０-９]{4}\s*年度?(?:[0-9０-９]{1,2}月)?[底末]?`)
+	yearEnd      = regexp.MustCompile(`(?:由|从)?(?:[0-9０-９]{4}\s*年(?:末|底|度)?|原来)的?$|(?:由|从)(?:法定|承诺|以往|过去|去年|上年)的?$`)
+	conjunction  = regexp.MustCompile(`[和及与、]`)
+	ordinals     = regexp.MustCompile(`^第([一二三四五六七八九十](?:、[一二三四五六七八九十])+)(\p{Han}.*)$`)
+	levels       = regexp.MustCompile(`^([^、]{1,3}(?:、[^、]{1,3})+)[两二三四五]级$`)
+	boundInName  = regexp.MustCompile(`(?:一般|原则上|最高|最多)?(?:不超过|不高于|不低于|不少于|不多于)\p{Han}{2,}$`)
+	issuerYear   = regexp.MustCompile(`^\p{Han}{2,30}?(?:局|委员会|委|厅|办公室|院|政府|中心|公司|集团|署|处|所|站|街道|镇|乡|县|区|市|省)\s*[0-9０-９]{4}\s*年度?`)
+	issuer       = regexp.MustCompile(`^(?:我|本|该)(?:` + alternatives("issuer-organ") + `)`)
+	evaluation   = regexp.MustCompile(`(?:` + alternatives("evaluation") + `)中`)
+	amongPeers   = regexp.MustCompile(`^\s*(?:在|于)(全[省市国区县州]|省内|市内)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
+	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+)
+
+// clean strips what is not part of a name: footnote markers, 《titles》,
+// short parentheses, years, text ordinals, scope words and copulas.
+func clean(s string) string {
+	s = trimPunct(removeMarks(s))
+	for changed := true; changed; {
+		changed = false
+		first, _ := utf8.DecodeRuneInString(s)
+		if loc := issuerYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			s, changed = s[loc[1]:], true // 上海市普陀区规划和自然资源局2024年度收入支出总计: the issuer and the year
+		}
+		if strings.ContainsRune("我本该", first) {
+			if loc := issuer.FindStringIndex(s); loc != nil {
+				s, changed = s[loc[1]:], true // 我局, 本机关: the issuer says nothing about what is counted
+			}
+		}
+		if !unicode.Is(unicode.Han, first) || strings.ContainsRune("截到一二三四五六七八九十", first) {
+			// the regular expressions only where they may match: most names start with a word
+			if loc := yearStart.FindStringIndex(s); loc != nil {
+				s, changed = s[loc[1]:], true
+			}
+			if loc := ordinal.FindStringIndex(s); loc != nil {
+				s, changed = s[loc[1]:], true
+			}
+		}
+		if strings.HasSuffix(s, "年") || strings.HasSuffix(s, "的") || strings.HasSuffix(s, "末") || strings.HasSuffix(s, "底") || strings.HasSuffix(s, "度") || strings.HasSuffix(s, "来") {
+			if loc := yearEnd.FindStringIndex(s); loc != nil {
+				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
+			}
+		}
+		for _, w := range leadWords {
+			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
+				s, changed = s[len(w):], true
+			}
+		}
+		if k := strings.Index(s, "期间"); k > 0 && utf8.RuneCountInString(s[k:]) > 3 {
+			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
+		}
+		tail := "" // the longest: 不超过, not the 超过 of it
+		for _, w := range tailWords {
+			if len(w) > len(tail) && strings.HasSuffix(s, w) && !partOfWord(s, w) {
+				tail = w
+			}
+		}
+		if tail != "" {
+			s, changed = s[:len(s)-len(tail)], true
+		}
+		if loc := boundInName.FindStringIndex(s); loc != nil && loc[0] > 0 {
+			s, changed = s[:loc[0]], true // 裁员率不超过企业职工总数: the base of a limit
+		}
+		if t := trimPunct(s); t != s {
+			s, changed = t, true
+		}
+	}
+	if !strings.ContainsFunc(s, unicode.IsLetter) {
+		return "" // +, —: no words, no name
+	}
+	return s
+}
+
+// removeMarks removes footnote markers, 《titles》, quoted examples before 等
+// and short parentheses. The
+// cheap checks first spare the regular expressions on most names.
+func removeMarks(s string) string {
+	if strings.ContainsAny(s, "[［〔*①②③④⑤⑥⑦⑧⑨⑩") {
+		s = footnote.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "《") {
+		s = titles.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "”等") {
+		// 组织“宪法进万家”“法律明白人”等主题活动 → 组织主题活动, but not the 等 of
+		// “优秀”等次
+		for _, loc := range slices.Backward(examples.FindAllStringIndex(s, -1)) {
+			if r, _ := utf8.DecodeRuneInString(s[loc[1]:]); r != '次' && r != '级' {
+				s = s[:loc[0]] + s[loc[1]:]
+			}
+		}
+	}
+	if strings.ContainsAny(s, "(（") {
+		s = parens.ReplaceAllStringFunc(s, func(paren string) string {
+			if placeClasses.MatchString(paren) || scopeNote.MatchString(paren) {
+				// 县（市、区）, 村（社区）: one term for the places of a level;
+				// 特殊教育（含随班就读）: what the name takes in
+				return paren
+			}
+			return ""
+		})
+	}
+	return s
+}
+
+// partOfWord reports whether the copula 为 or 是, or the adverbs 均 and 达,
+// ending s belongs to a word: 行为, 作为, 认为, 平均, 人均, 下达 keep it,
+// 失业率为 does not.
+func partOfWord(s, w string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
+	switch w {
+	case "为", "是":
+		return strings.ContainsRune(keepsWei, prev)
+	case "均":
+		return strings.ContainsRune(keepsJun, prev) // 平均, 人均: the average, not "all"
+	case "达":
+		return strings.ContainsRune(keepsDa, prev) // 下达, 到达: a verb of its own
+	}
+	return false
+}
+
+// cleanAfter keeps the noun phrase after a count: 29个重点行政执法系统修订… .
+func cleanAfter(s string) string {
+	s = trimPunct(removeMarks(s))
+	for _, w := range afterLeads {
+		s = strings.TrimPrefix(s, w) // 98%的群众 → 群众
+	}
+	return trimPunct(s)
+}
+
+// trimPunct trims spaces and punctuation except quotes that still enclose something.
+func trimPunct(s string) string {
+	trimmed := func(r rune) bool {
+		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
+	}
+	s = strings.TrimLeftFunc(s, trimmed)
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !trimmed(r) || (r == '）' || r == ')') && strings.ContainsAny(s, "（(") {
+			break // 示范村（社区）: the parenthesis closes one of the name
+		}
+		s = s[:len(s)-size]
+	}
+	s = strings.TrimLeft(s, "”")
+	s = strings.TrimRight(s, "“")
+	return s
+}

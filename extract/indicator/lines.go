@@ -1,0 +1,93 @@
+package indicator
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 1, lines: a report is read line by line; a line that stops
+// mid-sentence (PDF text breaks at the page edge) runs on to the next.
+
+// lineEndAt returns the offset of the line break ending the line at text[i:], or len(text).
+func lineEndAt(text string, i int) int {
+	if k := strings.IndexByte(text[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
+
+// runsOn reports whether a line stops mid-sentence, as PDF text breaks at the
+// page edge: it ends in a word or a comma-like mark, and it is prose (it has
+// clause punctuation or is long) rather than a heading (十二、社会事业).
+func runsOn(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) {
+		return false
+	}
+	if ordinal.MatchString(line) && !strings.Contains(line, "。") {
+		return false
+	}
+	return strings.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
+}
+
+// pageNumber matches a line that is only a page number: — 3 —, - 4 -, 第2页 共10页, 3/12.
+var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-—–－_·\s]*|第\s*[0-9０-９]{1,4}\s*[页](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页])?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
+
+// headers finds the running headers of PDF pages: the title of the report,
+// repeated at the top of each page. Their words are not the start of the
+// sentence on the next line.
+type headers struct {
+	text  string
+	lines map[string]int // lines without clause punctuation, counted on first use
+}
+
+// is reports whether a line without clause punctuation is a running header:
+// it follows a page number, or it recurs as a whole line.
+func (h *headers) is(line string, afterPage bool) bool {
+	if strings.ContainsAny(line, "，,；;。：:") {
+		return false
+	}
+	if afterPage {
+		return true
+	}
+	if h.lines == nil {
+		h.lines = map[string]int{}
+		for l := range strings.SplitSeq(h.text, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.ContainsAny(l, "，,；;。：:") {
+				h.lines[l]++
+			}
+		}
+	}
+	return h.lines[line] >= 2
+}
+
+// pageBreak reports whether a line is part of a page break that a sentence
+// runs over: a page number or a running header. An empty line is not: it
+// ends a paragraph.
+func (h *headers) pageBreak(line string, afterPage bool) bool {
+	return line != "" && (pageNumber.MatchString(line) || h.is(line, afterPage))
+}
+
+// openHead returns the words at the start of the line after the line break
+// at text[i], up to the first clause mark: the rest of a word that the break
+// cut (对23个重点项⏎目开展财政重点评价 → 目开展财政重点评价). A page break
+// between the two lines is skipped.
+func (h *headers) openHead(i int) string {
+	afterPage := false
+	for n := 0; n < 4 && i < len(h.text); n++ {
+		end := lineEndAt(h.text, i+1)
+		line := strings.TrimSpace(h.text[i+1 : end])
+		if h.pageBreak(line, afterPage) {
+			afterPage = pageNumber.MatchString(line)
+			i = end
+			continue
+		}
+		if k := strings.IndexAny(line, "，,；;：:。！？!?|｜\t、（("); k >= 0 {
+			line = line[:k]
+		}
+		return line
+	}
+	return ""
+}

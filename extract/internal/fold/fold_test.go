@@ -1,0 +1,76 @@
+package fold
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"受理人民调解案件49545件", "受理人民调解案件49545件"},
+		{"本地生產總值增長3.2%，提高1.3個百分點", "本地生产总值增长3.2%，提高1.3个百分点"},
+		{"兩萬億點，參貳陸，噸、公頃、臺、於、後、裏", "两万亿点，参贰陆，吨、公顷、台、于、后、里"},
+		{"", ""},
+		{"\xff佔", "\xff占"}, // bad bytes stay where they are
+	}
+	for _, tt := range tests {
+		if got := String(tt.in); got != tt.want {
+			t.Errorf("String(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLongTexts checks the memo of the last long text: texts of the same
+// length, one after the other, each fold as themselves.
+func TestLongTexts(t *testing.T) {
+	trad := strings.Repeat("本地生產總值增長", 100)
+	simp := strings.Repeat("本地生产总值增长", 100)
+	other := strings.Repeat("地区生产总值增长", 100)
+	for range 2 {
+		for _, tt := range []struct{ in, want string }{{trad, simp}, {simp, simp}, {other, other}} {
+			if got := String(tt.in); got != tt.want {
+				t.Fatalf("String(%.12q…) = %.12q…", tt.in, got)
+			}
+		}
+	}
+}
+
+// TestTable checks that folding never moves an offset and never folds a
+// character twice.
+func TestTable(t *testing.T) {
+	if len(simplified) < 3000 {
+		t.Fatalf("only %d characters in fold.tsv", len(simplified))
+	}
+	for tr, s := range simplified {
+		if utf8.RuneLen(tr) != utf8.RuneLen(s) {
+			t.Errorf("%c → %c changes the length", tr, s)
+		}
+		if _, again := simplified[s]; again {
+			t.Errorf("%c → %c folds again", tr, s)
+		}
+	}
+}
+
+func FuzzString(f *testing.F) {
+	f.Add("本地生產總值增長3.2%")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := String(s); len(got) != len(s) || utf8.RuneCountInString(got) != utf8.RuneCountInString(s) {
+			t.Fatalf("String(%q) = %q: length changed", s, got)
+		}
+	})
+}
+
+func BenchmarkString(b *testing.B) {
+	for _, s := range []string{
+		"全市受理人民调解案件49545件，调解成功率98.7%。地区生产总值增长3.2%。", // nothing to fold
+		"全市受理人民調解案件49545件，調解成功率98.7%。本地生產總值增長3.2%。",
+	} {
+		b.Run(map[bool]string{true: "simplified", false: "traditional"}[String(s) == s], func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				String(s)
+			}
+		})
+	}
+}

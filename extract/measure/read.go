@@ -1,0 +1,363 @@
+package measure
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Figure is one figure of a text to read: where it is, its unit, and what
+// the stages before found about it.
+type Figure struct {
+	Start, End int      // byte offsets of the figure in the text
+	Unit       string   // 元, %, 个百分点 …
+	Rank       bool     // a rank (第5位), which is always a level
+	Name       string   // the indicator's name (地区生产总值增长), in simplified characters
+	Headings   []string // the headings it sits under, outermost first
+}
+
+// Change says that a figure is a change against a base.
+type Change struct {
+	Direction string // up, down or flat
+	Base      string // 上年, 上年同期, 上年末, 全省平均水平 …; "" when the text does not say
+}
+
+// Reading is what kind of figure a Figure is.
+type Reading struct {
+	Change   *Change // nil for a level
+	Target   bool    // a goal, plan or limit rather than a result
+	Baseline bool    // the level a from…to change starts at (从2.1%提高到2.5%: 2.1)
+	Year     int     // the year a baseline or target is of, when the text says
+	Rule     string  // the rule that decided change or level, then the target rule, if any
+}
+
+// String writes a reading the way the rule table's examples say it:
+// "level", "change up 上年", "baseline 2020", "level target 2027".
+func (r Reading) String() string {
+	var s string
+	switch {
+	case r.Baseline:
+		s = "baseline"
+	case r.Change != nil:
+		s = strings.TrimSpace("change " + r.Change.Direction + " " + r.Change.Base)
+	default:
+		s = "level"
+	}
+	if r.Target {
+		s += " target"
+	}
+	if r.Year != 0 {
+		s += " " + strconv.Itoa(r.Year)
+	}
+	return s
+}
+
+// Read says for each figure of text whether it is a level, a change or the
+// baseline of a change, and whether it is a target. figs are in text order;
+// reportYear (0 when unknown) is the year the document reports on, against
+// which 到2025年 is in the future or not.
+func Read(text string, figs []Figure, reportYear int) []Reading {
+	v := load()
+	out := make([]Reading, len(figs))
+	for i, f := range figs {
+		c := &clause{v: v, text: text, fig: f, reportYear: reportYear}
+		c.locate(figs, i)
+		if i > 0 && c.joined && sameClause(text, figs[i-1].End, f.Start) {
+			c.prev = &out[i-1]
+		}
+		r := &out[i]
+		for _, rl := range changeRules {
+			if rl.match(c, r) {
+				r.Rule = rl.name
+				break
+			}
+		}
+		for _, rl := range targetRules {
+			if rl.match(c, r) {
+				r.Target = true
+				r.Rule += ", " + rl.name
+				if r.Year == 0 {
+					r.Year = c.targetYear()
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// clause is the text around one figure.
+type clause struct {
+	v          *vocab
+	text       string
+	fig        Figure
+	reportYear int
+	slot       string   // from the previous figure of the clause, or the clause start, to the figure
+	pred       string   // slot without the qualifiers at its end (分别, 约, 达到, 为 …)
+	before     string   // from the clause start to the figure
+	tail       string   // from the figure to the next figure or the end of the clause
+	lead       string   // from the sentence start to the figure
+	joined     bool     // the slot only joins the figure to the one before (、 和 及)
+	prev       *Reading // the reading of that figure
+}
+
+// clauseMarks end a clause; parentheses too, since a figure in them is an
+// aside (含新制定4件).
+const clauseMarks = "，,；;：:。！？!?\n\t|｜（）()"
+
+func (c *clause) locate(figs []Figure, i int) {
+	text, f := c.text, c.fig
+	start := strings.LastIndexAny(text[:f.Start], clauseMarks) + 1
+	if start > 0 {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start += size - 1
+	}
+	slotStart := start
+	if i > 0 && figs[i-1].End > slotStart && figs[i-1].End <= f.Start {
+		slotStart = figs[i-1].End
+	}
+	c.before = text[start:f.Start]
+	c.slot = strings.TrimSpace(text[slotStart:f.Start])
+	c.pred = c.trimQualifiers(c.slot)
+	end := len(text)
+	if k := strings.IndexAny(text[f.End:], clauseMarks); k >= 0 {
+		end = f.End + k
+	}
+	if i+1 < len(figs) && figs[i+1].Start >= f.End && figs[i+1].Start < end {
+		end = figs[i+1].Start
+	}
+	c.tail = strings.TrimSpace(text[f.End:end])
+	c.lead = text[sentenceStart(text, f.Start):f.Start]
+	c.joined = slotStart > start && listJoiner(c.slot)
+}
+
+// sameClause reports whether no clause mark stands between two offsets.
+func sameClause(text string, from, to int) bool {
+	return from <= to && !strings.ContainsAny(text[from:to], clauseMarks)
+}
+
+// listJoiner reports whether s only joins two figures: 、 和 及 与 or nothing.
+func listJoiner(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "、", "和", "及", "与", "與", "以及", ",", "，":
+		return true
+	}
+	return false
+}
+
+// sentenceStart returns the offset where the sentence holding text[pos]
+// starts: after 。！？ or a line break, except the break of a line that
+// runs on (it ends after a comma, or mid-word in a long line of prose, as
+// PDF text wraps at the page edge).
+func sentenceStart(text string, pos int) int {
+	for i := pos; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		switch {
+		case strings.ContainsRune("。！？!?", r):
+			return i + size
+		case r == '\n':
+			if !runsOn(text[strings.LastIndexByte(text[:i], '\n')+1 : i]) {
+				return i + size
+			}
+		}
+	}
+	return 0
+}
+
+func runsOn(line string) bool {
+	line = strings.TrimSpace(line)
+	r, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune("，,、：:；;", r) {
+		return true
+	}
+	return (unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) && strings.ContainsAny(line, "，,；;") && utf8.RuneCountInString(line) >= 25
+}
+
+// trimQualifiers drops the words at the end of s that qualify a figure
+// without saying what it is: 分别增长 → 增长 is not needed, but 增长约 → 增长,
+// 增幅为 → 增幅, 提高了 → 提高.
+func (c *clause) trimQualifiers(s string) string {
+	for changed := true; changed; {
+		changed = false
+		s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '“' || r == '"' })
+		for _, w := range c.v.words["qualifier"] {
+			if strings.HasSuffix(s, w.text) && len(s) > len(w.text) && !(w.text == "均" && strings.HasSuffix(s, "人均")) {
+				s, changed = s[:len(s)-len(w.text)], true
+				break
+			}
+		}
+	}
+	return s
+}
+
+// endsWith returns the longest word of a role that s ends with.
+func (c *clause) endsWith(s, role string) (word, bool) {
+	for _, w := range c.v.words[role] {
+		if strings.HasSuffix(s, w.text) {
+			return w, true
+		}
+	}
+	return word{}, false
+}
+
+// startsWith returns the longest word of a role that s starts with.
+func (c *clause) startsWith(s, role string) (word, bool) {
+	for _, w := range c.v.words[role] {
+		if strings.HasPrefix(s, w.text) {
+			return w, true
+		}
+	}
+	return word{}, false
+}
+
+// changeWord returns the direction of the verb or rate noun that s ends
+// with, or "".
+func (c *clause) changeWord(s string) string {
+	if w, ok := c.endsWith(s, "rate"); ok {
+		return w.means
+	}
+	for _, role := range []string{"up", "down", "flat"} {
+		if _, ok := c.endsWith(s, role); ok {
+			if _, not := c.endsWith(s, "not-change"); not {
+				continue
+			}
+			return role
+		}
+	}
+	return ""
+}
+
+// base returns what the clause compares its figure with: 比上年 → 上年,
+// 同比 → 上年同期, 较2022年 → 2022年, 高于全省平均水平 → 全省平均水平; "" when
+// it says nothing. The comparison nearest the figure wins; a 与上年相比 at
+// the start of the sentence holds for all its clauses.
+func (c *clause) base() string {
+	if b, _ := c.benchmark(); b != "" {
+		return b
+	}
+	// 与上年相比，…: a comparison earlier in the sentence holds until a
+	// semicolon starts the next item (…同比增长5.6%；一般公共预算收入…增长4.3%)
+	lead := c.lead[strings.LastIndexAny(c.lead, "；;")+1:]
+	for _, s := range []string{c.before, lead} {
+		if b := c.comparison(s); b != "" {
+			return b
+		}
+	}
+	return c.comparison(c.fig.Name)
+}
+
+var yearBase = regexp.MustCompile(`(?:比|较|与|同|和)([0-9]{4}年(?:同期|末|底)?)`)
+
+func (c *clause) comparison(s string) string {
+	best, at := "", -1
+	for _, w := range c.v.words["base"] {
+		k := strings.LastIndex(s, w.text)
+		if k < 0 || k+len(w.text) <= at {
+			continue
+		}
+		if w.text != "同比" && w.text != "环比" {
+			prev, _ := utf8.DecodeLastRuneInString(s[:k])
+			if !strings.ContainsRune("比较与同和", prev) {
+				continue // 上年 in 上年度预算 is not a comparison
+			}
+		}
+		best, at = w.means, k+len(w.text)
+	}
+	if ms := yearBase.FindAllStringSubmatchIndex(s, -1); ms != nil {
+		m := ms[len(ms)-1]
+		if m[1] > at {
+			best = strings.Replace(s[m[2]:m[3]], "底", "末", 1)
+		}
+	}
+	return best
+}
+
+// benchmark finds 高于全省平均水平 right before the figure: the base and
+// the direction.
+func (c *clause) benchmark() (base, direction string) {
+	for _, w := range c.v.words["diff"] {
+		k := strings.LastIndex(c.pred, w.text)
+		if k < 0 {
+			continue
+		}
+		b := c.pred[k+len(w.text):]
+		if n := utf8.RuneCountInString(b); n >= 2 && n <= 15 {
+			return b, w.means
+		}
+	}
+	return "", ""
+}
+
+// yearOf reads a year written before a baseline: 由2017年的 → 2017, 由去年的
+// → the year before the report's.
+var fromYear = regexp.MustCompile(`(?:从|由)([0-9]{4}年(?:末|底)?|去年|上年|上年末|去年底|去年末)?的?$`)
+
+// targetYear returns the year a target is for: the last year written in
+// its sentence before it, else in its headings.
+func (c *clause) targetYear() int {
+	for _, s := range append([]string{c.lead}, reverse(c.fig.Headings)...) {
+		s = titles.ReplaceAllString(s, "")
+		if ms := yearWord.FindAllStringSubmatch(s, -1); ms != nil {
+			y, _ := strconv.Atoi(ms[len(ms)-1][1])
+			return y
+		}
+	}
+	return 0
+}
+
+var (
+	yearWord   = regexp.MustCompile(`(?:^|[^0-9—\-–~～至])((?:19|20)[0-9]{2})年`)
+	titles     = regexp.MustCompile(`《[^》]*》|[0-9]{4}\s*[—\-–~～至]\s*[0-9]{4}年?`)
+	futureYear = regexp.MustCompile(`(?:^|[^截])(?:到|至)((?:19|20)[0-9]{2})年(底|末|[0-9]{1,2}月)?`)
+)
+
+func reverse(s []string) []string {
+	out := make([]string, len(s))
+	for i, x := range s {
+		out[len(s)-1-i] = x
+	}
+	return out
+}
+
+// hasWord returns the end offset of the last word of a role in s that is not
+// part of a longer word of the role's exceptions, or -1.
+func (c *clause) hasWord(s, role, except string) int {
+	last := -1
+	for _, w := range c.v.words[role] {
+		for from := 0; ; {
+			k := strings.Index(s[from:], w.text)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(w.text)
+			if c.inException(s, k, len(w.text), except) {
+				continue
+			}
+			last = max(last, k+len(w.text))
+		}
+	}
+	return last
+}
+
+// inException reports whether the word at s[k:k+n] is part of a word of the
+// exception role there (计划 in 计划生育, 目标 in 完成年度目标的).
+func (c *clause) inException(s string, k, n int, role string) bool {
+	for _, x := range c.v.words[role] {
+		for from := 0; ; {
+			j := strings.Index(s[from:], x.text)
+			if j < 0 {
+				break
+			}
+			j += from
+			from = j + 1
+			if j <= k && k+n <= j+len(x.text) || k <= j && j < k+n {
+				return true
+			}
+		}
+	}
+	return false
+}

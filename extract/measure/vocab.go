@@ -1,0 +1,292 @@
+package measure
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+)
+
+//go:embed measures.tsv
+var measuresTSV string
+
+//go:embed words.tsv
+var wordsTSV string
+
+// Measure is an entry of the vocabulary: a canonical name, the unit its
+// levels are given in ("" when it varies) and the other names it goes by.
+type Measure struct {
+	Name     string
+	Unit     string
+	Synonyms []string
+	Example  string
+}
+
+// vocab is the parsed vocabulary and word lists.
+type vocab struct {
+	measures []Measure
+	byKey    map[string]int // normalized name or synonym -> index in measures
+	words    map[string][]word
+}
+
+type word struct{ text, means string }
+
+var (
+	loadOnce sync.Once
+	loaded   *vocab
+)
+
+// load parses the embedded files once. They are part of the binary, so a
+// bad line is a build error and panics (TestVocabulary reads them first).
+func load() *vocab {
+	loadOnce.Do(func() {
+		v, err := parse(measuresTSV, wordsTSV)
+		if err != nil {
+			panic("measure: " + err.Error())
+		}
+		loaded = v
+	})
+	return loaded
+}
+
+func parse(measures, words string) (*vocab, error) {
+	v := &vocab{byKey: map[string]int{}, words: map[string][]word{}}
+	for i, line := range strings.Split(strings.TrimSpace(measures), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[0] == "" {
+			return nil, fmt.Errorf("measures.tsv line %d: want measure, unit, synonyms, example: %q", i+2, line)
+		}
+		m := Measure{Name: f[0], Unit: f[1], Example: f[3]}
+		if f[2] != "" {
+			m.Synonyms = strings.Split(f[2], "|")
+		}
+		for _, name := range append([]string{m.Name}, m.Synonyms...) {
+			k := key(name)
+			if j, dup := v.byKey[k]; dup && j < len(v.measures) {
+				return nil, fmt.Errorf("measures.tsv line %d: %s is already a name of %s", i+2, name, v.measures[j].Name)
+			}
+			v.byKey[k] = len(v.measures)
+		}
+		v.measures = append(v.measures, m)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(words), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 || f[0] == "" || f[1] == "" {
+			return nil, fmt.Errorf("words.tsv line %d: want role, word, means, example: %q", i+2, line)
+		}
+		v.words[f[0]] = append(v.words[f[0]], word{f[1], f[2]})
+	}
+	for role := range v.words {
+		// the longest word first: 增长了 before 增长, 上年同期 before 上年
+		slices.SortStableFunc(v.words[role], func(a, b word) int { return len(b.text) - len(a.text) })
+	}
+	return v, nil
+}
+
+// Vocabulary returns the measures of the vocabulary, in file order.
+func Vocabulary() []Measure { return slices.Clone(load().measures) }
+
+// Lookup returns the measure a query names: its canonical name or one of
+// its synonyms, as written (GDP, 全市生产总值, 行政复议纠错率).
+func Lookup(name string) (Measure, bool) {
+	v := load()
+	if i, ok := v.byKey[key(name)]; ok {
+		return v.measures[i], true
+	}
+	return Measure{}, false
+}
+
+// Of returns the measure an indicator's name says, or "": the name without
+// what says how it changed (比上年增长, 同比下降), that it is a target
+// (目标, 预期) and scope words (全市, 2025年), looked up in the vocabulary.
+// 地区生产总值增长 and 全市生产总值 are 地区生产总值; 人均地区生产总值 and
+// 民生支出占一般公共预算支出比重 are measures of their own. Name is in
+// simplified characters.
+func Of(name string) string {
+	v := load()
+	k := key(name)
+	for {
+		if i, ok := v.byKey[k]; ok {
+			return v.measures[i].Name
+		}
+		next := v.strip(k)
+		if next == k || next == "" {
+			return ""
+		}
+		k = next
+	}
+}
+
+// UnitOf returns the unit of the levels of a measure, or "" when the
+// vocabulary does not fix it or does not know the measure.
+func UnitOf(measure string) string {
+	if m, ok := Lookup(measure); ok {
+		return m.Unit
+	}
+	return ""
+}
+
+var (
+	parens     = regexp.MustCompile(`[（(][^（）()]*[）)]`)
+	leadYear   = regexp.MustCompile(`^(?:[0-9]{4}年度?|今年|全年|年末|年底)`)
+	leadScopes = []string{"全市", "全省", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全国", "我市", "我省", "我区", "我县", "本市", "本区", "本县", "市本级", "区本级", "县本级"}
+	tailPlans  = []string{"预期目标", "目标", "预期", "安排", "完成"}
+)
+
+// key normalizes a name for lookup: half-width letters and digits, upper
+// case, no parentheses (执业（助理）医师 = 执业医师), quotes or spaces.
+func key(name string) string {
+	name = width.Fold.String(name)
+	name = parens.ReplaceAllString(name, "")
+	name = strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '"', '‘', '’', '\'', ' ', '\t', '\u3000', '、':
+			return -1
+		}
+		return r
+	}, name)
+	return strings.ToUpper(name)
+}
+
+// strip removes one layer of what a name says besides its measure: a change
+// at the end (同比增长, 比上年末增加, 年均增长), a plan (目标, 预期), a leading
+// year or scope (2025年, 全市).
+func (v *vocab) strip(k string) string {
+	if loc := leadYear.FindStringIndex(k); loc != nil {
+		return k[loc[1]:]
+	}
+	for _, s := range leadScopes {
+		if strings.HasPrefix(k, s) && len(k) > len(s) {
+			return k[len(s):]
+		}
+	}
+	for _, p := range tailPlans {
+		if strings.HasSuffix(k, p) && len(k) > len(p) {
+			return k[:len(k)-len(p)]
+		}
+	}
+	for _, role := range []string{"up", "down", "flat", "rate", "base"} {
+		for _, w := range v.words[role] {
+			if strings.HasSuffix(k, w.text) && len(k) > len(w.text) {
+				return k[:len(k)-len(w.text)]
+			}
+		}
+	}
+	// 比上年, 较2022年: a comparison left at the end
+	if m := trailingCompare.FindStringIndex(k); m != nil && m[0] > 0 {
+		return k[:m[0]]
+	}
+	return k
+}
+
+var trailingCompare = regexp.MustCompile(`(?:比|较|与|同)(?:[0-9]{4}年|上年|去年)?(?:同期|末|底)?$`)
+
+// Unit classes whose members measure the same thing in other words.
+var unitClasses = [][]string{
+	{"公顷", "亩", "平方米", "平方公里"},
+	{"吨", "公斤", "千克", "斤"},
+	{"人", "名"},
+	{"个", "家", "户"},
+}
+
+// UnitFits reports whether a level in unit can be of a measure whose levels
+// are in want: the same unit, any currency for money (人均地区生产总值 in
+// 美元), or another unit of area or weight.
+func UnitFits(unit, want string) bool {
+	unit, want = FoldUnit(unit), FoldUnit(want)
+	if want == "" || unit == want {
+		return true
+	}
+	if strings.HasSuffix(unit, "元") && strings.HasSuffix(want, "元") {
+		return true
+	}
+	for _, c := range unitClasses {
+		if slices.Contains(c, unit) && slices.Contains(c, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// FoldUnit writes a unit one way: ％ is %, 個百分點 is 个百分点, 噸 is 吨.
+func FoldUnit(u string) string {
+	u = strings.TrimSpace(u)
+	switch u {
+	case "％":
+		return "%"
+	case "個百分點", "个百分點", "個百分点", "百分点", "百分點":
+		return "个百分点"
+	}
+	if utf8.RuneCountInString(u) == 1 {
+		if f, ok := unitFold[u]; ok {
+			return f
+		}
+	}
+	return width.Fold.String(u)
+}
+
+var unitFold = map[string]string{"個": "个", "噸": "吨", "項": "项", "條": "条", "場": "场", "戶": "户", "畝": "亩", "張": "张", "輛": "辆", "臺": "台", "頭": "头", "處": "处", "間": "间", "棟": "栋", "種": "种", "類": "类"}
+
+// IsChange reports whether a name says how something changed rather than
+// what it is: 地区生产总值增长, 纠错率下降, 增速.
+func IsChange(name string) bool {
+	v := load()
+	k := key(name)
+	for _, p := range tailPlans {
+		k = strings.TrimSuffix(k, p)
+	}
+	for _, role := range []string{"up", "down", "flat", "rate"} {
+		for _, w := range v.words[role] {
+			if strings.HasSuffix(k, w.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Stem returns a name without what Of drops before looking it up (a change,
+// a plan, a leading year or scope), in the form the vocabulary keys take:
+// the name to add to measures.tsv when Of finds nothing for it.
+func Stem(name string) string {
+	v := load()
+	k := key(name)
+	for {
+		if _, ok := v.byKey[k]; ok {
+			return k
+		}
+		next := v.strip(k)
+		if next == k || next == "" {
+			return k
+		}
+		k = next
+	}
+}
+
+// HeadingChange reports whether a table heading says its figures are changes
+// (比上年增长（%）, 增速, 同比增减) and against what base: the figure's sign
+// then gives the direction. A heading of a level that holds a change word
+// (增加值（亿元）) is no change heading.
+func HeadingChange(heading string) (base string, ok bool) {
+	h := key(heading)
+	if i := strings.IndexAny(h, "(（"); i > 0 {
+		h = h[:i] // the unit: 比上年增长(%)
+	}
+	h = strings.TrimRight(h, "%％±")
+	h = strings.TrimSuffix(h, "率")
+	if !IsChange(h) && !strings.HasSuffix(h, "增减") {
+		return "", false
+	}
+	v := load()
+	for _, w := range v.words["base"] {
+		if strings.Contains(h, w.text) {
+			return w.means, true
+		}
+	}
+	return "", true
+}

@@ -1,0 +1,150 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The test binary is its own worker: started with this variable set, it serves jobs instead of testing.
+const childEnv = "GONGWEN_WORKER_TEST_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		if err := Serve(128<<20, handle); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+var hoard [][]byte
+
+// handle does what a job says: echo it, fail, panic, crash the runtime, hang, or hoard memory.
+func handle(job string) (string, error) {
+	switch job {
+	case "fail":
+		return "", errors.New("no such file")
+	case "panic":
+		panic("bad input")
+	case "crash": // a fatal error that recover cannot catch
+		debug.SetMaxStack(1 << 20)
+		var recurse func(int) int
+		recurse = func(n int) int { return recurse(n+1) + 1 }
+		return fmt.Sprint(recurse(0)), nil
+	case "hang":
+		select {}
+	case "hoard later": // answers, and then exceeds the budget
+		go handle("hoard")
+		return "HOARDING", nil
+	case "hoard":
+		for {
+			hoard = append(hoard, make([]byte, 1<<20))
+			for i := range hoard[len(hoard)-1] {
+				hoard[len(hoard)-1][i] = 1
+			}
+		}
+	}
+	return strings.ToUpper(job), nil
+}
+
+func newPool(t *testing.T) *Pool[string, string] {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pool[string, string]{Command: []string{exe}, Env: []string{childEnv + "=1"}, Size: 2, Memory: 128 << 20}
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
+func TestPool(t *testing.T) {
+	p := newPool(t)
+	ctx := context.Background()
+	tests := []struct {
+		job, want string
+		err       error  // wrapped, or nil
+		msg       string // in the error
+	}{
+		{"hello", "HELLO", nil, ""},
+		{"fail", "", nil, "no such file"},
+		{"panic", "", nil, "internal error: bad input"},
+		{"crash", "", ErrCrashed, "stack"},
+		{"hoard", "", ErrMemory, "128 MB"},
+		{"again", "AGAIN", nil, ""},
+		{"hoard later", "HOARDING", nil, ""},
+		{"innocent", "INNOCENT", nil, ""}, // whether its child dies under it or not
+		{"innocent again", "INNOCENT AGAIN", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.job, func(t *testing.T) {
+			got, err := p.Do(ctx, tt.job)
+			if tt.msg == "" {
+				if err != nil || got != tt.want {
+					t.Fatalf("Do(%q) = %q, %v; want %q", tt.job, got, err, tt.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.msg) || (tt.err != nil && !errors.Is(err, tt.err)) {
+				t.Fatalf("Do(%q) = %q, %v; want an error with %q", tt.job, got, err, tt.msg)
+			}
+			t.Log(err)
+		})
+	}
+}
+
+func TestTimeoutAndCancel(t *testing.T) {
+	p := newPool(t)
+	deadline, cancelDeadline := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancelDeadline()
+	if _, err := p.Do(deadline, "hang"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("hang: %v, want the deadline", err)
+	}
+	if got, err := p.Do(context.Background(), "after"); err != nil || got != "AFTER" {
+		t.Errorf("after a timeout: %q, %v", got, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if _, err := p.Do(ctx, "hang"); !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled: %v", err)
+		}
+	}()
+	// Cancel once the job is surely sent: when the pool's only other slot is what a second Do waits on.
+	for {
+		if got, err := p.Do(context.Background(), "ping"); err != nil || got != "PING" {
+			t.Fatalf("ping: %q, %v", got, err)
+		}
+		if len(p.slots) == 1 {
+			break
+		}
+	}
+	cancel()
+	wg.Wait()
+}
+
+func TestConcurrent(t *testing.T) {
+	p := newPool(t)
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			job := fmt.Sprintf("job%d", i)
+			if got, err := p.Do(context.Background(), job); err != nil || got != strings.ToUpper(job) {
+				t.Errorf("Do(%q) = %q, %v", job, got, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
