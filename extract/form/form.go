@@ -470,6 +470,8 @@ func (l *Layout) leaves() (rows, columns map[string][]int) {
 	return rows, columns
 }
 
+// foldCache holds the fold of every layout label; it is filled with the
+// layouts and only read after.
 var foldCache = map[string]string{}
 
 // folded is Fold of a layout label, computed once.
@@ -478,17 +480,6 @@ func folded(s string) string {
 		return f
 	}
 	return Fold(s)
-}
-
-func init() {
-	for _, l := range all {
-		for _, ln := range l.Lines {
-			for _, s := range append(append([]string{}, ln.Row...), ln.Column...) {
-				foldCache[s] = Fold(s)
-			}
-		}
-		l.rowIndex, l.columnIndex = l.leaves()
-	}
 }
 
 // value reads the value of a cell: an empty or dash cell (and 无) is 0; a

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // layouts holds one file per national form: its cells (labels → keys), its
@@ -51,9 +52,22 @@ type ProseRule struct {
 }
 
 // Layouts returns the forms gongwen knows, by name.
-func Layouts() []*Layout { return all }
+func Layouts() []*Layout { return loaded() }
 
-var all = mustLoad()
+// loaded parses the layouts on first use: most commands never read a form,
+// and every one would pay for it at start.
+var loaded = sync.OnceValue(func() []*Layout {
+	all := mustLoad()
+	for _, l := range all {
+		for _, ln := range l.Lines {
+			for _, s := range append(append([]string{}, ln.Row...), ln.Column...) {
+				foldCache[s] = Fold(s)
+			}
+		}
+		l.rowIndex, l.columnIndex = l.leaves()
+	}
+	return all
+})
 
 func mustLoad() []*Layout {
 	files, err := layouts.ReadDir("layouts")

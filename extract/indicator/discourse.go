@@ -294,8 +294,14 @@ var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|�
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.
 func withoutChange(subject string) string {
-	if loc := trailingChange.FindStringIndex(subject); loc != nil && loc[0] > 0 {
-		return subject[:loc[0]]
+	// A change is at most 10 characters (比上年同期年平均增长): match only the
+	// tail, since the regexp would try a match at every position.
+	tail := max(0, len(subject)-12*utf8.UTFMax)
+	for tail > 0 && !utf8.RuneStart(subject[tail]) {
+		tail--
+	}
+	if loc := trailingChange.FindStringIndex(subject[tail:]); loc != nil && tail+loc[0] > 0 {
+		return subject[:tail+loc[0]]
 	}
 	return subject
 }

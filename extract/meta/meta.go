@@ -108,10 +108,25 @@ func CleanValue(v string) string {
 // or a bare date and time after a space.
 var infoLine = regexp.MustCompile(`[\s\x{3000}]+[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s*$|[\s\x{3000}]*(?:(?:[【\[［]\s*)?(?:信息来源|文章来源|来源|发布时间|发布日期|更新时间|发表时间|时间|日期|作者|编辑|责任编辑|浏览次数|浏览量|阅读次数|阅读量|访问次数|点击数|点击量|点击率|字号|字体)\s*[:：]|(?:浏览次数|阅读次数|点击数)|【\s*(?:字体|字号|打印|关闭)|\[\s*(?:打印|关闭)\s*\]).*$`)
 
+// mayHoldInfo reports whether s has what every info line has: a label's
+// colon, a bracket, a view count or a date at the end. The check spares the
+// regexp, which tries a match at every position of every line a title is
+// looked for in.
+func mayHoldInfo(s string) bool {
+	if strings.ContainsAny(s, ":：【[［") || strings.Contains(s, "次数") || strings.Contains(s, "点击数") {
+		return true
+	}
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.HasSuffix(s, "日") || s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
+}
+
 // CutInfo removes from a title the info line that a page printed after it
 // in the same element: "…的报告 来源：区政府办公室 浏览次数：1362" → "…的报告".
 // A text that is nothing but an info line comes back unchanged.
 func CutInfo(title string) string {
+	if !mayHoldInfo(title) {
+		return title
+	}
 	loc := infoLine.FindStringIndex(title)
 	if loc == nil || loc[0] == 0 {
 		return title
