@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -170,6 +171,12 @@ func runWorker(args []string, stderr io.Writer) int {
 	memory := int64(0)
 	if len(args) > 0 {
 		memory, _ = strconv.ParseInt(args[0], 10, 64)
+	}
+	// Collect less often, as extract does, but collect hard well before the
+	// budget: a large document's live heap must not be multiplied into a kill.
+	collectLess()
+	if memory > 0 {
+		debug.SetMemoryLimit(memory / 2)
 	}
 	ex := &extract.Extractor{}
 	err := worker.Serve(memory, func(job extractJob) ([]*extract.Document, error) {
