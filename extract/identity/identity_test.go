@@ -82,6 +82,15 @@ func TestIssuerOf(t *testing.T) {
 		{"a government named by its place", "2025年北京市政府工作报告\n正文。", "北京市人民政府", SourceTitle},
 		{"joint issuers", "中共中央办公厅 国务院办公厅关于加强基层治理的意见\n正文。", "中共中央办公厅国务院办公厅", SourceTitle},
 		{"a statistics title names no body", "2023年周口市国民经济和社会发展统计公报\n一、综合\n全年全市生产总值增长4.8%。", "周口市统计局", SourceTitlePlace},
+		// A title body that gives only its level, placed by another rule's issuer.
+		{"县政府 placed by the signature",
+			"县政府关于印发某某办法的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某县人民政府办公室\n2025年1月10日", "某某县人民政府", SourceTitle + "+" + SourceSignature},
+		{"县政府办公室 placed by the signature",
+			"县政府办公室关于做好某某工作的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某县人民政府办公室\n2025年1月10日", "某某县人民政府办公室", SourceTitle + "+" + SourceSignature},
+		{"市政府 placed by the city of a district's signature",
+			"市政府关于做好某某工作的通知\n各区人民政府：\n请认真贯彻执行。\n某某市某某区人民政府\n2025年1月10日", "某某市人民政府", SourceTitle + "+" + SourceSignature},
+		{"县政府 with no county named stays as written",
+			"县政府关于做好某某工作的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某市人民政府办公室\n2025年1月10日", "县政府", SourceTitle},
 		// Speech headers.
 		{"county head, place from the congress",
 			"政府工作报告\n——2023年2月2日在长沙县第十八届人民代表大会第三次会议上\n县长　某某\n各位代表：", "长沙县人民政府", SourceSpeech},

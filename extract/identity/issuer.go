@@ -90,13 +90,63 @@ func (l line) from(i int) line { return line{l.cut(i, len(l.f)), l.f[i:]} }
 func IssuerOf(title, text string) Issuer {
 	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
 	d.speech = findSpeech(d.head)
-	for _, r := range issuerRules {
+	for i, r := range issuerRules {
 		if is := r.find(d); is.String() != "" {
 			is.Source = r.name
+			if is.Place == "" && isRelative(is.Name) {
+				return placeRelative(is, d, issuerRules[i+1:])
+			}
 			return is
 		}
 	}
 	return Issuer{}
+}
+
+// placeRelative names the place of an issuer that gives only its level
+// (县政府关于…的通知, 市财政局2024年…) by the place of that level that another
+// rule's issuer names (the signature 某某县人民政府办公室 → 某某县人民政府);
+// the issuer stays as it is when none does.
+func placeRelative(is Issuer, d *reading, rules []issuerRule) Issuer {
+	level := ""
+	for _, l := range relativeLevels {
+		if strings.HasPrefix(is.Name, l) {
+			level = l
+			break
+		}
+	}
+	for _, r := range rules {
+		other := r.find(d).String()
+		if other == "" || isRelative(other) {
+			continue
+		}
+		if place := placeOfLevel(other, level); place != "" {
+			named := relativeTo(is.Name, place)
+			if b, ok := strings.CutPrefix(named.Body, "政府"); ok {
+				named.Body = "人民政府" + b // 县政府办公室 → 某某县人民政府办公室
+			}
+			named.Source = is.Source + "+" + r.name
+			return named
+		}
+	}
+	return is
+}
+
+// placeOfLevel returns the places a name starts with, up to the last one of
+// level: 某某县人民政府办公室 and 县 → 某某县; 杭州市富阳区财政局 and 市 → 杭州市.
+func placeOfLevel(name, level string) string {
+	l := line{name, fold(name)}
+	p := placePrefix(l.f)
+	end := 0
+	for i := len(level); i <= p; i++ {
+		if !strings.HasSuffix(l.f[:i], level) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(l.f[i:]); i < p && strings.ContainsRune(levelChars, r) {
+			continue // 杭州 of 杭州市 is no 州
+		}
+		end = i
+	}
+	return l.cut(0, end)
 }
 
 // orgSuffixes end the names of government bodies.
