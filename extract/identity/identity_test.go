@@ -285,6 +285,11 @@ func FuzzIdentity(f *testing.F) {
 	for _, r := range yearRules {
 		f.Add(r.example)
 	}
+	for _, e := range lists.Entries() {
+		f.Add(e.Example)
+	}
+	f.Add("县政府关于某某的通知\n各单位：\n正文。\n某某县人民政府办公室\n2025年1月10日")
+	f.Add("某网—每日更新www.example.com某省人民政府关于2023年度法治政府建设情况的报告2023年，全省…")
 	f.Add("——\n在第届人民代表大会第次会议上\n长")
 	f.Add("令\n第号\n")
 	f.Fuzz(func(t *testing.T, text string) {

@@ -68,6 +68,9 @@ var (
 // else one of the first lines that reads like a title without ending like
 // one (…2024年工作总结和2025年工作思路). It returns "" when nothing fits.
 func Title(text string) (title, source string) {
+	// Bytes that are no UTF-8 would make characters the text does not
+	// have when lines are joined (a broken rune's halves on two lines).
+	text = strings.ToValidUTF8(text, "\uFFFD")
 	var lines []string
 	for line := range strings.Lines(text) {
 		if len(lines) >= titleScanLines {
