@@ -94,7 +94,11 @@ func IssuerOf(title, text string) Issuer {
 		if is := r.find(d); is.String() != "" {
 			is.Source = r.name
 			if is.Place == "" && isRelative(is.Name) {
-				return placeRelative(is, d, issuerRules[i+1:])
+				// 县政府关于…: the place from another rule, as in Placed
+				if p := placeRelative(is.Name, d, issuerRules[i+1:]); p.String() != "" {
+					p.Source = is.Source + "+" + p.Source
+					return p
+				}
 			}
 			return is
 		}
@@ -102,14 +106,25 @@ func IssuerOf(title, text string) Issuer {
 	return Issuer{}
 }
 
-// placeRelative names the place of an issuer that gives only its level
-// (县政府关于…的通知, 市财政局2024年…) by the place of that level that another
-// rule's issuer names (the signature 某某县人民政府办公室 → 某某县人民政府);
-// the issuer stays as it is when none does.
-func placeRelative(is Issuer, d *reading, rules []issuerRule) Issuer {
+// Placed names the place of a body that gives only its level (县政府,
+// 县政府办公室, 市财政局), as a page's metadata may, by the place of that
+// level that an issuer rule finds in the text (the signature 某某县人民政府 →
+// 某某县人民政府); Source is that rule. It returns the zero Issuer when the
+// name says its place or no rule names one of its level.
+func Placed(name, title, text string) Issuer {
+	if !isRelative(name) {
+		return Issuer{}
+	}
+	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
+	d.speech = findSpeech(d.head)
+	return placeRelative(name, d, issuerRules)
+}
+
+// placeRelative is Placed with the rules to ask.
+func placeRelative(name string, d *reading, rules []issuerRule) Issuer {
 	level := ""
 	for _, l := range relativeLevels {
-		if strings.HasPrefix(is.Name, l) {
+		if strings.HasPrefix(name, l) {
 			level = l
 			break
 		}
@@ -120,15 +135,15 @@ func placeRelative(is Issuer, d *reading, rules []issuerRule) Issuer {
 			continue
 		}
 		if place := placeOfLevel(other, level); place != "" {
-			named := relativeTo(is.Name, place)
+			named := relativeTo(name, place)
 			if b, ok := strings.CutPrefix(named.Body, "政府"); ok {
 				named.Body = "人民政府" + b // 县政府办公室 → 某某县人民政府办公室
 			}
-			named.Source = is.Source + "+" + r.name
+			named.Source = r.name
 			return named
 		}
 	}
-	return is
+	return Issuer{}
 }
 
 // placeOfLevel returns the places a name starts with, up to the last one of
