@@ -73,11 +73,17 @@ func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || 
 
 // trimLine trims padding, including U+3000 and nbsp, and the marks of a
 // Markdown heading or a list item a page converted to text puts before a
-// line (# 某县…年度报告, • 发文字号:, - 发布日期:).
+// line (# 某县…年度报告, • 发文字号:, - 发布日期:), and the strong emphasis
+// around a whole line (**某县人民政府关于…的通知**).
 func trimLine(s string) string {
 	s = strings.TrimFunc(s, isPadding)
 	if m := lineMark.FindStringIndex(s); m != nil {
 		s = strings.TrimLeftFunc(s[m[1]:], isPadding)
+	}
+	for _, e := range []string{"**", "__"} {
+		if len(s) > 2*len(e) && strings.HasPrefix(s, e) && strings.HasSuffix(s, e) {
+			s = strings.TrimFunc(s[len(e):len(s)-len(e)], isPadding)
+		}
 	}
 	return s
 }
