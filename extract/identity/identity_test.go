@@ -90,6 +90,8 @@ func TestIssuerOf(t *testing.T) {
 		{"a government named by its place", "2025年北京市政府工作报告\n正文。", "北京市人民政府", SourceTitle},
 		{"joint issuers", "中共中央办公厅 国务院办公厅关于加强基层治理的意见\n正文。", "中共中央办公厅国务院办公厅", SourceTitle},
 		{"a statistics title names no body", "2023年周口市国民经济和社会发展统计公报\n一、综合\n全年全市生产总值增长4.8%。", "周口市统计局", SourceTitlePlace},
+		{"an audit report names its place only", "关于2023年度某某市本级预算执行和其他财政收支的审计工作报告\n主任、各位副主任、秘书长，各位委员：\n我受市人民政府委托，报告审计情况。", "某某市审计局", SourceTitlePlace},
+		{"a national audit report", "国务院关于2023年度中央预算执行和其他财政收支的审计工作报告\n委员长、各位副委员长：", "国务院", SourceTitle},
 		// A title body that gives only its level, placed by another rule's issuer.
 		{"县政府 placed by the signature",
 			"县政府关于印发某某办法的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某县人民政府办公室\n2025年1月10日", "某某县人民政府", SourceTitle + "+" + SourceSignature},

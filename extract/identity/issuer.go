@@ -699,6 +699,8 @@ var titleBodies = []struct {
 	{regexp.MustCompile(`国民经济和社会发展统计公报`), "统计局", "国家统计局", "2023年周口市国民经济和社会发展统计公报"},
 	{regexp.MustCompile(`法治政府建设.*报告`), "人民政府", "国务院", "2020年静海区法治政府建设情况报告"},
 	{regexp.MustCompile(`政府信息公开.*年度报告`), "人民政府", "", "静海区2023年政府信息公开工作年度报告"},
+	// the audit office's head delivers it; a page often drops the speaker line
+	{regexp.MustCompile(`审计工作报告$|审计结果公告`), "审计局", "审计署", "关于2023年度云溪县本级预算执行和其他财政收支的审计工作报告"},
 }
 
 // fromTitlePlace names the body that issues the title's kind of document in
