@@ -228,6 +228,11 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	for _, d := range dates {
 		skip = append(skip, [2]int{d.Start, d.End})
 	}
+	// A page's clock (今天是 2024年5月1日 星期三) is no date of the document.
+	dates = slices.DeleteFunc(dates, func(d date.Date) bool {
+		return d.Role == date.Mentioned && date.Clock(text, d.Start, d.End)
+	})
+	promoteMetadataDates(dates, md, text)
 	quantities := quantity.Find(tt.prose, skip...)
 
 	seen := map[string]bool{}
@@ -289,6 +294,34 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	for i := range doc.Indicators {
 		if in := &doc.Indicators[i]; in.CellRef != nil && in.Measure == "" {
 			in.Measure = MeasureOf(in)
+		}
+	}
+}
+
+// promoteMetadataDates gives the role its metadata label names (成文日期 →
+// signed, 发布日期 → published) to the date of the metadata block that the
+// date recogniser left mentioned, its label being one it does not know or
+// too far from it: the first mentioned date of that value near the top.
+func promoteMetadataDates(dates []date.Date, md map[string]string, text string) {
+	head := len(text)
+	for i, n := 0, 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			if n++; n >= metaHeadLines {
+				head = i
+				break
+			}
+		}
+	}
+	for _, k := range []struct{ key, role string }{{meta.MetaWrittenDate, date.Signed}, {meta.MetaPublishDate, date.Published}} {
+		v := md[k.key]
+		if v == "" || slices.ContainsFunc(dates, func(d date.Date) bool { return d.Value == v && d.Role == k.role }) {
+			continue // none, or the text says it already
+		}
+		for i := range dates {
+			if dates[i].Value == v && dates[i].Role == date.Mentioned && dates[i].Start < head {
+				dates[i].Role = k.role
+				break
+			}
 		}
 	}
 }

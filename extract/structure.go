@@ -107,18 +107,19 @@ func sortByLenDesc(s []string) {
 const metaHeadLines = 30
 
 // TextMetadata reads the metadata block that pages flatten into text:
-// `索 引 号 | 059422325-0481-2025-00250 | 主题分类 | \ |`,
-// `发布机构：驻马店市人民政府`, `成文日期 2025-03-21 公开时限 长期公开`.
-// Only lines near the top that start with a label are read. Keys are
-// canonical; date values are made ISO by parseDate (dropped when it fails).
-// The first non-empty value of a key wins.
+// `索 引 号 | 059422325-0481-2025-00250 | 主题分类 | \\ |`,
+// `发布机构：驻马店市人民政府`, `成文日期 2025-03-21 公开时限 长期公开`, a
+// list of items (`• 索引号: … 主题分类: …`), and a label alone on its line
+// with its value on the next, indented under it or a date (`• 发文字号:` /
+// `    某政发〔2024〕7号`). Only lines near the top that start with a label
+// are read. Keys are canonical; date values are made ISO by parseDate
+// (dropped when it fails). The first non-empty value of a key wins.
 func TextMetadata(text string, parseDate func(string) (string, bool)) map[string]string {
 	md := map[string]string{}
-	for i, line := range strings.SplitN(text, "\n", metaHeadLines+1) {
-		if i >= metaHeadLines {
-			break
-		}
-		line = strings.TrimSpace(line)
+	// The text after the head is not split: two lines more for a value under its label.
+	lines := strings.SplitN(text, "\n", metaHeadLines+3)
+	for i := 0; i < len(lines) && i < metaHeadLines; i++ {
+		line := trimItem(lines[i])
 		if first, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, "| \t\u3000\u00a0")); !labelStarts[first] {
 			continue
 		}
@@ -128,6 +129,13 @@ func TextMetadata(text string, parseDate func(string) (string, bool)) map[string
 		}
 		if strings.TrimLeft(line[:locs[0][2]], "| \t\u3000\u00a0") != "" {
 			continue // the line does not start with a label
+		}
+		if len(locs) == 1 && strings.Trim(line[locs[0][1]:], "|:： \t\u3000\u00a0") == "" {
+			// a label alone: its value may stand on the next line
+			if v, next, ok := valueBelow(lines, i, parseDate); ok {
+				line, i = line+" "+v, next
+				locs = labelRE.FindAllStringSubmatchIndex(line, 1)
+			}
 		}
 		for j, loc := range locs {
 			key, ok := meta.Canonical(line[loc[2]:loc[3]])
@@ -161,16 +169,62 @@ func TextMetadata(text string, parseDate func(string) (string, bool)) map[string
 	return md
 }
 
-// cutUnknownLabel ends a value at a word that ends with a colon: an unknown
-// label such as 浏览次数: that follows on the same line.
+// unknownLabel is a label metadata does not know that follows a value on
+// the same line: 访问次数 :, 日期:2017-01-12, 字号:【.
+var unknownLabel = regexp.MustCompile(`[ \t\x{3000}\x{00a0}]+[\p{Han}]{1,8}[ \t\x{3000}\x{00a0}]*[:：]`)
+
+// cutUnknownLabel ends a value at an unknown label that follows it on the
+// same line: 来源：某州农垦局 访问次数： → 某州农垦局.
 func cutUnknownLabel(value string) string {
-	fields := strings.Fields(value)
-	for i, f := range fields {
-		if i > 0 && (strings.HasSuffix(f, ":") || strings.HasSuffix(f, "：")) {
-			return strings.Join(fields[:i], " ")
-		}
+	if loc := unknownLabel.FindStringIndex(value); loc != nil {
+		return value[:loc[0]]
 	}
 	return value
+}
+
+// itemMark is the bullet of a list item a page converted to text puts
+// before a label: • 索引号:, - 发布日期:.
+var itemMark = regexp.MustCompile(`^(?:[•·●▪◆■◇]|[-*＊][ \t\x{3000}])[ \t\x{3000}\x{00a0}]*`)
+
+// trimItem trims a line and the bullet before it.
+func trimItem(line string) string {
+	return itemMark.ReplaceAllString(strings.TrimSpace(line), "")
+}
+
+// valueBelow returns the value of a label that stands alone on line i
+// (• 发文字号:) when the next non-empty line holds it: a line that is no
+// label itself and is indented deeper than the label, or a date. next is
+// the index of that line.
+func valueBelow(lines []string, i int, parseDate func(string) (string, bool)) (value string, next int, ok bool) {
+	if !strings.ContainsAny(lines[i], ":：") {
+		return "", 0, false // only a label with a colon promises a value
+	}
+	for j := i + 1; j < len(lines) && j <= i+2; j++ {
+		v := strings.TrimSpace(lines[j])
+		if v == "" {
+			continue
+		}
+		if isMetaLine(trimItem(v)) || itemMark.MatchString(v) || utf8.RuneCountInString(v) > 80 {
+			return "", 0, false
+		}
+		if _, isDate := parseDate(v); isDate || indent(lines[j]) > indent(lines[i]) {
+			return v, j, true
+		}
+		return "", 0, false
+	}
+	return "", 0, false
+}
+
+// indent counts the spaces (a tab, U+3000 as one) a line starts with.
+func indent(line string) int {
+	n := 0
+	for _, r := range line {
+		if r != ' ' && r != '\t' && r != '\u3000' && r != '\u00a0' {
+			break
+		}
+		n++
+	}
+	return n
 }
 
 func isMetaLine(line string) bool {

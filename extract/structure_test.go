@@ -40,6 +40,31 @@ func TestTextMetadata(t *testing.T) {
 			want: map[string]string{"发布机构": "邯郸市教育局"},
 		},
 		{
+			name: "list items, each value indented on the line below",
+			text: "返回顶部\n\n  • 索引号:\n\n    3311260000/2024-000105\n  • 主题分类:\n\n  • 发文机构:\n\n    庆元县人民政府\n  • 发文字号:\n\n    庆政发〔2024〕9号\n  • 发文日期:\n\n    2024年05月08日 10:20\n  • 有效性:\n\n庆元县人民政府工作规则\n第一章 总则",
+			want: map[string]string{"索引号": "3311260000/2024-000105", "发布机构": "庆元县人民政府", "文号": "庆政发〔2024〕9号", "成文日期": "2024-05-08"},
+		},
+		{
+			name: "list items with several pairs on a line",
+			text: "• 微信\n  • 索引号: k331100--2024-0031 主题分类: 综合政务\n    发布机构: 青田县审计局 生成日期: 2024-10-12 09:15\n    文件编号: 有效性: 有效\n关于2023年度县本级预算执行的审计报告",
+			want: map[string]string{"索引号": "k331100--2024-0031", "主题分类": "综合政务", "发布机构": "青田县审计局", "成文日期": "2024-10-12", "有效性": "有效"},
+		},
+		{
+			name: "a label alone with the body below is empty",
+			text: "来源：\n各乡镇人民政府：\n现将有关事项通知如下。",
+			want: map[string]string{},
+		},
+		{
+			name: "an unknown label with a space before its colon ends the value",
+			text: "来源 :衢州市农业农村局 访问次数 : 发布时间 :2025-03-18\n正文",
+			want: map[string]string{"来源": "衢州市农业农村局", "发布日期": "2025-03-18"},
+		},
+		{
+			name: "unknown labels glued to their values end the value",
+			text: "来源:温州市政府门户网 日期:2017-02-10 09:08 字号:【\n正文",
+			want: map[string]string{"来源": "温州市政府门户网"},
+		},
+		{
 			name: "labels in the body are not metadata",
 			text: "正文第一段。\n" + "一段\n" + "二段\n" + "三段\n" + "四段\n" + "五段\n" + "六段\n" + "七段\n" + "八段\n" + "九段\n" +
 				"十段\n" + "一段\n" + "二段\n" + "三段\n" + "四段\n" + "五段\n" + "六段\n" + "七段\n" + "八段\n" + "九段\n" +

@@ -105,6 +105,9 @@ func TestFind(t *testing.T) {
 		{"成文日期 with tabs", "成文日期\t⟦2025-03-21⟧\t公开时限\t长期公开", []want{{"2025-03-21", Signed}}},
 		{"spaced-out label", "成 文 日 期 ： ⟦2025年1月17日⟧", []want{{"2025-01-17", Signed}}},
 		{"印发日期", "印发日期：⟦2025年1月20日⟧", []want{{"2025-01-20", Signed}}},
+		{"生成日期 with a time", "发布机构: 青田县审计局 生成日期: ⟦2024-10-12⟧ 15:29", []want{{"2024-10-12", Signed}}},
+		{"list items, the date under its label", "  • 发文日期:\n\n    ⟦2024年04月06日⟧ 16:40\n  • 发布日期:\n\n    ⟦2024年04月06日⟧ 16:34\n" + body,
+			[]want{{"2024-04-06", Signed}, {"2024-04-06", Published}}},
 		{"发文日期", "发文日期:⟦2024/12/30⟧", []want{{"2024-12-30", Signed}}},
 		{"签发日期", "签发日期 ⟦2024-12-28⟧", []want{{"2024-12-28", Signed}}},
 		{"发布时间 with a time", "来源:党政   发布时间: ⟦2025-03-21⟧ 09:39 浏览次数:", []want{{"2025-03-21", Published}}},
@@ -304,5 +307,30 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Find(text, skip...)
+	}
+}
+
+func TestClock(t *testing.T) {
+	const body = "2023年，全区坚持依法行政。\n一、主要工作\n2024年3月1日召开会议。"
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"site name and weekday", "宁波市鄞州区人民政府 ⟦2019年12月3日⟧星期二\n无障碍\n" + body, true},
+		{"clock label", "今天是：⟦2024年5月1日⟧ 星期三\n" + body, true},
+		{"weekday in brackets after a label", "网站首页\n今天：⟦2024-05-01⟧（星期三）\n" + body, true},
+		{"date and weekday alone", "⟦2024年5月7日⟧ 星期二\n" + body, false},
+		{"no weekday", "宁波市鄞州区人民政府 ⟦2019年12月3日⟧\n" + body, false},
+		{"a meeting in a sentence", "定于⟦2024年5月7日⟧（星期二）召开会议。\n" + body, false},
+		{"below the header", "首页\n政务公开\n通知公告\n某区人民政府 ⟦2024年5月7日⟧ 星期二\n" + body, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, marks := spantest.Marked(t, tt.in)
+			if got := Clock(text, marks[0][0], marks[0][1]); got != tt.want {
+				t.Errorf("Clock = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package date
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -102,13 +103,67 @@ func squeeze(s string) string {
 		}
 		return r
 	}, s)
-	return strings.Trim(s, "|:：[]【】()（）")
+	return strings.Trim(s, "|:：[]【】()（）•·●▪◆■◇-*")
 }
 
-// alone reports whether the date is the only thing on its line, maybe in brackets.
+// alone reports whether the date is the only thing on its line, maybe in
+// brackets or followed by a time of day (2024年04月06日 16:40).
 func alone(before, after string) bool {
+	after = timeOfDay.ReplaceAllString(after, "")
 	return strings.TrimFunc(before, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(（[【", r) }) == "" &&
 		strings.TrimFunc(after, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(")）]】", r) }) == ""
+}
+
+// timeOfDay is a time after a date: 16:40, 09:18:02.
+var timeOfDay = regexp.MustCompile(`^\s+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?`)
+
+// Clock lines: a page's header that prints the current date.
+const (
+	clockLines = 3  // non-empty lines from the top a clock may stand on
+	clockRunes = 30 // runes of a site's name before a clock
+)
+
+var (
+	clockLabels = lists.Of("clock-label")
+	// weekday follows a clock's date: 星期二, 周三, 礼拜五, (星期日).
+	weekday = regexp.MustCompile(`^\s*[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?`)
+)
+
+// Clock reports whether the date at text[start:end] is a page's clock: the
+// current date a site prints in its header, with the weekday after it and
+// only a clock label (今天是) or a name (the site's) before it, on one of the
+// first lines (某市人民政府 2019年12月3日星期二). Such a date says when the
+// page was saved, not anything about the document.
+func Clock(text string, start, end int) bool {
+	lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+	above := 0
+	for _, l := range strings.Split(text[:lineStart], "\n") {
+		if strings.TrimSpace(l) != "" {
+			above++
+		}
+	}
+	if above >= clockLines {
+		return false
+	}
+	lineEnd := len(text)
+	if k := strings.IndexByte(text[end:], '\n'); k >= 0 {
+		lineEnd = end + k
+	}
+	after := text[end:lineEnd]
+	m := weekday.FindStringIndex(after)
+	if m == nil || strings.TrimSpace(timeOfDay.ReplaceAllString(after[m[1]:], "")) != "" {
+		return false
+	}
+	before := squeeze(text[lineStart:start])
+	if before == "" {
+		return false // a date and a weekday alone may be a bulletin's own date
+	}
+	for _, l := range clockLabels {
+		if strings.HasSuffix(before, l) {
+			return true
+		}
+	}
+	return utf8.RuneCountInString(before) <= clockRunes && !strings.ContainsAny(before, "，。；：,;:、！？!?")
 }
 
 // lastLine returns the last non-empty line of s.

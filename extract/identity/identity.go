@@ -71,10 +71,30 @@ func squashSpaces(s string) string {
 
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
-// trimLine trims padding, including U+3000 and nbsp.
+// trimLine trims padding, including U+3000 and nbsp, and the marks of a
+// Markdown heading or a list item a page converted to text puts before a
+// line (# 某县…年度报告, • 发文字号:, - 发布日期:), and the strong emphasis
+// around a whole line (**某县人民政府关于…的通知**).
 func trimLine(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff' })
+	s = strings.TrimFunc(s, isPadding)
+	if m := lineMark.FindStringIndex(s); m != nil {
+		s = strings.TrimLeftFunc(s[m[1]:], isPadding)
+	}
+	for _, e := range []string{"**", "__"} {
+		if len(s) > 2*len(e) && strings.HasPrefix(s, e) && strings.HasSuffix(s, e) {
+			s = strings.TrimFunc(s[len(e):len(s)-len(e)], isPadding)
+		}
+	}
+	return s
 }
+
+func isPadding(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
+}
+
+// lineMark is a Markdown heading's #s or a list item's bullet, followed by
+// a space (a hyphen without one may start a speech header: -2024年…).
+var lineMark = regexp.MustCompile(`^(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+|^[•·●▪◆■◇]`)
 
 // headLines returns the first n non-empty lines of text, trimmed.
 func headLines(text string, n int) []string {

@@ -55,6 +55,14 @@ func TestTitle(t *testing.T) {
 		{"the issuing body on a line of its own",
 			"国务院\n关于加强基层治理体系建设的意见\n国发〔2024〕1号",
 			"国务院关于加强基层治理体系建设的意见", SourceText},
+		{"a Markdown heading", "# 某某县人民政府 2024 年 政府信息公开工作年度报告\n\n某某县人民政府\n(2025年1月20日)", "某某县人民政府2024年政府信息公开工作年度报告", SourceText},
+		{"a title in Markdown bold", "**某某市人民政府关于加强安全生产工作的意见**\n各县（市、区）人民政府：", "某某市人民政府关于加强安全生产工作的意见", SourceText},
+		{"a column's name before 丨", "政策文件丨某某市人民政府关于加强安全生产工作的意见\n发布日期：2024-03-02\n各县（市、区）人民政府：", "某某市人民政府关于加强安全生产工作的意见", SourceBreadcrumb},
+		{"a column's name before |", "通知公告 | 某某市人民政府关于加强安全生产工作的意见\n各县（市、区）人民政府：", "某某市人民政府关于加强安全生产工作的意见", SourceBreadcrumb},
+		{"addressees first: no title of its own",
+			"各乡镇人民政府，县直各单位：\n现将《2025年重点工作任务分解》印发给你们，请认真贯彻执行。\n某某县人民政府办公室\n2025年4月21日\n附件1\n2025年县政府工作报告任务清单", "", ""},
+		{"a title glued between a watermark and the body",
+			"某某范文网—资料每日更新www.example.com某某省人民政府关于2023年度法治政府建设情况的报告2023年，全省坚持依法行政。一、主要举措", "某某省人民政府关于2023年度法治政府建设情况的报告", SourceText},
 		{"a title in book marks", "《2023年某某县政府工作报告》\n——2023年1月5日在某某县第十八届人民代表大会第二次会议上", "2023年某某县政府工作报告", SourceText},
 		{"a title with the site's date", "2023年某某市政府工作报告 2023-01-10 10:23\n各位代表：", "2023年某某市政府工作报告", SourceText},
 		{"a title with a note in black brackets", "2024年某某市政府工作报告【全文】\n各位代表：", "2024年某某市政府工作报告【全文】", SourceText},
@@ -82,6 +90,17 @@ func TestIssuerOf(t *testing.T) {
 		{"a government named by its place", "2025年北京市政府工作报告\n正文。", "北京市人民政府", SourceTitle},
 		{"joint issuers", "中共中央办公厅 国务院办公厅关于加强基层治理的意见\n正文。", "中共中央办公厅国务院办公厅", SourceTitle},
 		{"a statistics title names no body", "2023年周口市国民经济和社会发展统计公报\n一、综合\n全年全市生产总值增长4.8%。", "周口市统计局", SourceTitlePlace},
+		{"an audit report names its place only", "关于2023年度某某市本级预算执行和其他财政收支的审计工作报告\n主任、各位副主任、秘书长，各位委员：\n我受市人民政府委托，报告审计情况。", "某某市审计局", SourceTitlePlace},
+		{"a national audit report", "国务院关于2023年度中央预算执行和其他财政收支的审计工作报告\n委员长、各位副委员长：", "国务院", SourceTitle},
+		// A title body that gives only its level, placed by another rule's issuer.
+		{"县政府 placed by the signature",
+			"县政府关于印发某某办法的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某县人民政府办公室\n2025年1月10日", "某某县人民政府", SourceTitle + "+" + SourceSignature},
+		{"县政府办公室 placed by the signature",
+			"县政府办公室关于做好某某工作的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某县人民政府办公室\n2025年1月10日", "某某县人民政府办公室", SourceTitle + "+" + SourceSignature},
+		{"市政府 placed by the city of a district's signature",
+			"市政府关于做好某某工作的通知\n各区人民政府：\n请认真贯彻执行。\n某某市某某区人民政府\n2025年1月10日", "某某市人民政府", SourceTitle + "+" + SourceSignature},
+		{"县政府 with no county named stays as written",
+			"县政府关于做好某某工作的通知\n各乡镇人民政府：\n请认真贯彻执行。\n某某市人民政府办公室\n2025年1月10日", "县政府", SourceTitle},
 		// Speech headers.
 		{"county head, place from the congress",
 			"政府工作报告\n——2023年2月2日在长沙县第十八届人民代表大会第三次会议上\n县长　某某\n各位代表：", "长沙县人民政府", SourceSpeech},
@@ -276,6 +295,11 @@ func FuzzIdentity(f *testing.F) {
 	for _, r := range yearRules {
 		f.Add(r.example)
 	}
+	for _, e := range lists.Entries() {
+		f.Add(e.Example)
+	}
+	f.Add("县政府关于某某的通知\n各单位：\n正文。\n某某县人民政府办公室\n2025年1月10日")
+	f.Add("某网—每日更新www.example.com某省人民政府关于2023年度法治政府建设情况的报告2023年，全省…")
 	f.Add("——\n在第届人民代表大会第次会议上\n长")
 	f.Add("令\n第号\n")
 	f.Fuzz(func(t *testing.T, text string) {

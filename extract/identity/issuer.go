@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
 // Issuer is who issued a document. The text names the body whole (周口市统计局,
@@ -88,19 +90,103 @@ func (l line) from(i int) line { return line{l.cut(i, len(l.f)), l.f[i:]} }
 func IssuerOf(title, text string) Issuer {
 	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
 	d.speech = findSpeech(d.head)
-	for _, r := range issuerRules {
+	for i, r := range issuerRules {
 		if is := r.find(d); is.String() != "" {
 			is.Source = r.name
+			if is.Place == "" && isRelative(is.Name) {
+				// 县政府关于…: the place from another rule, as in Placed
+				if p := placeRelative(is.Name, d, issuerRules[i+1:]); p.String() != "" {
+					p.Source = is.Source + "+" + p.Source
+					return p
+				}
+			}
 			return is
 		}
 	}
 	return Issuer{}
 }
 
+// Placed names the place of a body that gives only its level (县政府,
+// 县政府办公室, 市财政局), as a page's metadata may, by the place of that
+// level that an issuer rule finds in the text (the signature 某某县人民政府 →
+// 某某县人民政府); Source is that rule. It returns the zero Issuer when the
+// name says its place or no rule names one of its level.
+func Placed(name, title, text string) Issuer {
+	if !isRelative(name) {
+		return Issuer{}
+	}
+	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
+	d.speech = findSpeech(d.head)
+	return placeRelative(name, d, issuerRules)
+}
+
+// placeRelative is Placed with the rules to ask.
+func placeRelative(name string, d *reading, rules []issuerRule) Issuer {
+	level := ""
+	for _, l := range relativeLevels {
+		if strings.HasPrefix(name, l) {
+			level = l
+			break
+		}
+	}
+	for _, r := range rules {
+		other := r.find(d).String()
+		if other == "" || isRelative(other) {
+			continue
+		}
+		if place := placeOfLevel(other, level); place != "" {
+			named := relativeTo(name, place)
+			if b, ok := strings.CutPrefix(named.Body, "政府"); ok {
+				named.Body = "人民政府" + b // 县政府办公室 → 某某县人民政府办公室
+			}
+			named.Source = r.name
+			return named
+		}
+	}
+	return Issuer{}
+}
+
+// placeOfLevel returns the places a name starts with, up to the last one of
+// level: 某某县人民政府办公室 and 县 → 某某县; 杭州市富阳区财政局 and 市 → 杭州市.
+func placeOfLevel(name, level string) string {
+	l := line{name, fold(name)}
+	p := placePrefix(l.f)
+	end := 0
+	for i := len(level); i <= p; i++ {
+		if !strings.HasSuffix(l.f[:i], level) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(l.f[i:]); i < p && strings.ContainsRune(levelChars, r) {
+			continue // 杭州 of 杭州市 is no 州
+		}
+		end = i
+	}
+	return l.cut(0, end)
+}
+
 // orgSuffixes end the names of government bodies.
 var orgSuffixes = []string{"人民政府", "政府", "办公厅", "办公室", "委员会", "常委会", "局", "厅", "部", "署",
 	"院", "委", "办", "街道办事处", "办事处", "镇", "乡", "街道", "中心", "管委会", "司", "会", "处", "所",
 	"公署", "队", "站", "分行"}
+
+var (
+	lists = words.MustParse("identity/words.tsv", wordsTSV)
+	// siteEnds end the names of websites, which a page's 发文机构 or 来源 may
+	// give instead of a body (县政府网站, 某市政府门户网).
+	siteEnds = lists.Of("site-end")
+)
+
+//go:embed words.tsv
+var wordsTSV string
+
+// alternatives returns words as the alternatives of a regular expression.
+func alternatives(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
 
 // IsOrgName reports whether s looks like the name of a government body.
 func IsOrgName(s string) bool {
@@ -109,6 +195,11 @@ func IsOrgName(s string) bool {
 		return false
 	}
 	f := fold(s)
+	for _, e := range siteEnds {
+		if strings.HasSuffix(f, e) {
+			return false
+		}
+	}
 	for _, suf := range orgSuffixes {
 		if strings.HasSuffix(f, suf) && len(f) > len(suf) && f != "人民政府" {
 			return true
@@ -120,8 +211,15 @@ func IsOrgName(s string) bool {
 var (
 	leadingYear = regexp.MustCompile(`^\s*(?:[0-9０-９]{4}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年度?`)
 	// titleNext is what follows the issuer's name in a title: 关于, a year,
-	// or the name of a report that a body makes about itself.
-	titleNext = regexp.MustCompile(`^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|工作报告|工作总结|政府信息公开|信息公开|法治政府建设|部门预算|部门决算|本级|年度|印发|转发|公告|通告|通知|令|决定|意见|批复)`)
+	// or a word of words.tsv (工作报告, 政府信息公开, 工作规则 …). The longest
+	// alternative is taken, so that of two ways to split a title the one
+	// that leaves the report's whole name wins (某市科委 + 政府信息公开…, not
+	// 某市科委政府 + 信息公开…).
+	titleNext = func() *regexp.Regexp {
+		re := regexp.MustCompile(`^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|` + alternatives(lists.Of("title-next")) + `)`)
+		re.Longest()
+		return re
+	}()
 	// govName is a government named by its place: 北京市政府, 西藏人民政府.
 	govName = regexp.MustCompile(`^(.+?)(?:人民)?政府$`)
 )
@@ -129,27 +227,40 @@ var (
 // fromTitle reads the body a title starts with: the longest prefix that is a
 // body's name and is followed by 关于, a year or a report's name
 // (驻马店市人民政府关于…, 江淮省自然资源厅2024年度…, 沙河口县人民政府工作报告).
+//
+// Where a title can be split in more than one way, the split that leaves
+// the longest report name after the body wins: 2024年上海市科委政府信息公开
+// 工作年度报告 is 上海市科委's, not 上海市科委政府's.
 func fromTitle(d *reading) Issuer {
 	t := squashSpaces(d.title)
 	t = strings.TrimPrefix(t, leadingYear.FindString(t))
 	f := []rune(fold(t))
 	rs := []rune(t)
+	best, bestNext := "", 0
 	for n := min(len(rs), 40); n >= 2; n-- {
 		name := string(rs[:n])
-		if !IsOrgName(name) || !titleNext.MatchString(string(f[n:])) {
+		if !IsOrgName(name) {
 			continue
 		}
-		return bodyOrGovernment(name)
+		if next := len(titleNext.FindString(string(f[n:]))); next > bestNext {
+			best, bestNext = name, next
+		}
 	}
-	return Issuer{}
+	if best == "" {
+		return Issuer{}
+	}
+	return bodyOrGovernment(best)
 }
 
 // bodyOrGovernment returns a government named by its place as place and
 // body (北京市政府 → 北京市, 人民政府), any other body as its name.
+//
+// A place is no body: 上海市科委政府 is not read as the government of a
+// place called 上海市科委, which does not exist.
 func bodyOrGovernment(name string) Issuer {
 	if m := govName.FindStringSubmatch(fold(name)); m != nil && !strings.ContainsAny(m[1], "办") {
 		place := string([]rune(name)[:utf8.RuneCountInString(m[1])])
-		if place != "" && !isRelative(place) {
+		if place != "" && !isRelative(place) && (!IsOrgName(m[1]) || placePrefix(m[1]) == len(m[1])) {
 			return Issuer{Place: place, Body: "人民政府"}
 		}
 	}
@@ -200,13 +311,22 @@ type speech struct {
 var congressRE = regexp.MustCompile(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
 
 // findSpeech finds the speech header in the first lines: the congress and
-// the date, and who speaks — on the same line after 会议上 or on the next.
+// the date, maybe broken over two lines (——2021年7月29日在某市第九届人民代表大会
+// / 常务委员会第四十一次会议上), and who speaks — on the same line after 会议上
+// or on the next.
 func findSpeech(head []line) speech {
 	for i, l := range head {
 		if i >= 10 {
 			break
 		}
+		next := i + 1 // the first line after the header
 		loc := congressRE.FindStringSubmatchIndex(l.f)
+		if loc == nil && i+1 < len(head) && strings.Contains(l.f, "在") {
+			joined := line{l.s + head[i+1].s, l.f + head[i+1].f}
+			if m := congressRE.FindStringSubmatchIndex(joined.f); m != nil && m[0] < len(l.f) && m[1] > len(l.f) {
+				l, loc, next = joined, m, i+2
+			}
+		}
 		if loc == nil {
 			continue
 		}
@@ -215,7 +335,7 @@ func findSpeech(head []line) speech {
 			s.year = yearValue(m[1])
 		}
 		s.speaker = l.from(loc[1])
-		for j := i + 1; trimLine(s.speaker.s) == "" && j < len(head) && j <= i+2; j++ {
+		for j := next; trimLine(s.speaker.s) == "" && j < len(head) && j <= next+1; j++ {
 			if !strings.ContainsAny(head[j].f, "：:，,。") {
 				s.speaker = head[j]
 			}
@@ -579,6 +699,8 @@ var titleBodies = []struct {
 	{regexp.MustCompile(`国民经济和社会发展统计公报`), "统计局", "国家统计局", "2023年周口市国民经济和社会发展统计公报"},
 	{regexp.MustCompile(`法治政府建设.*报告`), "人民政府", "国务院", "2020年静海区法治政府建设情况报告"},
 	{regexp.MustCompile(`政府信息公开.*年度报告`), "人民政府", "", "静海区2023年政府信息公开工作年度报告"},
+	// the audit office's head delivers it; a page often drops the speaker line
+	{regexp.MustCompile(`审计工作报告$|审计结果公告`), "审计局", "审计署", "关于2023年度云溪县本级预算执行和其他财政收支的审计工作报告"},
 }
 
 // fromTitlePlace names the body that issues the title's kind of document in

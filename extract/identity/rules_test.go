@@ -84,3 +84,14 @@ func TestParseKindsErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleBodies(t *testing.T) {
+	for _, b := range titleBodies {
+		t.Run(b.example, func(t *testing.T) {
+			got := fromTitlePlace(&reading{title: b.example})
+			if got.Body != b.body || got.Place == "" || !strings.Contains(b.example, got.Place) {
+				t.Errorf("fromTitlePlace(%q) = %+v, want a place of the title and %s", b.example, got, b.body)
+			}
+		})
+	}
+}

@@ -33,8 +33,9 @@ var (
 	chromeLine = regexp.MustCompile(`^(?:首页|网站首页|当前位置|您的位置|您当前的位置|您所在的位置|您现在的位置|所在位置|打印|关闭|返回|分享|字号|字体|今天是|欢迎|【|\[)`)
 	// speechHeader starts the line under a speech's title: ——2025年1月9日在….
 	speechStart = regexp.MustCompile(`^(?:[—\-－–─]{1,3}|[（(].{0,24}在.{0,40}(?:会议|大会))`)
-	// crumbSep separates the steps of a breadcrumb.
-	crumbSep = regexp.MustCompile(`\s*(?:>>|>|＞|»|›|→)\s*`)
+	// crumbSep separates the steps of a breadcrumb, or a column's name from
+	// the title after it (政务服务丨某市人民政府关于…, 政策解读 | …).
+	crumbSep = regexp.MustCompile(`\s*(?:>>|>|＞|»|›|→|丨|｜|\|)\s*`)
 	// siteName is a line naming the site above a title.
 	siteName = regexp.MustCompile(`(?:网站|门户|政府网|政务网|信息公开平台|公开专栏)$`)
 	// repostMark is a forum's tag before a title: 【转帖】.
@@ -67,6 +68,9 @@ var (
 // else one of the first lines that reads like a title without ending like
 // one (…2024年工作总结和2025年工作思路). It returns "" when nothing fits.
 func Title(text string) (title, source string) {
+	// Bytes that are no UTF-8 would make characters the text does not
+	// have when lines are joined (a broken rune's halves on two lines).
+	text = strings.ToValidUTF8(text, "\uFFFD")
 	var lines []string
 	for line := range strings.Lines(text) {
 		if len(lines) >= titleScanLines {
@@ -85,6 +89,9 @@ func Title(text string) (title, source string) {
 		seen++
 		if found != "" && seen-foundAt > laterTitleLines {
 			break
+		}
+		if found == "" && isRecipients(line) {
+			break // the text opens without a title: a later one is an attachment's
 		}
 		if c := crumbTitle(line); c != "" && crumb == "" {
 			crumb = c
@@ -134,7 +141,70 @@ func Title(text string) (title, source string) {
 	case first != "":
 		return first, SourceText
 	}
+	for _, line := range lines[:min(len(lines), embeddedLines)] {
+		if t := embeddedTitle(line); t != "" {
+			return t, SourceText
+		}
+	}
 	return "", ""
+}
+
+// recipientEnds end the addressees a notice opens with (各县人民政府，市直
+// 各单位：; 各位代表：): an addressee line before any title means the text
+// has none of its own.
+var recipientEnds = regexp.MustCompile(`(?:` + alternatives(lists.Of("addressee-end")) + `)[：:]$`)
+
+// isRecipients reports whether a line is a notice's addressees.
+func isRecipients(line string) bool {
+	f := fold(line)
+	return runeLen(f) >= 4 && runeLen(f) <= 120 && recipientEnds.MatchString(f) &&
+		!strings.ContainsAny(f, "。！？") && !labelStart.MatchString(line) && !chromeLine.MatchString(f)
+}
+
+// embeddedLines is how many lines from the top a title glued to other text
+// is looked for.
+const embeddedLines = 3
+
+var (
+	// embeddedStart is where a title glued to other text may begin: after
+	// anything that is not a Chinese character, a digit or a title's mark
+	// (a site's name and address before it: …www.example.com某省人民政府关于…).
+	embeddedStart = regexp.MustCompile(`[^\p{Han}0-9０-９（）()《》〈〉“”、]`)
+	// bodyStart is the first sentence of the body, glued to the title:
+	// 2023年，… or a paragraph's first clause.
+	bodyStart = regexp.MustCompile(`[。，,；;：:！？]`)
+)
+
+// embeddedTitle finds a title inside a line that holds other text too: a
+// site's watermark before it and the body after it, all on one line
+// (某某网—资料每日更新www.example.com某省人民政府关于2023年度法治政府建设情况的报告2023年，…).
+// The title starts after the last character that is not Chinese, a digit
+// or a title's mark, before the first clause of the body; it must name a
+// body or a place and end like a title, the body's first words (2023年)
+// left out. It returns "" when no such title is there.
+func embeddedTitle(text string) string {
+	f := fold(text)
+	end := len(f)
+	if loc := bodyStart.FindStringIndex(f); loc != nil {
+		end = loc[0]
+	}
+	start := 0
+	for _, loc := range embeddedStart.FindAllStringIndex(f[:end], -1) {
+		start = loc[1]
+	}
+	cand := line{text, f}.cut(start, end)
+	if cand == text || runeLen(cand) < 8 {
+		return ""
+	}
+	// the body's first words after the title's last word: …的报告2023年
+	rs := []rune(cand)
+	for n := len(rs); n >= 8; n-- {
+		t := string(rs[:n])
+		if endsLikeTitle(t) && runeLen(t) <= 60 && (orgStart(fold(t)) || startsLikeTitle(fold(t))) {
+			return t
+		}
+	}
+	return ""
 }
 
 // laterTitleLines is how many lines after a bare title (政府工作报告) a
@@ -213,7 +283,7 @@ func joinTitle(block []string) string {
 // breaksTitle reports whether a line cannot be part of a title.
 func breaksTitle(line string) bool {
 	f := fold(line)
-	return runeLen(line) > 60 || strings.ContainsAny(f, "。，,；;：:|>»›→！？!?") ||
+	return runeLen(line) > 60 || strings.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
 		labelStart.MatchString(line) || headingNumber.MatchString(f) || docNumberLine.MatchString(f) ||
 		dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
