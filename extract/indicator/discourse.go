@@ -23,8 +23,6 @@ type paragraph struct {
 	subjects    []string // names of earlier quantities that have their own subject
 	units       []string // their units
 	stops       []int    // sentence starts: the paragraph start and each offset after 。！？
-	carry       string   // the start of the first clause, on the line before
-	next        string   // the start of the next line, when this one is cut mid-sentence
 	prev        earlier  // the clause before the one being named, in the same sentence
 	prevAmount  earlier  // the same, passing over clauses whose figure is a rate
 	borrowed    bool     // the clause being named took the subject of the one before
@@ -50,7 +48,7 @@ func (p *paragraph) name() []Indicator {
 			k++
 		}
 		if !c.inParen && strings.HasPrefix(strings.TrimSpace(p.text[c.start:c.end]), "其中") {
-			p.parts = true
+			p.parts, p.total = true, nil // the parts of the total just before
 		}
 		if k == first && !c.inParen && strings.HasSuffix(strings.TrimSpace(p.text[c.start:c.end]), "中") {
 			p.among = true
@@ -95,9 +93,6 @@ func (p *paragraph) previousSubject(q quantity.Quantity) string {
 		return withoutChange(prev.subject)
 	}
 	s := p.text[prev.start:prev.end]
-	if prev.start == p.start {
-		s = p.carry + s // 对15个重点项⏎目开展绩效评价，涉及资金…
-	}
 	if k := strings.IndexFunc(s, unicode.IsDigit); k >= 0 {
 		s = s[:k]
 	}
@@ -138,6 +133,9 @@ func (p *paragraph) partName(name, unit string) string {
 		}
 		if k := strings.LastIndex(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
 			head := total[k+len(name)-i:] // after the last: 公证机构办理各类公证事项 → 涉外公证事项
+			if strings.Contains(name, head) {
+				return name // 发布信息…，其中动态类信息发布: the part has the head already
+			}
 			if p.seg != nil {
 				if words := p.seg.Tag(head); len(words) > 1 && words[0].Pos == "v" && utf8.RuneCountInString(words[0].Text) > 1 {
 					return name // 承办单位纳入热线工单系统: an action, not a head noun

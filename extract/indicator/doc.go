@@ -160,15 +160,19 @@
 //     segmenter 我局, 本机关, 该中心).
 //
 // A line that stops mid-sentence (after a comma or a word, as PDF text breaks
-// at the page edge) passes its subjects and its open clause to the next line
-// (受理人民调解⏎案件49545件 → 受理人民调解案件), and the words after its last
-// count run on to the next line's first clause mark (对23个重点项⏎目开展评价 →
-// 重点项目开展评价); a line that ends a sentence, a heading, or a running
-// header of a PDF page (a line without clause marks after a page number
-// such as — 2 —, or one that recurs) does not. A sentence runs on over a
-// page break: page numbers and running headers between its two halves are
-// skipped. A figure cut by a line break
-// (收入完成93.6⏎亿元，为预算的101.3%) joins its two lines into one paragraph.
+// at the page edge) runs on: the lines of a paragraph are read as one text,
+// without their line breaks, so that a word, a clause or a parenthesis that
+// a break cuts reads whole (受理人民调解⏎案件49545件 → 受理人民调解案件, 对23个重点项⏎
+// 目开展评价 → 重点项目开展评价, 扎⏎实推进… → 扎实推进…) and the clauses before a
+// figure are those of its sentence (发现重复领取待遇41人，⏎涉及金额36.7万元 →
+// 发现重复领取待遇涉及金额). A line that ends a sentence, a heading, or a
+// running header of a PDF page (a line without clause marks after a page
+// number such as — 2 —, or one that recurs) does not run on, nor does any
+// line run into one that starts a heading or an item (二、, （三）, 2.). A
+// sentence runs on over a page break: page numbers and running headers
+// between its two halves are skipped. A figure cut by a line break
+// (收入完成93.6⏎亿元，为预算的101.3%) joins its two lines too. An indicator's
+// Sentence is its sentence without the line breaks.
 //
 // The segmenter (extract/segment) is loaded once per process and shared;
 // Find works without it (nil), with slightly rougher names.

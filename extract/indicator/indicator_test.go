@@ -251,6 +251,16 @@ func TestFindNames(t *testing.T) {
 		{"parenthesis closing a name", "新创建省级民主法治示范村（社区）三个。", []string{"三个→新创建省级民主法治示范村（社区）"}},
 		{"subjects cross a line broken mid-sentence", "地区生产总值468亿元，\n增长4.1%。",
 			[]string{"468亿元→地区生产总值", "4.1%→地区生产总值增长"}},
+		{"a word cut by a break before a line without figures", "清理规章 12 件；扎\n实推进教育、养老服务、社会救助、就业、生态环境、医疗卫生\n等重点领域 86 项信息公开任务。",
+			[]string{"12 件→清理规章", "86 项→扎实推进教育、养老服务、社会救助、就业、生态环境、医疗卫生等重点领域信息公开任务"}},
+		{"a parenthesis over a line break", "不予公开 20 件（1.6%），其他处理 31 件（2.7%，含申请人\n主动撤回 15 件）。",
+			[]string{"20 件→不予公开", "1.6%→不予公开", "31 件→其他处理", "2.7%→其他处理", "15 件→申请人主动撤回"}},
+		{"the clause before over a line break", "三是发现重复领取待遇41人，\n涉及金额36.7万元。",
+			[]string{"41人→发现重复领取待遇", "36.7万元→发现重复领取待遇涉及金额"}},
+		{"a heading after a line that runs on starts anew", "全年受理行政复议申请56件，其中\n（二）行政诉讼情况\n应诉案件12件。",
+			[]string{"56件→受理行政复议申请", "12件→应诉案件"}},
+		{"a parenthesis that lists what is counted ends its noun", "5 个高频事项（技术合同认定登记、高新技术企业认定）涉及到的相关政策文件均设置了链接。",
+			[]string{"5 个→高频事项"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

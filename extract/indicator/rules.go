@@ -367,16 +367,13 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		regionStart = qs[i-1].End
 	}
 	raw := p.text[regionStart:q.Start]
-	if regionStart == p.start {
-		raw = p.carry + raw
-	}
 	afterEnd := c.end
 	if i+1 < len(qs) {
 		afterEnd = qs[i+1].Start
 	}
 	after := p.text[q.End:afterEnd]
-	if afterEnd == p.end && strings.TrimSpace(after) != "" {
-		after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
+	if k := listingParen(after); k > 0 {
+		after = after[:k] // 5个高频事项（技术合同认定登记、…）涉及到的相关政策文件…
 	}
 	if k := listComma(after); k >= 0 {
 		after = after[:k]
