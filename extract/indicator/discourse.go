@@ -30,6 +30,7 @@ type paragraph struct {
 	among       bool     // the sentence lists parts of a group named before 中: 医院中，公立医院41个
 	institution string   // the institutions the sentence counted: 幼儿园 of 幼儿园2275所
 	total       *string  // that total, once a part has looked for it
+	inSentence  int      // the first of subjects named in the sentence being read
 }
 
 // earlier is the clause before the one being named: the subject of its last
@@ -75,6 +76,7 @@ func (p *paragraph) name() []Indicator {
 		}
 		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
 			p.prev, p.prevAmount, p.parts, p.total, p.among, p.institution = earlier{}, earlier{}, false, nil, false, "" // a new sentence
+			p.inSentence = len(p.subjects)
 		}
 	}
 	return out
@@ -202,7 +204,8 @@ func (p *paragraph) countedIn(unit string) string {
 
 // restoreHead puts back a head noun left out in a list: after 粮食播种面积
 // 8884公顷 and 油菜籽播种面积667公顷, 蔬菜7275公顷 is 蔬菜播种面积. The head is
-// the common ending of the two previous names with the same unit. Parts of a
+// the common ending of the two previous names with the same unit, the
+// nearest in the same sentence (公开政府信息320条。…图文65条 is not 图文信息). Parts of a
 // group named before 中 keep their names: 医院中，公立医院41个.
 func (p *paragraph) restoreHead(name, unit string) string {
 	if utf8.RuneCountInString(name) > 4 || p.seg == nil || p.among {
@@ -211,6 +214,9 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	var prev []string
 	for k := len(p.subjects) - 1; k >= 0 && len(prev) < 2; k-- {
 		if p.units[k] == unit {
+			if len(prev) == 0 && k < p.inSentence {
+				return name // the list is in the sentence
+			}
 			prev = append(prev, p.subjects[k])
 		}
 	}

@@ -18,7 +18,9 @@
 //
 // The words before a figure run from the start of its clause, the figure
 // before, or the last 、 outside parentheses (新闻发布会54 场、新闻通气会14场 →
-// 新闻通气会). For counts and ranks the words after the unit, up to the next
+// 新闻通气会); with the segmenter, an item of a list of counts without a verb
+// of its own takes the verb that opens the item before (推送短视频40个、图文65条
+// → 推送图文, but 受理申请56件、办结49件 → 办结). For counts and ranks the words after the unit, up to the next
 // figure or 、, are the noun counted (指导29个重点行政执法系统修订… →
 // 指导重点行政执法系统修订…). Counts listed before one verb share it: 在11个街道、
 // 96个社区设立便民服务站点 → 街道设立便民服务站点, 社区设立便民服务站点. Counts
@@ -116,7 +118,9 @@
 //     发现重复领取待遇涉及金额;
 //   - list-head: a short bare noun after two names with the same unit and a
 //     common ending gets that ending: 粮食播种面积8884公顷 … 油菜籽播种面积667公顷 …
-//     蔬菜7275公顷 → 蔬菜播种面积; not a name of the same kind (合格率…，优良率);
+//     蔬菜7275公顷 → 蔬菜播种面积; not a name of the same kind (合格率…，优良率),
+//     and only when the nearer of the two is in its sentence (公开政府信息320条。
+//     …图文65条 is not 图文信息);
 //   - part-of-total: the parts of a total listed after 其中 get the total's
 //     head after the word they share with it: 居民人均可支配收入46,215元，
 //     其中城镇居民58,730元 → 城镇居民人均可支配收入;
@@ -146,13 +150,18 @@
 //     柳河县全年共办理… → 柳河县办理… (but 公共, 共享);
 //   - a lone preposition before a count whose noun follows, as the figure
 //     holds its object: 对23个重点项目开展评价 → 重点项目开展评价, 在8个乡镇… → 乡镇…;
-//   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
-//     制定出台地方性法规), quoted examples before 等 (组织“宪法进万家”“法律明白人”等
+//   - 《titles》 with their conjunctions and a 等 after them (制定出台《A》和《B》2部
+//     地方性法规 → 制定出台地方性法规, 开设《A》《B》等专栏 → 开设专栏), quoted examples before 等 (组织“宪法进万家”“法律明白人”等
 //     主题活动220余场 → 组织主题活动), footnote markers ([2], ①) and short parentheses,
 //     but not those of a level of places (县（市、区）, 村（社区）);
 //   - a bare 占 is the share: 其中医院1.8万张，占78.3% → 医院占比;
 //   - a share that gives its rate's name in parentheses takes that name:
 //     占常住人口比重（常住人口城镇化率）为60.81% → 常住人口城镇化率;
+//   - a phrase of purpose or means that a frame verb opens (聚焦 围绕 紧扣 立足
+//     依托 … in words.tsv), up to the act counted, the last act verb of
+//     words.tsv: 聚焦经济发展、城乡建设等重点领域开设专栏33个 → 开设专栏, 紧扣群众
+//     关切发布解读文章9篇 → 发布解读文章; the words stay when no known act follows
+//     the phrase's list (…、…等) or a 的 makes it a relative clause;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
 //     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳, 按汇率折算
 //     and a relative clause, 在民办学校就读的占7.9%, keep theirs), and a

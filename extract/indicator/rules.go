@@ -392,10 +392,12 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 
 	sharedBy := splitShared(raw)
 	joined := false // the count is joined to the one before by 和
+	listed := false
 	if k := lastListComma(raw); k >= 0 && i > 0 {
 		// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
 		// figures; before the first figure it is part of the object.
 		raw = raw[k+len("、"):]
+		listed = true
 	} else if i > 0 && listEnd(raw) > 0 {
 		raw = "" // 9名律师和3名专家学者: the words before are the last count's noun
 		joined = true
@@ -410,6 +412,9 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		before = st.listBefore
 	} else {
 		st.listBefore = before
+	}
+	if listed && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
+		before = p.listVerb(st.prevBefore, before)
 	}
 	if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
 		// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
@@ -426,6 +431,25 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 	}
 	return &figure{q: q, i: i, n: len(qs), c: c, raw: raw, before: before, after: after, afterEnd: afterEnd,
 		sharedBy: sharedBy, clauseState: st}
+}
+
+// listVerb gives an item of a list of counts the verb of the item before,
+// when it has none of its own: 推送短视频40个、图文65条 → 推送图文 (but 受理申请
+// 56件、办结49件 has its own).
+func (p *paragraph) listVerb(prev, item string) string {
+	if p.seg == nil || prev == "" || item == "" {
+		return item
+	}
+	words := p.seg.Tag(prev)
+	if len(words) < 2 || words[0].Pos != "v" || utf8.RuneCountInString(words[0].Text) < 2 {
+		return item
+	}
+	for _, w := range p.seg.Tag(item) {
+		if strings.HasPrefix(w.Pos, "v") || w.Pos == "x" {
+			return item
+		}
+	}
+	return words[0].Text + item
 }
 
 // sharedVerb returns the verb phrase after the last count of a list of
