@@ -19,8 +19,10 @@
 // The words before a figure run from the start of its clause, the figure
 // before, or the last 、 outside parentheses (新闻发布会54 场、新闻通气会14场 →
 // 新闻通气会); with the segmenter, an item of a list of counts without a verb
-// of its own takes the verb that opens the item before (推送短视频40个、图文65条
-// → 推送图文, but 受理申请56件、办结49件 → 办结). For counts and ranks the words after the unit, up to the next
+// of its own takes the verb that opens the first item (推送短视频40个、图文65条
+// → 推送图文), but not an item with a verb or a predicate of its own (受理申请
+// 56件、办结49件 → 办结; 总数达301家) nor one of a list no verb opens
+// (…用车0辆、执法执勤用车0辆). For counts and ranks the words after the unit, up to the next
 // figure or 、, are the noun counted (指导29个重点行政执法系统修订… →
 // 指导重点行政执法系统修订…). Counts listed before one verb share it: 在11个街道、
 // 96个社区设立便民服务站点 → 街道设立便民服务站点, 社区设立便民服务站点. Counts

@@ -282,6 +282,7 @@ type clauseState struct {
 	prevUnit      string   // and its unit
 	prevBefore    string   // the words before it
 	listBefore    string   // the words before the first count of a list of counts
+	listHead      string   // the words before the first item of a list split by 、
 	respective    []string // 出口和进口分别增长4.2%和1.3%: one subject per value
 	respectiveOwn bool
 }
@@ -414,7 +415,9 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		st.listBefore = before
 	}
 	if listed && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
-		before = p.listVerb(st.prevBefore, before)
+		before = p.listVerb(st.listHead, raw, before)
+	} else if !joined {
+		st.listHead = before
 	}
 	if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
 		// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
@@ -433,14 +436,27 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		sharedBy: sharedBy, clauseState: st}
 }
 
-// listVerb gives an item of a list of counts the verb of the item before,
-// when it has none of its own: 推送短视频40个、图文65条 → 推送图文 (but 受理申请
-// 56件、办结49件 has its own).
-func (p *paragraph) listVerb(prev, item string) string {
-	if p.seg == nil || prev == "" || item == "" {
+// listVerb gives an item of a list of counts the verb that opens the first
+// item, when it has none of its own: 推送短视频40个、图文65条 → 推送图文; but
+// 受理申请56件、办结49件 has its own verb, 新增企业41家、总量达1198家 its own
+// predicate, and in 部级领导干部用车0辆、执法执勤用车0辆、特种专业技术用车0辆 no
+// verb opens the list.
+func (p *paragraph) listVerb(head, raw, item string) string {
+	if p.seg == nil || head == "" || item == "" {
 		return item
 	}
-	words := p.seg.Tag(prev)
+	raw = strings.TrimSpace(raw)
+	for _, w := range tailWords {
+		if strings.HasSuffix(raw, w) && !partOfWord(raw, w) {
+			return item // 总量达1198家: a level stated on its own
+		}
+	}
+	for _, w := range leadWords {
+		if strings.HasPrefix(raw, w) {
+			return item // 全市公园总数达…, 其中…: not an object of the verb before
+		}
+	}
+	words := p.seg.Tag(head)
 	if len(words) < 2 || words[0].Pos != "v" || utf8.RuneCountInString(words[0].Text) < 2 {
 		return item
 	}
