@@ -84,28 +84,31 @@
 //     last subject counted in its unit:
 //     作出重大行政决策5项，其中2项举行了听证会。 → 作出重大行政决策举行了听证会
 //     (2项).
-//  15. noun-after: with nothing before the figure, the words after it are the
+//  15. count-of-clause: a figure alone in parentheses after a clause without
+//     figures counts what that clause names: 二、县住建局牵头工作（6项） →
+//     县住建局牵头工作 (6项).
+//  16. noun-after: with nothing before the figure, the words after it are the
 //     name: 近1900家次境内外媒体参与报道。 → 境内外媒体参与报道 (1900家次).
-//  16. described-noun: words that describe a counted noun with 的 keep it:
+//  17. described-noun: words that describe a counted noun with 的 keep it:
 //     符合条件的23家企业获得补贴。 → 符合条件的企业获得补贴 (23家).
-//  17. count-noun: a count or rank takes the words before it and the noun
+//  18. count-noun: a count or rank takes the words before it and the noun
 //     after it, up to the next figure or 、 (a lone preposition before it goes):
 //     指导29个重点行政执法系统修订执法事项清单。 →
 //     指导重点行政执法系统修订执法事项清单 (29个).
-//  18. share-of-noun: a share after only a preposition and a place names the
+//  19. share-of-noun: a share after only a preposition and a place names the
 //     noun after it: 对全市20%的涉企行政执法案卷进行评查。 →
 //     涉企行政执法案卷进行评查 (20%).
-//  19. deadline: a time limit before the act it bounds (7个工作日内公开) is
+//  20. deadline: a time limit before the act it bounds (7个工作日内公开) is
 //     that act's 时限: 行政处罚信息均在作出决定之日起7个工作日内公开。 →
 //     公开时限 (7个工作日).
-//  20. share-of-scope: a share of a scope and a noun after it
+//  21. share-of-scope: a share of a scope and a noun after it
 //     (全国38.7%的贸易增量) names both:
 //     进出口总额9万亿元，贡献了全国38.7%的贸易增量。 → 贡献了全国贸易增量
 //     (38.7%).
-//  21. bound-of-noun: a bound of a property of a noun
+//  22. bound-of-noun: a bound of a property of a noun
 //     (厚度低于0.01毫米的地膜) names the noun's property:
 //     禁止生产和使用厚度低于0.01毫米的地膜。 → 地膜厚度 (0.01毫米).
-//  22. own-subject: the words between the start of the clause (or the figure
+//  23. own-subject: the words between the start of the clause (or the figure
 //     before, or the last 、) and the figure:
 //     受理人民调解案件49545件，调解成功率98.7%。 → 调解成功率 (98.7%).
 //
@@ -128,7 +131,11 @@
 //     其中城镇居民58,730元 → 城镇居民人均可支配收入;
 //   - row-label: a figure with no words around it in a row flattened with
 //     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源), passing
-//     over a unit column (水泥	万吨	238.4 → 水泥).
+//     over a unit column (水泥	万吨	238.4 → 水泥);
+//   - label-above: a figure alone on its line with no name takes the label of
+//     the nearest line above with words, when that is a short label without
+//     figures or clause marks, as in a table flattened one cell a line
+//     (粮食总产量⏎⏎162817吨 → 粮食总产量; 其中:谷物⏎97658吨 → 谷物).
 //
 // Names are cleaned of what does not say what is counted:
 //

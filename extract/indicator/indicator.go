@@ -121,9 +121,40 @@ func (h *headers) name(original string, lines [][2]int, qs []quantity.Quantity, 
 		if text != orig {
 			out[i].Name = asWritten(out[i].Name, orig, text, out[i].Start)
 		}
+		if out[i].Name == "" && len(qs) == 1 && strings.TrimSpace(text) == text[at[0].Start:at[0].End] {
+			// 粮食总产量⏎⏎162817吨: a table flattened one cell a line
+			if label, start := h.labelAbove(lines[0][0]); label != "" {
+				out[i].Name, out[i].Rule = asWritten(label, original, h.text, start), "label-above"
+			}
+		}
 		out[i].Quantity = qs[j]
 	}
 	return out
+}
+
+// labelAbove returns the label of a figure alone on its line at offset i,
+// from a table flattened one cell a line: the nearest line above with words,
+// when it is a short label (no figure, no clause marks), cleaned as a name
+// (其中:谷物 → 谷物), and where it starts.
+func (h *headers) labelAbove(i int) (string, int) {
+	for blank := 0; i > 0 && blank <= 2; {
+		start := strings.LastIndexByte(h.text[:i-1], '\n') + 1
+		line := strings.TrimSpace(h.text[start : i-1])
+		i = start
+		if line == "" {
+			blank++
+			continue
+		}
+		if utf8.RuneCountInString(line) > 24 || strings.ContainsFunc(line, unicode.IsDigit) || strings.ContainsAny(line, "。，,；;！？") {
+			return "", 0
+		}
+		label := clean(line)
+		if !strings.ContainsFunc(label, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			return "", 0
+		}
+		return label, start
+	}
+	return "", 0
 }
 
 // asWritten returns name, made from folded text, with the characters that

@@ -176,6 +176,20 @@ var rules = []rule{
 			}
 			return []string{s + f.after}, true
 		}},
+	{"count-of-clause", "a figure alone in parentheses after a clause without figures counts what that clause names",
+		"二、县住建局牵头工作（6项）", "6项", "县住建局牵头工作",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !f.c.inParen || f.before != "" || f.after != "" || f.n > 1 || p.prev.subject != "" || p.prev.end <= p.prev.start {
+				return nil, false
+			}
+			if r, _ := utf8.DecodeRuneInString(p.text[p.prev.end:]); r != '(' && r != '（' {
+				return nil, false // the parenthesis follows the clause
+			}
+			if name := clean(p.text[p.prev.start:p.prev.end]); name != "" {
+				return []string{name}, true
+			}
+			return nil, false
+		}},
 	{"noun-after", "with nothing before the figure, the words after it are the name",
 		"近1900家次境内外媒体参与报道。", "1900家次", "境内外媒体参与报道",
 		func(p *paragraph, f *figure) ([]string, bool) {
