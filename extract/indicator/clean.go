@@ -35,6 +35,9 @@ var (
 	frameVerbs = lists.Of("frame-verb")
 	// actVerbs are the acts counted after such a phrase: 开设, 发布, 办理.
 	actVerbs = lists.Of("act-verb")
+	// levelCopulas make a second figure the level a change reached:
+	// 净增3.2万户、突破41万户.
+	levelCopulas = lists.Set("level-copula")
 )
 
 // dropScope drops a summing adverb inside a name, with a scope of time or

@@ -293,7 +293,7 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 }
 
 // trailingChange is a change at the end of a subject: 增加值同比增长.
-var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:增长|下降|增加|减少|提高|降低|上升|上涨)$`)
+var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:净增|净减|净?(?:增长|下降|增加|减少|提高|降低|上升|上涨))$`)
 
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.

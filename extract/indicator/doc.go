@@ -71,8 +71,9 @@
 //     第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。 →
 //     第二产业增加值增长 (7.7%).
 //  11. second-figure: a bare figure right after another is a second figure of
-//     the same thing, named with its unit: 开展法治培训56场1万余人次。 →
-//     开展法治培训人次 (1万余人次).
+//     the same thing, named with its unit; after a copula
+//     (净增3.2万户、突破41万户) it is the level the change reached:
+//     开展法治培训56场1万余人次。 → 开展法治培训人次 (1万余人次).
 //  12. last-subject: a clause with no words but copulas (达到, 已完成) is of
 //     the latest subject counted in the same unit:
 //     实施12个民生实事项目，总投资5.2亿元，已完成10个。 → 实施民生实事项目完成

@@ -87,6 +87,8 @@ func TestFindNames(t *testing.T) {
 			[]string{"11家→新增零碳工厂", "301家→绿色工厂总数", "2辆→公务用车", "3辆→执法执勤用车", "1辆→其他用车"}},
 		{"a figure alone on its line takes the label above it", "主要农产品产量\n\n2024年\n\n稻谷产量\n\n5230吨\n\n1.2\n\n其中:早稻\n\n1870吨\n\n-0.4\n\n3.6\n\n16只\n",
 			[]string{"5230吨→稻谷产量", "1870吨→早稻", "16只→"}},
+		{"a second figure after a copula is the level the change reached", "全市经营主体净增3.2万户、突破41万户。",
+			[]string{"3.2万户→经营主体净增", "41万户→经营主体"}},
 		{"titles dropped from the name", "制定出台《清河市物业管理条例》和《清河市城市绿化条例》2部地方性法规。",
 			[]string{"2部→制定出台地方性法规"}},
 		{"rank after 居", "在全省营商环境评价中，我市综合得分居全省第6位，稳居全省第一方阵。",

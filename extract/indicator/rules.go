@@ -129,13 +129,18 @@ var rules = []rule{
 			}
 			return []string{p.compose(f.subjects, f.i, f.predicate, f.distributive)}, false
 		}},
-	{"second-figure", "a bare figure right after another is a second figure of the same thing, named with its unit",
+	{"second-figure", "a bare figure right after another is a second figure of the same thing, named with its unit; after a copula (净增3.2万户、突破41万户) it is the level the change reached",
 		"开展法治培训56场1万余人次。", "1万余人次", "开展法治培训人次",
 		func(p *paragraph, f *figure) ([]string, bool) {
 			if f.before != "" || f.after != "" || f.prevName == "" {
 				return nil, false
 			}
 			n := f.prevName
+			if levelCopulas[strings.TrimSpace(f.raw)] && f.q.Unit == f.prevUnit {
+				// 经营主体净增98万户、突破1900万户: a copula before it makes it
+				// the level the change reached
+				return []string{withoutChange(n)}, true
+			}
 			if f.q.Unit != f.prevUnit {
 				n += f.q.Unit
 			}
