@@ -87,7 +87,7 @@ func TestEvalRealDocs(t *testing.T) {
 	}
 	// Measured scores minus 0.003; raise them when the scores rise.
 	floors := map[string]map[string]float64{
-		"prose": {"quantities": 0.996, "indicators": 0.986, "change": 0.949, "target": 0.980},
+		"prose": {"quantities": 0.996, "indicators": 0.986, "change": 0.982, "target": 0.980},
 		"table": {"quantities": 0.997, "indicators": 0.910, "change": 0.997, "target": 0.997},
 	}
 	seenKnown := map[knownMiss]bool{}

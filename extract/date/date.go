@@ -153,24 +153,34 @@ func dashed(s string, start, j, y int, sep rune) (end int, value string, ok bool
 }
 
 // written reads 年 month 月 day 日 after a year that ends at j, allowing
-// spaces between the parts (2025 年 1 月 17 日) and Chinese numerals.
+// spaces between the parts (2025 年 1 月 17 日), one line break among them
+// (text from a PDF wraps anywhere: 2025⏎年 1 月 1 日) and Chinese numerals.
 func written(s string, j, y int) (end int, value string, ok bool) {
-	j, ok = expect(s, j, "年")
+	breaks := 0 // line breaks passed so far
+	gap := func(j int) int {
+		j = chars.SkipSpaces(s, j)
+		if k := lineBreak(s, j); k > j && breaks == 0 {
+			breaks++
+			j = chars.SkipSpaces(s, k)
+		}
+		return j
+	}
+	j, ok = expect(s, gap(j), "年")
 	if !ok {
 		return 0, "", false
 	}
-	m, j, ok := part(s, j, true)
+	m, j, ok := part(s, gap(j), true)
 	if !ok {
 		return 0, "", false
 	}
-	if j, ok = expect(s, j, "月"); !ok {
+	if j, ok = expect(s, gap(j), "月"); !ok {
 		return 0, "", false
 	}
-	d, j, ok := part(s, j, false)
+	d, j, ok := part(s, gap(j), false)
 	if !ok {
 		return 0, "", false
 	}
-	j = chars.SkipSpaces(s, j)
+	j = gap(j)
 	r, size := utf8.DecodeRuneInString(s[j:])
 	if r != '日' && r != '号' {
 		return 0, "", false
@@ -185,6 +195,17 @@ func expect(s string, j int, w string) (int, bool) {
 		return 0, false
 	}
 	return j + len(w), true
+}
+
+// lineBreak returns the offset after a line break (\n or \r\n) at j, or j.
+func lineBreak(s string, j int) int {
+	switch {
+	case strings.HasPrefix(s[j:], "\r\n"):
+		return j + 2
+	case strings.HasPrefix(s[j:], "\n"):
+		return j + 1
+	}
+	return j
 }
 
 // part reads a month or a day after optional spaces: 1 to 2 digits or a

@@ -8,6 +8,7 @@
 //	2025.01.17            dots
 //	2025年1月17日         年月日, also 2025年01月17日
 //	2025 年 1 月 17 日    spaces between the parts
+//	2025⏎年 1 月 17 日    one line break among them (PDF text wraps anywhere)
 //	２０２５年１月１７日  full-width digits
 //	2025年3月5号          号 for 日
 //	2020年元月15日        元月 for January

@@ -160,17 +160,22 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	return strings.TrimSpace(p.original[start:end])
 }
 
-// openClause returns the words of the last clause of the paragraph when no
-// quantity follows them: 受理人民调解⏎案件49545件 names 受理人民调解案件.
-func (p *paragraph) openClause() string {
-	start := p.start
-	if len(p.qs) > 0 {
-		start = p.qs[len(p.qs)-1].End
+// listingParen returns where a parenthesis that lists the items of a count
+// opens in s, the words after the count, or -1: the noun counted ends there
+// (5个高频事项（技术合同认定登记、高新技术企业认定…）涉及到的相关政策文件 →
+// 高频事项). A level of places (12个县（市、区）实地检查) is part of the noun.
+func listingParen(s string) int {
+	k := strings.IndexAny(s, "(（")
+	if k <= 0 {
+		return -1
 	}
-	tail := strings.TrimSpace(p.text[start:p.end])
-	if k := strings.LastIndexAny(tail, "，,；;：:。！？!?|｜\t"); k >= 0 {
-		_, size := utf8.DecodeRuneInString(tail[k:])
-		tail = tail[k+size:]
+	inner := s[k:]
+	if c := strings.IndexAny(inner, ")）"); c >= 0 {
+		_, size := utf8.DecodeRuneInString(inner[c:])
+		inner = inner[:c+size]
 	}
-	return tail
+	if !strings.Contains(inner, "、") || placeClasses.MatchString(inner) {
+		return -1
+	}
+	return k
 }

@@ -30,6 +30,14 @@ var (
 	keepsJun     = lists.Chars("keeps-jun")
 	keepsDa      = lists.Chars("keeps-da")
 	afterLeads   = lists.Of("after-lead")
+	// frameVerbs open a phrase of purpose or means before the act counted:
+	// 聚焦重点领域开设专栏.
+	frameVerbs = lists.Of("frame-verb")
+	// actVerbs are the acts counted after such a phrase: 开设, 发布, 办理.
+	actVerbs = lists.Of("act-verb")
+	// levelCopulas make a second figure the level a change reached:
+	// 净增3.2万户、突破41万户.
+	levelCopulas = lists.Set("level-copula")
 )
 
 // dropScope drops a summing adverb inside a name, with a scope of time or
@@ -54,11 +62,43 @@ func (p *paragraph) dropScope(before string) string {
 	return before
 }
 
+// dropFrame drops a phrase of purpose or means that a frame verb opens, up
+// to the act counted, the last act verb (with one right before it: 发布解读):
+// 聚焦全县经济发展、城乡建设等重点领域开设 → 开设, 依托政务服务平台办理业务 →
+// 办理业务. The act must come after the phrase's list (…、…等), and before
+// any 的 (围绕…开展的调研 names what was done): else the words stay.
+func dropFrame(before, frame string) string {
+	at := -1
+	for _, v := range actVerbs {
+		if k := strings.LastIndex(before, v); k > len(frame) && k > at {
+			at = k
+		}
+	}
+	if at < 0 {
+		return before
+	}
+	for _, v := range actVerbs {
+		if k := at - len(v); k > len(frame) && before[k:at] == v {
+			at = k
+			break
+		}
+	}
+	if strings.ContainsAny(before[at:], "、等的") {
+		return before
+	}
+	return before[at:]
+}
+
 // dropPreposition joins the words before and after a figure, without a
 // leading prepositional phrase of before when a verb with an object follows:
 // 针对具体案件召开 + 协调会 → 召开协调会, 在政府网站发布政务信息 → 发布政务信息.
 // A lone preposition whose object holds the figure goes: 对 + 领导干部进行经济责任审计.
 func (p *paragraph) dropPreposition(before, after string) string {
+	for _, v := range frameVerbs {
+		if strings.HasPrefix(before, v) {
+			return dropFrame(before, v) + after
+		}
+	}
 	if p.seg == nil || before == "" {
 		return before + after
 	}
@@ -107,7 +147,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 
 var (
 	footnote     = regexp.MustCompile(`[\[［〔]\d{1,2}[\]］〕]|[①-⑳]|\*`)
-	titles       = regexp.MustCompile(`《[^》]*》(?:[和与及、]《[^》]*》)*`)
+	titles       = regexp.MustCompile(`《[^》]*》(?:[和与及、]?《[^》]*》)*(?:等[^级次]|等$)?`)
 	examples     = regexp.MustCompile(`(?:“[^“”]{1,20}”[、和及与]?)+等`)
 	rateAlias    = regexp.MustCompile(`(?:比重|比例)\s*[（(]([^()（）]{2,15}率)[)）]\s*(?:为|达到|达)?\s*$`)
 	parens       = regexp.MustCompile(`[(（][^()（）]{0,20}[)）]`)
@@ -193,7 +233,13 @@ func removeMarks(s string) string {
 		s = footnote.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "《") {
-		s = titles.ReplaceAllString(s, "")
+		// 开设《A》《B》等专栏 → 开设专栏, but the 等次 of 《A》等次 stays
+		s = titles.ReplaceAllStringFunc(s, func(t string) string {
+			if r, size := utf8.DecodeLastRuneInString(t); r != '》' && r != '等' {
+				return t[len(t)-size:]
+			}
+			return ""
+		})
 	}
 	if strings.Contains(s, "”等") {
 		// 组织“宪法进万家”“法律明白人”等主题活动 → 组织主题活动, but not the 等 of

@@ -23,8 +23,6 @@ type paragraph struct {
 	subjects    []string // names of earlier quantities that have their own subject
 	units       []string // their units
 	stops       []int    // sentence starts: the paragraph start and each offset after 。！？
-	carry       string   // the start of the first clause, on the line before
-	next        string   // the start of the next line, when this one is cut mid-sentence
 	prev        earlier  // the clause before the one being named, in the same sentence
 	prevAmount  earlier  // the same, passing over clauses whose figure is a rate
 	borrowed    bool     // the clause being named took the subject of the one before
@@ -32,6 +30,7 @@ type paragraph struct {
 	among       bool     // the sentence lists parts of a group named before 中: 医院中，公立医院41个
 	institution string   // the institutions the sentence counted: 幼儿园 of 幼儿园2275所
 	total       *string  // that total, once a part has looked for it
+	inSentence  int      // the first of subjects named in the sentence being read
 }
 
 // earlier is the clause before the one being named: the subject of its last
@@ -50,7 +49,7 @@ func (p *paragraph) name() []Indicator {
 			k++
 		}
 		if !c.inParen && strings.HasPrefix(strings.TrimSpace(p.text[c.start:c.end]), "其中") {
-			p.parts = true
+			p.parts, p.total = true, nil // the parts of the total just before
 		}
 		if k == first && !c.inParen && strings.HasSuffix(strings.TrimSpace(p.text[c.start:c.end]), "中") {
 			p.among = true
@@ -77,6 +76,7 @@ func (p *paragraph) name() []Indicator {
 		}
 		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
 			p.prev, p.prevAmount, p.parts, p.total, p.among, p.institution = earlier{}, earlier{}, false, nil, false, "" // a new sentence
+			p.inSentence = len(p.subjects)
 		}
 	}
 	return out
@@ -95,9 +95,6 @@ func (p *paragraph) previousSubject(q quantity.Quantity) string {
 		return withoutChange(prev.subject)
 	}
 	s := p.text[prev.start:prev.end]
-	if prev.start == p.start {
-		s = p.carry + s // 对15个重点项⏎目开展绩效评价，涉及资金…
-	}
 	if k := strings.IndexFunc(s, unicode.IsDigit); k >= 0 {
 		s = s[:k]
 	}
@@ -138,6 +135,9 @@ func (p *paragraph) partName(name, unit string) string {
 		}
 		if k := strings.LastIndex(total, name[i:]); k >= 0 && k+len(name)-i < len(total) {
 			head := total[k+len(name)-i:] // after the last: 公证机构办理各类公证事项 → 涉外公证事项
+			if strings.Contains(name, head) {
+				return name // 发布信息…，其中动态类信息发布: the part has the head already
+			}
 			if p.seg != nil {
 				if words := p.seg.Tag(head); len(words) > 1 && words[0].Pos == "v" && utf8.RuneCountInString(words[0].Text) > 1 {
 					return name // 承办单位纳入热线工单系统: an action, not a head noun
@@ -204,7 +204,8 @@ func (p *paragraph) countedIn(unit string) string {
 
 // restoreHead puts back a head noun left out in a list: after 粮食播种面积
 // 8884公顷 and 油菜籽播种面积667公顷, 蔬菜7275公顷 is 蔬菜播种面积. The head is
-// the common ending of the two previous names with the same unit. Parts of a
+// the common ending of the two previous names with the same unit, the
+// nearest in the same sentence (公开政府信息320条。…图文65条 is not 图文信息). Parts of a
 // group named before 中 keep their names: 医院中，公立医院41个.
 func (p *paragraph) restoreHead(name, unit string) string {
 	if utf8.RuneCountInString(name) > 4 || p.seg == nil || p.among {
@@ -213,6 +214,9 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	var prev []string
 	for k := len(p.subjects) - 1; k >= 0 && len(prev) < 2; k-- {
 		if p.units[k] == unit {
+			if len(prev) == 0 && k < p.inSentence {
+				return name // the list is in the sentence
+			}
 			prev = append(prev, p.subjects[k])
 		}
 	}
@@ -289,7 +293,7 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 }
 
 // trailingChange is a change at the end of a subject: 增加值同比增长.
-var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:增长|下降|增加|减少|提高|降低|上升|上涨)$`)
+var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:净增|净减|净?(?:增长|下降|增加|减少|提高|降低|上升|上涨))$`)
 
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.

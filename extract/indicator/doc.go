@@ -18,7 +18,11 @@
 //
 // The words before a figure run from the start of its clause, the figure
 // before, or the last 、 outside parentheses (新闻发布会54 场、新闻通气会14场 →
-// 新闻通气会). For counts and ranks the words after the unit, up to the next
+// 新闻通气会); with the segmenter, an item of a list of counts without a verb
+// of its own takes the verb that opens the first item (推送短视频40个、图文65条
+// → 推送图文), but not an item with a verb or a predicate of its own (受理申请
+// 56件、办结49件 → 办结; 总数达301家) nor one of a list no verb opens
+// (…用车0辆、执法执勤用车0辆). For counts and ranks the words after the unit, up to the next
 // figure or 、, are the noun counted (指导29个重点行政执法系统修订… →
 // 指导重点行政执法系统修订…). Counts listed before one verb share it: 在11个街道、
 // 96个社区设立便民服务站点 → 街道设立便民服务站点, 社区设立便民服务站点. Counts
@@ -67,8 +71,9 @@
 //     第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。 →
 //     第二产业增加值增长 (7.7%).
 //  11. second-figure: a bare figure right after another is a second figure of
-//     the same thing, named with its unit: 开展法治培训56场1万余人次。 →
-//     开展法治培训人次 (1万余人次).
+//     the same thing, named with its unit; after a copula
+//     (净增3.2万户、突破41万户) it is the level the change reached:
+//     开展法治培训56场1万余人次。 → 开展法治培训人次 (1万余人次).
 //  12. last-subject: a clause with no words but copulas (达到, 已完成) is of
 //     the latest subject counted in the same unit:
 //     实施12个民生实事项目，总投资5.2亿元，已完成10个。 → 实施民生实事项目完成
@@ -80,28 +85,31 @@
 //     last subject counted in its unit:
 //     作出重大行政决策5项，其中2项举行了听证会。 → 作出重大行政决策举行了听证会
 //     (2项).
-//  15. noun-after: with nothing before the figure, the words after it are the
+//  15. count-of-clause: a figure alone in parentheses after a clause without
+//     figures counts what that clause names: 二、县住建局牵头工作（6项） →
+//     县住建局牵头工作 (6项).
+//  16. noun-after: with nothing before the figure, the words after it are the
 //     name: 近1900家次境内外媒体参与报道。 → 境内外媒体参与报道 (1900家次).
-//  16. described-noun: words that describe a counted noun with 的 keep it:
+//  17. described-noun: words that describe a counted noun with 的 keep it:
 //     符合条件的23家企业获得补贴。 → 符合条件的企业获得补贴 (23家).
-//  17. count-noun: a count or rank takes the words before it and the noun
+//  18. count-noun: a count or rank takes the words before it and the noun
 //     after it, up to the next figure or 、 (a lone preposition before it goes):
 //     指导29个重点行政执法系统修订执法事项清单。 →
 //     指导重点行政执法系统修订执法事项清单 (29个).
-//  18. share-of-noun: a share after only a preposition and a place names the
+//  19. share-of-noun: a share after only a preposition and a place names the
 //     noun after it: 对全市20%的涉企行政执法案卷进行评查。 →
 //     涉企行政执法案卷进行评查 (20%).
-//  19. deadline: a time limit before the act it bounds (7个工作日内公开) is
+//  20. deadline: a time limit before the act it bounds (7个工作日内公开) is
 //     that act's 时限: 行政处罚信息均在作出决定之日起7个工作日内公开。 →
 //     公开时限 (7个工作日).
-//  20. share-of-scope: a share of a scope and a noun after it
+//  21. share-of-scope: a share of a scope and a noun after it
 //     (全国38.7%的贸易增量) names both:
 //     进出口总额9万亿元，贡献了全国38.7%的贸易增量。 → 贡献了全国贸易增量
 //     (38.7%).
-//  21. bound-of-noun: a bound of a property of a noun
+//  22. bound-of-noun: a bound of a property of a noun
 //     (厚度低于0.01毫米的地膜) names the noun's property:
 //     禁止生产和使用厚度低于0.01毫米的地膜。 → 地膜厚度 (0.01毫米).
-//  22. own-subject: the words between the start of the clause (or the figure
+//  23. own-subject: the words between the start of the clause (or the figure
 //     before, or the last 、) and the figure:
 //     受理人民调解案件49545件，调解成功率98.7%。 → 调解成功率 (98.7%).
 //
@@ -116,13 +124,19 @@
 //     发现重复领取待遇涉及金额;
 //   - list-head: a short bare noun after two names with the same unit and a
 //     common ending gets that ending: 粮食播种面积8884公顷 … 油菜籽播种面积667公顷 …
-//     蔬菜7275公顷 → 蔬菜播种面积; not a name of the same kind (合格率…，优良率);
+//     蔬菜7275公顷 → 蔬菜播种面积; not a name of the same kind (合格率…，优良率),
+//     and only when the nearer of the two is in its sentence (公开政府信息320条。
+//     …图文65条 is not 图文信息);
 //   - part-of-total: the parts of a total listed after 其中 get the total's
 //     head after the word they share with it: 居民人均可支配收入46,215元，
 //     其中城镇居民58,730元 → 城镇居民人均可支配收入;
 //   - row-label: a figure with no words around it in a row flattened with
 //     tabs or bars takes the row's label (自然资源	58	33.7% → 自然资源), passing
-//     over a unit column (水泥	万吨	238.4 → 水泥).
+//     over a unit column (水泥	万吨	238.4 → 水泥);
+//   - label-above: a figure alone on its line with no name takes the label of
+//     the nearest line above with words, when that is a short label without
+//     figures or clause marks, as in a table flattened one cell a line
+//     (粮食总产量⏎⏎162817吨 → 粮食总产量; 其中:谷物⏎97658吨 → 谷物).
 //
 // Names are cleaned of what does not say what is counted:
 //
@@ -146,13 +160,18 @@
 //     柳河县全年共办理… → 柳河县办理… (but 公共, 共享);
 //   - a lone preposition before a count whose noun follows, as the figure
 //     holds its object: 对23个重点项目开展评价 → 重点项目开展评价, 在8个乡镇… → 乡镇…;
-//   - 《titles》 with their conjunctions (制定出台《A》和《B》2部地方性法规 →
-//     制定出台地方性法规), quoted examples before 等 (组织“宪法进万家”“法律明白人”等
+//   - 《titles》 with their conjunctions and a 等 after them (制定出台《A》和《B》2部
+//     地方性法规 → 制定出台地方性法规, 开设《A》《B》等专栏 → 开设专栏), quoted examples before 等 (组织“宪法进万家”“法律明白人”等
 //     主题活动220余场 → 组织主题活动), footnote markers ([2], ①) and short parentheses,
 //     but not those of a level of places (县（市、区）, 村（社区）);
 //   - a bare 占 is the share: 其中医院1.8万张，占78.3% → 医院占比;
 //   - a share that gives its rate's name in parentheses takes that name:
 //     占常住人口比重（常住人口城镇化率）为60.81% → 常住人口城镇化率;
+//   - a phrase of purpose or means that a frame verb opens (聚焦 围绕 紧扣 立足
+//     依托 … in words.tsv), up to the act counted, the last act verb of
+//     words.tsv: 聚焦经济发展、城乡建设等重点领域开设专栏33个 → 开设专栏, 紧扣群众
+//     关切发布解读文章9篇 → 发布解读文章; the words stay when no known act follows
+//     the phrase's list (…、…等) or a 的 makes it a relative clause;
 //   - with the segmenter: a leading prepositional phrase when a verb with an
 //     object follows (针对重点案件召开56次协调会 → 召开协调会; 被采纳, 按汇率折算
 //     and a relative clause, 在民办学校就读的占7.9%, keep theirs), and a
@@ -160,15 +179,19 @@
 //     segmenter 我局, 本机关, 该中心).
 //
 // A line that stops mid-sentence (after a comma or a word, as PDF text breaks
-// at the page edge) passes its subjects and its open clause to the next line
-// (受理人民调解⏎案件49545件 → 受理人民调解案件), and the words after its last
-// count run on to the next line's first clause mark (对23个重点项⏎目开展评价 →
-// 重点项目开展评价); a line that ends a sentence, a heading, or a running
-// header of a PDF page (a line without clause marks after a page number
-// such as — 2 —, or one that recurs) does not. A sentence runs on over a
-// page break: page numbers and running headers between its two halves are
-// skipped. A figure cut by a line break
-// (收入完成93.6⏎亿元，为预算的101.3%) joins its two lines into one paragraph.
+// at the page edge) runs on: the lines of a paragraph are read as one text,
+// without their line breaks, so that a word, a clause or a parenthesis that
+// a break cuts reads whole (受理人民调解⏎案件49545件 → 受理人民调解案件, 对23个重点项⏎
+// 目开展评价 → 重点项目开展评价, 扎⏎实推进… → 扎实推进…) and the clauses before a
+// figure are those of its sentence (发现重复领取待遇41人，⏎涉及金额36.7万元 →
+// 发现重复领取待遇涉及金额). A line that ends a sentence, a heading, or a
+// running header of a PDF page (a line without clause marks after a page
+// number such as — 2 —, or one that recurs) does not run on, nor does any
+// line run into one that starts a heading or an item (二、, （三）, 2.). A
+// sentence runs on over a page break: page numbers and running headers
+// between its two halves are skipped. A figure cut by a line break
+// (收入完成93.6⏎亿元，为预算的101.3%) joins its two lines too. An indicator's
+// Sentence is its sentence without the line breaks.
 //
 // The segmenter (extract/segment) is loaded once per process and shared;
 // Find works without it (nil), with slightly rougher names.

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/fold"
@@ -28,55 +29,132 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 	// word lists are simplified only; names keep what is written.
 	text := fold.String(original)
 	var out []Indicator
-	var subjects, units []string // carried over a line broken mid-sentence
-	carry := ""                  // and the start of the clause the break cut
-	afterPage := false           // the line before was a page number
-	prevOn := false              // the line before ran on
-	headers := headers{text: text}
-	for lineStart := 0; lineStart < len(text) && len(qs) > 0; {
+	h := headers{text: text}
+	var lines [][2]int // the lines of the paragraph being read, which ran on so far
+	first, k := 0, 0   // its first quantity, and the next
+	afterPage := false // the line before was a page number
+	flush := func() {
+		if k > first {
+			out = append(out, h.name(original, lines, qs[first:k], seg)...)
+		}
+		lines, first = nil, k
+	}
+	for lineStart := 0; lineStart < len(text) && (k < len(qs) || lines != nil); {
 		lineEnd := lineEndAt(text, lineStart)
-		n := 0
+		n := k
 		for n < len(qs) && qs[n].Start < lineEnd {
 			n++
 			if qs[n-1].End > lineEnd {
 				// 收入完成93.6⏎亿元，为预算的101.3%: a figure cut by a line
-				// break joins the two lines
+				// break holds the two lines together
 				lineEnd = lineEndAt(text, qs[n-1].End)
 			}
 		}
 		line := strings.TrimSpace(text[lineStart:lineEnd])
-		if prevOn && n == 0 && headers.pageBreak(line, afterPage) {
-			// 占一般公共预⏎— 2 —⏎(running header)⏎算支出的78.9%: a sentence
-			// runs on over a page break
-			afterPage = pageNumber.MatchString(line)
-			lineStart = lineEnd + 1
-			continue
+		if lines != nil {
+			switch {
+			case n == k && h.pageBreak(line, afterPage):
+				// 占一般公共预⏎— 2 —⏎(running header)⏎算支出的78.9%: a sentence
+				// runs on over a page break
+				afterPage = pageNumber.MatchString(line)
+				lineStart = lineEnd + 1
+				continue
+			case line == "" || heading(line):
+				flush() // a paragraph or a list item starts
+			}
 		}
+		lines = append(lines, [2]int{lineStart, lineEnd})
+		k = n
 		// 地区生产总值468亿元，⏎增长4.1%: a PDF line break inside a sentence
-		on := runsOn(line) && !headers.is(line, afterPage)
-		p := paragraph{text: text, original: original, start: lineStart, end: lineEnd, qs: qs[:n], seg: seg, subjects: subjects, units: units, carry: carry}
-		if on {
-			p.next = headers.openHead(lineEnd)
-		}
-		if n > 0 {
-			out = append(out, p.name()...)
-			qs = qs[n:]
-		}
-		subjects, units, carry = nil, nil, ""
-		if on {
-			subjects, units = p.subjects, p.units
-			carry = p.openClause()
+		if !runsOn(line) || h.is(line, afterPage) {
+			flush()
 		}
 		afterPage = pageNumber.MatchString(line)
-		prevOn = on
 		lineStart = lineEnd + 1
 	}
-	if text != original {
-		for k := range out {
-			out[k].Name = asWritten(out[k].Name, original, text, out[k].Start)
+	flush()
+	return out
+}
+
+// name names the quantities qs of the paragraph made of lines, read as one
+// text without their line breaks (and the spaces around them), so that a
+// sentence that PDF text wraps reads as the sentence it is.
+func (h *headers) name(original string, lines [][2]int, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
+	text, orig := h.text[lines[0][0]:lines[0][1]], original[lines[0][0]:lines[0][1]]
+	shift := []int{-lines[0][0]} // what to add to an offset of each line to get one of the paragraph
+	if len(lines) > 1 {
+		var t, o strings.Builder
+		for i, l := range lines {
+			start, end := l[0], l[1]
+			if i > 0 {
+				start = len(h.text) - len(strings.TrimLeftFunc(h.text[start:], unicode.IsSpace))
+				start = min(start, end)
+			}
+			if i < len(lines)-1 {
+				end = start + len(strings.TrimRightFunc(h.text[start:end], unicode.IsSpace))
+			}
+			if i > 0 {
+				shift = append(shift, t.Len()-start)
+			} else {
+				shift[0] = -start
+			}
+			t.WriteString(h.text[start:end])
+			o.WriteString(original[start:end])
 		}
+		text, orig = t.String(), o.String()
+	}
+	at := make([]quantity.Quantity, len(qs)) // the quantities, with offsets in the paragraph
+	for i, q := range qs {
+		l := 0
+		for l+1 < len(lines) && q.Start >= lines[l+1][0] {
+			l++
+		}
+		q.Start, q.End = q.Start+shift[l], q.End+shift[l]
+		at[i] = q
+	}
+	p := paragraph{text: text, original: orig, start: 0, end: len(text), qs: at, seg: seg}
+	out := p.name()
+	for i, j := 0, 0; i < len(out); i++ {
+		for j+1 < len(at) && at[j].Start != out[i].Start {
+			j++ // out is in text order; a shared value gives several
+		}
+		if text != orig {
+			out[i].Name = asWritten(out[i].Name, orig, text, out[i].Start)
+		}
+		if out[i].Name == "" && len(qs) == 1 && strings.TrimSpace(text) == text[at[0].Start:at[0].End] {
+			// 粮食总产量⏎⏎162817吨: a table flattened one cell a line
+			if label, start := h.labelAbove(lines[0][0]); label != "" {
+				out[i].Name, out[i].Rule = asWritten(label, original, h.text, start), "label-above"
+			}
+		}
+		out[i].Quantity = qs[j]
 	}
 	return out
+}
+
+// labelAbove returns the label of a figure alone on its line at offset i,
+// from a table flattened one cell a line: the nearest line above with words,
+// when it is a short label (no figure, no clause marks), cleaned as a name
+// (其中:谷物 → 谷物), and where it starts.
+func (h *headers) labelAbove(i int) (string, int) {
+	for blank := 0; i > 0 && blank <= 2; {
+		start := strings.LastIndexByte(h.text[:i-1], '\n') + 1
+		line := strings.TrimSpace(h.text[start : i-1])
+		i = start
+		if line == "" {
+			blank++
+			continue
+		}
+		if utf8.RuneCountInString(line) > 24 || strings.ContainsFunc(line, unicode.IsDigit) || strings.ContainsAny(line, "。，,；;！？") {
+			return "", 0
+		}
+		label := clean(line)
+		if !strings.ContainsFunc(label, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+			return "", 0
+		}
+		return label, start
+	}
+	return "", 0
 }
 
 // asWritten returns name, made from folded text, with the characters that

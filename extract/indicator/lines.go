@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// Stage 1, lines: a report is read line by line; a line that stops
-// mid-sentence (PDF text breaks at the page edge) runs on to the next.
+// Stage 1, lines: a report is read paragraph by paragraph; a line that stops
+// mid-sentence (PDF text breaks at the page edge) runs on to the next, and
+// the paragraph is read without its line breaks.
 
 // lineEndAt returns the offset of the line break ending the line at text[i:], or len(text).
 func lineEndAt(text string, i int) int {
@@ -26,8 +27,8 @@ func runsOn(line string) bool {
 	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) {
 		return false
 	}
-	if ordinal.MatchString(line) && !strings.Contains(line, "。") {
-		return false
+	if loc := ordinal.FindStringIndex(line); loc != nil && !strings.Contains(line, "。") && !strings.HasSuffix(line[:loc[1]], "是") {
+		return false // a heading (but 三是发现…，: an item of prose)
 	}
 	return strings.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
 }
@@ -70,24 +71,14 @@ func (h *headers) pageBreak(line string, afterPage bool) bool {
 	return line != "" && (pageNumber.MatchString(line) || h.is(line, afterPage))
 }
 
-// openHead returns the words at the start of the line after the line break
-// at text[i], up to the first clause mark: the rest of a word that the break
-// cut (对23个重点项⏎目开展财政重点评价 → 目开展财政重点评价). A page break
-// between the two lines is skipped.
-func (h *headers) openHead(i int) string {
-	afterPage := false
-	for n := 0; n < 4 && i < len(h.text); n++ {
-		end := lineEndAt(h.text, i+1)
-		line := strings.TrimSpace(h.text[i+1 : end])
-		if h.pageBreak(line, afterPage) {
-			afterPage = pageNumber.MatchString(line)
-			i = end
-			continue
-		}
-		if k := strings.IndexAny(line, "，,；;：:。！？!?|｜\t、（("); k >= 0 {
-			line = line[:k]
-		}
-		return line
+// heading reports whether a line starts a heading or an item of a list
+// (二、主要工作, （三）, 2.推进…), which a line that runs on does not run into:
+// 1.5% is a figure, not an item.
+func heading(line string) bool {
+	loc := ordinal.FindStringIndex(line)
+	if loc == nil {
+		return false
 	}
-	return ""
+	r, _ := utf8.DecodeRuneInString(line[loc[1]:])
+	return !unicode.IsDigit(r)
 }

@@ -129,13 +129,18 @@ var rules = []rule{
 			}
 			return []string{p.compose(f.subjects, f.i, f.predicate, f.distributive)}, false
 		}},
-	{"second-figure", "a bare figure right after another is a second figure of the same thing, named with its unit",
+	{"second-figure", "a bare figure right after another is a second figure of the same thing, named with its unit; after a copula (净增3.2万户、突破41万户) it is the level the change reached",
 		"开展法治培训56场1万余人次。", "1万余人次", "开展法治培训人次",
 		func(p *paragraph, f *figure) ([]string, bool) {
 			if f.before != "" || f.after != "" || f.prevName == "" {
 				return nil, false
 			}
 			n := f.prevName
+			if levelCopulas[strings.TrimSpace(f.raw)] && f.q.Unit == f.prevUnit {
+				// 经营主体净增98万户、突破1900万户: a copula before it makes it
+				// the level the change reached
+				return []string{withoutChange(n)}, true
+			}
 			if f.q.Unit != f.prevUnit {
 				n += f.q.Unit
 			}
@@ -175,6 +180,20 @@ var rules = []rule{
 				return nil, false
 			}
 			return []string{s + f.after}, true
+		}},
+	{"count-of-clause", "a figure alone in parentheses after a clause without figures counts what that clause names",
+		"二、县住建局牵头工作（6项）", "6项", "县住建局牵头工作",
+		func(p *paragraph, f *figure) ([]string, bool) {
+			if !f.c.inParen || f.before != "" || f.after != "" || f.n > 1 || p.prev.subject != "" || p.prev.end <= p.prev.start {
+				return nil, false
+			}
+			if r, _ := utf8.DecodeRuneInString(p.text[p.prev.end:]); r != '(' && r != '（' {
+				return nil, false // the parenthesis follows the clause
+			}
+			if name := clean(p.text[p.prev.start:p.prev.end]); name != "" {
+				return []string{name}, true
+			}
+			return nil, false
 		}},
 	{"noun-after", "with nothing before the figure, the words after it are the name",
 		"近1900家次境内外媒体参与报道。", "1900家次", "境内外媒体参与报道",
@@ -282,6 +301,7 @@ type clauseState struct {
 	prevUnit      string   // and its unit
 	prevBefore    string   // the words before it
 	listBefore    string   // the words before the first count of a list of counts
+	listHead      string   // the words before the first item of a list split by 、
 	respective    []string // 出口和进口分别增长4.2%和1.3%: one subject per value
 	respectiveOwn bool
 }
@@ -367,16 +387,13 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		regionStart = qs[i-1].End
 	}
 	raw := p.text[regionStart:q.Start]
-	if regionStart == p.start {
-		raw = p.carry + raw
-	}
 	afterEnd := c.end
 	if i+1 < len(qs) {
 		afterEnd = qs[i+1].Start
 	}
 	after := p.text[q.End:afterEnd]
-	if afterEnd == p.end && strings.TrimSpace(after) != "" {
-		after += p.next // 对23个重点项⏎目开展评价: a word cut by a line break
+	if k := listingParen(after); k > 0 {
+		after = after[:k] // 5个高频事项（技术合同认定登记、…）涉及到的相关政策文件…
 	}
 	if k := listComma(after); k >= 0 {
 		after = after[:k]
@@ -395,10 +412,12 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 
 	sharedBy := splitShared(raw)
 	joined := false // the count is joined to the one before by 和
+	listed := false
 	if k := lastListComma(raw); k >= 0 && i > 0 {
 		// 发布会54 场、新闻通气会14场: 、 separates the items of a list of
 		// figures; before the first figure it is part of the object.
 		raw = raw[k+len("、"):]
+		listed = true
 	} else if i > 0 && listEnd(raw) > 0 {
 		raw = "" // 9名律师和3名专家学者: the words before are the last count's noun
 		joined = true
@@ -413,6 +432,11 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		before = st.listBefore
 	} else {
 		st.listBefore = before
+	}
+	if listed && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
+		before = p.listVerb(st.listHead, raw, before)
+	} else if !joined {
+		st.listHead = before
 	}
 	if q.Kind == quantity.Money && i > 0 && qs[i-1].Kind == quantity.Count && after == "" && p.bareNoun(before) {
 		// 涉及7个部门1.15亿元: the noun is the count's, the money their amount
@@ -429,6 +453,38 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 	}
 	return &figure{q: q, i: i, n: len(qs), c: c, raw: raw, before: before, after: after, afterEnd: afterEnd,
 		sharedBy: sharedBy, clauseState: st}
+}
+
+// listVerb gives an item of a list of counts the verb that opens the first
+// item, when it has none of its own: 推送短视频40个、图文65条 → 推送图文; but
+// 受理申请56件、办结49件 has its own verb, 新增企业41家、总量达1198家 its own
+// predicate, and in 部级领导干部用车0辆、执法执勤用车0辆、特种专业技术用车0辆 no
+// verb opens the list.
+func (p *paragraph) listVerb(head, raw, item string) string {
+	if p.seg == nil || head == "" || item == "" {
+		return item
+	}
+	raw = strings.TrimSpace(raw)
+	for _, w := range tailWords {
+		if strings.HasSuffix(raw, w) && !partOfWord(raw, w) {
+			return item // 总量达1198家: a level stated on its own
+		}
+	}
+	for _, w := range leadWords {
+		if strings.HasPrefix(raw, w) {
+			return item // 全市公园总数达…, 其中…: not an object of the verb before
+		}
+	}
+	words := p.seg.Tag(head)
+	if len(words) < 2 || words[0].Pos != "v" || utf8.RuneCountInString(words[0].Text) < 2 {
+		return item
+	}
+	for _, w := range p.seg.Tag(item) {
+		if strings.HasPrefix(w.Pos, "v") || w.Pos == "x" {
+			return item
+		}
+	}
+	return words[0].Text + item
 }
 
 // sharedVerb returns the verb phrase after the last count of a list of

@@ -249,14 +249,16 @@ func (c *clause) base() string {
 	return c.comparison(c.fig.Name)
 }
 
-var yearBase = regexp.MustCompile(`(?:比|较|与|同|和)([0-9]{4}年(?:同期|末|底)?)`)
+// yearBase is a comparison with a year, or with a budget or account of that
+// year: 较2022年, 比2023年度, 比2024年预算执行数, 比2023年预算.
+var yearBase = regexp.MustCompile(`(?:比|较|与|同|和)([0-9]{4}年度?(?:同期|末|底|(?:年初)?(?:预算执行数|预算数|预算|决算数|决算|执行数))?)`)
 
 func (c *clause) comparison(s string) string {
-	best, at := "", -1
+	best, at, from := "", -1, 0
 	for _, w := range c.v.words["base"] {
 		k := strings.LastIndex(s, w.text)
-		if k < 0 || k+len(w.text) <= at {
-			continue
+		if k < 0 || k+len(w.text) < at || k+len(w.text) == at && k >= from {
+			continue // the nearest the figure wins, and of two there the longer (上年年初预算, not 年初预算)
 		}
 		if w.text != "同比" && w.text != "环比" {
 			prev, _ := utf8.DecodeLastRuneInString(s[:k])
@@ -264,12 +266,13 @@ func (c *clause) comparison(s string) string {
 				continue // 上年 in 上年度预算 is not a comparison
 			}
 		}
-		best, at = w.means, k+len(w.text)
+		best, at, from = w.means, k+len(w.text), k
 	}
 	if ms := yearBase.FindAllStringSubmatchIndex(s, -1); ms != nil {
 		m := ms[len(ms)-1]
 		if m[1] > at {
-			best = strings.Replace(s[m[2]:m[3]], "底", "末", 1)
+			// 2023年度 is 2023年, as 上年度 is 上年; 年底 is 年末
+			best = strings.NewReplacer("年度", "年", "底", "末").Replace(s[m[2]:m[3]])
 		}
 	}
 	return best

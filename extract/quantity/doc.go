@@ -79,8 +79,11 @@
 // # What is not a quantity
 //
 // Find skips the document numbers and dates that extract passes it (found by
-// extract/docnum and extract/date) and masks 《titles》 and short quoted
-// phrases (“两个维护”, "十四五") first. It then drops
+// extract/docnum and extract/date) and masks 《titles》 (also one that a
+// line break cuts), the words of a title with a numeral where the text
+// writes them again without 《》 (a list of attachments: 附件：2.2025年十五件民盼
+// 实事任务分解 after 《2025年十五件民盼实事任务分解》) and short quoted phrases
+// (“两个维护”, "十四五") first. It then drops
 //
 //   - numbers without a unit: years (2024年, 2023 年度), 12345热线, page numbers;
 //   - ordinals: 一是, （三）, 1., 第二次, 第一季度, 届 and 次 of sessions
@@ -119,5 +122,7 @@
 //   - points of a scoring scheme (占20分) and the weight of a score (分值占5%);
 //     but a cap or floor that a rule sets is a figure, a limit (一般不超过总数的
 //     30%, 最高不超过15万元, 原则上不少于40学时; extract/measure marks it a target);
-//   - priorities: 放在第一位.
+//   - priorities: 放在第一位;
+//   - not a single one: 无1人感染, 没有1家企业停产 say none, and give no
+//     count (but 未按期完成1项任务 is one task left undone).
 package quantity

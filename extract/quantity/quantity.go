@@ -449,6 +449,7 @@ var (
 	rankScopes      = lists.Of("rank-scope")
 	approxBefore    = lists.Of("approx-before")
 	approxAfter     = lists.Of("approx-after")
+	negations       = lists.Of("negation")
 )
 
 // accept checks the context of a scanned quantity.
@@ -515,6 +516,11 @@ func accept(text string, m match) bool {
 	}
 	if m.chinese && q.Kind != Rank && !strings.HasPrefix(q.Text, "百分之") {
 		return chineseCount(text, q)
+	}
+	if q.Kind == Count && q.Value == 1 {
+		if _, ok := words.HasSuffix(strings.TrimRightFunc(text[:q.Start], chars.IsSpace), negations); ok {
+			return false // 无1人感染, 没有1家企业停产: not a single one, a count of none
+		}
 	}
 	return true
 }
@@ -641,7 +647,8 @@ func dayCount(text string, q Quantity) bool {
 	}
 	for i, r := range before {
 		if r == '日' && i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(before[:i])
+			// (the 日 of a date written with spaces, 2024 年 1 月 1 日至 12 月 31 日, is no noun)
+			prev, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(before[:i], chars.IsSpace))
 			if !chars.IsDigit(prev) && !isChineseNumber(prev) && prev != '月' {
 				return true // 住院日, 平均工作日: a noun measured in days
 			}
@@ -1033,6 +1040,7 @@ type span struct{ start, end int }
 // (“两个维护”).
 func masked(text string, skip [][2]int) []span {
 	var mask []span
+	var titles []string // the words of each 《title》
 	for _, s := range skip {
 		mask = append(mask, span{s[0], s[1]})
 	}
@@ -1050,7 +1058,9 @@ func masked(text string, skip [][2]int) []span {
 			}
 			closeEnd := body + c + len(p[1])
 			inner := text[body : body+c]
-			if strings.Contains(inner, "\n") || p[0] != "《" && (utf8.RuneCountInString(inner) > 20 ||
+			if p[0] == "《" && wrappedTitle(inner) {
+				// 《上海市人民政府⏎公报》: a title that PDF text wraps
+			} else if strings.Contains(inner, "\n") || p[0] != "《" && (utf8.RuneCountInString(inner) > 20 ||
 				p[0] != p[1] && strings.Contains(inner, p[0]) || strings.ContainsAny(inner, "，。；")) {
 				// unpaired (专精特新“小巨人企业414家，…“单项冠军”), or too long
 				// to be a name or slogan
@@ -1058,9 +1068,48 @@ func masked(text string, skip [][2]int) []span {
 				continue
 			}
 			mask = append(mask, span{open, closeEnd})
+			if p[0] == "《" {
+				titles = append(titles, inner)
+			}
 			i = closeEnd
 		}
 	}
+	mask = append(mask, unmarkedTitles(text, titles)...)
 	slices.SortFunc(mask, func(a, b span) int { return a.start - b.start })
 	return mask
+}
+
+// wrappedTitle reports whether the words between 《 and 》 are a title that
+// a line break cuts once: short, and no sentence.
+func wrappedTitle(inner string) bool {
+	return strings.Count(inner, "\n") == 1 && utf8.RuneCountInString(inner) <= 60 && !strings.ContainsAny(inner, "。；")
+}
+
+// unmarkedTitles returns where the titles that the text also writes between
+// 《》 stand without them: a list of attachments (附件：2.2025年十五件民盼实事任务分解)
+// names the documents the text cites as 《2025年十五件民盼实事任务分解》. Only
+// titles with a numeral in them matter, and only those long enough not to
+// be a phrase of their own.
+func unmarkedTitles(text string, titles []string) []span {
+	var out []span
+	seen := map[string]bool{}
+	for _, t := range titles {
+		if seen[t] || utf8.RuneCountInString(t) < 6 || strings.Contains(t, "\n") ||
+			!strings.ContainsFunc(t, func(r rune) bool { return chars.IsDigit(r) || isChineseNumber(r) }) {
+			continue
+		}
+		seen[t] = true
+		for i := 0; ; {
+			k := strings.Index(text[i:], t)
+			if k < 0 {
+				break
+			}
+			start := i + k
+			i = start + len(t)
+			if prev, _ := utf8.DecodeLastRuneInString(text[:start]); prev != '《' {
+				out = append(out, span{start, i})
+			}
+		}
+	}
+	return out
 }

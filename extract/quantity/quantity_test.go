@@ -320,6 +320,11 @@ func TestFind(t *testing.T) {
 		{"days as a duration", "出院者平均住院日为7.9日，比上年缩短0.4日，平均住院日为9日；医师日均担负住院1.8床日。",
 			[]string{"7.9日 7.9 日 measure", "0.4日 0.4 日 measure", "9日 9 日 measure", "1.8床日 1.8 床日 count"}},
 		{"days of the month are not a count", "截至12月31日，每月5日前报送，于3日召开。", nil},
+		{"day of the month after a date written with spaces", "统计期限为 2024 年 1 月 1 日至 12 月 31 日。", nil},
+		{"not a single one is no count", "疫情防控期间无1人感染，没有 1 家企业停产，未有1起事故。", nil},
+		{"one left undone is a count", "未按期完成1项任务，没有整改的有1家。", []string{"1项 1 项 count", "1家 1 家 count"}},
+		{"a title the text cites is a title in a list of attachments", "现将《2025年十五件民盼实事任务分解》印发给你们。\n附件：1.2025年十五件民盼实事任务分解", nil},
+		{"a title wrapped by a line break", "编辑《上海市3项\n工作公报》24 期", []string{"24 期 24 期 count"}},
 		{"chinese count of titles", "通过《清河市养犬管理条例》《清河市河道管理条例》两部法规。", []string{"两部 2 部 count"}},
 		{"all of it before a verb", "临床用血100%来自无偿献血。", []string{"100% 100 % percent"}},
 	}
