@@ -195,7 +195,7 @@ func TestTablesReadOnce(t *testing.T) {
 	}{{"start given", start}, {"start unknown", -1}, {"start wrong", 0}} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := &Document{Text: text, Metadata: map[string]string{}, Tables: []table.Table{{Start: tt.start, Rows: rows}}}
-			ex.fill(doc, testSegmenter(t), clues{})
+			ex.fill(doc, testSegmenter(t), clues{}, nil)
 			checkSpans(t, doc)
 			var got []string
 			for _, in := range doc.Indicators {
