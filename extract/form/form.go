@@ -370,8 +370,9 @@ func (m *matcher) match(rowParents []string, rowLeaf string, h heading) ([]*Line
 // from PDF shredded and shifted. The format fixes the order of its
 // columns, so a row whose label is one of the layout's (or that has none,
 // as the one row of table 四) and that has exactly as many cells as the
-// layout has columns under that label takes them in order, unless more of
-// its headings that the layout knows disagree with that order than agree.
+// layout has columns under that label takes them in order, unless its
+// headings say otherwise: half of them or more are the layout's, and more
+// of those disagree with that order than agree.
 // score is that of the row label alone, below any cell read by its
 // heading. tied holds the lines each cell's own heading matched.
 func (m *matcher) byPosition(parents []string, leaf string, tied [][]*Line) (lines []*Line, score float64) {
@@ -423,7 +424,7 @@ func (m *matcher) byPosition(parents []string, leaf string, tied [][]*Line) (lin
 			disagree++
 		}
 	}
-	if disagree > agree || agree == len(tied) {
+	if disagree > agree && 2*(agree+disagree) >= len(tied) || agree == len(tied) {
 		return nil, 0 // the headings say otherwise, or say the same
 	}
 	return lines, score

@@ -151,6 +151,8 @@ func readLine(text string, start, end int) textLine {
 	switch {
 	case l.text == "":
 		l.kind = lineBlank
+	case pageFurniture(l.text):
+		l.kind = lineText // — 3 — is no row of figures
 	case strings.ContainsAny(l.text, "|｜"):
 		l.cells = splitAt(text, start, end, func(r rune) bool { return r == '|' || r == '｜' })
 		trimmed := l.text
@@ -632,7 +634,32 @@ func (b *building) accept(rows []textRow) bool {
 		}
 	}
 	last := rows[len(rows)-1]
-	return data == 1 && bare(last.cells) && len(nonEmptyCells(last.cells)) >= 3 && !hasFigure(rows[0].cells)
+	if data == 1 && bare(last.cells) && len(nonEmptyCells(last.cells)) >= 3 && !hasFigure(rows[0].cells) {
+		return true
+	}
+	return headedGrid(rows)
+}
+
+// headedGrid reports whether rows aligned with spaces are a small table
+// under its heading: a first row of words, then rows of a label and
+// figures, every row with as many cells as the heading (信息内容    本年处理
+// 决定数量 over 行政许可    4126).
+func headedGrid(rows []textRow) bool {
+	n := len(rows[0].cells)
+	if n < 2 || hasFigure(rows[0].cells) {
+		return false
+	}
+	for _, r := range rows[1:] {
+		if len(r.cells) != n || IsFigure(r.cells[0].text) {
+			return false
+		}
+		for _, c := range r.cells[1:] {
+			if !IsFigure(c.text) && !isDash(c.text) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // grid aligns the rows on a rectangular grid (see ReadText) and spreads
@@ -670,6 +697,12 @@ func grid(rows []textRow) TextTable {
 			copy(row[L:], values)
 		case firstData < 0 && len(trimEmpty(r.cells)) == F && L > 0:
 			copy(row[L:], r.cells) // a heading over the figures only
+		case firstData < 0 && len(trimEmpty(r.cells)) > 1 && len(trimEmpty(r.cells)) != width && !placed(r.cells):
+			// A heading row with fewer cells than columns: which columns
+			// its cells head the text does not say (headings merged across
+			// columns, written once). Kept whole in the first cell rather
+			// than put over the wrong columns.
+			row[0] = joinCells(r.cells)
 		default:
 			copy(row, trimEmpty(r.cells))
 		}
@@ -689,6 +722,36 @@ func grid(rows []textRow) TextTable {
 		t.Lines[i] = rows[i].at
 	}
 	return t
+}
+
+// placed reports whether a row writes its empty cells (| | or two tabs),
+// so that each cell stands in its column.
+func placed(cells []textCell) bool {
+	for _, c := range trimEmpty(cells) {
+		if c.text == "" && c.written {
+			return true
+		}
+	}
+	return false
+}
+
+// joinCells joins the cells of a row into one cell, where the first is
+// written.
+func joinCells(cells []textCell) textCell {
+	var texts []string
+	for _, c := range cells {
+		if c.text != "" {
+			texts = append(texts, c.text)
+		}
+	}
+	at := notWritten
+	for _, c := range cells {
+		if c.text != "" {
+			at = c.at
+			break
+		}
+	}
+	return textCell{text: strings.Join(texts, " "), at: at, written: true}
 }
 
 func trimEmpty(cells []textCell) []textCell {
