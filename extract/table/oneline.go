@@ -39,12 +39,20 @@ func oneCellTables(text string, lines []textLine, used []bool) []TextTable {
 }
 
 func cellPerLine(text string, seq []textLine) []TextTable {
-	figure := func(k int) bool {
-		return k >= 0 && k < len(seq) && seq[k].kind == lineText && (IsFigure(seq[k].text) || isDash(seq[k].text))
+	// What each line is, looked at once.
+	figures := make([]bool, len(seq))
+	labels := make([]int, len(seq)) // the label's length in runes, 0 for no label
+	for k, l := range seq {
+		if l.kind != lineText {
+			continue
+		}
+		figures[k] = IsFigure(l.text) || isDash(l.text)
+		if !figures[k] && labelLine(l.text) {
+			labels[k] = utf8.RuneCountInString(l.text)
+		}
 	}
-	label := func(k int, limit int) bool {
-		return k >= 0 && k < len(seq) && seq[k].kind == lineText && labelLine(seq[k].text) && utf8.RuneCountInString(seq[k].text) <= limit
-	}
+	figure := func(k int) bool { return k >= 0 && k < len(seq) && figures[k] }
+	label := func(k int, limit int) bool { return k >= 0 && k < len(seq) && labels[k] > 0 && labels[k] <= limit }
 	// row reports whether a row of a label and exactly m figures starts at p.
 	row := func(p, m int) bool {
 		if !label(p, maxLabel) || figure(p+m+1) {

@@ -355,6 +355,7 @@ type building struct {
 	sep     rune         // the rows' separator
 	lines   []textLine   // of the document
 	pending [][]textLine // label lines before each row (nil for most)
+	figures int          // maxFigures of rows
 }
 
 // textRow is a row as read, before the rows are aligned.
@@ -391,6 +392,8 @@ func (b *building) addRows(run []textLine, labels []textLine) {
 		}
 		first = false
 		b.rows = append(b.rows, row)
+		_, values := splitRow(row.cells)
+		b.figures = max(b.figures, len(values))
 	}
 }
 
@@ -419,8 +422,7 @@ func (b *building) continuedBy(lines []textLine, i, j int) bool {
 	if len(next) == 0 || !hasFigure(next[0].cells) {
 		return false
 	}
-	have := maxFigures(b.rows)
-	return have == 0 || maxFigures(next) == have
+	return b.figures == 0 || maxFigures(next) == b.figures
 }
 
 func (b *building) add(lines []textLine, i, j int, labels []textLine) {
