@@ -23,6 +23,7 @@ type evalGold struct {
 		Unit   string  `json:"unit"`
 		Change *Change `json:"change"` // absent for a level
 		Target bool    `json:"target"`
+		Table  bool    `json:"table"` // a table cell: scored against the cells read
 	} `json:"indicators"`
 }
 
@@ -101,8 +102,8 @@ func TestEvalSet(t *testing.T) {
 	// Accuracy of the measure model on the named indicators that match:
 	// change is right when both say level or both the same direction, base
 	// when a change's base is the gold one, target when both agree.
-	accFloors := map[string]float64{"change": 0.98, "change base": 0.95, "target": 0.98}
-	acc := map[string]*[2]int{"change": {}, "change base": {}, "target": {}} // right, all
+	accFloors := map[string]float64{"change": 0.98, "change base": 0.95, "target": 0.98, "cells": 1}
+	acc := map[string]*[2]int{"change": {}, "change base": {}, "target": {}, "cells": {}} // right, all
 	ex := &Extractor{Segmenter: testSegmenter(t), Explain: true}
 	byRule := ruleMisses{}
 	seenKnown := map[knownMiss]bool{}
@@ -147,9 +148,43 @@ func TestEvalSet(t *testing.T) {
 		}
 		scores["dates"].addSets(gotDates, wantDates)
 
+		// Table cells are read from the table (named by row and column, a
+		// change positive with its direction): the cells the gold labels
+		// must be among them, by signed value and unit. The gold labels a
+		// cell only where the table states its unit (LABELING.md: a number
+		// with a unit); the other cells are no false hits of the prose.
+		var prose, cellInds []Indicator
+		for _, in := range doc.Indicators {
+			if in.CellRef != nil {
+				cellInds = append(cellInds, in)
+			} else {
+				prose = append(prose, in)
+			}
+		}
+		wantIndicators := gold.Indicators[:0:0]
+		for _, want := range gold.Indicators {
+			if !want.Table {
+				wantIndicators = append(wantIndicators, want)
+				continue
+			}
+			found := false
+			for _, c := range cellInds {
+				v := c.Value
+				if c.Change != nil && c.Change.Direction == ChangeDown {
+					v = -v
+				}
+				found = found || sameValue(v, want.Value) && foldUnit(c.Unit) == foldUnit(want.Unit)
+			}
+			score(acc["cells"], found)
+			if !found && testing.Verbose() {
+				t.Logf("%s: missed cell %s = %v %s", name, want.Name, want.Value, want.Unit)
+			}
+		}
+		gold.Indicators = wantIndicators
+
 		blamed := map[indicatorKey]bool{} // misnamed figures, not counted again as extra
 		for _, needName := range []bool{false, true} {
-			left := append([]Indicator(nil), doc.Indicators...)
+			left := append([]Indicator(nil), prose...)
 			s := scores["quantities"]
 			if needName {
 				s = scores["indicators"]
@@ -229,7 +264,7 @@ func TestEvalSet(t *testing.T) {
 			t.Errorf("%s F1 %.3f is below its floor %.3f; run go test ./extract -run TestEvalSet -v for every miss", field, s.f1(), floors[field])
 		}
 	}
-	for _, field := range []string{"change", "change base", "target"} {
+	for _, field := range []string{"change", "change base", "target", "cells"} {
 		a := acc[field]
 		r := float64(a[0]) / float64(max(a[1], 1))
 		t.Logf("%-12s accuracy %.3f (%d of %d)", field, r, a[0], a[1])

@@ -118,6 +118,7 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", name, limit.Size(int64(len(in.Body))), ErrTooLarge, limit.Size(int64(maxText)))
 	}
 	c := clues{host: hostOf(in.URL), parent: in.ParentRegion}
+	var read []table.TextTable // the tables of plain text, where each cell is written
 	switch format {
 	case FormatHTML:
 		page, err := html.Read(in.Body, in.ContentType, in.URL)
@@ -161,6 +162,10 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 		if doc.Source.ContentType == "" {
 			doc.Source.ContentType = "text/plain"
 		}
+		read = table.ReadText(doc.Text)
+		for _, t := range read {
+			doc.Tables = append(doc.Tables, t.Table)
+		}
 	case FormatDOC:
 		err = readDOC(doc, in.Body)
 	case FormatOFD:
@@ -188,12 +193,13 @@ func (e *Extractor) Extract(in Input) (doc *Document, err error) {
 			return nil, err
 		}
 	}
-	e.fill(doc, seg, c)
+	e.fill(doc, seg, c, read)
 	return doc, nil
 }
 
-// fill derives every field that comes from the text and the metadata.
-func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
+// fill derives every field that comes from the text and the metadata;
+// read holds the tables the plain-text reader found, where it found them.
+func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues, read []table.TextTable) {
 	text := doc.Text
 	for k, v := range TextMetadata(text, date.Parse) {
 		if _, ok := doc.Metadata[k]; !ok {
@@ -209,7 +215,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues) {
 	idx := newRuneIndex(text)
 	// Table rows are blanked in prose: they are no headings, and their
 	// figures are read from the cells.
-	tt := locateTables(text, doc.Tables)
+	tt := locateTables(text, doc.Tables, read)
 	doc.Sections = Sections(tt.prose)
 	if doc.Sections == nil {
 		doc.Sections = []Section{}

@@ -15,15 +15,21 @@ import (
 // tableText is where the tables of a document stand in its text.
 type tableText struct {
 	lines [][]table.Line // per table, where each row is written (byte offsets)
-	prose string         // the text with every table row blanked, same byte offsets
+	// cells, per table, where each cell is written (byte offsets), when
+	// the reader said so (plain text: a row may span several lines); nil
+	// for a table whose cells are found in the line of their row.
+	cells [][][]table.Line
+	prose string // the text with every table row blanked, same byte offsets
 }
 
 // locateTables finds the rows of each table in the text and blanks them,
 // so that the recognisers of prose never read a table a second time: a
 // table is read once, from its cells. A table whose rows are not where its
 // Start says is looked for after the table before it, and its Start set.
-func locateTables(text string, tables []table.Table) tableText {
-	tt := tableText{lines: make([][]table.Line, len(tables))}
+// A reader that knows where it read each table (the plain-text reader)
+// passes its tables as read; read[i] is table i.
+func locateTables(text string, tables []table.Table, read []table.TextTable) tableText {
+	tt := tableText{lines: make([][]table.Line, len(tables)), cells: make([][][]table.Line, len(tables))}
 	var masked []byte
 	bytesAt := runeOffsets(text)
 	idx := newRuneIndex(text)
@@ -35,7 +41,14 @@ func locateTables(text string, tables []table.Table) tableText {
 			start = bytesAt[t.Start]
 		}
 		var end int
-		tt.lines[i], end = table.Locate(text, start, t.Rows)
+		if i < len(read) {
+			tt.lines[i], tt.cells[i] = read[i].Lines, read[i].Cells
+			for _, l := range tt.lines[i] {
+				end = max(end, l.End)
+			}
+		} else {
+			tt.lines[i], end = table.Locate(text, start, t.Rows)
+		}
 		if !anyLine(tt.lines[i]) {
 			// The reader did not say where the rows are, or said it wrongly:
 			// look for them, so that they are not read twice.
@@ -137,7 +150,12 @@ func cellIndicators(doc *Document, tt tableText, idx runeIndex) []Indicator {
 				}
 			}
 			line := tt.lines[i][f.Row]
-			if s, e := table.CellSpan(doc.Text, line, t.Rows[f.Row], f.Col); s >= 0 {
+			s, e := table.CellSpan(doc.Text, line, t.Rows[f.Row], f.Col)
+			if tt.cells[i] != nil {
+				at := tt.cells[i][f.Row][f.Col]
+				s, e = at.Start, at.End
+			}
+			if s >= 0 {
 				in.Text, in.Start, in.End = doc.Text[s:e], idx.runes(s), idx.runes(e)
 			}
 			if line.Start >= 0 {

@@ -34,7 +34,7 @@ func BenchmarkTables(b *testing.B) {
 		for b.Loop() {
 			d := *doc
 			d.Tables = append(d.Tables[:0:0], doc.Tables...)
-			tt := locateTables(d.Text, d.Tables)
+			tt := locateTables(d.Text, d.Tables, nil)
 			annotateTables(&d, tt)
 			d.Indicators = cellIndicators(&d, tt, idx)
 			readForms(&d)

@@ -102,9 +102,19 @@ func (l *Layout) Read(tables []table.Table) (Form, bool) {
 			for _, c := range cols {
 				figures = figures || table.IsFigure(t.Rows[r][c])
 			}
+			tieds := make([][]*Line, len(cols))
+			scores := make([]float64, len(cols))
+			for k := range cols {
+				tieds[k], scores[k] = m.match(parents, leaf, headings[k])
+			}
+			if lines, score := m.byPosition(parents, leaf, tieds); lines != nil {
+				for k := range cols {
+					tieds[k], scores[k] = []*Line{lines[k]}, score
+				}
+			}
 			for k, c := range cols {
 				h := headings[k]
-				tied, score := m.match(parents, leaf, h)
+				tied, score := tieds[k], scores[k]
 				if len(tied) == 0 {
 					continue
 				}
@@ -352,6 +362,81 @@ func (m *matcher) match(rowParents []string, rowLeaf string, h heading) ([]*Line
 		}
 	}
 	return tied, bestScore
+}
+
+// byPosition returns the lines for the cells of a row in the order of
+// its cells, when its column headings do not say which they are: headings
+// that say nothing the layout knows (数据1, 数据2, …), or that a conversion
+// from PDF shredded and shifted. The format fixes the order of its
+// columns, so a row whose label is one of the layout's (or that has none,
+// as the one row of table 四) and that has exactly as many cells as the
+// layout has columns under that label takes them in order, unless its
+// headings say otherwise: half of them or more are the layout's, and more
+// of those disagree with that order than agree.
+// score is that of the row label alone, below any cell read by its
+// heading. tied holds the lines each cell's own heading matched.
+func (m *matcher) byPosition(parents []string, leaf string, tied [][]*Line) (lines []*Line, score float64) {
+	var row string // the layout's row, its labels joined
+	if leaf == "" {
+		score = 0.5
+	} else {
+		fits := m.rowFits(parents, leaf)
+		best := -1.0
+		rows := map[string]bool{}
+		for i, f := range fits {
+			ln := m.Lines[i]
+			if !f.ok || ln.Edition != 0 || ln.Key == "-" {
+				continue
+			}
+			fs := f.score + 0.2*f.groups
+			switch {
+			case fs > best+1e-9:
+				best, rows = fs, map[string]bool{}
+				fallthrough
+			case fs > best-1e-9:
+				rows[strings.Join(ln.Row, "\x00")] = true
+			}
+		}
+		if len(rows) != 1 {
+			return nil, 0
+		}
+		for r := range rows {
+			row = r
+		}
+		score = best
+	}
+	for i := range m.Lines {
+		ln := &m.Lines[i]
+		if ln.Edition == 0 && ln.Key != "-" && strings.Join(ln.Row, "\x00") == row {
+			lines = append(lines, ln)
+		}
+	}
+	if len(lines) != len(tied) || len(lines) == 0 {
+		return nil, 0
+	}
+	agree, disagree := 0, 0
+	for k, t := range tied {
+		switch {
+		case len(t) == 0:
+		case slicesContains(t, lines[k]):
+			agree++
+		default:
+			disagree++
+		}
+	}
+	if disagree > agree && 2*(agree+disagree) >= len(tied) || agree == len(tied) {
+		return nil, 0 // the headings say otherwise, or say the same
+	}
+	return lines, score
+}
+
+func slicesContains(lines []*Line, ln *Line) bool {
+	for _, l := range lines {
+		if l == ln {
+			return true
+		}
+	}
+	return false
 }
 
 // fit is how well the row label or the column heading of a cell fits

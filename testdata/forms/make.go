@@ -58,15 +58,16 @@ type report struct {
 	file, issuer, title, year, signed string
 	edition2019                       bool // the 2019–2020 format
 	gbk                               bool
-	bands                             bool // table 二 as one table with band rows
-	singleOther                       bool // （六）其他处理 as one row
-	misprint                          bool // labels misprinted and spaced
-	commaNumbers                      bool // 1、 for 1. in （六）
-	shiftRow                          int  // a row of table 三 without its empty label cell (0: none)
-	proseOff                          int  // the prose total differs from the table by this
-	brokenTotal                       bool // review.total printed as 0
-	splitRequests                     int  // table 三 continued after this row, without its header (0: not)
-	layoutTable                       bool // the page laid out in a table around the body
+	bands                             bool   // table 二 as one table with band rows
+	singleOther                       bool   // （六）其他处理 as one row
+	misprint                          bool   // labels misprinted and spaced
+	commaNumbers                      bool   // 1、 for 1. in （六）
+	shiftRow                          int    // a row of table 三 without its empty label cell (0: none)
+	proseOff                          int    // the prose total differs from the table by this
+	brokenTotal                       bool   // review.total printed as 0
+	splitRequests                     int    // table 三 continued after this row, without its header (0: not)
+	layoutTable                       bool   // the page laid out in a table around the body
+	text                              string // a plain-text report: its tables as "pipes", "spaces" (page-broken) or "cells" (one a line)
 
 	active   [10]int // rules×3, normative×3, licensing, penalty, compulsion, fees (in 万元 ×10)
 	requests [25][7]int
@@ -134,11 +135,17 @@ func main() {
 			edition2019: true, bands: true, singleOther: true},
 		{file: "xxgk-yunhe-2024.html", issuer: "云和县人民政府", year: "2024", signed: "2025年1月22日",
 			splitRequests: 12},
+		{file: "xxgk-pingshan-2024-pipes.txt", issuer: "平山县人民政府", year: "2024", signed: "2025年1月21日", text: "pipes"},
+		{file: "xxgk-anxi-2024-spaces.txt", issuer: "安溪县人民政府", year: "2024", signed: "2025年1月23日", text: "spaces"},
+		{file: "xxgk-lishui-2024-cells.txt", issuer: "溧水区人民政府", year: "2024", signed: "2025年1月25日", text: "cells"},
 	}
 	for i, r := range reports {
 		r.title = r.issuer + r.year + "年政府信息公开工作年度报告"
 		r.fill(uint64(i + 1))
 		page := r.html()
+		if r.text != "" {
+			page = r.plain()
+		}
 		dir := "testdata/reports"
 		if strings.HasPrefix(r.file, "xxgk-yunhe") {
 			dir = "testdata/forms" // the source of a DOCX (make.sh)
@@ -485,3 +492,148 @@ const statsPage = `<!DOCTYPE html>
 <div class="footer">版权所有：丰城市统计局</div>
 </body></html>
 `
+
+// plain writes the report as plain text, its tables written as text the way converters and
+// copy-paste leave them: Markdown pipes, a grid aligned with spaces broken by page numbers (the
+// header not repeated, a label wrapped over two lines), or one cell a line.
+func (r *report) plain() string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	w("%s\n\n", r.title)
+	w("本报告由%s办公室根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定编制。报告所列统计期限自%s年1月1日至%s年12月31日。\n\n", r.issuer, r.year, r.year)
+	w("一、总体情况\n")
+	w("（一）主动公开。%s年，%s全年主动公开政府信息%d条。\n", r.year, short(r.issuer), 1000+r.active[6]%5000)
+	w("（二）依申请公开。本年度共收到政府信息公开申请%d件，均在法定期限内予以答复。\n", r.requests[rowNew][6])
+	w("1. 办理群众咨询%d次；\n2. 更新公开指南2次。\n\n", 300+r.active[7]%100)
+	w("二、主动公开政府信息情况\n")
+	a := r.active
+	small := []struct {
+		item    string
+		heads   []string
+		labels  []string
+		figures [][]string
+	}{
+		{"一", []string{"本年制发件数", "本年废止件数", "现行有效件数"}, []string{"规章", "行政规范性文件"},
+			[][]string{{fmt.Sprint(a[0]), fmt.Sprint(a[1]), fmt.Sprint(a[2])}, {fmt.Sprint(a[3]), fmt.Sprint(a[4]), fmt.Sprint(a[5])}}},
+		{"五", []string{"本年处理决定数量"}, []string{"行政许可"}, [][]string{{fmt.Sprint(a[6])}}},
+		{"六", []string{"本年处理决定数量"}, []string{"行政处罚", "行政强制"}, [][]string{{fmt.Sprint(a[7])}, {fmt.Sprint(a[8])}}},
+		{"八", []string{"本年收费金额（单位：万元）"}, []string{"行政事业性收费"}, [][]string{{fee(a[9])}}},
+	}
+	for _, t := range small {
+		w("第二十条第（%s）项\n", t.item)
+		heads := append([]string{"信息内容"}, t.heads...)
+		switch r.text {
+		case "pipes":
+			w("| %s |\n|%s\n", strings.Join(heads, " | "), strings.Repeat("---|", len(heads)))
+			for i, l := range t.labels {
+				w("| %s | %s |\n", l, strings.Join(t.figures[i], " | "))
+			}
+		case "spaces":
+			w("%s\n", strings.Join(heads, "    "))
+			for i, l := range t.labels {
+				w("%s    %s\n", l, strings.Join(t.figures[i], "    "))
+			}
+		case "cells":
+			w("%s\n", strings.Join(heads, "\n"))
+			for i, l := range t.labels {
+				w("%s\n%s\n", l, strings.Join(t.figures[i], "\n"))
+			}
+		}
+	}
+	w("\n三、收到和处理政府信息公开申请情况\n")
+	values := func(row int) []string {
+		var vs []string
+		for _, v := range r.requests[row] {
+			vs = append(vs, fmt.Sprint(v))
+		}
+		return vs
+	}
+	note := "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+	orgs := []string{"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"}
+	switch r.text {
+	case "pipes":
+		w("| %s |  |  | 申请人情况 |  |  |  |  |  |  |\n", note)
+		w("|  |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计 |\n")
+		w("|  |  |  |  | %s |  |\n", strings.Join(orgs, " | "))
+		w("|%s\n", strings.Repeat("---|", 10))
+		group := ""
+		for row := range requestRows {
+			first, second, third := "", "", ""
+			switch {
+			case row == rowNew || row == rowCarried || row == rowForward:
+				first = r.label(row)
+			default:
+				if row == rowFirstResult {
+					first = "三、本年度办理结果"
+				}
+				if g := requestRows[row].group; g == "" {
+					second = r.label(row)
+				} else {
+					if g != group {
+						second, group = g, g
+					}
+					third = r.label(row)
+				}
+			}
+			w("| %s | %s | %s | %s |\n", first, second, third, strings.Join(values(row), " | "))
+		}
+	case "spaces":
+		w("%s    申请人情况\n", note)
+		w("自然人    法人或其他组织    总计\n")
+		w("%s\n", strings.Join(orgs, "    "))
+		for row := range requestRows {
+			label := r.label(row)
+			if g := requestRows[row].group; g != "" && (row == 0 || requestRows[row-1].group != g) {
+				w("%s\n", g)
+			}
+			if row == rowFirstResult {
+				w("三、本年度办理结果\n")
+			}
+			if row == rowFirstResult+1 {
+				// The label wrapped inside its cell: its second half under the figures.
+				rs := []rune(label)
+				w("%s\n%s\n%s\n", string(rs[:17]), strings.Join(values(row), "    "), string(rs[17:]))
+				continue
+			}
+			if row == 12 {
+				w("\n— 3 —\n\n") // a page break, the header not repeated
+			}
+			w("%s    %s\n", label, strings.Join(values(row), "     "))
+		}
+	case "cells":
+		w("%s\n申请人情况\n自然人\n法人或其他组织\n%s\n总计\n", note, strings.Join(orgs, "\n"))
+		for row := range requestRows {
+			if row == rowFirstResult {
+				w("三、本年度办理结果\n")
+			}
+			if g := requestRows[row].group; g != "" && (row == 0 || requestRows[row-1].group != g) {
+				w("%s\n", g)
+			}
+			w("%s\n%s\n", r.label(row), strings.Join(values(row), "\n"))
+		}
+	}
+	w("\n四、政府信息公开行政复议、行政诉讼情况\n")
+	kinds := []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+	var review []string
+	for _, v := range r.review {
+		review = append(review, fmt.Sprint(v))
+	}
+	switch r.text {
+	case "pipes":
+		w("| 行政复议 |  |  |  |  | 行政诉讼 |  |  |  |  |  |  |  |  |  |\n")
+		w("|  |  |  |  |  | 未经复议直接起诉 |  |  |  |  | 复议后起诉 |  |  |  |  |\n")
+		w("| %s | %s | %s |\n|%s\n", strings.Join(kinds, " | "), strings.Join(kinds, " | "), strings.Join(kinds, " | "), strings.Repeat("---|", 15))
+		w("| %s |\n", strings.Join(review, " | "))
+	case "spaces":
+		w("行政复议    行政诉讼\n")
+		w("%s    未经复议直接起诉    复议后起诉\n", strings.Join(kinds, "    "))
+		w("%s    %s\n", strings.Join(kinds, "    "), strings.Join(kinds, "    "))
+		w("%s\n", strings.Join(review, "    "))
+	case "cells":
+		w("行政复议\n行政诉讼\n%s\n未经复议直接起诉\n复议后起诉\n%s\n%s\n", strings.Join(kinds, "\n"), strings.Join(kinds, "\n"), strings.Join(kinds, "\n"))
+		w("%s\n", strings.Join(review, "\n"))
+	}
+	w("\n五、存在的主要问题及改进情况\n一是政策解读形式还不够丰富；二是基层政务公开标准化规范化建设仍需加强。\n")
+	w("六、其他需要报告的事项\n本年度未收取信息处理费。\n\n%s\n%s\n", r.issuer, r.signed)
+	return b.String()
+}
