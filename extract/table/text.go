@@ -467,7 +467,9 @@ func maxFigures(rows []textRow) int {
 // splitRow splits the cells of a row of figures into its labels (every
 // cell before the first figure or dash, empty ones included: a label
 // merged across) and its values (from there on, trailing empty cells
-// left out). A row without figures is all labels.
+// left out). A row without figures is all labels. A number that could be
+// a year (1964) is a figure after a label and before other figures: a
+// count in a row, not a year heading.
 func splitRow(cells []textCell) (labels, values []textCell) {
 	end := len(cells)
 	for end > 0 && cells[end-1].text == "" {
@@ -475,7 +477,8 @@ func splitRow(cells []textCell) (labels, values []textCell) {
 	}
 	cells = cells[:end]
 	for i, c := range cells {
-		if IsFigure(c.text) || isDash(c.text) && hasFigure(cells[i:]) {
+		if IsFigure(c.text) || isDash(c.text) && hasFigure(cells[i:]) ||
+			i > 0 && isYearHeading(c.text) && allDigits(c.text) && hasFigure(cells[i+1:]) {
 			return cells[:i], cells[i:]
 		}
 	}
@@ -811,4 +814,13 @@ func labelRight(cells []textCell) bool {
 		}
 	}
 	return false
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

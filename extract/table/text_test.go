@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -166,4 +167,22 @@ func ExampleReadText() {
 	// 产品 | 产量
 	// 粮食 | 64.12
 	// 油料 | 2.36
+}
+
+// TestReadTextYearLikeCounts: a count that could be a year (1964) in a row
+// with other figures is a figure of its row, not a label.
+func TestReadTextYearLikeCounts(t *testing.T) {
+	text := "项目\t2023年\t2024年\t备注\n城乡低保\t12680\t12403\t动态调整\n临时救助（人次）\t1964\t2135\t含急难型救助\n"
+	tables := ReadText(text)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables, want 1", len(tables))
+	}
+	want := [][]string{
+		{"项目", "2023年", "2024年", "备注"},
+		{"城乡低保", "12680", "12403", "动态调整"},
+		{"临时救助（人次）", "1964", "2135", "含急难型救助"},
+	}
+	if got := tables[0].Rows; !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
 }
