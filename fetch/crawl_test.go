@@ -279,11 +279,11 @@ func TestCrawlResume(t *testing.T) {
 		dir := t.TempDir()
 		ctx, cancel := context.WithCancel(context.Background())
 		var once atomic.Bool
-		s.onRequest = func(n int) {
+		s.setOnRequest(func(n int) {
 			if n == killAt && !once.Swap(true) {
 				cancel()
 			}
-		}
+		})
 		rep, err := testCrawler(t, dir).Crawl(ctx, s.seeds())
 		if err != context.Canceled || rep.Complete {
 			t.Fatalf("kill at %d: err = %v, complete = %v; want context.Canceled, incomplete", killAt, err, rep.Complete)
@@ -297,7 +297,7 @@ func TestCrawlResume(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.onRequest = nil
+		s.setOnRequest(nil)
 		rep, err = testCrawler(t, dir).Crawl(context.Background(), s.seeds())
 		if err != nil {
 			t.Fatal(err)
@@ -417,15 +417,15 @@ func TestCrawlResumeAfterHardKill(t *testing.T) {
 	s := newSite(t)
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
-	s.onRequest = func(n int) {
+	s.setOnRequest(func(n int) {
 		if n == 2 { // robots.txt, then the first list page
 			cancel()
 		}
-	}
+	})
 	if _, err := testCrawler(t, dir).Crawl(ctx, s.seeds()); err != context.Canceled {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	s.onRequest = nil
+	s.setOnRequest(nil)
 	// Store the first queued page as the killed process would have.
 	store := mustStore(t, dir)
 	st, err := store.loadState(testCrawler(t, dir).id(s.seeds()))

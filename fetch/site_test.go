@@ -20,6 +20,7 @@ type site struct {
 
 	mu        sync.Mutex
 	log       []request
+	gen       int // counts resets, so that a request still in flight across one does not write into the new log
 	offHits   int
 	onRequest func(n int) // called with the number of requests so far
 }
@@ -65,14 +66,17 @@ func (w *statusWriter) WriteHeader(code int) {
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w, status: 200}
 	s.mu.Lock()
-	n := len(s.log) + 1
+	n, gen := len(s.log)+1, s.gen
 	s.log = append(s.log, request{Path: r.URL.RequestURI(), At: time.Now()})
 	hook := s.onRequest
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		s.log[n-1].Status = sw.status
-		s.mu.Unlock()
+		defer s.mu.Unlock()
+		// A slow page the client gave up on can finish after reset.
+		if gen == s.gen {
+			s.log[n-1].Status = sw.status
+		}
 	}()
 	if hook != nil {
 		hook(n)
@@ -87,8 +91,16 @@ func (s *site) requests() []request {
 	return append([]request(nil), s.log...)
 }
 
+// setOnRequest sets the hook under the lock: requests still in flight read it.
+func (s *site) setOnRequest(f func(n int)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.onRequest = f
+}
+
 func (s *site) reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.log = nil
+	s.gen++
 }
