@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -100,9 +99,6 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 		defer out.Abort()
 		w = out
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-
 	ex, err := newExtractor(opts.limits)
 	if err != nil {
 		return err
@@ -121,14 +117,11 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 			continue
 		}
 		for _, doc := range res.docs {
-			name := inputs[i]
-			if doc.Parent != "" && doc.Source.File != "" {
-				name = doc.Source.File
-			}
+			name := cmp.Or(doc.Member, inputs[i])
 			for _, warn := range doc.Warnings {
 				fmt.Fprintf(stderr, "extract: %s: %s\n", name, warn)
 			}
-			if err := enc.Encode(doc); err != nil {
+			if _, err := w.Write(append(doc.JSON, '\n')); err != nil {
 				return err
 			}
 		}
@@ -149,7 +142,7 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 }
 
 type extractResult struct {
-	docs []*extract.Document // one, or an archive's and those of the files inside it
+	docs docBatch // one, or an archive's and those of the files inside it
 	err  error
 }
 
@@ -198,7 +191,7 @@ func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[i
 
 // extractInput extracts one file or fetches one URL and extracts it (an
 // archive into its files too).
-func extractInput(ctx context.Context, ex *extractor, client *fetch.Client, in string) ([]*extract.Document, error) {
+func extractInput(ctx context.Context, ex *extractor, client *fetch.Client, in string) (docBatch, error) {
 	if isURL(in) {
 		page, err := client.Get(ctx, in)
 		if err != nil {

@@ -11,9 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gongwen/gongwen/extract"
 	"github.com/gongwen/gongwen/internal/hostile"
-	"github.com/gongwen/gongwen/internal/worker"
 )
 
 // TestExtractHostile runs gongwen extract on every hostile file the tests build, among good files: each
@@ -59,7 +57,7 @@ func TestExtractHostile(t *testing.T) {
 		t.Errorf("error %v, want some inputs failed", err)
 	}
 	p, _ := pools.LoadAndDelete(poolKey{defaultDocMemory, 3}) // closed: the next run (-count) starts its own
-	p.(*worker.Pool[extractJob, []*extract.Document]).Close()
+	p.(*workerPool).Close()
 	var usage syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &usage); err == nil {
 		t.Logf("largest worker process: %d MB", usage.Maxrss>>10)

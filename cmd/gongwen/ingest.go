@@ -378,11 +378,12 @@ func (in *ingester) readPath(ctx context.Context, path string) (docs []*extract.
 		}
 	}
 	in.extracted.Add(1)
-	docs, err = in.ex.file(ctx, path)
+	encoded, err := in.ex.file(ctx, path)
 	if err != nil {
 		return nil, false, err
 	}
-	return docs, false, nil
+	docs, err = decodeDocs(encoded)
+	return docs, false, err
 }
 
 // fileSum returns the SHA-256 of the file at path, read as a stream, or an

@@ -97,7 +97,11 @@ func crawlAndIngest(ctx context.Context, copts crawlOptions, in *ingester, urls 
 			}
 		}
 		in.extracted.Add(1)
-		docs, err := in.ex.input(ctx, input)
+		var docs []*extract.Document
+		encoded, err := in.ex.input(ctx, input)
+		if err == nil {
+			docs, err = decodeDocs(encoded)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -64,10 +66,82 @@ type extractJob struct {
 	Explain  bool          `json:"explain,omitempty"` // fill Indicator.Rule
 }
 
+// encodedDoc is a document as a worker sends it: its JSON, as gongwen
+// extract prints it, with what the parent needs to report on it. extract
+// writes the JSON as it comes, and only ingest decodes it: a document of a
+// few kilobytes of text is some 15 KB of JSON, and decoding and encoding it
+// again in the parent cost as much as a third of extracting it.
+type encodedDoc struct {
+	JSON     []byte   `json:"-"`
+	Member   string   `json:"member,omitempty"` // source.file of a document inside an archive
+	Warnings []string `json:"warnings,omitempty"`
+	Size     int      `json:"size"` // of JSON, which follows the header line
+}
+
+func encodeDoc(doc *extract.Document) (encodedDoc, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return encodedDoc{}, fmt.Errorf("extract: %s: %w", doc.Source.File, err)
+	}
+	d := encodedDoc{JSON: bytes.TrimSuffix(buf.Bytes(), []byte("\n")), Warnings: doc.Warnings}
+	if doc.Parent != "" {
+		d.Member = doc.Source.File
+	}
+	return d, nil
+}
+
+// docBatch is the documents of one input, as a worker's answer: for each,
+// a header line of JSON and then the document's JSON (see worker.Serve),
+// so that neither side scans the documents' JSON again.
+type docBatch []encodedDoc
+
+func (b docBatch) MarshalBinary() ([]byte, error) {
+	var out []byte
+	for _, d := range b {
+		d.Size = len(d.JSON)
+		h, err := json.Marshal(d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(append(out, h...), '\n'), d.JSON...)
+	}
+	return out, nil
+}
+
+func (b *docBatch) UnmarshalBinary(data []byte) error {
+	for len(data) > 0 {
+		line, rest, ok := bytes.Cut(data, []byte("\n"))
+		var d encodedDoc
+		if !ok || json.Unmarshal(line, &d) != nil || d.Size < 0 || d.Size > len(rest) {
+			return errors.New("a document's header is broken")
+		}
+		d.JSON, data = rest[:d.Size:d.Size], rest[d.Size:]
+		*b = append(*b, d)
+	}
+	return nil
+}
+
+// decodeDocs decodes the documents of a worker's answer.
+func decodeDocs(encoded docBatch) ([]*extract.Document, error) {
+	docs := make([]*extract.Document, len(encoded))
+	for i, e := range encoded {
+		docs[i] = new(extract.Document)
+		if err := json.Unmarshal(e.JSON, docs[i]); err != nil {
+			return nil, fmt.Errorf("extract: a worker's answer: %w", err)
+		}
+	}
+	return docs, nil
+}
+
+// workerPool runs extractions in worker processes.
+type workerPool = worker.Pool[extractJob, docBatch]
+
 // extractor runs extractions in worker processes. An input gives one
 // document, or an archive's and those of the files inside it.
 type extractor struct {
-	pool   *worker.Pool[extractJob, []*extract.Document]
+	pool   *workerPool
 	limits docLimits
 	ocr    bool // read scanned PDF pages with Tesseract
 	// explain fills each indicator's naming rule (extract --explain)
@@ -77,7 +151,7 @@ type extractor struct {
 // pools holds the worker processes of this process, by memory budget and
 // number: started once, they serve every command run in the process (the
 // tests run many) and end when it exits.
-var pools sync.Map // poolKey → *worker.Pool[extractJob, []*extract.Document]
+var pools sync.Map // poolKey → *workerPool
 
 type poolKey struct {
 	memory  int64
@@ -94,12 +168,12 @@ func newExtractor(l docLimits) (*extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot start worker processes: %w", err)
 	}
-	pool, _ := pools.LoadOrStore(poolKey{l.memory, l.workers}, &worker.Pool[extractJob, []*extract.Document]{
+	pool, _ := pools.LoadOrStore(poolKey{l.memory, l.workers}, &workerPool{
 		Command: []string{exe, workerCommand, strconv.FormatInt(l.memory, 10)},
 		Size:    l.workers,
 		Memory:  l.memory,
 	})
-	return &extractor{pool: pool.(*worker.Pool[extractJob, []*extract.Document]), limits: l}, nil
+	return &extractor{pool: pool.(*workerPool), limits: l}, nil
 }
 
 // Close ends the use of the extractor; its worker processes stay for the
@@ -109,13 +183,13 @@ func (e *extractor) Close() {}
 // closePools ends the worker processes before gongwen exits.
 func closePools() {
 	pools.Range(func(_, p any) bool {
-		p.(*worker.Pool[extractJob, []*extract.Document]).Close()
+		p.(*workerPool).Close()
 		return true
 	})
 }
 
 // file extracts the file at path.
-func (e *extractor) file(ctx context.Context, path string) ([]*extract.Document, error) {
+func (e *extractor) file(ctx context.Context, path string) (docBatch, error) {
 	// The workers outlive a change of directory (a test's), so the job says
 	// where a relative path starts; the path itself stays as given, the
 	// document's source.file.
@@ -127,7 +201,7 @@ func (e *extractor) file(ctx context.Context, path string) ([]*extract.Document,
 }
 
 // input extracts an input held in memory (a fetched page); name is its URL.
-func (e *extractor) input(ctx context.Context, in extract.Input) ([]*extract.Document, error) {
+func (e *extractor) input(ctx context.Context, in extract.Input) (docBatch, error) {
 	name := in.Name
 	if name == "" {
 		name = in.URL
@@ -135,7 +209,7 @@ func (e *extractor) input(ctx context.Context, in extract.Input) ([]*extract.Doc
 	return e.do(ctx, name, extractJob{Input: in})
 }
 
-func (e *extractor) do(ctx context.Context, name string, job extractJob) ([]*extract.Document, error) {
+func (e *extractor) do(ctx context.Context, name string, job extractJob) (docBatch, error) {
 	job.MaxInput, job.MaxText = e.limits.maxInput, e.limits.maxText
 	job.OCR, job.Explain = e.ocr, e.explain
 	timeout := e.limits.timeout
@@ -179,7 +253,7 @@ func runWorker(args []string, stderr io.Writer) int {
 		debug.SetMemoryLimit(memory / 2)
 	}
 	ex := &extract.Extractor{}
-	err := worker.Serve(memory, func(job extractJob) ([]*extract.Document, error) {
+	err := worker.Serve(memory, func(job extractJob) (docBatch, error) {
 		in := job.Input
 		if job.Path != "" {
 			if job.Dir != "" {
@@ -197,7 +271,17 @@ func runWorker(args []string, stderr io.Writer) int {
 		if beforeExtract != nil {
 			beforeExtract(in.Name)
 		}
-		return ex.ExtractAll(in)
+		docs, err := ex.ExtractAll(in)
+		if err != nil {
+			return nil, err
+		}
+		encoded := make(docBatch, len(docs))
+		for i, doc := range docs {
+			if encoded[i], err = encodeDoc(doc); err != nil {
+				return nil, err
+			}
+		}
+		return encoded, nil
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen worker:", err)

@@ -11,7 +11,10 @@
 package worker
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -58,8 +61,79 @@ type request[J any] struct {
 }
 
 type reply[R any] struct {
-	Result R      `json:"result"`
-	Error  string `json:"error,omitempty"`
+	Result R
+	Error  string
+}
+
+// A reply travels as a line of JSON, its header, followed by the result:
+// JSON, or the bytes of MarshalBinary when the result implements
+// encoding.BinaryMarshaler (and its pointer encoding.BinaryUnmarshaler).
+// A result that holds large JSON already (documents) is then neither
+// encoded nor scanned again on its way.
+type replyHeader struct {
+	Error string `json:"error,omitempty"`
+	Size  int64  `json:"size"` // bytes of the result that follow the line
+}
+
+// maxReply bounds the result of one job the parent reads.
+const maxReply = 1 << 30
+
+func readReply[R any](r *bufio.Reader) (reply[R], error) {
+	var rep reply[R]
+	line, err := r.ReadBytes('\n')
+	if err != nil {
+		return rep, err
+	}
+	var h replyHeader
+	if err := json.Unmarshal(line, &h); err != nil {
+		return rep, fmt.Errorf("worker: a reply's header: %w", err)
+	}
+	if h.Size < 0 || h.Size > maxReply {
+		return rep, fmt.Errorf("worker: a reply of %d bytes", h.Size)
+	}
+	rep.Error = h.Error
+	body := make([]byte, h.Size)
+	if _, err := io.ReadFull(r, body); err != nil {
+		return rep, err
+	}
+	if h.Size == 0 {
+		return rep, nil
+	}
+	if u, ok := any(&rep.Result).(encoding.BinaryUnmarshaler); ok {
+		err = u.UnmarshalBinary(body)
+	} else {
+		err = json.Unmarshal(body, &rep.Result)
+	}
+	if err != nil {
+		return rep, fmt.Errorf("worker: a reply's result: %w", err)
+	}
+	return rep, nil
+}
+
+// writeReply writes the reply of a job: its header line and its result.
+func writeReply[R any](w io.Writer, result R, jobErr error) error {
+	var body []byte
+	var err error
+	if jobErr == nil {
+		if m, ok := any(result).(encoding.BinaryMarshaler); ok {
+			body, err = m.MarshalBinary()
+		} else {
+			body, err = marshal(result)
+		}
+		if err != nil { // a result JSON cannot carry (an infinite number): the job's error
+			body, jobErr = nil, fmt.Errorf("internal error: %w", err)
+		}
+	}
+	h := replyHeader{Size: int64(len(body))}
+	if jobErr != nil {
+		h.Error = jobErr.Error()
+	}
+	line, err := marshal(h)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(line, body...))
+	return err
 }
 
 // Do runs job in an idle child, starting one if none is idle and fewer
@@ -109,8 +183,8 @@ func (p *Pool[J, R]) run(ctx context.Context, c *child, job J) (result R, err er
 			failed <- err
 			return
 		}
-		var r reply[R]
-		if err := c.dec.Decode(&r); err != nil {
+		r, err := readReply[R](c.results)
+		if err != nil {
 			failed <- err
 			return
 		}
@@ -186,13 +260,13 @@ func (p *Pool[J, R]) Close() error {
 
 // child is one running worker process.
 type child struct {
-	cmd    *exec.Cmd
-	jobs   io.WriteCloser
-	enc    *json.Encoder
-	dec    *json.Decoder
-	stderr *tail
-	done   chan struct{} // closed when the process has been waited for
-	served int           // jobs answered
+	cmd     *exec.Cmd
+	jobs    io.WriteCloser
+	enc     *json.Encoder
+	results *bufio.Reader
+	stderr  *tail
+	done    chan struct{} // closed when the process has been waited for
+	served  int           // jobs answered
 }
 
 func start(command, env []string) (*child, error) {
@@ -230,7 +304,7 @@ func start(command, env []string) (*child, error) {
 		close(c.done)
 	}()
 	c.enc = json.NewEncoder(jobsW)
-	c.dec = json.NewDecoder(resR)
+	c.results = bufio.NewReaderSize(resR, 64<<10)
 	return c, nil
 }
 
@@ -324,18 +398,20 @@ func Serve[J, R any](memory int64, handle func(J) (R, error)) error {
 			return fmt.Errorf("worker: reading a job: %w", err)
 		}
 		r, err := call(handle, req.Job)
-		rep := reply[R]{Result: r}
-		if err != nil {
-			rep.Error = err.Error()
-		}
-		line, err := json.Marshal(rep)
-		if err != nil { // a result JSON cannot carry (an infinite number): the job's error
-			line, _ = json.Marshal(reply[R]{Error: "internal error: " + err.Error()})
-		}
-		if _, err := results.Write(append(line, '\n')); err != nil {
+		if err := writeReply(results, r, err); err != nil {
 			return fmt.Errorf("worker: writing a result: %w", err)
 		}
 	}
+}
+
+// marshal encodes v as a line of JSON, leaving < > & as they are: a
+// result that holds JSON already (a json.RawMessage) is then sent as it is.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(v)
+	return buf.Bytes(), err
 }
 
 func call[J, R any](handle func(J) (R, error), job J) (r R, err error) {

@@ -16,14 +16,47 @@ import (
 const childEnv = "GONGWEN_WORKER_TEST_CHILD"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) == "1" {
-		if err := Serve(128<<20, handle); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		os.Exit(0)
+	var err error
+	switch os.Getenv(childEnv) {
+	case "":
+		os.Exit(m.Run())
+	case "binary":
+		err = Serve(128<<20, func(job string) (frame, error) { return frame{[]byte("\x00" + job + "\n{")}, nil })
+	default:
+		err = Serve(128<<20, handle)
 	}
-	os.Exit(m.Run())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// frame is a result sent as its bytes, which are not JSON; as JSON it
+// would be {}, its field unexported.
+type frame struct{ b []byte }
+
+func (f frame) MarshalBinary() ([]byte, error) { return f.b, nil }
+
+func (f *frame) UnmarshalBinary(b []byte) error {
+	f.b = append([]byte(nil), b...)
+	return nil
+}
+
+// A result that marshals itself to bytes travels as those bytes, unscanned.
+func TestPoolBinaryResult(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &Pool[string, frame]{Command: []string{exe}, Env: []string{childEnv + "=binary"}, Size: 1}
+	defer p.Close()
+	for _, job := range []string{"one", "two\nlines", strings.Repeat("长", 100000)} {
+		got, err := p.Do(context.Background(), job)
+		if want := "\x00" + job + "\n{"; err != nil || string(got.b) != want {
+			t.Errorf("Do(%.20q) = %.20q, %v; want %.20q", job, got.b, err, want)
+		}
+	}
 }
 
 var hoard [][]byte
