@@ -77,7 +77,7 @@ func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || 
 // around a whole line (**某县人民政府关于…的通知**).
 func trimLine(s string) string {
 	s = strings.TrimFunc(s, isPadding)
-	if m := lineMark.FindStringIndex(s); m != nil {
+	if m := lineMark.FindStringIndex(s); m != nil { // anchored as one group: tried at the start only
 		s = strings.TrimLeftFunc(s[m[1]:], isPadding)
 	}
 	for _, e := range []string{"**", "__"} {
@@ -94,7 +94,7 @@ func isPadding(r rune) bool {
 
 // lineMark is a Markdown heading's #s or a list item's bullet, followed by
 // a space (a hyphen without one may start a speech header: -2024年…).
-var lineMark = regexp.MustCompile(`^(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+|^[•·●▪◆■◇]`)
+var lineMark = regexp.MustCompile(`^(?:(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+|[•·●▪◆■◇])`)
 
 // headLines returns the first n non-empty lines of text, trimmed.
 func headLines(text string, n int) []string {

@@ -166,6 +166,11 @@ var (
 	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
+// hasYearDigit reports whether s has a digit a year can be written with.
+func hasYearDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789０１２３４５６７８９")
+}
+
 // clean strips what is not part of a name: footnote markers, 《titles》,
 // short parentheses, years, text ordinals, scope words and copulas.
 func clean(s string) string {
@@ -173,7 +178,9 @@ func clean(s string) string {
 	for changed := true; changed; {
 		changed = false
 		first, _ := utf8.DecodeRuneInString(s)
-		if loc := issuerYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		if !hasYearDigit(s) {
+			// the regexp has no literal to look for first, and needs a year
+		} else if loc := issuerYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			s, changed = s[loc[1]:], true // 上海市普陀区规划和自然资源局2024年度收入支出总计: the issuer and the year
 		}
 		if strings.ContainsRune("我本该", first) {

@@ -186,6 +186,9 @@ var targetRules = []rule{
 		}},
 	{name: "year ahead", example: "到2027年研发投入强度达到{3%}", want: "level target 2027",
 		match: func(c *clause, r *Reading) bool {
+			if !strings.ContainsAny(c.lead, "到至") {
+				return false // the regexp has no literal to look for first
+			}
 			ms := futureYear.FindAllStringSubmatchIndex(c.lead, -1)
 			if ms == nil {
 				return false

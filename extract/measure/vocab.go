@@ -142,7 +142,9 @@ var (
 // case, no parentheses (执业（助理）医师 = 执业医师), quotes or spaces.
 func key(name string) string {
 	name = width.Fold.String(name)
-	name = parens.ReplaceAllString(name, "")
+	if strings.ContainsAny(name, "(（") {
+		name = parens.ReplaceAllString(name, "")
+	}
 	name = strings.Map(func(r rune) rune {
 		switch r {
 		case '“', '”', '"', '‘', '’', '\'', ' ', '\t', '\u3000', '、':
