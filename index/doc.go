@@ -31,10 +31,13 @@
 // same analyzer. Token positions are character offsets, so every word and
 // phrase of a query is matched as a phrase: a document matches when it
 // contains the query's characters in order, whichever way gse cut either
-// text. The phrase is built from one token per position (the character),
-// and the query's words are optional clauses that raise the score of
-// documents that have them as words (Index.phrase). Token offsets are exact
-// byte offsets, so highlights mark exactly the matched characters.
+// text. Each two Chinese characters side by side are also indexed as a
+// pair, a term at the first one's position: the phrase is built from the
+// pairs (and single tokens where there is no pair), whose posting lists are
+// far shorter than those of single characters, and the query's words are
+// optional clauses that raise the score of documents that have them as
+// words (Index.phrase). Token offsets are exact byte offsets, so highlights
+// mark exactly the matched characters.
 //
 // # Records
 //
@@ -43,8 +46,9 @@
 // date, dates, doc_numbers (normalised: 国发[2024]1号 = 国发〔2024〕1号),
 // metadata, url, the content hash and the whole extracted JSON (stored). Each
 // indicator is a record of its own (type "indicator", id DOCID#N): name,
-// value, unit, kind, parent id, issuer, region, year; replacing a document
-// deletes its old ones.
+// value, unit, kind, parent id, issuer, region, year (issuer and year in
+// fields of their own, so that the documents' facets do not read them);
+// replacing a document deletes its old ones.
 //
 // # Regions
 //

@@ -27,8 +27,11 @@ import (
 // and targets on indicator records; 5: national documents in the region
 // fields, the document kind on indicator records; 6: documents keep their
 // tables and forms, and table cells are indicators (an older index would
-// export no form panel and skip its files as unchanged).
-const Format = 6
+// export no form panel and skip its files as unchanged); 7: pairs of
+// Chinese characters are terms, which phrases read (an older index has
+// none, and would find nothing), and indicator records keep their issuer
+// and year in fields of their own.
+const Format = 7
 
 // formatKey is the bleve internal key under which the format is kept, so it
 // is written in the same transaction as the documents.

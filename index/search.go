@@ -292,9 +292,9 @@ func (ix *Index) unitMismatch(ctx context.Context, f IndicatorFilter) error {
 
 func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIssuerExact, fYear, fTitle, fIndText, fSentence,
+	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIndIssuer, fIndYear, fTitle, fIndText, fSentence,
 		fMeasure, fFigure, fDirection, fBase, fTarget}
-	req.SortBy([]string{"-" + fReportYear, fIssuerExact, "-" + fValue, "_id"})
+	req.SortBy([]string{"-" + fIndReportYear, fIndIssuer, "-" + fValue, "_id"})
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: indicators %s: %w", f, err)
@@ -303,9 +303,9 @@ func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilte
 	for _, h := range res.Hits {
 		s := func(name string) string { v, _ := h.Fields[name].(string); return v }
 		value, _ := h.Fields[fValue].(float64)
-		year, _ := strconv.Atoi(s(fYear))
+		year, _ := strconv.Atoi(s(fIndYear))
 		hits = append(hits, IndicatorHit{
-			DocID: s(fParent), Title: s(fTitle), Issuer: s(fIssuerExact), ReportYear: year,
+			DocID: s(fParent), Title: s(fTitle), Issuer: s(fIndIssuer), ReportYear: year,
 			Name: s(fNameExact), Value: value, Unit: s(fUnit), Kind: s(fKind),
 			Text: s(fIndText), Sentence: s(fSentence),
 			Measure: s(fMeasure), Figure: s(fFigure), Direction: s(fDirection), Base: s(fBase), Target: s(fTarget) == "true",
@@ -353,12 +353,12 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(*extract.Document) e
 
 // spans returns the byte spans of a field's term locations, sorted. Chinese
 // words of two or more characters are left out: they only raise the score
-// wherever they are (see Index.phrase), while the phrase matched character
-// by character.
+// wherever they are (see Index.phrase), while the phrase matched pair by
+// pair of characters (see pairs).
 func spans(terms search.TermLocationMap) []Span {
 	var out []Span
 	for term, locs := range terms {
-		if utf8.RuneCountInString(term) > 1 && isHanWord(term) {
+		if !strings.HasPrefix(term, pairMark) && utf8.RuneCountInString(term) > 1 && isHanWord(term) {
 			continue
 		}
 		for _, l := range locs {
