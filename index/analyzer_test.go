@@ -53,9 +53,15 @@ func TestPairSlots(t *testing.T) {
 		{"one character", [][]string{{"新"}}, []bool{true}, [][]string{{"新"}}},
 		{"a word", [][]string{{"工"}, {"作"}}, []bool{true, true}, [][]string{{p("工作")}}},
 		{"a run", [][]string{{"工"}, {"作"}, {"报"}, {"告"}}, []bool{true, true, true, true},
-			[][]string{{p("工作")}, {p("作报")}, {p("报告")}}},
+			[][]string{{p("工作")}, {""}, {p("报告")}}},
+		{"a run of odd length", [][]string{{"工"}, {"作"}, {"报"}, {"告"}, {"书"}}, []bool{true, true, true, true, true},
+			[][]string{{p("工作")}, {""}, {p("报告")}, {p("告书")}}},
+		{"three", [][]string{{"纠"}, {"错"}, {"率"}}, []bool{true, true, true},
+			[][]string{{p("纠错")}, {p("错率")}}},
 		{"a number between", [][]string{{"2024"}, {""}, {""}, {""}, {"年"}, {"度"}}, []bool{false, false, false, false, true, true},
 			[][]string{{"2024"}, {""}, {""}, {""}, {p("年度")}}},
+		{"a lone character after a number", [][]string{{"3"}, {"号"}}, []bool{false, true},
+			[][]string{{"3"}, {"号"}}},
 		{"a letter after", [][]string{{"增"}, {"长"}, {"gdp"}}, []bool{true, true, false},
 			[][]string{{p("增长")}, {""}, {"gdp"}}},
 	} {
@@ -74,6 +80,8 @@ func TestPhraseOfPairs(t *testing.T) {
 		{ID: "side-by-side", Title: "一", Text: "本年度法治政府建设工作报告如下。"},
 		{ID: "apart", Title: "二", Text: "法治的政府，建设工作的报告。"},
 		{ID: "reversed", Title: "三", Text: "告报作工设建府政治法。"},
+		{ID: "comma", Title: "四", Text: "行政，复议；行政复 议。"},
+		{ID: "whole", Title: "五", Text: "全年办理行政复议案件。"},
 	}
 	ix := newTestIndex(t, docs)
 	for _, tc := range []struct {
@@ -86,6 +94,9 @@ func TestPhraseOfPairs(t *testing.T) {
 		{"报告", []string{"apart", "side-by-side"}},
 		{"告报", []string{"reversed"}},
 		{"政府建设", []string{"side-by-side"}},
+		{"行政复议", []string{"whole"}},
+		{"行政复议案件", []string{"whole"}},
+		{"政复议案", []string{"whole"}},
 	} {
 		res, err := ix.Search(context.Background(), Query{Text: tc.query, Limit: 10})
 		if err != nil {

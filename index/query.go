@@ -259,8 +259,17 @@ func (ix *Index) phrase(field, text string, boost float64) query.Query {
 			slots[i] = []string{""} // a position inside a longer token: any
 		}
 	}
-	p := query.NewMultiPhraseQuery(pairSlots(slots, single), field)
-	p.SetBoost(boost)
+	var p query.Query
+	if slots = pairSlots(slots, single); len(slots) == 1 && len(slots[0]) == 1 {
+		t := bleve.NewTermQuery(slots[0][0]) // a phrase of one term: the term
+		t.SetField(field)
+		t.SetBoost(boost)
+		p = t
+	} else {
+		mp := query.NewMultiPhraseQuery(slots, field)
+		mp.SetBoost(boost)
+		p = mp
+	}
 	if len(words) == 0 {
 		return p
 	}
@@ -270,25 +279,39 @@ func (ix *Index) phrase(field, text string, boost float64) query.Query {
 	return q
 }
 
-// pairSlots turns the slots of two Chinese characters side by side into
-// the slot of their pair, which the analyzer indexes at the first one's
-// position (see pairs): 工|作|报|告 becomes 工作|作报|报告|any, and the
-// trailing any is dropped. The phrase matches the same places, and reads
-// far shorter posting lists.
+// pairSlots turns a run of Chinese characters, one slot each, into slots
+// of the pairs the analyzer indexes at the first one's position (see
+// pairs), every other one: 行|政|复|议 becomes 行政|any|复议, and a run of
+// odd length ends with the pair of its last two characters (工|作|报|告|书
+// becomes 工作|any|报告|告书). Each character is still held in place, so
+// the phrase matches the same places, and it reads half as many posting
+// lists, far shorter ones. Trailing anys are dropped.
 func pairSlots(slots [][]string, single []bool) [][]string {
 	han := func(i int) bool {
-		return i >= 0 && i < len(slots) && single[i] && len(slots[i]) == 1 && isHan(slots[i][0])
+		return i < len(slots) && single[i] && len(slots[i]) == 1 && isHan(slots[i][0])
 	}
+	pair := func(i int) []string { return []string{pairMark + slots[i][0] + slots[i+1][0]} }
 	out := make([][]string, len(slots))
-	for i := range slots {
-		switch {
-		case han(i) && han(i+1):
-			out[i] = []string{pairMark + slots[i][0] + slots[i+1][0]}
-		case han(i) && han(i-1):
-			out[i] = []string{""} // the second character of the pair before
-		default:
-			out[i] = slots[i]
+	for i := 0; i < len(slots); {
+		j := i
+		for han(j) {
+			j++
 		}
+		if j-i < 2 {
+			out[i] = slots[i]
+			i++
+			continue
+		}
+		for k := i; k < j; k++ {
+			out[k] = []string{""}
+		}
+		for k := i; k+1 < j; k += 2 {
+			out[k] = pair(k)
+		}
+		if (j-i)%2 == 1 {
+			out[j-2] = pair(j - 2)
+		}
+		i = j
 	}
 	for len(out) > 1 && len(out[len(out)-1]) == 1 && out[len(out)-1][0] == "" {
 		out = out[:len(out)-1]
