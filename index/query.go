@@ -218,14 +218,34 @@ func (ix *Index) hasWords(s string) bool {
 // optional clauses: they only raise the score of documents that have them
 // as words.
 func (ix *Index) phrase(field, text string, boost float64) query.Query {
+	p, words := ix.phraseParts(field, text, boost)
+	if len(words) == 0 {
+		return p
+	}
+	q := bleve.NewBooleanQuery()
+	q.AddMust(p)
+	q.AddShould(words...)
+	return q
+}
+
+// phraseFilter is phrase without the clauses that only score: for a
+// filter, where they would cost as much again (an indicator's name).
+func (ix *Index) phraseFilter(field, text string) query.Query {
+	p, _ := ix.phraseParts(field, text, 1)
+	return p
+}
+
+// phraseParts returns the phrase of text in field and the optional word
+// clauses that score it (see phrase).
+func (ix *Index) phraseParts(field, text string, boost float64) (query.Query, []query.Query) {
 	m := ix.bi.Mapping()
 	a := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
 	if a == nil {
-		return bleve.NewMatchNoneQuery()
+		return bleve.NewMatchNoneQuery(), nil
 	}
 	tokens := a.Analyze([]byte(text))
 	if len(tokens) == 0 {
-		return bleve.NewMatchNoneQuery()
+		return bleve.NewMatchNoneQuery(), nil
 	}
 	first, last := tokens[0].Position, tokens[0].Position
 	for _, t := range tokens {
@@ -270,13 +290,7 @@ func (ix *Index) phrase(field, text string, boost float64) query.Query {
 		mp.SetBoost(boost)
 		p = mp
 	}
-	if len(words) == 0 {
-		return p
-	}
-	q := bleve.NewBooleanQuery()
-	q.AddMust(p)
-	q.AddShould(words...)
-	return q
+	return p, words
 }
 
 // pairSlots turns a run of Chinese characters, one slot each, into slots
@@ -572,15 +586,17 @@ func (f IndicatorFilter) String() string {
 }
 
 func (f IndicatorFilter) query(ix *Index) query.Query {
-	qs := []query.Query{typeQuery(typeIndicator)}
+	// Measures and names are fields of indicator records only, so no clause
+	// on the record type is needed (it would advance through all of them).
+	var qs []query.Query
 	switch {
 	case f.Measure != "":
 		qs = append(qs, termIn(fMeasure, f.Measure))
 	case f.NameOnly:
-		qs = append(qs, ix.phrase(fName, f.Name, 1))
+		qs = append(qs, ix.phraseFilter(fName, f.Name))
 	default:
 		// a form key or a measure outside the vocabulary, else the name
-		qs = append(qs, bleve.NewDisjunctionQuery(termIn(fMeasure, f.Name), ix.phrase(fName, f.Name, 1)))
+		qs = append(qs, bleve.NewDisjunctionQuery(termIn(fMeasure, f.Name), ix.phraseFilter(fName, f.Name)))
 	}
 	switch f.Figures {
 	case FiguresLevel, FiguresChange:

@@ -90,7 +90,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, limit, max(q.Offset, 0), false)
 	req.Fields = []string{fJSON}
-	req.IncludeLocations = true
 	if textQ == nil {
 		req.SortBy([]string{"-" + fDate, "-" + fReportYear, "_id"})
 	}
@@ -114,6 +113,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 	}
+	locations, err := ix.locations(ctx, textQ, res.Hits)
+	if err != nil {
+		return nil, err
+	}
 	for _, h := range res.Hits {
 		doc, _, _, err := decodeHit(h)
 		if err != nil {
@@ -122,13 +125,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		hit := newHit(doc)
 		hit.Score = h.Score
 		hit.Fragments = []string{}
-		for _, f := range Fragments(doc.Text, spans(h.Locations[fText]), 3) {
+		for _, f := range Fragments(doc.Text, spans(locations[h.ID][fText]), 3) {
 			// The text often starts with the title, which the hit shows already.
 			if html.UnescapeString(strings.NewReplacer("<mark>", "", "</mark>", "").Replace(f)) != doc.Title {
 				hit.Fragments = append(hit.Fragments, f)
 			}
 		}
-		hit.TitleHTML = Highlight(doc.Title, spans(h.Locations[fTitle]))
+		hit.TitleHTML = Highlight(doc.Title, spans(locations[h.ID][fTitle]))
 		hit.Indicators = byInd[doc.ID]
 		out.Hits = append(out.Hits, hit)
 	}
@@ -140,6 +143,31 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			}
 		}
 		out.Facets[name] = counts
+	}
+	return out, nil
+}
+
+// locations returns where the words of textQ are in each of hits, by
+// document id, for highlighting. It asks for them again for this page's
+// hits only: asked with the search, bleve would gather them for every
+// matching document, which for a common word cost more than the search.
+func (ix *Index) locations(ctx context.Context, textQ query.Query, hits search.DocumentMatchCollection) (map[string]search.FieldTermLocationMap, error) {
+	if textQ == nil || len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQ), len(ids), 0, false)
+	req.IncludeLocations = true
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: highlight: %w", err)
+	}
+	out := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Locations
 	}
 	return out, nil
 }
