@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/meta"
 )
 
@@ -196,7 +197,7 @@ func trimItem(line string) string {
 // label itself and is indented deeper than the label, or a date. next is
 // the index of that line.
 func valueBelow(lines []string, i int, parseDate func(string) (string, bool)) (value string, next int, ok bool) {
-	if !strings.ContainsAny(lines[i], ":：") {
+	if !chars.ContainsAny(lines[i], ":：") {
 		return "", 0, false // only a label with a colon promises a value
 	}
 	for j := i + 1; j < len(lines) && j <= i+2; j++ {
@@ -246,7 +247,7 @@ func TextRecipients(text string) []string {
 		body := strings.TrimRight(line, ":：")
 		// Addressees are at least three characters (市政府:, 各位代表:);
 		// shorter words before a colon are page furniture (字号:, 来源:).
-		if n := utf8.RuneCountInString(body); n < 3 || n > 80 || strings.ContainsAny(body, "0123456789。|") || isMetaLine(line) {
+		if n := utf8.RuneCountInString(body); n < 3 || n > 80 || chars.ContainsAny(body, "0123456789。|") || isMetaLine(line) {
 			continue
 		}
 		var out []string

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/gongwen/gongwen/extract/measure"
 	"math"
 	"sort"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/gongwen/gongwen/extract/cell"
 	"github.com/gongwen/gongwen/extract/form"
+	"github.com/gongwen/gongwen/extract/measure"
 	"github.com/gongwen/gongwen/extract/table"
 )
 

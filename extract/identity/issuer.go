@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
@@ -191,7 +192,7 @@ func alternatives(words []string) string {
 // IsOrgName reports whether s looks like the name of a government body.
 func IsOrgName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 || strings.ContainsAny(s, "，。,；;：:0123456789０１２３４５６７８９《》“”\"") {
+	if n < 2 || n > 40 || chars.ContainsAny(s, "，。,；;：:0123456789０１２３４５６７８９《》“”\"") {
 		return false
 	}
 	f := fold(s)
@@ -258,7 +259,7 @@ func fromTitle(d *reading) Issuer {
 // A place is no body: 上海市科委政府 is not read as the government of a
 // place called 上海市科委, which does not exist.
 func bodyOrGovernment(name string) Issuer {
-	if m := govName.FindStringSubmatch(fold(name)); m != nil && !strings.ContainsAny(m[1], "办") {
+	if m := govName.FindStringSubmatch(fold(name)); m != nil && !chars.ContainsAny(m[1], "办") {
 		place := string([]rune(name)[:utf8.RuneCountInString(m[1])])
 		if place != "" && !isRelative(place) && (!IsOrgName(m[1]) || placePrefix(m[1]) == len(m[1])) {
 			return Issuer{Place: place, Body: "人民政府"}
@@ -336,7 +337,7 @@ func findSpeech(head []line) speech {
 		}
 		s.speaker = l.from(loc[1])
 		for j := next; trimLine(s.speaker.s) == "" && j < len(head) && j <= next+1; j++ {
-			if !strings.ContainsAny(head[j].f, "：:，,。") {
+			if !chars.ContainsAny(head[j].f, "：:，,。") {
 				s.speaker = head[j]
 			}
 		}
@@ -528,7 +529,7 @@ const issuerLineMax = 10
 func fromIssuerLine(d *reading) Issuer {
 	lines := headLines(d.text, issuerLineMax)
 	for i, l := range lines {
-		if strings.ContainsAny(fold(l), "。，,；;：:") {
+		if chars.ContainsAny(fold(l), "。，,；;：:") {
 			break
 		}
 		if name := signatureAt(lines, i); name != "" {
@@ -603,7 +604,7 @@ func titlePlace(title string) string {
 	t := titleStart(title)
 	l := line{t, fold(t)}
 	end := placePrefix(l.f)
-	if end == 0 || strings.ContainsAny(l.f[:end], "关于的在") {
+	if end == 0 || chars.ContainsAny(l.f[:end], "关于的在") {
 		return ""
 	}
 	return l.cut(0, end)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/meta"
 )
 
@@ -158,7 +159,7 @@ var recipientEnds = regexp.MustCompile(`(?:` + alternatives(lists.Of("addressee-
 func isRecipients(line string) bool {
 	f := fold(line)
 	return runeLen(f) >= 4 && runeLen(f) <= 120 && recipientEnds.MatchString(f) &&
-		!strings.ContainsAny(f, "。！？") && !labelStart.MatchString(line) && !chromeLine.MatchString(f)
+		!chars.ContainsAny(f, "。！？") && !labelStart.MatchString(line) && !chromeLine.MatchString(f)
 }
 
 // embeddedLines is how many lines from the top a title glued to other text
@@ -283,7 +284,7 @@ func joinTitle(block []string) string {
 // breaksTitle reports whether a line cannot be part of a title.
 func breaksTitle(line string) bool {
 	f := fold(line)
-	return runeLen(line) > 60 || strings.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
+	return runeLen(line) > 60 || chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
 		labelStart.MatchString(line) || headingNumber.MatchString(f) || docNumberLine.MatchString(f) ||
 		dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
@@ -341,7 +342,7 @@ func crumbTitle(line string) string {
 		return ""
 	}
 	last := repostMark.ReplaceAllString(trimLine(steps[len(steps)-1]), "")
-	if runeLen(last) < 8 || !endsLikeTitle(last) || strings.ContainsAny(last, "。，,；;：:") {
+	if runeLen(last) < 8 || !endsLikeTitle(last) || chars.ContainsAny(last, "。，,；;：:") {
 		return ""
 	}
 	return squashSpaces(last)

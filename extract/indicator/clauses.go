@@ -6,7 +6,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/quantity"
+)
+
+// clauseMarks end a clause; sentenceEnds end a sentence.
+var (
+	clauseMarks  = chars.NewSet("，,；;：:。！？!?|｜\t\u3000")
+	sentenceEnds = chars.NewSet("。！？!?")
 )
 
 // Stage 2, clauses: a line splits into clauses at clause punctuation;
@@ -46,7 +53,7 @@ func (p *paragraph) clauses() []clause {
 		case (r == ')' || r == '）') && paren:
 			out = append(out, clause{start, i, true})
 			start, paren = i+size, false
-		case strings.ContainsRune("，,；;：:。！？!?|｜\t\u3000", r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
+		case clauseMarks.Has(r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
 			// a full-width space or a run of spaces separates a heading from its text
 			out = append(out, clause{start, i, paren})
 			start = i + size
@@ -94,7 +101,7 @@ func listEnd(s string) int {
 	if k := listComma(s); k > 0 && k == len(s)-len("、") {
 		return k
 	}
-	if strings.ContainsAny(s, "、，,；;") {
+	if chars.ContainsAny(s, "、，,；;") {
 		return -1
 	}
 	for _, c := range []string{"和", "及", "与", "或"} {
@@ -146,7 +153,7 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	if p.stops == nil {
 		p.stops = []int{p.start}
 		for i, r := range p.text[p.start:p.end] {
-			if strings.ContainsRune("。！？!?", r) {
+			if sentenceEnds.Has(r) {
 				p.stops = append(p.stops, p.start+i+utf8.RuneLen(r))
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // Stage 5, clean-up: what a name keeps of the words around its figure.
@@ -83,7 +85,7 @@ func dropFrame(before, frame string) string {
 			break
 		}
 	}
-	if strings.ContainsAny(before[at:], "、等的") {
+	if chars.ContainsAny(before[at:], "、等的") {
 		return before
 	}
 	return before[at:]
@@ -105,7 +107,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
 		return after // 对23个重点项目开展评价: the figure holds the whole object
 	}
-	if strings.ContainsAny(before, "共累合总") {
+	if chars.ContainsAny(before, "共累合总") {
 		before = p.dropScope(before)
 	}
 	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
@@ -168,7 +170,7 @@ var (
 
 // hasYearDigit reports whether s has a digit a year can be written with.
 func hasYearDigit(s string) bool {
-	return strings.ContainsAny(s, "0123456789０１２３４５６７８９")
+	return chars.ContainsAny(s, "0123456789０１２３４５６７８９")
 }
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -219,8 +221,12 @@ func clean(s string) string {
 		if tail != "" {
 			s, changed = s[:len(s)-len(tail)], true
 		}
-		if loc := boundInName.FindStringIndex(s); loc != nil && loc[0] > 0 {
-			s, changed = s[:loc[0]], true // 裁员率不超过企业职工总数: the base of a limit
+		// 裁员率不超过企业职工总数: the base of a limit. Every bound has a 不,
+		// which spares the regexp (it tries every position) the other names.
+		if strings.Contains(s, "不") {
+			if loc := boundInName.FindStringIndex(s); loc != nil && loc[0] > 0 {
+				s, changed = s[:loc[0]], true
+			}
 		}
 		if t := trimPunct(s); t != s {
 			s, changed = t, true
@@ -236,7 +242,7 @@ func clean(s string) string {
 // and short parentheses. The
 // cheap checks first spare the regular expressions on most names.
 func removeMarks(s string) string {
-	if strings.ContainsAny(s, "[［〔*①②③④⑤⑥⑦⑧⑨⑩") {
+	if chars.ContainsAny(s, "[［〔*①②③④⑤⑥⑦⑧⑨⑩") {
 		s = footnote.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "《") {
@@ -257,7 +263,7 @@ func removeMarks(s string) string {
 			}
 		}
 	}
-	if strings.ContainsAny(s, "(（") {
+	if chars.ContainsAny(s, "(（") {
 		s = parens.ReplaceAllStringFunc(s, func(paren string) string {
 			if placeClasses.MatchString(paren) || scopeNote.MatchString(paren) {
 				// 县（市、区）, 村（社区）: one term for the places of a level;
@@ -303,7 +309,7 @@ func trimPunct(s string) string {
 	s = strings.TrimLeftFunc(s, trimmed)
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
-		if !trimmed(r) || (r == '）' || r == ')') && strings.ContainsAny(s, "（(") {
+		if !trimmed(r) || (r == '）' || r == ')') && chars.ContainsAny(s, "（(") {
 			break // 示范村（社区）: the parenthesis closes one of the name
 		}
 		s = s[:len(s)-size]

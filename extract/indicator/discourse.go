@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/segment"
 )
@@ -103,7 +104,7 @@ func (p *paragraph) previousSubject(q quantity.Quantity) string {
 
 // isShare reports whether unit is that of a percentage.
 func isShare(unit string) bool {
-	return strings.ContainsAny(unit, "%％‰") || strings.Contains(unit, "百分")
+	return chars.ContainsAny(unit, "%％‰") || strings.Contains(unit, "百分")
 }
 
 // generic reports whether a name only says what kind of measure a figure
@@ -295,6 +296,9 @@ func (p *paragraph) compose(subjects []string, i int, pred string, distributive 
 // trailingChange is a change at the end of a subject: 增加值同比增长.
 var trailingChange = regexp.MustCompile(`(?:同比|环比|(?:比|较)(?:上年|去年)(?:同期|末)?)?(?:年均|年平均|平均)?(?:净增|净减|净?(?:增长|下降|增加|减少|提高|降低|上升|上涨))$`)
 
+// changeEnds are the last characters of the verbs of trailingChange.
+var changeEnds = chars.NewSet("增减长降加少高低升涨")
+
 // withoutChange turns the subject of 高技术制造业增加值增长7.4%，占…的比重为71.6%
 // back into 高技术制造业增加值 before a second predicate is added to it.
 func withoutChange(subject string) string {
@@ -303,6 +307,9 @@ func withoutChange(subject string) string {
 	tail := max(0, len(subject)-12*utf8.UTFMax)
 	for tail > 0 && !utf8.RuneStart(subject[tail]) {
 		tail--
+	}
+	if last, _ := utf8.DecodeLastRuneInString(subject); !changeEnds.Has(last) {
+		return subject // the regexp's every match ends in one of these
 	}
 	if loc := trailingChange.FindStringIndex(subject[tail:]); loc != nil && tail+loc[0] > 0 {
 		return subject[:tail+loc[0]]
@@ -336,7 +343,7 @@ func (p *paragraph) rowLabel(q quantity.Quantity) string {
 	if q.Start > from {
 		cells = append(cells, [2]int{from, q.Start})
 	}
-	if len(cells) < 2 && !strings.ContainsAny(p.text[p.start:p.end], "\t|") {
+	if len(cells) < 2 && !chars.ContainsAny(p.text[p.start:p.end], "\t|") {
 		return ""
 	}
 	for k := len(cells) - 1; k >= 0; k-- {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/internal/fold"
 	"github.com/gongwen/gongwen/extract/quantity"
 	"github.com/gongwen/gongwen/extract/segment"
@@ -145,7 +146,7 @@ func (h *headers) labelAbove(i int) (string, int) {
 			blank++
 			continue
 		}
-		if utf8.RuneCountInString(line) > 24 || strings.ContainsFunc(line, unicode.IsDigit) || strings.ContainsAny(line, "。，,；;！？") {
+		if utf8.RuneCountInString(line) > 24 || strings.ContainsFunc(line, unicode.IsDigit) || chars.ContainsAny(line, "。，,；;！？") {
 			return "", 0
 		}
 		label := clean(line)

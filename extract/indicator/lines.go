@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // Stage 1, lines: a report is read paragraph by paragraph; a line that stops
@@ -30,7 +32,7 @@ func runsOn(line string) bool {
 	if loc := ordinal.FindStringIndex(line); loc != nil && !strings.Contains(line, "。") && !strings.HasSuffix(line[:loc[1]], "是") {
 		return false // a heading (but 三是发现…，: an item of prose)
 	}
-	return strings.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
+	return chars.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
 }
 
 // pageNumber matches a line that is only a page number: — 3 —, - 4 -, 第2页 共10页, 3/12.
@@ -47,7 +49,7 @@ type headers struct {
 // is reports whether a line without clause punctuation is a running header:
 // it follows a page number, or it recurs as a whole line.
 func (h *headers) is(line string, afterPage bool) bool {
-	if strings.ContainsAny(line, "，,；;。：:") {
+	if chars.ContainsAny(line, "，,；;。：:") {
 		return false
 	}
 	if afterPage {
@@ -56,7 +58,7 @@ func (h *headers) is(line string, afterPage bool) bool {
 	if h.lines == nil {
 		h.lines = map[string]int{}
 		for l := range strings.SplitSeq(h.text, "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.ContainsAny(l, "，,；;。：:") {
+			if l = strings.TrimSpace(l); l != "" && !chars.ContainsAny(l, "，,；;。：:") {
 				h.lines[l]++
 			}
 		}

@@ -6,7 +6,12 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
+
+// sentenceEnds end a sentence.
+var sentenceEnds = chars.NewSet("。！？!?")
 
 // Figure is one figure of a text to read: where it is, its unit, and what
 // the stages before found about it.
@@ -135,7 +140,7 @@ func (c *clause) locate(figs []Figure, i int) {
 
 // sameClause reports whether no clause mark stands between two offsets.
 func sameClause(text string, from, to int) bool {
-	return from <= to && !strings.ContainsAny(text[from:to], clauseMarks)
+	return from <= to && !chars.ContainsAny(text[from:to], clauseMarks)
 }
 
 // listJoiner reports whether s only joins two figures: 、 和 及 与 or nothing.
@@ -156,7 +161,7 @@ func sentenceStart(text string, pos int) int {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		i -= size
 		switch {
-		case strings.ContainsRune("。！？!?", r):
+		case sentenceEnds.Has(r):
 			return i + size
 		case r == '\n':
 			if !runsOn(text[strings.LastIndexByte(text[:i], '\n')+1 : i]) {
@@ -173,7 +178,7 @@ func runsOn(line string) bool {
 	if strings.ContainsRune("，,、：:；;", r) {
 		return true
 	}
-	return (unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) && strings.ContainsAny(line, "，,；;") && utf8.RuneCountInString(line) >= 25
+	return (unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) && chars.ContainsAny(line, "，,；;") && utf8.RuneCountInString(line) >= 25
 }
 
 // trimQualifiers drops the words at the end of s that qualify a figure

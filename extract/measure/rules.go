@@ -3,6 +3,8 @@ package measure
 import (
 	"strconv"
 	"strings"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // rule is one step of reading a figure. Its example marks the figure it is
@@ -186,7 +188,7 @@ var targetRules = []rule{
 		}},
 	{name: "year ahead", example: "到2027年研发投入强度达到{3%}", want: "level target 2027",
 		match: func(c *clause, r *Reading) bool {
-			if !strings.ContainsAny(c.lead, "到至") {
+			if !chars.ContainsAny(c.lead, "到至") {
 				return false // the regexp has no literal to look for first
 			}
 			ms := futureYear.FindAllStringSubmatchIndex(c.lead, -1)
@@ -236,7 +238,7 @@ var targetRules = []rule{
 func (c *clause) columnHeading() string {
 	lineStart := strings.LastIndexByte(c.text[:c.fig.Start], '\n') + 1
 	row := c.text[lineStart:c.fig.Start]
-	if !strings.ContainsAny(row, "\t|｜") {
+	if !chars.ContainsAny(row, "\t|｜") {
 		return ""
 	}
 	col := len(cells(row))
@@ -246,13 +248,13 @@ func (c *clause) columnHeading() string {
 		line := c.text[start:end]
 		end = start - 1
 		cs := cells(line)
-		if len(cs) <= col || !strings.ContainsAny(line, "\t|｜") {
-			if strings.TrimSpace(line) == "" || !strings.ContainsAny(line, "\t|｜") {
+		if len(cs) <= col || !chars.ContainsAny(line, "\t|｜") {
+			if strings.TrimSpace(line) == "" || !chars.ContainsAny(line, "\t|｜") {
 				return "" // the table ends
 			}
 			continue
 		}
-		if cell := strings.TrimSpace(cs[col]); cell != "" && !strings.ContainsAny(cell[:1], "-－+0123456789.") {
+		if cell := strings.TrimSpace(cs[col]); cell != "" && !chars.ContainsAny(cell[:1], "-－+0123456789.") {
 			return cell
 		}
 	}

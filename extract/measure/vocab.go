@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
+
 	"golang.org/x/text/width"
 )
 
@@ -142,7 +144,7 @@ var (
 // case, no parentheses (执业（助理）医师 = 执业医师), quotes or spaces.
 func key(name string) string {
 	name = width.Fold.String(name)
-	if strings.ContainsAny(name, "(（") {
+	if chars.ContainsAny(name, "(（") {
 		name = parens.ReplaceAllString(name, "")
 	}
 	name = strings.Map(func(r rune) rune {

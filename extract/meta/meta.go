@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // Canonical metadata keys. Government sites name the same field in many ways
@@ -113,7 +115,7 @@ var infoLine = regexp.MustCompile(`[\s\x{3000}]+[0-9]{4}[-/.年][0-9]{1,2}[-/.�
 // regexp, which tries a match at every position of every line a title is
 // looked for in.
 func mayHoldInfo(s string) bool {
-	if strings.ContainsAny(s, ":：【[［") || strings.Contains(s, "次数") || strings.Contains(s, "点击数") {
+	if chars.ContainsAny(s, ":：【[［") || strings.Contains(s, "次数") || strings.Contains(s, "点击数") {
 		return true
 	}
 	s = strings.TrimRightFunc(s, unicode.IsSpace)

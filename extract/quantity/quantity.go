@@ -12,6 +12,13 @@ import (
 	"github.com/gongwen/gongwen/extract/internal/words"
 )
 
+// sentenceBreaks and clauseBreaks end the words that qualify a figure
+// (sentenceBefore, clauseBefore).
+var (
+	sentenceBreaks = chars.NewSet("。！？!?\n")
+	clauseBreaks   = chars.NewSet("，。；：！？,;:!?\n")
+)
+
 // Quantity is a number with its unit as written in a text.
 type Quantity struct {
 	Text   string  // the span as written: "7.62亿余条", "394.8 亿元", "第5位", "百分之九十八点七"
@@ -635,7 +642,7 @@ func plausibleSmallCount(text string, end int, unit string) bool {
 // clause (住院日为9日, 比上年缩短1日). 12月31日 and 每月5日前 are days of
 // the month.
 func dayCount(text string, q Quantity) bool {
-	if strings.ContainsAny(q.Text, ".．") {
+	if chars.ContainsAny(q.Text, ".．") {
 		return true
 	}
 	if _, ok := words.HasPrefix(text[q.End:], limitAfter); ok {
@@ -788,7 +795,7 @@ var rangeMarks = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
 // ranges: 年 is a unit here only between small numbers.
 func rangeAt(text string, i int) (Quantity, bool) {
 	j := numeralEnd(text, i)
-	if j == i || !strings.ContainsAny(text[j:min(len(text), j+24)], "—–－-~～至到") {
+	if j == i || !chars.ContainsAny(text[j:min(len(text), j+24)], "—–－-~～至到") {
 		return Quantity{}, false // most numbers: no range mark near
 	}
 	k, unit := j, ""
@@ -954,7 +961,7 @@ func sentenceBefore(text string, i int) string {
 	start := i
 	for n := 0; n < 60 && start > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if strings.ContainsRune("。！？!?\n", r) {
+		if sentenceBreaks.Has(r) {
 			break
 		}
 		start -= size
@@ -1024,7 +1031,7 @@ func clauseBefore(text string, i int) string {
 	start := i
 	for n := 0; n < 20 && start > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(text[:start])
-		if strings.ContainsRune("，。；：！？,;:!?\n", r) {
+		if clauseBreaks.Has(r) {
 			break
 		}
 		start -= size
@@ -1061,7 +1068,7 @@ func masked(text string, skip [][2]int) []span {
 			if p[0] == "《" && wrappedTitle(inner) {
 				// 《上海市人民政府⏎公报》: a title that PDF text wraps
 			} else if strings.Contains(inner, "\n") || p[0] != "《" && (utf8.RuneCountInString(inner) > 20 ||
-				p[0] != p[1] && strings.Contains(inner, p[0]) || strings.ContainsAny(inner, "，。；")) {
+				p[0] != p[1] && strings.Contains(inner, p[0]) || chars.ContainsAny(inner, "，。；")) {
 				// unpaired (专精特新“小巨人企业414家，…“单项冠军”), or too long
 				// to be a name or slogan
 				i = body
@@ -1082,7 +1089,7 @@ func masked(text string, skip [][2]int) []span {
 // wrappedTitle reports whether the words between 《 and 》 are a title that
 // a line break cuts once: short, and no sentence.
 func wrappedTitle(inner string) bool {
-	return strings.Count(inner, "\n") == 1 && utf8.RuneCountInString(inner) <= 60 && !strings.ContainsAny(inner, "。；")
+	return strings.Count(inner, "\n") == 1 && utf8.RuneCountInString(inner) <= 60 && !chars.ContainsAny(inner, "。；")
 }
 
 // unmarkedTitles returns where the titles that the text also writes between

@@ -89,7 +89,7 @@ func rowFigures(text string, cells []span, header []string, unitCol int) []Quant
 		}
 		unit := ""
 		switch {
-		case strings.ContainsAny(header[k], "%％"):
+		case chars.ContainsAny(header[k], "%％"):
 			unit = "%"
 		case headerUnit.MatchString(header[k]):
 			unit = headerUnit.FindStringSubmatch(header[k])[1]

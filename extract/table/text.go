@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // TextTable is a table read from plain text by ReadText, with where each
@@ -153,7 +155,7 @@ func readLine(text string, start, end int) textLine {
 		l.kind = lineBlank
 	case pageFurniture(l.text):
 		l.kind = lineText // — 3 — is no row of figures
-	case strings.ContainsAny(l.text, "|｜"):
+	case chars.ContainsAny(l.text, "|｜"):
 		l.cells = splitAt(text, start, end, func(r rune) bool { return r == '|' || r == '｜' })
 		trimmed := l.text
 		if strings.HasPrefix(trimmed, "|") || strings.HasPrefix(trimmed, "｜") {

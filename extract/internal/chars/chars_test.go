@@ -1,6 +1,9 @@
 package chars
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDigits(t *testing.T) {
 	tests := []struct {
@@ -37,4 +40,64 @@ func TestSkipSpaces(t *testing.T) {
 			t.Errorf("SkipSpaces(%q, %d) = %d, want %d", tt.s, tt.i, e, tt.e)
 		}
 	}
+}
+
+func TestSet(t *testing.T) {
+	set := NewSet("。！？!?\t｜")
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"全年受理案件49545件", false},
+		{"全年受理案件49545件。", true},
+		{"a?b", true},
+		{"自然资源\t58", true},
+		{"自然资源｜58", true},
+		{"自然资源|58", false},
+		{"\xff\xfe", false},
+	} {
+		if got := ContainsAny(tt.s, "。！？!?\t｜"); got != tt.want {
+			t.Errorf("ContainsAny(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		has := false
+		for _, r := range tt.s {
+			has = has || set.Has(r)
+		}
+		if has != tt.want {
+			t.Errorf("Has of a character of %q = %v, want %v", tt.s, has, tt.want)
+		}
+	}
+}
+
+// FuzzSet holds ContainsAny and Set to strings.ContainsAny and strings.ContainsRune.
+func FuzzSet(f *testing.F) {
+	f.Add("。！？!?", "全年受理案件49545件。")
+	f.Add("\t|｜", "a|b")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, chars, s string) {
+		set := NewSet(chars)
+		if got, want := ContainsAny(s, chars), strings.ContainsAny(s, chars); got != want {
+			t.Errorf("ContainsAny(%q, %q) = %v, strings.ContainsAny: %v", s, chars, got, want)
+		}
+		for _, r := range s {
+			if got, want := set.Has(r), strings.ContainsRune(chars, r); got != want {
+				t.Errorf("NewSet(%q).Has(%q) = %v, strings.ContainsRune: %v", chars, r, got, want)
+			}
+		}
+	})
+}
+
+func BenchmarkContainsAny(b *testing.B) {
+	line := strings.Repeat("全年受理人民调解案件49545件，调解成功率98.7%，", 4)
+	b.Run("chars", func(b *testing.B) {
+		for b.Loop() {
+			ContainsAny(line, "\t|｜")
+		}
+	})
+	b.Run("strings", func(b *testing.B) {
+		for b.Loop() {
+			strings.ContainsAny(line, "\t|｜")
+		}
+	})
 }
