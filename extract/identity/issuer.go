@@ -259,7 +259,7 @@ func fromTitle(d *reading) Issuer {
 // A place is no body: 上海市科委政府 is not read as the government of a
 // place called 上海市科委, which does not exist.
 func bodyOrGovernment(name string) Issuer {
-	if m := govName.FindStringSubmatch(fold(name)); m != nil && !chars.ContainsAny(m[1], "办") {
+	if m := govName.FindStringSubmatch(fold(name)); m != nil && !strings.Contains(m[1], "办") {
 		place := string([]rune(name)[:utf8.RuneCountInString(m[1])])
 		if place != "" && !isRelative(place) && (!IsOrgName(m[1]) || placePrefix(m[1]) == len(m[1])) {
 			return Issuer{Place: place, Body: "人民政府"}

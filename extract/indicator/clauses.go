@@ -10,11 +10,8 @@ import (
 	"github.com/gongwen/gongwen/extract/quantity"
 )
 
-// clauseMarks end a clause; sentenceEnds end a sentence.
-var (
-	clauseMarks  = chars.NewSet("，,；;：:。！？!?|｜\t\u3000")
-	sentenceEnds = chars.NewSet("。！？!?")
-)
+// clauseMarks end a clause.
+var clauseMarks = chars.NewSet("，,；;：:。！？!?|｜\t\u3000")
 
 // Stage 2, clauses: a line splits into clauses at clause punctuation;
 // parentheses that hold a figure are clauses of their own.
@@ -153,7 +150,7 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	if p.stops == nil {
 		p.stops = []int{p.start}
 		for i, r := range p.text[p.start:p.end] {
-			if sentenceEnds.Has(r) {
+			if chars.SentenceEnds.Has(r) {
 				p.stops = append(p.stops, p.start+i+utf8.RuneLen(r))
 			}
 		}

@@ -304,12 +304,12 @@ var changeEnds = chars.NewSet("增减长降加少高低升涨")
 func withoutChange(subject string) string {
 	// A change is at most 10 characters (比上年同期年平均增长): match only the
 	// tail, since the regexp would try a match at every position.
+	if last, _ := utf8.DecodeLastRuneInString(subject); !changeEnds.Has(last) {
+		return subject // the regexp's every match ends in one of these
+	}
 	tail := max(0, len(subject)-12*utf8.UTFMax)
 	for tail > 0 && !utf8.RuneStart(subject[tail]) {
 		tail--
-	}
-	if last, _ := utf8.DecodeLastRuneInString(subject); !changeEnds.Has(last) {
-		return subject // the regexp's every match ends in one of these
 	}
 	if loc := trailingChange.FindStringIndex(subject[tail:]); loc != nil && tail+loc[0] > 0 {
 		return subject[:tail+loc[0]]

@@ -10,9 +10,6 @@ import (
 	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
-// sentenceEnds end a sentence.
-var sentenceEnds = chars.NewSet("。！？!?")
-
 // Figure is one figure of a text to read: where it is, its unit, and what
 // the stages before found about it.
 type Figure struct {
@@ -161,7 +158,7 @@ func sentenceStart(text string, pos int) int {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		i -= size
 		switch {
-		case sentenceEnds.Has(r):
+		case chars.SentenceEnds.Has(r):
 			return i + size
 		case r == '\n':
 			if !runsOn(text[strings.LastIndexByte(text[:i], '\n')+1 : i]) {

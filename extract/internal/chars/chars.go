@@ -1,6 +1,6 @@
-// Package chars holds the small rune-level readers that the recognisers of
-// document numbers, dates and quantities share: digits in ASCII or
-// full-width form, and the spaces Chinese text pads numbers with.
+// Package chars holds the small rune-level readers the recognisers share:
+// digits in ASCII or full-width form, the spaces Chinese text pads numbers
+// with, and fast checks for sets of characters (sentence ends, marks).
 package chars
 
 import (
@@ -68,6 +68,9 @@ type Set struct {
 	ascii [2]uint64 // bit r for r < 128
 	other []rune
 }
+
+// SentenceEnds are the marks that end a sentence.
+var SentenceEnds = NewSet("。！？!?")
 
 // NewSet returns the set of the characters of s.
 func NewSet(s string) *Set {
