@@ -8,6 +8,7 @@ import (
 	"math"
 	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -215,12 +216,12 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues, read []
 	idx := newRuneIndex(text)
 	// Table rows are blanked in prose: they are no headings, and their
 	// figures are read from the cells.
-	tt := locateTables(text, doc.Tables, read)
+	tt := locateTables(text, doc.Tables, read, idx)
 	doc.Sections = Sections(tt.prose)
 	if doc.Sections == nil {
 		doc.Sections = []Section{}
 	}
-	annotateTables(doc, tt)
+	annotateTables(doc, tt, idx)
 
 	// Each recogniser runs once, and each skips what the ones before found:
 	// dates skip document numbers, quantities skip both. Quantities and
@@ -496,6 +497,16 @@ func newRuneIndex(text string) runeIndex {
 	}
 	idx[len(text)] = n
 	return idx
+}
+
+// bytes returns the byte offset of the rune at runeOffset, len(text) for
+// the rune count, and -1 beyond it.
+func (x runeIndex) bytes(runeOffset int) int {
+	if runeOffset < 0 || runeOffset > int(x[len(x)-1]) {
+		return -1
+	}
+	// A rune's bytes share its number: its first byte is the first at least that.
+	return sort.Search(len(x), func(b int) bool { return int(x[b]) >= runeOffset })
 }
 
 func (x runeIndex) runes(byteOffset int) int {

@@ -28,18 +28,14 @@ type tableText struct {
 // Start says is looked for after the table before it, and its Start set.
 // A reader that knows where it read each table (the plain-text reader)
 // passes its tables as read; read[i] is table i.
-func locateTables(text string, tables []table.Table, read []table.TextTable) tableText {
+// idx is the rune index of text.
+func locateTables(text string, tables []table.Table, read []table.TextTable, idx runeIndex) tableText {
 	tt := tableText{lines: make([][]table.Line, len(tables)), cells: make([][][]table.Line, len(tables))}
 	var masked []byte
-	bytesAt := runeOffsets(text)
-	idx := newRuneIndex(text)
 	after := 0 // where the table before ends
 	for i := range tables {
 		t := &tables[i]
-		start := -1
-		if t.Start >= 0 && t.Start < len(bytesAt) {
-			start = bytesAt[t.Start]
-		}
+		start := idx.bytes(t.Start)
 		var end int
 		if i < len(read) {
 			tt.lines[i], tt.cells[i] = read[i].Lines, read[i].Cells
@@ -100,32 +96,36 @@ func blank(b []byte) {
 // and tag space.
 var spaces = [5]string{1: " ", 2: "\u00a0", 3: "\u3000", 4: "\U000E0020"}
 
-// runeOffsets returns the byte offset of each rune of text, and len(text)
-// after the last.
-func runeOffsets(text string) []int {
-	out := make([]int, 0, len(text)+1)
-	for i := range text {
-		out = append(out, i)
-	}
-	return append(out, len(text))
-}
-
 // annotateTables fills what every table says about itself — heading rows,
 // caption, unit, section — whatever reader built it.
-func annotateTables(doc *Document, tt tableText) {
-	bytesAt := runeOffsets(doc.Text)
+func annotateTables(doc *Document, tt tableText, idx runeIndex) {
 	for i := range doc.Tables {
 		t := &doc.Tables[i]
 		var before []string
-		if t.Start >= 0 && t.Start < len(bytesAt) {
-			lines := strings.Split(doc.Text[:bytesAt[t.Start]], "\n")
-			before = lines[max(0, len(lines)-4):]
+		if start := idx.bytes(t.Start); start >= 0 {
+			before = lastLines(doc.Text[:start], 4)
 		}
 		table.Annotate(t, before, cell.IsUnit)
 		if t.Start >= 0 {
 			t.Section = sectionAt(doc.Sections, t.Start)
 		}
 	}
+}
+
+// lastLines returns the last n lines of text, fewer if it has fewer.
+func lastLines(text string, n int) []string {
+	start := len(text)
+	for range n - 1 {
+		i := strings.LastIndexByte(text[:start], '\n')
+		if i < 0 {
+			return strings.Split(text, "\n")
+		}
+		start = i
+	}
+	if i := strings.LastIndexByte(text[:start], '\n'); i >= 0 {
+		return strings.Split(text[i+1:], "\n")
+	}
+	return strings.Split(text, "\n")
 }
 
 // cellIndicators returns the figures of the table cells as indicators,

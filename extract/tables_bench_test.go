@@ -34,8 +34,8 @@ func BenchmarkTables(b *testing.B) {
 		for b.Loop() {
 			d := *doc
 			d.Tables = append(d.Tables[:0:0], doc.Tables...)
-			tt := locateTables(d.Text, d.Tables, nil)
-			annotateTables(&d, tt)
+			tt := locateTables(d.Text, d.Tables, nil, idx)
+			annotateTables(&d, tt, idx)
 			d.Indicators = cellIndicators(&d, tt, idx)
 			readForms(&d)
 		}

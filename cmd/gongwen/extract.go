@@ -142,12 +142,12 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 }
 
 type extractResult struct {
-	docs docBatch // one, or an archive's and those of the files inside it
+	docs docBatch
 	err  error
 }
 
 // extractAll extracts the inputs in the worker processes of ex and yields
-// the results in input order. At most four inputs per worker are in flight
+// the results in input order. At most four jobs per worker are in flight
 // or waiting to be consumed, so memory stays bounded however slow one input
 // is, and a slow input does not leave the other workers idle while the ones
 // after it wait their turn. It stops early when ctx is cancelled.
@@ -160,33 +160,82 @@ func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[i
 		for i := range results {
 			results[i] = make(chan extractResult, 1)
 		}
+		jobs := batches(inputs)
 		slots := make(chan struct{}, 4*cmp.Or(ex.limits.workers, runtime.GOMAXPROCS(0)))
 		go func() {
-			for i, in := range inputs {
+			for _, job := range jobs {
 				select {
 				case slots <- struct{}{}:
 				case <-ctx.Done():
 					return
 				}
 				go func() {
-					docs, err := extractInput(ctx, ex, client, in)
-					results[i] <- extractResult{docs, err}
+					if job.end-job.start == 1 {
+						docs, err := extractInput(ctx, ex, client, inputs[job.start])
+						results[job.start] <- extractResult{docs, err}
+						return
+					}
+					for i, r := range ex.files(ctx, inputs[job.start:job.end]) {
+						results[job.start+i] <- r
+					}
 				}()
 			}
 		}()
-		for i := range inputs {
-			var res extractResult
-			select {
-			case res = <-results[i]:
-			case <-ctx.Done():
-				return
+		for _, job := range jobs {
+			for i := job.start; i < job.end; i++ {
+				var res extractResult
+				select {
+				case res = <-results[i]:
+				case <-ctx.Done():
+					return
+				}
+				if !yield(i, res) {
+					return
+				}
 			}
 			<-slots
-			if !yield(i, res) {
-				return
-			}
 		}
 	}
+}
+
+// Small files go to a worker together, up to batchFiles of them and
+// batchBytes in all, as one job: a job costs about as much as extracting a
+// small report (passing it, waking the worker and the parent).
+const (
+	smallFile  = 64 << 10
+	batchFiles = 32
+	batchBytes = 512 << 10
+)
+
+// span is a job of extractAll: the inputs from start to end.
+type span struct{ start, end int }
+
+// batches groups the inputs into jobs: runs of small local files, and every
+// other input (a URL, a large file, one that cannot be read) alone.
+func batches(inputs []string) []span {
+	var jobs []span
+	open, size := false, 0 // whether the last job takes more files, and its bytes
+	for i, in := range inputs {
+		n := int64(-1)
+		if !isURL(in) {
+			if info, err := os.Stat(in); err == nil && info.Mode().IsRegular() {
+				n = info.Size()
+			}
+		}
+		if n < 0 || n > smallFile {
+			jobs = append(jobs, span{i, i + 1})
+			open = false
+			continue
+		}
+		if last := len(jobs) - 1; open && size+int(n) <= batchBytes && jobs[last].end-jobs[last].start < batchFiles {
+			jobs[last].end++
+			size += int(n)
+			continue
+		}
+		jobs = append(jobs, span{i, i + 1})
+		open, size = true, int(n)
+	}
+	return jobs
 }
 
 // extractInput extracts one file or fetches one URL and extracts it (an

@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,6 +142,83 @@ func TestHelpExitsZero(t *testing.T) {
 		}
 		if code := run([]string{name, "--no-such-flag"}, &stdout, &stderr); code != 2 {
 			t.Errorf("gongwen %s --no-such-flag: exit %d, want 2", name, code)
+		}
+	}
+}
+
+// TestExtractBatches extracts small files that go to the workers in
+// batches, with one among them that crashes its worker: it alone fails,
+// with the crash, and every other file comes out once, in order.
+func TestExtractBatches(t *testing.T) {
+	dir := t.TempDir()
+	report := mustRead(t, "../../testdata/reports/kaifeng-fzzf-2023.txt")
+	var args []string
+	for i := range 2*batchFiles + 5 {
+		name := fmt.Sprintf("report-%03d.txt", i)
+		body := report
+		if i == batchFiles+3 {
+			name = "crash-the-worker.txt" // see main_test.go
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	if jobs := batches(args); len(jobs) >= len(args)/2 {
+		t.Fatalf("%d files in %d jobs: not batched", len(args), len(jobs))
+	}
+	var stdout, stderr bytes.Buffer
+	err := runExtract(context.Background(), extractOptions{limits: docLimits{workers: 2}}, args, &stdout, &stderr)
+	if err != errPartial {
+		t.Errorf("error %v, want some inputs failed", err)
+	}
+	var want []string
+	for _, a := range args {
+		if !strings.Contains(a, "crash-the-worker") {
+			want = append(want, a)
+		}
+	}
+	var got []string
+	for _, d := range decodeLines(t, stdout.Bytes()) {
+		got = append(got, d.Source.File)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("documents\n%q\nwant\n%q", got, want)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "crash-the-worker.txt: the worker process crashed") || lines[1] != fmt.Sprintf("extract: 1 of %d inputs failed", len(args)) {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+}
+
+func TestBatches(t *testing.T) {
+	dir := t.TempDir()
+	file := func(name string, size int) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, bytes.Repeat([]byte("a"), size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	small, large, limit := file("small.txt", 1000), file("large.pdf", smallFile+1), file("limit.txt", smallFile)
+	perBatch := batchBytes / smallFile
+	tests := []struct {
+		name   string
+		inputs []string
+		want   []span
+	}{
+		{"small files together", []string{small, small, small}, []span{{0, 3}}},
+		{"a large file alone, and it closes the batch", []string{small, large, small}, []span{{0, 1}, {1, 2}, {2, 3}}},
+		{"a URL alone", []string{small, "https://example.gov.cn/a.html", small}, []span{{0, 1}, {1, 2}, {2, 3}}},
+		{"a missing file alone", []string{small, filepath.Join(dir, "missing.txt"), small, small}, []span{{0, 1}, {1, 2}, {2, 4}}},
+		{"a directory alone", []string{dir}, []span{{0, 1}}},
+		{"at most batchFiles", slices.Repeat([]string{small}, batchFiles+1), []span{{0, batchFiles}, {batchFiles, batchFiles + 1}}},
+		{"at most batchBytes", slices.Repeat([]string{limit}, perBatch+1), []span{{0, perBatch}, {perBatch, perBatch + 1}}},
+	}
+	for _, tt := range tests {
+		if got := batches(tt.inputs); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

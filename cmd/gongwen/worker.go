@@ -53,11 +53,13 @@ func addLimitFlags(fs *flag.FlagSet, l *docLimits) {
 	fs.IntVar(&l.workers, "workers", 0, "extract in `N` worker processes at once (default: one per core)")
 }
 
-// extractJob is one document for a worker: a file it reads itself, or an
-// input whose bytes the parent has (a fetched page).
+// extractJob is work for a worker: files it reads itself and extracts in
+// turn, or an input whose bytes the parent has (a fetched page). Small
+// files travel in batches: passing a job and waking a worker costs the
+// parent and the worker about as much as extracting a small report.
 type extractJob struct {
-	Path string `json:"path,omitempty"`
-	Dir  string `json:"dir,omitempty"` // the parent's working directory, where a relative Path is
+	Paths []string `json:"paths,omitempty"`
+	Dir   string   `json:"dir,omitempty"` // the parent's working directory, where a relative path is
 
 	Input    extract.Input `json:"input"`
 	MaxInput int64         `json:"max_input"`
@@ -92,33 +94,64 @@ func encodeDoc(doc *extract.Document) (encodedDoc, error) {
 	return d, nil
 }
 
-// docBatch is the documents of one input, as a worker's answer: for each,
-// a header line of JSON and then the document's JSON (see worker.Serve),
-// so that neither side scans the documents' JSON again.
+// docBatch is the documents of one input: one, or an archive's and those
+// of the files inside it.
 type docBatch []encodedDoc
 
-func (b docBatch) MarshalBinary() ([]byte, error) {
+// inputDocs is what one input of a job gave: its documents, or why it gave
+// none.
+type inputDocs struct {
+	Docs docBatch `json:"-"`
+	N    int      `json:"docs"` // documents that follow the line
+	Err  string   `json:"error,omitempty"`
+}
+
+// jobDocs is a worker's answer to a job: what each of its inputs gave, in
+// order. It travels as a line of JSON for each input, then for each of its
+// documents a header line and the document's JSON (see worker.Serve), so
+// that neither side scans the documents' JSON again.
+type jobDocs []inputDocs
+
+func (j jobDocs) MarshalBinary() ([]byte, error) {
 	var out []byte
-	for _, d := range b {
-		d.Size = len(d.JSON)
-		h, err := json.Marshal(d)
+	for _, in := range j {
+		in.N = len(in.Docs)
+		line, err := json.Marshal(in)
 		if err != nil {
 			return nil, err
 		}
-		out = append(append(append(out, h...), '\n'), d.JSON...)
+		out = append(append(out, line...), '\n')
+		for _, d := range in.Docs {
+			d.Size = len(d.JSON)
+			h, err := json.Marshal(d)
+			if err != nil {
+				return nil, err
+			}
+			out = append(append(append(out, h...), '\n'), d.JSON...)
+		}
 	}
 	return out, nil
 }
 
-func (b *docBatch) UnmarshalBinary(data []byte) error {
+func (j *jobDocs) UnmarshalBinary(data []byte) error {
+	broken := errors.New("a worker's answer is broken")
 	for len(data) > 0 {
+		var in inputDocs
 		line, rest, ok := bytes.Cut(data, []byte("\n"))
-		var d encodedDoc
-		if !ok || json.Unmarshal(line, &d) != nil || d.Size < 0 || d.Size > len(rest) {
-			return errors.New("a document's header is broken")
+		if !ok || json.Unmarshal(line, &in) != nil || in.N < 0 || in.N > len(rest) {
+			return broken
 		}
-		d.JSON, data = rest[:d.Size:d.Size], rest[d.Size:]
-		*b = append(*b, d)
+		data = rest
+		for range in.N {
+			var d encodedDoc
+			line, rest, ok := bytes.Cut(data, []byte("\n"))
+			if !ok || json.Unmarshal(line, &d) != nil || d.Size < 0 || d.Size > len(rest) {
+				return broken
+			}
+			d.JSON, data = rest[:d.Size:d.Size], rest[d.Size:]
+			in.Docs = append(in.Docs, d)
+		}
+		*j = append(*j, in)
 	}
 	return nil
 }
@@ -136,7 +169,7 @@ func decodeDocs(encoded docBatch) ([]*extract.Document, error) {
 }
 
 // workerPool runs extractions in worker processes.
-type workerPool = worker.Pool[extractJob, docBatch]
+type workerPool = worker.Pool[extractJob, jobDocs]
 
 // extractor runs extractions in worker processes. An input gives one
 // document, or an archive's and those of the files inside it.
@@ -190,14 +223,45 @@ func closePools() {
 
 // file extracts the file at path.
 func (e *extractor) file(ctx context.Context, path string) (docBatch, error) {
+	r := e.files(ctx, []string{path})[0]
+	return r.docs, r.err
+}
+
+// files extracts the files at paths in one job, and returns what each gave.
+// A job that fails as a whole (its worker crashed, or ran out of time or
+// memory) is tried again one file at a time, so that only the file that
+// caused it fails.
+func (e *extractor) files(ctx context.Context, paths []string) []extractResult {
+	out := make([]extractResult, len(paths))
 	// The workers outlive a change of directory (a test's), so the job says
 	// where a relative path starts; the path itself stays as given, the
 	// document's source.file.
 	dir, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("extract: %s: %w", path, err)
+		for i, path := range paths {
+			out[i].err = fmt.Errorf("extract: %s: %w", path, err)
+		}
+		return out
 	}
-	return e.do(ctx, path, extractJob{Path: path, Dir: dir})
+	answer, err := e.do(ctx, paths[0], extractJob{Paths: paths, Dir: dir})
+	if err == nil && len(answer) != len(paths) {
+		err = fmt.Errorf("extract: %s: a worker answered for %d of %d files", paths[0], len(answer), len(paths))
+	}
+	switch {
+	case err == nil:
+		for i, a := range answer {
+			out[i] = a.result()
+		}
+	case len(paths) > 1 && ctx.Err() == nil:
+		for i, path := range paths {
+			out[i] = e.files(ctx, []string{path})[0]
+		}
+	default:
+		for i := range out {
+			out[i].err = err
+		}
+	}
+	return out
 }
 
 // input extracts an input held in memory (a fetched page); name is its URL.
@@ -206,10 +270,26 @@ func (e *extractor) input(ctx context.Context, in extract.Input) (docBatch, erro
 	if name == "" {
 		name = in.URL
 	}
-	return e.do(ctx, name, extractJob{Input: in})
+	answer, err := e.do(ctx, name, extractJob{Input: in})
+	if err == nil && len(answer) != 1 {
+		err = fmt.Errorf("extract: %s: a worker answered for %d inputs of 1", name, len(answer))
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := answer[0].result()
+	return r.docs, r.err
 }
 
-func (e *extractor) do(ctx context.Context, name string, job extractJob) (docBatch, error) {
+func (in inputDocs) result() extractResult {
+	if in.Err != "" {
+		return extractResult{err: errors.New(in.Err)}
+	}
+	return extractResult{docs: in.Docs}
+}
+
+// do runs a job; name is its input, or the first of its files.
+func (e *extractor) do(ctx context.Context, name string, job extractJob) (jobDocs, error) {
 	job.MaxInput, job.MaxText = e.limits.maxInput, e.limits.maxText
 	job.OCR, job.Explain = e.ocr, e.explain
 	timeout := e.limits.timeout
@@ -231,7 +311,7 @@ func (e *extractor) do(ctx context.Context, name string, job extractJob) (docBat
 	case errors.Is(err, worker.ErrCrashed):
 		return nil, fmt.Errorf("extract: %s: %w; the other inputs go on", name, err)
 	}
-	return nil, err // the extractor's own error, which names the input
+	return nil, err
 }
 
 // beforeExtract, if set, is called by the worker with each input's name
@@ -253,41 +333,50 @@ func runWorker(args []string, stderr io.Writer) int {
 		debug.SetMemoryLimit(memory / 2)
 	}
 	ex := &extract.Extractor{}
-	err := worker.Serve(memory, func(job extractJob) (docBatch, error) {
-		in := job.Input
-		if job.Path != "" {
-			if job.Dir != "" {
-				if err := os.Chdir(job.Dir); err != nil {
-					return nil, fmt.Errorf("extract: %s: %w", job.Path, err)
-				}
-			}
-			body, err := readInput(job.Path, job.MaxInput, job.MaxText)
-			if err != nil {
-				return nil, err
-			}
-			in.Name, in.Body = job.Path, body
-		}
+	err := worker.Serve(memory, func(job extractJob) (jobDocs, error) {
 		ex.MaxText, ex.OCR, ex.Explain = int(job.MaxText), job.OCR, job.Explain
-		if beforeExtract != nil {
-			beforeExtract(in.Name)
+		if len(job.Paths) == 0 {
+			return jobDocs{extractDocs(ex, job.Input)}, nil
 		}
-		docs, err := ex.ExtractAll(in)
-		if err != nil {
-			return nil, err
-		}
-		encoded := make(docBatch, len(docs))
-		for i, doc := range docs {
-			if encoded[i], err = encodeDoc(doc); err != nil {
-				return nil, err
+		if job.Dir != "" {
+			if err := os.Chdir(job.Dir); err != nil {
+				return nil, fmt.Errorf("extract: %s: %w", job.Dir, err)
 			}
 		}
-		return encoded, nil
+		answer := make(jobDocs, len(job.Paths))
+		for i, path := range job.Paths {
+			body, err := readInput(path, job.MaxInput, job.MaxText)
+			if err != nil {
+				answer[i].Err = err.Error()
+				continue
+			}
+			answer[i] = extractDocs(ex, extract.Input{Name: path, Body: body})
+		}
+		return answer, nil
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, "gongwen worker:", err)
 		return 1
 	}
 	return 0
+}
+
+// extractDocs extracts one input in a worker.
+func extractDocs(ex *extract.Extractor, in extract.Input) inputDocs {
+	if beforeExtract != nil {
+		beforeExtract(in.Name)
+	}
+	docs, err := ex.ExtractAll(in)
+	if err != nil {
+		return inputDocs{Err: err.Error()}
+	}
+	encoded := make(docBatch, len(docs))
+	for i, doc := range docs {
+		if encoded[i], err = encodeDoc(doc); err != nil {
+			return inputDocs{Err: err.Error()}
+		}
+	}
+	return inputDocs{Docs: encoded}
 }
 
 // readInput reads a file of at most max bytes; a text or HTML file is not
@@ -299,17 +388,24 @@ func readInput(path string, max, maxText int64) ([]byte, error) {
 		return nil, fmt.Errorf("extract: %s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
+	var buf bytes.Buffer
 	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 		if info.Size() > max {
 			return nil, fmt.Errorf("extract: %s: file of %s, larger than %s (--max-input)", path, limit.Size(info.Size()), limit.Size(max))
 		}
-		head := make([]byte, 4096)
-		n, _ := f.ReadAt(head, 0)
-		if format := extract.Sniff(path, "", head[:n]); (format == extract.FormatText || format == extract.FormatHTML) && info.Size() > 4*maxText {
-			return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", path, limit.Size(info.Size()), extract.ErrTooLarge, limit.Size(maxText))
+		if info.Size() > 4*maxText {
+			head := make([]byte, 4096)
+			n, _ := f.ReadAt(head, 0)
+			if format := extract.Sniff(path, "", head[:n]); format == extract.FormatText || format == extract.FormatHTML {
+				return nil, fmt.Errorf("extract: %s: %s file: %w of %s text (--max-text)", path, limit.Size(info.Size()), extract.ErrTooLarge, limit.Size(maxText))
+			}
 		}
+		// Room for the whole file and the read that finds its end: two reads
+		// (io.ReadAll starts at 512 bytes and doubles).
+		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
-	body, err := limit.ReadAll(f, max, "file")
+	_, err = buf.ReadFrom(limit.NewReader(f, max, "file"))
+	body := buf.Bytes()
 	if errors.Is(err, limit.ErrExceeded) {
 		return nil, fmt.Errorf("extract: %s: more than %s (--max-input)", path, limit.Size(max))
 	}

@@ -10,8 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
-
-	"golang.org/x/text/width"
 )
 
 //go:embed measures.tsv
@@ -143,7 +141,7 @@ var (
 // key normalizes a name for lookup: half-width letters and digits, upper
 // case, no parentheses (执业（助理）医师 = 执业医师), quotes or spaces.
 func key(name string) string {
-	name = width.Fold.String(name)
+	name = chars.FoldWidth(name)
 	if chars.ContainsAny(name, "(（") {
 		name = parens.ReplaceAllString(name, "")
 	}
@@ -231,7 +229,7 @@ func FoldUnit(u string) string {
 			return f
 		}
 	}
-	return width.Fold.String(u)
+	return chars.FoldWidth(u)
 }
 
 var unitFold = map[string]string{"個": "个", "噸": "吨", "項": "项", "條": "条", "場": "场", "戶": "户", "畝": "亩", "張": "张", "輛": "辆", "臺": "台", "頭": "头", "處": "处", "間": "间", "棟": "栋", "種": "种", "類": "类"}

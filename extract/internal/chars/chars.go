@@ -6,6 +6,8 @@ package chars
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Digit returns the value of an ASCII or full-width digit.
@@ -110,4 +112,19 @@ func ContainsAny(s, chars string) bool {
 		}
 	}
 	return false
+}
+
+// FoldWidth is width.Fold.String (full-width letters, digits and signs to
+// ASCII, half-width kana to full width) that returns s itself when nothing
+// in it folds, as in nearly every Chinese name: width.Fold copies every
+// string it is given.
+func FoldWidth(s string) string {
+	for _, r := range s {
+		// The first rune that folds is U+3000 (checked over every rune in
+		// TestFoldWidthRunes).
+		if r >= '\u3000' && width.LookupRune(r).Folded() != 0 || r == utf8.RuneError {
+			return width.Fold.String(s)
+		}
+	}
+	return s
 }

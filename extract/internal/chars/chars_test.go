@@ -3,6 +3,9 @@ package chars
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 func TestDigits(t *testing.T) {
@@ -98,6 +101,31 @@ func BenchmarkContainsAny(b *testing.B) {
 	b.Run("strings", func(b *testing.B) {
 		for b.Loop() {
 			strings.ContainsAny(line, "\t|｜")
+		}
+	})
+}
+
+// TestFoldWidthRunes checks the fast path of FoldWidth over every rune:
+// a rune below U+3000 never folds, and one that folds says so.
+func TestFoldWidthRunes(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		if got, want := FoldWidth(s), width.Fold.String(s); got != want {
+			t.Errorf("FoldWidth(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFoldWidth(f *testing.F) {
+	for _, s := range []string{"", "万元", "ＧＤＰ增长５．２％", "ｶﾞｽ", "a\xffb", "\u3000亿元"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldWidth(s), width.Fold.String(s); got != want {
+			t.Errorf("FoldWidth(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
