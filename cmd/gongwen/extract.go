@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"cmp"
 	"context"
 	"errors"
@@ -104,6 +105,10 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 		return err
 	}
 	defer ex.Close()
+	// Documents are written as they come, through a buffer: some 15 KB of
+	// JSON each, and a write to a pipe wakes its reader.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	defer bw.Flush() // what came before Ctrl-C or an error
 	inputs, badArgs := collectInputs(args, stderr)
 	failed := badArgs
 	ex.ocr, ex.explain = opts.ocr, opts.explain
@@ -121,12 +126,16 @@ func runExtract(ctx context.Context, opts extractOptions, args []string, stdout,
 			for _, warn := range doc.Warnings {
 				fmt.Fprintf(stderr, "extract: %s: %s\n", name, warn)
 			}
-			if _, err := w.Write(append(doc.JSON, '\n')); err != nil {
+			bw.Write(doc.JSON)
+			if err := bw.WriteByte('\n'); err != nil {
 				return err
 			}
 		}
 	}
 	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		return err
 	}
 	if out != nil {

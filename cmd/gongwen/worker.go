@@ -80,14 +80,19 @@ type encodedDoc struct {
 	Size     int      `json:"size"` // of JSON, which follows the header line
 }
 
-func encodeDoc(doc *extract.Document) (encodedDoc, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+// encodeDoc encodes doc in scratch, a buffer the caller keeps for the
+// next document (it grows once to the largest), and copies the JSON out.
+func encodeDoc(doc *extract.Document, scratch *bytes.Buffer) (encodedDoc, error) {
+	scratch.Reset()
+	enc := json.NewEncoder(scratch)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(doc); err != nil {
 		return encodedDoc{}, fmt.Errorf("extract: %s: %w", doc.Source.File, err)
 	}
-	d := encodedDoc{JSON: bytes.TrimSuffix(buf.Bytes(), []byte("\n")), Warnings: doc.Warnings}
+	d := encodedDoc{JSON: bytes.Clone(bytes.TrimSuffix(scratch.Bytes(), []byte("\n"))), Warnings: doc.Warnings}
+	if scratch.Cap() > 4<<20 {
+		*scratch = bytes.Buffer{} // not held for the next document: a large PDF's JSON is tens of MB
+	}
 	if doc.Parent != "" {
 		d.Member = doc.Source.File
 	}
@@ -113,21 +118,34 @@ type inputDocs struct {
 type jobDocs []inputDocs
 
 func (j jobDocs) MarshalBinary() ([]byte, error) {
-	var out []byte
+	var lines [][]byte // each input's line, then each of its documents' header line
+	size := 0
 	for _, in := range j {
 		in.N = len(in.Docs)
 		line, err := json.Marshal(in)
 		if err != nil {
 			return nil, err
 		}
-		out = append(append(out, line...), '\n')
+		lines = append(lines, line)
+		size += len(line) + 1
 		for _, d := range in.Docs {
 			d.Size = len(d.JSON)
 			h, err := json.Marshal(d)
 			if err != nil {
 				return nil, err
 			}
-			out = append(append(append(out, h...), '\n'), d.JSON...)
+			lines = append(lines, h)
+			size += len(h) + 1 + len(d.JSON)
+		}
+	}
+	out := make([]byte, 0, size) // megabytes for a batch: allocated once
+	k := 0
+	for _, in := range j {
+		out = append(append(out, lines[k]...), '\n')
+		k++
+		for _, d := range in.Docs {
+			out = append(append(append(out, lines[k]...), '\n'), d.JSON...)
+			k++
 		}
 	}
 	return out, nil
@@ -333,10 +351,11 @@ func runWorker(args []string, stderr io.Writer) int {
 		debug.SetMemoryLimit(memory / 2)
 	}
 	ex := &extract.Extractor{}
+	var scratch bytes.Buffer
 	err := worker.Serve(memory, func(job extractJob) (jobDocs, error) {
 		ex.MaxText, ex.OCR, ex.Explain = int(job.MaxText), job.OCR, job.Explain
 		if len(job.Paths) == 0 {
-			return jobDocs{extractDocs(ex, job.Input)}, nil
+			return jobDocs{extractDocs(ex, job.Input, &scratch)}, nil
 		}
 		if job.Dir != "" {
 			if err := os.Chdir(job.Dir); err != nil {
@@ -350,7 +369,7 @@ func runWorker(args []string, stderr io.Writer) int {
 				answer[i].Err = err.Error()
 				continue
 			}
-			answer[i] = extractDocs(ex, extract.Input{Name: path, Body: body})
+			answer[i] = extractDocs(ex, extract.Input{Name: path, Body: body}, &scratch)
 		}
 		return answer, nil
 	})
@@ -361,8 +380,8 @@ func runWorker(args []string, stderr io.Writer) int {
 	return 0
 }
 
-// extractDocs extracts one input in a worker.
-func extractDocs(ex *extract.Extractor, in extract.Input) inputDocs {
+// extractDocs extracts one input in a worker; scratch is for encodeDoc.
+func extractDocs(ex *extract.Extractor, in extract.Input, scratch *bytes.Buffer) inputDocs {
 	if beforeExtract != nil {
 		beforeExtract(in.Name)
 	}
@@ -372,7 +391,7 @@ func extractDocs(ex *extract.Extractor, in extract.Input) inputDocs {
 	}
 	encoded := make(docBatch, len(docs))
 	for i, doc := range docs {
-		if encoded[i], err = encodeDoc(doc); err != nil {
+		if encoded[i], err = encodeDoc(doc, scratch); err != nil {
 			return inputDocs{Err: err.Error()}
 		}
 	}

@@ -132,7 +132,13 @@ func writeReply[R any](w io.Writer, result R, jobErr error) error {
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(append(line, body...))
+	if len(body) < 64<<10 {
+		body, line = append(line, body...), nil // one write
+	}
+	if _, err := w.Write(line); err != nil {
+		return err
+	}
+	_, err = w.Write(body) // not copied behind the line: results of many documents are megabytes
 	return err
 }
 
