@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 //go:embed divisions.tsv.gz
@@ -163,7 +165,7 @@ type table struct {
 	maxAlias int             // longest alias, in runes
 	maxUpper int             // longest alias of a county or a division above it
 	upperBi  map[string]bool // the first two characters of those aliases
-	fold     map[rune]rune
+	fold     *chars.RuneMap
 }
 
 var (
@@ -201,7 +203,7 @@ func parse(gz []byte, fold string) (*table, error) {
 	t := &table{
 		divs:    make([]division, 0, n),
 		aliases: make(map[string][]int32, n+n/8),
-		fold:    map[rune]rune{},
+		fold:    new(chars.RuneMap),
 		upperBi: map[string]bool{},
 	}
 	levels := map[int]Level{2: Province, 4: City, 6: County, 9: Township} // by code length
@@ -237,7 +239,7 @@ func parse(gz []byte, fold string) (*table, error) {
 		if len(f) != 3 || f[1] != '\t' {
 			return nil, fmt.Errorf("bad fold line %q", line)
 		}
-		t.fold[f[0]] = f[2]
+		t.fold.Set(f[0], f[2])
 	}
 	for i, d := range t.divs {
 		for _, a := range aliases(d) {
@@ -334,10 +336,8 @@ func (t *table) normalize(s string) string {
 		if unicode.IsSpace(r) || unicode.IsPunct(r) {
 			return -1
 		}
-		if f, ok := t.fold[r]; ok {
-			return f
-		}
-		return r
+		f, _ := t.fold.Get(r)
+		return f
 	}, s)
 }
 
@@ -452,11 +452,5 @@ func (t *table) region(i int32) Region {
 // Fold returns s with its traditional characters folded to simplified ones,
 // character for character: 地區生產總值 → 地区生产总值.
 func Fold(s string) string {
-	t := load()
-	return strings.Map(func(r rune) rune {
-		if f, ok := t.fold[r]; ok {
-			return f
-		}
-		return r
-	}, s)
+	return load().fold.Map(s)
 }

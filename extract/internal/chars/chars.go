@@ -4,6 +4,8 @@
 package chars
 
 import (
+	"iter"
+	"maps"
 	"strings"
 	"unicode/utf8"
 
@@ -124,6 +126,58 @@ func FoldWidth(s string) string {
 		// TestFoldWidthRunes).
 		if r >= '\u3000' && width.LookupRune(r).Folded() != 0 || r == utf8.RuneError {
 			return width.Fold.String(s)
+		}
+	}
+	return s
+}
+
+// RuneMap maps some characters to others, such as traditional characters
+// to simplified ones. Looking up a character of the Basic Multilingual
+// Plane that is not in it costs a bit test, not a map look-up: nearly every
+// character of a text is not in a fold table.
+type RuneMap struct {
+	in [0x10000 / 64]uint64 // bit r: r is a key
+	m  map[rune]rune
+}
+
+// Set maps from to to.
+func (rm *RuneMap) Set(from, to rune) {
+	if rm.m == nil {
+		rm.m = make(map[rune]rune)
+	}
+	rm.m[from] = to
+	if from >= 0 && from < 0x10000 {
+		rm.in[from>>6] |= 1 << (from & 63)
+	}
+}
+
+// Get returns what r maps to, and whether it is in the map.
+func (rm *RuneMap) Get(r rune) (rune, bool) {
+	if r >= 0 && r < 0x10000 && rm.in[r>>6]&(1<<(r&63)) == 0 {
+		return r, false
+	}
+	to, ok := rm.m[r]
+	if !ok {
+		return r, false
+	}
+	return to, true
+}
+
+// Len returns the number of characters mapped.
+func (rm *RuneMap) Len() int { return len(rm.m) }
+
+// All yields each character mapped and what it maps to, in no order.
+func (rm *RuneMap) All() iter.Seq2[rune, rune] { return maps.All(rm.m) }
+
+// Map returns s with each character in the map replaced; s itself when
+// none is.
+func (rm *RuneMap) Map(s string) string {
+	for i, r := range s {
+		if _, ok := rm.Get(r); ok {
+			return s[:i] + strings.Map(func(r rune) rune {
+				to, _ := rm.Get(r)
+				return to
+			}, s[i:])
 		}
 	}
 	return s

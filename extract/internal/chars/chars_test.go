@@ -129,3 +129,29 @@ func FuzzFoldWidth(f *testing.F) {
 		}
 	})
 }
+
+func TestRuneMap(t *testing.T) {
+	var rm RuneMap
+	for from, to := range map[rune]rune{'縣': '县', '個': '个', '點': '点', '𠀀': 'x', 'A': 'a'} {
+		rm.Set(from, to)
+	}
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"青山县", "青山县"},
+		{"青山縣", "青山县"},
+		{"個百分點", "个百分点"},
+		{"A𠀀b", "axb"},
+		{"a\xff縣", "a\xff县"},
+	}
+	for _, tt := range tests {
+		if got := rm.Map(tt.in); got != tt.want {
+			t.Errorf("Map(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if r, ok := rm.Get('县'); ok || r != '县' {
+		t.Errorf("Get(县) = %q, %v", r, ok)
+	}
+	if r, ok := rm.Get(-1); ok || r != -1 {
+		t.Errorf("Get(-1) = %q, %v", r, ok)
+	}
+}

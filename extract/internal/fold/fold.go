@@ -11,18 +11,16 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 //go:embed fold.tsv
 var table string
 
-// folds marks the characters of the Basic Multilingual Plane that fold, so
-// that most characters of a text need no map look-up.
-var folds [0x10000 / 64]uint64
-
 // simplified maps each traditional character to its simplified form.
-var simplified = func() map[rune]rune {
-	m := make(map[rune]rune, 3100)
+var simplified = func() *chars.RuneMap {
+	m := new(chars.RuneMap)
 	for line := range strings.Lines(table) {
 		t, s, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 		rt, nt := utf8.DecodeRuneInString(t)
@@ -30,23 +28,15 @@ var simplified = func() map[rune]rune {
 		if !ok || nt != len(t) || ns != len(s) || nt != ns {
 			panic("fold: bad line in fold.tsv: " + line)
 		}
-		m[rt] = rs
-		if rt < 0x10000 {
-			folds[rt>>6] |= 1 << (rt & 63)
-		}
+		m.Set(rt, rs)
 	}
 	return m
 }()
 
 // Rune returns the simplified form of r, or r.
 func Rune(r rune) rune {
-	if r < 0x3400 || r < 0x10000 && folds[r>>6]&(1<<(r&63)) == 0 {
-		return r // below the CJK ideographs, or a character that does not fold
-	}
-	if s, ok := simplified[r]; ok {
-		return s
-	}
-	return r
+	s, _ := simplified.Get(r)
+	return s
 }
 
 // String returns s with every traditional character folded, of the same
@@ -57,7 +47,7 @@ func String(s string) string {
 	}
 	out := s
 	for i, r := range s {
-		if r >= 0x3400 && (r >= 0x10000 || folds[r>>6]&(1<<(r&63)) != 0) && Rune(r) != r {
+		if _, ok := simplified.Get(r); ok {
 			out = fold(s, i)
 			break
 		}

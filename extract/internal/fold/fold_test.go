@@ -39,14 +39,14 @@ func TestLongTexts(t *testing.T) {
 // TestTable checks that folding never moves an offset and never folds a
 // character twice.
 func TestTable(t *testing.T) {
-	if len(simplified) < 3000 {
-		t.Fatalf("only %d characters in fold.tsv", len(simplified))
+	if simplified.Len() < 3000 {
+		t.Fatalf("only %d characters in fold.tsv", simplified.Len())
 	}
-	for tr, s := range simplified {
+	for tr, s := range simplified.All() {
 		if utf8.RuneLen(tr) != utf8.RuneLen(s) {
 			t.Errorf("%c → %c changes the length", tr, s)
 		}
-		if _, again := simplified[s]; again {
+		if _, again := simplified.Get(s); again {
 			t.Errorf("%c → %c folds again", tr, s)
 		}
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 //go:embed fold.tsv
@@ -17,12 +19,11 @@ var foldTSV string
 
 var (
 	once sync.Once
-	fold map[rune]rune
+	fold chars.RuneMap
 )
 
-func table() map[rune]rune {
+func table() *chars.RuneMap {
 	once.Do(func() {
-		fold = make(map[rune]rune, 4000)
 		for line := range strings.Lines(foldTSV) {
 			t, s, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 			tr, n1 := utf8.DecodeRuneInString(t)
@@ -30,26 +31,15 @@ func table() map[rune]rune {
 			if !ok || n1 != len(t) || n2 != len(s) {
 				panic("hans: bad line in the embedded fold.tsv: " + line) // a build error
 			}
-			fold[tr] = sr
+			fold.Set(tr, sr)
 		}
 	})
-	return fold
+	return &fold
 }
 
 // Fold returns s with every traditional character replaced by its
 // simplified form. The result has as many runes as s: a rune offset into
 // one is an offset into the other.
 func Fold(s string) string {
-	t := table()
-	for i, r := range s {
-		if _, ok := t[r]; ok {
-			return s[:i] + strings.Map(func(r rune) rune {
-				if f, ok := t[r]; ok {
-					return f
-				}
-				return r
-			}, s[i:])
-		}
-	}
-	return s // no copy for the common case: simplified text
+	return table().Map(s) // s itself for the common case: simplified text
 }
