@@ -97,6 +97,10 @@ func checkChinese(text string) (warning string, err error) {
 	var all, junk, letters, han, common int
 	for _, r := range text {
 		switch {
+		case commonHan(r): // first: most characters of a Chinese text
+			han++
+			letters++
+			common++
 		case r == '\n' || r == '\t' || r == '\f' || r == ' ':
 			continue
 		case r == utf8.RuneError, unicode.Is(unicode.Co, r), unicode.IsControl(r), r >= 0xFDD0 && r <= 0xFDEF:
@@ -104,9 +108,6 @@ func checkChinese(text string) (warning string, err error) {
 		case unicode.Is(unicode.Han, r):
 			han++
 			letters++
-			if commonHan(r) {
-				common++
-			}
 		case unicode.IsLetter(r):
 			letters++
 		}
@@ -130,13 +131,12 @@ func checkChinese(text string) (warning string, err error) {
 // 95% of the characters of any Chinese text; random bytes decoded as GB18030 hit them a third of the time.
 func commonHan(r rune) bool {
 	commonOnce.Do(func() {
-		common = map[rune]bool{}
 		add := func(dec func([]byte) ([]byte, error), hi, lo [2]byte) {
 			for a := int(hi[0]); a <= int(hi[1]); a++ {
 				for b := int(lo[0]); b <= int(lo[1]); b++ {
 					if s, err := dec([]byte{byte(a), byte(b)}); err == nil {
-						if r, _ := utf8.DecodeRune(s); unicode.Is(unicode.Han, r) {
-							common[r] = true
+						if r, _ := utf8.DecodeRune(s); unicode.Is(unicode.Han, r) && r < 0x10000 {
+							common[r>>6] |= 1 << (r & 63)
 						}
 					}
 				}
@@ -146,10 +146,10 @@ func commonHan(r rune) bool {
 		add(traditionalchinese.Big5.NewDecoder().Bytes, [2]byte{0xA4, 0xC6}, [2]byte{0x40, 0x7E})
 		add(traditionalchinese.Big5.NewDecoder().Bytes, [2]byte{0xA4, 0xC5}, [2]byte{0xA1, 0xFE})
 	})
-	return common[r]
+	return r >= 0 && r < 0x10000 && common[r>>6]&(1<<(r&63)) != 0
 }
 
 var (
 	commonOnce sync.Once
-	common     map[rune]bool
+	common     [0x10000 / 64]uint64 // bit r: r is common (all are in the Basic Multilingual Plane)
 )
