@@ -165,14 +165,17 @@ func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[i
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		client := &fetch.Client{}
-		results := make([]chan extractResult, len(inputs))
-		for i := range results {
-			results[i] = make(chan extractResult, 1)
+		type answer struct {
+			extractResult
+			last bool // of its job: the job's slot is free once it is consumed
 		}
-		jobs := batches(inputs)
+		results := make([]chan answer, len(inputs))
+		for i := range results {
+			results[i] = make(chan answer, 1)
+		}
 		slots := make(chan struct{}, 4*cmp.Or(ex.limits.workers, runtime.GOMAXPROCS(0)))
 		go func() {
-			for _, job := range jobs {
+			for job := range batches(inputs) {
 				select {
 				case slots <- struct{}{}:
 				case <-ctx.Done():
@@ -181,28 +184,28 @@ func extractAll(ctx context.Context, ex *extractor, inputs []string) iter.Seq2[i
 				go func() {
 					if job.end-job.start == 1 {
 						docs, err := extractInput(ctx, ex, client, inputs[job.start])
-						results[job.start] <- extractResult{docs, err}
+						results[job.start] <- answer{extractResult{docs, err}, true}
 						return
 					}
 					for i, r := range ex.files(ctx, inputs[job.start:job.end]) {
-						results[job.start+i] <- r
+						results[job.start+i] <- answer{r, job.start+i == job.end-1}
 					}
 				}()
 			}
 		}()
-		for _, job := range jobs {
-			for i := job.start; i < job.end; i++ {
-				var res extractResult
-				select {
-				case res = <-results[i]:
-				case <-ctx.Done():
-					return
-				}
-				if !yield(i, res) {
-					return
-				}
+		for i := range inputs {
+			var a answer
+			select {
+			case a = <-results[i]:
+			case <-ctx.Done():
+				return
 			}
-			<-slots
+			if a.last {
+				<-slots
+			}
+			if !yield(i, a.extractResult) {
+				return
+			}
 		}
 	}
 }
@@ -220,31 +223,37 @@ const (
 type span struct{ start, end int }
 
 // batches groups the inputs into jobs: runs of small local files, and every
-// other input (a URL, a large file, one that cannot be read) alone.
-func batches(inputs []string) []span {
-	var jobs []span
-	open, size := false, 0 // whether the last job takes more files, and its bytes
-	for i, in := range inputs {
-		n := int64(-1)
-		if !isURL(in) {
-			if info, err := os.Stat(in); err == nil && info.Mode().IsRegular() {
-				n = info.Size()
+// other input (a URL, a large file, one that cannot be read) alone. It
+// reads the sizes as the jobs are taken, so that the first starts at once.
+func batches(inputs []string) iter.Seq[span] {
+	return func(yield func(span) bool) {
+		job := span{}
+		size := 0 // bytes of job, a batch while it is open
+		for i, in := range inputs {
+			n := int64(-1)
+			if !isURL(in) {
+				if info, err := os.Stat(in); err == nil && info.Mode().IsRegular() {
+					n = info.Size()
+				}
+			}
+			open := job.end > job.start && size >= 0
+			if open && n >= 0 && n <= smallFile && size+int(n) <= batchBytes && job.end-job.start < batchFiles {
+				job.end++
+				size += int(n)
+				continue
+			}
+			if job.end > job.start && !yield(job) {
+				return
+			}
+			job, size = span{i, i + 1}, int(n)
+			if n > smallFile {
+				size = -1 // alone
 			}
 		}
-		if n < 0 || n > smallFile {
-			jobs = append(jobs, span{i, i + 1})
-			open = false
-			continue
+		if job.end > job.start {
+			yield(job)
 		}
-		if last := len(jobs) - 1; open && size+int(n) <= batchBytes && jobs[last].end-jobs[last].start < batchFiles {
-			jobs[last].end++
-			size += int(n)
-			continue
-		}
-		jobs = append(jobs, span{i, i + 1})
-		open, size = true, int(n)
 	}
-	return jobs
 }
 
 // extractInput extracts one file or fetches one URL and extracts it (an

@@ -165,7 +165,7 @@ func TestExtractBatches(t *testing.T) {
 		}
 		args = append(args, path)
 	}
-	if jobs := batches(args); len(jobs) >= len(args)/2 {
+	if jobs := slices.Collect(batches(args)); len(jobs) >= len(args)/2 {
 		t.Fatalf("%d files in %d jobs: not batched", len(args), len(jobs))
 	}
 	var stdout, stderr bytes.Buffer
@@ -217,7 +217,7 @@ func TestBatches(t *testing.T) {
 		{"at most batchBytes", slices.Repeat([]string{limit}, perBatch+1), []span{{0, perBatch}, {perBatch, perBatch + 1}}},
 	}
 	for _, tt := range tests {
-		if got := batches(tt.inputs); !slices.Equal(got, tt.want) {
+		if got := slices.Collect(batches(tt.inputs)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}

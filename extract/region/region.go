@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
 )
@@ -245,10 +246,13 @@ func parse(gz []byte, fold string) (*table, error) {
 		for _, a := range aliases(d) {
 			a = t.normalize(a) // as issuers are: 中国（上海）自由贸易试验区 → 中国上海自由贸易试验区
 			t.aliases[a] = append(t.aliases[a], int32(i))
-			t.maxAlias = max(t.maxAlias, len([]rune(a)))
-			if rs := []rune(a); d.level <= County && len(rs) >= 2 {
-				t.maxUpper = max(t.maxUpper, len(rs))
-				t.upperBi[string(rs[:2])] = true
+			n := utf8.RuneCountInString(a)
+			t.maxAlias = max(t.maxAlias, n)
+			if d.level <= County && n >= 2 {
+				t.maxUpper = max(t.maxUpper, n)
+				_, first := utf8.DecodeRuneInString(a)
+				_, second := utf8.DecodeRuneInString(a[first:])
+				t.upperBi[a[:first+second]] = true
 			}
 		}
 	}
@@ -288,7 +292,7 @@ func aliases(d division) []string {
 			return []string{name, base, base + "州", base + "自治州"}
 		}
 		for _, suffix := range []string{"市", "地区", "盟"} {
-			if base, ok := strings.CutSuffix(name, suffix); ok && len([]rune(base)) >= 2 {
+			if base, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(base) >= 2 {
 				return []string{name, base}
 			}
 		}
@@ -296,7 +300,7 @@ func aliases(d division) []string {
 		for _, s := range [][2]string{{"自治县", "县"}, {"自治旗", "旗"}} {
 			if base, ok := strings.CutSuffix(name, s[0]); ok {
 				base = stripEthnic(base)
-				if len([]rune(base)) >= 2 {
+				if utf8.RuneCountInString(base) >= 2 {
 					return []string{name, base + s[0], base + s[1]} // 长阳土家族自治县: 长阳自治县, 长阳县
 				}
 			}
