@@ -1,7 +1,9 @@
 package measure
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -63,8 +65,9 @@ func (r Reading) String() string {
 func Read(text string, figs []Figure, reportYear int) []Reading {
 	v := load()
 	out := make([]Reading, len(figs))
+	found := &wordIndex{v: v, text: text}
 	for i, f := range figs {
-		c := &clause{v: v, text: text, fig: f, reportYear: reportYear}
+		c := &clause{v: v, text: text, fig: f, reportYear: reportYear, found: found}
 		c.locate(figs, i)
 		if i > 0 && c.joined && sameClause(text, figs[i-1].End, f.Start) {
 			c.prev = &out[i-1]
@@ -96,11 +99,13 @@ type clause struct {
 	text       string
 	fig        Figure
 	reportYear int
-	slot       string   // from the previous figure of the clause, or the clause start, to the figure
-	pred       string   // slot without the qualifiers at its end (分别, 约, 达到, 为 …)
-	before     string   // from the clause start to the figure
-	tail       string   // from the figure to the next figure or the end of the clause
-	lead       string   // from the sentence start to the figure
+	slot       string // from the previous figure of the clause, or the clause start, to the figure
+	pred       string // slot without the qualifiers at its end (分别, 约, 达到, 为 …)
+	before     string // from the clause start to the figure
+	tail       string // from the figure to the next figure or the end of the clause
+	lead       string // from the sentence start to the figure
+	leadStart  int    // where lead starts in text
+	found      *wordIndex
 	joined     bool     // the slot only joins the figure to the one before (、 和 及)
 	prev       *Reading // the reading of that figure
 }
@@ -131,7 +136,8 @@ func (c *clause) locate(figs []Figure, i int) {
 		end = figs[i+1].Start
 	}
 	c.tail = strings.TrimSpace(text[f.End:end])
-	c.lead = text[sentenceStart(text, f.Start):f.Start]
+	c.leadStart = sentenceStart(text, f.Start)
+	c.lead = text[c.leadStart:f.Start]
 	c.joined = slotStart > start && listJoiner(c.slot)
 }
 
@@ -346,6 +352,83 @@ func (c *clause) hasWord(s, role, except string) int {
 		}
 	}
 	return last
+}
+
+// leadWord is hasWord(c.lead[from:], role, except) for a role of
+// indexedRoles, with the end offset in c.lead.
+func (c *clause) leadWord(from int, role, except string) int {
+	end := c.found.last(c.leadStart+from, c.leadStart+len(c.lead), role, except)
+	if end < 0 {
+		return -1
+	}
+	return end - c.leadStart
+}
+
+// wordIndex is where the words of indexedRoles are in a text, found in one
+// pass over it for all its figures: searching each figure's lead for each
+// word cost more than the rest of Read.
+type wordIndex struct {
+	v    *vocab
+	text string
+	at   map[string][]span // by role, in order of start; nil until asked
+}
+
+type span struct{ start, end int }
+
+// indexedRoles are the roles whose words a wordIndex finds.
+var indexedRoles = []string{"cue", "not-cue", "reset"}
+
+// spans returns where the words of a role are in the text, every
+// occurrence of each.
+func (x *wordIndex) spans(role string) []span {
+	if x.at == nil {
+		x.at = map[string][]span{}
+		for i, r := range x.text {
+			if !x.v.starts.has(r) {
+				continue
+			}
+			for _, w := range x.v.startingWith[r] {
+				if strings.HasPrefix(x.text[i:], w.text) {
+					x.at[w.role] = append(x.at[w.role], span{i, i + len(w.text)})
+				}
+			}
+		}
+	}
+	return x.at[role]
+}
+
+// within returns the spans of a role that start at from or after, up to
+// the first that starts at to or after.
+func (x *wordIndex) within(role string, from, to int) []span {
+	s := x.spans(role)
+	i, _ := slices.BinarySearchFunc(s, from, func(sp span, at int) int { return cmp.Compare(sp.start, at) })
+	j, _ := slices.BinarySearchFunc(s[i:], to, func(sp span, at int) int { return cmp.Compare(sp.start, at) })
+	return s[i : i+j]
+}
+
+// last is hasWord for text[from:to], with offsets in text.
+func (x *wordIndex) last(from, to int, role, except string) int {
+	last := -1
+	for _, w := range x.within(role, from, to) {
+		if w.end > to || w.end <= last || x.excepted(w, from, to, except) {
+			continue
+		}
+		last = w.end
+	}
+	return last
+}
+
+// excepted is inException for the word at w in text[from:to].
+func (x *wordIndex) excepted(w span, from, to int, role string) bool {
+	if role == "" {
+		return false
+	}
+	for _, e := range x.within(role, from, w.end) {
+		if e.end <= to && (e.start <= w.start && w.end <= e.end || w.start <= e.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // inException reports whether the word at s[k:k+n] is part of a word of the

@@ -183,8 +183,8 @@ var targetRules = []rule{
 		}},
 	{name: "goal in the sentence", example: "主要预期目标是：地区生产总值增长{6%}左右", want: "change up target",
 		match: func(c *clause, r *Reading) bool {
-			k := c.hasWord(c.lead, "cue", "not-cue")
-			return k >= 0 && c.hasWord(c.lead[k:], "reset", "") < 0
+			k := c.leadWord(0, "cue", "not-cue")
+			return k >= 0 && c.leadWord(k, "reset", "") < 0
 		}},
 	{name: "year ahead", example: "到2027年研发投入强度达到{3%}", want: "level target 2027",
 		match: func(c *clause, r *Reading) bool {
@@ -201,7 +201,7 @@ var targetRules = []rule{
 			if c.reportYear > 0 && y <= c.reportYear || c.reportYear == 0 && point {
 				return false
 			}
-			if c.hasWord(c.lead[m[1]:], "reset", "") >= 0 {
+			if c.leadWord(m[1], "reset", "") >= 0 {
 				return false
 			}
 			r.Year = y
@@ -218,7 +218,7 @@ var targetRules = []rule{
 					plan = true
 				}
 			}
-			if !plan || c.hasWord(c.lead, "reset", "") >= 0 {
+			if !plan || c.leadWord(0, "reset", "") >= 0 {
 				return false
 			}
 			// 对照上述目标，2024年全市…为17.6%: a result of a past year

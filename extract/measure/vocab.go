@@ -32,9 +32,23 @@ type vocab struct {
 	measures []Measure
 	byKey    map[string]int // normalized name or synonym -> index in measures
 	words    map[string][]word
+
+	// the words of indexedRoles by their first character, for wordIndex
+	startingWith map[rune][]roleWord
+	starts       runeSet
 }
 
 type word struct{ text, means string }
+
+type roleWord struct{ role, text string }
+
+// runeSet is a set of characters below U+10000 that answers in one step,
+// for a check at every character of a text.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) { s[r/64] |= 1 << (r % 64) }
+
+func (s *runeSet) has(r rune) bool { return r < 0x10000 && s[r/64]&(1<<(r%64)) != 0 }
 
 var (
 	loadOnce sync.Once
@@ -84,6 +98,17 @@ func parse(measures, words string) (*vocab, error) {
 	for role := range v.words {
 		// the longest word first: 增长了 before 增长, 上年同期 before 上年
 		slices.SortStableFunc(v.words[role], func(a, b word) int { return len(b.text) - len(a.text) })
+	}
+	v.startingWith = map[rune][]roleWord{}
+	for _, role := range indexedRoles {
+		for _, w := range v.words[role] {
+			r, _ := utf8.DecodeRuneInString(w.text)
+			if r >= 0x10000 || r == utf8.RuneError {
+				return nil, fmt.Errorf("words.tsv: %s %s: the first character of an indexed word must be below U+10000", role, w.text)
+			}
+			v.startingWith[r] = append(v.startingWith[r], roleWord{role, w.text})
+			v.starts.add(r)
+		}
 	}
 	return v, nil
 }
