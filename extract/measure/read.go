@@ -203,9 +203,10 @@ func (c *clause) trimQualifiers(s string) string {
 
 // endsWith returns the longest word of a role that s ends with.
 func (c *clause) endsWith(s, role string) (word, bool) {
-	for _, w := range c.v.words[role] {
-		if strings.HasSuffix(s, w.text) {
-			return w, true
+	r, _ := utf8.DecodeLastRuneInString(s)
+	for _, w := range c.v.endingWith[r] {
+		if w.role == role && strings.HasSuffix(s, w.text) {
+			return w.word, true
 		}
 	}
 	return word{}, false

@@ -36,11 +36,17 @@ type vocab struct {
 	// the words of indexedRoles by their first character, for wordIndex
 	startingWith map[rune][]roleWord
 	starts       runeSet
+	// the words of every role by their last character, each role's longest
+	// first: what a string can end with is found without a string key
+	endingWith map[rune][]roleWord
 }
 
 type word struct{ text, means string }
 
-type roleWord struct{ role, text string }
+type roleWord struct {
+	role string
+	word
+}
 
 // runeSet is a set of characters below U+10000 that answers in one step,
 // for a check at every character of a text.
@@ -99,6 +105,16 @@ func parse(measures, words string) (*vocab, error) {
 		// the longest word first: 增长了 before 增长, 上年同期 before 上年
 		slices.SortStableFunc(v.words[role], func(a, b word) int { return len(b.text) - len(a.text) })
 	}
+	v.endingWith = map[rune][]roleWord{}
+	for role, ws := range v.words {
+		for _, w := range ws {
+			r, _ := utf8.DecodeLastRuneInString(w.text)
+			if r == utf8.RuneError {
+				return nil, fmt.Errorf("words.tsv: %s %q is not UTF-8", role, w.text)
+			}
+			v.endingWith[r] = append(v.endingWith[r], roleWord{role, w})
+		}
+	}
 	v.startingWith = map[rune][]roleWord{}
 	for _, role := range indexedRoles {
 		for _, w := range v.words[role] {
@@ -106,7 +122,7 @@ func parse(measures, words string) (*vocab, error) {
 			if r >= 0x10000 || r == utf8.RuneError {
 				return nil, fmt.Errorf("words.tsv: %s %s: the first character of an indexed word must be below U+10000", role, w.text)
 			}
-			v.startingWith[r] = append(v.startingWith[r], roleWord{role, w.text})
+			v.startingWith[r] = append(v.startingWith[r], roleWord{role, w})
 			v.starts.add(r)
 		}
 	}
