@@ -262,7 +262,14 @@ func (c *clause) base() string {
 // year: 较2022年, 比2023年度, 比2024年预算执行数, 比2023年预算.
 var yearBase = regexp.MustCompile(`(?:比|较|与|同|和)([0-9]{4}年度?(?:同期|末|底|(?:年初)?(?:预算执行数|预算数|预算|决算数|决算|执行数))?)`)
 
+// compareChars are the characters every comparison has: 比, 较, 与, 同, 和
+// before its base, or 同比 and 环比.
+const compareChars = "比较与同和"
+
 func (c *clause) comparison(s string) string {
+	if !chars.ContainsAny(s, compareChars) {
+		return ""
+	}
 	best, at, from := "", -1, 0
 	for _, w := range c.v.words["base"] {
 		k := strings.LastIndex(s, w.text)
@@ -271,11 +278,14 @@ func (c *clause) comparison(s string) string {
 		}
 		if w.text != "同比" && w.text != "环比" {
 			prev, _ := utf8.DecodeLastRuneInString(s[:k])
-			if !strings.ContainsRune("比较与同和", prev) {
+			if !strings.ContainsRune(compareChars, prev) {
 				continue // 上年 in 上年度预算 is not a comparison
 			}
 		}
 		best, at, from = w.means, k+len(w.text), k
+	}
+	if !strings.Contains(s, "年") {
+		return best // the literal yearBase needs
 	}
 	if ms := yearBase.FindAllStringSubmatchIndex(s, -1); ms != nil {
 		m := ms[len(ms)-1]
