@@ -77,12 +77,22 @@ func Title(text string) (title, source string) {
 		if len(lines) >= titleScanLines {
 			break
 		}
-		lines = append(lines, meta.CutInfo(trimLine(line)))
+		lines = append(lines, line)
+	}
+	// The lines are trimmed and cut of info as the search reaches them:
+	// most titles are found in the first few.
+	ready := 0
+	prepare := func(n int) {
+		for ; ready < min(n, len(lines)); ready++ {
+			lines[ready] = meta.CutInfo(trimLine(lines[ready]))
+		}
 	}
 	var block []string
 	crumb, first, found := "", "", ""
 	seen, foundAt := 0, 0 // non-empty lines so far; where found was
-	for i, line := range lines {
+	for i := range lines {
+		prepare(i + 1)
+		line := lines[i]
 		if line == "" {
 			block = block[:0]
 			continue
@@ -113,6 +123,7 @@ func Title(text string) (title, source string) {
 		}
 		if endsLikeTitle(line) {
 			// …工作情况 / 的报告: a last line that carries on the title
+			prepare(i + 2)
 			if i+1 < len(lines) && continuesTitle(lines[i+1]) {
 				continue
 			}
@@ -142,6 +153,7 @@ func Title(text string) (title, source string) {
 	case first != "":
 		return first, SourceText
 	}
+	prepare(embeddedLines)
 	for _, line := range lines[:min(len(lines), embeddedLines)] {
 		if t := embeddedTitle(line); t != "" {
 			return t, SourceText
