@@ -498,9 +498,9 @@ func fromOnBehalf(d *reading) Issuer {
 // line (金昌市人民政府  2025年6月13日); of several bodies signing together on
 // consecutive lines, the first. It returns "" when line i is no signature.
 func signatureAt(lines []string, i int) string {
-	if !dateLine.MatchString(fold(lines[i])) {
+	if !isDate(lines[i]) {
 		fields := strings.Fields(lines[i])
-		if n := len(fields); n >= 2 && dateLine.MatchString(fold(fields[n-1])) {
+		if n := len(fields); n >= 2 && isDate(fields[n-1]) {
 			if name := strings.Join(fields[:n-1], ""); IsOrgName(name) {
 				return name
 			}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/meta"
@@ -298,9 +299,21 @@ func breaksTitle(line string) bool {
 	f := fold(line)
 	return runeLen(line) > 60 || chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
 		labelStart.MatchString(line) || headingNumber.MatchString(f) || docNumberLine.MatchString(f) ||
-		dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
+		mayBeDate(f) && dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
 		siteName.MatchString(f)
+}
+
+// isDate reports whether s, folded, is a dateLine.
+func isDate(s string) bool { return mayBeDate(s) && dateLine.MatchString(fold(s)) }
+
+// mayBeDate reports whether s can be a dateLine, folded or not: one starts
+// with its year, maybe after a parenthesis, and no traditional character
+// folds to a digit or a parenthesis. It spares the fold and the regexp for
+// the lines of prose a signature is looked for among.
+func mayBeDate(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "（( \t\n\f\r"))
+	return strings.ContainsRune("12１２一二", r)
 }
 
 // endsLikeTitle reports whether a line ends with a title's last word.
