@@ -116,11 +116,7 @@ const clauseMarks = "，,；;：:。！？!?\n\t|｜（）()"
 
 func (c *clause) locate(figs []Figure, i int) {
 	text, f := c.text, c.fig
-	start := strings.LastIndexAny(text[:f.Start], clauseMarks) + 1
-	if start > 0 {
-		_, size := utf8.DecodeLastRuneInString(text[:start])
-		start += size - 1
-	}
+	start := clauseStart(text, f.Start)
 	slotStart := start
 	if i > 0 && figs[i-1].End > slotStart && figs[i-1].End <= f.Start {
 		slotStart = figs[i-1].End
@@ -140,6 +136,21 @@ func (c *clause) locate(figs []Figure, i int) {
 	c.lead = text[c.leadStart:f.Start]
 	c.joined = slotStart > start && listJoiner(c.slot)
 }
+
+// clauseStart returns where the clause holding text[pos] starts: after the
+// last clause mark before pos.
+func clauseStart(text string, pos int) int {
+	for i := pos; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if clauseSet.Has(r) {
+			return i
+		}
+		i -= size
+	}
+	return 0
+}
+
+var clauseSet = chars.NewSet(clauseMarks)
 
 // sameClause reports whether no clause mark stands between two offsets.
 func sameClause(text string, from, to int) bool {

@@ -1,6 +1,9 @@
 package measure
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWordIndex checks that the word index finds in every part of a text
 // what hasWord finds in that part alone.
@@ -20,6 +23,26 @@ func TestWordIndex(t *testing.T) {
 					t.Fatalf("%s in %q: %d, want %d", r[0], text[from:to], got, want)
 				}
 			}
+		}
+	}
+}
+
+func TestClauseStart(t *testing.T) {
+	tests := []struct {
+		text, at string // at: the figure
+		want     string // the clause
+	}{
+		{"全年受理案件49件", "49", "全年受理案件"},
+		{"收入增长，比上年增长5.2%", "5.2", "比上年增长"},
+		{"其中：新增3件", "3", "新增"},
+		{"（含新制定4件）", "4", "含新制定"},
+		{"一、概况\n完成12项", "12", "完成"},
+		{"a,b 7", "7", "b "},
+	}
+	for _, tt := range tests {
+		pos := strings.Index(tt.text, tt.at)
+		if got := tt.text[clauseStart(tt.text, pos):pos]; got != tt.want {
+			t.Errorf("clause of %s in %q = %q, want %q", tt.at, tt.text, got, tt.want)
 		}
 	}
 }
