@@ -402,7 +402,7 @@ func extractDocs(ex *extract.Extractor, in extract.Input, scratch *bytes.Buffer)
 // read at all when it is too large for its text to fit in maxText (the
 // extractor's check, made before the bytes are read).
 func readInput(path string, max, maxText int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", path, unwrapPathError(err))
 	}
