@@ -41,8 +41,8 @@ type earlier struct {
 	start, end int
 }
 
-func (p *paragraph) name() []Indicator {
-	var out []Indicator
+// appendNames appends the indicators of the paragraph to out.
+func (p *paragraph) appendNames(out []Indicator) []Indicator {
 	k := 0
 	for _, c := range p.clauses() {
 		first := k
@@ -58,7 +58,7 @@ func (p *paragraph) name() []Indicator {
 		known := len(p.subjects)
 		p.borrowed = false
 		if k > first {
-			out = append(out, p.nameClause(c, p.qs[first:k])...)
+			out = p.appendClause(out, c, p.qs[first:k])
 		}
 		switch {
 		case c.inParen, p.borrowed:

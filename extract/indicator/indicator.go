@@ -29,14 +29,16 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 	// The rules read the text with traditional characters folded, so their
 	// word lists are simplified only; names keep what is written.
 	text := fold.String(original)
-	var out []Indicator
+	// Most quantities give one indicator: the paragraphs append to one slice
+	// of about that size, rather than each returning a slice to copy.
+	out := make([]Indicator, 0, len(qs))
 	h := headers{text: text}
 	var lines [][2]int // the lines of the paragraph being read, which ran on so far
 	first, k := 0, 0   // its first quantity, and the next
 	afterPage := false // the line before was a page number
 	flush := func() {
 		if k > first {
-			out = append(out, h.name(original, lines, qs[first:k], seg)...)
+			out = h.appendNames(out, original, lines, qs[first:k], seg)
 		}
 		lines, first = nil, k
 	}
@@ -77,10 +79,11 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 	return out
 }
 
-// name names the quantities qs of the paragraph made of lines, read as one
-// text without their line breaks (and the spaces around them), so that a
-// sentence that PDF text wraps reads as the sentence it is.
-func (h *headers) name(original string, lines [][2]int, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
+// appendNames appends to out the indicators of the quantities qs of the
+// paragraph made of lines, read as one text without their line breaks (and
+// the spaces around them), so that a sentence that PDF text wraps reads as
+// the sentence it is.
+func (h *headers) appendNames(out []Indicator, original string, lines [][2]int, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
 	text, orig := h.text[lines[0][0]:lines[0][1]], original[lines[0][0]:lines[0][1]]
 	shift := []int{-lines[0][0]} // what to add to an offset of each line to get one of the paragraph
 	if len(lines) > 1 {
@@ -114,8 +117,9 @@ func (h *headers) name(original string, lines [][2]int, qs []quantity.Quantity, 
 		at[i] = q
 	}
 	p := paragraph{text: text, original: orig, start: 0, end: len(text), qs: at, seg: seg}
-	out := p.name()
-	for i, j := 0, 0; i < len(out); i++ {
+	n := len(out)
+	out = p.appendNames(out)
+	for i, j := n, 0; i < len(out); i++ {
 		for j+1 < len(at) && at[j].Start != out[i].Start {
 			j++ // out is in text order; a shared value gives several
 		}

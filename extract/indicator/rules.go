@@ -311,9 +311,9 @@ func (f *figure) rankWithVerb() bool {
 	return f.q.Kind == quantity.Rank && rankVerb(f.before) >= 0
 }
 
-// nameClause names the quantities of one clause, left to right.
-func (p *paragraph) nameClause(c clause, qs []quantity.Quantity) []Indicator {
-	var out []Indicator
+// appendClause names the quantities of one clause, left to right, and
+// appends them to out.
+func (p *paragraph) appendClause(out []Indicator, c clause, qs []quantity.Quantity) []Indicator {
 	st := &clauseState{}
 	for i, q := range qs {
 		f := p.figure(c, qs, i, st)
