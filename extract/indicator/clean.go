@@ -27,11 +27,16 @@ var (
 	issuerPlaces = lists.Chars("issuer-place")
 	leadWords    = lists.Of("lead")
 	tailWords    = lists.Of("tail")
-	changeVerbs  = lists.Of("change")
-	keepsWei     = lists.Chars("keeps-wei")
-	keepsJun     = lists.Chars("keeps-jun")
-	keepsDa      = lists.Chars("keeps-da")
-	afterLeads   = lists.Of("after-lead")
+	// leadStarts and tailEnds are the characters a lead word starts with and
+	// a tail word ends with: a name that starts or ends otherwise is not
+	// looked up in each of the hundred and more words.
+	leadStarts  = firstChars(leadWords)
+	tailEnds    = lastChars(tailWords)
+	changeVerbs = lists.Of("change")
+	keepsWei    = lists.Chars("keeps-wei")
+	keepsJun    = lists.Chars("keeps-jun")
+	keepsDa     = lists.Chars("keeps-da")
+	afterLeads  = lists.Of("after-lead")
 	// frameVerbs open a phrase of purpose or means before the act counted:
 	// 聚焦重点领域开设专栏.
 	frameVerbs = lists.Of("frame-verb")
@@ -170,7 +175,27 @@ var (
 
 // hasYearDigit reports whether s has a digit a year can be written with.
 func hasYearDigit(s string) bool {
-	return chars.ContainsAny(s, "0123456789０１２３４５６７８９")
+	return strings.ContainsFunc(s, chars.IsDigit)
+}
+
+// firstChars returns the set of the first characters of words.
+func firstChars(words []string) *chars.Set {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+	}
+	return chars.NewSet(b.String())
+}
+
+// lastChars returns the set of the last characters of words.
+func lastChars(words []string) *chars.Set {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return chars.NewSet(b.String())
 }
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -204,18 +229,22 @@ func clean(s string) string {
 				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
 			}
 		}
-		for _, w := range leadWords {
-			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
-				s, changed = s[len(w):], true
+		if first, _ := utf8.DecodeRuneInString(s); leadStarts.Has(first) {
+			for _, w := range leadWords {
+				if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
+					s, changed = s[len(w):], true
+				}
 			}
 		}
 		if k := strings.Index(s, "期间"); k > 0 && utf8.RuneCountInString(s[k:]) > 3 {
 			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
 		}
 		tail := "" // the longest: 不超过, not the 超过 of it
-		for _, w := range tailWords {
-			if len(w) > len(tail) && strings.HasSuffix(s, w) && !partOfWord(s, w) {
-				tail = w
+		if last, _ := utf8.DecodeLastRuneInString(s); tailEnds.Has(last) {
+			for _, w := range tailWords {
+				if len(w) > len(tail) && strings.HasSuffix(s, w) && !partOfWord(s, w) {
+					tail = w
+				}
 			}
 		}
 		if tail != "" {
@@ -238,11 +267,16 @@ func clean(s string) string {
 	return s
 }
 
+// footnoteMarks are the characters a footnote marker may start with: one
+// look at each character of a name, where chars.ContainsAny would search
+// the name once for each of them.
+var footnoteMarks = chars.NewSet("[［〔*①②③④⑤⑥⑦⑧⑨⑩")
+
 // removeMarks removes footnote markers, 《titles》, quoted examples before 等
 // and short parentheses. The
 // cheap checks first spare the regular expressions on most names.
 func removeMarks(s string) string {
-	if chars.ContainsAny(s, "[［〔*①②③④⑤⑥⑦⑧⑨⑩") {
+	if strings.ContainsFunc(s, footnoteMarks.Has) {
 		s = footnote.ReplaceAllString(s, "")
 	}
 	if strings.Contains(s, "《") {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/internal/words"
 	"github.com/gongwen/gongwen/extract/quantity"
 )
@@ -164,7 +165,7 @@ var rules = []rule{
 	{"held-for-years", "a level held for years (连续5年稳定在) is of the subject before",
 		"粮食总产量86.5万吨，连续5年稳定在85万吨以上。", "85万吨", "粮食总产量连续5年",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if len(p.subjects) == 0 || !wholeMatch(period, f.before) {
+			if len(p.subjects) == 0 || !isPeriod(f.before) {
 				return nil, false
 			}
 			return []string{withoutChange(p.subjects[len(p.subjects)-1]) + f.before}, false
@@ -567,6 +568,18 @@ func (p *paragraph) bareNoun(s string) bool {
 // comparison opens a change against a base: 比上年, 较上年同期, 比2022年末, 同比.
 var comparison = regexp.MustCompile(`^(?:(?:比|较|与)(?:上一?年度|上一度|上年|去年|上一年|年初|常年|[0-9０-９]{4}\s*年度?)(?:同期|末|底|初)?(?:相比)?|同比|环比)`)
 
+// comparisonStarts are the characters a comparison starts with.
+var comparisonStarts = chars.NewSet("比较与同环")
+
+// comparisonAt returns where the comparison opening s is, or nil. The
+// regexp runs only on words that start as a comparison does: most do not.
+func comparisonAt(s string) []int {
+	if r, _ := utf8.DecodeRuneInString(s); !comparisonStarts.Has(r) {
+		return nil
+	}
+	return comparison.FindStringIndex(s)
+}
+
 // pointInTime returns the comparison of s with a point in time — 比上年末,
 // 比年初, 较上年底 — or "". An amount of a stock (population, deposits)
 // changes against a date, which its name keeps: 常住人口比上年末增加; a flow
@@ -576,7 +589,7 @@ func pointInTime(s string) string {
 	for _, w := range distributives {
 		s = strings.TrimPrefix(s, w)
 	}
-	loc := comparison.FindStringIndex(s)
+	loc := comparisonAt(s)
 	if loc == nil {
 		return ""
 	}
@@ -591,34 +604,50 @@ func pointInTime(s string) string {
 // characters (增加到2024年的, 下降3.2%) or of a cut to a level (精简至29个;
 // 压减低效资金 alone is an act with its own object).
 func startsChange(s string) bool {
-	for _, v := range changeVerbs {
-		if strings.HasPrefix(s, v) && len(v) > len("增") {
-			return true
+	if first, _ := utf8.DecodeRuneInString(s); changeStarts.Has(first) {
+		for _, v := range changeVerbs {
+			if strings.HasPrefix(s, v) && len(v) > len("增") {
+				return true
+			}
 		}
 	}
 	_, ok := words.HasPrefix(s, cutsTo)
 	return ok
 }
 
-// wholeMatch reports whether re matches all of s.
-func wholeMatch(re *regexp.Regexp, s string) bool {
-	loc := re.FindStringIndex(s)
+// isPeriod reports whether s is a period and nothing else: 连续5年.
+func isPeriod(s string) bool {
+	loc := periodAt(s)
 	return loc != nil && loc[0] == 0 && loc[1] == len(s)
 }
 
 // period opens a predicate over several years: 两年平均增长, 近五年年均增长.
 var period = regexp.MustCompile(`^(?:近|连续)?[0-9两二三四五六七八九十]+年(?:来)?(?:平均)?`)
 
+// periodAt returns where the period opening s is, or nil. The regexp runs
+// only where its 年 is.
+func periodAt(s string) []int {
+	if !strings.Contains(s, "年") {
+		return nil
+	}
+	return period.FindStringIndex(s)
+}
+
+// changeStarts are the characters a verb of change starts with.
+var changeStarts = firstChars(changeVerbs)
+
 // isPredicate reports whether a clause has no subject of its own but only a
 // change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的, 两年平均增长.
 func isPredicate(s string) bool {
 	pred, _ := predicatePart(s)
-	if loc := period.FindStringIndex(pred); loc != nil {
+	if loc := periodAt(pred); loc != nil {
 		pred = pred[loc[1]:]
 	}
-	for _, v := range changeVerbs {
-		if pred == v || strings.HasPrefix(pred, v) && utf8.RuneCountInString(v) > 1 {
-			return true // 增 and 降 alone, but not 减税降费
+	if first, _ := utf8.DecodeRuneInString(pred); changeStarts.Has(first) {
+		for _, v := range changeVerbs {
+			if pred == v || strings.HasPrefix(pred, v) && utf8.RuneCountInString(v) > 1 {
+				return true // 增 and 降 alone, but not 减税降费
+			}
 		}
 	}
 	return strings.HasPrefix(pred, "占")
@@ -633,7 +662,7 @@ func predicatePart(s string) (pred string, distributive bool) {
 				s, changed, distributive = s[len(w):], true, true
 			}
 		}
-		if loc := comparison.FindStringIndex(s); loc != nil && loc[1] > 0 {
+		if loc := comparisonAt(s); loc != nil && loc[1] > 0 {
 			s, changed = s[loc[1]:], true
 		}
 	}
