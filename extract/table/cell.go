@@ -24,36 +24,33 @@ func IsEmpty(s string) bool {
 // (2024年). It is a quick look for laying a table out; the recognisers parse
 // the value.
 func IsFigure(s string) bool {
+	// It reads s in place, as most lines given to it are prose that fails at
+	// the first character: a []rune of a whole line cost more than the rest.
 	s = strings.TrimSpace(s)
-	if isYearHeading(s) {
-		return false
-	}
-	rs := []rune(s)
 	i := 0
-	if i < len(rs) && strings.ContainsRune("-+－−约近", rs[i]) {
-		i++
+	if r, size := utf8.DecodeRuneInString(s); size > 0 && strings.ContainsRune("-+－−约近", r) {
+		i = size
 	}
 	digits := 0
-	for ; i < len(rs); i++ {
-		switch r := rs[i]; {
-		case isDigit(r):
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isDigit(r) {
 			digits++
-		case strings.ContainsRune(".．,，", r) && digits > 0 && i+1 < len(rs) && isDigit(rs[i+1]):
-		default:
-			goto rest
+		} else if next, _ := utf8.DecodeRuneInString(s[i+size:]); !strings.ContainsRune(".．,，", r) || digits == 0 || !isDigit(next) {
+			break
 		}
+		i += size
 	}
-rest:
 	if digits == 0 {
 		return false
 	}
-	unit := rs[i:]
-	if len(unit) > 0 && strings.ContainsRune(".．、,，)）", unit[0]) {
+	unit := s[i:]
+	if r, _ := utf8.DecodeRuneInString(unit); unit != "" && strings.ContainsRune(".．、,，)）", r) {
 		return false // 1.属于国家秘密, 2、重复申请, 1）
 	}
-	return len(unit) <= 6 && !strings.ContainsFunc(string(unit), func(r rune) bool {
+	return utf8.RuneCountInString(unit) <= 6 && !strings.ContainsFunc(unit, func(r rune) bool {
 		return unicode.IsPunct(r) && !strings.ContainsRune("%％‰/", r)
-	})
+	}) && !isYearHeading(s)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

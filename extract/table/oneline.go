@@ -212,7 +212,7 @@ var clauseLine = regexp.MustCompile(`^第[一二三四五六七八九十百零�
 // table rather than among them: a caption (表1 …, 第二十条第（一）项) or a
 // chapter heading (四、…).
 func stopsHeadings(s string) bool {
-	s = markdownHeading.ReplaceAllString(s, "")
+	s = withoutHeadingMarks(s)
 	return captionLine.MatchString(s) || clauseLine.MatchString(s) || chapter.MatchString(s)
 }
 

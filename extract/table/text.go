@@ -132,7 +132,7 @@ var notWritten = Line{-1, -1}
 
 // scanLines splits text into lines and the lines into cells.
 func scanLines(text string) []textLine {
-	var out []textLine
+	out := make([]textLine, 0, strings.Count(text, "\n")+1)
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -218,12 +218,16 @@ func splitSpaces(text string, start, end int) []textCell {
 	line := text[start:end]
 	var cells []textCell
 	from, spaces, spaceAt := -1, 0, 0
+	single := 0 // the spaces a row of figures may be split at
 	for i, r := range line {
 		if r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' {
 			if spaces == 0 {
 				spaceAt = i
 			}
 			spaces++
+			if r != '\t' {
+				single++
+			}
 			continue
 		}
 		if from >= 0 && spaces >= 2 {
@@ -244,6 +248,9 @@ func splitSpaces(text string, start, end int) []textCell {
 	}
 	if len(cells) >= 2 {
 		return cells
+	}
+	if single < 2 {
+		return nil // fewer than three words: no row of figures (most lines of prose)
 	}
 	// single spaces: a row only when every word is a figure
 	words := splitAt(text, start, end, func(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' })
@@ -295,7 +302,7 @@ const sentenceEnd = "。！？；;!?"
 // heading (规章, （二）部分公开（区分处理的，只计这一情, 较上年增长(%)):
 // short, without a sentence end, a figure or a long number.
 func labelLine(s string) bool {
-	s = markdownHeading.ReplaceAllString(strings.TrimSpace(s), "")
+	s = withoutHeadingMarks(strings.TrimSpace(s))
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > maxLabel || strings.ContainsRune(sentenceEnd, lastRune(s)) || IsFigure(s) || IsEmpty(s) || pageFurniture(s) {
 		return false
@@ -318,6 +325,16 @@ func labelLine(s string) bool {
 
 // markdownHeading matches the # marks of a Markdown heading.
 var markdownHeading = regexp.MustCompile(`^#{1,6}\s+`)
+
+// withoutHeadingMarks returns s without the # marks of a Markdown heading.
+// The regexp runs only on a line that starts with #: it is asked of every
+// line.
+func withoutHeadingMarks(s string) string {
+	if !strings.HasPrefix(s, "#") {
+		return s
+	}
+	return markdownHeading.ReplaceAllString(s, "")
+}
 
 // pageNumber matches a page number between pages: — 5 —, - 12 -, 第3页.
 var pageNumber = regexp.MustCompile(`^(?:[-—－–]+\s*[0-9０-９]+\s*[-—－–]+|第\s*[0-9０-９]+\s*页(?:\s*共\s*[0-9０-９]+\s*页)?)$`)
@@ -494,7 +511,7 @@ func splitRow(cells []textCell) (labels, values []textCell) {
 func labelCells(lines []textLine) []textCell {
 	var out []textCell
 	for _, l := range lines {
-		t := markdownHeading.ReplaceAllString(l.text, "")
+		t := withoutHeadingMarks(l.text)
 		at := l.at + len(l.text) - len(t)
 		if len(out) == 0 || ordinal.MatchString(t) {
 			out = append(out, textCell{text: t, at: Line{at, at + len(t)}, written: true})
@@ -562,7 +579,7 @@ func (b *building) table(text string) (TextTable, bool) {
 func headingLines(above []textLine) []textLine {
 	k := len(above)
 	for k > 0 {
-		t := markdownHeading.ReplaceAllString(above[k-1].text, "")
+		t := withoutHeadingMarks(above[k-1].text)
 		if chapter.MatchString(t) || captionLine.MatchString(t) {
 			break
 		}
