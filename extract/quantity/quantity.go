@@ -361,11 +361,11 @@ func merge(a, b []Quantity) []Quantity {
 
 // canStart reports whether a quantity may start at text[i:].
 func canStart(text string, i int, r rune) bool {
-	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	switch {
 	case chars.IsDigit(r):
 		return !codeBefore(text[:i])
 	case isMinus(r):
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		next, _ := utf8.DecodeRuneInString(text[i+len(string(r)):])
 		return chars.IsDigit(next) && !chars.IsDigit(prev) && !isLatin(prev) && !isMinus(prev)
 	case isChineseDigit(r) || r == '十' || r == '拾':
@@ -376,6 +376,7 @@ func canStart(text string, i int, r rune) bool {
 				return false
 			}
 		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		return !isChineseNumber(prev)
 	case r == '第':
 		next, _ := utf8.DecodeRuneInString(text[i+len("第"):])
@@ -450,6 +451,7 @@ var (
 	classBoundsOf   = lists.Of("class-bound-of")
 	upperBounds     = lists.Of("upper-bound")
 	lowerBounds     = lists.Of("lower-bound")
+	bounds          = slices.Concat(upperBounds, lowerBounds)
 	scoreVerbs      = lists.Of("score-verb")
 	scoreWeights    = lists.Of("score-weight")
 	rankWords       = lists.Of("rank-word")
@@ -507,10 +509,11 @@ func accept(text string, m match) bool {
 	if threshold(text[q.End:]) || q.Kind == Money && classOf(text[q.End:]) {
 		return false // 5000万元以上项目, 2000万元及以上的工业法人单位: a class, not a figure
 	}
-	if boundOfClass(text, q) {
+	before := clauseBefore(text, q.Start)
+	if boundOfClass(text, q, before) {
 		return false // 超50万元的村, 收入均超过20万元, 17个所在编人员不足5人: a class, not a figure
 	}
-	if rule(text, q) {
+	if rule(before, q) {
 		return false // 不超过总数的30%, 占20分, 分值占5%: a rule, not a figure reported
 	}
 	if m.bare && !rankContext(text, q.Start, q.End) {
@@ -725,10 +728,11 @@ func classOf(after string) bool {
 // it (超50万元的村达到7个, 不足10万元的小额案件); a bound on each of a group
 // (14个村集体经济收入均超过20万元); a floor that a number of things counted
 // just before fall short of (42个所中有17个在编人员不足5人).
-func boundOfClass(text string, q Quantity) bool {
-	before := strings.TrimRight(clauseBefore(text, q.Start), " ")
+// before is the clause before q (clauseBefore).
+func boundOfClass(text string, q Quantity, before string) bool {
+	before = strings.TrimRight(before, " ")
 	bound := ""
-	for _, w := range slices.Concat(upperBounds, lowerBounds) {
+	for _, w := range bounds {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(strings.TrimSuffix(before, w), "不") {
 			bound = w
 			break
@@ -754,12 +758,12 @@ func boundOfClass(text string, q Quantity) bool {
 // 有17个在编人员 (不足5人).
 var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|家|所|村|户)\p{Han}{1,8}$`)
 
-// rule reports whether q is a point of a scoring scheme (工单响应率占20分) or
-// the weight of a score (分值占5%). A cap or floor that a rule sets is a
-// figure, a limit: 裁员率不超过企业职工总数20%, 最高不超过15万元, 原则上不少于40学时
+// rule reports whether q, after the clause before (clauseBefore), is a
+// point of a scoring scheme (工单响应率占20分) or the weight of a score
+// (分值占5%). A cap or floor that a rule sets is a figure, a limit:
+// 裁员率不超过企业职工总数20%, 最高不超过15万元, 原则上不少于40学时
 // (extract/measure marks it a target).
-func rule(text string, q Quantity) bool {
-	before := clauseBefore(text, q.Start)
+func rule(before string, q Quantity) bool {
 	if _, ok := words.HasSuffix(before, scoreVerbs); ok && q.Unit == "分" {
 		return true // but 综合得分增加2.3分 is reported
 	}
@@ -789,13 +793,17 @@ func rankContext(text string, start, end int) bool {
 // rangeMarks join the two ends of a range: 5%—8%, 3至5年, 24～33微克/立方米.
 var rangeMarks = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
 
+// rangeMarkChars are the characters of rangeMarks, looked for near every
+// number: one look at each character is cheaper than searching for each.
+var rangeMarkChars = chars.NewSet(strings.Join(rangeMarks, ""))
+
 // rangeAt reads a range at text[i:] as one figure: two numbers joined by a
 // range mark, the second with a unit that the first has too or lacks
 // (5%—8%, 85.2%～94.5%, 1.2—1.5万亿元, 3至5年). Years (2021—2025年) are not
 // ranges: 年 is a unit here only between small numbers.
 func rangeAt(text string, i int) (Quantity, bool) {
 	j := numeralEnd(text, i)
-	if j == i || !chars.ContainsAny(text[j:min(len(text), j+24)], "—–－-~～至到") {
+	if j == i || !strings.ContainsFunc(text[j:min(len(text), j+24)], rangeMarkChars.Has) {
 		return Quantity{}, false // most numbers: no range mark near
 	}
 	k, unit := j, ""
