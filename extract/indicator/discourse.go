@@ -32,6 +32,11 @@ type paragraph struct {
 	institution string   // the institutions the sentence counted: 幼儿园 of 幼儿园2275所
 	total       *string  // that total, once a part has looked for it
 	inSentence  int      // the first of subjects named in the sentence being read
+	// The figure being named and what its clause passes on: the rules take
+	// them by pointer, which puts them on the heap, so they live here
+	// rather than being made for each figure and clause.
+	fig    figure
+	clause clauseState
 }
 
 // earlier is the clause before the one being named: the subject of its last

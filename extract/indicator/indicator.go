@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,12 +34,15 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 	// of about that size, rather than each returning a slice to copy.
 	out := make([]Indicator, 0, len(qs))
 	h := headers{text: text}
+	// One paragraph is read at a time. The rules, function values, take it
+	// by pointer, which puts it on the heap: it is made once per report.
+	p := new(paragraph)
 	var lines [][2]int // the lines of the paragraph being read, which ran on so far
 	first, k := 0, 0   // its first quantity, and the next
 	afterPage := false // the line before was a page number
 	flush := func() {
 		if k > first {
-			out = h.appendNames(out, original, lines, qs[first:k], seg)
+			out = h.appendNames(out, p, original, lines, qs[first:k], seg)
 		}
 		lines, first = nil, k
 	}
@@ -82,8 +86,8 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 // appendNames appends to out the indicators of the quantities qs of the
 // paragraph made of lines, read as one text without their line breaks (and
 // the spaces around them), so that a sentence that PDF text wraps reads as
-// the sentence it is.
-func (h *headers) appendNames(out []Indicator, original string, lines [][2]int, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
+// the sentence it is. p is where the paragraph is read.
+func (h *headers) appendNames(out []Indicator, p *paragraph, original string, lines [][2]int, qs []quantity.Quantity, seg *segment.Segmenter) []Indicator {
 	text, orig := h.text[lines[0][0]:lines[0][1]], original[lines[0][0]:lines[0][1]]
 	shift := []int{-lines[0][0]} // what to add to an offset of each line to get one of the paragraph
 	if len(lines) > 1 {
@@ -107,7 +111,7 @@ func (h *headers) appendNames(out []Indicator, original string, lines [][2]int, 
 		}
 		text, orig = t.String(), o.String()
 	}
-	at := make([]quantity.Quantity, len(qs)) // the quantities, with offsets in the paragraph
+	at := slices.Grow(p.qs[:0], len(qs))[:len(qs)] // the quantities, with offsets in the paragraph
 	for i, q := range qs {
 		l := 0
 		for l+1 < len(lines) && q.Start >= lines[l+1][0] {
@@ -116,7 +120,7 @@ func (h *headers) appendNames(out []Indicator, original string, lines [][2]int, 
 		q.Start, q.End = q.Start+shift[l], q.End+shift[l]
 		at[i] = q
 	}
-	p := paragraph{text: text, original: orig, start: 0, end: len(text), qs: at, seg: seg}
+	*p = paragraph{text: text, original: orig, start: 0, end: len(text), qs: at, seg: seg}
 	n := len(out)
 	out = p.appendNames(out)
 	for i, j := n, 0; i < len(out); i++ {

@@ -315,7 +315,8 @@ func (f *figure) rankWithVerb() bool {
 // appendClause names the quantities of one clause, left to right, and
 // appends them to out.
 func (p *paragraph) appendClause(out []Indicator, c clause, qs []quantity.Quantity) []Indicator {
-	st := &clauseState{}
+	p.clause = clauseState{}
+	st := &p.clause
 	for i, q := range qs {
 		f := p.figure(c, qs, i, st)
 		var names []string
@@ -380,7 +381,7 @@ func (p *paragraph) appendClause(out []Indicator, c clause, qs []quantity.Quanti
 	return out
 }
 
-// figure reads the words around the i-th quantity of a clause.
+// figure reads the words around the i-th quantity of a clause, into p.fig.
 func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseState) *figure {
 	q := qs[i]
 	regionStart := c.start
@@ -452,8 +453,9 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		}
 		st.respective, st.respectiveOwn = splitRespective(raw, len(qs), of)
 	}
-	return &figure{q: q, i: i, n: len(qs), c: c, raw: raw, before: before, after: after, afterEnd: afterEnd,
+	p.fig = figure{q: q, i: i, n: len(qs), c: c, raw: raw, before: before, after: after, afterEnd: afterEnd,
 		sharedBy: sharedBy, clauseState: st}
+	return &p.fig
 }
 
 // listVerb gives an item of a list of counts the verb that opens the first
