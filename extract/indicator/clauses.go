@@ -24,7 +24,7 @@ type clause struct {
 }
 
 func (p *paragraph) clauses() []clause {
-	var out []clause
+	out := p.clauseBuf[:0]
 	start := p.start
 	paren := false
 	k := 0 // next quantity: its separators (1,234件) are not clause breaks
@@ -58,6 +58,7 @@ func (p *paragraph) clauses() []clause {
 		i += size
 	}
 	out = append(out, clause{start, p.end, paren})
+	p.clauseBuf = out
 	return out
 }
 
@@ -147,8 +148,8 @@ func listCommas(s string) []int {
 
 // sentence returns the sentence around q, up to and including its final stop.
 func (p *paragraph) sentence(q quantity.Quantity) string {
-	if p.stops == nil {
-		p.stops = []int{p.start}
+	if len(p.stops) == 0 {
+		p.stops = append(p.stops, p.start)
 		for i, r := range p.text[p.start:p.end] {
 			if chars.SentenceEnds.Has(r) {
 				p.stops = append(p.stops, p.start+i+utf8.RuneLen(r))

@@ -23,7 +23,8 @@ type paragraph struct {
 	seg         *segment.Segmenter
 	subjects    []string // names of earlier quantities that have their own subject
 	units       []string // their units
-	stops       []int    // sentence starts: the paragraph start and each offset after 。！？
+	stops       []int    // sentence starts: the paragraph start and each offset after 。！？; empty until asked
+	clauseBuf   []clause // the clauses, once split
 	prev        earlier  // the clause before the one being named, in the same sentence
 	prevAmount  earlier  // the same, passing over clauses whose figure is a rate
 	borrowed    bool     // the clause being named took the subject of the one before
