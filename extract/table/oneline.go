@@ -21,10 +21,13 @@ const maxHeading = 20
 // it from the caption.
 func oneCellTables(text string, lines []textLine, used []bool) []TextTable {
 	var out []TextTable
-	var stretch []textLine // non-blank lines that no table took, in a row
+	// stretch holds the non-blank lines that no table took, in a row: in a
+	// report without tables, nearly all its lines. Its memory is made once
+	// and reused, as the tables keep none of its lines.
+	stretch := make([]textLine, 0, len(lines))
 	flush := func() {
 		out = append(out, cellPerLine(text, stretch)...)
-		stretch = nil
+		stretch = stretch[:0]
 	}
 	for i, l := range lines {
 		switch {
