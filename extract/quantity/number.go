@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math/big"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -166,6 +167,28 @@ func plainDecimal(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// plainValue returns the value of a plain decimal, maybe followed by one
+// magnitude (1234, 3.5万, 12.8亿), as ParseNumber's value rounded to a
+// float64: strconv rounds the exact decimal to the nearest float64 as
+// big.Rat does, without the big.Rat arithmetic. Most figures are written
+// so; ok is false for other numerals.
+func plainValue(numeral string) (v float64, ok bool) {
+	digits, exp := numeral, ""
+	switch r, size := utf8.DecodeLastRuneInString(numeral); r {
+	case '万':
+		digits, exp = numeral[:len(numeral)-size], "e4"
+	case '亿':
+		digits, exp = numeral[:len(numeral)-size], "e8"
+	case '兆':
+		digits, exp = numeral[:len(numeral)-size], "e12"
+	}
+	if !plainDecimal(digits) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(digits+exp, 64)
+	return v, err == nil
 }
 
 // parsePlainDecimal is big.Rat's SetString for what plainDecimal accepts,

@@ -136,17 +136,20 @@ func scan(s string, i int) (match, bool) {
 	if unit == "" {
 		return m, false // checked before parsing: most numerals in a text have no unit
 	}
-	v, ok := ParseNumber(s[i:j])
-	if !ok {
-		return m, false
-	}
-	if magnitude != "" {
-		if scale, ok := ParseNumber("1" + magnitude); ok {
-			v.Mul(v, scale)
+	f, ok := plainValue(s[i:j])
+	if !ok || magnitude != "" {
+		v, ok := ParseNumber(s[i:j])
+		if !ok {
+			return m, false
 		}
+		if magnitude != "" {
+			if scale, ok := ParseNumber("1" + magnitude); ok {
+				v.Mul(v, scale)
+			}
+		}
+		f, _ = v.Float64()
 	}
 	m.chinese = !strings.ContainsFunc(s[i:j], chars.IsDigit)
-	f, _ := v.Float64()
 	m.q = Quantity{Text: s[start:k], Value: f, Unit: unit, Kind: kind, Approx: approx, Start: start, End: k}
 	return m, true
 }

@@ -343,3 +343,29 @@ func TestFind(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainValue checks scan's quick reading of plain numerals against
+// ParseNumber, which it stands in for.
+func TestPlainValue(t *testing.T) {
+	numerals := []string{"0", "7", "05", "1234", "3.5", "0.1", "0.3", "98.7", "1133.95", "123456789012345678",
+		"1234567890123456789012", "0.000000000000000000001", "9007199254740993"}
+	for _, n := range numerals {
+		for _, mag := range []string{"", "万", "亿", "兆"} {
+			s := n + mag
+			got, ok := plainValue(s)
+			v, vok := ParseNumber(s)
+			if !ok || !vok {
+				t.Errorf("%s: plainValue ok %v, ParseNumber ok %v", s, ok, vok)
+				continue
+			}
+			if want, _ := v.Float64(); got != want {
+				t.Errorf("plainValue(%q) = %v, ParseNumber gives %v", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"1,234", "3.5万亿", "三万", "-3", "3.", "万", "１２", "3 万"} {
+		if _, ok := plainValue(s); ok {
+			t.Errorf("plainValue(%q) reads it; ParseNumber should", s)
+		}
+	}
+}
