@@ -239,7 +239,7 @@ func splitSpaces(text string, start, end int) []textCell {
 		}
 		spaces = 0
 	}
-	if from >= 0 {
+	if from >= 0 && len(cells) > 0 { // one cell alone is no row
 		to := len(line)
 		if spaces > 0 {
 			to = spaceAt
