@@ -44,9 +44,9 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 		if k > first {
 			out = h.appendNames(out, p, original, lines, qs[first:k], seg)
 		}
-		lines, first = nil, k
+		lines, first = lines[:0], k // the paragraph read keeps none of it
 	}
-	for lineStart := 0; lineStart < len(text) && (k < len(qs) || lines != nil); {
+	for lineStart := 0; lineStart < len(text) && (k < len(qs) || len(lines) > 0); {
 		lineEnd := lineEndAt(text, lineStart)
 		n := k
 		for n < len(qs) && qs[n].Start < lineEnd {
@@ -58,7 +58,7 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 			}
 		}
 		line := strings.TrimSpace(text[lineStart:lineEnd])
-		if lines != nil {
+		if len(lines) > 0 {
 			switch {
 			case n == k && h.pageBreak(line, afterPage):
 				// 占一般公共预⏎— 2 —⏎(running header)⏎算支出的78.9%: a sentence
