@@ -276,7 +276,8 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues, read []
 	found := indicator.Find(tt.prose, quantities, seg)
 	// A run of hundreds of digits is no count, and no JSON number.
 	found = slices.DeleteFunc(found, func(in indicator.Indicator) bool { return math.IsInf(in.Value, 0) || math.IsNaN(in.Value) })
-	prose := make([]Indicator, 0, len(found))
+	cells := cellIndicators(doc, tt, idx)
+	prose := make([]Indicator, 0, len(found)+len(cells)) // room to merge the cells in
 	for _, in := range found {
 		start := idx.runes(in.Start)
 		kind := in.Kind
@@ -287,7 +288,9 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues, read []
 			Text: in.Text, Kind: kind, Approx: in.Approx, Section: sectionAt(doc.Sections, start),
 			Sentence: in.Sentence, Start: start, End: idx.runes(in.End)}
 		if in.Range {
-			x.Low, x.High = &in.Low, &in.High
+			// Copies: pointing into in would move every element of found to the heap.
+			low, high := in.Low, in.High
+			x.Low, x.High = &low, &high
 		}
 		if e.Explain {
 			x.Rule = in.Rule
@@ -295,7 +298,7 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues, read []
 		prose = append(prose, x)
 	}
 	readMeasures(doc, prose, tt.prose, found, idx)
-	doc.Indicators = mergeIndicators(prose, cellIndicators(doc, tt, idx), doc.Tables)
+	doc.Indicators = mergeIndicators(prose, cells, doc.Tables)
 	linkRestatements(doc.Indicators)
 	readForms(doc)
 	for i := range doc.Indicators {

@@ -200,9 +200,9 @@ func withHeadings(tables []table.Table, i int) table.Table {
 
 // mergeIndicators puts the indicators of the prose and of the table cells
 // in the order of the text; a cell not found in the text goes where its
-// table starts.
+// table starts. It reuses the array of prose.
 func mergeIndicators(prose, cells []Indicator, tables []table.Table) []Indicator {
-	out := append(append([]Indicator{}, prose...), cells...)
+	out := append(prose, cells...)
 	at := func(in Indicator) int {
 		switch {
 		case in.Start >= 0:
