@@ -8,7 +8,6 @@ import (
 	"math"
 	"net/url"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -486,35 +485,56 @@ func CanonicalURL(raw string) string {
 	return u.String()
 }
 
-// runeIndex converts byte offsets of a text into rune offsets.
-type runeIndex []int32
+// runeIndex converts byte offsets of a text into rune offsets and back. It
+// holds where each rune starts, one entry a rune rather than a byte
+// (Chinese takes three bytes a rune), and for every runeBlock bytes the
+// rune there, from which a byte is a few runes away.
+type runeIndex struct {
+	starts []int32 // the byte offset of each rune, then len(text)
+	block  []int32 // block[k] is the rune that holds byte k*runeBlock
+}
+
+const runeBlock = 32
 
 func newRuneIndex(text string) runeIndex {
-	idx := make(runeIndex, len(text)+1)
-	n := int32(0)
-	for i := range text {
-		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
-			idx[j] = n
-		}
-		n++
+	x := runeIndex{
+		starts: make([]int32, 0, utf8.RuneCountInString(text)+1),
+		block:  make([]int32, len(text)/runeBlock+1),
 	}
-	idx[len(text)] = n
-	return idx
+	for i := range text {
+		x.starts = append(x.starts, int32(i))
+	}
+	x.starts = append(x.starts, int32(len(text)))
+	r := 0
+	for k := range x.block {
+		r = x.after(r, k*runeBlock)
+		x.block[k] = int32(r)
+	}
+	return x
+}
+
+// after returns the rune that holds byteOffset, at rune r or after it.
+func (x runeIndex) after(r, byteOffset int) int {
+	for r+1 < len(x.starts) && int(x.starts[r+1]) <= byteOffset {
+		r++
+	}
+	return r
 }
 
 // bytes returns the byte offset of the rune at runeOffset, len(text) for
 // the rune count, and -1 beyond it.
 func (x runeIndex) bytes(runeOffset int) int {
-	if runeOffset < 0 || runeOffset > int(x[len(x)-1]) {
+	if runeOffset < 0 || runeOffset >= len(x.starts) {
 		return -1
 	}
-	// A rune's bytes share its number: its first byte is the first at least that.
-	return sort.Search(len(x), func(b int) bool { return int(x[b]) >= runeOffset })
+	return int(x.starts[runeOffset])
 }
 
+// runes returns the offset of the rune that holds the byte at byteOffset,
+// the rune count for len(text), and -1 beyond it.
 func (x runeIndex) runes(byteOffset int) int {
-	if byteOffset < 0 || byteOffset >= len(x) {
+	if byteOffset < 0 || byteOffset > int(x.starts[len(x.starts)-1]) {
 		return -1
 	}
-	return int(x[byteOffset])
+	return x.after(int(x.block[byteOffset/runeBlock]), byteOffset)
 }

@@ -36,7 +36,32 @@ func FuzzRuneIndex(f *testing.F) {
 				t.Errorf("bytes(%d) = %d, want -1", r, got)
 			}
 		}
+		// Every byte, within a rune or not, as a table of one entry a byte says.
+		dense := denseRuneIndex(text)
+		for b := -1; b <= len(text)+1; b++ {
+			want := -1
+			if b >= 0 && b < len(dense) {
+				want = int(dense[b])
+			}
+			if got := idx.runes(b); got != want {
+				t.Fatalf("runes(%d) = %d, want %d", b, got, want)
+			}
+		}
 	})
+}
+
+// denseRuneIndex is the rune offset of every byte of text and of len(text).
+func denseRuneIndex(text string) []int32 {
+	idx := make([]int32, len(text)+1)
+	n := int32(0)
+	for i := range text {
+		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
+			idx[j] = n
+		}
+		n++
+	}
+	idx[len(text)] = n
+	return idx
 }
 
 func TestLastLines(t *testing.T) {
