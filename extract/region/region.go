@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"slices"
@@ -192,14 +193,18 @@ func parse(gz []byte, fold string) (*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
 	// One string for the whole table: codes and names are substrings of it,
 	// and the maps are made at their final size (the load is on the start-up
-	// path of every command).
-	text := string(raw)
+	// path of every command). It is read straight into a string of its size,
+	// which the gzip trailer gives (modulo 2³²).
+	var b strings.Builder
+	if len(gz) >= 4 {
+		b.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])))
+	}
+	if _, err := io.Copy(&b, zr); err != nil {
+		return nil, err
+	}
+	text := b.String()
 	n := strings.Count(text, "\n")
 	t := &table{
 		divs:    make([]division, 0, n),
@@ -242,10 +247,19 @@ func parse(gz []byte, fold string) (*table, error) {
 		}
 		t.fold.Set(f[0], f[2])
 	}
+	var names []string
+	one := make([]int32, 0, n+n/8)
 	for i, d := range t.divs {
-		for _, a := range aliases(d) {
+		names = appendAliases(names[:0], d)
+		for _, a := range names {
 			a = t.normalize(a) // as issuers are: 中国（上海）自由贸易试验区 → 中国上海自由贸易试验区
-			t.aliases[a] = append(t.aliases[a], int32(i))
+			if ds, ok := t.aliases[a]; ok {
+				t.aliases[a] = append(ds, int32(i))
+			} else {
+				// Most aliases name one division: their lists share an array.
+				one = append(one, int32(i))
+				t.aliases[a] = one[len(one)-1 : len(one) : len(one)]
+			}
 			n := utf8.RuneCountInString(a)
 			t.maxAlias = max(t.maxAlias, n)
 			if d.level <= County && n >= 2 {
@@ -270,30 +284,31 @@ func (t *table) find(code string) (int32, bool) {
 // city rows for them, and their regions get the city code xx0100.
 var municipalities = map[string]bool{"11": true, "12": true, "31": true, "50": true}
 
-// aliases lists the names a division is written as. Only provinces and cities
-// get short forms: short county names are common words (公安县 → 公安局).
-func aliases(d division) []string {
+// appendAliases appends the names a division is written as to names. Only
+// provinces and cities get short forms: short county names are common words
+// (公安县 → 公安局).
+func appendAliases(names []string, d division) []string {
 	name := d.name
 	switch d.level {
 	case Province:
 		if base, ok := strings.CutSuffix(name, "自治区"); ok {
 			base = stripEthnic(base)
-			return []string{name, base, base + "自治区"}
+			return append(names, name, base, base+"自治区")
 		}
 		if base, ok := strings.CutSuffix(name, "省"); ok {
-			return []string{name, base}
+			return append(names, name, base)
 		}
 		if base, ok := strings.CutSuffix(name, "市"); ok { // 北京市
-			return []string{name, base}
+			return append(names, name, base)
 		}
 	case City:
 		if base, ok := strings.CutSuffix(name, "自治州"); ok {
 			base = stripEthnic(base)
-			return []string{name, base, base + "州", base + "自治州"}
+			return append(names, name, base, base+"州", base+"自治州")
 		}
 		for _, suffix := range []string{"市", "地区", "盟"} {
 			if base, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(base) >= 2 {
-				return []string{name, base}
+				return append(names, name, base)
 			}
 		}
 	case County:
@@ -301,12 +316,12 @@ func aliases(d division) []string {
 			if base, ok := strings.CutSuffix(name, s[0]); ok {
 				base = stripEthnic(base)
 				if utf8.RuneCountInString(base) >= 2 {
-					return []string{name, base + s[0], base + s[1]} // 长阳土家族自治县: 长阳自治县, 长阳县
+					return append(names, name, base+s[0], base+s[1]) // 长阳土家族自治县: 长阳自治县, 长阳县
 				}
 			}
 		}
 	}
-	return []string{name}
+	return append(names, name)
 }
 
 // ethnicGroups are the names that autonomous divisions carry between the
@@ -337,7 +352,9 @@ func stripEthnic(s string) string {
 // normalize folds traditional characters and drops spaces and punctuation.
 func (t *table) normalize(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+		// A CJK Unified Ideograph, as nearly every character of a name is,
+		// is neither: skip the look-ups in the Unicode tables.
+		if (r < 0x4e00 || r > 0x9fff) && (unicode.IsSpace(r) || unicode.IsPunct(r)) {
 			return -1
 		}
 		f, _ := t.fold.Get(r)

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -111,6 +112,16 @@ var resolveTests = []struct {
 	{"城关镇", ""},
 	{"人民政府", ""},
 	{"", ""},
+}
+
+// TestIdeographsKept checks what normalize takes for granted: no CJK
+// Unified Ideograph is a space or a punctuation mark.
+func TestIdeographsKept(t *testing.T) {
+	for r := rune(0x4e00); r <= 0x9fff; r++ {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			t.Errorf("%U is a space or a punctuation mark", r)
+		}
+	}
 }
 
 func TestResolve(t *testing.T) {
