@@ -123,7 +123,10 @@ func sniffOLE(body []byte) Format {
 func looksLikeHTML(body []byte) bool {
 	head := body[:min(len(body), 1024)]
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
-	head = bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	// The marks are 14 bytes at most, lower-cased from 14 characters at
+	// most, which take 56 bytes at most: lower-case no more.
+	head = bytes.ToLower(head[:min(len(head), 56)])
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<meta", "<!--", "<body", "<title"} {
 		if bytes.HasPrefix(head, []byte(p)) {
 			return true

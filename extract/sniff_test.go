@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -100,4 +101,23 @@ func TestCheckChinese(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzLooksLikeHTML compares looksLikeHTML, which lower-cases only the
+// first bytes, with lower-casing the whole head.
+func FuzzLooksLikeHTML(f *testing.F) {
+	for _, s := range []string{"<!DOCTYPE html>", "\ufeff  <HTML>", "<tİtle>", "\u212a<html>", "<!-- a -->", "通知\n<html>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		head := body[:min(len(body), 1024)]
+		head = bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF")), " \t\r\n"))
+		want := false
+		for _, p := range []string{"<!doctype html", "<html", "<head", "<meta", "<!--", "<body", "<title"} {
+			want = want || bytes.HasPrefix(head, []byte(p))
+		}
+		if got := looksLikeHTML(body); got != want {
+			t.Errorf("looksLikeHTML(%q) = %v, want %v", body, got, want)
+		}
+	})
 }

@@ -28,6 +28,7 @@ const (
 // bytes (a cut or damaged file) is read as UTF-8, the bad bytes replaced by
 // U+FFFD, with a warning. Line ends become \n.
 func DecodeText(body []byte) (text, charset string, warnings []string, err error) {
+	validUTF8 := false // nothing to replace
 	switch {
 	case bytes.HasPrefix(body, []byte("\xEF\xBB\xBF")):
 		text, charset = string(body[3:]), "utf-8"
@@ -39,7 +40,7 @@ func DecodeText(body []byte) (text, charset string, warnings []string, err error
 		}
 		text, charset = string(b), "utf-16"
 	case utf8.Valid(body):
-		text, charset = string(body), "utf-8"
+		text, charset, validUTF8 = string(body), "utf-8", true
 	default:
 		if valid, bad, nonASCII := utf8Share(body); valid >= minValidShort && float64(bad) <= badUTF8ForFree+(1-minValidUTF8)*float64(nonASCII) {
 			text, charset = string(body), "utf-8"
@@ -54,7 +55,10 @@ func DecodeText(body []byte) (text, charset string, warnings []string, err error
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	return strings.ToValidUTF8(text, "\uFFFD"), charset, warnings, nil
+	if !validUTF8 {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	return text, charset, warnings, nil
 }
 
 // utf8Share returns the share of the non-ASCII bytes of b that form valid UTF-8, how many do not and
@@ -95,9 +99,10 @@ func checkChinese(text string) (warning string, err error) {
 		text = text[:plausibleHead]
 	}
 	var all, junk, letters, han, common int
+	commonSet := commonHan()
 	for _, r := range text {
 		switch {
-		case commonHan(r): // first: most characters of a Chinese text
+		case commonSet.has(r): // first: most characters of a Chinese text
 			han++
 			letters++
 			common++
@@ -126,30 +131,29 @@ func checkChinese(text string) (warning string, err error) {
 	return "", nil
 }
 
-// commonHan reports whether r is a frequently used character: GB2312 level 1 (3,755 simplified
-// characters) or Big5's frequently used block (5,401 traditional ones). Together they cover well over
-// 95% of the characters of any Chinese text; random bytes decoded as GB18030 hit them a third of the time.
-func commonHan(r rune) bool {
-	commonOnce.Do(func() {
-		add := func(dec func([]byte) ([]byte, error), hi, lo [2]byte) {
-			for a := int(hi[0]); a <= int(hi[1]); a++ {
-				for b := int(lo[0]); b <= int(lo[1]); b++ {
-					if s, err := dec([]byte{byte(a), byte(b)}); err == nil {
-						if r, _ := utf8.DecodeRune(s); unicode.Is(unicode.Han, r) && r < 0x10000 {
-							common[r>>6] |= 1 << (r & 63)
-						}
+// commonHan holds the frequently used characters: GB2312 level 1 (3,755 simplified characters) and
+// Big5's frequently used block (5,401 traditional ones). Together they cover well over 95% of the
+// characters of any Chinese text; random bytes decoded as GB18030 hit them a third of the time.
+var commonHan = sync.OnceValue(func() *runeSet {
+	set := new(runeSet)
+	add := func(dec func([]byte) ([]byte, error), hi, lo [2]byte) {
+		for a := int(hi[0]); a <= int(hi[1]); a++ {
+			for b := int(lo[0]); b <= int(lo[1]); b++ {
+				if s, err := dec([]byte{byte(a), byte(b)}); err == nil {
+					if r, _ := utf8.DecodeRune(s); unicode.Is(unicode.Han, r) && r < 0x10000 {
+						set[r>>6] |= 1 << (r & 63)
 					}
 				}
 			}
 		}
-		add(simplifiedchinese.GBK.NewDecoder().Bytes, [2]byte{0xB0, 0xD7}, [2]byte{0xA1, 0xFE})
-		add(traditionalchinese.Big5.NewDecoder().Bytes, [2]byte{0xA4, 0xC6}, [2]byte{0x40, 0x7E})
-		add(traditionalchinese.Big5.NewDecoder().Bytes, [2]byte{0xA4, 0xC5}, [2]byte{0xA1, 0xFE})
-	})
-	return r >= 0 && r < 0x10000 && common[r>>6]&(1<<(r&63)) != 0
-}
+	}
+	add(simplifiedchinese.GBK.NewDecoder().Bytes, [2]byte{0xB0, 0xD7}, [2]byte{0xA1, 0xFE})
+	add(traditionalchinese.Big5.NewDecoder().Bytes, [2]byte{0xA4, 0xC6}, [2]byte{0x40, 0x7E})
+	add(traditionalchinese.Big5.NewDecoder().Bytes, [2]byte{0xA4, 0xC5}, [2]byte{0xA1, 0xFE})
+	return set
+})
 
-var (
-	commonOnce sync.Once
-	common     [0x10000 / 64]uint64 // bit r: r is common (all are in the Basic Multilingual Plane)
-)
+// runeSet is a set of characters of the Basic Multilingual Plane: bit r is set for r in it.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) has(r rune) bool { return r >= 0 && r < 0x10000 && s[r>>6]&(1<<(r&63)) != 0 }
