@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -23,6 +24,62 @@ var headingPatterns = []struct {
 	{4, regexp.MustCompile(`^[（(][0-9０-９]{1,2}[)）]\s*\S`)},
 }
 
+// headingStarts holds the characters a heading starts with: the first
+// characters of headingPatterns, read from their syntax. A line that starts
+// with none of them, as most do, is matched against no pattern.
+var headingStarts = func() []rune {
+	var ranges []rune // lo, hi pairs, as syntax.Regexp.Rune holds them
+	for _, p := range headingPatterns {
+		re, err := syntax.Parse(p.re.String(), syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		ranges = append(ranges, firstRunes(re)...)
+	}
+	return ranges
+}()
+
+// firstRunes returns the ranges of the characters a match of re starts with.
+// It knows the operators of headingPatterns, each of which starts with a
+// character after its ^.
+func firstRunes(re *syntax.Regexp) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []rune{re.Rune[0], re.Rune[0]}
+	case syntax.OpCharClass:
+		return re.Rune
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min > 0 {
+			return firstRunes(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if sub.Op != syntax.OpBeginText {
+				return firstRunes(sub)
+			}
+		}
+	case syntax.OpAlternate:
+		var out []rune
+		for _, sub := range re.Sub {
+			out = append(out, firstRunes(sub)...)
+		}
+		return out
+	}
+	panic("headingPatterns: a pattern that may not start with a character: " + re.String())
+}
+
+// headingStart reports whether a line that starts with r may be a heading.
+func headingStart(r rune) bool {
+	for i := 0; i < len(headingStarts); i += 2 {
+		if headingStarts[i] <= r && r <= headingStarts[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxHeadingRunes bounds a heading: a longer numbered line is a paragraph
 // that starts with a number, not a heading.
 const maxHeadingRunes = 60
@@ -32,12 +89,16 @@ const maxHeadingRunes = 60
 // heading that runs into its paragraph (3.深化改革。一是…) ends at the first 。.
 func Sections(text string) []Section {
 	var out []Section
-	offset := 0 // rune offset of the current line
-	for _, line := range strings.SplitAfter(text, "\n") {
-		lineRunes := utf8.RuneCountInString(line)
+	offset := 0 // rune offset of the next line
+	for line := range strings.Lines(text) {
+		lineStart := offset
+		offset += utf8.RuneCountInString(line)
 		trimmed := strings.TrimLeft(line, " \t\u3000\u00a0")
 		lead := utf8.RuneCountInString(line[:len(line)-len(trimmed)])
 		trimmed = strings.TrimRight(trimmed, " \t\r\n\u3000\u00a0")
+		if first, _ := utf8.DecodeRuneInString(trimmed); !headingStart(first) {
+			continue
+		}
 		for _, p := range headingPatterns {
 			if !p.re.MatchString(trimmed) {
 				continue
@@ -47,11 +108,10 @@ func Sections(text string) []Section {
 				heading = heading[:i]
 			}
 			if n := utf8.RuneCountInString(heading); n <= maxHeadingRunes && n >= 3 {
-				out = append(out, Section{Heading: heading, Level: p.level, Start: offset + lead})
+				out = append(out, Section{Heading: heading, Level: p.level, Start: lineStart + lead})
 			}
 			break
 		}
-		offset += lineRunes
 	}
 	return out
 }
@@ -189,7 +249,12 @@ var itemMark = regexp.MustCompile(`^(?:[•·●▪◆■◇]|[-*＊][ \t\x{3000
 
 // trimItem trims a line and the bullet before it.
 func trimItem(line string) string {
-	return itemMark.ReplaceAllString(strings.TrimSpace(line), "")
+	line = strings.TrimSpace(line)
+	// Not ReplaceAllString, which copies the line when nothing matches.
+	if loc := itemMark.FindStringIndex(line); loc != nil {
+		return line[loc[1]:]
+	}
+	return line
 }
 
 // valueBelow returns the value of a label that stands alone on line i

@@ -129,3 +129,17 @@ func TestSections(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingStart(t *testing.T) {
+	for _, c := range []struct {
+		r    rune
+		want bool
+	}{
+		{'第', true}, {'一', true}, {'十', true}, {'（', true}, {'(', true}, {'1', true}, {'９', true},
+		{'零', false}, {'百', false}, {'a', false}, {'，', false}, {'\u3000', false}, {'【', false},
+	} {
+		if got := headingStart(c.r); got != c.want {
+			t.Errorf("headingStart(%q) = %v, want %v", c.r, got, c.want)
+		}
+	}
+}
