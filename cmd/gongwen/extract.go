@@ -69,7 +69,7 @@ func cmdExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Usage()
 		return errUsage
 	}
-	collectLess()
+	collectLess(200)
 	return runExtract(ctx, opts, fs.Args(), stdout, stderr)
 }
 

@@ -71,7 +71,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return errUsage
 	}
 	opts.data = dataDir(opts.data)
-	collectLess()
+	collectLess(400)
 	return runServe(ctx, opts, stdout, stderr)
 }
 

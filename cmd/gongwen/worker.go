@@ -344,9 +344,9 @@ func runWorker(args []string, stderr io.Writer) int {
 	if len(args) > 0 {
 		memory, _ = strconv.ParseInt(args[0], 10, 64)
 	}
-	// Collect less often, as extract does, but collect hard well before the
-	// budget: a large document's live heap must not be multiplied into a kill.
-	collectLess()
+	// Collect less often than Go's default, but hard well before the budget:
+	// a large document's live heap must not be multiplied into a kill.
+	collectLess(200)
 	if memory > 0 {
 		debug.SetMemoryLimit(memory / 2)
 	}
