@@ -289,6 +289,7 @@ func start(command, env []string) (*child, error) {
 		jobsW.Close()
 		return nil, err
 	}
+	growPipe(resR)
 	c := &child{stderr: &tail{}, done: make(chan struct{}), jobs: jobsW}
 	c.cmd = exec.Command(command[0], command[1:]...)
 	c.cmd.Env = append(os.Environ(), env...)
