@@ -66,8 +66,9 @@ func Read(text string, figs []Figure, reportYear int) []Reading {
 	v := load()
 	out := make([]Reading, len(figs))
 	found := &wordIndex{v: v, text: text}
+	sentences := &sentenceStarts{text: text}
 	for i, f := range figs {
-		c := &clause{v: v, text: text, fig: f, reportYear: reportYear, found: found}
+		c := &clause{v: v, text: text, fig: f, reportYear: reportYear, found: found, sentences: sentences}
 		c.locate(figs, i)
 		if i > 0 && c.joined && sameClause(text, figs[i-1].End, f.Start) {
 			c.prev = &out[i-1]
@@ -106,6 +107,7 @@ type clause struct {
 	lead       string // from the sentence start to the figure
 	leadStart  int    // where lead starts in text
 	found      *wordIndex
+	sentences  *sentenceStarts
 	joined     bool     // the slot only joins the figure to the one before (、 和 及)
 	prev       *Reading // the reading of that figure
 }
@@ -132,7 +134,7 @@ func (c *clause) locate(figs []Figure, i int) {
 		end = figs[i+1].Start
 	}
 	c.tail = strings.TrimSpace(text[f.End:end])
-	c.leadStart = sentenceStart(text, f.Start)
+	c.leadStart = c.sentences.of(f.Start)
 	c.lead = text[c.leadStart:f.Start]
 	c.joined = slotStart > start && listJoiner(c.slot)
 }
@@ -166,12 +168,35 @@ func listJoiner(s string) bool {
 	return false
 }
 
+// sentenceStarts finds where the sentences of a text's figures start,
+// asked in text order: the walk back from a figure stops at the figure
+// asked before, whose sentence start it knows, so that a long sentence of
+// many figures is walked once rather than once for each of them.
+type sentenceStarts struct {
+	text       string
+	pos, start int // the offset asked before, and where its sentence starts
+}
+
+func (s *sentenceStarts) of(pos int) int {
+	stop, stopStart := 0, 0
+	if pos >= s.pos {
+		stop, stopStart = s.pos, s.start
+	}
+	s.pos, s.start = pos, sentenceStart(s.text, pos, stop, stopStart)
+	return s.start
+}
+
 // sentenceStart returns the offset where the sentence holding text[pos]
 // starts: after 。！？ or a line break, except the break of a line that
 // runs on (it ends after a comma, or mid-word in a long line of prose, as
-// PDF text wraps at the page edge).
-func sentenceStart(text string, pos int) int {
+// PDF text wraps at the page edge). stop is an offset at or before pos
+// whose sentence is known to start at stopStart (0, 0 when none is known):
+// a walk back that reaches stop finds no other start.
+func sentenceStart(text string, pos, stop, stopStart int) int {
 	for i := pos; i > 0; {
+		if i == stop {
+			return stopStart
+		}
 		r, size := utf8.DecodeLastRuneInString(text[:i])
 		i -= size
 		switch {

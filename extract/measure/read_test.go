@@ -46,3 +46,23 @@ func TestClauseStart(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceStarts checks that walking back only to the figure before
+// finds the sentence starts that walking back to the text's start finds,
+// asked in text order or not.
+func TestSentenceStarts(t *testing.T) {
+	text := "一、概况\n全年受理案件49件，比上年增长5.2%。其中：新增3件，\n办结12件；收入增长了百分之三点五，较上年提高，全市各地区生产总值稳步增长到\n了1200亿元！完成12项？\n\n末行7"
+	var offsets []int
+	for i := range text {
+		offsets = append(offsets, i)
+	}
+	offsets = append(offsets, len(text))
+	for _, order := range [][]int{offsets, {40, 12, 12, 90, 3, len(text), 0, 60}} {
+		s := &sentenceStarts{text: text}
+		for _, pos := range order {
+			if got, want := s.of(pos), sentenceStart(text, pos, 0, 0); got != want {
+				t.Fatalf("sentence of %d in %q: %d, want %d", pos, text, got, want)
+			}
+		}
+	}
+}
