@@ -296,13 +296,14 @@ func (e *Extractor) fill(doc *Document, seg *segment.Segmenter, c clues, read []
 		}
 		prose = append(prose, x)
 	}
-	readMeasures(doc, prose, tt.prose, found, idx)
+	names := nameMeasures{}
+	readMeasures(doc, prose, tt.prose, found, idx, names)
 	doc.Indicators = mergeIndicators(prose, cells, doc.Tables)
 	linkRestatements(doc.Indicators)
 	readForms(doc)
 	for i := range doc.Indicators {
 		if in := &doc.Indicators[i]; in.CellRef != nil && in.Measure == "" {
-			in.Measure = MeasureOf(in)
+			in.Measure = names.measureOf(in)
 		}
 	}
 }
@@ -338,8 +339,9 @@ func promoteMetadataDates(dates []date.Date, md map[string]string, text string) 
 // readMeasures sets what each prose indicator measures and how: its
 // measure, and whether it is a level, a change, a baseline or a target
 // (extract/measure); prose[i] is found[i]. Traditional characters are folded
-// first, so that 增長 reads as 增长.
-func readMeasures(doc *Document, prose []Indicator, text string, found []indicator.Indicator, idx runeIndex) {
+// first, so that 增長 reads as 增长. names keeps the measures of the
+// document's names.
+func readMeasures(doc *Document, prose []Indicator, text string, found []indicator.Indicator, idx runeIndex, names nameMeasures) {
 	folded := region.Fold(text)
 	if len(folded) != len(text) {
 		folded = text // a fold that changed byte lengths would move the offsets
@@ -355,7 +357,7 @@ func readMeasures(doc *Document, prose []Indicator, text string, found []indicat
 			ind.Change = &Change{Direction: r.Change.Direction, Base: r.Change.Base}
 		}
 		ind.Target, ind.Baseline, ind.Year = r.Target, r.Baseline, r.Year
-		ind.Measure = MeasureOf(ind)
+		ind.Measure = names.measureOf(ind)
 	}
 }
 
@@ -385,17 +387,37 @@ func referenceYear(doc *Document) int {
 // a level must be in the measure's unit, a change may also be in % or
 // percentage points. The index uses it for documents extracted before
 // measures existed.
-func MeasureOf(ind *Indicator) string {
+func MeasureOf(ind *Indicator) string { return nameMeasures(nil).measureOf(ind) }
+
+// nameMeasures keeps the vocabulary's measure of each indicator name of a
+// document, and the unit of that measure's levels: about half the names of
+// a report repeat, and measure.Of tries each name several ways. A nil
+// nameMeasures keeps nothing.
+type nameMeasures map[string]nameMeasure
+
+type nameMeasure struct{ measure, unit string }
+
+// measureOf is MeasureOf, looking each name up once.
+func (names nameMeasures) measureOf(ind *Indicator) string {
 	if ind.Measure != "" {
 		return ind.Measure
 	}
-	m := measure.Of(region.Fold(ind.Name))
-	if m == "" {
+	nm, ok := names[ind.Name]
+	if !ok {
+		nm.measure = measure.Of(region.Fold(ind.Name))
+		if nm.measure != "" {
+			nm.unit = measure.UnitOf(nm.measure)
+		}
+		if names != nil {
+			names[ind.Name] = nm
+		}
+	}
+	if nm.measure == "" {
 		return ""
 	}
 	unit := measure.FoldUnit(ind.Unit)
-	if measure.UnitFits(unit, measure.UnitOf(m)) || ind.Change != nil && (unit == "%" || unit == "个百分点") {
-		return m
+	if measure.UnitFits(unit, nm.unit) || ind.Change != nil && (unit == "%" || unit == "个百分点") {
+		return nm.measure
 	}
 	return ""
 }
