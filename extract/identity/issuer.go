@@ -189,10 +189,13 @@ func alternatives(words []string) string {
 	return strings.Join(quoted, "|")
 }
 
+// notInOrgName are characters no name of a body has.
+const notInOrgName = "，。,；;：:0123456789０１２３４５６７８９《》“”\""
+
 // IsOrgName reports whether s looks like the name of a government body.
 func IsOrgName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 || chars.ContainsAny(s, "，。,；;：:0123456789０１２３４５６７８９《》“”\"") {
+	if n < 2 || n > 40 || chars.ContainsAny(s, notInOrgName) {
 		return false
 	}
 	f := fold(s)
@@ -237,8 +240,12 @@ func fromTitle(d *reading) Issuer {
 	t = strings.TrimPrefix(t, leadingYear.FindString(t))
 	f := []rune(fold(t))
 	rs := []rune(t)
+	longest := min(len(rs), 40)
+	if k := strings.IndexAny(t, notInOrgName); k >= 0 {
+		longest = min(longest, utf8.RuneCountInString(t[:k])) // no longer prefix is a name
+	}
 	best, bestNext := "", 0
-	for n := min(len(rs), 40); n >= 2; n-- {
+	for n := longest; n >= 2; n-- {
 		name := string(rs[:n])
 		if !IsOrgName(name) {
 			continue
@@ -284,7 +291,7 @@ func fromOrderHeader(d *reading) Issuer {
 			continue
 		}
 		numbered := strings.Contains(l.f, "号")
-		if !numbered && (i+1 >= len(d.head) || !docNumberLine.MatchString(d.head[i+1].f)) {
+		if !numbered && (i+1 >= len(d.head) || !isDocNumberLine(d.head[i+1].f)) {
 			continue
 		}
 		start := m[2]

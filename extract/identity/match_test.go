@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/meta"
 )
@@ -62,5 +63,23 @@ func TestEndsRecipients(t *testing.T) {
 		if got, want := endsRecipients(line), re.MatchString(line); got != want {
 			t.Errorf("endsRecipients(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestTrailerLast checks that every titleTrailer ends with a character of
+// trailerLast, which endsLikeTitle asks for before the regexp.
+func TestTrailerLast(t *testing.T) {
+	lines := append(matchLines(t), "某报告（2024年度）", "某方案(草案)", "某通知——全文", "某通知 - 全文", "《某报告》", "「某」", "“某”", `"某"`, "某【转】", "某（）")
+	n := 0
+	for _, line := range lines {
+		for _, m := range titleTrailer.FindAllString(line, -1) {
+			n++
+			if last, _ := utf8.DecodeLastRuneInString(m); !strings.ContainsRune(trailerLast, last) {
+				t.Errorf("trailer %q of %q ends with %q, not in trailerLast %q", m, line, last, trailerLast)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("%d trailers found, want at least 10", n)
 	}
 }

@@ -22,6 +22,9 @@ var (
 	// titleTrailer is a note after the title's last word: （2024年度）, (草案),
 	// （2021—2035年）, —全文.
 	titleTrailer = regexp.MustCompile(`(?:[（(][^（()）]{0,16}[)）]|【[^【】]{0,8}】|[—–-]+\s*全文|[》」”"])$`)
+	// trailerLast are the characters a titleTrailer ends with: a regexp
+	// anchored at the end is tried from every character of the line.
+	trailerLast = ")）】文》」”\""
 	// fullTextMark is a site's note that the page holds the whole text.
 	fullTextMark = regexp.MustCompile(`[—–-]+\s*全文$`)
 	// headingNumber starts a numbered heading of the body.
@@ -37,8 +40,8 @@ var (
 	// crumbSep separates the steps of a breadcrumb, or a column's name from
 	// the title after it (政务服务丨某市人民政府关于…, 政策解读 | …).
 	crumbSep = regexp.MustCompile(`\s*(?:>>|>|＞|»|›|→|丨|｜|\|)\s*`)
-	// siteName is a line naming the site above a title.
-	siteName = regexp.MustCompile(`(?:网站|门户|政府网|政务网|信息公开平台|公开专栏)$`)
+	// siteNameEnds end a line naming the site above a title.
+	siteNameEnds = []string{"网站", "门户", "政府网", "政务网", "信息公开平台", "公开专栏"}
 	// repostMark is a forum's tag before a title: 【转帖】.
 	repostMark = regexp.MustCompile(`^【[^】]{1,6}】`)
 )
@@ -167,12 +170,7 @@ func endsRecipients(s string) bool {
 			return false
 		}
 	}
-	for _, w := range recipientEnds {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(s, recipientEnds)
 }
 
 // labelsByFirst are the metadata labels (meta.Labels) by their first
@@ -347,10 +345,27 @@ func joinTitle(block []string) string {
 func breaksTitle(line string) bool {
 	f := fold(line)
 	return runeLen(line) > 60 || chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
-		startsWithLabel(line) || headingNumber.MatchString(f) || docNumberLine.MatchString(f) ||
+		startsWithLabel(line) || headingNumber.MatchString(f) || isDocNumberLine(f) ||
 		mayBeDate(f) && dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
-		siteName.MatchString(f)
+		endsWithAny(f, siteNameEnds)
+}
+
+// endsWithAny reports whether s ends with one of ends.
+func endsWithAny(s string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDocNumberLine reports whether a folded line is a docNumberLine, which
+// ends with 号: the regexp, anchored at the end, is tried from every
+// character of a line.
+func isDocNumberLine(f string) bool {
+	return strings.HasSuffix(f, "号") && docNumberLine.MatchString(f)
 }
 
 // isDate reports whether s, folded, is a dateLine.
@@ -369,18 +384,16 @@ func mayBeDate(s string) bool {
 func endsLikeTitle(line string) bool {
 	core := squashSpaces(fold(line))
 	for {
+		if last, _ := utf8.DecodeLastRuneInString(core); !strings.ContainsRune(trailerLast, last) {
+			break
+		}
 		trimmed := titleTrailer.ReplaceAllString(core, "")
 		if trimmed == core {
 			break
 		}
 		core = trimmed
 	}
-	for _, w := range titleEnds {
-		if strings.HasSuffix(core, w) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(core, titleEnds)
 }
 
 // readsLikeTitle reports whether a line that does not end like a title may
