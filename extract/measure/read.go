@@ -67,8 +67,10 @@ func Read(text string, figs []Figure, reportYear int) []Reading {
 	out := make([]Reading, len(figs))
 	found := &wordIndex{v: v, text: text}
 	sentences := &sentenceStarts{text: text}
+	headings := headingKinds{}
+	c := &clause{} // one for all figures: the rules' function values would move each to the heap
 	for i, f := range figs {
-		c := &clause{v: v, text: text, fig: f, reportYear: reportYear, found: found, sentences: sentences}
+		*c = clause{v: v, text: text, fig: f, reportYear: reportYear, found: found, sentences: sentences, headings: headings}
 		c.locate(figs, i)
 		if i > 0 && c.joined && sameClause(text, figs[i-1].End, f.Start) {
 			c.prev = &out[i-1]
@@ -108,6 +110,7 @@ type clause struct {
 	leadStart  int    // where lead starts in text
 	found      *wordIndex
 	sentences  *sentenceStarts
+	headings   headingKinds
 	joined     bool     // the slot only joins the figure to the one before (、 和 及)
 	prev       *Reading // the reading of that figure
 }
@@ -227,8 +230,9 @@ func (c *clause) trimQualifiers(s string) string {
 	for changed := true; changed; {
 		changed = false
 		s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '“' || r == '"' })
-		for _, w := range c.v.words["qualifier"] {
-			if strings.HasSuffix(s, w.text) && len(s) > len(w.text) && !(w.text == "均" && strings.HasSuffix(s, "人均")) {
+		last, _ := utf8.DecodeLastRuneInString(s)
+		for _, w := range c.v.endingWith[last] {
+			if w.role == "qualifier" && strings.HasSuffix(s, w.text) && len(s) > len(w.text) && !(w.text == "均" && strings.HasSuffix(s, "人均")) {
 				s, changed = s[:len(s)-len(w.text)], true
 				break
 			}
@@ -476,6 +480,24 @@ func (x *wordIndex) excepted(w span, from, to int, role string) bool {
 		}
 	}
 	return false
+}
+
+// headingKinds remembers which headings of a text hold a word of
+// result-heading or of plan-heading: the figures of a section share its
+// headings, and searching them for every word again for each figure cost a
+// tenth of Read.
+type headingKinds map[string]headingKind
+
+type headingKind struct{ result, plan bool }
+
+// headingKind returns which roles' words a heading holds.
+func (c *clause) headingKind(h string) headingKind {
+	k, ok := c.headings[h]
+	if !ok {
+		k = headingKind{result: c.hasWord(h, "result-heading", "") >= 0, plan: c.hasWord(h, "plan-heading", "") >= 0}
+		c.headings[h] = k
+	}
+	return k
 }
 
 // inException reports whether the word at s[k:k+n] is part of a word of the

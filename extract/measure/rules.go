@@ -28,6 +28,9 @@ var changeRules = []rule{
 		match: func(c *clause, r *Reading) bool { return c.fig.Rank }},
 	{name: "baseline", example: "研发经费投入强度从{2.1%}提高到[2.5%]", want: "baseline",
 		match: func(c *clause, r *Reading) bool {
+			if !chars.ContainsAny(c.slot, "从由") {
+				return false // the literal fromYear needs
+			}
 			m := fromYear.FindStringSubmatch(c.slot)
 			if m == nil || c.changeStart(c.tail) == "" {
 				return false
@@ -211,10 +214,11 @@ var targetRules = []rule{
 		match: func(c *clause, r *Reading) bool {
 			plan := false
 			for _, h := range c.fig.Headings {
-				if c.hasWord(h, "result-heading", "") >= 0 {
+				k := c.headingKind(h)
+				if k.result {
 					return false
 				}
-				if c.hasWord(h, "plan-heading", "") >= 0 {
+				if k.plan {
 					plan = true
 				}
 			}
