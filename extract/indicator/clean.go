@@ -69,6 +69,16 @@ func (p *paragraph) dropScope(before string) string {
 	return before
 }
 
+// hasAnyWord reports whether s contains one of words.
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // dropFrame drops a phrase of purpose or means that a frame verb opens, up
 // to the act counted, the last act verb (with one right before it: 发布解读):
 // 聚焦全县经济发展、城乡建设等重点领域开设 → 开设, 依托政务服务平台办理业务 →
@@ -112,8 +122,8 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
 		return after // 对23个重点项目开展评价: the figure holds the whole object
 	}
-	if chars.ContainsAny(before, "共累合总") {
-		before = p.dropScope(before)
+	if hasAnyWord(before, scopeAdverbs) {
+		before = p.dropScope(before) // tagging only where an adverb is: 总 alone is in 总量, 总额
 	}
 	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
 		return before + after // tagging costs more than the rest of naming: only where it may help

@@ -96,7 +96,8 @@ var rules = []rule{
 	{"predicate-of-clause", "a change after a clause without a figure that names the same change (项目支出增加，较上年度增加…) is of that clause's subject",
 		"主要原因：项目支出增加，较上年度增加1133.95万元。", "1133.95万元", "项目支出增加",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if !isPredicate(f.before) || p.prev.subject != "" || p.prev.end <= p.prev.start {
+			// the clause before first: most have a figure, and isPredicate is the costly check
+			if p.prev.subject != "" || p.prev.end <= p.prev.start || !isPredicate(f.before) {
 				return nil, false
 			}
 			pred, dist := predicatePart(f.before)
