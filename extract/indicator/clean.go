@@ -282,10 +282,37 @@ func clean(s string) string {
 // the name once for each of them.
 var footnoteMarks = chars.NewSet("[［〔*①②③④⑤⑥⑦⑧⑨⑩")
 
+// markLeads are the first bytes of the characters that open what
+// removeMarks removes: a name without any of them, as most are, is passed
+// with one look at each byte (no Han character starts with one).
+var markLeads = leadBytes("[［〔*①②③④⑤⑥⑦⑧⑨⑩《”(（")
+
+// leadBytes returns the set of the first bytes of the characters of s.
+func leadBytes(s string) *[256]bool {
+	var set [256]bool
+	for _, r := range s {
+		set[string(r)[0]] = true
+	}
+	return &set
+}
+
+// hasLead reports whether a byte of s is in leads.
+func hasLead(s string, leads *[256]bool) bool {
+	for i := range len(s) {
+		if leads[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
 // removeMarks removes footnote markers, 《titles》, quoted examples before 等
 // and short parentheses. The
 // cheap checks first spare the regular expressions on most names.
 func removeMarks(s string) string {
+	if !hasLead(s, markLeads) {
+		return s
+	}
 	if strings.ContainsFunc(s, footnoteMarks.Has) {
 		s = footnote.ReplaceAllString(s, "")
 	}
@@ -348,6 +375,9 @@ func cleanAfter(s string) string {
 // trimPunct trims spaces and punctuation except quotes that still enclose something.
 func trimPunct(s string) string {
 	trimmed := func(r rune) bool {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return false // a CJK Unified Ideograph, as most are: spare the Unicode tables
+		}
 		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
 	}
 	s = strings.TrimLeftFunc(s, trimmed)
@@ -358,7 +388,11 @@ func trimPunct(s string) string {
 		}
 		s = s[:len(s)-size]
 	}
-	s = strings.TrimLeft(s, "”")
-	s = strings.TrimRight(s, "“")
+	for strings.HasPrefix(s, "”") { // strings.TrimLeft with a cutset costs more
+		s = s[len("”"):]
+	}
+	for strings.HasSuffix(s, "“") {
+		s = s[:len(s)-len("“")]
+	}
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -47,4 +48,29 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzMarkLeads checks the quick test of removeMarks: a name without any of
+// markLeads has none of the marks the slower checks look for.
+func FuzzMarkLeads(f *testing.F) {
+	for _, s := range []string{"开设《A》《B》等专栏", "组织“宪法进万家”等主题活动", "县（市、区）", "收入[1]", "①项目", "⑪", "调解成功率", "a(b", "\xe2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		marked := strings.ContainsFunc(s, footnoteMarks.Has) || strings.Contains(s, "《") ||
+			strings.Contains(s, "”等") || strings.ContainsAny(s, "(（")
+		if marked && !hasLead(s, markLeads) {
+			t.Errorf("%q has a mark but no lead byte", s)
+		}
+	})
+}
+
+// TestIdeographsNotTrimmed checks trimPunct's quick test: no CJK Unified
+// Ideograph is a space or punctuation.
+func TestIdeographsNotTrimmed(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if unicode.IsSpace(r) || unicode.IsPunct(r) {
+			t.Errorf("ideograph %q is a space or punctuation", r)
+		}
+	}
 }
