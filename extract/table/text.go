@@ -216,6 +216,9 @@ func newCell(text string, from, to int) textCell {
 // only is split at single spaces too (3 1 0 0 4: a row of table 四).
 func splitSpaces(text string, start, end int) []textCell {
 	line := text[start:end]
+	if !hasSpace(line) {
+		return nil // most lines of prose: spare the look at each character
+	}
 	var cells []textCell
 	from, spaces, spaceAt := -1, 0, 0
 	single := 0 // the spaces a row of figures may be split at
@@ -270,6 +273,13 @@ func splitSpaces(text string, start, end int) []textCell {
 	return figures
 }
 
+// hasSpace reports whether s holds a space splitSpaces splits at, with a
+// fast search for each.
+func hasSpace(s string) bool {
+	return strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0 ||
+		strings.Contains(s, "\u3000") || strings.Contains(s, "\u00a0")
+}
+
 // isRule reports whether the cells of a line are a Markdown rule: dashes,
 // maybe with colons that align the column (|---|:--:|).
 func isRule(cells []textCell) bool {
@@ -303,6 +313,9 @@ const sentenceEnd = "。！？；;!?"
 // short, without a sentence end, a figure or a long number.
 func labelLine(s string) bool {
 	s = withoutHeadingMarks(strings.TrimSpace(s))
+	if len(s) > maxLabel*utf8.UTFMax {
+		return false // too long however it is written: most lines of prose, not counted
+	}
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > maxLabel || strings.ContainsRune(sentenceEnd, lastRune(s)) || IsFigure(s) || IsEmpty(s) || pageFurniture(s) {
 		return false
@@ -339,8 +352,17 @@ func withoutHeadingMarks(s string) string {
 // pageNumber matches a page number between pages: — 5 —, - 12 -, 第3页.
 var pageNumber = regexp.MustCompile(`^(?:[-—－–]+\s*[0-9０-９]+\s*[-—－–]+|第\s*[0-9０-９]+\s*页(?:\s*共\s*[0-9０-９]+\s*页)?)$`)
 
-// pageFurniture reports whether a line is a page number between pages.
-func pageFurniture(s string) bool { return pageNumber.MatchString(strings.TrimSpace(s)) }
+// pageStarts are the characters a match of pageNumber starts with
+// (TestPageStarts reads them from its syntax).
+const pageStarts = "-—－–第"
+
+// pageFurniture reports whether a line is a page number between pages. It
+// is asked of every line, most of which start otherwise than a page number:
+// the regexp runs only on the few that may be one.
+func pageFurniture(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.ContainsRune(pageStarts, firstRune(s)) && pageNumber.MatchString(s)
+}
 
 // chapter matches the numbering of a chapter of the document (四、…): a
 // line that starts a part of the text, not a heading of a table's columns.

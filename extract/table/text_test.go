@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp/syntax"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -184,5 +185,53 @@ func TestReadTextYearLikeCounts(t *testing.T) {
 	}
 	if got := tables[0].Rows; !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestPageStarts checks pageStarts against the syntax of pageNumber: each
+// alternative after its ^ starts with a literal or a class of characters,
+// all in pageStarts.
+func TestPageStarts(t *testing.T) {
+	re, err := syntax.Parse(pageNumber.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
+		if re.Op == syntax.OpConcat && re.Sub[0].Op == syntax.OpBeginText {
+			re.Sub = re.Sub[1:]
+		}
+		re = re.Sub[0]
+	}
+	alternatives := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		alternatives = re.Sub
+	}
+	for _, alt := range alternatives {
+		first := alt
+		for first.Op == syntax.OpConcat || first.Op == syntax.OpPlus || first.Op == syntax.OpCapture {
+			first = first.Sub[0]
+		}
+		var ranges []rune
+		switch first.Op {
+		case syntax.OpLiteral:
+			ranges = []rune{first.Rune[0], first.Rune[0]}
+		case syntax.OpCharClass:
+			ranges = first.Rune
+		default:
+			t.Fatalf("%s: does not start with a character", alt)
+		}
+		for i := 0; i < len(ranges); i += 2 {
+			for r := ranges[i]; r <= ranges[i+1]; r++ {
+				if !strings.ContainsRune(pageStarts, r) {
+					t.Errorf("pageNumber may start with %q, not in pageStarts", r)
+				}
+			}
+		}
+	}
+	for _, s := range []string{"— 5 —", "- 12 -", "第3页", " 第 3 页 共 9 页 "} {
+		if !pageFurniture(s) {
+			t.Errorf("pageFurniture(%q) = false", s)
+		}
 	}
 }
