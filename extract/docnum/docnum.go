@@ -34,25 +34,59 @@ func Find(original string) []Number {
 	text := fold.String(original) // 號 is 号; offsets stay
 	var out []Number
 	floor := 0 // a prefix may not reach back into the previous number
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		n, ok := Number{}, false
-		switch {
-		case isOpen(r):
-			n, ok = matchAt(text, i, floor)
-		case r == '令':
-			n, ok = orderAt(text, i, floor)
+	// Every number ends at a 号, and from its bracket (or the 令 of an
+	// order) to the 号 it has only the characters of a number: the search
+	// tries the run of those before each 号, not every character of the text.
+	for i := 0; ; {
+		k := strings.Index(text[i:], "号")
+		if k < 0 {
+			break
 		}
-		if ok {
-			n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
-			out = append(out, n)
-			floor = n.End
-			i = n.End
-			continue
+		end := i + k + len("号")
+		for j := runBefore(text, i, i+k); j < end; {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			n, ok := Number{}, false
+			switch {
+			case isOpen(r):
+				n, ok = matchAt(text, j, floor)
+			case r == '令':
+				n, ok = orderAt(text, j, floor)
+			}
+			if ok {
+				n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
+				out = append(out, n)
+				floor = n.End
+				j = n.End
+				continue
+			}
+			j += size
 		}
-		i += size
+		i = max(end, floor)
 	}
 	return out
+}
+
+// runBefore returns where the run of the characters of a number that ends
+// at byte h starts (at the 令 before it, if any), not before from.
+func runBefore(s string, from, h int) int {
+	j := h
+	for j > from {
+		r, size := utf8.DecodeLastRuneInString(s[from:j])
+		if r == '令' {
+			return j - size
+		}
+		if !inNumber(r) {
+			break
+		}
+		j -= size
+	}
+	return j
+}
+
+// inNumber reports whether r may stand between the start of a number and
+// its 号: a bracket, a digit, a space or 第.
+func inNumber(r rune) bool {
+	return isOpen(r) || isClose(r) || chars.IsDigit(r) || chars.IsSpace(r) || r == '第'
 }
 
 // Parse reports whether s, with surrounding spaces trimmed, is exactly one

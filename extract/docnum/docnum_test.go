@@ -3,10 +3,12 @@ package docnum
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/fold"
 	"github.com/gongwen/gongwen/extract/internal/spantest"
 )
 
@@ -244,4 +246,47 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(text)
 	}
+}
+
+// FuzzFindRuns checks that Find, which tries only the runs before each 号,
+// finds what trying every character of the text finds.
+func FuzzFindRuns(f *testing.F) {
+	for _, s := range []string{
+		"根据国发〔2024〕1号文件", "鲁政字„2009‟102号", "湘政发〔２０２４〕８號", "国务院令第713号令第5号",
+		"政府令〔2010〕第15号", "〔2024〕1号〔2024〕2号", "国发 〔 2024 〕 1 号", "\xff〔2024〕1号", "号〔2024〕 第 3\u3000号楼",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := Find(text), findEvery(text)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Find(%q) =\n%+v\ntrying every character:\n%+v", text, got, want)
+		}
+	})
+}
+
+// findEvery is Find trying every character of the text.
+func findEvery(original string) []Number {
+	text := fold.String(original)
+	var out []Number
+	floor := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		n, ok := Number{}, false
+		switch {
+		case isOpen(r):
+			n, ok = matchAt(text, i, floor)
+		case r == '令':
+			n, ok = orderAt(text, i, floor)
+		}
+		if ok {
+			n.Text, n.Prefix = original[n.Start:n.End], original[n.Start:n.Start+len(n.Prefix)]
+			out = append(out, n)
+			floor = n.End
+			i = n.End
+			continue
+		}
+		i += size
+	}
+	return out
 }
