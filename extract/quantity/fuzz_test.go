@@ -111,3 +111,42 @@ func FuzzParsePlainDecimal(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMatchUnit checks that matchUnit, which looks up only the lengths of
+// the units that start with the character at i, finds what looking up
+// every length finds.
+func FuzzMatchUnit(f *testing.F) {
+	for _, s := range []string{"万元", "个百分点以上", "人民", "人次", "平方公里", "轮次", "元/平方米", "亿", "\xff元"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			unit, kind := matchUnit(s, i)
+			wantUnit, wantKind := matchEveryLength(s, i)
+			if unit != wantUnit || kind != wantKind {
+				t.Fatalf("matchUnit(%q, %d) = %q, %q; every length: %q, %q", s, i, unit, kind, wantUnit, wantKind)
+			}
+		}
+	})
+}
+
+// matchEveryLength is matchUnit looking up every length up to maxUnitRunes.
+func matchEveryLength(s string, i int) (unit, kind string) {
+	var ends [maxUnitRunes]int
+	n, end := 0, i
+	for ; n < maxUnitRunes && end < len(s); n++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		ends[n] = end
+	}
+	for k := n - 1; k >= 0; k-- {
+		if kind, ok := units[s[i:ends[k]]]; ok && !unitBlocked(s, s[i:ends[k]], ends[k]) {
+			unit = s[i:ends[k]]
+			if kind == Count && !strings.HasSuffix(unit, "次") && strings.HasPrefix(s[ends[k]:], "次") {
+				unit += "次"
+			}
+			return unit, kind
+		}
+	}
+	return "", ""
+}

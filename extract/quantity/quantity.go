@@ -269,6 +269,10 @@ func Find(original string, skip ...[2]int) []Quantity {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if _, ok := startChars.Get(r); !ok {
+			i += size // most characters: no quantity starts with them
+			continue
+		}
 		if r == '首' || r == '万' || r == '亿' {
 			q, ok := firstPlace(text, i)
 			if !ok {
@@ -361,6 +365,17 @@ func merge(a, b []Quantity) []Quantity {
 	}
 	return out
 }
+
+// startChars are the characters Find reads a quantity at: those canStart
+// may accept, and the magnitudes that start 首位 or 万元 alone. Every other
+// character costs Find a bit test (TestStartChars checks canStart against it).
+var startChars = func() *chars.RuneMap {
+	m := new(chars.RuneMap)
+	for _, r := range "0123456789０１２３４５６７８９-−－零〇○一壹弌二贰两弍三叁参弎四肆五伍六陆七柒八捌九玖十拾第百千首万亿" {
+		m.Set(r, r)
+	}
+	return m
+}()
 
 // canStart reports whether a quantity may start at text[i:].
 func canStart(text string, i int, r rune) bool {

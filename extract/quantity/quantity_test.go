@@ -369,3 +369,26 @@ func TestPlainValue(t *testing.T) {
 		}
 	}
 }
+
+// TestStartChars checks that canStart accepts no character outside
+// startChars, whatever follows it, and that the magnitudes Find reads
+// before canStart are in it.
+func TestStartChars(t *testing.T) {
+	for _, r := range "首万亿" {
+		if _, ok := startChars.Get(r); !ok {
+			t.Errorf("%q is not in startChars", r)
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if _, ok := startChars.Get(r); ok {
+			continue
+		}
+		for _, after := range []string{"1", "１", "二", "万", "余", "多", "分之五", ""} {
+			text := "的" + string(r) + after
+			if canStart(text, len("的"), r) {
+				t.Errorf("canStart accepts %q in %q; it is not in startChars", r, text)
+				break
+			}
+		}
+	}
+}

@@ -39,9 +39,30 @@ var units = func() map[string]string {
 // maxUnitRunes is the length of the longest unit.
 const maxUnitRunes = 6
 
+// unitLengths holds, for the first character of each unit, the lengths in
+// runes of the units that start with it (bit n-1 for n runes): matchUnit
+// looks up only those, and most characters after a number start no unit.
+var unitLengths = func() map[rune]uint8 {
+	m := map[rune]uint8{}
+	for u := range units {
+		first, _ := utf8.DecodeRuneInString(u)
+		n := utf8.RuneCountInString(u)
+		if n > maxUnitRunes {
+			panic("quantity: unit longer than maxUnitRunes: " + u)
+		}
+		m[first] |= 1 << (n - 1)
+	}
+	return m
+}()
+
 // matchUnit returns the longest unit at s[i:] and its kind, passing over a
 // unit that starts a longer word (110万人年度任务: 人, not 人年).
 func matchUnit(s string, i int) (unit, kind string) {
+	first, _ := utf8.DecodeRuneInString(s[i:])
+	lengths := unitLengths[first]
+	if lengths == 0 {
+		return "", ""
+	}
 	var ends [maxUnitRunes]int
 	n, end := 0, i
 	for ; n < maxUnitRunes && end < len(s); n++ {
@@ -50,6 +71,9 @@ func matchUnit(s string, i int) (unit, kind string) {
 		ends[n] = end
 	}
 	for k := n - 1; k >= 0; k-- {
+		if lengths&(1<<k) == 0 {
+			continue
+		}
 		if kind, ok := units[s[i:ends[k]]]; ok && !unitBlocked(s, s[i:ends[k]], ends[k]) {
 			unit = s[i:ends[k]]
 			if kind == Count && !strings.HasSuffix(unit, "次") && strings.HasPrefix(s[ends[k]:], "次") {
