@@ -129,6 +129,9 @@ func lastListComma(s string) int {
 
 // listCommas returns the offsets of the 、 of s that stand outside parentheses.
 func listCommas(s string) []int {
+	if !strings.Contains(s, "、") {
+		return nil // most words: one fast search, not a look at each character
+	}
 	var out []int
 	depth := 0
 	for i, r := range s {

@@ -426,8 +426,10 @@ func (p *paragraph) figure(c clause, qs []quantity.Quantity, i int, st *clauseSt
 		joined = true
 	}
 	before := clean(raw)
-	if m := rateAlias.FindStringSubmatch(raw); m != nil && q.Kind == quantity.Percent {
-		before = m[1] // 占常住人口比重（常住人口城镇化率）为60.81%: the rate's own name
+	if q.Kind == quantity.Percent && strings.Contains(raw, "比") { // the regexp only where its 比重 or 比例 may be
+		if m := rateAlias.FindStringSubmatch(raw); m != nil {
+			before = m[1] // 占常住人口比重（常住人口城镇化率）为60.81%: the rate's own name
+		}
 	}
 	if joined && after != "" && q.Kind == quantity.Count && qs[i-1].Kind == quantity.Count {
 		// 法律顾问团由9名律师和3名专家学者组成: the items of a list of
