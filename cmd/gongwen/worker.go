@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -117,7 +118,9 @@ type inputDocs struct {
 // that neither side scans the documents' JSON again.
 type jobDocs []inputDocs
 
-func (j jobDocs) MarshalBinary() ([]byte, error) {
+// AppendBinary appends the answer to b, the worker's buffer of the last
+// answer (see worker.Serve).
+func (j jobDocs) AppendBinary(b []byte) ([]byte, error) {
 	var lines [][]byte // each input's line, then each of its documents' header line
 	size := 0
 	for _, in := range j {
@@ -138,7 +141,7 @@ func (j jobDocs) MarshalBinary() ([]byte, error) {
 			size += len(h) + 1 + len(d.JSON)
 		}
 	}
-	out := make([]byte, 0, size) // megabytes for a batch: allocated once
+	out := slices.Grow(b, size) // megabytes for a batch: grown once
 	k := 0
 	for _, in := range j {
 		out = append(append(out, lines[k]...), '\n')

@@ -66,8 +66,9 @@ type reply[R any] struct {
 }
 
 // A reply travels as a line of JSON, its header, followed by the result:
-// JSON, or the bytes of MarshalBinary when the result implements
-// encoding.BinaryMarshaler (and its pointer encoding.BinaryUnmarshaler).
+// JSON, or the bytes of AppendBinary or MarshalBinary when the result
+// implements encoding.BinaryAppender or encoding.BinaryMarshaler (and its
+// pointer encoding.BinaryUnmarshaler).
 // A result that holds large JSON already (documents) is then neither
 // encoded nor scanned again on its way.
 type replyHeader struct {
@@ -111,18 +112,28 @@ func readReply[R any](r *bufio.Reader) (reply[R], error) {
 }
 
 // writeReply writes the reply of a job: its header line and its result.
-func writeReply[R any](w io.Writer, result R, jobErr error) error {
+// A result that is an encoding.BinaryAppender is appended to buf, which is
+// returned for the next reply: the results of many documents are megabytes,
+// and memory the worker touched once costs no page faults the next time.
+func writeReply[R any](w io.Writer, result R, jobErr error, buf []byte) ([]byte, error) {
 	var body []byte
 	var err error
 	if jobErr == nil {
-		if m, ok := any(result).(encoding.BinaryMarshaler); ok {
+		switch m := any(result).(type) {
+		case encoding.BinaryAppender:
+			body, err = m.AppendBinary(buf[:0])
+			buf = body
+		case encoding.BinaryMarshaler:
 			body, err = m.MarshalBinary()
-		} else {
+		default:
 			body, err = marshal(result)
 		}
 		if err != nil { // a result JSON cannot carry (an infinite number): the job's error
 			body, jobErr = nil, fmt.Errorf("internal error: %w", err)
 		}
+	}
+	if cap(buf) > maxKeptReply {
+		buf = nil // not held for the next job
 	}
 	h := replyHeader{Size: int64(len(body))}
 	if jobErr != nil {
@@ -130,17 +141,21 @@ func writeReply[R any](w io.Writer, result R, jobErr error) error {
 	}
 	line, err := marshal(h)
 	if err != nil {
-		return err
+		return buf, err
 	}
 	if len(body) < 64<<10 {
 		body, line = append(line, body...), nil // one write
 	}
 	if _, err := w.Write(line); err != nil {
-		return err
+		return buf, err
 	}
-	_, err = w.Write(body) // not copied behind the line: results of many documents are megabytes
-	return err
+	_, err = w.Write(body) // not copied behind the line
+	return buf, err
 }
+
+// maxKeptReply is the largest reply buffer a worker keeps for the next job:
+// a batch of small files takes about a megabyte, one large PDF tens.
+const maxKeptReply = 8 << 20
 
 // Do runs job in an idle child, starting one if none is idle and fewer
 // than Size run. A failure of the job itself comes back as an error with its
@@ -396,6 +411,7 @@ func Serve[J, R any](memory int64, handle func(J) (R, error)) error {
 		go watchMemory(memory)
 	}
 	dec := json.NewDecoder(jobs)
+	var buf []byte
 	for {
 		var req request[J]
 		if err := dec.Decode(&req); err != nil {
@@ -405,7 +421,7 @@ func Serve[J, R any](memory int64, handle func(J) (R, error)) error {
 			return fmt.Errorf("worker: reading a job: %w", err)
 		}
 		r, err := call(handle, req.Job)
-		if err := writeReply(results, r, err); err != nil {
+		if buf, err = writeReply(results, r, err, buf); err != nil {
 			return fmt.Errorf("worker: writing a result: %w", err)
 		}
 	}

@@ -1,9 +1,11 @@
 package worker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -22,6 +24,8 @@ func TestMain(m *testing.M) {
 		os.Exit(m.Run())
 	case "binary":
 		err = Serve(128<<20, func(job string) (frame, error) { return frame{[]byte("\x00" + job + "\n{")}, nil })
+	case "append":
+		err = Serve(128<<20, func(job string) (appendFrame, error) { return appendFrame{[]byte("\x00" + job + "\n{")}, nil })
 	default:
 		err = Serve(128<<20, handle)
 	}
@@ -43,19 +47,67 @@ func (f *frame) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
-// A result that marshals itself to bytes travels as those bytes, unscanned.
+// appendFrame is a frame that appends itself to the worker's buffer.
+type appendFrame struct{ b []byte }
+
+func (f appendFrame) AppendBinary(b []byte) ([]byte, error) { return append(b, f.b...), nil }
+
+func (f *appendFrame) UnmarshalBinary(b []byte) error {
+	f.b = append([]byte(nil), b...)
+	return nil
+}
+
+// A result that marshals or appends itself to bytes travels as those bytes,
+// unscanned; an appended one reuses the buffer of the last, larger or
+// smaller, which must not show through.
 func TestPoolBinaryResult(t *testing.T) {
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Pool[string, frame]{Command: []string{exe}, Env: []string{childEnv + "=binary"}, Size: 1}
-	defer p.Close()
-	for _, job := range []string{"one", "two\nlines", strings.Repeat("长", 100000)} {
-		got, err := p.Do(context.Background(), job)
-		if want := "\x00" + job + "\n{"; err != nil || string(got.b) != want {
-			t.Errorf("Do(%.20q) = %.20q, %v; want %.20q", job, got.b, err, want)
+	jobs := []string{"one", "two\nlines", strings.Repeat("长", 100000), "short", strings.Repeat("长", 30000), ""}
+	t.Run("marshal", func(t *testing.T) {
+		p := &Pool[string, frame]{Command: []string{exe}, Env: []string{childEnv + "=binary"}, Size: 1}
+		defer p.Close()
+		for _, job := range jobs {
+			got, err := p.Do(context.Background(), job)
+			if want := "\x00" + job + "\n{"; err != nil || string(got.b) != want {
+				t.Errorf("Do(%.20q) = %.20q, %v; want %.20q", job, got.b, err, want)
+			}
 		}
+	})
+	t.Run("append", func(t *testing.T) {
+		p := &Pool[string, appendFrame]{Command: []string{exe}, Env: []string{childEnv + "=append"}, Size: 1}
+		defer p.Close()
+		for _, job := range jobs {
+			got, err := p.Do(context.Background(), job)
+			if want := "\x00" + job + "\n{"; err != nil || string(got.b) != want {
+				t.Errorf("Do(%.20q) = %.20q, %v; want %.20q", job, got.b, err, want)
+			}
+		}
+	})
+}
+
+// writeReply hands back the buffer an appended result grew, for the next
+// reply, unless it grew past maxKeptReply.
+func TestWriteReplyBuffer(t *testing.T) {
+	var w bytes.Buffer
+	buf, err := writeReply(&w, appendFrame{bytes.Repeat([]byte("a"), 100<<10)}, nil, nil)
+	if err != nil || cap(buf) < 100<<10 {
+		t.Fatalf("first reply: buffer of cap %d, %v; want ≥ 100 KB", cap(buf), err)
+	}
+	w.Reset()
+	kept := &buf[:1][0]
+	buf, err = writeReply(&w, appendFrame{[]byte("bc")}, nil, buf)
+	if err != nil || &buf[:1][0] != kept {
+		t.Errorf("second reply: buffer not reused (%v)", err)
+	}
+	if want := `{"size":2}` + "\nbc"; w.String() != want {
+		t.Errorf("second reply wrote %q; want %q", w.String(), want)
+	}
+	buf, err = writeReply(io.Discard, appendFrame{make([]byte, maxKeptReply+1)}, nil, buf)
+	if err != nil || buf != nil {
+		t.Errorf("a reply larger than maxKeptReply: buffer of cap %d kept (%v)", cap(buf), err)
 	}
 }
 
