@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"net/url"
 	"slices"
 	"strconv"
@@ -508,55 +509,80 @@ func CanonicalURL(raw string) string {
 }
 
 // runeIndex converts byte offsets of a text into rune offsets and back. It
-// holds where each rune starts, one entry a rune rather than a byte
-// (Chinese takes three bytes a rune), and for every runeBlock bytes the
-// rune there, from which a byte is a few runes away.
+// holds, for every runeBlock bytes, how many runes start before them; the
+// runes of a block are counted from its bytes. The text is valid UTF-8, as
+// every text Extract reads is (FuzzExtract), so a rune starts at each byte
+// that is not a continuation byte (10xxxxxx).
 type runeIndex struct {
-	starts []int32 // the byte offset of each rune, then len(text)
-	block  []int32 // block[k] is the rune that holds byte k*runeBlock
+	text  string
+	block []int32 // block[k] is the number of runes that start before byte k*runeBlock
 }
 
-const runeBlock = 32
+const runeBlock = 64
 
 func newRuneIndex(text string) runeIndex {
-	x := runeIndex{
-		starts: make([]int32, 0, utf8.RuneCountInString(text)+1),
-		block:  make([]int32, len(text)/runeBlock+1),
-	}
-	for i := range text {
-		x.starts = append(x.starts, int32(i))
-	}
-	x.starts = append(x.starts, int32(len(text)))
-	r := 0
-	for k := range x.block {
-		r = x.after(r, k*runeBlock)
-		x.block[k] = int32(r)
+	x := runeIndex{text: text, block: make([]int32, len(text)/runeBlock+1)}
+	n := 0
+	for k := 1; k < len(x.block); k++ {
+		n += runeStarts(text[(k-1)*runeBlock : k*runeBlock])
+		x.block[k] = int32(n)
 	}
 	return x
 }
 
-// after returns the rune that holds byteOffset, at rune r or after it.
-func (x runeIndex) after(r, byteOffset int) int {
-	for r+1 < len(x.starts) && int(x.starts[r+1]) <= byteOffset {
-		r++
+// runeStarts returns the number of bytes of s that start a rune: it counts
+// the continuation bytes eight at a time.
+func runeStarts(s string) int {
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A continuation byte has its top bit set and the next one clear.
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
 	}
-	return r
+	for ; i < len(s); i++ {
+		if !utf8.RuneStart(s[i]) {
+			n--
+		}
+	}
+	return n
 }
 
 // bytes returns the byte offset of the rune at runeOffset, len(text) for
 // the rune count, and -1 beyond it.
 func (x runeIndex) bytes(runeOffset int) int {
-	if runeOffset < 0 || runeOffset >= len(x.starts) {
+	if runeOffset < 0 {
 		return -1
 	}
-	return int(x.starts[runeOffset])
+	// The last block whose first byte comes at or before the rune.
+	k, _ := slices.BinarySearch(x.block, int32(runeOffset+1))
+	k--
+	n := int(x.block[k])
+	for b := k * runeBlock; b < len(x.text); b++ {
+		if utf8.RuneStart(x.text[b]) {
+			if n == runeOffset {
+				return b
+			}
+			n++
+		}
+	}
+	if n == runeOffset {
+		return len(x.text)
+	}
+	return -1
 }
 
 // runes returns the offset of the rune that holds the byte at byteOffset,
 // the rune count for len(text), and -1 beyond it.
 func (x runeIndex) runes(byteOffset int) int {
-	if byteOffset < 0 || byteOffset > int(x.starts[len(x.starts)-1]) {
+	if byteOffset < 0 || byteOffset > len(x.text) {
 		return -1
 	}
-	return x.after(int(x.block[byteOffset/runeBlock]), byteOffset)
+	k := byteOffset / runeBlock
+	n := int(x.block[k]) + runeStarts(x.text[k*runeBlock:byteOffset])
+	if byteOffset < len(x.text) && !utf8.RuneStart(x.text[byteOffset]) {
+		n-- // within the rune that started before
+	}
+	return n
 }
