@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -120,4 +122,25 @@ func FuzzLooksLikeHTML(f *testing.F) {
 			t.Errorf("looksLikeHTML(%q) = %v, want %v", body, got, want)
 		}
 	})
+}
+
+// checkChinese classes ASCII characters without the Unicode tables; they
+// must say the same.
+func TestCheckChineseASCII(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		control := r < 0x20 || r == 0x7f
+		letter := 'a' <= r|0x20 && r|0x20 <= 'z'
+		if unicode.IsControl(r) != control || unicode.IsLetter(r) != letter ||
+			unicode.Is(unicode.Han, r) || unicode.Is(unicode.Co, r) || commonHan().has(r) {
+			t.Errorf("%q: control %v, letter %v disagree with the Unicode tables", r, control, letter)
+		}
+	}
+}
+
+func BenchmarkCheckChinese(b *testing.B) {
+	text := strings.Repeat("全年受理行政复议案件1,234件（2024年），同比增长12.5%。\n", 60)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		checkChinese(text)
+	}
 }

@@ -108,6 +108,12 @@ func checkChinese(text string) (warning string, err error) {
 			common++
 		case r == '\n' || r == '\t' || r == '\f' || r == ' ':
 			continue
+		case r < utf8.RuneSelf: // digits and punctuation, without the Unicode tables below
+			if r < 0x20 || r == 0x7f {
+				junk++
+			} else if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				letters++
+			}
 		case r == utf8.RuneError, unicode.Is(unicode.Co, r), unicode.IsControl(r), r >= 0xFDD0 && r <= 0xFDEF:
 			junk++
 		case unicode.Is(unicode.Han, r):
