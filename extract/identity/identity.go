@@ -21,6 +21,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/internal/hans"
 )
 
@@ -51,6 +52,9 @@ func fold(s string) string { return hans.Fold(s) }
 // squashSpaces removes spaces between CJK characters (报 告 → 报告, 2024 年 →
 // 2024年) and keeps one between Latin words and numbers.
 func squashSpaces(s string) string {
+	if !hasSpaceOrBadByte(s) {
+		return s // nearly every title and line: nothing to squash
+	}
 	var b strings.Builder
 	pending := false // a run of spaces since the last character written
 	var last rune
@@ -69,6 +73,22 @@ func squashSpaces(s string) string {
 	return b.String()
 }
 
+// hasSpaceOrBadByte reports whether s has a space squashSpaces removes or
+// a byte that is no UTF-8, which it writes as U+FFFD.
+func hasSpaceOrBadByte(s string) bool {
+	for i, r := range s {
+		if unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' {
+			return true
+		}
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // trimLine trims padding, including U+3000 and nbsp, and the marks of a
@@ -77,8 +97,10 @@ func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || 
 // around a whole line (**某县人民政府关于…的通知**).
 func trimLine(s string) string {
 	s = strings.TrimFunc(s, isPadding)
-	if m := lineMark.FindStringIndex(s); m != nil { // anchored as one group: tried at the start only
-		s = strings.TrimLeftFunc(s[m[1]:], isPadding)
+	if first, _ := utf8.DecodeRuneInString(s); lineMarkFirst.Has(first) {
+		if m := lineMark.FindStringIndex(s); m != nil { // anchored as one group: tried at the start only
+			s = strings.TrimLeftFunc(s[m[1]:], isPadding)
+		}
 	}
 	for _, e := range []string{"**", "__"} {
 		if len(s) > 2*len(e) && strings.HasPrefix(s, e) && strings.HasSuffix(s, e) {
@@ -95,6 +117,10 @@ func isPadding(r rune) bool {
 // lineMark is a Markdown heading's #s or a list item's bullet, followed by
 // a space (a hyphen without one may start a speech header: -2024年…).
 var lineMark = regexp.MustCompile(`^(?:(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+|[•·●▪◆■◇])`)
+
+// lineMarkFirst are the characters a lineMark starts with: most lines start
+// with none, and the regexp is not tried.
+var lineMarkFirst = chars.NewSet("#-+*＊•·●▪◆■◇")
 
 // headLines returns the first n non-empty lines of text, trimmed.
 func headLines(text string, n int) []string {

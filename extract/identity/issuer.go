@@ -55,8 +55,28 @@ var issuerRules = []issuerRule{
 // reading is a document as the issuer rules read it.
 type reading struct {
 	title, text string
-	head        []line // the first lines
-	speech      speech
+	// made on first use: the title is enough for most documents
+	head      []line // the first lines
+	sp        speech
+	headReady bool
+}
+
+func newReading(title, text string) *reading { return &reading{title: title, text: text} }
+
+// lines returns the first lines of the text.
+func (d *reading) lines() []line {
+	if !d.headReady {
+		d.head = newLines(headLines(d.text, 16))
+		d.sp = findSpeech(d.head)
+		d.headReady = true
+	}
+	return d.head
+}
+
+// speech returns the speech header in the first lines.
+func (d *reading) speech() speech {
+	d.lines()
+	return d.sp
 }
 
 // line is a line of text as written and folded: the same runes, so that
@@ -89,8 +109,7 @@ func (l line) from(i int) line { return line{l.cut(i, len(l.f)), l.f[i:]} }
 // body that issues a kind of document in the place its title names. It
 // returns the zero Issuer when nothing fits.
 func IssuerOf(title, text string) Issuer {
-	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
-	d.speech = findSpeech(d.head)
+	d := newReading(title, text)
 	for i, r := range issuerRules {
 		if is := r.find(d); is.String() != "" {
 			is.Source = r.name
@@ -116,9 +135,7 @@ func Placed(name, title, text string) Issuer {
 	if !isRelative(name) {
 		return Issuer{}
 	}
-	d := &reading{title: title, text: text, head: newLines(headLines(text, 16))}
-	d.speech = findSpeech(d.head)
-	return placeRelative(name, d, issuerRules)
+	return placeRelative(name, newReading(title, text), issuerRules)
 }
 
 // placeRelative is Placed with the rules to ask.
@@ -170,6 +187,17 @@ var orgSuffixes = []string{"人民政府", "政府", "办公厅", "办公室", "
 	"院", "委", "办", "街道办事处", "办事处", "镇", "乡", "街道", "中心", "管委会", "司", "会", "处", "所",
 	"公署", "队", "站", "分行"}
 
+// orgLast are the last characters of orgSuffixes: the cheap test of a
+// name, before the others.
+var orgLast = func() *chars.Set {
+	var last []rune
+	for _, suf := range orgSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(suf)
+		last = append(last, r)
+	}
+	return chars.NewSet(string(last))
+}()
+
 var (
 	lists = words.MustParse("identity/words.tsv", wordsTSV)
 	// siteEnds end the names of websites, which a page's 发文机构 or 来源 may
@@ -194,6 +222,11 @@ const notInOrgName = "，。,；;：:0123456789０１２３４５６７８９《
 
 // IsOrgName reports whether s looks like the name of a government body.
 func IsOrgName(s string) bool {
+	// The last character, folded, must end one of orgSuffixes.
+	_, size := utf8.DecodeLastRuneInString(s)
+	if last, _ := utf8.DecodeRuneInString(fold(s[len(s)-size:])); !orgLast.Has(last) {
+		return false
+	}
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 40 || chars.ContainsAny(s, notInOrgName) {
 		return false
@@ -246,6 +279,9 @@ func fromTitle(d *reading) Issuer {
 	}
 	best, bestNext := "", 0
 	for n := longest; n >= 2; n-- {
+		if !orgLast.Has(f[n-1]) {
+			continue // no body's name ends so (IsOrgName): spare the string
+		}
 		name := string(rs[:n])
 		if !IsOrgName(name) {
 			continue
@@ -281,9 +317,13 @@ var orderHeader = regexp.MustCompile(`^(.{2,30}?)令\s*(?:第\s*[0-9０-９一�
 
 // fromOrderHeader reads the body of a 令 header in the first lines.
 func fromOrderHeader(d *reading) Issuer {
-	for i, l := range d.head {
+	head := d.lines()
+	for i, l := range head {
 		if i >= 6 {
 			break
+		}
+		if !strings.Contains(l.f, "令") {
+			continue // no orderHeader: spare the regexp
 		}
 		l = line{squashSpaces(l.s), squashSpaces(l.f)}
 		m := orderHeader.FindStringSubmatchIndex(l.f)
@@ -291,7 +331,7 @@ func fromOrderHeader(d *reading) Issuer {
 			continue
 		}
 		numbered := strings.Contains(l.f, "号")
-		if !numbered && (i+1 >= len(d.head) || !isDocNumberLine(d.head[i+1].f)) {
+		if !numbered && (i+1 >= len(head) || !isDocNumberLine(head[i+1].f)) {
 			continue
 		}
 		start := m[2]
@@ -328,8 +368,13 @@ func findSpeech(head []line) speech {
 			break
 		}
 		next := i + 1 // the first line after the header
-		loc := congressRE.FindStringSubmatchIndex(l.f)
-		if loc == nil && i+1 < len(head) && strings.Contains(l.f, "在") {
+		// A congress is a 届's: the regexp is spared the lines without one.
+		var loc []int
+		if strings.Contains(l.f, "届") {
+			loc = congressRE.FindStringSubmatchIndex(l.f)
+		}
+		if loc == nil && i+1 < len(head) && strings.Contains(l.f, "在") &&
+			(strings.Contains(l.f, "届") || strings.Contains(head[i+1].f, "届")) {
 			joined := line{l.s + head[i+1].s, l.f + head[i+1].f}
 			if m := congressRE.FindStringSubmatchIndex(joined.f); m != nil && m[0] < len(l.f) && m[1] > len(l.f) {
 				l, loc, next = joined, m, i+2
@@ -384,7 +429,7 @@ var speakerRest = regexp.MustCompile(`^\s*[\p{Han}·•]{0,5}\s*(?:同志)?\s*(?
 // (广东省省长 → 广东省人民政府; 县长, at 长沙县's congress → 长沙县人民政府;
 // 国务院总理 → 国务院), or the body alone on the line (澄阳市发展和改革委员会).
 func fromSpeech(d *reading) Issuer {
-	s := d.speech
+	s := d.speech()
 	sp := s.speaker
 	if !s.ok || sp.f == "" {
 		return Issuer{}
@@ -484,13 +529,13 @@ var onBehalf = regexp.MustCompile(`我代表([^，,。、\s]{2,24}?)[，,\s]*向
 
 // fromOnBehalf reads the body a report is delivered for.
 func fromOnBehalf(d *reading) Issuer {
-	for _, l := range d.head {
+	for _, l := range d.lines() {
 		m := onBehalf.FindStringSubmatchIndex(l.f)
 		if m == nil {
 			continue
 		}
 		if name := l.cut(m[2], m[3]); IsOrgName(name) {
-			place := d.speech.place
+			place := d.speech().place
 			if place == "" {
 				place = titlePlace(d.title)
 			}
@@ -506,6 +551,10 @@ func fromOnBehalf(d *reading) Issuer {
 // consecutive lines, the first. It returns "" when line i is no signature.
 func signatureAt(lines []string, i int) string {
 	if !isDate(lines[i]) {
+		// The date is the last field: most lines are spared the split.
+		if last := lastField(lines[i]); last == lines[i] || !mayBeDate(last) {
+			return ""
+		}
 		fields := strings.Fields(lines[i])
 		if n := len(fields); n >= 2 && isDate(fields[n-1]) {
 			if name := strings.Join(fields[:n-1], ""); IsOrgName(name) {
@@ -526,6 +575,17 @@ func signatureAt(lines []string, i int) string {
 		return fields[0]
 	}
 	return squashSpaces(lines[top])
+}
+
+// lastField returns the last of strings.Fields(s), or "".
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // issuerLineMax is how many lines from the top an issuer line may stand.

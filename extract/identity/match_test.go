@@ -15,7 +15,7 @@ import (
 // matchLines are lines to compare the hand-written matchers with the
 // regexps they stand for: made up ones, and every line of the identity
 // test documents.
-func matchLines(t *testing.T) []string {
+func matchLines(t testing.TB) []string {
 	lines := []string{"", "索引号", "索 引 号：", "索\u3000引\u3000号\u00a0\u00a0：000", "索 引号 x", "索引号x", "索引号\t1",
 		"发布机构 某市人民政府", "发布机构某市", "主题分类|综合", "主题分类 | 综合", "分类", "分 类:", " 分类：", "标题：某某",
 		"有效性\u3000", "来源\xff", "来源\u00a0x", "信息来源：某局", "各县人民政府：", "各县人民政府:", "各位代表", "各位代表：\n",

@@ -12,9 +12,7 @@ func TestIssuerRules(t *testing.T) {
 	for _, r := range issuerRules {
 		t.Run(r.name, func(t *testing.T) {
 			title, _ := Title(r.example)
-			d := &reading{title: title, text: r.example, head: newLines(headLines(r.example, 16))}
-			d.speech = findSpeech(d.head)
-			if got := r.find(d).String(); got != r.want {
+			if got := r.find(newReading(title, r.example)).String(); got != r.want {
 				t.Errorf("rule on its example = %q, want %q", got, r.want)
 			}
 			if got := IssuerOf(title, r.example); got.String() != r.want || got.Source != r.name {

@@ -40,6 +40,9 @@ var (
 	// crumbSep separates the steps of a breadcrumb, or a column's name from
 	// the title after it (政务服务丨某市人民政府关于…, 政策解读 | …).
 	crumbSep = regexp.MustCompile(`\s*(?:>>|>|＞|»|›|→|丨|｜|\|)\s*`)
+	// crumbMarks are the marks of crumbSep: a line has a crumbSep if and
+	// only if it has one of them.
+	crumbMarks = ">＞»›→丨｜|"
 	// siteNameEnds end a line naming the site above a title.
 	siteNameEnds = []string{"网站", "门户", "政府网", "政务网", "信息公开平台", "公开专栏"}
 	// repostMark is a forum's tag before a title: 【转帖】.
@@ -56,9 +59,6 @@ var (
 // else one of the first lines that reads like a title without ending like
 // one (…2024年工作总结和2025年工作思路). It returns "" when nothing fits.
 func Title(text string) (title, source string) {
-	// Bytes that are no UTF-8 would make characters the text does not
-	// have when lines are joined (a broken rune's halves on two lines).
-	text = strings.ToValidUTF8(text, "\uFFFD")
 	var lines []string
 	for line := range strings.Lines(text) {
 		if len(lines) >= titleScanLines {
@@ -67,11 +67,13 @@ func Title(text string) (title, source string) {
 		lines = append(lines, line)
 	}
 	// The lines are trimmed and cut of info as the search reaches them:
-	// most titles are found in the first few.
+	// most titles are found in the first few. Bytes that are no UTF-8
+	// would make characters the text does not have when lines are joined
+	// (a broken rune's halves on two lines).
 	ready := 0
 	prepare := func(n int) {
 		for ; ready < min(n, len(lines)); ready++ {
-			lines[ready] = meta.CutInfo(trimLine(lines[ready]))
+			lines[ready] = meta.CutInfo(trimLine(strings.ToValidUTF8(lines[ready], "\uFFFD")))
 		}
 	}
 	var block []string
@@ -95,7 +97,7 @@ func Title(text string) (title, source string) {
 			crumb = c
 		}
 		if breaksTitle(line) {
-			if found != "" && !chromeLine.MatchString(fold(line)) && crumbSep.FindStringIndex(line) == nil {
+			if found != "" && !chromeLine.MatchString(fold(line)) && !chars.ContainsAny(line, crumbMarks) {
 				break // the text after the title has begun
 			}
 			block = block[:0]
@@ -333,7 +335,10 @@ func continuesTitle(line string) bool {
 // joinTitle joins the lines of a title block.
 func joinTitle(block []string) string {
 	t := squashSpaces(strings.Join(block, ""))
-	t = strings.TrimSpace(fullTextMark.ReplaceAllString(t, ""))
+	if strings.HasSuffix(t, "全文") { // the regexp, anchored at the end, is tried from every character
+		t = fullTextMark.ReplaceAllString(t, "")
+	}
+	t = strings.TrimSpace(t)
 	// 《2023年某县政府工作报告》: the marks around the whole title go
 	if inner, ok := strings.CutPrefix(t, "《"); ok && strings.HasSuffix(inner, "》") && strings.Count(t, "《") == 1 {
 		t = strings.TrimSuffix(inner, "》")
@@ -424,6 +429,9 @@ func readsLikeTitle(line string) bool {
 // crumbTitle returns the last step of a breadcrumb line when it ends like a
 // title (首页 > 民生资讯 > 【转帖】2024年…统计公报), else "".
 func crumbTitle(line string) string {
+	if !chars.ContainsAny(line, crumbMarks) {
+		return ""
+	}
 	steps := crumbSep.Split(line, -1)
 	if len(steps) < 2 {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // yearRule is one way of finding the report year, with an example document
@@ -65,7 +66,6 @@ func yearOfAnySpeech(y *yearReading) int {
 }
 
 var (
-	spanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
 	spanAfter  = regexp.MustCompile(`^\s*度?\s*[—–\-－~～至到]\s*(?:[0-9０-９]{2,4}|[一二][〇○零一二三四五六七八九]{3})`)
 	citedAfter = regexp.MustCompile(`^\s*(?:修订|修正|版|第[0-9０-９一二三四五六七八九十]+号)`)
 )
@@ -78,7 +78,7 @@ func TitleYear(title string) int {
 	for _, m := range yearRE.FindAllStringSubmatchIndex(t, -1) {
 		before, after := t[:m[0]], t[m[1]:]
 		if strings.Count(before, "《") > strings.Count(before, "》") ||
-			spanBefore.MatchString(before) || spanAfter.MatchString(after) || citedAfter.MatchString(after) {
+			endsSpan(before) || spanAfter.MatchString(after) || citedAfter.MatchString(after) {
 			continue
 		}
 		if v := yearValue(t[m[2]:m[3]]); v != 0 {
@@ -86,6 +86,16 @@ func TitleYear(title string) int {
 		}
 	}
 	return 0
+}
+
+// spanMarks join the years of a span: 2018—2035年, 2021至2025年.
+const spanMarks = "—–-－~～至到"
+
+// endsSpan reports whether s ends with a spanMark and maybe ASCII spaces
+// (the \s of a regexp): the year after it ends a span.
+func endsSpan(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "\t\n\f\r "))
+	return strings.ContainsRune(spanMarks, last)
 }
 
 func yearOfTitle(y *yearReading) int { return TitleYear(y.title) }

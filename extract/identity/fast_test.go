@@ -1,0 +1,178 @@
+package identity
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
+)
+
+// The functions below are the ways of the fast paths' checks before they
+// were made fast: the oracles the fast ones are compared with.
+
+func oldSquashSpaces(s string) string {
+	var b strings.Builder
+	pending := false
+	var last rune
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' {
+			pending = true
+			continue
+		}
+		if pending && isLatin(last) && isLatin(r) {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+func oldTrimLine(s string) string {
+	s = strings.TrimFunc(s, isPadding)
+	if m := lineMark.FindStringIndex(s); m != nil {
+		s = strings.TrimLeftFunc(s[m[1]:], isPadding)
+	}
+	for _, e := range []string{"**", "__"} {
+		if len(s) > 2*len(e) && strings.HasPrefix(s, e) && strings.HasSuffix(s, e) {
+			s = strings.TrimFunc(s[len(e):len(s)-len(e)], isPadding)
+		}
+	}
+	return s
+}
+
+func oldIsOrgName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 40 || chars.ContainsAny(s, notInOrgName) {
+		return false
+	}
+	f := fold(s)
+	for _, e := range siteEnds {
+		if strings.HasSuffix(f, e) {
+			return false
+		}
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(f, suf) && len(f) > len(suf) && f != "人民政府" {
+			return true
+		}
+	}
+	return false
+}
+
+var oldSpanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
+
+// fastLines are the lines the fast paths are compared on.
+func fastLines(t testing.TB) []string {
+	return append(matchLines(t), "# 某县报告", "## \u3000标题", "- 发布日期:", "-2024年", "• 发文字号", "＊ 项", "*不是",
+		"**某县人民政府关于某某的通知**", "  __强调__ ", "\ufeff某", "2018—2035年", "2021 至 2025年", "2025年－ ", "关于\xff",
+		"某某县人民政府  2025年6月13日", "某某县人民政府\u30002025年6月13日", "a b\u3000", " x", "首页 > 政策", "栏目丨标题", "a|b",
+		"某市人民政府令\n", "中华人民共和国国务院令", "在某县第十八届人民代表大会第三次会议上", "縣統計局", "某某廳", "局\xff",
+		"某市政府网站", "某 某 县 人 民 政 府", "Hello  World 2024", "\xe4\xb8", "某\u00a0某")
+}
+
+func FuzzFastPaths(f *testing.F) {
+	for _, l := range fastLines(f) {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := squashSpaces(s), oldSquashSpaces(s); got != want {
+			t.Errorf("squashSpaces(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimLine(s), oldTrimLine(s); got != want {
+			t.Errorf("trimLine(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := IsOrgName(s), oldIsOrgName(s); got != want {
+			t.Errorf("IsOrgName(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := endsSpan(s), oldSpanBefore.MatchString(s); got != want {
+			t.Errorf("endsSpan(%q) = %v, want %v", s, got, want)
+		}
+		fields := strings.Fields(s)
+		want := ""
+		if len(fields) > 0 {
+			want = fields[len(fields)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Errorf("lastField(%q) = %q, want %q", s, got, want)
+		}
+		// What the regexps are spared on: lines without their marks.
+		if got, want := chars.ContainsAny(s, crumbMarks), crumbSep.FindStringIndex(s) != nil; got != want {
+			t.Errorf("crumbMarks in %q: %v, crumbSep: %v", s, got, want)
+		}
+		if congressRE.MatchString(s) && !strings.Contains(s, "届") {
+			t.Errorf("congressRE matches %q, which has no 届", s)
+		}
+		if orderHeader.MatchString(s) && !strings.Contains(s, "令") {
+			t.Errorf("orderHeader matches %q, which has no 令", s)
+		}
+		if m := fullTextMark.FindStringIndex(s); m != nil && !strings.HasSuffix(s, "全文") {
+			t.Errorf("fullTextMark matches %q, which does not end with 全文", s)
+		}
+	})
+}
+
+// TestLineMarkFirst checks that a lineMark starts with a character of
+// lineMarkFirst, which trimLine asks for before the regexp.
+func TestLineMarkFirst(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		for _, rest := range []string{"", " ", "\u3000", "# ", "#", "x"} {
+			if lineMark.MatchString(string(r)+rest) && !lineMarkFirst.Has(r) {
+				t.Errorf("lineMark matches %q, but %q is not in lineMarkFirst", string(r)+rest, r)
+			}
+		}
+	}
+}
+
+// TestOrgLast checks the cheap test of IsOrgName on every character a name
+// may end with, as written and folded.
+func TestOrgLast(t *testing.T) {
+	for r := rune(0x80); r < 0x10000; r++ {
+		s := "某某" + string(r)
+		if got, want := IsOrgName(s), oldIsOrgName(s); got != want {
+			t.Errorf("IsOrgName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestLastField(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""}, {" ", ""}, {"a", "a"}, {"a b", "b"}, {"a b ", "b"}, {"某局\u30002025年6月13日", "2025年6月13日"},
+		{"某局 \u3000 2025年", "2025年"}, {"\u3000某", "某"},
+	} {
+		if got := lastField(tt.in); got != tt.want {
+			t.Errorf("lastField(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEndsSpan(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false}, {"2018—", true}, {"2018 - ", true}, {"2021至", true}, {"2021至\u3000", false}, {"关于", false}, {"～\t\n", true},
+	} {
+		if got := endsSpan(tt.in); got != tt.want {
+			t.Errorf("endsSpan(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestHasSpaceOrBadByte(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false}, {"某县人民政府", false}, {"某 县", true}, {"某\u3000县", true}, {"某\u00a0", true}, {"\xff", true},
+		{"\uFFFD", false}, {"ab", false}, {"a\tb", true},
+	} {
+		if got := hasSpaceOrBadByte(tt.in); got != tt.want {
+			t.Errorf("hasSpaceOrBadByte(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
