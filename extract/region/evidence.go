@@ -138,14 +138,18 @@ func Mentioned(text string) []Region {
 	var out []Region
 	for i := 0; i+1 < len(starts) && len(out) < maxMentions; {
 		n := 0
-		if i+2 >= len(starts) || !t.upperBi[s[starts[i]:starts[i+2]]] {
+		longest := 0 // of the names of counties and above that start here
+		if i+2 < len(starts) {
+			longest = t.upperBi[s[starts[i]:starts[i+2]]]
+		}
+		if longest == 0 {
 			i++
 			continue
 		}
-		for k := min(t.maxUpper, len(starts)-1-i); k >= 2; k-- {
+		for k := min(longest, len(starts)-1-i); k >= 2; k-- {
 			found := false
-			for _, d := range t.aliases[s[starts[i]:starts[i+k]]] {
-				if t.divs[d].level > County {
+			for d := range t.alias(s[starts[i]:starts[i+k]]) {
+				if t.level(d) > County {
 					continue
 				}
 				found = true

@@ -124,3 +124,12 @@ func TestParseHostsErrors(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkMentioned(b *testing.B) {
+	text := strings.Repeat("我市位于浙江省东北部，与宁德市、福安市相邻，全市地区生产总值增长5.6%，建德市和长沙县也有合作。", 20)
+	load()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Mentioned(text)
+	}
+}

@@ -263,11 +263,3 @@ func BenchmarkResolve(b *testing.B) {
 		Resolve(resolveTests[i%len(resolveTests)].issuer)
 	}
 }
-
-func BenchmarkLoad(b *testing.B) {
-	for b.Loop() {
-		if _, err := parse(divisionsGz, foldTSV); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

