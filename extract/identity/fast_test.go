@@ -139,6 +139,14 @@ func TestOrgLast(t *testing.T) {
 	}
 }
 
+func TestIsSpace(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+}
+
 func TestLastField(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"", ""}, {" ", ""}, {"a", "a"}, {"a b", "b"}, {"a b ", "b"}, {"某局\u30002025年6月13日", "2025年6月13日"},

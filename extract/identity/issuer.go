@@ -579,14 +579,18 @@ func signatureAt(lines []string, i int) string {
 
 // lastField returns the last of strings.Fields(s), or "".
 func lastField(s string) string {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	s = strings.TrimRightFunc(s, isSpace)
+	i := strings.LastIndexFunc(s, isSpace)
 	if i < 0 {
 		return s
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
 	return s[i+size:]
 }
+
+// isSpace is unicode.IsSpace, quicker for Chinese characters: no space
+// comes after U+3000.
+func isSpace(r rune) bool { return r <= '\u3000' && unicode.IsSpace(r) }
 
 // issuerLineMax is how many lines from the top an issuer line may stand.
 const issuerLineMax = 10
