@@ -307,8 +307,8 @@ func TestTableSame(t *testing.T) {
 			tab.n, tab.maxAlias, tab.maxUpper, len(src.divs), src.maxAlias, src.maxUpper)
 	}
 	for i, d := range src.divs {
-		if got := tab.div(int32(i)); got != d {
-			t.Fatalf("division %d = %+v, want %+v", i, got, d)
+		if got := tab.div(int32(i)); got != d || tab.level(int32(i)) != d.level || tab.parent(int32(i)) != d.parent {
+			t.Fatalf("division %d = %+v (level %v, parent %d), want %+v", i, got, tab.level(int32(i)), tab.parent(int32(i)), d)
 		}
 		if got, ok := tab.find(d.code); !ok || got != int32(i) {
 			t.Fatalf("find(%s) = %d %v, want %d", d.code, got, ok, i)
