@@ -2,6 +2,7 @@ package identity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -64,6 +65,8 @@ func oldIsOrgName(s string) bool {
 	return false
 }
 
+var oldYearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
+
 var oldSpanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
 
 // fastLines are the lines the fast paths are compared on.
@@ -72,7 +75,7 @@ func fastLines(t testing.TB) []string {
 		"**某县人民政府关于某某的通知**", "  __强调__ ", "\ufeff某", "2018—2035年", "2021 至 2025年", "2025年－ ", "关于\xff",
 		"某某县人民政府  2025年6月13日", "某某县人民政府\u30002025年6月13日", "a b\u3000", " x", "首页 > 政策", "栏目丨标题", "a|b",
 		"某市人民政府令\n", "中华人民共和国国务院令", "在某县第十八届人民代表大会第三次会议上", "縣統計局", "某某廳", "局\xff",
-		"某市政府网站", "某 某 县 人 民 政 府", "Hello  World 2024", "\xe4\xb8", "某\u00a0某")
+		"某市政府网站", "2024年", "２０２４ 年度", "二〇二四\t年", "二〇二四年和2025年", "12345年", "2024\u3000年", "1９99年", "二O二四年", "二Ｏ二四年", "〇二四年", "20\xff4年", "2018—2035年", "某 某 县 人 民 政 府", "Hello  World 2024", "\xe4\xb8", "某\u00a0某")
 }
 
 func FuzzFastPaths(f *testing.F) {
@@ -91,6 +94,13 @@ func FuzzFastPaths(f *testing.F) {
 		}
 		if got, want := endsSpan(s), oldSpanBefore.MatchString(s); got != want {
 			t.Errorf("endsSpan(%q) = %v, want %v", s, got, want)
+		}
+		var years [][]int
+		for m := findYear(s, 0); m != nil; m = findYear(s, m[1]) {
+			years = append(years, m)
+		}
+		if want := oldYearRE.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(years, want, slices.Equal) {
+			t.Errorf("findYear in %q: %v, want %v", s, years, want)
 		}
 		fields := strings.Fields(s)
 		want := ""

@@ -157,10 +157,59 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // hanDigits are the digits of years written in Chinese (二〇二五年).
 var hanDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, 'Ｏ': 0, 'O': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
-// yearRE finds a year: 2024年, ２０２４年, 二〇二四年.
-var yearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
+// yearDigitsAfter returns the digits that may follow first in a year that
+// findYear reads (2024年, ２０２４年, 二〇二四年), or "".
+func yearDigitsAfter(first rune) string {
+	switch first {
+	case '1', '2':
+		return "0123456789"
+	case '１', '２':
+		return "０１２３４５６７８９"
+	case '一', '二':
+		return "〇○零Ｏ一二三四五六七八九"
+	}
+	return ""
+}
 
-// yearValue reads the digits yearRE matched.
+// findYear returns the first year in s at or after byte offset from: its
+// start and end and the end of its digits, in the way of the regexp
+// ([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年
+// (FindStringSubmatchIndex), or nil.
+func findYear(s string, from int) []int {
+	for i, r := range s[from:] {
+		if digits, end, ok := yearAt(s[from+i:], r); ok {
+			start := from + i
+			return []int{start, start + end, start, start + digits}
+		}
+	}
+	return nil
+}
+
+// yearAt reads a year at the start of s, whose first rune is first.
+func yearAt(s string, first rune) (digits, end int, ok bool) {
+	set := yearDigitsAfter(first)
+	if set == "" {
+		return 0, 0, false
+	}
+	i := utf8.RuneLen(first)
+	for range 3 {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 0 || r == utf8.RuneError || !strings.ContainsRune(set, r) {
+			return 0, 0, false
+		}
+		i += size
+	}
+	digits = i
+	for i < len(s) && strings.IndexByte("\t\n\f\r ", s[i]) >= 0 { // \s of a regexp
+		i++
+	}
+	if !strings.HasPrefix(s[i:], "年") {
+		return 0, 0, false
+	}
+	return digits, i + len("年"), true
+}
+
+// yearValue reads the digits findYear found.
 func yearValue(s string) int {
 	y := 0
 	for _, r := range s {

@@ -384,8 +384,8 @@ func findSpeech(head []line) speech {
 			continue
 		}
 		s := speech{ok: true, place: strings.TrimSpace(l.cut(loc[2], loc[3])), national: loc[4] >= 0}
-		if m := yearRE.FindStringSubmatch(l.f[:loc[0]]); m != nil {
-			s.year = yearValue(m[1])
+		if m := findYear(l.f[:loc[0]], 0); m != nil {
+			s.year = yearValue(l.f[m[2]:m[3]])
 		}
 		s.speaker = l.from(loc[1])
 		for j := next; trimLine(s.speaker.s) == "" && j < len(head) && j <= next+1; j++ {

@@ -279,7 +279,7 @@ const laterTitleLines = 6
 // says 关于: what a column's name (政府工作报告, 统计公报) does not.
 func titleLike(t string) bool {
 	f := fold(t)
-	return yearRE.MatchString(f) || strings.Contains(f, "关于") || placeRE.MatchString(titleStart(f)) || orgStart(f)
+	return findYear(f, 0) != nil || strings.Contains(f, "关于") || placeRE.MatchString(titleStart(f)) || orgStart(f)
 }
 
 // orgStart reports whether a title starts with a body's name followed by

@@ -75,7 +75,7 @@ var (
 // or edition it cites (《…条例（2019年修订）》).
 func TitleYear(title string) int {
 	t := fold(title)
-	for _, m := range yearRE.FindAllStringSubmatchIndex(t, -1) {
+	for m := findYear(t, 0); m != nil; m = findYear(t, m[1]) {
 		before, after := t[:m[0]], t[m[1]:]
 		if strings.Count(before, "《") > strings.Count(before, "》") ||
 			endsSpan(before) || spanAfter.MatchString(after) || citedAfter.MatchString(after) {
