@@ -153,11 +153,7 @@ func listCommas(s string) []int {
 func (p *paragraph) sentence(q quantity.Quantity) string {
 	if len(p.stops) == 0 {
 		p.stops = append(p.stops, p.start)
-		for i, r := range p.text[p.start:p.end] {
-			if chars.SentenceEnds.Has(r) {
-				p.stops = append(p.stops, p.start+i+utf8.RuneLen(r))
-			}
-		}
+		p.stops = appendStops(p.stops, p.text[p.start:p.end], p.start)
 		p.stops = append(p.stops, p.end)
 	}
 	// the last stop at or before q.Start, and the first one after q.End
@@ -165,7 +161,26 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 	start := p.stops[k-1]
 	k, _ = slices.BinarySearch(p.stops, q.End+1)
 	end := p.stops[min(k, len(p.stops)-1)]
-	return strings.TrimSpace(p.original[start:end])
+	return trimSpace(p.original[start:end])
+}
+
+// sentenceLeads are the first bytes of the marks that end a sentence. No
+// Chinese character starts with one of them.
+var sentenceLeads = leadBytes("。！？!?")
+
+// appendStops appends to stops the offset after each mark of s that ends a
+// sentence, plus base. It looks at each byte and decodes only the few
+// characters that start with one of sentenceLeads.
+func appendStops(stops []int, s string, base int) []int {
+	for i := range len(s) {
+		if !sentenceLeads[s[i]] {
+			continue
+		}
+		if r, size := utf8.DecodeRuneInString(s[i:]); chars.SentenceEnds.Has(r) {
+			stops = append(stops, base+i+size)
+		}
+	}
+	return stops
 }
 
 // listingParen returns where a parenthesis that lists the items of a count

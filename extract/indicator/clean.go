@@ -372,11 +372,29 @@ func cleanAfter(s string) string {
 	return trimPunct(s)
 }
 
+// trimSpace is strings.TrimSpace, which it calls only when s starts or ends
+// with something other than a Chinese character: most words of a report do
+// not, and strings.TrimSpace looks both ends up in the Unicode tables.
+func trimSpace(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if isIdeograph(first) && isIdeograph(last) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// isIdeograph reports whether r is a CJK Unified Ideograph, as most
+// characters of a report are: no space, no punctuation, a letter of Han.
+func isIdeograph(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF
+}
+
 // trimPunct trims spaces and punctuation except quotes that still enclose something.
 func trimPunct(s string) string {
 	trimmed := func(r rune) bool {
-		if r >= 0x4E00 && r <= 0x9FFF {
-			return false // a CJK Unified Ideograph, as most are: spare the Unicode tables
+		if isIdeograph(r) {
+			return false // as most are: spare the Unicode tables
 		}
 		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
 	}

@@ -55,10 +55,11 @@ func (p *paragraph) appendNames(out []Indicator) []Indicator {
 		for k < len(p.qs) && p.qs[k].Start < c.end {
 			k++
 		}
-		if !c.inParen && strings.HasPrefix(strings.TrimSpace(p.text[c.start:c.end]), "其中") {
+		words := trimSpace(p.text[c.start:c.end])
+		if !c.inParen && strings.HasPrefix(words, "其中") {
 			p.parts, p.total = true, nil // the parts of the total just before
 		}
-		if k == first && !c.inParen && strings.HasSuffix(strings.TrimSpace(p.text[c.start:c.end]), "中") {
+		if k == first && !c.inParen && strings.HasSuffix(words, "中") {
 			p.among = true
 		}
 		known := len(p.subjects)

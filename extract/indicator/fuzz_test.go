@@ -65,10 +65,13 @@ func FuzzMarkLeads(f *testing.F) {
 	})
 }
 
-// TestIdeographsNotTrimmed checks trimPunct's quick test: no CJK Unified
-// Ideograph is a space or punctuation.
+// TestIdeographsNotTrimmed checks the quick test of trimPunct and trimSpace:
+// no CJK Unified Ideograph is a space or punctuation.
 func TestIdeographsNotTrimmed(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !isIdeograph(r) {
+			t.Errorf("%q is not an ideograph", r)
+		}
 		if unicode.IsSpace(r) || unicode.IsPunct(r) {
 			t.Errorf("ideograph %q is a space or punctuation", r)
 		}

@@ -57,13 +57,13 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 				lineEnd = lineEndAt(text, qs[n-1].End)
 			}
 		}
-		line := strings.TrimSpace(text[lineStart:lineEnd])
+		line := trimSpace(text[lineStart:lineEnd])
 		if len(lines) > 0 {
 			switch {
 			case n == k && h.pageBreak(line, afterPage):
 				// 占一般公共预⏎— 2 —⏎(running header)⏎算支出的78.9%: a sentence
 				// runs on over a page break
-				afterPage = pageNumber.MatchString(line)
+				afterPage = isPageNumber(line)
 				lineStart = lineEnd + 1
 				continue
 			case line == "" || heading(line):
@@ -76,7 +76,7 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 		if !runsOn(line) || h.is(line, afterPage) {
 			flush()
 		}
-		afterPage = pageNumber.MatchString(line)
+		afterPage = isPageNumber(line)
 		lineStart = lineEnd + 1
 	}
 	flush()
@@ -133,7 +133,7 @@ func (h *headers) appendNames(out []Indicator, p *paragraph, original string, li
 		if text != orig {
 			out[i].Name = asWritten(out[i].Name, orig, text, out[i].Start)
 		}
-		if out[i].Name == "" && len(qs) == 1 && strings.TrimSpace(text) == text[at[0].Start:at[0].End] {
+		if out[i].Name == "" && len(qs) == 1 && trimSpace(text) == text[at[0].Start:at[0].End] {
 			// 粮食总产量⏎⏎162817吨: a table flattened one cell a line
 			if label, start := h.labelAbove(lines[0][0]); label != "" {
 				out[i].Name, out[i].Rule = asWritten(label, original, h.text, start), "label-above"
@@ -151,7 +151,7 @@ func (h *headers) appendNames(out []Indicator, p *paragraph, original string, li
 func (h *headers) labelAbove(i int) (string, int) {
 	for blank := 0; i > 0 && blank <= 2; {
 		start := strings.LastIndexByte(h.text[:i-1], '\n') + 1
-		line := strings.TrimSpace(h.text[start : i-1])
+		line := trimSpace(h.text[start : i-1])
 		i = start
 		if line == "" {
 			blank++

@@ -29,7 +29,7 @@ func runsOn(line string) bool {
 	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) {
 		return false
 	}
-	if loc := ordinal.FindStringIndex(line); loc != nil && !strings.Contains(line, "。") && !strings.HasSuffix(line[:loc[1]], "是") {
+	if loc := ordinalAt(line); loc != nil && !strings.Contains(line, "。") && !strings.HasSuffix(line[:loc[1]], "是") {
 		return false // a heading (but 三是发现…，: an item of prose)
 	}
 	return chars.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
@@ -37,6 +37,28 @@ func runsOn(line string) bool {
 
 // pageNumber matches a line that is only a page number: — 3 —, - 4 -, 第2页 共10页, 3/12.
 var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-—–－_·\s]*|第\s*[0-9０-９]{1,4}\s*[页](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页])?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
+
+// pageStarts are the characters a line that pageNumber matches starts with.
+var pageStarts = chars.NewSet("-—–－_·\t\n\f\r 第0123456789０１２３４５６７８９")
+
+// isPageNumber reports whether pageNumber matches line. The regexp runs
+// only on lines that start as a page number does: most do not.
+func isPageNumber(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return pageStarts.Has(r) && pageNumber.MatchString(line)
+}
+
+// ordinalStarts are the characters an ordinal starts with.
+var ordinalStarts = chars.NewSet("一二三四五六七八九十（(0123456789")
+
+// ordinalAt returns where the ordinal opening s is, or nil. The regexp runs
+// only on words that start as an ordinal does.
+func ordinalAt(s string) []int {
+	if r, _ := utf8.DecodeRuneInString(s); !ordinalStarts.Has(r) {
+		return nil
+	}
+	return ordinal.FindStringIndex(s)
+}
 
 // headers finds the running headers of PDF pages: the title of the report,
 // repeated at the top of each page. Their words are not the start of the
@@ -58,7 +80,7 @@ func (h *headers) is(line string, afterPage bool) bool {
 	if h.lines == nil {
 		h.lines = map[string]int{}
 		for l := range strings.SplitSeq(h.text, "\n") {
-			if l = strings.TrimSpace(l); l != "" && !chars.ContainsAny(l, "，,；;。：:") {
+			if l = trimSpace(l); l != "" && !chars.ContainsAny(l, "，,；;。：:") {
 				h.lines[l]++
 			}
 		}
@@ -70,14 +92,14 @@ func (h *headers) is(line string, afterPage bool) bool {
 // runs over: a page number or a running header. An empty line is not: it
 // ends a paragraph.
 func (h *headers) pageBreak(line string, afterPage bool) bool {
-	return line != "" && (pageNumber.MatchString(line) || h.is(line, afterPage))
+	return line != "" && (isPageNumber(line) || h.is(line, afterPage))
 }
 
 // heading reports whether a line starts a heading or an item of a list
 // (二、主要工作, （三）, 2.推进…), which a line that runs on does not run into:
 // 1.5% is a figure, not an item.
 func heading(line string) bool {
-	loc := ordinal.FindStringIndex(line)
+	loc := ordinalAt(line)
 	if loc == nil {
 		return false
 	}

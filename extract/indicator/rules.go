@@ -138,7 +138,7 @@ var rules = []rule{
 				return nil, false
 			}
 			n := f.prevName
-			if levelCopulas[strings.TrimSpace(f.raw)] && f.q.Unit == f.prevUnit {
+			if levelCopulas[trimSpace(f.raw)] && f.q.Unit == f.prevUnit {
 				// 经营主体净增98万户、突破1900万户: a copula before it makes it
 				// the level the change reached
 				return []string{withoutChange(n)}, true
@@ -208,7 +208,7 @@ var rules = []rule{
 	{"described-noun", "words that describe a counted noun with 的 keep it",
 		"符合条件的23家企业获得补贴。", "23家", "符合条件的企业获得补贴",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if f.q.Kind != quantity.Count || f.after == "" || !strings.HasSuffix(strings.TrimSpace(f.raw), "的") {
+			if f.q.Kind != quantity.Count || f.after == "" || !strings.HasSuffix(trimSpace(f.raw), "的") {
 				return nil, false
 			}
 			return []string{f.before + "的" + f.after}, true
@@ -224,7 +224,7 @@ var rules = []rule{
 	{"share-of-noun", "a share after only a preposition and a place names the noun after it",
 		"对全市20%的涉企行政执法案卷进行评查。", "20%", "涉企行政执法案卷进行评查",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(strings.TrimSpace(p.text[f.q.End:f.afterEnd]), "的") || !p.onlyPlace(f.before) {
+			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(trimSpace(p.text[f.q.End:f.afterEnd]), "的") || !p.onlyPlace(f.before) {
 				return nil, false
 			}
 			return []string{f.after}, true
@@ -249,7 +249,7 @@ var rules = []rule{
 	{"share-of-scope", "a share of a scope and a noun after it (全国38.7%的贸易增量) names both",
 		"进出口总额9万亿元，贡献了全国38.7%的贸易增量。", "38.7%", "贡献了全国贸易增量",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(strings.TrimSpace(p.text[f.q.End:f.afterEnd]), "的") {
+			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(trimSpace(p.text[f.q.End:f.afterEnd]), "的") {
 				return nil, false
 			}
 			if _, ok := words.HasSuffix(f.before, scopes); !ok {
@@ -260,7 +260,7 @@ var rules = []rule{
 	{"bound-of-noun", "a bound of a property of a noun (厚度低于0.01毫米的地膜) names the noun's property",
 		"禁止生产和使用厚度低于0.01毫米的地膜。", "0.01毫米", "地膜厚度",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if f.after == "" || !strings.HasPrefix(strings.TrimSpace(p.text[f.q.End:f.afterEnd]), "的") {
+			if f.after == "" || !strings.HasPrefix(trimSpace(p.text[f.q.End:f.afterEnd]), "的") {
 				return nil, false
 			}
 			bound, ok := words.HasSuffix(f.raw, boundWords)
@@ -360,7 +360,7 @@ func (p *paragraph) appendClause(out []Indicator, c clause, qs []quantity.Quanti
 				names[0], by = n, by+"+of-institution"
 			}
 			subject := names[0]
-			if q.Kind == quantity.Percent && strings.HasSuffix(strings.TrimSpace(f.raw), "的") {
+			if q.Kind == quantity.Percent && strings.HasSuffix(trimSpace(f.raw), "的") {
 				subject = withoutShare(subject)
 			}
 			if subject != "" {
@@ -470,7 +470,7 @@ func (p *paragraph) listVerb(head, raw, item string) string {
 	if p.seg == nil || head == "" || item == "" {
 		return item
 	}
-	raw = strings.TrimSpace(raw)
+	raw = trimSpace(raw)
 	for _, w := range tailWords {
 		if strings.HasSuffix(raw, w) && !partOfWord(raw, w) {
 			return item // 总量达1198家: a level stated on its own
@@ -503,7 +503,7 @@ func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
 	}
 	j := i
 	for j+1 < len(qs) && qs[j+1].Unit == qs[i].Unit && qs[j+1].Kind == quantity.Count {
-		between := strings.TrimSpace(p.text[qs[j].End:qs[j+1].Start])
+		between := trimSpace(p.text[qs[j].End:qs[j+1].Start])
 		if listEnd(between) <= 0 {
 			break // not 街道、 or 部门和: a noun, then the 、 or 和 before the next count
 		}
@@ -682,7 +682,7 @@ var shareVerbs = lists.Of("share-copula")
 // without a subject of their own: 为预算的, 为调整预算的, 是上年同期的. raw is
 // the text as written, name the cleaned words.
 func sharePredicate(raw, name string) bool {
-	if !strings.HasSuffix(strings.TrimSpace(raw), "的") {
+	if !strings.HasSuffix(trimSpace(raw), "的") {
 		return false
 	}
 	for _, v := range shareVerbs {
@@ -711,7 +711,7 @@ func withoutShare(name string) string {
 
 // splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.
 func splitShared(raw string) []string {
-	s := strings.TrimSpace(raw)
+	s := trimSpace(raw)
 	found := false
 	for _, w := range sharedBy {
 		if strings.HasSuffix(s, w) {
