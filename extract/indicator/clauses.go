@@ -13,6 +13,11 @@ import (
 // clauseMarks end a clause.
 var clauseMarks = chars.NewSet("，,；;：:。！？!?|｜\t\u3000")
 
+// clauseLeads are the first bytes of the characters clauses looks for:
+// clauseMarks, parentheses and the space. No ideograph starts with one, and
+// no byte inside a character is one.
+var clauseLeads = leadBytes("，,；;：:。！？!?|｜\t\u3000()（） ")
+
 // Stage 2, clauses: a line splits into clauses at clause punctuation;
 // parentheses that hold a figure are clauses of their own.
 
@@ -34,6 +39,10 @@ func (p *paragraph) clauses() []clause {
 		}
 		if k < len(p.qs) && p.qs[k].Start <= i {
 			i = p.qs[k].End
+			continue
+		}
+		if !clauseLeads[p.text[i]] {
+			i++ // a byte that starts none of them, or one inside a character
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p.text[i:])

@@ -372,16 +372,27 @@ func cleanAfter(s string) string {
 	return trimPunct(s)
 }
 
-// trimSpace is strings.TrimSpace, which it calls only when s starts or ends
-// with something other than a Chinese character: most words of a report do
-// not, and strings.TrimSpace looks both ends up in the Unicode tables.
+// trimSpace is strings.TrimSpace, which it calls only when an end of s may
+// be a space: the words of a report start and end with ideographs, marks
+// (。，%) and digits, and strings.TrimSpace looks them up in the Unicode
+// tables.
 func trimSpace(s string) string {
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if isIdeograph(first) && isIdeograph(last) {
+	if notSpace(first) && notSpace(last) {
 		return s
 	}
 	return strings.TrimSpace(s)
+}
+
+// notSpace reports whether r is an ASCII character after the space or a
+// character after U+3000 (the ideographs, full-width marks): none of them
+// is a space. It is false for the other characters, which may be one.
+func notSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r > ' '
+	}
+	return r > '\u3000'
 }
 
 // isIdeograph reports whether r is a CJK Unified Ideograph, as most

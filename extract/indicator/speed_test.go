@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
@@ -94,4 +95,64 @@ func TestTrimSpace(t *testing.T) {
 			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// TestNotSpace checks the quick test of trimSpace on every character.
+func TestNotSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if notSpace(r) && unicode.IsSpace(r) {
+			t.Errorf("notSpace(%q), but it is a space", r)
+		}
+	}
+}
+
+// oldClauses is how clauses split a paragraph before it passed the bytes
+// that start none of the characters it looks for without decoding them.
+func oldClauses(p *paragraph) []clause {
+	var out []clause
+	start := p.start
+	paren := false
+	k := 0
+	for i := p.start; i < p.end; {
+		for k < len(p.qs) && p.qs[k].End <= i {
+			k++
+		}
+		if k < len(p.qs) && p.qs[k].Start <= i {
+			i = p.qs[k].End
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p.text[i:])
+		switch {
+		case r == '(' || r == '（':
+			closeAt := p.closeParen(i + size)
+			if closeAt > 0 && p.hasQuantity(i, closeAt) {
+				out = append(out, clause{start, i, paren})
+				start, paren = i+size, true
+			} else if closeAt > 0 {
+				i = closeAt
+				continue
+			}
+		case (r == ')' || r == '）') && paren:
+			out = append(out, clause{start, i, true})
+			start, paren = i+size, false
+		case clauseMarks.Has(r) || r == ' ' && strings.HasPrefix(p.text[i+size:], " "):
+			out = append(out, clause{start, i, paren})
+			start = i + size
+		}
+		i += size
+	}
+	return append(out, clause{start, p.end, paren})
+}
+
+func FuzzClauses(f *testing.F) {
+	for _, s := range append(speedSeeds, "新增规章18件（含新制定4件，修改14件）", "自然资源\t58\t33.7%", "一、  总体  情况：好|12件｜", "县（市、区）12个。（区）") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := &paragraph{text: s, end: len(s), qs: quantities(s)}
+		want := oldClauses(p)
+		if got := p.clauses(); !slices.Equal(got, want) {
+			t.Errorf("clauses of %q = %v, want %v", s, got, want)
+		}
+	})
 }
