@@ -183,29 +183,82 @@ var (
 	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
-// hasYearDigit reports whether s has a digit a year can be written with.
+// hasYearDigit reports whether s has a digit a year can be written with: an
+// ASCII digit, looked for byte by byte, or a full-width one, looked for only
+// where the first two bytes that all of them share are.
 func hasYearDigit(s string) bool {
-	return strings.ContainsFunc(s, chars.IsDigit)
+	for i := range len(s) {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(s, "０"[:2]) && strings.ContainsFunc(s, chars.IsDigit)
+}
+
+// charSet is a set of characters looked up with one bit test, for the sets
+// of dozens of characters (the first or last characters of a word list)
+// that a character of every name is looked up in: chars.Set compares a
+// Chinese character with each of its characters in turn.
+type charSet struct {
+	bmp   [1 << 16 / 64]uint64 // bit r of the Basic Multilingual Plane
+	other []rune
+}
+
+// Has reports whether r is in the set.
+func (set *charSet) Has(r rune) bool {
+	if 0 <= r && r < 1<<16 {
+		return set.bmp[r/64]&(1<<(r%64)) != 0
+	}
+	return slices.Contains(set.other, r)
+}
+
+// add adds r to the set.
+func (set *charSet) add(r rune) {
+	if 0 <= r && r < 1<<16 {
+		set.bmp[r/64] |= 1 << (r % 64)
+	} else if !slices.Contains(set.other, r) {
+		set.other = append(set.other, r)
+	}
 }
 
 // firstChars returns the set of the first characters of words.
-func firstChars(words []string) *chars.Set {
-	var b strings.Builder
+func firstChars(words []string) *charSet {
+	set := new(charSet)
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		b.WriteRune(r)
+		set.add(r)
 	}
-	return chars.NewSet(b.String())
+	return set
 }
 
 // lastChars returns the set of the last characters of words.
-func lastChars(words []string) *chars.Set {
-	var b strings.Builder
+func lastChars(words []string) *charSet {
+	set := new(charSet)
 	for _, w := range words {
 		r, _ := utf8.DecodeLastRuneInString(w)
-		b.WriteRune(r)
+		set.add(r)
 	}
-	return chars.NewSet(b.String())
+	return set
+}
+
+// issuerStarts are the first characters of the words for the issuer (我局,
+// 本机关), and numeralStarts those of the years and ordinals that clean
+// looks for before a name of Chinese characters.
+var (
+	issuerStarts  = chars.NewSet("我本该")
+	numeralStarts = chars.NewSet("截到一二三四五六七八九十")
+)
+
+// isHan reports whether r is a Chinese character, with a quick test for
+// the ideographs most are.
+func isHan(r rune) bool {
+	return isIdeograph(r) || unicode.Is(unicode.Han, r)
+}
+
+// isLetter is unicode.IsLetter, with a quick test for the ideographs most
+// characters of a name are.
+func isLetter(r rune) bool {
+	return isIdeograph(r) || unicode.IsLetter(r)
 }
 
 // clean strips what is not part of a name: footnote markers, 《titles》,
@@ -220,12 +273,12 @@ func clean(s string) string {
 		} else if loc := issuerYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			s, changed = s[loc[1]:], true // 上海市普陀区规划和自然资源局2024年度收入支出总计: the issuer and the year
 		}
-		if strings.ContainsRune("我本该", first) {
+		if issuerStarts.Has(first) {
 			if loc := issuer.FindStringIndex(s); loc != nil {
 				s, changed = s[loc[1]:], true // 我局, 本机关: the issuer says nothing about what is counted
 			}
 		}
-		if !unicode.Is(unicode.Han, first) || strings.ContainsRune("截到一二三四五六七八九十", first) {
+		if !isHan(first) || numeralStarts.Has(first) {
 			// the regular expressions only where they may match: most names start with a word
 			if loc := yearStart.FindStringIndex(s); loc != nil {
 				s, changed = s[loc[1]:], true
@@ -271,7 +324,7 @@ func clean(s string) string {
 			s, changed = t, true
 		}
 	}
-	if !strings.ContainsFunc(s, unicode.IsLetter) {
+	if !strings.ContainsFunc(s, isLetter) {
 		return "" // +, —: no words, no name
 	}
 	return s

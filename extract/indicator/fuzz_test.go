@@ -65,8 +65,9 @@ func FuzzMarkLeads(f *testing.F) {
 	})
 }
 
-// TestIdeographsNotTrimmed checks the quick test of trimPunct and trimSpace:
-// no CJK Unified Ideograph is a space or punctuation.
+// TestIdeographsNotTrimmed checks the quick tests of trimPunct, trimSpace,
+// isHan and isLetter: no CJK Unified Ideograph is a space or punctuation,
+// and each is a Chinese letter.
 func TestIdeographsNotTrimmed(t *testing.T) {
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
 		if !isIdeograph(r) {
@@ -74,6 +75,9 @@ func TestIdeographsNotTrimmed(t *testing.T) {
 		}
 		if unicode.IsSpace(r) || unicode.IsPunct(r) {
 			t.Errorf("ideograph %q is a space or punctuation", r)
+		}
+		if !unicode.Is(unicode.Han, r) || !unicode.IsLetter(r) {
+			t.Errorf("ideograph %q is not a Chinese letter", r)
 		}
 	}
 }

@@ -156,3 +156,56 @@ func FuzzClauses(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasYearDigit(f *testing.F) {
+	for _, s := range append(speedSeeds, "２０２４年", "２", "，", "年9", "\xef\xbc") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasYearDigit(s), strings.ContainsFunc(s, chars.IsDigit); got != want {
+			t.Errorf("hasYearDigit(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func TestHasYearDigit(t *testing.T) {
+	for s, want := range map[string]bool{"": false, "2024年": true, "２０２４年": true, "年，": false, "第九": false} {
+		if got := hasYearDigit(s); got != want {
+			t.Errorf("hasYearDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestCharSet compares the sets of first and last characters of the word
+// lists with chars.Set, on every character.
+func TestCharSet(t *testing.T) {
+	words := append(append([]string{"𠀀a", "b𠀁"}, leadWords...), tailWords...)
+	var first, last strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		first.WriteRune(r)
+		r, _ = utf8.DecodeLastRuneInString(w)
+		last.WriteRune(r)
+	}
+	for _, tt := range []struct {
+		got  *charSet
+		want *chars.Set
+	}{{firstChars(words), chars.NewSet(first.String())}, {lastChars(words), chars.NewSet(last.String())}} {
+		for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+			if tt.got.Has(r) != tt.want.Has(r) {
+				t.Errorf("Has(%q) = %v, want %v", r, tt.got.Has(r), tt.want.Has(r))
+			}
+		}
+	}
+	first3, last3 := firstChars([]string{"分别", "均为", "𠀀a"}), lastChars([]string{"分别", "均为", "a𠀀"})
+	for r, want := range map[rune]bool{'分': true, '均': true, '𠀀': true, '别': false, 'a': false} {
+		if first3.Has(r) != want {
+			t.Errorf("firstChars: Has(%q) = %v, want %v", r, !want, want)
+		}
+	}
+	for r, want := range map[rune]bool{'别': true, '为': true, '𠀀': true, '分': false, 'a': false} {
+		if last3.Has(r) != want {
+			t.Errorf("lastChars: Has(%q) = %v, want %v", r, !want, want)
+		}
+	}
+}
