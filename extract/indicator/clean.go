@@ -16,7 +16,7 @@ import (
 var (
 	// phraseStarts are the first characters of prepositions and of pronouns
 	// for the issuer (对 向 在 针对 按照 通过 … 我市 该区 本县).
-	phraseStarts = lists.Chars("phrase-start")
+	phraseStarts = charsOf(lists.Chars("phrase-start"))
 	// loneStarts are prepositions that may stand alone before a count whose
 	// noun follows: 对23个重点项目开展评价, 向12家企业发放补贴.
 	loneStarts = lists.Chars("lone-preposition")
@@ -42,6 +42,8 @@ var (
 	frameVerbs = lists.Of("frame-verb")
 	// actVerbs are the acts counted after such a phrase: 开设, 发布, 办理.
 	actVerbs = lists.Of("act-verb")
+	// frameStarts are the characters a frame verb starts with.
+	frameStarts = firstChars(frameVerbs)
 	// levelCopulas make a second figure the level a change reached:
 	// 净增3.2万户、突破41万户.
 	levelCopulas = lists.Set("level-copula")
@@ -111,9 +113,11 @@ func dropFrame(before, frame string) string {
 // 针对具体案件召开 + 协调会 → 召开协调会, 在政府网站发布政务信息 → 发布政务信息.
 // A lone preposition whose object holds the figure goes: 对 + 领导干部进行经济责任审计.
 func (p *paragraph) dropPreposition(before, after string) string {
-	for _, v := range frameVerbs {
-		if strings.HasPrefix(before, v) {
-			return dropFrame(before, v) + after
+	if first, _ := utf8.DecodeRuneInString(before); frameStarts.Has(first) {
+		for _, v := range frameVerbs {
+			if strings.HasPrefix(before, v) {
+				return dropFrame(before, v) + after
+			}
 		}
 	}
 	if p.seg == nil || before == "" {
@@ -125,7 +129,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if hasAnyWord(before, scopeAdverbs) {
 		before = p.dropScope(before) // tagging only where an adverb is: 总 alone is in 总量, 总额
 	}
-	if first, _ := utf8.DecodeRuneInString(before); !strings.ContainsRune(phraseStarts, first) {
+	if first, _ := utf8.DecodeRuneInString(before); !phraseStarts.Has(first) {
 		return before + after // tagging costs more than the rest of naming: only where it may help
 	}
 	words := p.seg.Tag(before)
@@ -219,6 +223,15 @@ func (set *charSet) add(r rune) {
 	} else if !slices.Contains(set.other, r) {
 		set.other = append(set.other, r)
 	}
+}
+
+// charsOf returns the set of the characters of s.
+func charsOf(s string) *charSet {
+	set := new(charSet)
+	for _, r := range s {
+		set.add(r)
+	}
+	return set
 }
 
 // firstChars returns the set of the first characters of words.

@@ -82,7 +82,7 @@ func (p *paragraph) appendNames(out []Indicator) []Indicator {
 			p.prev = earlier{start: c.start, end: c.end}
 			p.prevAmount = p.prev
 		}
-		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || strings.ContainsRune("。！？!?", r) {
+		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || chars.SentenceEnds.Has(r) {
 			p.prev, p.prevAmount, p.parts, p.total, p.among, p.institution = earlier{}, earlier{}, false, nil, false, "" // a new sentence
 			p.inSentence = len(p.subjects)
 		}

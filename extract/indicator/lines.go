@@ -26,7 +26,7 @@ func lineEndAt(text string, i int) int {
 // clause punctuation or is long) rather than a heading (十二、社会事业).
 func runsOn(line string) bool {
 	r, _ := utf8.DecodeLastRuneInString(line)
-	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) {
+	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || isHan(r) || unicode.IsDigit(r)) {
 		return false
 	}
 	if loc := ordinalAt(line); loc != nil && !strings.Contains(line, "。") && !strings.HasSuffix(line[:loc[1]], "是") {

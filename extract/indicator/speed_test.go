@@ -197,6 +197,12 @@ func TestCharSet(t *testing.T) {
 			}
 		}
 	}
+	set := charsOf("对向在针对𠀀")
+	for r, want := range map[rune]bool{'对': true, '针': true, '𠀀': true, '按': false, 'a': false} {
+		if set.Has(r) != want {
+			t.Errorf("charsOf: Has(%q) = %v, want %v", r, !want, want)
+		}
+	}
 	first3, last3 := firstChars([]string{"分别", "均为", "𠀀a"}), lastChars([]string{"分别", "均为", "a𠀀"})
 	for r, want := range map[rune]bool{'分': true, '均': true, '𠀀': true, '别': false, 'a': false} {
 		if first3.Has(r) != want {
