@@ -37,12 +37,21 @@ func (p *paragraph) clauses() []clause {
 		for k < len(p.qs) && p.qs[k].End <= i {
 			k++
 		}
-		if k < len(p.qs) && p.qs[k].Start <= i {
-			i = p.qs[k].End
-			continue
+		next := p.end // where the next quantity starts
+		if k < len(p.qs) {
+			if p.qs[k].Start <= i {
+				i = p.qs[k].End
+				continue
+			}
+			next = min(next, p.qs[k].Start)
 		}
 		if !clauseLeads[p.text[i]] {
-			i++ // a byte that starts none of them, or one inside a character
+			// bytes that start none of them, or are inside a character, up
+			// to the next quantity
+			i++
+			for i < next && !clauseLeads[p.text[i]] {
+				i++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(p.text[i:])

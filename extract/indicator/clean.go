@@ -22,6 +22,9 @@ var (
 	loneStarts = lists.Chars("lone-preposition")
 	// scopeAdverbs sum up what the words before them did: 热线共受理群众诉求.
 	scopeAdverbs = lists.Of("sum-adverb")
+	// scopeAdverbEnds are their last characters: words without any of them
+	// have none of the adverbs.
+	scopeAdverbEnds = lastChars(scopeAdverbs)
 	// scopeTimes may stand before a summing adverb: 柳河县全年共办理.
 	scopeTimes   = lists.Of("sum-scope")
 	issuerPlaces = lists.Chars("issuer-place")
@@ -69,6 +72,16 @@ func (p *paragraph) dropScope(before string) string {
 		off += len(w.Text)
 	}
 	return before
+}
+
+// hasAnyChar reports whether a character of s is in set.
+func hasAnyChar(s string, set *charSet) bool {
+	for _, r := range s {
+		if set.Has(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAnyWord reports whether s contains one of words.
@@ -126,7 +139,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
 		return after // 对23个重点项目开展评价: the figure holds the whole object
 	}
-	if hasAnyWord(before, scopeAdverbs) {
+	if hasAnyChar(before, scopeAdverbEnds) && hasAnyWord(before, scopeAdverbs) {
 		before = p.dropScope(before) // tagging only where an adverb is: 总 alone is in 总量, 总额
 	}
 	if first, _ := utf8.DecodeRuneInString(before); !phraseStarts.Has(first) {
@@ -187,16 +200,21 @@ var (
 	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
-// hasYearDigit reports whether s has a digit a year can be written with: an
-// ASCII digit, looked for byte by byte, or a full-width one, looked for only
-// where the first two bytes that all of them share are.
+// hasYearDigit reports whether s has a digit a year can be written with. It
+// looks at each byte, and decodes only the characters that start as a
+// full-width digit does.
 func hasYearDigit(s string) bool {
 	for i := range len(s) {
-		if '0' <= s[i] && s[i] <= '9' {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
 			return true
+		case c == "０"[0]: // and the other full-width forms (，％)
+			if r, _ := utf8.DecodeRuneInString(s[i:]); chars.IsDigit(r) {
+				return true
+			}
 		}
 	}
-	return strings.Contains(s, "０"[:2]) && strings.ContainsFunc(s, chars.IsDigit)
+	return false
 }
 
 // charSet is a set of characters looked up with one bit test, for the sets

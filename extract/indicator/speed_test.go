@@ -215,3 +215,12 @@ func TestCharSet(t *testing.T) {
 		}
 	}
 }
+
+func TestHasAnyChar(t *testing.T) {
+	set := charsOf("共计")
+	for s, want := range map[string]bool{"": false, "累计完成": true, "总共": true, "总量": false, "\xff计": true} {
+		if got := hasAnyChar(s, set); got != want {
+			t.Errorf("hasAnyChar(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
