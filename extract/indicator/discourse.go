@@ -55,12 +55,14 @@ func (p *paragraph) appendNames(out []Indicator) []Indicator {
 		for k < len(p.qs) && p.qs[k].Start < c.end {
 			k++
 		}
-		words := trimSpace(p.text[c.start:c.end])
-		if !c.inParen && strings.HasPrefix(words, "其中") {
-			p.parts, p.total = true, nil // the parts of the total just before
-		}
-		if k == first && !c.inParen && strings.HasSuffix(words, "中") {
-			p.among = true
+		if !c.inParen && strings.Contains(p.text[c.start:c.end], "中") {
+			words := trimSpace(p.text[c.start:c.end])
+			if strings.HasPrefix(words, "其中") {
+				p.parts, p.total = true, nil // the parts of the total just before
+			}
+			if k == first && strings.HasSuffix(words, "中") {
+				p.among = true
+			}
 		}
 		known := len(p.subjects)
 		p.borrowed = false

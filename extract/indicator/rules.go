@@ -323,9 +323,9 @@ func (p *paragraph) appendClause(out []Indicator, c clause, qs []quantity.Quanti
 		var names []string
 		own := false // the name has a subject of its own, which later predicates may take
 		by := ""
-		for _, r := range rules {
-			if names, own = r.apply(p, f); names != nil {
-				by = r.name
+		for k := range rules { // by index: a rule is a large struct to copy
+			if names, own = rules[k].apply(p, f); names != nil {
+				by = rules[k].name
 				break
 			}
 		}
