@@ -110,9 +110,15 @@ func (p *paragraph) hasFigure(start, end int) bool {
 	return false
 }
 
+// listEnds are the characters listEnd finds at the end of words.
+var listEnds = chars.NewSet("、和及与或")
+
 // listEnd returns the offset of the 、 or conjunction (和 及 与 或) that ends
 // s after a word, or -1: 街道、 and 市直部门和 end an item of a list of counts.
 func listEnd(s string) int {
+	if last, _ := utf8.DecodeLastRuneInString(s); notSpace(last) && !listEnds.Has(last) {
+		return -1 // most words: not a space, 、 or conjunction at the end
+	}
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
 	if k := listComma(s); k > 0 && k == len(s)-len("、") {
 		return k

@@ -609,16 +609,23 @@ func pointInTime(s string) string {
 // characters (增加到2024年的, 下降3.2%) or of a cut to a level (精简至29个;
 // 压减低效资金 alone is an act with its own object).
 func startsChange(s string) bool {
-	if first, _ := utf8.DecodeRuneInString(s); changeStarts.Has(first) {
+	first, _ := utf8.DecodeRuneInString(s)
+	if changeStarts.Has(first) {
 		for _, v := range changeVerbs {
 			if strings.HasPrefix(s, v) && len(v) > len("增") {
 				return true
 			}
 		}
 	}
+	if !cutStarts.Has(first) {
+		return false
+	}
 	_, ok := words.HasPrefix(s, cutsTo)
 	return ok
 }
+
+// cutStarts are the characters a word of cutsTo starts with.
+var cutStarts = firstChars(cutsTo)
 
 // isPeriod reports whether s is a period and nothing else: 连续5年.
 func isPeriod(s string) bool {
@@ -709,9 +716,15 @@ func withoutShare(name string) string {
 	return name[:k]
 }
 
+// sharedEnds are the last characters of the words of sharedBy.
+var sharedEnds = lastChars(sharedBy)
+
 // splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.
 func splitShared(raw string) []string {
 	s := trimSpace(raw)
+	if last, _ := utf8.DecodeLastRuneInString(s); !sharedEnds.Has(last) {
+		return nil // most words: no word of sharedBy ends them
+	}
 	found := false
 	for _, w := range sharedBy {
 		if strings.HasSuffix(s, w) {
@@ -747,8 +760,11 @@ func splitShared(raw string) []string {
 // subject before them: 持证行政执法人员1,279名，县、乡两级分别为862名和417名 →
 // 县级持证行政执法人员, 乡级持证行政执法人员.
 func splitRespective(raw string, values int, of string) (names []string, own bool) {
+	if values < 2 || !strings.Contains(raw, "分别") {
+		return nil, false // a fast search first: strings.LastIndex hashes every byte
+	}
 	k := strings.LastIndex(raw, "分别")
-	if k <= 0 || values < 2 {
+	if k <= 0 {
 		return nil, false
 	}
 	subjects, pred := raw[:k], clean(raw[k+len("分别"):])

@@ -224,3 +224,141 @@ func TestHasAnyChar(t *testing.T) {
 		}
 	}
 }
+
+// oldListEnd is listEnd before its quick test of the last character.
+func oldListEnd(s string) int {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if k := listComma(s); k > 0 && k == len(s)-len("、") {
+		return k
+	}
+	if chars.ContainsAny(s, "、，,；;") {
+		return -1
+	}
+	for _, c := range []string{"和", "及", "与", "或"} {
+		if strings.HasSuffix(s, c) && len(s) > len(c) {
+			return len(s) - len(c)
+		}
+	}
+	return -1
+}
+
+// oldSplitShared is splitShared before its quick test of the last character.
+func oldSplitShared(raw string) []string {
+	s := strings.TrimSpace(raw)
+	found := false
+	for _, w := range sharedBy {
+		if strings.HasSuffix(s, w) {
+			s, found = strings.TrimSuffix(s, w), true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	parts := conjunction.Split(s, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var names []string
+	for _, part := range parts {
+		n := clean(part)
+		if utf8.RuneCountInString(n) < 2 {
+			return nil
+		}
+		names = append(names, n)
+	}
+	return names
+}
+
+// oldStartsChange is startsChange before its quick test for cutsTo.
+func oldStartsChange(s string) bool {
+	if first, _ := utf8.DecodeRuneInString(s); changeStarts.Has(first) {
+		for _, v := range changeVerbs {
+			if strings.HasPrefix(s, v) && len(v) > len("增") {
+				return true
+			}
+		}
+	}
+	for _, w := range cutsTo {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var wordSeeds = []string{"街道、", "市直部门和 ", "部门和\u3000", "和", "县（市、区）和", "审查率和备案率均为 ", "出口和进口均达",
+	"增加到", "增", "精简至29个", "压减低效资金", "出口和进口分别为", "城镇、农村居民人均消费支出分别增长", "分别", "a分别"}
+
+func FuzzListEnd(f *testing.F) {
+	for _, s := range append(speedSeeds, wordSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := listEnd(s), oldListEnd(s); got != want {
+			t.Errorf("listEnd(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := splitShared(s), oldSplitShared(s); !slices.Equal(got, want) {
+			t.Errorf("splitShared(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := startsChange(s), oldStartsChange(s); got != want {
+			t.Errorf("startsChange(%q) = %v, want %v", s, got, want)
+		}
+		for values := range 4 {
+			gotNames, gotOwn := splitRespective(s, values, "人员")
+			wantNames, wantOwn := oldSplitRespective(s, values, "人员")
+			if !slices.Equal(gotNames, wantNames) || gotOwn != wantOwn {
+				t.Errorf("splitRespective(%q, %d) = %q, %v, want %q, %v", s, values, gotNames, gotOwn, wantNames, wantOwn)
+			}
+		}
+	})
+}
+
+func TestListEnd(t *testing.T) {
+	for s, want := range map[string]int{"": -1, "街道、": 6, "部门和 ": 6, "部门": -1, "和": -1, "县（市、区）和": -1, "a，b和": -1} {
+		if got := listEnd(s); got != want {
+			t.Errorf("listEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// oldSplitRespective is splitRespective before its fast search for 分别.
+func oldSplitRespective(raw string, values int, of string) (names []string, own bool) {
+	k := strings.LastIndex(raw, "分别")
+	if k <= 0 || values < 2 {
+		return nil, false
+	}
+	subjects, pred := raw[:k], clean(raw[k+len("分别"):])
+	own = true
+	if isPredicate(pred) {
+		pred, _ = predicatePart(pred)
+		own = false
+	} else if pred != "" {
+		return nil, false // 分别召开…: not a list of values
+	}
+	parts := conjunction.Split(clean(subjects), -1)
+	if m := ordinals.FindStringSubmatch(clean(subjects)); m != nil {
+		// 第一、二、三产业对经济增长的贡献率: the ordinals share what follows them
+		parts = nil
+		for _, o := range strings.Split(m[1], "、") {
+			parts = append(parts, "第"+o+m[2])
+		}
+	} else if m := levels.FindStringSubmatch(clean(subjects)); m != nil && of != "" {
+		parts = strings.Split(m[1], "、")
+		for k := range parts {
+			parts[k] += "级" + of
+		}
+	}
+	if len(parts) != values {
+		return nil, false
+	}
+	parts = parallel(parts)
+	for _, part := range parts {
+		n := clean(part)
+		if utf8.RuneCountInString(n) < 2 {
+			return nil, false
+		}
+		names = append(names, n+pred)
+	}
+	return names, own
+}
