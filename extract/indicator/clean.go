@@ -208,7 +208,7 @@ func hasYearDigit(s string) bool {
 		switch c := s[i]; {
 		case '0' <= c && c <= '9':
 			return true
-		case c == "０"[0]: // and the other full-width forms (，％)
+		case c == "０"[0]: // the first byte of every full-width form: ０-９, and ，％…
 			if r, _ := utf8.DecodeRuneInString(s[i:]); chars.IsDigit(r) {
 				return true
 			}
