@@ -130,7 +130,7 @@ func (c *clause) locate(figs []Figure, i int) {
 	c.slot = strings.TrimSpace(text[slotStart:f.Start])
 	c.pred = c.trimQualifiers(c.slot)
 	end := len(text)
-	if k := strings.IndexAny(text[f.End:], clauseMarks); k >= 0 {
+	if k := clauseSet.index(text[f.End:]); k >= 0 {
 		end = f.End + k
 	}
 	if i+1 < len(figs) && figs[i+1].Start >= f.End && figs[i+1].Start < end {
@@ -145,21 +145,17 @@ func (c *clause) locate(figs []Figure, i int) {
 // clauseStart returns where the clause holding text[pos] starts: after the
 // last clause mark before pos.
 func clauseStart(text string, pos int) int {
-	for i := pos; i > 0; {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if clauseSet.Has(r) {
-			return i
-		}
-		i -= size
+	if k, size := clauseSet.lastIndex(text[:pos]); k >= 0 {
+		return k + size
 	}
 	return 0
 }
 
-var clauseSet = chars.NewSet(clauseMarks)
+var clauseSet = newMarkSet(clauseMarks)
 
 // sameClause reports whether no clause mark stands between two offsets.
 func sameClause(text string, from, to int) bool {
-	return from <= to && !chars.ContainsAny(text[from:to], clauseMarks)
+	return from <= to && clauseSet.index(text[from:to]) < 0
 }
 
 // listJoiner reports whether s only joins two figures: 、 和 及 与 or nothing.
@@ -196,31 +192,36 @@ func (s *sentenceStarts) of(pos int) int {
 // whose sentence is known to start at stopStart (0, 0 when none is known):
 // a walk back that reaches stop finds no other start.
 func sentenceStart(text string, pos, stop, stopStart int) int {
-	for i := pos; i > 0; {
-		if i == stop {
-			return stopStart
+	for i := pos; i > stop; {
+		k, size := sentenceMarks.lastIndex(text[stop:i])
+		if k < 0 {
+			break
 		}
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		i -= size
-		switch {
-		case chars.SentenceEnds.Has(r):
-			return i + size
-		case r == '\n':
-			if !runsOn(text[strings.LastIndexByte(text[:i], '\n')+1 : i]) {
-				return i + size
-			}
+		k += stop
+		if text[k] != '\n' || !runsOn(text, k) {
+			return k + size
 		}
+		i = k
 	}
-	return 0
+	return stopStart
 }
 
-func runsOn(line string) bool {
-	line = strings.TrimSpace(line)
+// sentenceMarks are where sentenceStart may find a sentence to start.
+var sentenceMarks = newMarkSet("。！？!?\n")
+
+// runsOn reports whether the line that ends with the line break at
+// text[end] runs on.
+func runsOn(text string, end int) bool {
+	line := strings.TrimRightFunc(text[:end], func(r rune) bool { return r != '\n' && unicode.IsSpace(r) })
 	r, _ := utf8.DecodeLastRuneInString(line)
 	if strings.ContainsRune("，,、：:；;", r) {
 		return true
 	}
-	return (unicode.Is(unicode.Han, r) || unicode.IsDigit(r)) && chars.ContainsAny(line, "，,；;") && utf8.RuneCountInString(line) >= 25
+	if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) {
+		return false // a line that ends a sentence, or an empty one
+	}
+	line = strings.TrimLeftFunc(line[strings.LastIndexByte(line, '\n')+1:], unicode.IsSpace)
+	return chars.ContainsAny(line, "，,；;") && utf8.RuneCountInString(line) >= 25
 }
 
 // trimQualifiers drops the words at the end of s that qualify a figure

@@ -3,6 +3,8 @@ package measure
 import (
 	"strings"
 	"testing"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // TestWordIndex checks that the word index finds in every part of a text
@@ -63,6 +65,40 @@ func TestSentenceStarts(t *testing.T) {
 			if got, want := s.of(pos), sentenceStart(text, pos, 0, 0); got != want {
 				t.Fatalf("sentence of %d in %q: %d, want %d", pos, text, got, want)
 			}
+		}
+	}
+}
+
+func TestMarkSet(t *testing.T) {
+	m := newMarkSet("，。！?\n｜")
+	tests := []struct {
+		s           string
+		first, last int
+	}{
+		{"", -1, -1},
+		{"增长5.2%", -1, -1},
+		{"增长，比上年增长。", 6, 24},
+		{"a?b\nc", 1, 3},
+		{"全｜年！", 3, 9},
+		{"\xe3\x80", -1, -1}, // half of 。
+		{"\x80\x82", -1, -1}, // the end of 。 without its start
+	}
+	for _, tt := range tests {
+		if got := m.index(tt.s); got != tt.first {
+			t.Errorf("index(%q) = %d, want %d", tt.s, got, tt.first)
+		}
+		if got, _ := m.lastIndex(tt.s); got != tt.last {
+			t.Errorf("lastIndex(%q) = %d, want %d", tt.s, got, tt.last)
+		}
+	}
+}
+
+// TestSentenceMarks checks that sentenceMarks are chars.SentenceEnds and
+// the line break.
+func TestSentenceMarks(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := sentenceMarks.set.Has(r), chars.SentenceEnds.Has(r) || r == '\n'; got != want {
+			t.Errorf("sentenceMarks has %q: %v, want %v", r, got, want)
 		}
 	}
 }
