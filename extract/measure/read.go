@@ -231,8 +231,7 @@ func (c *clause) trimQualifiers(s string) string {
 	for changed := true; changed; {
 		changed = false
 		s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '“' || r == '"' })
-		last, _ := utf8.DecodeLastRuneInString(s)
-		for _, w := range c.v.endingWith[last] {
+		for _, w := range c.v.endings(s) {
 			if w.role == "qualifier" && strings.HasSuffix(s, w.text) && len(s) > len(w.text) && !(w.text == "均" && strings.HasSuffix(s, "人均")) {
 				s, changed = s[:len(s)-len(w.text)], true
 				break
@@ -244,13 +243,7 @@ func (c *clause) trimQualifiers(s string) string {
 
 // endsWith returns the longest word of a role that s ends with.
 func (c *clause) endsWith(s, role string) (word, bool) {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	for _, w := range c.v.endingWith[r] {
-		if w.role == role && strings.HasSuffix(s, w.text) {
-			return w.word, true
-		}
-	}
-	return word{}, false
+	return c.v.endings(s).of(s, role)
 }
 
 // startsWith returns the longest word of a role that s starts with.
@@ -266,12 +259,13 @@ func (c *clause) startsWith(s, role string) (word, bool) {
 // changeWord returns the direction of the verb or rate noun that s ends
 // with, or "".
 func (c *clause) changeWord(s string) string {
-	if w, ok := c.endsWith(s, "rate"); ok {
+	ws := c.v.endings(s)
+	if w, ok := ws.of(s, "rate"); ok {
 		return w.means
 	}
 	for _, role := range []string{"up", "down", "flat"} {
-		if _, ok := c.endsWith(s, role); ok {
-			if _, not := c.endsWith(s, "not-change"); not {
+		if _, ok := ws.of(s, role); ok {
+			if _, not := ws.of(s, "not-change"); not {
 				continue
 			}
 			return role

@@ -175,8 +175,11 @@ var targetRules = []rule{
 			if !ok {
 				// 控制在省核定的债务限额231.0亿元以内: the bound before what it bounds
 				k := strings.LastIndex(s, "控制在")
+				if k < 0 {
+					return false
+				}
 				after := strings.Join(strings.Fields(c.text[c.fig.End:min(len(c.text), c.fig.End+12)]), "")
-				if k < 0 || !strings.HasPrefix(after, "以内") && !strings.HasPrefix(after, "以下") {
+				if !strings.HasPrefix(after, "以内") && !strings.HasPrefix(after, "以下") {
 					return false
 				}
 				w, s = word{text: "控制在"}, s[:k+len("控制在")]

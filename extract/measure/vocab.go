@@ -39,6 +39,7 @@ type vocab struct {
 	// the words of every role by their last character, each role's longest
 	// first: what a string can end with is found without a string key
 	endingWith map[rune][]roleWord
+	ends       runeSet // the last characters of the words
 }
 
 type word struct{ text, means string }
@@ -112,7 +113,11 @@ func parse(measures, words string) (*vocab, error) {
 			if r == utf8.RuneError {
 				return nil, fmt.Errorf("words.tsv: %s %q is not UTF-8", role, w.text)
 			}
+			if r >= 0x10000 {
+				return nil, fmt.Errorf("words.tsv: %s %s: the last character of a word must be below U+10000", role, w.text)
+			}
 			v.endingWith[r] = append(v.endingWith[r], roleWord{role, w})
+			v.ends.add(r)
 		}
 	}
 	v.startingWith = map[rune][]roleWord{}
@@ -127,6 +132,29 @@ func parse(measures, words string) (*vocab, error) {
 		}
 	}
 	return v, nil
+}
+
+// endings returns the words that s may end with: those that end with its
+// last character.
+func (v *vocab) endings(s string) endings {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if !v.ends.has(r) {
+		return nil
+	}
+	return v.endingWith[r]
+}
+
+// endings are words of several roles, each role's longest first.
+type endings []roleWord
+
+// of returns the longest word of a role that s ends with.
+func (ws endings) of(s, role string) (word, bool) {
+	for _, w := range ws {
+		if w.role == role && strings.HasSuffix(s, w.text) {
+			return w.word, true
+		}
+	}
+	return word{}, false
 }
 
 // Vocabulary returns the measures of the vocabulary, in file order.
