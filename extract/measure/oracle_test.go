@@ -85,3 +85,81 @@ func FuzzSentenceStart(f *testing.F) {
 		}
 	})
 }
+
+// oldComparison searches s from its end for every word of base.
+func oldComparison(c *clause, s string) string {
+	if !chars.ContainsAny(s, compareChars) {
+		return ""
+	}
+	best, at, from := "", -1, 0
+	for _, w := range c.v.words["base"] {
+		k := strings.LastIndex(s, w.text)
+		if k < 0 || k+len(w.text) < at || k+len(w.text) == at && k >= from {
+			continue
+		}
+		if w.text != "同比" && w.text != "环比" {
+			prev, _ := utf8.DecodeLastRuneInString(s[:k])
+			if !strings.ContainsRune(compareChars, prev) {
+				continue
+			}
+		}
+		best, at, from = w.means, k+len(w.text), k
+	}
+	if !strings.Contains(s, "年") {
+		return best
+	}
+	if ms := yearBase.FindAllStringSubmatchIndex(s, -1); ms != nil {
+		m := ms[len(ms)-1]
+		if m[1] > at {
+			best = strings.NewReplacer("年度", "年", "底", "末").Replace(s[m[2]:m[3]])
+		}
+	}
+	return best
+}
+
+// oldBenchmark searches the predicate from its end for every word of diff.
+func oldBenchmark(c *clause) (base, direction string) {
+	for _, w := range c.v.words["diff"] {
+		k := strings.LastIndex(c.pred, w.text)
+		if k < 0 {
+			continue
+		}
+		b := c.pred[k+len(w.text):]
+		if n := utf8.RuneCountInString(b); n >= 2 && n <= 15 {
+			return b, w.means
+		}
+	}
+	return "", ""
+}
+
+// FuzzComparison compares comparison and benchmark with the search of
+// every word from the end, and the comparison after the last semicolon of
+// a lead with the one base made, which cut the lead one byte after the
+// semicolon's start.
+func FuzzComparison(f *testing.F) {
+	for _, s := range append(fuzzTexts, "比上年年初预算增加，较2022年度底；比上年同期高于全省平均水平0.4", "同比；增长比2023年末") {
+		f.Add(s)
+	}
+	c := &clause{v: load()}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			part := s[i:]
+			if got, want := c.comparison(part), oldComparison(c, part); got != want {
+				t.Fatalf("comparison(%q) = %q, want %q", part, got, want)
+			}
+			c.pred = part
+			gb, gd := c.benchmark()
+			wb, wd := oldBenchmark(c)
+			if gb != wb || gd != wd {
+				t.Fatalf("benchmark of %q = %q %q, want %q %q", part, gb, gd, wb, wd)
+			}
+		}
+		lead := s
+		if k, size := semicolons.lastIndex(s); k >= 0 {
+			lead = s[k+size:]
+		}
+		if got, want := c.comparison(lead), oldComparison(c, s[strings.LastIndexAny(s, "；;")+1:]); got != want {
+			t.Fatalf("comparison after the last semicolon of %q = %q, want %q", s, got, want)
+		}
+	})
+}

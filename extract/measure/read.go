@@ -284,7 +284,10 @@ func (c *clause) base() string {
 	}
 	// 与上年相比，…: a comparison earlier in the sentence holds until a
 	// semicolon starts the next item (…同比增长5.6%；一般公共预算收入…增长4.3%)
-	lead := c.lead[strings.LastIndexAny(c.lead, "；;")+1:]
+	lead := c.lead
+	if k, size := semicolons.lastIndex(lead); k >= 0 {
+		lead = lead[k+size:]
+	}
 	for _, s := range []string{c.before, lead} {
 		if b := c.comparison(s); b != "" {
 			return b
@@ -292,6 +295,8 @@ func (c *clause) base() string {
 	}
 	return c.comparison(c.fig.Name)
 }
+
+var semicolons = newMarkSet("；;")
 
 // yearBase is a comparison with a year, or with a budget or account of that
 // year: 较2022年, 比2023年度, 比2024年预算执行数, 比2023年预算.
@@ -307,8 +312,11 @@ func (c *clause) comparison(s string) string {
 	}
 	best, at, from := "", -1, 0
 	for _, w := range c.v.words["base"] {
+		if !strings.Contains(s, w.text) {
+			continue // the fast search first: LastIndex has none
+		}
 		k := strings.LastIndex(s, w.text)
-		if k < 0 || k+len(w.text) < at || k+len(w.text) == at && k >= from {
+		if k+len(w.text) < at || k+len(w.text) == at && k >= from {
 			continue // the nearest the figure wins, and of two there the longer (上年年初预算, not 年初预算)
 		}
 		if w.text != "同比" && w.text != "环比" {
@@ -336,10 +344,10 @@ func (c *clause) comparison(s string) string {
 // the direction.
 func (c *clause) benchmark() (base, direction string) {
 	for _, w := range c.v.words["diff"] {
-		k := strings.LastIndex(c.pred, w.text)
-		if k < 0 {
-			continue
+		if !strings.Contains(c.pred, w.text) {
+			continue // the fast search first: LastIndex has none
 		}
+		k := strings.LastIndex(c.pred, w.text)
 		b := c.pred[k+len(w.text):]
 		if n := utf8.RuneCountInString(b); n >= 2 && n <= 15 {
 			return b, w.means
