@@ -50,3 +50,28 @@ func (m *markSet) lastIndex(s string) (int, int) {
 	}
 	return -1, 0
 }
+
+// marksBefore finds the last mark of a set before offsets of a text asked
+// in text order, as the figures of a text are read: from the offset asked
+// before, only the text since needs a search, so that a long line or
+// sentence of many figures is searched once rather than once for each.
+type marksBefore struct {
+	text     string
+	set      *markSet
+	pos, end int // the offset asked before, and the end of the last mark before it (0 when none)
+}
+
+// endBefore returns the end offset of the last mark of the set in
+// text[:pos], or 0 when there is none. pos is the offset of a character
+// or the text's end.
+func (m *marksBefore) endBefore(pos int) int {
+	from := m.pos
+	if pos < m.pos {
+		from, m.end = 0, 0 // asked out of order: search from the start
+	}
+	if k, size := m.set.lastIndex(m.text[from:pos]); k >= 0 {
+		m.end = from + k + size
+	}
+	m.pos = pos
+	return m.end
+}

@@ -60,14 +60,27 @@ var fuzzTexts = []string{
 	"\xe3\x80\x82\xe3\x80\xff\x82\n\xef\xbc\x81x\xbc\x81",
 }
 
+// FuzzClauseStart asks for the clause start of every character's offset in
+// text order, as Read does, and of a few out of order.
 func FuzzClauseStart(f *testing.F) {
 	for _, s := range fuzzTexts {
-		f.Add(s)
+		f.Add(s, 5)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		for pos := range len(text) + 1 {
-			if got, want := clauseStart(text, pos), oldClauseStart(text, pos); got != want {
-				t.Fatalf("clauseStart(%q, %d) = %d, want %d", text, pos, got, want)
+	f.Fuzz(func(t *testing.T, text string, skip int) {
+		var offsets []int
+		for pos := range text {
+			offsets = append(offsets, pos)
+		}
+		offsets = append(offsets, len(text))
+		clauses := &marksBefore{text: text, set: clauseSet}
+		for _, pos := range offsets {
+			if got, want := clauses.endBefore(pos), oldClauseStart(text, pos); got != want {
+				t.Fatalf("clause start of %d in %q = %d, want %d", pos, text, got, want)
+			}
+		}
+		for i := len(offsets) - 1; i >= 0 && skip > 0; i -= skip {
+			if got, want := clauses.endBefore(offsets[i]), oldClauseStart(text, offsets[i]); got != want {
+				t.Fatalf("clause start of %d in %q, asked back to front = %d, want %d", offsets[i], text, got, want)
 			}
 		}
 	})

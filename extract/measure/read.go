@@ -67,10 +67,14 @@ func Read(text string, figs []Figure, reportYear int) []Reading {
 	out := make([]Reading, len(figs))
 	found := &wordIndex{v: v, text: text}
 	sentences := &sentenceStarts{text: text}
+	clauses := &marksBefore{text: text, set: clauseSet}
+	rows := &marksBefore{text: text, set: rowMarks}
+	ahead := &marksBefore{text: text, set: aheadMarks}
 	headings := headingKinds{}
 	c := &clause{} // one for all figures: the rules' function values would move each to the heap
 	for i, f := range figs {
-		*c = clause{v: v, text: text, fig: f, reportYear: reportYear, found: found, sentences: sentences, headings: headings}
+		*c = clause{v: v, text: text, fig: f, reportYear: reportYear, found: found, sentences: sentences,
+			clauses: clauses, rows: rows, ahead: ahead, headings: headings}
 		c.locate(figs, i)
 		if i > 0 && c.joined && sameClause(text, figs[i-1].End, f.Start) {
 			c.prev = &out[i-1]
@@ -110,6 +114,9 @@ type clause struct {
 	leadStart  int    // where lead starts in text
 	found      *wordIndex
 	sentences  *sentenceStarts
+	clauses    *marksBefore // of clauseSet
+	rows       *marksBefore // of rowMarks
+	ahead      *marksBefore // of aheadMarks
 	headings   headingKinds
 	joined     bool     // the slot only joins the figure to the one before (、 和 及)
 	prev       *Reading // the reading of that figure
@@ -121,7 +128,7 @@ const clauseMarks = "，,；;：:。！？!?\n\t|｜（）()"
 
 func (c *clause) locate(figs []Figure, i int) {
 	text, f := c.text, c.fig
-	start := clauseStart(text, f.Start)
+	start := c.clauses.endBefore(f.Start)
 	slotStart := start
 	if i > 0 && figs[i-1].End > slotStart && figs[i-1].End <= f.Start {
 		slotStart = figs[i-1].End
@@ -140,15 +147,6 @@ func (c *clause) locate(figs []Figure, i int) {
 	c.leadStart = c.sentences.of(f.Start)
 	c.lead = text[c.leadStart:f.Start]
 	c.joined = slotStart > start && listJoiner(c.slot)
-}
-
-// clauseStart returns where the clause holding text[pos] starts: after the
-// last clause mark before pos.
-func clauseStart(text string, pos int) int {
-	if k, size := clauseSet.lastIndex(text[:pos]); k >= 0 {
-		return k + size
-	}
-	return 0
 }
 
 var clauseSet = newMarkSet(clauseMarks)

@@ -43,7 +43,8 @@ func TestClauseStart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		pos := strings.Index(tt.text, tt.at)
-		if got := tt.text[clauseStart(tt.text, pos):pos]; got != tt.want {
+		clauses := &marksBefore{text: tt.text, set: clauseSet}
+		if got := tt.text[clauses.endBefore(pos):pos]; got != tt.want {
 			t.Errorf("clause of %s in %q = %q, want %q", tt.at, tt.text, got, tt.want)
 		}
 	}

@@ -194,8 +194,8 @@ var targetRules = []rule{
 		}},
 	{name: "year ahead", example: "到2027年研发投入强度达到{3%}", want: "level target 2027",
 		match: func(c *clause, r *Reading) bool {
-			if !chars.ContainsAny(c.lead, "到至") {
-				return false // the regexp has no literal to look for first
+			if c.ahead.endBefore(c.fig.Start) <= c.leadStart {
+				return false // no 到 or 至 in the lead: the regexp has no literal to look for first
 			}
 			ms := futureYear.FindAllStringSubmatchIndex(c.lead, -1)
 			if ms == nil {
@@ -243,12 +243,12 @@ var targetRules = []rule{
 // same column of the nearest line above whose cell there is words, not a
 // figure. It returns "" for a figure in prose.
 func (c *clause) columnHeading() string {
-	lineStart := strings.LastIndexByte(c.text[:c.fig.Start], '\n') + 1
-	row := c.text[lineStart:c.fig.Start]
-	if !chars.ContainsAny(row, "\t|｜") {
-		return ""
+	mark := c.rows.endBefore(c.fig.Start)
+	if mark == 0 || c.text[mark-1] == '\n' {
+		return "" // no tab or bar between the line's start and the figure
 	}
-	col := len(cells(row))
+	lineStart := strings.LastIndexByte(c.text[:mark], '\n') + 1
+	col := len(cells(c.text[lineStart:c.fig.Start]))
 	end := lineStart - 1
 	for n := 0; n < 40 && end > 0; n++ {
 		start := strings.LastIndexByte(c.text[:end], '\n') + 1
@@ -267,6 +267,13 @@ func (c *clause) columnHeading() string {
 	}
 	return ""
 }
+
+var (
+	// aheadMarks are what the year ahead rule's futureYear needs.
+	aheadMarks = newMarkSet("到至")
+	// rowMarks split the cells of a row of a flattened table, and its lines.
+	rowMarks = newMarkSet("\t|｜\n")
+)
 
 // cells splits a row of a flattened table at its tabs and bars.
 func cells(row string) []string {
