@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -175,4 +176,93 @@ func FuzzComparison(f *testing.F) {
 			t.Fatalf("comparison after the last semicolon of %q = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// oldKey maps every character of a name to drop quotes and spaces, and
+// upper-cases it with strings.ToUpper.
+func oldKey(name string) string {
+	name = chars.FoldWidth(name)
+	if chars.ContainsAny(name, "(（") {
+		name = parens.ReplaceAllString(name, "")
+	}
+	name = strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '"', '‘', '’', '\'', ' ', '\t', '\u3000', '、':
+			return -1
+		}
+		return r
+	}, name)
+	return strings.ToUpper(name)
+}
+
+var oldLeadYear = regexp.MustCompile(`^(?:[0-9]{4}年度?|今年|全年|年末|年底)`)
+
+// oldStrip finds a leading year with a regexp and tries every word of the
+// roles of a change for the end.
+func oldStrip(v *vocab, k string) string {
+	if loc := oldLeadYear.FindStringIndex(k); loc != nil {
+		return k[loc[1]:]
+	}
+	for _, s := range leadScopes {
+		if strings.HasPrefix(k, s) && len(k) > len(s) {
+			return k[len(s):]
+		}
+	}
+	for _, p := range tailPlans {
+		if strings.HasSuffix(k, p) && len(k) > len(p) {
+			return k[:len(k)-len(p)]
+		}
+	}
+	for _, role := range []string{"up", "down", "flat", "rate", "base"} {
+		for _, w := range v.words[role] {
+			if strings.HasSuffix(k, w.text) && len(k) > len(w.text) {
+				return k[:len(k)-len(w.text)]
+			}
+		}
+	}
+	if m := trailingCompare.FindStringIndex(k); m != nil && m[0] > 0 {
+		return k[:m[0]]
+	}
+	return k
+}
+
+var fuzzNames = []string{
+	"2025年全市地区生产总值比上年增长", "2024年度一般公共预算收入同比增长目标", "今年城镇化率较2022年末提高",
+	"“GDP”增速", "执业（助理）医师", "ｇｄｐ 增长", "全年 粮食产量\t与上年同期", "年底存款余额比去年底", "αβ 指数", "Ⓐ级景区",
+	"人均可支配收入同比", "市本级预算完成", "123年", "2025年",
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range fuzzNames {
+		f.Add(s)
+	}
+	v := load()
+	f.Fuzz(func(t *testing.T, name string) {
+		k := key(name)
+		if want := oldKey(name); k != want {
+			t.Fatalf("key(%q) = %q, want %q", name, k, want)
+		}
+		for i := 0; i < 10; i++ {
+			next, want := v.strip(k), oldStrip(v, k)
+			if next != want {
+				t.Fatalf("strip(%q) = %q, want %q", k, next, want)
+			}
+			k = next
+		}
+	})
+}
+
+// TestUpper checks that Chinese characters, which upper passes over, have
+// no upper case.
+func TestUpper(t *testing.T) {
+	for r := rune(0x4e00); r <= 0x9fff; r++ {
+		if unicode.ToUpper(r) != r {
+			t.Errorf("%q has an upper case", r)
+		}
+	}
+	for _, s := range fuzzNames {
+		if got, want := upper(s), strings.ToUpper(s); got != want {
+			t.Errorf("upper(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

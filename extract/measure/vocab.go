@@ -201,35 +201,51 @@ func UnitOf(measure string) string {
 }
 
 var (
-	parens     = regexp.MustCompile(`[（(][^（）()]*[）)]`)
-	leadYear   = regexp.MustCompile(`^(?:[0-9]{4}年度?|今年|全年|年末|年底)`)
-	leadScopes = []string{"全市", "全省", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全国", "我市", "我省", "我区", "我县", "本市", "本区", "本县", "市本级", "区本级", "县本级"}
-	tailPlans  = []string{"预期目标", "目标", "预期", "安排", "完成"}
+	parens      = regexp.MustCompile(`[（(][^（）()]*[）)]`)
+	openParens  = newMarkSet("（(") // what parens starts with
+	leadPeriods = []string{"今年", "全年", "年末", "年底"}
+	leadScopes  = []string{"全市", "全省", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全国", "我市", "我省", "我区", "我县", "本市", "本区", "本县", "市本级", "区本级", "县本级"}
+	tailPlans   = []string{"预期目标", "目标", "预期", "安排", "完成"}
+	// unnamed are the quotes and spaces that a key drops.
+	unnamed = newMarkSet("“”\"‘’' \t\u3000、")
 )
 
 // key normalizes a name for lookup: half-width letters and digits, upper
 // case, no parentheses (执业（助理）医师 = 执业医师), quotes or spaces.
 func key(name string) string {
 	name = chars.FoldWidth(name)
-	if chars.ContainsAny(name, "(（") {
+	if openParens.index(name) >= 0 {
 		name = parens.ReplaceAllString(name, "")
 	}
-	name = strings.Map(func(r rune) rune {
-		switch r {
-		case '“', '”', '"', '‘', '’', '\'', ' ', '\t', '\u3000', '、':
-			return -1
+	if unnamed.index(name) >= 0 {
+		name = strings.Map(func(r rune) rune {
+			if unnamed.set.Has(r) {
+				return -1
+			}
+			return r
+		}, name)
+	}
+	return upper(name)
+}
+
+// upper is strings.ToUpper, which looks up the case of each character of a
+// name that is not all ASCII, for a name of Chinese characters, which have
+// none (TestUpper checks the block of them).
+func upper(s string) string {
+	for _, r := range s {
+		if 'a' <= r && r <= 'z' || r >= utf8.RuneSelf && (r < 0x4e00 || r > 0x9fff) {
+			return strings.ToUpper(s)
 		}
-		return r
-	}, name)
-	return strings.ToUpper(name)
+	}
+	return s
 }
 
 // strip removes one layer of what a name says besides its measure: a change
 // at the end (同比增长, 比上年末增加, 年均增长), a plan (目标, 预期), a leading
 // year or scope (2025年, 全市).
 func (v *vocab) strip(k string) string {
-	if loc := leadYear.FindStringIndex(k); loc != nil {
-		return k[loc[1]:]
+	if n := leadYear(k); n > 0 {
+		return k[n:]
 	}
 	for _, s := range leadScopes {
 		if strings.HasPrefix(k, s) && len(k) > len(s) {
@@ -241,21 +257,55 @@ func (v *vocab) strip(k string) string {
 			return k[:len(k)-len(p)]
 		}
 	}
+	ws := v.endings(k)
 	for _, role := range []string{"up", "down", "flat", "rate", "base"} {
-		for _, w := range v.words[role] {
-			if strings.HasSuffix(k, w.text) && len(k) > len(w.text) {
+		for _, w := range ws {
+			if w.role == role && strings.HasSuffix(k, w.text) && len(k) > len(w.text) {
 				return k[:len(k)-len(w.text)]
 			}
 		}
 	}
 	// 比上年, 较2022年: a comparison left at the end
+	if i, _ := compares.lastIndex(k); i < 0 {
+		return k // none of the characters trailingCompare starts with
+	}
 	if m := trailingCompare.FindStringIndex(k); m != nil && m[0] > 0 {
 		return k[:m[0]]
 	}
 	return k
 }
 
-var trailingCompare = regexp.MustCompile(`(?:比|较|与|同)(?:[0-9]{4}年|上年|去年)?(?:同期|末|底)?$`)
+// leadYear returns the length of the year or period that a key starts
+// with (2025年, 2025年度, 今年, 全年, 年末, 年底), or 0.
+func leadYear(k string) int {
+	if len(k) >= 4 && isDigits(k[:4]) && strings.HasPrefix(k[4:], "年") {
+		n := 4 + len("年")
+		if strings.HasPrefix(k[n:], "度") {
+			n += len("度")
+		}
+		return n
+	}
+	for _, p := range leadPeriods {
+		if strings.HasPrefix(k, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	trailingCompare = regexp.MustCompile(`(?:比|较|与|同)(?:[0-9]{4}年|上年|去年)?(?:同期|末|底)?$`)
+	compares        = newMarkSet("比较与同") // what trailingCompare starts with
+)
 
 // Unit classes whose members measure the same thing in other words.
 var unitClasses = [][]string{
