@@ -266,3 +266,49 @@ func TestUpper(t *testing.T) {
 		}
 	}
 }
+
+// oldFoldUnit looks every unit of one character up in unitFold.
+func oldFoldUnit(u string) string {
+	u = strings.TrimSpace(u)
+	switch u {
+	case "％":
+		return "%"
+	case "個百分點", "个百分點", "個百分点", "百分点", "百分點":
+		return "个百分点"
+	}
+	if utf8.RuneCountInString(u) == 1 {
+		if f, ok := unitFold[u]; ok {
+			return f
+		}
+	}
+	return chars.FoldWidth(u)
+}
+
+func FuzzFoldUnit(f *testing.F) {
+	for _, u := range []string{"", "個", "个", "噸", " 畝 ", "％", "個百分點", "万元", "ｋｍ", "\xe5", "類型"} {
+		f.Add(u)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		if got, want := FoldUnit(u), oldFoldUnit(u); got != want {
+			t.Fatalf("FoldUnit(%q) = %q, want %q", u, got, want)
+		}
+	})
+}
+
+// TestFoldWidth checks that chars.FoldWidth, which foldWidth does not call
+// for Chinese characters and ASCII, leaves them as they are.
+func TestFoldWidth(t *testing.T) {
+	for r := rune(0); r <= 0x9fff; r++ {
+		if r == utf8.RuneSelf {
+			r = 0x4e00
+		}
+		if s := string(r); chars.FoldWidth(s) != s {
+			t.Errorf("%q folds to %q", s, chars.FoldWidth(s))
+		}
+	}
+	for _, s := range append(fuzzNames, "\xe5", "ＧＤＰ　增长", "ｶﾀｶﾅ") {
+		if got, want := foldWidth(s), chars.FoldWidth(s); got != want {
+			t.Errorf("foldWidth(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -28,7 +28,7 @@ var changeRules = []rule{
 		match: func(c *clause, r *Reading) bool { return c.fig.Rank }},
 	{name: "baseline", example: "研发经费投入强度从{2.1%}提高到[2.5%]", want: "baseline",
 		match: func(c *clause, r *Reading) bool {
-			if !chars.ContainsAny(c.slot, "从由") {
+			if k, _ := fromMarks.lastIndex(c.slot); k < 0 {
 				return false // the literal fromYear needs
 			}
 			m := fromYear.FindStringSubmatch(c.slot)
@@ -174,10 +174,10 @@ var targetRules = []rule{
 			w, ok := c.endsWith(s, "bound")
 			if !ok {
 				// 控制在省核定的债务限额231.0亿元以内: the bound before what it bounds
-				k := strings.LastIndex(s, "控制在")
-				if k < 0 {
-					return false
+				if !strings.Contains(s, "控制在") {
+					return false // the fast search first: LastIndex has none
 				}
+				k := strings.LastIndex(s, "控制在")
 				after := strings.Join(strings.Fields(c.text[c.fig.End:min(len(c.text), c.fig.End+12)]), "")
 				if !strings.HasPrefix(after, "以内") && !strings.HasPrefix(after, "以下") {
 					return false
@@ -269,6 +269,8 @@ func (c *clause) columnHeading() string {
 }
 
 var (
+	// fromMarks are what the baseline rule's fromYear needs.
+	fromMarks = newMarkSet("从由")
 	// aheadMarks are what the year ahead rule's futureYear needs.
 	aheadMarks = newMarkSet("到至")
 	// rowMarks split the cells of a row of a flattened table, and its lines.

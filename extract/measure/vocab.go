@@ -213,7 +213,7 @@ var (
 // key normalizes a name for lookup: half-width letters and digits, upper
 // case, no parentheses (执业（助理）医师 = 执业医师), quotes or spaces.
 func key(name string) string {
-	name = chars.FoldWidth(name)
+	name = foldWidth(name)
 	if openParens.index(name) >= 0 {
 		name = parens.ReplaceAllString(name, "")
 	}
@@ -343,13 +343,32 @@ func FoldUnit(u string) string {
 	case "個百分點", "个百分點", "個百分点", "百分点", "百分點":
 		return "个百分点"
 	}
-	if utf8.RuneCountInString(u) == 1 {
-		if f, ok := unitFold[u]; ok {
-			return f
+	if r, size := utf8.DecodeRuneInString(u); size == len(u) && unitFolds.has(r) {
+		return unitFold[u]
+	}
+	return foldWidth(u)
+}
+
+// foldWidth is chars.FoldWidth, which looks up the width of each character
+// from U+3000 on, without looking up Chinese characters, which never fold
+// (TestFoldWidth checks the block of them).
+func foldWidth(s string) string {
+	for _, r := range s {
+		if r >= 0x3000 && (r < 0x4e00 || r > 0x9fff) {
+			return chars.FoldWidth(s)
 		}
 	}
-	return chars.FoldWidth(u)
+	return s
 }
+
+// unitFolds are the characters of unitFold, which most units are not.
+var unitFolds = func() (set runeSet) {
+	for u := range unitFold {
+		r, _ := utf8.DecodeRuneInString(u)
+		set.add(r)
+	}
+	return set
+}()
 
 var unitFold = map[string]string{"個": "个", "噸": "吨", "項": "项", "條": "条", "場": "场", "戶": "户", "畝": "亩", "張": "张", "輛": "辆", "臺": "台", "頭": "头", "處": "处", "間": "间", "棟": "栋", "種": "种", "類": "类"}
 
