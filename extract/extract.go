@@ -348,9 +348,20 @@ func readMeasures(doc *Document, prose []Indicator, text string, found []indicat
 		folded = text // a fold that changed byte lengths would move the offsets
 	}
 	figs := make([]measure.Figure, len(found))
+	// The figures under the same sections share one slice of headings.
+	var headings []string
+	under := -1 // how many sections start before the figure before
 	for i, in := range found {
+		pos := idx.runes(in.Start)
+		n := 0
+		for n < len(doc.Sections) && doc.Sections[n].Start <= pos {
+			n++
+		}
+		if n != under {
+			headings, under = headingsAt(doc.Sections, pos), n
+		}
 		figs[i] = measure.Figure{Start: in.Start, End: in.End, Unit: in.Unit, Rank: in.Kind == KindRank,
-			Name: region.Fold(in.Name), Headings: headingsAt(doc.Sections, idx.runes(in.Start))}
+			Name: region.Fold(in.Name), Headings: headings}
 	}
 	for i, r := range measure.Read(folded, figs, referenceYear(doc)) {
 		ind := &prose[i]
