@@ -70,7 +70,7 @@ func Read(text string, figs []Figure, reportYear int) []Reading {
 	clauses := &marksBefore{text: text, set: clauseSet}
 	rows := &marksBefore{text: text, set: rowMarks}
 	ahead := &marksBefore{text: text, set: aheadMarks}
-	headings := headingKinds{}
+	headings := &headingKinds{of: map[string]headingKind{}}
 	c := &clause{} // one for all figures: the rules' function values would move each to the heap
 	for i, f := range figs {
 		*c = clause{v: v, text: text, fig: f, reportYear: reportYear, found: found, sentences: sentences,
@@ -117,7 +117,7 @@ type clause struct {
 	clauses    *marksBefore // of clauseSet
 	rows       *marksBefore // of rowMarks
 	ahead      *marksBefore // of aheadMarks
-	headings   headingKinds
+	headings   *headingKinds
 	joined     bool     // the slot only joins the figure to the one before (、 和 及)
 	prev       *Reading // the reading of that figure
 }
@@ -487,17 +487,38 @@ func (x *wordIndex) excepted(w span, from, to int, role string) bool {
 // result-heading or of plan-heading: the figures of a section share its
 // headings, and searching them for every word again for each figure cost a
 // tenth of Read.
-type headingKinds map[string]headingKind
+type headingKinds struct {
+	of   map[string]headingKind
+	last []string    // the headings asked about before
+	kind headingKind // whether any of them holds a word of each role
+}
 
 type headingKind struct{ result, plan bool }
 
 // headingKind returns which roles' words a heading holds.
 func (c *clause) headingKind(h string) headingKind {
-	k, ok := c.headings[h]
+	k, ok := c.headings.of[h]
 	if !ok {
 		k = headingKind{result: c.hasWord(h, "result-heading", "") >= 0, plan: c.hasWord(h, "plan-heading", "") >= 0}
-		c.headings[h] = k
+		c.headings.of[h] = k
 	}
+	return k
+}
+
+// sectionKind returns whether any heading of the figure holds a word of
+// result-heading, and whether any holds one of plan-heading. The figures
+// of a section, asked in turn, share its headings.
+func (c *clause) sectionKind() headingKind {
+	hs := c.headings
+	if slices.Equal(c.fig.Headings, hs.last) {
+		return hs.kind
+	}
+	var k headingKind
+	for _, h := range c.fig.Headings {
+		hk := c.headingKind(h)
+		k.result, k.plan = k.result || hk.result, k.plan || hk.plan
+	}
+	hs.last, hs.kind = c.fig.Headings, k
 	return k
 }
 

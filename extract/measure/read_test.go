@@ -103,3 +103,29 @@ func TestSentenceMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionKind asks for the kind of the headings of figures in turn, as
+// Read does, some sharing the headings of the figure before.
+func TestSectionKind(t *testing.T) {
+	plan := []string{"二、2025年工作安排"}
+	tests := []struct {
+		headings []string
+		want     headingKind
+	}{
+		{nil, headingKind{}},
+		{plan, headingKind{plan: true}},
+		{plan, headingKind{plan: true}},
+		{[]string{"一、2024年工作回顾", "（一）完成情况"}, headingKind{result: true}},
+		{[]string{"二、2025年工作安排", "（一）主要目标"}, headingKind{plan: true}},
+		{[]string{"二、2025年工作安排", "（二）上年完成情况"}, headingKind{result: true, plan: true}},
+		{[]string{"附件"}, headingKind{}},
+		{plan, headingKind{plan: true}},
+	}
+	c := &clause{v: load(), headings: &headingKinds{of: map[string]headingKind{}}}
+	for _, tt := range tests {
+		c.fig.Headings = tt.headings
+		if got := c.sectionKind(); got != tt.want {
+			t.Errorf("sectionKind(%q) = %+v, want %+v", tt.headings, got, tt.want)
+		}
+	}
+}

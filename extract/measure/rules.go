@@ -215,17 +215,7 @@ var targetRules = []rule{
 		}},
 	{name: "plan section", example: "新增托位{2000个}", headings: []string{"二、2025年工作安排"}, want: "level target 2025",
 		match: func(c *clause, r *Reading) bool {
-			plan := false
-			for _, h := range c.fig.Headings {
-				k := c.headingKind(h)
-				if k.result {
-					return false
-				}
-				if k.plan {
-					plan = true
-				}
-			}
-			if !plan || c.leadWord(0, "reset", "") >= 0 {
+			if k := c.sectionKind(); k.result || !k.plan || c.leadWord(0, "reset", "") >= 0 {
 				return false
 			}
 			// 对照上述目标，2024年全市…为17.6%: a result of a past year
