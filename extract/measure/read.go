@@ -204,7 +204,8 @@ func sentenceStart(text string, pos, stop, stopStart int) int {
 	return stopStart
 }
 
-// sentenceMarks are where sentenceStart may find a sentence to start.
+// sentenceMarks are where sentenceStart may find a sentence to start:
+// chars.SentenceEnds and the line break (TestSentenceMarks).
 var sentenceMarks = newMarkSet("。！？!?\n")
 
 // runsOn reports whether the line that ends with the line break at
