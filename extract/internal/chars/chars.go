@@ -122,9 +122,10 @@ func ContainsAny(s, chars string) bool {
 // string it is given.
 func FoldWidth(s string) string {
 	for _, r := range s {
-		// The first rune that folds is U+3000 (checked over every rune in
-		// TestFoldWidthRunes).
-		if r >= '\u3000' && width.LookupRune(r).Folded() != 0 || r == utf8.RuneError {
+		// The first rune that folds is U+3000, and no ideograph of the
+		// main block folds (both checked over every rune in
+		// TestFoldWidthRunes): most characters are told by two comparisons.
+		if r >= '\u3000' && (r < '\u4e00' || r > '\u9fff') && width.LookupRune(r).Folded() != 0 || r == utf8.RuneError {
 			return width.Fold.String(s)
 		}
 	}

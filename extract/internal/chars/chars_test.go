@@ -155,3 +155,11 @@ func TestRuneMap(t *testing.T) {
 		t.Errorf("Get(-1) = %q, %v", r, ok)
 	}
 }
+
+func BenchmarkFoldWidth(b *testing.B) {
+	s := strings.Repeat("全年受理行政复议案件同比增长", 4)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		FoldWidth(s)
+	}
+}
