@@ -112,9 +112,8 @@ func FuzzParsePlainDecimal(f *testing.F) {
 	})
 }
 
-// FuzzMatchUnit checks that matchUnit, which looks up only the lengths of
-// the units that start with the character at i, finds what looking up
-// every length finds.
+// FuzzMatchUnit checks that matchUnit, which compares only the units that
+// start with the character at i, finds what looking up every length finds.
 func FuzzMatchUnit(f *testing.F) {
 	for _, s := range []string{"万元", "个百分点以上", "人民", "人次", "平方公里", "轮次", "元/平方米", "亿", "\xff元"} {
 		f.Add(s)
@@ -149,4 +148,16 @@ func matchEveryLength(s string, i int) (unit, kind string) {
 		}
 	}
 	return "", ""
+}
+
+// FuzzIndexLineBreak holds indexLineBreak to strings.IndexAny.
+func FuzzIndexLineBreak(f *testing.F) {
+	for _, s := range []string{"", "93.6\n亿元", "156\r\n件", "12件", "\xff\r", "亿\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexLineBreak(s), strings.IndexAny(s, "\r\n"); got != want {
+			t.Fatalf("indexLineBreak(%q) = %d, strings.IndexAny says %d", s, got, want)
+		}
+	})
 }

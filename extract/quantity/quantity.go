@@ -166,9 +166,9 @@ func numeralEnd(s string, i int) int {
 		j += size
 	}
 	prev := rune(0)
+	r, size := utf8.DecodeRuneInString(s[j:])
 	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		next, _ := utf8.DecodeRuneInString(s[j+size:])
+		next, nextSize := utf8.DecodeRuneInString(s[j+size:])
 		switch {
 		case superscript(r) >= 0 && (s[i:j] == "10" || superscript(prev) >= 0):
 			// 10¹⁸次: a power of ten
@@ -181,18 +181,18 @@ func numeralEnd(s string, i int) int {
 		case (r == '\n' || r == '\r') && chars.IsDigit(prev):
 			// a PDF line break between a figure and its magnitude: 93.6⏎亿元
 			k := j + lineBreak(s, j)
-			if r2, _ := utf8.DecodeRuneInString(s[k:]); k > j && isBigUnit(r2) {
-				j = k
-				prev = r
+			if r2, size2 := utf8.DecodeRuneInString(s[k:]); k > j && isBigUnit(r2) {
+				j, prev = k, r
+				r, size = r2, size2
 				continue
 			}
 			return j
 		case chars.IsSpace(r) && (chars.IsDigit(prev) || isChineseNumber(prev)):
 			// a stray space before a magnitude: 394.8 亿元
 			k := skipSpaces(s, j)
-			if r2, _ := utf8.DecodeRuneInString(s[k:]); isBigUnit(r2) {
-				j = k
-				prev = r
+			if r2, size2 := utf8.DecodeRuneInString(s[k:]); isBigUnit(r2) {
+				j, prev = k, r
+				r, size = r2, size2
 				continue
 			}
 			return j
@@ -201,6 +201,7 @@ func numeralEnd(s string, i int) int {
 		}
 		prev = r
 		j += size
+		r, size = next, nextSize
 	}
 	return j
 }
@@ -288,13 +289,13 @@ func Find(original string, skip ...[2]int) []Quantity {
 			i += size
 			continue
 		}
-		if q, ok := rangeAt(text, i); ok {
+		m, scanned := scan(text, i)
+		if q, ok := rangeAt(text, i, m, scanned); ok {
 			out = append(out, q)
 			i = q.End
 			continue
 		}
-		m, ok := scan(text, i)
-		if ok && accept(text, m) {
+		if scanned && accept(text, m) {
 			q := m.q
 			q.Approx = q.Approx || approxAround(text, q.Start, q.End)
 			out = append(out, q)
@@ -418,19 +419,32 @@ const financialDigits = "壹贰叁参肆伍陆柒捌玖拾佰仟"
 func codeBefore(before string) bool {
 	prev, size := utf8.DecodeLastRuneInString(before)
 	switch {
-	case isLatin(prev) || chars.IsDigit(prev) || strings.ContainsRune("·•_#@&=×*", prev):
+	case isLatin(prev) || chars.IsDigit(prev) || codeJoins.Has(prev):
 		return true
-	case strings.ContainsRune("+＋:：/／-－–—~～.．", prev):
+	case codeMarks.Has(prev):
 		prev2, _ := utf8.DecodeLastRuneInString(before[:len(before)-size])
 		return chars.IsDigit(prev2) || isLatin(prev2)
 	}
 	return false
 }
 
+// codeJoins make a code of the number after them (5·12, #3); codeMarks do
+// only after a digit or a letter (4.1:46.2, 2021-2025), and after a word
+// are punctuation or a sign (申请:56件, +3.2个百分点).
+var (
+	codeJoins = chars.NewSet("·•_#@&=×*")
+	codeMarks = chars.NewSet("+＋:：/／-－–—~～.．")
+)
+
+// codeNeighbours are the characters glued to a number that make it part of
+// a code, a ratio, a range or an identifier: 1+10+30, 5·12, 4.1:46.2,
+// 2021-2025.
+var codeNeighbours = chars.NewSet("+＋·•.．:/／_-－–—~～#@&=×*")
+
 // codeNeighbour reports whether a rune glued to a number makes it part of a
 // code, a ratio, a range or an identifier: 1+10+30, 5·12, 4.1:46.2, 2021-2025, P0202.
 func codeNeighbour(r rune) bool {
-	return isLatin(r) || chars.IsDigit(r) || strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=×*", r)
+	return isLatin(r) || chars.IsDigit(r) || codeNeighbours.Has(r)
 }
 
 func isLatin(r rune) bool {
@@ -490,7 +504,7 @@ func accept(text string, m match) bool {
 			return false
 		}
 	}
-	if k := strings.IndexAny(q.Text, "\r\n"); k >= 0 && !proseBreak(text, q, k) {
+	if k := indexLineBreak(q.Text); k >= 0 && !proseBreak(text, q, k) {
 		return false
 	}
 	if isLatin(next) && q.Kind != Percent {
@@ -551,6 +565,18 @@ func accept(text string, m match) bool {
 		}
 	}
 	return true
+}
+
+// indexLineBreak returns the index of the first \r or \n in s, or -1:
+// strings.IndexAny, without its look-up of each character of a short s in
+// the set.
+func indexLineBreak(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return i
+		}
+	}
+	return -1
 }
 
 // proseBreak reports whether a figure cut by a line break at q.Text[k:] is
@@ -811,26 +837,30 @@ func rankContext(text string, start, end int) bool {
 // rangeMarks join the two ends of a range: 5%—8%, 3至5年, 24～33微克/立方米.
 var rangeMarks = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
 
-// rangeMarkChars are the characters of rangeMarks, looked for near every
-// number: one look at each character is cheaper than searching for each.
+// rangeMarkChars are the characters of rangeMarks, one of which a range
+// has within 24 bytes after its first numeral.
 var rangeMarkChars = chars.NewSet(strings.Join(rangeMarks, ""))
 
 // rangeAt reads a range at text[i:] as one figure: two numbers joined by a
 // range mark, the second with a unit that the first has too or lacks
 // (5%—8%, 85.2%～94.5%, 1.2—1.5万亿元, 3至5年). Years (2021—2025年) are not
-// ranges: 年 is a unit here only between small numbers.
-func rangeAt(text string, i int) (Quantity, bool) {
-	j := numeralEnd(text, i)
-	if j == i || !strings.ContainsFunc(text[j:min(len(text), j+24)], rangeMarkChars.Has) {
-		return Quantity{}, false // most numbers: no range mark near
-	}
-	k, unit := j, ""
-	if m, ok := scan(text, i); ok {
+// ranges: 年 is a unit here only between small numbers. m is what scan
+// read at i, if scanned.
+func rangeAt(text string, i int, m match, scanned bool) (Quantity, bool) {
+	var k int // where the first end stops: after its unit, or its numeral
+	unit := ""
+	if scanned {
 		k, unit = m.q.End, m.q.Unit
+	} else {
+		k = numeralEnd(text, i)
 	}
 	mark, ok := words.HasPrefix(text[k:], rangeMarks)
 	if !ok {
-		return Quantity{}, false
+		return Quantity{}, false // most numbers: no range mark after them
+	}
+	j := numeralEnd(text, i)
+	if j == i || !strings.ContainsFunc(text[j:min(len(text), j+24)], rangeMarkChars.Has) {
+		return Quantity{}, false // no numeral, or no mark within 24 bytes of it
 	}
 	second := k + len(mark)
 	r, _ := utf8.DecodeRuneInString(text[second:])

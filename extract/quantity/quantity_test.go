@@ -392,3 +392,38 @@ func TestStartChars(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeSets checks the sets of codeBefore and codeNeighbour against the
+// strings they were searched in before.
+func TestCodeSets(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := codeJoins.Has(r), strings.ContainsRune("·•_#@&=×*", r); got != want {
+			t.Errorf("codeJoins.Has(%q) = %v", r, got)
+		}
+		if got, want := codeMarks.Has(r), strings.ContainsRune("+＋:：/／-－–—~～.．", r); got != want {
+			t.Errorf("codeMarks.Has(%q) = %v", r, got)
+		}
+		if got, want := codeNeighbours.Has(r), strings.ContainsRune("+＋·•.．:/／_-－–—~～#@&=×*", r); got != want {
+			t.Errorf("codeNeighbours.Has(%q) = %v", r, got)
+		}
+	}
+}
+
+func TestHasCellBreak(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"产量（单位：万吨）238.4", false},
+		{"产品名称\t单位\t产量", true},
+		{"| 项目 | 金额（单位：万元） |", true},
+		{"项目｜金额", true},
+		{"水泥，万吨，238.4", false},
+	}
+	for _, tt := range tests {
+		if got := hasCellBreak(tt.in); got != tt.want {
+			t.Errorf("hasCellBreak(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -19,8 +19,8 @@ var headerUnit = regexp.MustCompile(`[（(]\s*单位\s*[：:]\s*([^）)]{1,8})\s
 // with % holds percentages. A table ends at the first row with another
 // number of cells.
 func tableFigures(text string) []Quantity {
-	if !strings.Contains(text, "单位") && !strings.Contains(text, "單位") {
-		return nil
+	if !hasCellBreak(text) || !strings.Contains(text, "单位") {
+		return nil // (the text is folded: 單位 is 单位)
 	}
 	var out []Quantity
 	var header []string // the heading row of the table being read, or nil
@@ -55,6 +55,13 @@ func tableFigures(text string) []Quantity {
 		start = end + 1
 	}
 	return out
+}
+
+// hasCellBreak reports whether text holds a tab or bar, which splitCells
+// splits cells at: without one, no line is a row of a table. Tabs and bars
+// are rare in prose, and found faster than 单位 in Chinese text.
+func hasCellBreak(text string) bool {
+	return strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 || strings.Contains(text, "｜")
 }
 
 // splitCells returns the cells of the line text[start:end], split at tabs and bars.

@@ -1,7 +1,9 @@
 package quantity
 
 import (
+	"cmp"
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -39,18 +41,24 @@ var units = func() map[string]string {
 // maxUnitRunes is the length of the longest unit.
 const maxUnitRunes = 6
 
-// unitLengths holds, for the first character of each unit, the lengths in
-// runes of the units that start with it (bit n-1 for n runes): matchUnit
-// looks up only those, and most characters after a number start no unit.
-var unitLengths = func() map[rune]uint8 {
-	m := map[rune]uint8{}
+// unitsByFirst holds, for the first character of each unit, the units that
+// start with it, longest first: matchUnit compares only those with the
+// text, and most characters after a number start no unit.
+var unitsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
 	for u := range units {
-		first, _ := utf8.DecodeRuneInString(u)
-		n := utf8.RuneCountInString(u)
-		if n > maxUnitRunes {
+		if utf8.RuneCountInString(u) > maxUnitRunes {
 			panic("quantity: unit longer than maxUnitRunes: " + u)
 		}
-		m[first] |= 1 << (n - 1)
+		first, _ := utf8.DecodeRuneInString(u)
+		m[first] = append(m[first], u)
+	}
+	for _, us := range m {
+		// Two units of one length cannot both start a text: the order
+		// among them does not matter, but keep it fixed.
+		slices.SortFunc(us, func(a, b string) int {
+			return cmp.Or(utf8.RuneCountInString(b)-utf8.RuneCountInString(a), strings.Compare(a, b))
+		})
 	}
 	return m
 }()
@@ -59,28 +67,16 @@ var unitLengths = func() map[rune]uint8 {
 // unit that starts a longer word (110万人年度任务: 人, not 人年).
 func matchUnit(s string, i int) (unit, kind string) {
 	first, _ := utf8.DecodeRuneInString(s[i:])
-	lengths := unitLengths[first]
-	if lengths == 0 {
-		return "", ""
-	}
-	var ends [maxUnitRunes]int
-	n, end := 0, i
-	for ; n < maxUnitRunes && end < len(s); n++ {
-		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
-		ends[n] = end
-	}
-	for k := n - 1; k >= 0; k-- {
-		if lengths&(1<<k) == 0 {
+	for _, u := range unitsByFirst[first] {
+		end := i + len(u)
+		if !strings.HasPrefix(s[i:], u) || unitBlocked(s, u, end) {
 			continue
 		}
-		if kind, ok := units[s[i:ends[k]]]; ok && !unitBlocked(s, s[i:ends[k]], ends[k]) {
-			unit = s[i:ends[k]]
-			if kind == Count && !strings.HasSuffix(unit, "次") && strings.HasPrefix(s[ends[k]:], "次") {
-				unit += "次" // 7轮次, 12期次: a count word with 次 counts occasions
-			}
-			return unit, kind
+		kind = units[u]
+		if kind == Count && !strings.HasSuffix(u, "次") && strings.HasPrefix(s[end:], "次") {
+			return u + "次", kind // 7轮次, 12期次: a count word with 次 counts occasions
 		}
+		return u, kind
 	}
 	return "", ""
 }
@@ -92,7 +88,7 @@ var notUnits = lists.Set("not-unit")
 // start of a longer word: 人民, 人大, 处理, 名单, 分析.
 func unitBlocked(s string, unit string, end int) bool {
 	next, size := utf8.DecodeRuneInString(s[end:])
-	return next != utf8.RuneError && notUnits[unit+s[end:end+size]]
+	return next != utf8.RuneError && notUnits[s[end-len(unit):end+size]]
 }
 
 // perUnits may follow a slash to make a rate: 元/平方米, 元/人, 千克/亩.
