@@ -5,12 +5,14 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // IsEmpty reports whether a cell says nothing: blank, or a dash or slash
 // that stands for "none" (/, -, —, ——, －, …).
 func IsEmpty(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	switch s {
 	case "", "/", "／", "\\", "-", "－", "—", "——", "–", "―", "…", "……", "-—", "--", "×", "*":
 		return true
@@ -26,10 +28,13 @@ func IsEmpty(s string) bool {
 func IsFigure(s string) bool {
 	// It reads s in place, as most lines given to it are prose that fails at
 	// the first character: a []rune of a whole line cost more than the rest.
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	i := 0
-	if r, size := utf8.DecodeRuneInString(s); size > 0 && strings.ContainsRune("-+－−约近", r) {
+	if r, size := utf8.DecodeRuneInString(s); figureSigns.Has(r) {
 		i = size
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !isDigit(r) {
+		return false // most lines of prose
 	}
 	digits := 0
 	for i < len(s) {
@@ -53,13 +58,38 @@ func IsFigure(s string) bool {
 	}) && !isYearHeading(s)
 }
 
+// figureSigns may stand before the number of a figure: a sign, or 约 or 近.
+var figureSigns = chars.NewSet("-+－−约近")
+
+// trimSpace is strings.TrimSpace, which it leaves the work to only when s
+// starts or ends with a space: most lines and cells of a text are trimmed
+// already, and strings.TrimSpace takes its slower path for every string
+// that starts or ends with a Chinese character.
+func trimSpace(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if s != "" && !isSpace(first) && !isSpace(last) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// isSpace is unicode.IsSpace, quick for the characters after U+3000
+// (ideographic space), the last space of Unicode: most of Chinese text.
+func isSpace(r rune) bool { return r <= '\u3000' && unicode.IsSpace(r) }
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // yearHeading matches a column heading that is a year or a period of one:
 // 2024, 2024年, 2024年度, 2024年1-6月.
 var yearHeading = regexp.MustCompile(`^(19|20)[0-9]{2}\s*(年|年度)?(\s*[0-9]{1,2}[-—至~][0-9]{1,2}月|[0-9]{1,2}月)?(末)?$`)
 
-func isYearHeading(s string) bool { return yearHeading.MatchString(s) }
+// isYearHeading reports whether s is a year heading (yearHeading). Most
+// lines and cells it is asked of start otherwise than 19 or 20: the regexp
+// runs only on those that do.
+func isYearHeading(s string) bool {
+	return (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && yearHeading.MatchString(s)
+}
 
 // unitStated matches a unit stated for a whole table or column:
 // （单位：万元）, 单位:亿元, 计量单位：吨.

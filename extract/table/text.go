@@ -148,7 +148,7 @@ func scanLines(text string) []textLine {
 
 func readLine(text string, start, end int) textLine {
 	line := text[start:end]
-	l := textLine{start: start, end: end, text: strings.TrimSpace(line)}
+	l := textLine{start: start, end: end, text: trimSpace(line)}
 	l.at = start + strings.Index(line, l.text)
 	switch {
 	case l.text == "":
@@ -203,7 +203,7 @@ func splitAt(text string, start, end int, sep func(rune) bool) []textCell {
 // newCell is the cell written at text[from:to], trimmed.
 func newCell(text string, from, to int) textCell {
 	s := text[from:to]
-	t := strings.TrimSpace(s)
+	t := trimSpace(s)
 	if t == "" {
 		return textCell{written: true, at: notWritten}
 	}
@@ -305,19 +305,20 @@ func isDash(s string) bool { return s != "" && IsEmpty(s) }
 // longer line is running text.
 const maxLabel = 40
 
-// sentenceEnd holds the punctuation that ends a sentence rather than a label.
-const sentenceEnd = "。！？；;!?"
+// sentenceEnds holds the punctuation that ends a sentence rather than a label.
+var sentenceEnds = chars.NewSet("。！？；;!?")
 
 // labelLine reports whether a line of text reads as a row label or a
 // heading (规章, （二）部分公开（区分处理的，只计这一情, 较上年增长(%)):
 // short, without a sentence end, a figure or a long number.
 func labelLine(s string) bool {
-	s = withoutHeadingMarks(strings.TrimSpace(s))
+	s = withoutHeadingMarks(trimSpace(s))
 	if len(s) > maxLabel*utf8.UTFMax {
 		return false // too long however it is written: most lines of prose, not counted
 	}
-	n := utf8.RuneCountInString(s)
-	if n == 0 || n > maxLabel || strings.ContainsRune(sentenceEnd, lastRune(s)) || IsFigure(s) || IsEmpty(s) || pageFurniture(s) {
+	// (a sentence end first: it ends most lines of prose, and costs less
+	// than counting their characters)
+	if s == "" || sentenceEnds.Has(lastRune(s)) || utf8.RuneCountInString(s) > maxLabel || IsFigure(s) || IsEmpty(s) || pageFurniture(s) {
 		return false
 	}
 	if isYearHeading(s) {
@@ -356,12 +357,14 @@ var pageNumber = regexp.MustCompile(`^(?:[-—－–]+\s*[0-9０-９]+\s*[-—�
 // (TestPageStarts reads them from its syntax).
 const pageStarts = "-—－–第"
 
+var pageStartSet = chars.NewSet(pageStarts)
+
 // pageFurniture reports whether a line is a page number between pages. It
 // is asked of every line, most of which start otherwise than a page number:
 // the regexp runs only on the few that may be one.
 func pageFurniture(s string) bool {
-	s = strings.TrimSpace(s)
-	return strings.ContainsRune(pageStarts, firstRune(s)) && pageNumber.MatchString(s)
+	s = trimSpace(s)
+	return pageStartSet.Has(firstRune(s)) && pageNumber.MatchString(s)
 }
 
 // chapter matches the numbering of a chapter of the document (四、…): a
