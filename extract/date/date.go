@@ -39,7 +39,7 @@ func Find(original string, skip ...[2]int) []Date {
 	text := fold.String(original) // 號 is 号, 發布日期 is 发布日期; offsets stay
 	var out []Date
 	k := 0 // first skipped range not yet passed
-	for i := 0; i < len(text); {
+	for i := nextStart(text, 0); i < len(text); i = nextStart(text, i) {
 		for k < len(skip) && skip[k][1] <= i {
 			k++
 		}
@@ -47,15 +47,13 @@ func Find(original string, skip ...[2]int) []Date {
 			i = skip[k][1]
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if canStart(r) {
-			end, value, ok := match(text, i)
-			if ok && (k == len(skip) || end <= skip[k][0]) {
-				out = append(out, Date{Text: original[i:end], Value: value, Start: i, End: end})
-				i = end
-				continue
-			}
+		end, value, ok := match(text, i)
+		if ok && (k == len(skip) || end <= skip[k][0]) {
+			out = append(out, Date{Text: original[i:end], Value: value, Start: i, End: end})
+			i = end
+			continue
 		}
+		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	for j := range out {
@@ -92,6 +90,33 @@ func Parse(s string) (string, bool) {
 func canStart(r rune) bool {
 	_, ok := chars.Digit(r)
 	return ok || r == '一' || r == '二'
+}
+
+// startChars are the characters canStart accepts (TestStartChars checks).
+const startChars = "0123456789０１２３４５６７８９一二"
+
+// startBytes holds the first bytes of the UTF-8 encodings of startChars.
+var startBytes = func() (set [256]bool) {
+	for _, r := range startChars {
+		set[string(r)[0]] = true
+	}
+	return set
+}()
+
+// nextStart returns the offset of the first character at or after text[i:]
+// that a date may start with (canStart), or len(text). It decodes only the
+// characters whose first byte may begin one: most characters of a Chinese
+// text cost it a look at one byte. (No character a walk over the text
+// passes hides a start: a byte that begins one never continues another.)
+func nextStart(text string, i int) int {
+	for ; i < len(text); i++ {
+		if startBytes[text[i]] {
+			if r, _ := utf8.DecodeRuneInString(text[i:]); canStart(r) {
+				return i
+			}
+		}
+	}
+	return len(text)
 }
 
 // match reads a date that starts at byte i and returns the offset after it

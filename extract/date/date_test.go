@@ -3,11 +3,14 @@ package date
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/docnum"
+	"github.com/gongwen/gongwen/extract/internal/fold"
 	"github.com/gongwen/gongwen/extract/internal/spantest"
 )
 
@@ -336,4 +339,60 @@ func TestClock(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStartChars checks startChars against canStart over every character.
+func TestStartChars(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := strings.ContainsRune(startChars, r), canStart(r); got != want {
+			t.Errorf("%q in startChars is %v, canStart says %v", r, got, want)
+		}
+	}
+}
+
+// FuzzFindEvery checks that Find, which decodes only the characters whose
+// first byte may start a date, finds what trying every character finds.
+func FuzzFindEvery(f *testing.F) {
+	for _, s := range []string{
+		"二〇二五年一月十七日", "２０２５年１月１７日", "于2025年1月17日印发", "\xe4\xb8二〇二五年一月十七日", "\xef2025-01-17",
+		"驻政〔2024〕3号 2024年5月1日", "十二〇二五年一月一日", "一二〇二五年一月一日",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		skip := numbers(text)
+		if got, want := Find(text, skip...), findEvery(text, skip...); !slices.Equal(got, want) {
+			t.Fatalf("Find(%q) =\n%+v\ntrying every character:\n%+v", text, got, want)
+		}
+	})
+}
+
+// findEvery is Find trying every character of the text.
+func findEvery(original string, skip ...[2]int) []Date {
+	text := fold.String(original)
+	var out []Date
+	k := 0
+	for i := 0; i < len(text); {
+		for k < len(skip) && skip[k][1] <= i {
+			k++
+		}
+		if k < len(skip) && skip[k][0] <= i {
+			i = skip[k][1]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if canStart(r) {
+			end, value, ok := match(text, i)
+			if ok && (k == len(skip) || end <= skip[k][0]) {
+				out = append(out, Date{Text: original[i:end], Value: value, Start: i, End: end})
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+	for j := range out {
+		out[j].Role = role(text, out[j].Start, out[j].End)
+	}
+	return out
 }
