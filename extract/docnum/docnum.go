@@ -38,7 +38,7 @@ func Find(original string) []Number {
 	// order) to the 号 it has only the characters of a number: the search
 	// tries the run of those before each 号, not every character of the text.
 	for i := 0; ; {
-		k := strings.Index(text[i:], "号")
+		k := indexHao(text[i:])
 		if k < 0 {
 			break
 		}
@@ -64,6 +64,26 @@ func Find(original string) []Number {
 		i = max(end, floor)
 	}
 	return out
+}
+
+// indexHao is strings.Index(s, "号"). It searches for the last byte of 号
+// (E5 8F B7), which ends one character in 64, where strings.Index
+// searches for its first, which begins about one Chinese character in
+// five: in Chinese text, several times fewer false hits to look at.
+func indexHao(s string) int {
+	const hao = "号"
+	last := hao[len(hao)-1]
+	for i := len(hao) - 1; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], last)
+		if k < 0 {
+			break
+		}
+		i += k
+		if start := i + 1 - len(hao); s[start:i+1] == hao {
+			return start
+		}
+	}
+	return -1
 }
 
 // runBefore returns where the run of the characters of a number that ends

@@ -290,3 +290,15 @@ func findEvery(original string) []Number {
 	}
 	return out
 }
+
+// FuzzIndexHao holds indexHao to strings.Index.
+func FuzzIndexHao(f *testing.F) {
+	for _, s := range []string{"", "号", "驻政文〔2025〕3号", "\xb7号", "\x8f\xb7", "\xe5\x8f", "合同号码号", "编號"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := indexHao(s), strings.Index(s, "号"); got != want {
+			t.Fatalf("indexHao(%q) = %d, strings.Index says %d", s, got, want)
+		}
+	})
+}
