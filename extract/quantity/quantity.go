@@ -493,6 +493,24 @@ var (
 	negations       = lists.Of("negation")
 )
 
+// The last characters of bounds and approxBefore: a figure whose clause
+// ends with none of them has none of the words before it.
+var (
+	boundEnds        = lastChars(bounds)
+	approxBeforeEnds = lastChars(approxBefore)
+)
+
+// lastChars returns the set of the last characters of words: a text that
+// ends with none of them ends with none of the words.
+func lastChars(words []string) *chars.Set {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return chars.NewSet(b.String())
+}
+
 // accept checks the context of a scanned quantity.
 func accept(text string, m match) bool {
 	q := m.q
@@ -716,8 +734,10 @@ func dayCount(text string, q Quantity) bool {
 // (第N位), nor a count of anything.
 func rankChange(text string, q Quantity) bool {
 	after := text[q.End:]
-	if _, ok := words.HasPrefix(after, rankChangeUnits); ok && q.Unit == "个" {
-		return true
+	if q.Unit == "个" {
+		if _, ok := words.HasPrefix(after, rankChangeUnits); ok {
+			return true
+		}
 	}
 	if q.Unit != "位" && q.Unit != "名" || q.Kind == Rank || !clauseEnds(after) {
 		return false
@@ -775,6 +795,9 @@ func classOf(after string) bool {
 // before is the clause before q (clauseBefore).
 func boundOfClass(text string, q Quantity, before string) bool {
 	before = strings.TrimRight(before, " ")
+	if last, _ := utf8.DecodeLastRuneInString(before); !boundEnds.Has(last) {
+		return false // most figures: no bound before them
+	}
 	bound := ""
 	for _, w := range bounds {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(strings.TrimSuffix(before, w), "不") {
@@ -808,11 +831,16 @@ var countedBefore = regexp.MustCompile(`[0-9０-９]+(?:个|家|所|村|户)\p{H
 // 裁员率不超过企业职工总数20%, 最高不超过15万元, 原则上不少于40学时
 // (extract/measure marks it a target).
 func rule(before string, q Quantity) bool {
-	if _, ok := words.HasSuffix(before, scoreVerbs); ok && q.Unit == "分" {
-		return true // but 综合得分增加2.3分 is reported
+	if q.Unit == "分" {
+		if _, ok := words.HasSuffix(before, scoreVerbs); ok {
+			return true // but 综合得分增加2.3分 is reported
+		}
+	}
+	if q.Kind != Percent {
+		return false
 	}
 	_, weight := words.HasSuffix(before, scoreWeights)
-	return weight && q.Kind == Percent
+	return weight
 }
 
 // rankContext reports whether a bare 第N is a rank: 位居全省第二, 排名第3, 列第一
@@ -1069,10 +1097,12 @@ func firstPlace(text string, i int) (Quantity, bool) {
 // approxAround reports a qualifier just outside the span: 近1900家次, 约3万人,
 // 超过500件, 3000人以上, 5%左右.
 func approxAround(text string, start, end int) bool {
-	before := strings.TrimRight(text[max(0, start-12):start], " \u3000")
-	for _, w := range approxBefore {
-		if strings.HasSuffix(before, w) {
-			return !strings.HasSuffix(before[:len(before)-len(w)], "不") // 不超过3% is a cap
+	before := strings.TrimRightFunc(text[max(0, start-12):start], func(r rune) bool { return r == ' ' || r == '\u3000' })
+	if last, _ := utf8.DecodeLastRuneInString(before); approxBeforeEnds.Has(last) {
+		for _, w := range approxBefore {
+			if strings.HasSuffix(before, w) {
+				return !strings.HasSuffix(before[:len(before)-len(w)], "不") // 不超过3% is a cap
+			}
 		}
 	}
 	after := text[end:]

@@ -427,3 +427,17 @@ func TestHasCellBreak(t *testing.T) {
 		}
 	}
 }
+
+func TestLastChars(t *testing.T) {
+	set := lastChars([]string{"超过", "约", "不足"})
+	for _, r := range "过约足" {
+		if !set.Has(r) {
+			t.Errorf("lastChars lacks %q", r)
+		}
+	}
+	for _, r := range "超不的 " {
+		if set.Has(r) {
+			t.Errorf("lastChars has %q", r)
+		}
+	}
+}

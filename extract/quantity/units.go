@@ -42,41 +42,42 @@ var units = func() map[string]string {
 const maxUnitRunes = 6
 
 // unitsByFirst holds, for the first character of each unit, the units that
-// start with it, longest first: matchUnit compares only those with the
-// text, and most characters after a number start no unit.
-var unitsByFirst = func() map[rune][]string {
-	m := map[rune][]string{}
-	for u := range units {
+// start with it, longest first, with their kinds: matchUnit compares only
+// those with the text, and most characters after a number start no unit.
+var unitsByFirst = func() map[rune][]unitKind {
+	m := map[rune][]unitKind{}
+	for u, kind := range units {
 		if utf8.RuneCountInString(u) > maxUnitRunes {
 			panic("quantity: unit longer than maxUnitRunes: " + u)
 		}
 		first, _ := utf8.DecodeRuneInString(u)
-		m[first] = append(m[first], u)
+		m[first] = append(m[first], unitKind{u, kind})
 	}
 	for _, us := range m {
 		// Two units of one length cannot both start a text: the order
 		// among them does not matter, but keep it fixed.
-		slices.SortFunc(us, func(a, b string) int {
-			return cmp.Or(utf8.RuneCountInString(b)-utf8.RuneCountInString(a), strings.Compare(a, b))
+		slices.SortFunc(us, func(a, b unitKind) int {
+			return cmp.Or(utf8.RuneCountInString(b.unit)-utf8.RuneCountInString(a.unit), strings.Compare(a.unit, b.unit))
 		})
 	}
 	return m
 }()
+
+type unitKind struct{ unit, kind string }
 
 // matchUnit returns the longest unit at s[i:] and its kind, passing over a
 // unit that starts a longer word (110万人年度任务: 人, not 人年).
 func matchUnit(s string, i int) (unit, kind string) {
 	first, _ := utf8.DecodeRuneInString(s[i:])
 	for _, u := range unitsByFirst[first] {
-		end := i + len(u)
-		if !strings.HasPrefix(s[i:], u) || unitBlocked(s, u, end) {
+		end := i + len(u.unit)
+		if !strings.HasPrefix(s[i:], u.unit) || unitBlocked(s, u.unit, end) {
 			continue
 		}
-		kind = units[u]
-		if kind == Count && !strings.HasSuffix(u, "次") && strings.HasPrefix(s[end:], "次") {
-			return u + "次", kind // 7轮次, 12期次: a count word with 次 counts occasions
+		if u.kind == Count && !strings.HasSuffix(u.unit, "次") && strings.HasPrefix(s[end:], "次") {
+			return u.unit + "次", u.kind // 7轮次, 12期次: a count word with 次 counts occasions
 		}
-		return u, kind
+		return u.unit, u.kind
 	}
 	return "", ""
 }
