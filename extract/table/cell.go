@@ -11,8 +11,10 @@ import (
 
 // IsEmpty reports whether a cell says nothing: blank, or a dash or slash
 // that stands for "none" (/, -, —, ——, －, …).
-func IsEmpty(s string) bool {
-	s = trimSpace(s)
+func IsEmpty(s string) bool { return isEmpty(trimSpace(s)) }
+
+// isEmpty is IsEmpty for a trimmed s.
+func isEmpty(s string) bool {
 	switch s {
 	case "", "/", "／", "\\", "-", "－", "—", "——", "–", "―", "…", "……", "-—", "--", "×", "*":
 		return true
@@ -25,10 +27,13 @@ func IsEmpty(s string) bool {
 // but not a numbered label (1.属于国家秘密, 2、重复申请) or a year heading
 // (2024年). It is a quick look for laying a table out; the recognisers parse
 // the value.
-func IsFigure(s string) bool {
+func IsFigure(s string) bool { return isFigure(trimSpace(s)) }
+
+// isFigure is IsFigure for a trimmed s: the lines and cells of a text are
+// trimmed once, when they are read.
+func isFigure(s string) bool {
 	// It reads s in place, as most lines given to it are prose that fails at
 	// the first character: a []rune of a whole line cost more than the rest.
-	s = trimSpace(s)
 	i := 0
 	if r, size := utf8.DecodeRuneInString(s); figureSigns.Has(r) {
 		i = size

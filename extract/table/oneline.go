@@ -42,15 +42,22 @@ func oneCellTables(text string, lines []textLine, used []bool) []TextTable {
 }
 
 func cellPerLine(text string, seq []textLine) []TextTable {
-	// What each line is, looked at once.
+	// What each line is, looked at once: figures first, as every table
+	// has a line of them, and most stretches of text none.
 	figures := make([]bool, len(seq))
+	anyFigure := false
+	for k, l := range seq {
+		if l.kind == lineText {
+			figures[k] = isFigure(l.text) || isEmpty(l.text) // or a dash (isDash: a line of text is not blank)
+			anyFigure = anyFigure || figures[k]
+		}
+	}
+	if !anyFigure {
+		return nil
+	}
 	labels := make([]int, len(seq)) // the label's length in runes, 0 for no label
 	for k, l := range seq {
-		if l.kind != lineText {
-			continue
-		}
-		figures[k] = IsFigure(l.text) || isDash(l.text)
-		if !figures[k] && labelLine(l.text) {
+		if l.kind == lineText && !figures[k] && labelLine(l.text) {
 			labels[k] = utf8.RuneCountInString(l.text)
 		}
 	}
@@ -222,7 +229,7 @@ func stopsHeadings(s string) bool {
 // hasDigitRun reports whether lines hold figures, not only dashes.
 func hasDigitRun(lines []textLine) bool {
 	for _, l := range lines {
-		if IsFigure(l.text) {
+		if isFigure(l.text) {
 			return true
 		}
 	}

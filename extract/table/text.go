@@ -153,7 +153,7 @@ func readLine(text string, start, end int) textLine {
 	switch {
 	case l.text == "":
 		l.kind = lineBlank
-	case pageFurniture(l.text):
+	case isPageNumber(l.text):
 		l.kind = lineText // — 3 — is no row of figures
 	case chars.ContainsAny(l.text, "|｜"):
 		l.cells = splitAt(text, start, end, func(r rune) bool { return r == '|' || r == '｜' })
@@ -308,17 +308,21 @@ const maxLabel = 40
 // sentenceEnds holds the punctuation that ends a sentence rather than a label.
 var sentenceEnds = chars.NewSet("。！？；;!?")
 
-// labelLine reports whether a line of text reads as a row label or a
-// heading (规章, （二）部分公开（区分处理的，只计这一情, 较上年增长(%)):
+// labelLine reports whether a line of text, trimmed, reads as a row label
+// or a heading (规章, （二）部分公开（区分处理的，只计这一情, 较上年增长(%)):
 // short, without a sentence end, a figure or a long number.
-func labelLine(s string) bool {
-	s = withoutHeadingMarks(trimSpace(s))
+func labelLine(line string) bool {
+	s := withoutHeadingMarks(line)
+	t := s // s trimmed, for the tests of figures
+	if len(s) != len(line) {
+		t = trimSpace(s) // the marks of a heading may leave a wide space
+	}
 	if len(s) > maxLabel*utf8.UTFMax {
 		return false // too long however it is written: most lines of prose, not counted
 	}
 	// (a sentence end first: it ends most lines of prose, and costs less
 	// than counting their characters)
-	if s == "" || sentenceEnds.Has(lastRune(s)) || utf8.RuneCountInString(s) > maxLabel || IsFigure(s) || IsEmpty(s) || pageFurniture(s) {
+	if s == "" || sentenceEnds.Has(lastRune(s)) || utf8.RuneCountInString(s) > maxLabel || isFigure(t) || isEmpty(t) || isPageNumber(t) {
 		return false
 	}
 	if isYearHeading(s) {
@@ -362,8 +366,10 @@ var pageStartSet = chars.NewSet(pageStarts)
 // pageFurniture reports whether a line is a page number between pages. It
 // is asked of every line, most of which start otherwise than a page number:
 // the regexp runs only on the few that may be one.
-func pageFurniture(s string) bool {
-	s = trimSpace(s)
+func pageFurniture(s string) bool { return isPageNumber(trimSpace(s)) }
+
+// isPageNumber is pageFurniture for a trimmed line.
+func isPageNumber(s string) bool {
 	return pageStartSet.Has(firstRune(s)) && pageNumber.MatchString(s)
 }
 
