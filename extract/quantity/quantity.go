@@ -559,12 +559,16 @@ func accept(text string, m match) bool {
 	if threshold(text[q.End:]) || q.Kind == Money && classOf(text[q.End:]) {
 		return false // 5000万元以上项目, 2000万元及以上的工业法人单位: a class, not a figure
 	}
-	before := clauseBefore(text, q.Start)
-	if boundOfClass(text, q, before) {
-		return false // 超50万元的村, 收入均超过20万元, 17个所在编人员不足5人: a class, not a figure
-	}
-	if rule(before, q) {
-		return false // 不超过总数的30%, 占20分, 分值占5%: a rule, not a figure reported
+	// The clause before matters only after a bound, or for points and
+	// shares (boundOfClass, rule): most figures need not read it.
+	if q.Unit == "分" || q.Kind == Percent || afterBound(text[:q.Start]) {
+		before := clauseBefore(text, q.Start)
+		if boundOfClass(text, q, before) {
+			return false // 超50万元的村, 收入均超过20万元, 17个所在编人员不足5人: a class, not a figure
+		}
+		if rule(before, q) {
+			return false // 不超过总数的30%, 占20分, 分值占5%: a rule, not a figure reported
+		}
 	}
 	if m.bare && !rankContext(text, q.Start, q.End) {
 		return false
@@ -787,6 +791,14 @@ func classOf(after string) bool {
 	return false
 }
 
+// afterBound reports whether before, the text before a figure, may end
+// with a bound (超过, 不足): whether the last character before its spaces
+// ends one. boundOfClass is false for a figure where it is not.
+func afterBound(before string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(before, " "))
+	return boundEnds.Has(last)
+}
+
 // boundOfClass reports whether q, after a bound (超过, 不足, 低于 …), describes
 // a class rather than reports a figure: an amount with 的 and a noun after
 // it (超50万元的村达到7个, 不足10万元的小额案件); a bound on each of a group
@@ -795,7 +807,7 @@ func classOf(after string) bool {
 // before is the clause before q (clauseBefore).
 func boundOfClass(text string, q Quantity, before string) bool {
 	before = strings.TrimRight(before, " ")
-	if last, _ := utf8.DecodeLastRuneInString(before); !boundEnds.Has(last) {
+	if !afterBound(before) {
 		return false // most figures: no bound before them
 	}
 	bound := ""

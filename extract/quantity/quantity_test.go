@@ -441,3 +441,22 @@ func TestLastChars(t *testing.T) {
 		}
 	}
 }
+
+func TestAfterBound(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"收入超过", true},
+		{"收入超过  ", true},
+		{"在编人员不足", true},
+		{"受理案件", false},
+		{"超过，", false},
+	}
+	for _, tt := range tests {
+		if got := afterBound(tt.in); got != tt.want {
+			t.Errorf("afterBound(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
