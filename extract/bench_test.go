@@ -3,7 +3,6 @@ package extract_test
 import (
 	"encoding/json"
 	"io"
-	"syscall"
 	"testing"
 
 	"github.com/gongwen/gongwen/extract"
@@ -24,7 +23,7 @@ func BenchmarkExtractReports(b *testing.B) {
 	ex := &extract.Extractor{}
 	enc := json.NewEncoder(io.Discard)
 	b.SetBytes(int64(size))
-	cpu := cpuTime()
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		for _, in := range inputs {
 			doc, err := ex.Extract(in)
@@ -35,12 +34,5 @@ func BenchmarkExtractReports(b *testing.B) {
 		}
 	}
 	// CPU time per document holds on a loaded machine, where wall time does not.
-	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N*len(inputs)), "cpu-µs/doc")
-}
-
-// cpuTime returns the user and system CPU time of the process so far, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e3/float64(b.N*len(inputs)), "cpu-µs/doc")
 }

@@ -19,11 +19,11 @@ func BenchmarkIdentify(b *testing.B) {
 		}
 		docs = append(docs, doc)
 	}
-	cpu := cpuTime()
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		for _, d := range docs {
 			extract.Identify(&extract.Document{Text: d.Text, Metadata: d.Metadata, Dates: d.Dates})
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N*len(docs)), "cpu-µs/doc")
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e3/float64(b.N*len(docs)), "cpu-µs/doc")
 }

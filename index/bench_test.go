@@ -12,7 +12,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -179,13 +178,6 @@ func peakRSS() int64 {
 	return 0
 }
 
-// cpuTime returns the user and system CPU time of the process so far, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
-}
-
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // BenchmarkAnalyze measures the analyzers alone on generated report text.
@@ -262,7 +254,7 @@ func BenchmarkBareBleve(b *testing.B) {
 			}
 			more = n == *benchBatch
 			docs += n
-			start, c := time.Now(), cpuTime()
+			start, c := time.Now(), testcorpus.CPUTime()
 			batch := bi.NewBatch()
 			for _, r := range recs {
 				if err := batch.Index(r.id, r.rec); err != nil {
@@ -278,7 +270,7 @@ func BenchmarkBareBleve(b *testing.B) {
 				}
 			}
 			elapsed += time.Since(start)
-			cpu += cpuTime() - c
+			cpu += testcorpus.CPUTime() - c
 		}
 		if err := sc.Err(); err != nil {
 			b.Fatal(err)
@@ -309,12 +301,12 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		cpu := cpuTime()
+		cpu := testcorpus.CPUTime()
 		p50, p99 := queryLatency(b, ix)
 		b.ReportMetric(float64(n), "docs")
 		b.ReportMetric(p50, "p50-ms")
 		b.ReportMetric(p99, "p99-ms")
 		// CPU time per query holds on a loaded machine, where latency does not.
-		b.ReportMetric(float64(cpuTime()-cpu)/1e6/600, "cpu-ms/query")
+		b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e6/600, "cpu-ms/query")
 	}
 }

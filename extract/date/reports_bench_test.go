@@ -1,7 +1,6 @@
 package date_test
 
 import (
-	"syscall"
 	"testing"
 
 	"github.com/gongwen/gongwen/extract/date"
@@ -26,19 +25,12 @@ func BenchmarkFindReports(b *testing.B) {
 		size += len(text)
 	}
 	b.SetBytes(int64(size))
-	cpu := cpuTime()
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		for k, text := range texts {
 			date.Find(text, skips[k]...)
 		}
 	}
 	// CPU time per document holds on a loaded machine, where wall time does not.
-	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N*len(texts)), "cpu-µs/doc")
-}
-
-// cpuTime returns the user and system CPU time of the process so far, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e3/float64(b.N*len(texts)), "cpu-µs/doc")
 }

@@ -1,7 +1,6 @@
 package indicator_test
 
 import (
-	"syscall"
 	"testing"
 
 	"github.com/gongwen/gongwen/extract/date"
@@ -40,19 +39,12 @@ func BenchmarkFindReports(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		for _, r := range reports {
 			indicator.Find(r.text, r.qs, seg)
 		}
 	}
 	// CPU time per report holds on a loaded machine, where wall time does not.
-	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N*len(reports)), "cpu-µs/doc")
-}
-
-// cpuTime returns the user and system CPU time of the process so far, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e3/float64(b.N*len(reports)), "cpu-µs/doc")
 }

@@ -1,7 +1,6 @@
 package measure_test
 
 import (
-	"syscall"
 	"testing"
 
 	"github.com/gongwen/gongwen/extract"
@@ -71,30 +70,23 @@ func headings(sections []extract.Section, pos int) []string {
 // BenchmarkRead reads the figures of 200 generated reports.
 func BenchmarkRead(b *testing.B) {
 	inputs, _ := benchInputs(b)
-	cpu := cpuTime()
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		for _, in := range inputs {
 			measure.Read(in.text, in.figs, in.reportYear)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N*len(inputs)), "cpu-µs/doc")
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e3/float64(b.N*len(inputs)), "cpu-µs/doc")
 }
 
 // BenchmarkOf looks up the names of the indicators of 200 generated reports.
 func BenchmarkOf(b *testing.B) {
 	_, inds := benchInputs(b)
-	cpu := cpuTime()
+	cpu := testcorpus.CPUTime()
 	for b.Loop() {
 		for _, ind := range inds {
 			measure.Of(ind.Name)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-cpu)/1e3/float64(b.N*len(inds)), "cpu-µs/name")
-}
-
-// cpuTime returns the user and system CPU time of the process so far, in ns.
-func cpuTime() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ReportMetric(float64(testcorpus.CPUTime()-cpu)/1e3/float64(b.N*len(inds)), "cpu-µs/name")
 }
