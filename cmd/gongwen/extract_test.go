@@ -222,3 +222,19 @@ func TestBatches(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkerEnv(t *testing.T) {
+	for _, tc := range []struct {
+		gogc string
+		want []string
+	}{
+		{"", []string{"GOGC=200"}},
+		{"50", nil}, // the user's GOGC is inherited as it is
+		{"off", nil},
+	} {
+		t.Setenv("GOGC", tc.gogc)
+		if got := workerEnv(); !slices.Equal(got, tc.want) {
+			t.Errorf("GOGC=%q: workerEnv() = %q, want %q", tc.gogc, got, tc.want)
+		}
+	}
+}
