@@ -65,6 +65,34 @@ func oldIsOrgName(s string) bool {
 	return false
 }
 
+// oldSignatureAt is signatureAt without the test of the line's last
+// character.
+func oldSignatureAt(lines []string, i int) string {
+	if !isDate(lines[i]) {
+		if last := lastField(lines[i]); last == lines[i] || !mayBeDate(last) {
+			return ""
+		}
+		fields := strings.Fields(lines[i])
+		if n := len(fields); n >= 2 && isDate(fields[n-1]) {
+			if name := strings.Join(fields[:n-1], ""); IsOrgName(name) {
+				return name
+			}
+		}
+		return ""
+	}
+	top := i
+	for top > 0 && i-top < 3 && IsOrgName(squashSpaces(lines[top-1])) {
+		top--
+	}
+	if top == i {
+		return ""
+	}
+	if fields := strings.Fields(lines[top]); len(fields) > 1 && IsOrgName(fields[0]) && IsOrgName(fields[len(fields)-1]) {
+		return fields[0]
+	}
+	return squashSpaces(lines[top])
+}
+
 var oldYearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
 
 var oldSpanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
@@ -75,7 +103,8 @@ func fastLines(t testing.TB) []string {
 		"**某县人民政府关于某某的通知**", "  __强调__ ", "\ufeff某", "2018—2035年", "2021 至 2025年", "2025年－ ", "关于\xff",
 		"某某县人民政府  2025年6月13日", "某某县人民政府\u30002025年6月13日", "a b\u3000", " x", "首页 > 政策", "栏目丨标题", "a|b",
 		"某市人民政府令\n", "中华人民共和国国务院令", "在某县第十八届人民代表大会第三次会议上", "縣統計局", "某某廳", "局\xff",
-		"某市政府网站", "2024年", "２０２４ 年度", "二〇二四\t年", "二〇二四年和2025年", "12345年", "2024\u3000年", "1９99年", "二O二四年", "二Ｏ二四年", "〇二四年", "20\xff4年", "2018—2035年", "某 某 县 人 民 政 府", "Hello  World 2024", "\xe4\xb8", "某\u00a0某")
+		"某市政府网站", "2024年", "２０２４ 年度", "二〇二四\t年", "二〇二四年和2025年", "12345年", "2024\u3000年", "1９99年", "二O二四年", "二Ｏ二四年", "〇二四年", "20\xff4年", "2018—2035年", "某 某 县 人 民 政 府", "Hello  World 2024", "\xe4\xb8", "某\u00a0某",
+		"2025年6月13日 ", "2025年6月13日）", "（二〇二五年六月十三日）", "2025.6.13", "2025-06-13\t", "某局 2025年6月13日\u3000", "二〇二五年六月十日")
 }
 
 func FuzzFastPaths(f *testing.F) {
@@ -101,6 +130,16 @@ func FuzzFastPaths(f *testing.F) {
 		}
 		if want := oldYearRE.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(years, want, slices.Equal) {
 			t.Errorf("findYear in %q: %v, want %v", s, years, want)
+		}
+		for _, n := range []int{0, 1, 3, 50, 60} {
+			if got, want := runesAtMost(s, n), runeLen(s) <= n; got != want {
+				t.Errorf("runesAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+		for _, lines := range [][]string{{"某某县人民政府", s}, {s}, {"某市统计局", "某市人民政府", s}} {
+			if got, want := signatureAt(lines, len(lines)-1), oldSignatureAt(lines, len(lines)-1); got != want {
+				t.Errorf("signatureAt(%q) = %q, want %q", lines, got, want)
+			}
 		}
 		fields := strings.Fields(s)
 		want := ""
@@ -191,6 +230,40 @@ func TestHasSpaceOrBadByte(t *testing.T) {
 	} {
 		if got := hasSpaceOrBadByte(tt.in); got != tt.want {
 			t.Errorf("hasSpaceOrBadByte(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRunesAtMost(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want bool
+	}{
+		{"", 0, true}, {"a", 0, false}, {"某某", 2, true}, {"某某某", 2, false}, {"\xff\xff", 2, true}, {"\xff\xff\xff", 2, false},
+		{strings.Repeat("某", 60), 60, true}, {strings.Repeat("某", 61), 60, false}, {strings.Repeat("a", 61), 60, false},
+		{strings.Repeat("𠀀", 15), 15, true}, {strings.Repeat("𠀀", 16), 15, false},
+	} {
+		if got := runesAtMost(tt.in, tt.n); got != tt.want {
+			t.Errorf("runesAtMost(%q, %d) = %v, want %v", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestDateEnds checks that every dateLine, as written or folded, ends with
+// a character of dateEnds before its spaces, which signatureAt asks for
+// before anything else.
+func TestDateEnds(t *testing.T) {
+	for _, s := range fastLines(t) {
+		if dateLine.MatchString(fold(s)) {
+			if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isSpace)); !dateEnds.Has(last) {
+				t.Errorf("dateLine matches %q, which ends with %q, not in dateEnds", s, last)
+			}
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if f := []rune(fold(string(r))); dateEnds.Has(f[0]) != dateEnds.Has(r) {
+			t.Errorf("%q folds to %q", r, f[0])
 		}
 	}
 }

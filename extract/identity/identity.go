@@ -154,6 +154,18 @@ func tailLines(text string, n int) []string {
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
+// runesAtMost reports whether s has at most n runes, without counting the
+// runes of a long paragraph: a rune takes one to utf8.UTFMax bytes.
+func runesAtMost(s string, n int) bool {
+	switch {
+	case len(s) <= n:
+		return true
+	case len(s) > n*utf8.UTFMax:
+		return false
+	}
+	return utf8.RuneCountInString(s) <= n
+}
+
 // hanDigits are the digits of years written in Chinese (二〇二五年).
 var hanDigits = map[rune]int{'〇': 0, '○': 0, '零': 0, 'Ｏ': 0, 'O': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 

@@ -550,6 +550,9 @@ func fromOnBehalf(d *reading) Issuer {
 // line (金昌市人民政府  2025年6月13日); of several bodies signing together on
 // consecutive lines, the first. It returns "" when line i is no signature.
 func signatureAt(lines []string, i int) string {
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(lines[i], isSpace)); !dateEnds.Has(last) {
+		return "" // no date ends the line: spare the fold, the split and the regexp
+	}
 	if !isDate(lines[i]) {
 		// The date is the last field: most lines are spared the split.
 		if last := lastField(lines[i]); last == lines[i] || !mayBeDate(last) {
@@ -576,6 +579,10 @@ func signatureAt(lines []string, i int) string {
 	}
 	return squashSpaces(lines[top])
 }
+
+// dateEnds are the characters a dateLine ends with before its trailing
+// spaces. No traditional character folds to one of them.
+var dateEnds = chars.NewSet("日)）0123456789０１２３４５６７８９一二三四五六七八九十")
 
 // lastField returns the last of strings.Fields(s), or "".
 func lastField(s string) string {
@@ -616,7 +623,7 @@ func fromIssuerLine(d *reading) Issuer {
 func fromSignature(d *reading) Issuer {
 	var lines []string
 	for line := range strings.Lines(d.text) {
-		if l := trimLine(line); l != "" && runeLen(l) <= 60 {
+		if l := trimLine(line); l != "" && runesAtMost(l, 60) {
 			lines = append(lines, l)
 		} else if l != "" {
 			lines = append(lines, "。") // a paragraph: no signature line

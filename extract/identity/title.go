@@ -159,7 +159,7 @@ var recipientEnds = lists.Of("addressee-end")
 // isRecipients reports whether a line is a notice's addressees.
 func isRecipients(line string) bool {
 	f := fold(line)
-	return runeLen(f) >= 4 && runeLen(f) <= 120 && endsRecipients(f) &&
+	return endsRecipients(f) && runeLen(f) >= 4 && runesAtMost(f, 120) &&
 		!chars.ContainsAny(f, "。！？") && !startsWithLabel(line) && !chromeLine.MatchString(f)
 }
 
@@ -348,8 +348,11 @@ func joinTitle(block []string) string {
 
 // breaksTitle reports whether a line cannot be part of a title.
 func breaksTitle(line string) bool {
+	if !runesAtMost(line, 60) {
+		return true
+	}
 	f := fold(line)
-	return runeLen(line) > 60 || chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
+	return chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
 		startsWithLabel(line) || headingNumber.MatchString(f) || isDocNumberLine(f) ||
 		mayBeDate(f) && dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
@@ -405,7 +408,7 @@ func endsLikeTitle(line string) bool {
 // still be one: eight Chinese characters or more, a title word inside, and
 // nothing that a title does not hold.
 func readsLikeTitle(line string) bool {
-	if breaksTitle(line) || runeLen(line) > 50 {
+	if breaksTitle(line) || !runesAtMost(line, 50) {
 		return false
 	}
 	han := 0
