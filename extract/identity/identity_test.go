@@ -289,7 +289,7 @@ func FuzzIdentity(f *testing.F) {
 	for _, r := range issuerRules {
 		f.Add(r.example)
 	}
-	for _, r := range kindRules {
+	for _, r := range kindRules() {
 		f.Add(r.example)
 	}
 	for _, r := range yearRules {

@@ -3,8 +3,8 @@ package identity
 import (
 	_ "embed"
 	"fmt"
-	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -67,17 +67,19 @@ var kindsTSV string
 // kindRule is a row of kinds.tsv.
 type kindRule struct {
 	name, kind  string
-	title, text *regexp.Regexp // nil when the column is empty
+	title, text *pattern // nil when the column is empty
 	example     string
 }
 
-var kindRules = func() []kindRule {
+// kindRules are read on first use: a process that classifies no document
+// does not pay for them.
+var kindRules = sync.OnceValue(func() []kindRule {
 	rules, err := parseKinds(kindsTSV)
 	if err != nil {
 		panic("identity: kinds.tsv: " + err.Error()) // a build error
 	}
 	return rules
-}()
+})
 
 func parseKinds(tsv string) ([]kindRule, error) {
 	var out []kindRule
@@ -99,12 +101,12 @@ func parseKinds(tsv string) ([]kindRule, error) {
 		}
 		var err error
 		if f[2] != "" {
-			if r.title, err = regexp.Compile(f[2]); err != nil {
+			if r.title, err = newPattern(f[2]); err != nil {
 				return nil, fmt.Errorf("line %d: title: %w", i+1, err)
 			}
 		}
 		if f[3] != "" {
-			if r.text, err = regexp.Compile(f[3]); err != nil {
+			if r.text, err = newPattern(f[3]); err != nil {
 				return nil, fmt.Errorf("line %d: text: %w", i+1, err)
 			}
 		}
@@ -129,21 +131,21 @@ func Kind(title, text string) (kind, source string) {
 func classify(title, text string) (kind, rule, source string) {
 	t := squashSpaces(fold(title))
 	var f string // the folded text, made when a rule needs it
-	textMatches := func(re *regexp.Regexp) bool {
+	textMatches := func(re *pattern) bool {
 		if f == "" {
 			f = fold(text)
 		}
 		return re.MatchString(f)
 	}
 	if t != "" {
-		for _, r := range kindRules {
+		for _, r := range kindRules() {
 			if r.title != nil && r.title.MatchString(t) && (r.text == nil || textMatches(r.text)) {
 				return r.kind, r.name, SourceTitle
 			}
 		}
 	}
 	if strings.TrimSpace(text) != "" {
-		for _, r := range kindRules {
+		for _, r := range kindRules() {
 			if r.title == nil && textMatches(r.text) {
 				return r.kind, r.name, SourceStructure
 			}

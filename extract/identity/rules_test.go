@@ -40,7 +40,7 @@ func TestHeads(t *testing.T) {
 
 func TestKindRules(t *testing.T) {
 	seen := map[string]bool{}
-	for _, r := range kindRules {
+	for _, r := range kindRules() {
 		t.Run(r.name, func(t *testing.T) {
 			if seen[r.name] {
 				t.Fatalf("two rules named %s", r.name)
