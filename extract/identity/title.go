@@ -59,28 +59,30 @@ var (
 // else one of the first lines that reads like a title without ending like
 // one (…2024年工作总结和2025年工作思路). It returns "" when nothing fits.
 func Title(text string) (title, source string) {
-	var lines []string
-	for line := range strings.Lines(text) {
-		if len(lines) >= titleScanLines {
-			break
-		}
-		lines = append(lines, line)
-	}
-	// The lines are trimmed and cut of info as the search reaches them:
-	// most titles are found in the first few. Bytes that are no UTF-8
-	// would make characters the text does not have when lines are joined
-	// (a broken rune's halves on two lines).
-	ready := 0
+	// The lines are split off, trimmed and cut of info as the search
+	// reaches them: most titles are found in the first few. Bytes that are
+	// no UTF-8 would make characters the text does not have when lines are
+	// joined (a broken rune's halves on two lines).
+	lines := make([]string, 0, 8)
+	rest := text
 	prepare := func(n int) {
-		for ; ready < min(n, len(lines)); ready++ {
-			lines[ready] = meta.CutInfo(trimLine(strings.ToValidUTF8(lines[ready], "\uFFFD")))
+		for len(lines) < min(n, titleScanLines) && rest != "" {
+			line := rest
+			if k := strings.IndexByte(rest, '\n'); k >= 0 {
+				line, rest = rest[:k+1], rest[k+1:]
+			} else {
+				rest = ""
+			}
+			lines = append(lines, meta.CutInfo(trimLine(strings.ToValidUTF8(line, "\uFFFD"))))
 		}
 	}
 	var block []string
 	crumb, first, found := "", "", ""
 	seen, foundAt := 0, 0 // non-empty lines so far; where found was
-	for i := range lines {
-		prepare(i + 1)
+	for i := 0; ; i++ {
+		if prepare(i + 1); i >= len(lines) {
+			break
+		}
 		line := lines[i]
 		if line == "" {
 			block = block[:0]
