@@ -58,14 +58,16 @@ func identify(doc *Document, c clues) {
 		}
 	}
 
-	doc.Kind, src.Kind = identity.Kind(doc.Title, text)
+	// The recognisers below share what they read of the text.
+	read := identity.NewText(text)
+	doc.Kind, src.Kind = read.Kind(doc.Title)
 
 	if v := md[meta.MetaIssuer]; identity.IsOrgName(v) {
-		doc.Issuer, src.Issuer = placed(v, doc.Title, text)
-	} else if is := identity.IssuerOf(doc.Title, text); issuerName(is, text) != "" {
+		doc.Issuer, src.Issuer = placed(v, doc.Title, read, text)
+	} else if is := read.IssuerOf(doc.Title); issuerName(is, text) != "" {
 		doc.Issuer, src.Issuer = issuerName(is, text), is.Source
 	} else if v := md[meta.MetaSource]; identity.IsOrgName(v) {
-		doc.Issuer, src.Issuer = placed(v, doc.Title, text) // 文章来源:司法局
+		doc.Issuer, src.Issuer = placed(v, doc.Title, read, text) // 文章来源:司法局
 	} else if governmentKinds[doc.Kind] {
 		if r, ok := selfPlace(text); ok {
 			doc.Issuer, src.Issuer = r.LocalName()+"人民政府", identity.SourceSelf // 我市 … 义乌市 …
@@ -83,14 +85,14 @@ func identify(doc *Document, c clues) {
 		}
 	}
 
-	doc.ReportYear, src.ReportYear = identity.ReportYear(doc.Title, text, doc.Kind, signedDate(doc))
+	doc.ReportYear, src.ReportYear = read.ReportYear(doc.Title, doc.Kind, signedDate(doc))
 }
 
 // placed returns an issuer the metadata names and its source: with the
 // place another reading of the text gives when the metadata names only its
 // level (发布机构：县政府 and the signature 某某县人民政府 → 某某县人民政府).
-func placed(name, title, text string) (string, string) {
-	if p := identity.Placed(name, title, text); p.String() != "" {
+func placed(name, title string, read *identity.Text, text string) (string, string) {
+	if p := read.Placed(name, title); p.String() != "" {
 		return issuerName(p, text), SourceMetadata + "+" + p.Source
 	}
 	return name, SourceMetadata

@@ -93,6 +93,21 @@ func oldSignatureAt(lines []string, i int) string {
 	return squashSpaces(lines[top])
 }
 
+// oldHeadLines is Text.headLines as it was, a function of its own: the
+// first n non-empty lines of text, trimmed.
+func oldHeadLines(text string, n int) []string {
+	var out []string
+	for line := range strings.Lines(text) {
+		if len(out) >= n {
+			break
+		}
+		if l := trimLine(line); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
 var oldYearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
 
 var oldSpanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
@@ -139,6 +154,19 @@ func FuzzFastPaths(f *testing.F) {
 		for _, lines := range [][]string{{"某某县人民政府", s}, {s}, {"某市统计局", "某市人民政府", s}} {
 			if got, want := signatureAt(lines, len(lines)-1), oldSignatureAt(lines, len(lines)-1); got != want {
 				t.Errorf("signatureAt(%q) = %q, want %q", lines, got, want)
+			}
+		}
+		text := NewText(s)
+		for _, n := range []int{1, 3, 2, 16, 10, 25} {
+			var got []string
+			for _, l := range text.headLines(n) {
+				if l.f != fold(l.s) {
+					t.Errorf("headLines(%q, %d): %q folded is %q, not %q", s, n, l.s, fold(l.s), l.f)
+				}
+				got = append(got, l.s)
+			}
+			if want := oldHeadLines(s, n); !slices.Equal(got, want) {
+				t.Errorf("headLines(%q, %d) = %q, want %q", s, n, got, want)
 			}
 		}
 		fields := strings.Fields(s)

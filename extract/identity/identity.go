@@ -122,20 +122,6 @@ var lineMark = regexp.MustCompile(`^(?:(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+
 // with none, and the regexp is not tried.
 var lineMarkFirst = chars.NewSet("#-+*＊•·●▪◆■◇")
 
-// headLines returns the first n non-empty lines of text, trimmed.
-func headLines(text string, n int) []string {
-	var out []string
-	for line := range strings.Lines(text) {
-		if len(out) >= n {
-			break
-		}
-		if l := trimLine(line); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // tailLines returns the last n non-empty lines of text, trimmed, in order.
 func tailLines(text string, n int) []string {
 	var out []string

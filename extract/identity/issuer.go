@@ -52,44 +52,18 @@ var issuerRules = []issuerRule{
 	{SourceTitlePlace, "2024年云溪县国民经济和社会发展统计公报\n一、综合\n全年全县地区生产总值412.37亿元。", "云溪县统计局", fromTitlePlace},
 }
 
-// reading is a document as the issuer rules read it.
+// reading is a document as the issuer rules read it: its title and its
+// text.
 type reading struct {
-	title, text string
-	// made on first use: the title is enough for most documents
-	head      []line // the first lines
-	sp        speech
-	headReady bool
+	title string
+	*Text
 }
 
-func newReading(title, text string) *reading { return &reading{title: title, text: text} }
-
-// lines returns the first lines of the text.
-func (d *reading) lines() []line {
-	if !d.headReady {
-		d.head = newLines(headLines(d.text, 16))
-		d.sp = findSpeech(d.head)
-		d.headReady = true
-	}
-	return d.head
-}
-
-// speech returns the speech header in the first lines.
-func (d *reading) speech() speech {
-	d.lines()
-	return d.sp
-}
+func newReading(title string, text *Text) *reading { return &reading{title, text} }
 
 // line is a line of text as written and folded: the same runes, so that
 // what a rule finds in the folded form is cut from the written one.
 type line struct{ s, f string }
-
-func newLines(ss []string) []line {
-	out := make([]line, len(ss))
-	for i, s := range ss {
-		out[i] = line{s, fold(s)}
-	}
-	return out
-}
 
 // cut returns the written runes at byte offsets i:j of the folded form.
 func (l line) cut(i, j int) string {
@@ -108,8 +82,11 @@ func (l line) from(i int) line { return line{l.cut(i, len(l.f)), l.f[i:]} }
 // 报告, the name above a date under a bulletin's title or at the end, and the
 // body that issues a kind of document in the place its title names. It
 // returns the zero Issuer when nothing fits.
-func IssuerOf(title, text string) Issuer {
-	d := newReading(title, text)
+func IssuerOf(title, text string) Issuer { return NewText(text).IssuerOf(title) }
+
+// IssuerOf is the package's IssuerOf of the text.
+func (t *Text) IssuerOf(title string) Issuer {
+	d := newReading(title, t)
 	for i, r := range issuerRules {
 		if is := r.find(d); is.String() != "" {
 			is.Source = r.name
@@ -131,11 +108,14 @@ func IssuerOf(title, text string) Issuer {
 // level that an issuer rule finds in the text (the signature 某某县人民政府 →
 // 某某县人民政府); Source is that rule. It returns the zero Issuer when the
 // name says its place or no rule names one of its level.
-func Placed(name, title, text string) Issuer {
+func Placed(name, title, text string) Issuer { return NewText(text).Placed(name, title) }
+
+// Placed is the package's Placed of the text.
+func (t *Text) Placed(name, title string) Issuer {
 	if !isRelative(name) {
 		return Issuer{}
 	}
-	return placeRelative(name, newReading(title, text), issuerRules)
+	return placeRelative(name, newReading(title, t), issuerRules)
 }
 
 // placeRelative is Placed with the rules to ask.
@@ -605,9 +585,13 @@ const issuerLineMax = 10
 // fromIssuerLine reads the body and date under a title, before the body
 // text begins (统计公报: 周口市统计局 / 2024年4月29日).
 func fromIssuerLine(d *reading) Issuer {
-	lines := headLines(d.text, issuerLineMax)
-	for i, l := range lines {
-		if chars.ContainsAny(fold(l), "。，,；;：:") {
+	head := d.headLines(issuerLineMax)
+	lines := make([]string, len(head))
+	for i, l := range head {
+		lines[i] = l.s
+	}
+	for i, l := range head {
+		if chars.ContainsAny(l.f, "。，,；;：:") {
 			break
 		}
 		if name := signatureAt(lines, i); name != "" {
@@ -704,7 +688,7 @@ const selfStarts = "由经为在向是对即据"
 // fromSelfReference reads the body a text calls 我局 (本局, 我委 …): the body
 // of that kind, with its place, that the text names most often.
 func fromSelfReference(d *reading) Issuer {
-	f := fold(d.text)
+	f := d.foldedText()
 	for _, sb := range selfBodies {
 		used := false
 		for _, w := range sb.words {

@@ -122,36 +122,35 @@ func parseKinds(tsv string) ([]kindRule, error) {
 // by its text's structure (kinds.tsv). It returns the kind and where it came
 // from (SourceTitle, SourceStructure, SourceDefault), or "" for an empty
 // document.
-func Kind(title, text string) (kind, source string) {
-	kind, _, source = classify(title, text)
+func Kind(title, text string) (kind, source string) { return NewText(text).Kind(title) }
+
+// Kind is the package's Kind of the text.
+func (t *Text) Kind(title string) (kind, source string) {
+	kind, _, source = t.classify(title)
 	return kind, source
 }
 
 // classify returns the kind with the name of the rule that decided it.
-func classify(title, text string) (kind, rule, source string) {
-	t := squashSpaces(fold(title))
-	var f string // the folded text, made when a rule needs it
-	textMatches := func(re *pattern) bool {
-		if f == "" {
-			f = fold(text)
-		}
-		return re.MatchString(f)
-	}
-	if t != "" {
+func classify(title, text string) (kind, rule, source string) { return NewText(text).classify(title) }
+
+func (t *Text) classify(title string) (kind, rule, source string) {
+	ft := squashSpaces(fold(title))
+	text := t.text
+	if ft != "" {
 		for _, r := range kindRules() {
-			if r.title != nil && r.title.MatchString(t) && (r.text == nil || textMatches(r.text)) {
+			if r.title != nil && r.title.MatchString(ft) && (r.text == nil || r.text.MatchString(t.foldedText())) {
 				return r.kind, r.name, SourceTitle
 			}
 		}
 	}
 	if strings.TrimSpace(text) != "" {
 		for _, r := range kindRules() {
-			if r.title == nil && textMatches(r.text) {
+			if r.title == nil && r.text.MatchString(t.foldedText()) {
 				return r.kind, r.name, SourceStructure
 			}
 		}
 	}
-	if t == "" && strings.TrimSpace(text) == "" {
+	if ft == "" && strings.TrimSpace(text) == "" {
 		return "", "", ""
 	}
 	return KindOther, "", SourceDefault

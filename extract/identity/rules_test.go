@@ -12,7 +12,7 @@ func TestIssuerRules(t *testing.T) {
 	for _, r := range issuerRules {
 		t.Run(r.name, func(t *testing.T) {
 			title, _ := Title(r.example)
-			if got := r.find(newReading(title, r.example)).String(); got != r.want {
+			if got := r.find(newReading(title, NewText(r.example))).String(); got != r.want {
 				t.Errorf("rule on its example = %q, want %q", got, r.want)
 			}
 			if got := IssuerOf(title, r.example); got.String() != r.want || got.Source != r.name {
@@ -86,7 +86,7 @@ func TestParseKindsErrors(t *testing.T) {
 func TestTitleBodies(t *testing.T) {
 	for _, b := range titleBodies {
 		t.Run(b.example, func(t *testing.T) {
-			got := fromTitlePlace(&reading{title: b.example})
+			got := fromTitlePlace(newReading(b.example, NewText("")))
 			if got.Body != b.body || got.Place == "" || !strings.Contains(b.example, got.Place) {
 				t.Errorf("fromTitlePlace(%q) = %+v, want a place of the title and %s", b.example, got, b.body)
 			}

@@ -30,7 +30,7 @@ func TestWords(t *testing.T) {
 				}
 			case "title-next":
 				want := e.Example[:strings.Index(e.Example, e.Word)]
-				d := &reading{title: e.Example}
+				d := newReading(e.Example, NewText(""))
 				if got := fromTitle(d).String(); got != want {
 					t.Errorf("fromTitle(%q) = %q, want %q", e.Example, got, want)
 				}

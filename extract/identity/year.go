@@ -20,7 +20,8 @@ type yearRule struct {
 
 // yearReading is a document as the year rules read it.
 type yearReading struct {
-	title, text, kind, signed string
+	title, kind, signed string
+	*Text
 }
 
 // yearRules are tried in order; the first that finds a year wins.
@@ -43,7 +44,12 @@ var yearRules = []yearRule{
 // report was delivered to a congress. kind is the document's kind, signed the
 // ISO date it was signed ("" when unknown). It returns 0 when nothing fits.
 func ReportYear(title, text, kind, signed string) (year int, source string) {
-	y := &yearReading{title: title, text: text, kind: kind, signed: signed}
+	return NewText(text).ReportYear(title, kind, signed)
+}
+
+// ReportYear is the package's ReportYear of the text.
+func (t *Text) ReportYear(title, kind, signed string) (year int, source string) {
+	y := &yearReading{title: title, kind: kind, signed: signed, Text: t}
 	for _, r := range yearRules {
 		if v := r.find(y); v != 0 {
 			return v, r.name
@@ -62,7 +68,7 @@ func yearOfSpeech(y *yearReading) int {
 // yearOfAnySpeech is the year a report was delivered to a congress, for a
 // report whose title and text say no other year (人大常委会工作报告).
 func yearOfAnySpeech(y *yearReading) int {
-	return findSpeech(newLines(headLines(y.text, 16))).year
+	return y.speech().year
 }
 
 var (
@@ -107,7 +113,7 @@ var periodRE = regexp.MustCompile(`(?:统计期限|统计时限|统计周期|数
 const yearDigits = `[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3}`
 
 func yearOfPeriod(y *yearReading) int {
-	if m := periodRE.FindStringSubmatch(fold(y.text)); m != nil {
+	if m := periodRE.FindStringSubmatch(y.foldedText()); m != nil {
 		return yearValue(m[1])
 	}
 	return 0
@@ -127,8 +133,8 @@ func yearOfOpening(y *yearReading) int {
 	if !annualKinds[y.kind] {
 		return 0
 	}
-	for _, l := range headLines(y.text, openingLines) {
-		if m := openingRE.FindStringSubmatch(fold(l)); m != nil {
+	for _, l := range y.headLines(openingLines) {
+		if m := openingRE.FindStringSubmatch(l.f); m != nil {
 			return yearValue(m[1])
 		}
 	}
@@ -151,9 +157,9 @@ func yearBeforeSigning(y *yearReading) int {
 	switch {
 	case annualKinds[y.kind]:
 		return year - 1
-	case strings.Contains(fold(y.text), "本年度") && month <= 6:
+	case strings.Contains(y.foldedText(), "本年度") && month <= 6:
 		return year - 1
-	case strings.Contains(fold(y.text), "本年度"):
+	case strings.Contains(y.foldedText(), "本年度"):
 		return year
 	}
 	return 0
