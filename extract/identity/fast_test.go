@@ -35,7 +35,7 @@ func oldSquashSpaces(s string) string {
 
 func oldTrimLine(s string) string {
 	s = strings.TrimFunc(s, isPadding)
-	if m := lineMark.FindStringIndex(s); m != nil {
+	if m := lineMark().FindStringIndex(s); m != nil {
 		s = strings.TrimLeftFunc(s[m[1]:], isPadding)
 	}
 	for _, e := range []string{"**", "__"} {
@@ -178,16 +178,16 @@ func FuzzFastPaths(f *testing.F) {
 			t.Errorf("lastField(%q) = %q, want %q", s, got, want)
 		}
 		// What the regexps are spared on: lines without their marks.
-		if got, want := chars.ContainsAny(s, crumbMarks), crumbSep.FindStringIndex(s) != nil; got != want {
+		if got, want := chars.ContainsAny(s, crumbMarks), crumbSep().FindStringIndex(s) != nil; got != want {
 			t.Errorf("crumbMarks in %q: %v, crumbSep: %v", s, got, want)
 		}
-		if congressRE.MatchString(s) && !strings.Contains(s, "届") {
+		if congressRE().MatchString(s) && !strings.Contains(s, "届") {
 			t.Errorf("congressRE matches %q, which has no 届", s)
 		}
-		if orderHeader.MatchString(s) && !strings.Contains(s, "令") {
+		if orderHeader().MatchString(s) && !strings.Contains(s, "令") {
 			t.Errorf("orderHeader matches %q, which has no 令", s)
 		}
-		if m := fullTextMark.FindStringIndex(s); m != nil && !strings.HasSuffix(s, "全文") {
+		if m := fullTextMark().FindStringIndex(s); m != nil && !strings.HasSuffix(s, "全文") {
 			t.Errorf("fullTextMark matches %q, which does not end with 全文", s)
 		}
 	})
@@ -198,7 +198,7 @@ func FuzzFastPaths(f *testing.F) {
 func TestLineMarkFirst(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
 		for _, rest := range []string{"", " ", "\u3000", "# ", "#", "x"} {
-			if lineMark.MatchString(string(r)+rest) && !lineMarkFirst.Has(r) {
+			if lineMark().MatchString(string(r)+rest) && !lineMarkFirst.Has(r) {
 				t.Errorf("lineMark matches %q, but %q is not in lineMarkFirst", string(r)+rest, r)
 			}
 		}
@@ -283,7 +283,7 @@ func TestRunesAtMost(t *testing.T) {
 // before anything else.
 func TestDateEnds(t *testing.T) {
 	for _, s := range fastLines(t) {
-		if dateLine.MatchString(fold(s)) {
+		if dateLine().MatchString(fold(s)) {
 			if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isSpace)); !dateEnds.Has(last) {
 				t.Errorf("dateLine matches %q, which ends with %q, not in dateEnds", s, last)
 			}

@@ -16,7 +16,6 @@
 package identity
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -98,7 +97,7 @@ func isLatin(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || 
 func trimLine(s string) string {
 	s = strings.TrimFunc(s, isPadding)
 	if first, _ := utf8.DecodeRuneInString(s); lineMarkFirst.Has(first) {
-		if m := lineMark.FindStringIndex(s); m != nil { // anchored as one group: tried at the start only
+		if m := lineMark().FindStringIndex(s); m != nil { // anchored as one group: tried at the start only
 			s = strings.TrimLeftFunc(s[m[1]:], isPadding)
 		}
 	}
@@ -116,7 +115,7 @@ func isPadding(r rune) bool {
 
 // lineMark is a Markdown heading's #s or a list item's bullet, followed by
 // a space (a hyphen without one may start a speech header: -2024年…).
-var lineMark = regexp.MustCompile(`^(?:(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+|[•·●▪◆■◇])`)
+var lineMark = lazyRegexp(`^(?:(?:#{1,6}|[-+*＊])[ \t\x{3000}\x{00a0}]+|[•·●▪◆■◇])`)
 
 // lineMarkFirst are the characters a lineMark starts with: most lines start
 // with none, and the regexp is not tried.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -226,19 +227,19 @@ func IsOrgName(s string) bool {
 }
 
 var (
-	leadingYear = regexp.MustCompile(`^\s*(?:[0-9０-９]{4}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年度?`)
+	leadingYear = lazyRegexp(`^\s*(?:[0-9０-９]{4}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年度?`)
 	// titleNext is what follows the issuer's name in a title: 关于, a year,
 	// or a word of words.tsv (工作报告, 政府信息公开, 工作规则 …). The longest
 	// alternative is taken, so that of two ways to split a title the one
 	// that leaves the report's whole name wins (某市科委 + 政府信息公开…, not
 	// 某市科委政府 + 信息公开…).
-	titleNext = func() *regexp.Regexp {
+	titleNext = sync.OnceValue(func() *regexp.Regexp {
 		re := regexp.MustCompile(`^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|` + alternatives(lists.Of("title-next")) + `)`)
 		re.Longest()
 		return re
-	}()
+	})
 	// govName is a government named by its place: 北京市政府, 西藏人民政府.
-	govName = regexp.MustCompile(`^(.+?)(?:人民)?政府$`)
+	govName = lazyRegexp(`^(.+?)(?:人民)?政府$`)
 )
 
 // fromTitle reads the body a title starts with: the longest prefix that is a
@@ -250,7 +251,7 @@ var (
 // 工作年度报告 is 上海市科委's, not 上海市科委政府's.
 func fromTitle(d *reading) Issuer {
 	t := squashSpaces(d.title)
-	t = strings.TrimPrefix(t, leadingYear.FindString(t))
+	t = strings.TrimPrefix(t, leadingYear().FindString(t))
 	f := []rune(fold(t))
 	rs := []rune(t)
 	longest := min(len(rs), 40)
@@ -266,7 +267,7 @@ func fromTitle(d *reading) Issuer {
 		if !IsOrgName(name) {
 			continue
 		}
-		if next := len(titleNext.FindString(string(f[n:]))); next > bestNext {
+		if next := len(titleNext().FindString(string(f[n:]))); next > bestNext {
 			best, bestNext = name, next
 		}
 	}
@@ -282,7 +283,7 @@ func fromTitle(d *reading) Issuer {
 // A place is no body: 上海市科委政府 is not read as the government of a
 // place called 上海市科委, which does not exist.
 func bodyOrGovernment(name string) Issuer {
-	if m := govName.FindStringSubmatch(fold(name)); m != nil && !strings.Contains(m[1], "办") {
+	if m := govName().FindStringSubmatch(fold(name)); m != nil && !strings.Contains(m[1], "办") {
 		place := string([]rune(name)[:utf8.RuneCountInString(m[1])])
 		if place != "" && !isRelative(place) && (!IsOrgName(m[1]) || placePrefix(m[1]) == len(m[1])) {
 			return Issuer{Place: place, Body: "人民政府"}
@@ -293,7 +294,7 @@ func bodyOrGovernment(name string) Issuer {
 
 // orderHeader is the header of an order: 中华人民共和国国务院令 / 第707号,
 // 北京市人民政府令第312号.
-var orderHeader = regexp.MustCompile(`^(.{2,30}?)令\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*号)?$`)
+var orderHeader = lazyRegexp(`^(.{2,30}?)令\s*(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*号)?$`)
 
 // fromOrderHeader reads the body of a 令 header in the first lines.
 func fromOrderHeader(d *reading) Issuer {
@@ -306,7 +307,7 @@ func fromOrderHeader(d *reading) Issuer {
 			continue // no orderHeader: spare the regexp
 		}
 		l = line{squashSpaces(l.s), squashSpaces(l.f)}
-		m := orderHeader.FindStringSubmatchIndex(l.f)
+		m := orderHeader().FindStringSubmatchIndex(l.f)
 		if m == nil {
 			continue
 		}
@@ -336,7 +337,7 @@ type speech struct {
 
 // congressRE is the congress a speech was delivered at: 在长沙县第十八届人民代表大会
 // 第三次会议上, 在第十四届全国人民代表大会第二次会议上, 在市十七届人大三次会议上.
-var congressRE = regexp.MustCompile(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
+var congressRE = lazyRegexp(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
 
 // findSpeech finds the speech header in the first lines: the congress and
 // the date, maybe broken over two lines (——2021年7月29日在某市第九届人民代表大会
@@ -351,12 +352,12 @@ func findSpeech(head []line) speech {
 		// A congress is a 届's: the regexp is spared the lines without one.
 		var loc []int
 		if strings.Contains(l.f, "届") {
-			loc = congressRE.FindStringSubmatchIndex(l.f)
+			loc = congressRE().FindStringSubmatchIndex(l.f)
 		}
 		if loc == nil && i+1 < len(head) && strings.Contains(l.f, "在") &&
 			(strings.Contains(l.f, "届") || strings.Contains(head[i+1].f, "届")) {
 			joined := line{l.s + head[i+1].s, l.f + head[i+1].f}
-			if m := congressRE.FindStringSubmatchIndex(joined.f); m != nil && m[0] < len(l.f) && m[1] > len(l.f) {
+			if m := congressRE().FindStringSubmatchIndex(joined.f); m != nil && m[0] < len(l.f) && m[1] > len(l.f) {
 				l, loc, next = joined, m, i+2
 			}
 		}
@@ -401,7 +402,7 @@ var heads = func() []head {
 }()
 
 // speakerRest is what may follow a position: the speaker's name, 同志, 作…报告.
-var speakerRest = regexp.MustCompile(`^\s*[\p{Han}·•]{0,5}\s*(?:同志)?\s*(?:作.*)?[。.]?$`)
+var speakerRest = lazyRegexp(`^\s*[\p{Han}·•]{0,5}\s*(?:同志)?\s*(?:作.*)?[。.]?$`)
 
 // fromSpeech reads the issuer from a speech header: the body before the
 // speaker's position (青禾县审计局局长 → 青禾县审计局), or the government the
@@ -422,7 +423,7 @@ func fromSpeech(d *reading) Issuer {
 			}
 			k += from
 			from = k + len(h.position)
-			if !speakerRest.MatchString(sp.f[from:]) {
+			if !speakerRest().MatchString(sp.f[from:]) {
 				continue
 			}
 			end := k
@@ -498,19 +499,19 @@ func relativeTo(name, place string) Issuer {
 			break
 		}
 	}
-	if govName.MatchString(rest) && !strings.Contains(rest, "办") {
+	if govName().MatchString(rest) && !strings.Contains(rest, "办") {
 		return Issuer{Place: place, Body: "人民政府"}
 	}
 	return Issuer{Place: place, Body: bodyWords.Replace(rest)}
 }
 
 // onBehalf is a speaker's opening: 现在，我代表北京市人民政府，向大会报告.
-var onBehalf = regexp.MustCompile(`我代表([^，,。、\s]{2,24}?)[，,\s]*向(?:大会|会议)`)
+var onBehalf = lazyRegexp(`我代表([^，,。、\s]{2,24}?)[，,\s]*向(?:大会|会议)`)
 
 // fromOnBehalf reads the body a report is delivered for.
 func fromOnBehalf(d *reading) Issuer {
 	for _, l := range d.lines() {
-		m := onBehalf.FindStringSubmatchIndex(l.f)
+		m := onBehalf().FindStringSubmatchIndex(l.f)
 		if m == nil {
 			continue
 		}
@@ -623,12 +624,12 @@ func fromSignature(d *reading) Issuer {
 
 // placeRE reads a place at the start of a title: one or more names ending
 // with a division's level (珠海市斗门区, 云溪县, 黔东南州).
-var placeRE = regexp.MustCompile(`^(?:[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道))+`)
+var placeRE = lazyRegexp(`^(?:[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道))+`)
 
 // placeSegment is one name of placeRE; levelChars may follow it directly
 // (鄞州 is read first, then 区).
 var (
-	placeSegment = regexp.MustCompile(`^[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道)`)
+	placeSegment = lazyRegexp(`^[\p{Han}]{1,8}?(?:自治区|自治州|自治县|特别行政区|地区|省|市|县|区|州|旗|盟|镇|乡|街道)`)
 	levelChars   = "省市县区州旗盟镇乡"
 )
 
@@ -637,7 +638,7 @@ var (
 func placePrefix(f string) int {
 	end := 0
 	for {
-		loc := placeSegment.FindStringIndex(f[end:])
+		loc := placeSegment().FindStringIndex(f[end:])
 		if loc == nil {
 			return end
 		}
@@ -656,9 +657,9 @@ func placePrefix(f string) int {
 // leading year and 关于 (2024年关于…, 关于2024年…).
 func titleStart(title string) string {
 	t := squashSpaces(title)
-	t = strings.TrimPrefix(t, leadingYear.FindString(t))
+	t = strings.TrimPrefix(t, leadingYear().FindString(t))
 	t = strings.TrimPrefix(t, "关于")
-	return strings.TrimPrefix(t, leadingYear.FindString(t))
+	return strings.TrimPrefix(t, leadingYear().FindString(t))
 }
 
 // titlePlace returns the place a title starts with (珠海市斗门区, 云溪县).
@@ -753,17 +754,17 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // titleBodies say which body issues a kind of document in the place its
 // title names.
 var titleBodies = []struct {
-	title    *regexp.Regexp
+	title    func() *regexp.Regexp
 	body     string
 	national string // the issuer when the place is the whole country
 	example  string
 }{
-	{regexp.MustCompile(`政府工作报告`), "人民政府", "国务院", "2022年珠海市斗门区政府工作报告"},
-	{regexp.MustCompile(`国民经济和社会发展统计公报`), "统计局", "国家统计局", "2023年周口市国民经济和社会发展统计公报"},
-	{regexp.MustCompile(`法治政府建设.*报告`), "人民政府", "国务院", "2020年静海区法治政府建设情况报告"},
-	{regexp.MustCompile(`政府信息公开.*年度报告`), "人民政府", "", "静海区2023年政府信息公开工作年度报告"},
+	{lazyRegexp(`政府工作报告`), "人民政府", "国务院", "2022年珠海市斗门区政府工作报告"},
+	{lazyRegexp(`国民经济和社会发展统计公报`), "统计局", "国家统计局", "2023年周口市国民经济和社会发展统计公报"},
+	{lazyRegexp(`法治政府建设.*报告`), "人民政府", "国务院", "2020年静海区法治政府建设情况报告"},
+	{lazyRegexp(`政府信息公开.*年度报告`), "人民政府", "", "静海区2023年政府信息公开工作年度报告"},
 	// the audit office's head delivers it; a page often drops the speaker line
-	{regexp.MustCompile(`审计工作报告$|审计结果公告`), "审计局", "审计署", "关于2023年度云溪县本级预算执行和其他财政收支的审计工作报告"},
+	{lazyRegexp(`审计工作报告$|审计结果公告`), "审计局", "审计署", "关于2023年度云溪县本级预算执行和其他财政收支的审计工作报告"},
 }
 
 // fromTitlePlace names the body that issues the title's kind of document in
@@ -772,7 +773,7 @@ func fromTitlePlace(d *reading) Issuer {
 	f := fold(d.title)
 	start := titleStart(f)
 	for _, b := range titleBodies {
-		if !b.title.MatchString(f) {
+		if !b.title().MatchString(f) {
 			continue
 		}
 		if strings.HasPrefix(start, "中华人民共和国") || strings.HasPrefix(start, "全国") {

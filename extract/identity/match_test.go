@@ -72,7 +72,7 @@ func TestTrailerLast(t *testing.T) {
 	lines := append(matchLines(t), "某报告（2024年度）", "某方案(草案)", "某通知——全文", "某通知 - 全文", "《某报告》", "「某」", "“某”", `"某"`, "某【转】", "某（）")
 	n := 0
 	for _, line := range lines {
-		for _, m := range titleTrailer.FindAllString(line, -1) {
+		for _, m := range titleTrailer().FindAllString(line, -1) {
 			n++
 			if last, _ := utf8.DecodeLastRuneInString(m); !strings.ContainsRune(trailerLast, last) {
 				t.Errorf("trailer %q of %q ends with %q, not in trailerLast %q", m, line, last, trailerLast)

@@ -136,3 +136,15 @@ func shortestRunes(words []string) int {
 	}
 	return n
 }
+
+// lazyRegexp returns a regexp compiled on first use: compiling all of them
+// took most of the package's initialisation, which every process pays,
+// and a process may need few.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	re := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+	lazyRegexps = append(lazyRegexps, re)
+	return re
+}
+
+// lazyRegexps are the regexps of lazyRegexp, which a test compiles.
+var lazyRegexps []func() *regexp.Regexp

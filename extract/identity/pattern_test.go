@@ -62,3 +62,13 @@ func FuzzPattern(f *testing.F) {
 		}
 	})
 }
+
+func TestLazyRegexps(t *testing.T) {
+	if len(lazyRegexps) < 20 {
+		t.Errorf("%d lazy regexps, want all the package's", len(lazyRegexps))
+	}
+	for _, re := range lazyRegexps {
+		re() // panics if it does not compile
+	}
+	titleNext()
+}

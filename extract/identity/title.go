@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,32 +20,32 @@ var titleEnds = []string{"报告", "公报", "通知", "意见", "决定", "办�
 var (
 	// titleTrailer is a note after the title's last word: （2024年度）, (草案),
 	// （2021—2035年）, —全文.
-	titleTrailer = regexp.MustCompile(`(?:[（(][^（()）]{0,16}[)）]|【[^【】]{0,8}】|[—–-]+\s*全文|[》」”"])$`)
+	titleTrailer = lazyRegexp(`(?:[（(][^（()）]{0,16}[)）]|【[^【】]{0,8}】|[—–-]+\s*全文|[》」”"])$`)
 	// trailerLast are the characters a titleTrailer ends with: a regexp
 	// anchored at the end is tried from every character of the line.
 	trailerLast = ")）】文》」”\""
 	// fullTextMark is a site's note that the page holds the whole text.
-	fullTextMark = regexp.MustCompile(`[—–-]+\s*全文$`)
+	fullTextMark = lazyRegexp(`[—–-]+\s*全文$`)
 	// headingNumber starts a numbered heading of the body.
-	headingNumber = regexp.MustCompile(`^(?:第[一二三四五六七八九十百零〇]+[章节条部分编]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[0-9０-９]{1,2}[、.．])`)
+	headingNumber = lazyRegexp(`^(?:第[一二三四五六七八九十百零〇]+[章节条部分编]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[0-9０-９]{1,2}[、.．])`)
 	// docNumberLine is a line ending with a document number or 令 number.
-	docNumberLine = regexp.MustCompile(`[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*第?\s*[0-9０-９]+\s*号$|^第\s*[0-9０-９一二三四五六七八九十百]+\s*号$`)
+	docNumberLine = lazyRegexp(`[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*第?\s*[0-9０-９]+\s*号$|^第\s*[0-9０-９一二三四五六七八九十百]+\s*号$`)
 	// dateLine is a line that holds a date and nothing else.
-	dateLine = regexp.MustCompile(`^[（(]?\s*(?:[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*[年./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[月./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日?\s*[)）]?$`)
+	dateLine = lazyRegexp(`^[（(]?\s*(?:[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*[年./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[月./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日?\s*[)）]?$`)
 	// chromeLine starts the lines of a page's furniture.
-	chromeLine = regexp.MustCompile(`^(?:首页|网站首页|当前位置|您的位置|您当前的位置|您所在的位置|您现在的位置|所在位置|打印|关闭|返回|分享|字号|字体|今天是|欢迎|【|\[)`)
+	chromeLine = lazyRegexp(`^(?:首页|网站首页|当前位置|您的位置|您当前的位置|您所在的位置|您现在的位置|所在位置|打印|关闭|返回|分享|字号|字体|今天是|欢迎|【|\[)`)
 	// speechHeader starts the line under a speech's title: ——2025年1月9日在….
-	speechStart = regexp.MustCompile(`^(?:[—\-－–─]{1,3}|[（(].{0,24}在.{0,40}(?:会议|大会))`)
+	speechStart = lazyRegexp(`^(?:[—\-－–─]{1,3}|[（(].{0,24}在.{0,40}(?:会议|大会))`)
 	// crumbSep separates the steps of a breadcrumb, or a column's name from
 	// the title after it (政务服务丨某市人民政府关于…, 政策解读 | …).
-	crumbSep = regexp.MustCompile(`\s*(?:>>|>|＞|»|›|→|丨|｜|\|)\s*`)
+	crumbSep = lazyRegexp(`\s*(?:>>|>|＞|»|›|→|丨|｜|\|)\s*`)
 	// crumbMarks are the marks of crumbSep: a line has a crumbSep if and
 	// only if it has one of them.
 	crumbMarks = ">＞»›→丨｜|"
 	// siteNameEnds end a line naming the site above a title.
 	siteNameEnds = []string{"网站", "门户", "政府网", "政务网", "信息公开平台", "公开专栏"}
 	// repostMark is a forum's tag before a title: 【转帖】.
-	repostMark = regexp.MustCompile(`^【[^】]{1,6}】`)
+	repostMark = lazyRegexp(`^【[^】]{1,6}】`)
 )
 
 // Title finds the title at the top of a text and says how: the first block
@@ -99,7 +98,7 @@ func Title(text string) (title, source string) {
 			crumb = c
 		}
 		if breaksTitle(line) {
-			if found != "" && !chromeLine.MatchString(fold(line)) && !chars.ContainsAny(line, crumbMarks) {
+			if found != "" && !chromeLine().MatchString(fold(line)) && !chars.ContainsAny(line, crumbMarks) {
 				break // the text after the title has begun
 			}
 			block = block[:0]
@@ -162,7 +161,7 @@ var recipientEnds = lists.Of("addressee-end")
 func isRecipients(line string) bool {
 	f := fold(line)
 	return endsRecipients(f) && runeLen(f) >= 4 && runesAtMost(f, 120) &&
-		!chars.ContainsAny(f, "。！？") && !startsWithLabel(line) && !chromeLine.MatchString(f)
+		!chars.ContainsAny(f, "。！？") && !startsWithLabel(line) && !chromeLine().MatchString(f)
 }
 
 // endsRecipients reports whether s ends with a word of recipientEnds and a
@@ -234,10 +233,10 @@ var (
 	// embeddedStart is where a title glued to other text may begin: after
 	// anything that is not a Chinese character, a digit or a title's mark
 	// (a site's name and address before it: …www.example.com某省人民政府关于…).
-	embeddedStart = regexp.MustCompile(`[^\p{Han}0-9０-９（）()《》〈〉“”、]`)
+	embeddedStart = lazyRegexp(`[^\p{Han}0-9０-９（）()《》〈〉“”、]`)
 	// bodyStart is the first sentence of the body, glued to the title:
 	// 2023年，… or a paragraph's first clause.
-	bodyStart = regexp.MustCompile(`[。，,；;：:！？]`)
+	bodyStart = lazyRegexp(`[。，,；;：:！？]`)
 )
 
 // embeddedTitle finds a title inside a line that holds other text too: a
@@ -250,11 +249,11 @@ var (
 func embeddedTitle(text string) string {
 	f := fold(text)
 	end := len(f)
-	if loc := bodyStart.FindStringIndex(f); loc != nil {
+	if loc := bodyStart().FindStringIndex(f); loc != nil {
 		end = loc[0]
 	}
 	start := 0
-	for _, loc := range embeddedStart.FindAllStringIndex(f[:end], -1) {
+	for _, loc := range embeddedStart().FindAllStringIndex(f[:end], -1) {
 		start = loc[1]
 	}
 	cand := line{text, f}.cut(start, end)
@@ -281,7 +280,7 @@ const laterTitleLines = 6
 // says 关于: what a column's name (政府工作报告, 统计公报) does not.
 func titleLike(t string) bool {
 	f := fold(t)
-	return findYear(f, 0) != nil || strings.Contains(f, "关于") || placeRE.MatchString(titleStart(f)) || orgStart(f)
+	return findYear(f, 0) != nil || strings.Contains(f, "关于") || placeRE().MatchString(titleStart(f)) || orgStart(f)
 }
 
 // orgStart reports whether a title starts with a body's name followed by
@@ -289,7 +288,7 @@ func titleLike(t string) bool {
 func orgStart(f string) bool {
 	rs := []rune(f)
 	for n := min(len(rs), 40); n >= 2; n-- {
-		if IsOrgName(string(rs[:n])) && titleNext.MatchString(string(rs[n:])) {
+		if IsOrgName(string(rs[:n])) && titleNext().MatchString(string(rs[n:])) {
 			return true
 		}
 	}
@@ -324,7 +323,7 @@ func joins(before, line string) bool {
 // startsLikeTitle reports whether a line starts as titles do: 关于, a year,
 // a place.
 func startsLikeTitle(l string) bool {
-	return strings.HasPrefix(l, "关于") || leadingYear.MatchString(l) || placeRE.MatchString(l)
+	return strings.HasPrefix(l, "关于") || leadingYear().MatchString(l) || placeRE().MatchString(l)
 }
 
 // continuesTitle reports whether a line after one that ends like a title
@@ -338,7 +337,7 @@ func continuesTitle(line string) bool {
 func joinTitle(block []string) string {
 	t := squashSpaces(strings.Join(block, ""))
 	if strings.HasSuffix(t, "全文") { // the regexp, anchored at the end, is tried from every character
-		t = fullTextMark.ReplaceAllString(t, "")
+		t = fullTextMark().ReplaceAllString(t, "")
 	}
 	t = strings.TrimSpace(t)
 	// 《2023年某县政府工作报告》: the marks around the whole title go
@@ -355,8 +354,8 @@ func breaksTitle(line string) bool {
 	}
 	f := fold(line)
 	return chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
-		startsWithLabel(line) || headingNumber.MatchString(f) || isDocNumberLine(f) ||
-		mayBeDate(f) && dateLine.MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
+		startsWithLabel(line) || headingNumber().MatchString(f) || isDocNumberLine(f) ||
+		mayBeDate(f) && dateLine().MatchString(f) || chromeLine().MatchString(f) || speechStart().MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
 		endsWithAny(f, siteNameEnds)
 }
@@ -375,11 +374,11 @@ func endsWithAny(s string, ends []string) bool {
 // ends with 号: the regexp, anchored at the end, is tried from every
 // character of a line.
 func isDocNumberLine(f string) bool {
-	return strings.HasSuffix(f, "号") && docNumberLine.MatchString(f)
+	return strings.HasSuffix(f, "号") && docNumberLine().MatchString(f)
 }
 
 // isDate reports whether s, folded, is a dateLine.
-func isDate(s string) bool { return mayBeDate(s) && dateLine.MatchString(fold(s)) }
+func isDate(s string) bool { return mayBeDate(s) && dateLine().MatchString(fold(s)) }
 
 // mayBeDate reports whether s can be a dateLine, folded or not: one starts
 // with its year, maybe after a parenthesis, and no traditional character
@@ -397,7 +396,7 @@ func endsLikeTitle(line string) bool {
 		if last, _ := utf8.DecodeLastRuneInString(core); !strings.ContainsRune(trailerLast, last) {
 			break
 		}
-		trimmed := titleTrailer.ReplaceAllString(core, "")
+		trimmed := titleTrailer().ReplaceAllString(core, "")
 		if trimmed == core {
 			break
 		}
@@ -437,11 +436,11 @@ func crumbTitle(line string) string {
 	if !chars.ContainsAny(line, crumbMarks) {
 		return ""
 	}
-	steps := crumbSep.Split(line, -1)
+	steps := crumbSep().Split(line, -1)
 	if len(steps) < 2 {
 		return ""
 	}
-	last := repostMark.ReplaceAllString(trimLine(steps[len(steps)-1]), "")
+	last := repostMark().ReplaceAllString(trimLine(steps[len(steps)-1]), "")
 	if runeLen(last) < 8 || !endsLikeTitle(last) || chars.ContainsAny(last, "。，,；;：:") {
 		return ""
 	}

@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -72,8 +71,8 @@ func yearOfAnySpeech(y *yearReading) int {
 }
 
 var (
-	spanAfter  = regexp.MustCompile(`^\s*度?\s*[—–\-－~～至到]\s*(?:[0-9０-９]{2,4}|[一二][〇○零一二三四五六七八九]{3})`)
-	citedAfter = regexp.MustCompile(`^\s*(?:修订|修正|版|第[0-9０-９一二三四五六七八九十]+号)`)
+	spanAfter  = lazyRegexp(`^\s*度?\s*[—–\-－~～至到]\s*(?:[0-9０-９]{2,4}|[一二][〇○零一二三四五六七八九]{3})`)
+	citedAfter = lazyRegexp(`^\s*(?:修订|修正|版|第[0-9０-９一二三四五六七八九十]+号)`)
 )
 
 // TitleYear returns the first year a title names that is the year of the
@@ -84,7 +83,7 @@ func TitleYear(title string) int {
 	for m := findYear(t, 0); m != nil; m = findYear(t, m[1]) {
 		before, after := t[:m[0]], t[m[1]:]
 		if strings.Count(before, "《") > strings.Count(before, "》") ||
-			endsSpan(before) || spanAfter.MatchString(after) || citedAfter.MatchString(after) {
+			endsSpan(before) || spanAfter().MatchString(after) || citedAfter().MatchString(after) {
 			continue
 		}
 		if v := yearValue(t[m[2]:m[3]]); v != 0 {
@@ -108,12 +107,12 @@ func yearOfTitle(y *yearReading) int { return TitleYear(y.title) }
 
 // periodRE is the statistical period an annual report states:
 // 统计期限自2024年1月1日至12月31日.
-var periodRE = regexp.MustCompile(`(?:统计期限|统计时限|统计周期|数据统计期限)[^。\n]{0,6}?(` + yearDigits + `)\s*年\s*1\s*月\s*1\s*日`)
+var periodRE = lazyRegexp(`(?:统计期限|统计时限|统计周期|数据统计期限)[^。\n]{0,6}?(` + yearDigits + `)\s*年\s*1\s*月\s*1\s*日`)
 
 const yearDigits = `[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3}`
 
 func yearOfPeriod(y *yearReading) int {
-	if m := periodRE.FindStringSubmatch(y.foldedText()); m != nil {
+	if m := periodRE().FindStringSubmatch(y.foldedText()); m != nil {
 		return yearValue(m[1])
 	}
 	return 0
@@ -124,7 +123,7 @@ var annualKinds = map[string]bool{KindFzzf: true, KindXxgk: true, KindStats: tru
 
 // openingRE is the start of a report's first sentence: 2023年，…, 2024年以来…,
 // 2024年是…, 2024年度，….
-var openingRE = regexp.MustCompile(`^(` + yearDigits + `)\s*年度?\s*(?:[，,]|以来|是|全年|我|全[省市县区州旗镇乡])`)
+var openingRE = lazyRegexp(`^(` + yearDigits + `)\s*年度?\s*(?:[，,]|以来|是|全年|我|全[省市县区州旗镇乡])`)
 
 // openingLines is how far from the top the first sentence is looked for.
 const openingLines = 25
@@ -134,7 +133,7 @@ func yearOfOpening(y *yearReading) int {
 		return 0
 	}
 	for _, l := range y.headLines(openingLines) {
-		if m := openingRE.FindStringSubmatch(l.f); m != nil {
+		if m := openingRE().FindStringSubmatch(l.f); m != nil {
 			return yearValue(m[1])
 		}
 	}
