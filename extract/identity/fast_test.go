@@ -108,6 +108,24 @@ func oldHeadLines(text string, n int) []string {
 	return out
 }
 
+// oldFromSignature is fromSignature measuring every line.
+func oldFromSignature(text string) string {
+	var lines []string
+	for line := range strings.Lines(text) {
+		if l := trimLine(line); l != "" && runeLen(l) <= 60 {
+			lines = append(lines, l)
+		} else if l != "" {
+			lines = append(lines, "。")
+		}
+	}
+	for i := range lines {
+		if name := oldSignatureAt(lines, i); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
 var oldYearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
 
 var oldSpanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
@@ -119,7 +137,10 @@ func fastLines(t testing.TB) []string {
 		"某某县人民政府  2025年6月13日", "某某县人民政府\u30002025年6月13日", "a b\u3000", " x", "首页 > 政策", "栏目丨标题", "a|b",
 		"某市人民政府令\n", "中华人民共和国国务院令", "在某县第十八届人民代表大会第三次会议上", "縣統計局", "某某廳", "局\xff",
 		"某市政府网站", "2024年", "２０２４ 年度", "二〇二四\t年", "二〇二四年和2025年", "12345年", "2024\u3000年", "1９99年", "二O二四年", "二Ｏ二四年", "〇二四年", "20\xff4年", "2018—2035年", "某 某 县 人 民 政 府", "Hello  World 2024", "\xe4\xb8", "某\u00a0某",
-		"2025年6月13日 ", "2025年6月13日）", "（二〇二五年六月十三日）", "2025.6.13", "2025-06-13\t", "某局 2025年6月13日\u3000", "二〇二五年六月十日")
+		"2025年6月13日 ", "2025年6月13日）", "（二〇二五年六月十三日）", "2025.6.13", "2025-06-13\t", "某局 2025年6月13日\u3000", "二〇二五年六月十日",
+		"某某县人民政府\n"+strings.Repeat("某", 61)+"\n2025年6月13日", strings.Repeat("某", 61)+"局\n2025年6月13日",
+		"某某县人民政府\n某市统计局\n某县财政局\n某县审计局\n2025年6月13日\n", "正文。\n\n某县人民政府  "+strings.Repeat("\u3000", 40)+"2025年6月13日",
+		"某 某 县 人 民 政 府 办 公 室 某 某 县 人 民 政 府 办 公 室 某 某 县 人 民 政 府 办 公 室\n2025年6月13日")
 }
 
 func FuzzFastPaths(f *testing.F) {
@@ -155,6 +176,9 @@ func FuzzFastPaths(f *testing.F) {
 			if got, want := signatureAt(lines, len(lines)-1), oldSignatureAt(lines, len(lines)-1); got != want {
 				t.Errorf("signatureAt(%q) = %q, want %q", lines, got, want)
 			}
+		}
+		if got, want := fromSignature(newReading("", NewText(s))).String(), oldFromSignature(s); got != want {
+			t.Errorf("fromSignature(%q) = %q, want %q", s, got, want)
 		}
 		text := NewText(s)
 		for _, n := range []int{1, 3, 2, 16, 10, 25} {

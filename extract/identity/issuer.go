@@ -531,8 +531,8 @@ func fromOnBehalf(d *reading) Issuer {
 // line (金昌市人民政府  2025年6月13日); of several bodies signing together on
 // consecutive lines, the first. It returns "" when line i is no signature.
 func signatureAt(lines []string, i int) string {
-	if last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(lines[i], isSpace)); !dateEnds.Has(last) {
-		return "" // no date ends the line: spare the fold, the split and the regexp
+	if !mayEndWithDate(lines[i]) {
+		return "" // spare the fold, the split and the regexp
 	}
 	if !isDate(lines[i]) {
 		// The date is the last field: most lines are spared the split.
@@ -564,6 +564,13 @@ func signatureAt(lines []string, i int) string {
 // dateEnds are the characters a dateLine ends with before its trailing
 // spaces. No traditional character folds to one of them.
 var dateEnds = chars.NewSet("日)）0123456789０１２３４５６７８９一二三四五六七八九十")
+
+// mayEndWithDate reports whether a line may end with a date, alone or
+// after a name: whether its last character but spaces ends a dateLine.
+func mayEndWithDate(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, isSpace))
+	return dateEnds.Has(last)
+}
 
 // lastField returns the last of strings.Fields(s), or "".
 func lastField(s string) string {
@@ -608,13 +615,24 @@ func fromIssuerLine(d *reading) Issuer {
 func fromSignature(d *reading) Issuer {
 	var lines []string
 	for line := range strings.Lines(d.text) {
-		if l := trimLine(line); l != "" && runesAtMost(l, 60) {
+		if l := trimLine(line); l != "" {
 			lines = append(lines, l)
-		} else if l != "" {
-			lines = append(lines, "。") // a paragraph: no signature line
 		}
 	}
+	// A paragraph is no signature line: it reads as 。. Lines are measured
+	// only where signatureAt reads them: a line that may end with a date
+	// and the three above it.
+	measured := 0
 	for i := range lines {
+		if !mayEndWithDate(lines[i]) {
+			continue // no signature, paragraph or not
+		}
+		for j := max(measured, i-3); j <= i; j++ {
+			if !runesAtMost(lines[j], 60) {
+				lines[j] = "。"
+			}
+		}
+		measured = i + 1
 		if name := signatureAt(lines, i); name != "" {
 			return Issuer{Name: name}
 		}
