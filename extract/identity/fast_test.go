@@ -180,6 +180,9 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := fromSignature(newReading("", NewText(s))).String(), oldFromSignature(s); got != want {
 			t.Errorf("fromSignature(%q) = %q, want %q", s, got, want)
 		}
+		if got, want := NewText(s).speech(), findSpeech(NewText(s).headLines(speechLines)); got != want {
+			t.Errorf("speech of %q = %+v, want %+v", s, got, want)
+		}
 		text := NewText(s)
 		for _, n := range []int{1, 3, 2, 16, 10, 25} {
 			var got []string
@@ -191,6 +194,9 @@ func FuzzFastPaths(f *testing.F) {
 			}
 			if want := oldHeadLines(s, n); !slices.Equal(got, want) {
 				t.Errorf("headLines(%q, %d) = %q, want %q", s, n, got, want)
+			}
+			if raw := NewText(s).rawLines(n); !slices.Equal(raw, got) {
+				t.Errorf("rawLines(%q, %d) = %q, want %q", s, n, raw, got)
 			}
 		}
 		fields := strings.Fields(s)
@@ -316,6 +322,25 @@ func TestDateEnds(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
 		if f := []rune(fold(string(r))); dateEnds.Has(f[0]) != dateEnds.Has(r) {
 			t.Errorf("%q folds to %q", r, f[0])
+		}
+	}
+}
+
+// TestUnfolded checks the characters the rules look for in lines as
+// written before folding them: no other character folds to one of them,
+// or only those the rule looks for as well (屆 for 届).
+func TestUnfolded(t *testing.T) {
+	allowed := map[rune]string{'届': "屆"}
+	want := "令我代届。，,；;：:0123456789０１２３４５６７８９一二"
+	for _, r := range want {
+		if fold(string(r)) != string(r) {
+			t.Errorf("%q folds", r)
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		f, _ := utf8.DecodeRuneInString(fold(string(r)))
+		if f != r && strings.ContainsRune(want, f) && !strings.ContainsRune(allowed[f], r) {
+			t.Errorf("%q folds to %q", r, f)
 		}
 	}
 }

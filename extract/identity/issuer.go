@@ -298,21 +298,21 @@ var orderHeader = lazyRegexp(`^(.{2,30}?)令\s*(?:第\s*[0-9０-９一二三四�
 
 // fromOrderHeader reads the body of a 令 header in the first lines.
 func fromOrderHeader(d *reading) Issuer {
-	head := d.lines()
-	for i, l := range head {
+	head := d.rawLines(7) // six, and the line after
+	for i, s := range head {
 		if i >= 6 {
 			break
 		}
-		if !strings.Contains(l.f, "令") {
-			continue // no orderHeader: spare the regexp
+		if !strings.Contains(s, "令") {
+			continue // no orderHeader (no character folds to 令): spare the fold and the regexp
 		}
-		l = line{squashSpaces(l.s), squashSpaces(l.f)}
+		l := line{squashSpaces(s), squashSpaces(fold(s))}
 		m := orderHeader().FindStringSubmatchIndex(l.f)
 		if m == nil {
 			continue
 		}
 		numbered := strings.Contains(l.f, "号")
-		if !numbered && (i+1 >= len(head) || !isDocNumberLine(head[i+1].f)) {
+		if !numbered && (i+1 >= len(head) || !isDocNumberLine(fold(head[i+1]))) {
 			continue
 		}
 		start := m[2]
@@ -339,13 +339,17 @@ type speech struct {
 // 第三次会议上, 在第十四届全国人民代表大会第二次会议上, 在市十七届人大三次会议上.
 var congressRE = lazyRegexp(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
 
+// speechRead is how many lines findSpeech reads: a header may start on
+// one of the first ten and go on to the next.
+const speechRead = 11
+
 // findSpeech finds the speech header in the first lines: the congress and
 // the date, maybe broken over two lines (——2021年7月29日在某市第九届人民代表大会
 // / 常务委员会第四十一次会议上), and who speaks — on the same line after 会议上
 // or on the next.
 func findSpeech(head []line) speech {
 	for i, l := range head {
-		if i >= 10 {
+		if i >= speechRead-1 {
 			break
 		}
 		next := i + 1 // the first line after the header
@@ -510,7 +514,11 @@ var onBehalf = lazyRegexp(`我代表([^，,。、\s]{2,24}?)[，,\s]*向(?:大�
 
 // fromOnBehalf reads the body a report is delivered for.
 func fromOnBehalf(d *reading) Issuer {
-	for _, l := range d.lines() {
+	for _, s := range d.rawLines(speechLines) {
+		if !strings.Contains(s, "我代") {
+			continue // no character folds to 我 or 代: spare the fold
+		}
+		l := line{s, fold(s)}
 		m := onBehalf().FindStringSubmatchIndex(l.f)
 		if m == nil {
 			continue
@@ -593,13 +601,9 @@ const issuerLineMax = 10
 // fromIssuerLine reads the body and date under a title, before the body
 // text begins (统计公报: 周口市统计局 / 2024年4月29日).
 func fromIssuerLine(d *reading) Issuer {
-	head := d.headLines(issuerLineMax)
-	lines := make([]string, len(head))
-	for i, l := range head {
-		lines[i] = l.s
-	}
-	for i, l := range head {
-		if chars.ContainsAny(l.f, "。，,；;：:") {
+	lines := d.rawLines(issuerLineMax)
+	for i, l := range lines {
+		if chars.ContainsAny(l, "。，,；;：:") { // no character folds to one of them
 			break
 		}
 		if name := signatureAt(lines, i); name != "" {

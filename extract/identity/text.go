@@ -10,8 +10,9 @@ import "strings"
 type Text struct {
 	text string
 
-	rest   string // the text after the lines split off into head
-	head   []line // the first non-empty lines, trimmed
+	rest   string   // the text after the lines split off into raw
+	raw    []string // the first non-empty lines, trimmed
+	head   []line   // the first of them folded too
 	sp     speech
 	spRead bool
 
@@ -22,10 +23,11 @@ type Text struct {
 // NewText returns the Text of text.
 func NewText(text string) *Text { return &Text{text: text, rest: text} }
 
-// headLines returns the first n non-empty lines of the text, trimmed, as
-// written and folded.
-func (t *Text) headLines(n int) []line {
-	for len(t.head) < n && t.rest != "" {
+// rawLines returns the first n non-empty lines of the text, trimmed. A
+// rule that looks for a character no other folds to (令, 我代) asks for
+// them as written and folds only a line that has it.
+func (t *Text) rawLines(n int) []string {
+	for len(t.raw) < n && t.rest != "" {
 		l := t.rest
 		if k := strings.IndexByte(t.rest, '\n'); k >= 0 {
 			l, t.rest = t.rest[:k+1], t.rest[k+1:]
@@ -33,8 +35,19 @@ func (t *Text) headLines(n int) []line {
 			t.rest = ""
 		}
 		if l = trimLine(l); l != "" {
-			t.head = append(t.head, line{l, fold(l)})
+			t.raw = append(t.raw, l)
 		}
+	}
+	return t.raw[:min(n, len(t.raw))]
+}
+
+// headLines returns the first n non-empty lines of the text, trimmed, as
+// written and folded.
+func (t *Text) headLines(n int) []line {
+	raw := t.rawLines(n)
+	for len(t.head) < len(raw) {
+		l := raw[len(t.head)]
+		t.head = append(t.head, line{l, fold(l)})
 	}
 	return t.head[:min(n, len(t.head))]
 }
@@ -50,7 +63,14 @@ func (t *Text) lines() []line { return t.headLines(speechLines) }
 // speech returns the speech header in the first lines.
 func (t *Text) speech() speech {
 	if !t.spRead {
-		t.sp = findSpeech(t.lines())
+		// A congress has a 届 (屆 folded), and findSpeech reads eleven
+		// lines: most texts need not be folded to know they have none.
+		for _, l := range t.rawLines(speechRead) {
+			if strings.Contains(l, "届") || strings.Contains(l, "屆") {
+				t.sp = findSpeech(t.lines())
+				break
+			}
+		}
 		t.spRead = true
 	}
 	return t.sp

@@ -132,8 +132,12 @@ func yearOfOpening(y *yearReading) int {
 	if !annualKinds[y.kind] {
 		return 0
 	}
-	for _, l := range y.headLines(openingLines) {
-		if m := openingRE().FindStringSubmatch(l.f); m != nil {
+	for _, l := range y.rawLines(openingLines) {
+		// A year starts the sentence, and no character folds to a digit.
+		if first, _ := utf8.DecodeRuneInString(l); yearDigitsAfter(first) == "" {
+			continue
+		}
+		if m := openingRE().FindStringSubmatch(fold(l)); m != nil {
 			return yearValue(m[1])
 		}
 	}
