@@ -183,6 +183,17 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := NewText(s).speech(), findSpeech(NewText(s).headLines(speechLines)); got != want {
 			t.Errorf("speech of %q = %+v, want %+v", s, got, want)
 		}
+		if got, want := indexNotInOrgName(s), strings.IndexAny(s, notInOrgName); got != want {
+			t.Errorf("indexNotInOrgName(%q) = %d, want %d", s, got, want)
+		}
+		if m := titleNext().FindString(s); m != "" {
+			if first, _ := utf8.DecodeRuneInString(s); !titleNextFirst().Has(first) {
+				t.Errorf("titleNext matches %q, which starts with %q, not in titleNextFirst", s, first)
+			}
+		}
+		if govName().MatchString(s) && !strings.HasSuffix(s, "政府") {
+			t.Errorf("govName matches %q, which does not end with 政府", s)
+		}
 		text := NewText(s)
 		for _, n := range []int{1, 3, 2, 16, 10, 25} {
 			var got []string
@@ -341,6 +352,37 @@ func TestUnfolded(t *testing.T) {
 		f, _ := utf8.DecodeRuneInString(fold(string(r)))
 		if f != r && strings.ContainsRune(want, f) && !strings.ContainsRune(allowed[f], r) {
 			t.Errorf("%q folds to %q", r, f)
+		}
+	}
+}
+
+func TestIndexNotInOrgName(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1}, {"某某县人民政府", -1}, {"某县，某局", 6}, {"2024年", 0}, {"某局２", 6}, {"《条例》", 0}, {"a\"", 1}, {"\xff", -1},
+	} {
+		if got := indexNotInOrgName(tt.in); got != tt.want {
+			t.Errorf("indexNotInOrgName(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+	for _, r := range notInOrgName {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			t.Errorf("notInOrgName has the ideograph %q", r)
+		}
+	}
+}
+
+// TestTitleNextFirst checks that titleNext matches only after a character
+// of titleNextFirst, tried on every word it may start with.
+func TestTitleNextFirst(t *testing.T) {
+	for _, w := range append(lists.Of("title-next"), "关于", "2024", "（2024", "(２０２４", "二〇", "二○", "二零") {
+		if !titleNext().MatchString(w) {
+			t.Errorf("titleNext does not match %q", w)
+		}
+		if first, _ := utf8.DecodeRuneInString(w); !titleNextFirst().Has(first) {
+			t.Errorf("%q starts with %q, not in titleNextFirst", w, first)
 		}
 	}
 }

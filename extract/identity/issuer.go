@@ -201,6 +201,21 @@ func alternatives(words []string) string {
 // notInOrgName are characters no name of a body has.
 const notInOrgName = "，。,；;：:0123456789０１２３４５６７８９《》“”\""
 
+// notInOrgNameSet is the set of notInOrgName, which has no ideograph.
+var notInOrgNameSet = chars.NewSet(notInOrgName)
+
+// indexNotInOrgName is strings.IndexAny(s, notInOrgName) in one pass over
+// s that passes over an ideograph of the main block (U+4E00 to U+9FFF) with
+// two comparisons: most of a name's characters are.
+func indexNotInOrgName(s string) int {
+	for i, r := range s {
+		if (r < 0x4E00 || r > 0x9FFF) && notInOrgNameSet.Has(r) {
+			return i
+		}
+	}
+	return -1
+}
+
 // IsOrgName reports whether s looks like the name of a government body.
 func IsOrgName(s string) bool {
 	// The last character, folded, must end one of orgSuffixes.
@@ -209,7 +224,7 @@ func IsOrgName(s string) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 || chars.ContainsAny(s, notInOrgName) {
+	if n < 2 || n > 40 || indexNotInOrgName(s) >= 0 {
 		return false
 	}
 	f := fold(s)
@@ -238,6 +253,15 @@ var (
 		re.Longest()
 		return re
 	})
+	// titleNextFirst are the characters titleNext starts with.
+	titleNextFirst = sync.OnceValue(func() *chars.Set {
+		first := "关0123456789０１２３４５６７８９（(二"
+		for _, w := range lists.Of("title-next") {
+			r, _ := utf8.DecodeRuneInString(w)
+			first += string(r)
+		}
+		return chars.NewSet(first)
+	})
 	// govName is a government named by its place: 北京市政府, 西藏人民政府.
 	govName = lazyRegexp(`^(.+?)(?:人民)?政府$`)
 )
@@ -255,7 +279,7 @@ func fromTitle(d *reading) Issuer {
 	f := []rune(fold(t))
 	rs := []rune(t)
 	longest := min(len(rs), 40)
-	if k := strings.IndexAny(t, notInOrgName); k >= 0 {
+	if k := indexNotInOrgName(t); k >= 0 {
 		longest = min(longest, utf8.RuneCountInString(t[:k])) // no longer prefix is a name
 	}
 	best, bestNext := "", 0
@@ -266,6 +290,9 @@ func fromTitle(d *reading) Issuer {
 		name := string(rs[:n])
 		if !IsOrgName(name) {
 			continue
+		}
+		if n == len(f) || !titleNextFirst().Has(f[n]) {
+			continue // no titleNext follows: spare the string and the regexp
 		}
 		if next := len(titleNext().FindString(string(f[n:]))); next > bestNext {
 			best, bestNext = name, next
@@ -283,7 +310,11 @@ func fromTitle(d *reading) Issuer {
 // A place is no body: 上海市科委政府 is not read as the government of a
 // place called 上海市科委, which does not exist.
 func bodyOrGovernment(name string) Issuer {
-	if m := govName().FindStringSubmatch(fold(name)); m != nil && !strings.Contains(m[1], "办") {
+	f := fold(name)
+	if !strings.HasSuffix(f, "政府") {
+		return Issuer{Name: name} // no govName: spare the regexp
+	}
+	if m := govName().FindStringSubmatch(f); m != nil && !strings.Contains(m[1], "办") {
 		place := string([]rune(name)[:utf8.RuneCountInString(m[1])])
 		if place != "" && !isRelative(place) && (!IsOrgName(m[1]) || placePrefix(m[1]) == len(m[1])) {
 			return Issuer{Place: place, Body: "人民政府"}
