@@ -75,6 +75,15 @@ func Title(text string) (title, source string) {
 			lines = append(lines, meta.CutInfo(trimLine(strings.ToValidUTF8(line, "\uFFFD"))))
 		}
 	}
+	// A line is asked whether it breaks a title before it is reached, when
+	// the one above ends like one: the last answer is kept.
+	breaksAt, breaks := -1, false
+	lineBreaks := func(i int) bool {
+		if i != breaksAt {
+			breaksAt, breaks = i, breaksTitle(lines[i])
+		}
+		return breaks
+	}
 	var block []string
 	crumb, first, found := "", "", ""
 	seen, foundAt := 0, 0 // non-empty lines so far; where found was
@@ -97,7 +106,7 @@ func Title(text string) (title, source string) {
 		if c := crumbTitle(line); c != "" && crumb == "" {
 			crumb = c
 		}
-		if breaksTitle(line) {
+		if lineBreaks(i) {
 			if found != "" && !chromeLine().MatchString(fold(line)) && !chars.ContainsAny(line, crumbMarks) {
 				break // the text after the title has begun
 			}
@@ -114,7 +123,7 @@ func Title(text string) (title, source string) {
 		if endsLikeTitle(line) {
 			// …工作情况 / 的报告: a last line that carries on the title
 			prepare(i + 2)
-			if i+1 < len(lines) && continuesTitle(lines[i+1]) {
+			if i+1 < len(lines) && !lineBreaks(i+1) && continuesTitle(lines[i+1]) {
 				continue
 			}
 			t := joinTitle(block)
@@ -326,11 +335,11 @@ func startsLikeTitle(l string) bool {
 	return strings.HasPrefix(l, "关于") || leadingYear().MatchString(l) || placeRE().MatchString(l)
 }
 
-// continuesTitle reports whether a line after one that ends like a title
-// carries the title on: 的报告, 报 告.
+// continuesTitle reports whether a line that does not break a title, after
+// one that ends like a title, carries the title on: 的报告, 报 告.
 func continuesTitle(line string) bool {
 	f := squashSpaces(fold(line))
-	return !breaksTitle(line) && endsLikeTitle(f) && (strings.HasPrefix(f, "的") || runeLen(f) <= 3)
+	return endsLikeTitle(f) && (strings.HasPrefix(f, "的") || runeLen(f) <= 3)
 }
 
 // joinTitle joins the lines of a title block.
@@ -405,11 +414,11 @@ func endsLikeTitle(line string) bool {
 	return endsWithAny(core, titleEnds)
 }
 
-// readsLikeTitle reports whether a line that does not end like a title may
-// still be one: eight Chinese characters or more, a title word inside, and
-// nothing that a title does not hold.
+// readsLikeTitle reports whether a line that does not break a title nor end
+// like one may still be one: eight Chinese characters or more, a title word
+// inside, and no more than 50 characters.
 func readsLikeTitle(line string) bool {
-	if breaksTitle(line) || !runesAtMost(line, 50) {
+	if !runesAtMost(line, 50) {
 		return false
 	}
 	han := 0
