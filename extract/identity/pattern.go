@@ -7,36 +7,120 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
-// pattern is a regular expression of a rule table with the words one of
-// which every match holds: most titles and texts a rule is tried on hold
-// none of them, and the regexp, which would try a match from each of their
-// characters, is spared. It is compiled on first use: a process pays only
-// for the rules its documents reach.
+// pattern is a regular expression that a text is matched against (a rule
+// of kinds.tsv, a kind of line) with what any match needs: the words one
+// of which it holds and, when the regexp is anchored at the start, the
+// characters it starts with. Most texts a pattern is tried on fail those
+// tests, and the regexp, which would try a match from each of their
+// characters or at least set itself up, is spared. The regexp is compiled
+// and read on first use: a process pays only for the patterns its
+// documents reach.
 type pattern struct {
-	re    func() *regexp.Regexp
-	needs []string // nil when no such words are known
+	compiled func() compiledPattern
+}
+
+type compiledPattern struct {
+	re    *regexp.Regexp
+	first *chars.Set // nil when not known
+	needs []string   // nil when not known
 }
 
 // newPattern returns the pattern of expr, or the error of its syntax.
 func newPattern(expr string) (*pattern, error) {
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
+	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
 		return nil, err
 	}
-	return &pattern{
-		re:    sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) }),
-		needs: neededWords(tree),
-	}, nil
+	return mustPattern(expr), nil
+}
+
+// mustPattern returns the pattern of expr, which must compile.
+func mustPattern(expr string) *pattern {
+	p := &pattern{sync.OnceValue(func() compiledPattern {
+		c := compiledPattern{re: regexp.MustCompile(expr)}
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			panic(err) // it compiled
+		}
+		if first := anchoredFirst(tree); first != nil {
+			c.first = chars.NewSet(string(first))
+		}
+		c.needs = neededWords(tree)
+		return c
+	})}
+	lazyRegexps = append(lazyRegexps, func() *regexp.Regexp { return p.compiled().re })
+	return p
 }
 
 // MatchString reports whether s holds a match of the pattern.
 func (p *pattern) MatchString(s string) bool {
-	if p.needs != nil && !containsAnyWord(s, p.needs) {
+	c := p.compiled()
+	if first, _ := utf8.DecodeRuneInString(s); c.first != nil && !c.first.Has(first) {
 		return false
 	}
-	return p.re().MatchString(s)
+	if c.needs != nil && !containsAnyWord(s, c.needs) {
+		return false
+	}
+	return c.re.MatchString(s)
+}
+
+// maxFirst is the most characters a pattern's first is made of.
+const maxFirst = 64
+
+// anchoredFirst returns the characters every match of a regexp anchored at
+// the start of the text starts with, or nil when it knows none.
+func anchoredFirst(re *syntax.Regexp) []rune {
+	if re.Op == syntax.OpConcat && len(re.Sub) >= 2 && re.Sub[0].Op == syntax.OpBeginText {
+		return firstRunes(re.Sub[1])
+	}
+	return nil
+}
+
+// firstRunes returns the characters every match of re starts with, or nil
+// when it knows none or re may match the empty string.
+func firstRunes(re *syntax.Regexp) []rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 && len(re.Rune) > 0 {
+			return re.Rune[:1]
+		}
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == maxFirst {
+					return nil
+				}
+				out = append(out, r)
+			}
+		}
+		return out
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return firstRunes(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		return firstRunes(re.Sub[0]) // nil when the first part may match nothing
+	case syntax.OpAlternate:
+		var out []rune
+		for _, sub := range re.Sub {
+			rs := firstRunes(sub)
+			if rs == nil {
+				return nil
+			}
+			out = append(out, rs...)
+		}
+		if len(out) > maxFirst {
+			return nil
+		}
+		return out
+	}
+	return nil
 }
 
 // containsAnyWord reports whether s contains one of words.

@@ -42,25 +42,57 @@ func TestNeededWords(t *testing.T) {
 }
 
 // FuzzPattern checks that a pattern matches where its regexp does: the
-// words it tests for first are in every match.
+// words and the first characters it tests for first are in every match.
 func FuzzPattern(f *testing.F) {
+	patterns := []*pattern{headingNumber, chromeLine, speechStart}
 	for _, r := range kindRules() {
 		f.Add(r.example)
 		f.Add(strings.SplitN(r.example, "\n", 2)[0])
+		patterns = append(patterns, r.title, r.text)
 	}
-	f.Add("\xff通知")
+	for _, s := range []string{"\xff通知", "第一章", "一、", "（三）", "12.", "首页", "您的位置", "【", "——2024年", "（2024年1月在某县第一次会议上的报告）", ""} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, r := range kindRules() {
-			for _, p := range []*pattern{r.title, r.text} {
-				if p != nil && p.needs != nil && len(p.needs) == 0 {
-					t.Fatalf("rule %s needs no word of none", r.name)
-				}
-				if p != nil && p.MatchString(s) != p.re().MatchString(s) {
-					t.Errorf("rule %s: pattern with words %q on %q: %v, regexp: %v", r.name, p.needs, s, p.MatchString(s), p.re().MatchString(s))
-				}
+		for _, p := range patterns {
+			if p == nil {
+				continue
+			}
+			c := p.compiled()
+			if c.needs != nil && len(c.needs) == 0 {
+				t.Fatalf("%s needs one word of none", c.re)
+			}
+			if got, want := p.MatchString(s), c.re.MatchString(s); got != want {
+				t.Errorf("%s, needing %q, on %q: %v, regexp: %v", c.re, c.needs, s, got, want)
 			}
 		}
 	})
+}
+
+func TestAnchoredFirst(t *testing.T) {
+	for _, tt := range []struct {
+		expr string
+		want string
+	}{
+		{`^通知`, "通"},
+		{`^(?:[—\-]{1,3}|[（(].{0,24}在)`, "-—(（"},
+		{`^(?:首页|网站首页|【)`, "首网【"},
+		{`^\s*通知`, ""},
+		{`^a?b`, ""},
+		{`^(?:a|b*)`, ""},
+		{`通知`, ""},
+		{`(?i)^a`, ""},
+		{`^\pL`, ""},
+		{`^[0-9]+x`, "0123456789"},
+	} {
+		re, err := syntax.Parse(tt.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(anchoredFirst(re)); got != tt.want {
+			t.Errorf("anchoredFirst(%q) = %q, want %q", tt.expr, got, tt.want)
+		}
+	}
 }
 
 func TestLazyRegexps(t *testing.T) {

@@ -27,15 +27,15 @@ var (
 	// fullTextMark is a site's note that the page holds the whole text.
 	fullTextMark = lazyRegexp(`[—–-]+\s*全文$`)
 	// headingNumber starts a numbered heading of the body.
-	headingNumber = lazyRegexp(`^(?:第[一二三四五六七八九十百零〇]+[章节条部分编]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[0-9０-９]{1,2}[、.．])`)
+	headingNumber = mustPattern(`^(?:第[一二三四五六七八九十百零〇]+[章节条部分编]|[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[0-9０-９]{1,2}[、.．])`)
 	// docNumberLine is a line ending with a document number or 令 number.
 	docNumberLine = lazyRegexp(`[〔\[［【（(]\s*[0-9０-９]{4}\s*[〕\]］】）)]\s*第?\s*[0-9０-９]+\s*号$|^第\s*[0-9０-９一二三四五六七八九十百]+\s*号$`)
 	// dateLine is a line that holds a date and nothing else.
 	dateLine = lazyRegexp(`^[（(]?\s*(?:[12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*[年./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[月./\-／]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日?\s*[)）]?$`)
 	// chromeLine starts the lines of a page's furniture.
-	chromeLine = lazyRegexp(`^(?:首页|网站首页|当前位置|您的位置|您当前的位置|您所在的位置|您现在的位置|所在位置|打印|关闭|返回|分享|字号|字体|今天是|欢迎|【|\[)`)
+	chromeLine = mustPattern(`^(?:首页|网站首页|当前位置|您的位置|您当前的位置|您所在的位置|您现在的位置|所在位置|打印|关闭|返回|分享|字号|字体|今天是|欢迎|【|\[)`)
 	// speechHeader starts the line under a speech's title: ——2025年1月9日在….
-	speechStart = lazyRegexp(`^(?:[—\-－–─]{1,3}|[（(].{0,24}在.{0,40}(?:会议|大会))`)
+	speechStart = mustPattern(`^(?:[—\-－–─]{1,3}|[（(].{0,24}在.{0,40}(?:会议|大会))`)
 	// crumbSep separates the steps of a breadcrumb, or a column's name from
 	// the title after it (政务服务丨某市人民政府关于…, 政策解读 | …).
 	crumbSep = lazyRegexp(`\s*(?:>>|>|＞|»|›|→|丨|｜|\|)\s*`)
@@ -107,7 +107,7 @@ func Title(text string) (title, source string) {
 			crumb = c
 		}
 		if lineBreaks(i) {
-			if found != "" && !chromeLine().MatchString(fold(line)) && !chars.ContainsAny(line, crumbMarks) {
+			if found != "" && !chromeLine.MatchString(fold(line)) && !chars.ContainsAny(line, crumbMarks) {
 				break // the text after the title has begun
 			}
 			block = block[:0]
@@ -170,7 +170,7 @@ var recipientEnds = lists.Of("addressee-end")
 func isRecipients(line string) bool {
 	f := fold(line)
 	return endsRecipients(f) && runeLen(f) >= 4 && runesAtMost(f, 120) &&
-		!chars.ContainsAny(f, "。！？") && !startsWithLabel(line) && !chromeLine().MatchString(f)
+		!chars.ContainsAny(f, "。！？") && !startsWithLabel(line) && !chromeLine.MatchString(f)
 }
 
 // endsRecipients reports whether s ends with a word of recipientEnds and a
@@ -363,8 +363,8 @@ func breaksTitle(line string) bool {
 	}
 	f := fold(line)
 	return chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
-		startsWithLabel(line) || headingNumber().MatchString(f) || isDocNumberLine(f) ||
-		mayBeDate(f) && dateLine().MatchString(f) || chromeLine().MatchString(f) || speechStart().MatchString(f) ||
+		startsWithLabel(line) || headingNumber.MatchString(f) || isDocNumberLine(f) ||
+		mayBeDate(f) && dateLine().MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
 		endsWithAny(f, siteNameEnds)
 }
