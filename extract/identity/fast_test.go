@@ -183,8 +183,10 @@ func FuzzFastPaths(f *testing.F) {
 		if got, want := NewText(s).speech(), findSpeech(NewText(s).headLines(speechLines)); got != want {
 			t.Errorf("speech of %q = %+v, want %+v", s, got, want)
 		}
-		if got, want := indexNotInOrgName(s), strings.IndexAny(s, notInOrgName); got != want {
-			t.Errorf("indexNotInOrgName(%q) = %d, want %d", s, got, want)
+		for _, marks := range []string{notInOrgName, "。，,；;：:|>»›→！？!?丨｜＞", "丨"} {
+			if got, want := newMarkSet(marks).index(s), strings.IndexAny(s, marks); got != want {
+				t.Errorf("markSet(%q).index(%q) = %d, want %d", marks, s, got, want)
+			}
 		}
 		if m := titleNext().FindString(s); m != "" {
 			if first, _ := utf8.DecodeRuneInString(s); !titleNextFirst().Has(first) {
@@ -356,20 +358,17 @@ func TestUnfolded(t *testing.T) {
 	}
 }
 
-func TestIndexNotInOrgName(t *testing.T) {
+func TestMarkSet(t *testing.T) {
 	for _, tt := range []struct {
-		in   string
-		want int
+		marks, in string
+		want      int
 	}{
-		{"", -1}, {"某某县人民政府", -1}, {"某县，某局", 6}, {"2024年", 0}, {"某局２", 6}, {"《条例》", 0}, {"a\"", 1}, {"\xff", -1},
+		{notInOrgName, "", -1}, {notInOrgName, "某某县人民政府", -1}, {notInOrgName, "某县，某局", 6}, {notInOrgName, "2024年", 0},
+		{notInOrgName, "某局２", 6}, {notInOrgName, "《条例》", 0}, {notInOrgName, "a\"", 1}, {notInOrgName, "\xff", -1},
+		{"丨", "政务服务丨某市", 12}, {"丨|", "某市|", 6}, {"丨", "某市", -1}, {"", "某", -1},
 	} {
-		if got := indexNotInOrgName(tt.in); got != tt.want {
-			t.Errorf("indexNotInOrgName(%q) = %d, want %d", tt.in, got, tt.want)
-		}
-	}
-	for _, r := range notInOrgName {
-		if r >= 0x4E00 && r <= 0x9FFF {
-			t.Errorf("notInOrgName has the ideograph %q", r)
+		if got := newMarkSet(tt.marks).index(tt.in); got != tt.want {
+			t.Errorf("markSet(%q).index(%q) = %d, want %d", tt.marks, tt.in, got, tt.want)
 		}
 	}
 }

@@ -76,7 +76,7 @@ func squashSpaces(s string) string {
 // a byte that is no UTF-8, which it writes as U+FFFD.
 func hasSpaceOrBadByte(s string) bool {
 	for i, r := range s {
-		if unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' {
+		if isSpace(r) { // U+3000 and nbsp are spaces
 			return true
 		}
 		if r == utf8.RuneError {
@@ -228,3 +228,46 @@ func yearValue(s string) int {
 	}
 	return y
 }
+
+// markSet is a set of marks a line is searched for: one pass over the line
+// finds any of them, where chars.ContainsAny searches it once for each. An
+// ideograph of the main block (U+4E00 to U+9FFF), most of a line's
+// characters, is passed over with a few comparisons.
+type markSet struct {
+	set        *chars.Set
+	ideographs []rune // those of the set's characters that are such ideographs
+}
+
+func newMarkSet(marks string) *markSet {
+	m := &markSet{set: chars.NewSet(marks)}
+	for _, r := range marks {
+		if isMainIdeograph(r) {
+			m.ideographs = append(m.ideographs, r)
+		}
+	}
+	return m
+}
+
+func isMainIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// index returns the byte offset of the first character of s in the set,
+// or -1.
+func (m *markSet) index(s string) int {
+	for i, r := range s {
+		if isMainIdeograph(r) {
+			for _, o := range m.ideographs {
+				if r == o {
+					return i
+				}
+			}
+			continue
+		}
+		if m.set.Has(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// in reports whether s has a character of the set.
+func (m *markSet) in(s string) bool { return m.index(s) >= 0 }

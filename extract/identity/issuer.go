@@ -201,20 +201,8 @@ func alternatives(words []string) string {
 // notInOrgName are characters no name of a body has.
 const notInOrgName = "，。,；;：:0123456789０１２３４５６７８９《》“”\""
 
-// notInOrgNameSet is the set of notInOrgName, which has no ideograph.
-var notInOrgNameSet = chars.NewSet(notInOrgName)
-
-// indexNotInOrgName is strings.IndexAny(s, notInOrgName) in one pass over
-// s that passes over an ideograph of the main block (U+4E00 to U+9FFF) with
-// two comparisons: most of a name's characters are.
-func indexNotInOrgName(s string) int {
-	for i, r := range s {
-		if (r < 0x4E00 || r > 0x9FFF) && notInOrgNameSet.Has(r) {
-			return i
-		}
-	}
-	return -1
-}
+// notInOrgNameSet is the set of notInOrgName.
+var notInOrgNameSet = newMarkSet(notInOrgName)
 
 // IsOrgName reports whether s looks like the name of a government body.
 func IsOrgName(s string) bool {
@@ -224,7 +212,7 @@ func IsOrgName(s string) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 40 || indexNotInOrgName(s) >= 0 {
+	if n < 2 || n > 40 || notInOrgNameSet.in(s) {
 		return false
 	}
 	f := fold(s)
@@ -279,7 +267,7 @@ func fromTitle(d *reading) Issuer {
 	f := []rune(fold(t))
 	rs := []rune(t)
 	longest := min(len(rs), 40)
-	if k := indexNotInOrgName(t); k >= 0 {
+	if k := notInOrgNameSet.index(t); k >= 0 {
 		longest = min(longest, utf8.RuneCountInString(t[:k])) // no longer prefix is a name
 	}
 	best, bestNext := "", 0

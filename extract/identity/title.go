@@ -168,6 +168,9 @@ var recipientEnds = lists.Of("addressee-end")
 
 // isRecipients reports whether a line is a notice's addressees.
 func isRecipients(line string) bool {
+	if !strings.HasSuffix(line, "：") && !strings.HasSuffix(line, ":") {
+		return false // no colon ends it (none is folded to): spare the fold
+	}
 	f := fold(line)
 	return endsRecipients(f) && runeLen(f) >= 4 && runesAtMost(f, 120) &&
 		!chars.ContainsAny(f, "。！？") && !startsWithLabel(line) && !chromeLine.MatchString(f)
@@ -356,13 +359,17 @@ func joinTitle(block []string) string {
 	return t
 }
 
+// notInTitle are the marks no line of a title has: sentences' and a
+// breadcrumb's.
+var notInTitle = newMarkSet("。，,；;：:|>»›→！？!?丨｜＞")
+
 // breaksTitle reports whether a line cannot be part of a title.
 func breaksTitle(line string) bool {
 	if !runesAtMost(line, 60) {
 		return true
 	}
 	f := fold(line)
-	return chars.ContainsAny(f, "。，,；;：:|>»›→！？!?丨｜＞") ||
+	return notInTitle.in(f) ||
 		startsWithLabel(line) || headingNumber.MatchString(f) || isDocNumberLine(f) ||
 		mayBeDate(f) && dateLine().MatchString(f) || chromeLine.MatchString(f) || speechStart.MatchString(f) ||
 		strings.HasSuffix(f, "文件") || // the red header above a title: 临水区财政局文件
