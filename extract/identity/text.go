@@ -65,11 +65,12 @@ func (t *Text) speech() speech {
 	if !t.spRead {
 		// A congress has a 届 (屆 folded), and findSpeech reads eleven
 		// lines: most texts need not be folded to know they have none.
-		for _, l := range t.rawLines(speechRead) {
-			if strings.Contains(l, "届") || strings.Contains(l, "屆") {
-				t.sp = findSpeech(t.lines())
-				break
-			}
+		// The lines are trimmed of neither: the text they were split
+		// from, so far, has one if they have.
+		t.rawLines(speechRead)
+		read := t.text[:len(t.text)-len(t.rest)]
+		if strings.Contains(read, "届") || strings.Contains(read, "屆") {
+			t.sp = findSpeech(t.lines())
 		}
 		t.spRead = true
 	}
