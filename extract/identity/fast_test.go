@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -126,6 +127,13 @@ func oldFromSignature(text string) string {
 	return ""
 }
 
+// titleNext is titleNextLen as a regexp, as it was.
+var titleNext = sync.OnceValue(func() *regexp.Regexp {
+	re := regexp.MustCompile(`^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|` + alternatives(lists.Of("title-next")) + `)`)
+	re.Longest()
+	return re
+})
+
 var oldYearRE = regexp.MustCompile(`([12][0-9]{3}|[１２][０-９]{3}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年`)
 
 var oldSpanBefore = regexp.MustCompile(`[—–\-－~～至到]\s*$`)
@@ -187,6 +195,9 @@ func FuzzFastPaths(f *testing.F) {
 			if got, want := newMarkSet(marks).index(s), strings.IndexAny(s, marks); got != want {
 				t.Errorf("markSet(%q).index(%q) = %d, want %d", marks, s, got, want)
 			}
+		}
+		if got, want := titleNextLen(s), len(titleNext().FindString(s)); got != want {
+			t.Errorf("titleNextLen(%q) = %d, want %d", s, got, want)
 		}
 		if m := titleNext().FindString(s); m != "" {
 			if first, _ := utf8.DecodeRuneInString(s); !titleNextFirst().Has(first) {
@@ -382,6 +393,23 @@ func TestTitleNextFirst(t *testing.T) {
 		}
 		if first, _ := utf8.DecodeRuneInString(w); !titleNextFirst().Has(first) {
 			t.Errorf("%q starts with %q, not in titleNextFirst", w, first)
+		}
+	}
+}
+
+func TestTitleNextLen(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0}, {"关于某", len("关于")}, {"2024年", 4}, {"２０２4年", 10}, {"（2024年）", 7}, {"(2024", 5}, {"(202", 0},
+		{"二〇二四年", len("二〇")}, {"二二", 0}, {"某", 0}, {"\xff", 0}, {"工作报告", len("工作报告")},
+	} {
+		if got := titleNextLen(tt.in); got != tt.want {
+			t.Errorf("titleNextLen(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+		if want := len(titleNext().FindString(tt.in)); tt.want != want {
+			t.Errorf("titleNext on %q: %d, want %d", tt.in, want, tt.want)
 		}
 	}
 }

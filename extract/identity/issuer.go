@@ -231,20 +231,14 @@ func IsOrgName(s string) bool {
 
 var (
 	leadingYear = lazyRegexp(`^\s*(?:[0-9０-９]{4}|[一二][〇○零Ｏ一二三四五六七八九]{3})\s*年度?`)
-	// titleNext is what follows the issuer's name in a title: 关于, a year,
-	// or a word of words.tsv (工作报告, 政府信息公开, 工作规则 …). The longest
-	// alternative is taken, so that of two ways to split a title the one
-	// that leaves the report's whole name wins (某市科委 + 政府信息公开…, not
-	// 某市科委政府 + 信息公开…).
-	titleNext = sync.OnceValue(func() *regexp.Regexp {
-		re := regexp.MustCompile(`^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|` + alternatives(lists.Of("title-next")) + `)`)
-		re.Longest()
-		return re
-	})
-	// titleNextFirst are the characters titleNext starts with.
+	// titleNextWords are the words a title may go on with after the
+	// issuer's name (see titleNextLen): 关于 and those of words.tsv
+	// (工作报告, 政府信息公开, 工作规则 …).
+	titleNextWords = sync.OnceValue(func() []string { return append([]string{"关于"}, lists.Of("title-next")...) })
+	// titleNextFirst are the characters a titleNext starts with.
 	titleNextFirst = sync.OnceValue(func() *chars.Set {
-		first := "关0123456789０１２３４５６７８９（(二"
-		for _, w := range lists.Of("title-next") {
+		first := "0123456789０１２３４５６７８９（(二"
+		for _, w := range titleNextWords() {
 			r, _ := utf8.DecodeRuneInString(w)
 			first += string(r)
 		}
@@ -253,6 +247,49 @@ var (
 	// govName is a government named by its place: 北京市政府, 西藏人民政府.
 	govName = lazyRegexp(`^(.+?)(?:人民)?政府$`)
 )
+
+// titleNextLen returns the length of what follows the issuer's name at
+// the start of s, or 0: a word of titleNextWords, a year (2024, （2024,
+// 二〇…). Of several, the longest is taken, so that of two ways to split a
+// title the one that leaves the report's whole name wins (某市科委 +
+// 政府信息公开…, not 某市科委政府 + 信息公开…). It is the regexp
+// ^(?:关于|[0-9０-９]{4}|[（(][0-9０-９]{4}|二[〇○零]|words…) matching the
+// longest, which cost more than looking the words up.
+func titleNextLen(s string) int {
+	n := 0
+	for _, w := range titleNextWords() {
+		if len(w) > n && strings.HasPrefix(s, w) {
+			n = len(w)
+		}
+	}
+	digits := 0 // where the digits of a year start
+	if r, size := utf8.DecodeRuneInString(s); r == '（' || r == '(' {
+		digits = size
+	}
+	if k := fourDigits(s[digits:]); k > 0 {
+		n = max(n, digits+k)
+	}
+	if rest, ok := strings.CutPrefix(s, "二"); ok {
+		if r, size := utf8.DecodeRuneInString(rest); r == '〇' || r == '○' || r == '零' {
+			n = max(n, len("二")+size)
+		}
+	}
+	return n
+}
+
+// fourDigits returns the length of four ASCII or full-width digits at the
+// start of s, or 0.
+func fourDigits(s string) int {
+	i := 0
+	for range 4 {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !chars.IsDigit(r) {
+			return 0
+		}
+		i += size
+	}
+	return i
+}
 
 // fromTitle reads the body a title starts with: the longest prefix that is a
 // body's name and is followed by 关于, a year or a report's name
@@ -280,9 +317,9 @@ func fromTitle(d *reading) Issuer {
 			continue
 		}
 		if n == len(f) || !titleNextFirst().Has(f[n]) {
-			continue // no titleNext follows: spare the string and the regexp
+			continue // nothing a title goes on with follows: spare the string
 		}
-		if next := len(titleNext().FindString(string(f[n:]))); next > bestNext {
+		if next := titleNextLen(string(f[n:])); next > bestNext {
 			best, bestNext = name, next
 		}
 	}

@@ -300,7 +300,7 @@ func titleLike(t string) bool {
 func orgStart(f string) bool {
 	rs := []rune(f)
 	for n := min(len(rs), 40); n >= 2; n-- {
-		if IsOrgName(string(rs[:n])) && titleNext().MatchString(string(rs[n:])) {
+		if IsOrgName(string(rs[:n])) && titleNextLen(string(rs[n:])) > 0 {
 			return true
 		}
 	}
