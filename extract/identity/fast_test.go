@@ -435,3 +435,12 @@ func TestGovernmentPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestIsPadding(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		want := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
+		if isPadding(r) != want {
+			t.Errorf("isPadding(%U) = %v", r, isPadding(r))
+		}
+	}
+}

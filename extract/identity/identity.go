@@ -110,7 +110,7 @@ func trimLine(s string) string {
 }
 
 func isPadding(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
+	return isSpace(r) || r == '\ufeff' // U+3000 and nbsp are spaces
 }
 
 // lineMark is a Markdown heading's #s or a list item's bullet, followed by
