@@ -151,6 +151,7 @@ func fastLines(t testing.TB) []string {
 		"2025年6月13日 ", "2025年6月13日）", "（二〇二五年六月十三日）", "2025.6.13", "2025-06-13\t", "某局 2025年6月13日\u3000", "二〇二五年六月十日",
 		"某某县人民政府\n"+strings.Repeat("某", 61)+"\n2025年6月13日", strings.Repeat("某", 61)+"局\n2025年6月13日",
 		"某某县人民政府\n某市统计局\n某县财政局\n某县审计局\n2025年6月13日\n", "正文。\n\n某县人民政府  "+strings.Repeat("\u3000", 40)+"2025年6月13日",
+		"度—2035", " 至2025", "\t修订", "版", "第3号", "度", "—", "修",
 		"人民政府", "政府", "某政府", "某人民政府", "\n人民政府", "某\n政府", "人民人民政府", "\xff政府", "北京市人民政府",
 		"某 某 县 人 民 政 府 办 公 室 某 某 县 人 民 政 府 办 公 室 某 某 县 人 民 政 府 办 公 室\n2025年6月13日")
 }
@@ -207,6 +208,9 @@ func FuzzFastPaths(f *testing.F) {
 			if first, _ := utf8.DecodeRuneInString(s); !titleNextFirst().Has(first) {
 				t.Errorf("titleNext matches %q, which starts with %q, not in titleNextFirst", s, first)
 			}
+		}
+		if (spanAfter().MatchString(s) || citedAfter().MatchString(s)) && !mayFollowYear(s) {
+			t.Errorf("spanAfter or citedAfter matches %q, which mayFollowYear denies", s)
 		}
 		want1, want2 := "", false
 		if m := oldGovName.FindStringSubmatch(s); m != nil {
@@ -441,6 +445,20 @@ func TestIsPadding(t *testing.T) {
 		want := unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0' || r == '\ufeff'
 		if isPadding(r) != want {
 			t.Errorf("isPadding(%U) = %v", r, isPadding(r))
+		}
+	}
+}
+
+func TestMayFollowYear(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false}, {"政府工作报告", false}, {"度—2035年", true}, {" - 2025年", true}, {"至2025年", true}, {"修订）", true},
+		{"版", true}, {"第3号", true}, {"度部门决算", true}, {"\u3000至", false},
+	} {
+		if got := mayFollowYear(tt.in); got != tt.want {
+			t.Errorf("mayFollowYear(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

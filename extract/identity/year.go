@@ -83,7 +83,7 @@ func TitleYear(title string) int {
 	for m := findYear(t, 0); m != nil; m = findYear(t, m[1]) {
 		before, after := t[:m[0]], t[m[1]:]
 		if strings.Count(before, "《") > strings.Count(before, "》") ||
-			endsSpan(before) || spanAfter().MatchString(after) || citedAfter().MatchString(after) {
+			endsSpan(before) || mayFollowYear(after) && (spanAfter().MatchString(after) || citedAfter().MatchString(after)) {
 			continue
 		}
 		if v := yearValue(t[m[2]:m[3]]); v != 0 {
@@ -91,6 +91,17 @@ func TitleYear(title string) int {
 		}
 	}
 	return 0
+}
+
+// yearFollowers are the characters spanAfter and citedAfter go on with
+// after their spaces.
+const yearFollowers = "度—–-－~～至到修版第"
+
+// mayFollowYear reports whether the text after a year may be a spanAfter or
+// a citedAfter: most are neither, and the regexps are spared.
+func mayFollowYear(after string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, "\t\n\f\r "))
+	return strings.ContainsRune(yearFollowers, r)
 }
 
 // spanMarks join the years of a span: 2018—2035年, 2021至2025年.
