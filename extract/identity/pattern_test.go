@@ -28,8 +28,8 @@ func TestNeededWords(t *testing.T) {
 		{`^$`, nil},
 		{"\uFFFD", nil},
 		{"[\uFFFDa]", nil},
-		{"a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2|m3", nil},
-		{"a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2", []string{"a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9", "j0", "k1", "l2"}},
+		{"a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2|m3|n4|o5|p6|q7", nil},
+		{"a1|b2|c3|d4|e5|f6|g7|h8|i9|j0|k1|l2|m3|n4|o5|p6", []string{"a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9", "j0", "k1", "l2", "m3", "n4", "o5", "p6"}},
 	} {
 		re, err := syntax.Parse(tt.expr, syntax.Perl)
 		if err != nil {
