@@ -235,7 +235,7 @@ var (
 	// issuer's name (see titleNextLen): 关于 and those of words.tsv
 	// (工作报告, 政府信息公开, 工作规则 …).
 	titleNextWords = sync.OnceValue(func() []string { return append([]string{"关于"}, lists.Of("title-next")...) })
-	// titleNextFirst are the characters a titleNext starts with.
+	// titleNextFirst are the characters what titleNextLen reads starts with.
 	titleNextFirst = sync.OnceValue(func() *chars.Set {
 		first := "0123456789０１２３４５６７８９（(二"
 		for _, w := range titleNextWords() {
