@@ -404,8 +404,9 @@ type speech struct {
 // 第三次会议上, 在第十四届全国人民代表大会第二次会议上, 在市十七届人大三次会议上.
 var congressRE = lazyRegexp(`在(.{0,24}?)第?[一二三四五六七八九十百0-9０-９]+届(全国)?(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[一二三四五六七八九十百0-9０-９]+次(?:全体)?会议上[)）]?`)
 
-// speechRead is how many lines findSpeech reads: a header may start on
-// one of the first ten and go on to the next.
+// speechRead is how many lines findSpeech looks for the congress in: a
+// header may start on one of the first ten and go on to the next (the
+// speaker may stand on the two lines after it).
 const speechRead = 11
 
 // findSpeech finds the speech header in the first lines: the congress and

@@ -63,8 +63,9 @@ func (t *Text) lines() []line { return t.headLines(speechLines) }
 // speech returns the speech header in the first lines.
 func (t *Text) speech() speech {
 	if !t.spRead {
-		// A congress has a 届 (屆 folded), and findSpeech reads eleven
-		// lines: most texts need not be folded to know they have none.
+		// A congress has a 届 (屆 folded), and findSpeech looks for it in
+		// the first eleven lines: most texts need not be folded to know
+		// they have none.
 		// The lines are trimmed of neither: the text they were split
 		// from, so far, has one if they have.
 		t.rawLines(speechRead)
