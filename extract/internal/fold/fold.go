@@ -46,16 +46,44 @@ func String(s string) string {
 		return c.out // the same text, passed to one recogniser after another
 	}
 	out := s
-	for i, r := range s {
-		if _, ok := simplified.Get(r); ok {
-			out = fold(s, i)
-			break
-		}
+	if i := index(s); i >= 0 {
+		out = fold(s, i)
 	}
 	if len(s) >= 1024 {
 		last.Store(&folded{s, out})
 	}
 	return out
+}
+
+// index returns the offset of the first character of s that folds, or -1.
+// Most texts have none, and so it reads them a byte at a time: ASCII costs
+// a comparison, and a character of three bytes, as every common Chinese
+// one is, is decoded in place rather than by utf8.DecodeRuneInString.
+func index(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// Without the checks for overlong and surrogate forms, an
+			// invalid sequence decodes to a rune below U+0800 or among
+			// the surrogates, where the table has no key; and its
+			// continuation bytes begin no character.
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if _, ok := simplified.Get(r); ok {
+				return i
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if _, ok := simplified.Get(r); ok {
+				return i
+			}
+			i += size
+		}
+	}
+	return -1
 }
 
 // last is the last long text folded: extract passes one document's text to

@@ -61,6 +61,53 @@ func FuzzString(f *testing.F) {
 	})
 }
 
+// indexOracle is the plain version of index: a walk over the runes of s.
+func indexOracle(s string) int {
+	for i, r := range s {
+		if _, ok := simplified.Get(r); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestIndex(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", -1},
+		{"abc", -1},
+		{"地区生产总值", -1},
+		{"本地生產", 9},
+		{"a產", 1},
+		{"\xe4產", 1},         // a lead byte without its continuation
+		{"\xe4\xb8產", 2},     // a sequence cut short
+		{"\xed\xa0\x80產", 3}, // a surrogate
+		{"\xe0\x80\x80產", 3}, // an overlong form
+		{"產\xe4", 0},
+		{"地\xe4\xb8", -1},
+		{"𠀀𡏖", -1}, // four bytes, none folding
+		{"a𠁞", 1},  // four bytes, folding
+	}
+	for _, tt := range tests {
+		if got := index(tt.in); got != tt.want || got != indexOracle(tt.in) {
+			t.Errorf("index(%q) = %d, want %d (oracle %d)", tt.in, got, tt.want, indexOracle(tt.in))
+		}
+	}
+}
+
+func FuzzIndex(f *testing.F) {
+	for _, s := range []string{"本地生產總值增長3.2%", "\xe4產", "\xed\xa0\x80產", "a𠁞"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := index(s), indexOracle(s); got != want {
+			t.Fatalf("index(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
 func BenchmarkString(b *testing.B) {
 	for _, s := range []string{
 		"全市受理人民调解案件49545件，调解成功率98.7%。地区生产总值增长3.2%。", // nothing to fold
