@@ -269,11 +269,14 @@ func Find(original string, skip ...[2]int) []Quantity {
 			i = mask[0].end
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if _, ok := startChars.Get(r); !ok {
-			i += size // most characters: no quantity starts with them
-			continue
+		limit := len(text)
+		if len(mask) > 0 {
+			limit = min(mask[0].start, limit)
 		}
+		if i = nextStart(text, i, limit); i >= limit {
+			continue // most characters: no quantity starts with them
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == '首' || r == '万' || r == '亿' {
 			q, ok := firstPlace(text, i)
 			if !ok {
@@ -370,13 +373,58 @@ func merge(a, b []Quantity) []Quantity {
 // startChars are the characters Find reads a quantity at: those canStart
 // may accept, and the magnitudes that start 首位 or 万元 alone. Every other
 // character costs Find a bit test (TestStartChars checks canStart against it).
-var startChars = func() *chars.RuneMap {
-	m := new(chars.RuneMap)
-	for _, r := range "0123456789０１２３４５６７８９-−－零〇○一壹弌二贰两弍三叁参弎四肆五伍六陆七柒八捌九玖十拾第百千首万亿" {
-		m.Set(r, r)
+var startChars = newBMPSet("0123456789０１２３４５６７８９-−－零〇○一壹弌二贰两弍三叁参弎四肆五伍六陆七柒八捌九玖十拾第百千首万亿")
+
+// nextStart returns the offset of the first character at or after text[i:]
+// that startChars has, walking the characters as utf8.DecodeRuneInString
+// reads them, or the offset of the first character at or after end. It
+// decodes a valid three-byte character, as nearly every Chinese one is,
+// in place.
+func nextStart(text string, i, end int) int {
+	for i < end {
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if startChars.has(rune(c)) {
+				return i
+			}
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			// (after E0 and ED, not every pair of continuation bytes is valid)
+			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			if startChars.has(r) {
+				return i
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if startChars.has(r) {
+				return i
+			}
+			i += size
+		}
 	}
-	return m
-}()
+	return i
+}
+
+// bmpSet is a set of characters of the Basic Multilingual Plane, looked up
+// by a bit test.
+type bmpSet [0x10000 / 64]uint64
+
+func newBMPSet(s string) *bmpSet {
+	set := new(bmpSet)
+	for _, r := range s {
+		if r >= 0x10000 {
+			panic("quantity: " + string(r) + " is outside the Basic Multilingual Plane")
+		}
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return set
+}
+
+func (set *bmpSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && set[r>>6]&(1<<(r&63)) != 0
+}
 
 // canStart reports whether a quantity may start at text[i:].
 func canStart(text string, i int, r rune) bool {

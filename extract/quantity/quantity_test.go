@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/date"
 	"github.com/gongwen/gongwen/extract/docnum"
@@ -375,12 +376,12 @@ func TestPlainValue(t *testing.T) {
 // before canStart are in it.
 func TestStartChars(t *testing.T) {
 	for _, r := range "首万亿" {
-		if _, ok := startChars.Get(r); !ok {
+		if !startChars.has(r) {
 			t.Errorf("%q is not in startChars", r)
 		}
 	}
 	for r := rune(0); r < 0x10000; r++ {
-		if _, ok := startChars.Get(r); ok {
+		if startChars.has(r) {
 			continue
 		}
 		for _, after := range []string{"1", "１", "二", "万", "余", "多", "分之五", ""} {
@@ -459,4 +460,61 @@ func TestAfterBound(t *testing.T) {
 			t.Errorf("afterBound(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
+}
+
+// nextStartOracle is the plain version of nextStart: a walk over the
+// characters of text.
+func nextStartOracle(text string, i, end int) int {
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if startChars.has(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+func TestNextStart(t *testing.T) {
+	tests := []struct {
+		text   string
+		i, end int
+		want   int
+	}{
+		{"", 0, 0, 0},
+		{"abc", 0, 3, 3},
+		{"共受理49件", 0, 15, 9},
+		{"共受理49件", 10, 15, 10},
+		{"共受理49件", 0, 6, 6}, // stops at end
+		{"共受理49件", 0, 7, 9}, // at the first character after end
+		{"两部法规", 0, 12, 0},
+		{"达到百分之九十", 0, 21, 6},
+		{"增长－3％", 0, 12, 6},        // full-width minus
+		{"共计８件", 0, 12, 6},         // full-width digit
+		{"\xe0\x80\xb0件", 0, 6, 6}, // an overlong 0 is no digit
+		{"\xed\xa0\x80一", 0, 6, 3}, // a surrogate
+		{"\xe4一", 0, 4, 1},         // a lead byte alone
+		{"件\xe4\xb8", 0, 5, 5},
+		{"𠀀5", 0, 5, 4},
+	}
+	for _, tt := range tests {
+		got := nextStart(tt.text, tt.i, tt.end)
+		if want := nextStartOracle(tt.text, tt.i, tt.end); got != tt.want || got != want {
+			t.Errorf("nextStart(%q, %d, %d) = %d, want %d (oracle %d)", tt.text, tt.i, tt.end, got, tt.want, want)
+		}
+	}
+}
+
+func FuzzNextStart(f *testing.F) {
+	for _, s := range []string{"共受理49件", "\xe0\x80\xb0件", "\xed\xa0\x80一", "增长－3％，两部"} {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, i, end int) {
+		if i < 0 || i > len(text) || end < 0 || end > len(text) {
+			return
+		}
+		if got, want := nextStart(text, i, end), nextStartOracle(text, i, end); got != want {
+			t.Fatalf("nextStart(%q, %d, %d) = %d, want %d", text, i, end, got, want)
+		}
+	})
 }
