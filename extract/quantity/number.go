@@ -40,41 +40,27 @@ var bigUnits = map[rune]int64{
 	'兆': 1e12,
 }
 
-// The predicates below are switches rather than map look-ups: Find asks them
-// of nearly every rune of a document.
+// The predicates below are bit tests rather than map look-ups or switches:
+// Find asks them of nearly every rune of a numeral and around it.
+var (
+	chineseDigitSet  = newBMPSet("零〇○一壹弌二贰两弍三叁参弎四肆五伍六陆七柒八捌九玖")
+	smallUnitSet     = newBMPSet("十拾百佰千仟")
+	bigUnitSet       = newBMPSet("万亿兆")
+	magnitudeSet     = newBMPSet("十拾百佰千仟万亿兆")
+	chineseNumberSet = newBMPSet("零〇○一壹弌二贰两弍三叁参弎四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿兆")
+)
 
-func isChineseDigit(r rune) bool {
-	switch r {
-	case '零', '〇', '○', '一', '壹', '弌', '二', '贰', '两', '弍', '三', '叁', '参', '弎',
-		'四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖':
-		return true
-	}
-	return false
-}
+func isChineseDigit(r rune) bool  { return chineseDigitSet.has(r) }
+func isSmallUnit(r rune) bool     { return smallUnitSet.has(r) }
+func isBigUnit(r rune) bool       { return bigUnitSet.has(r) }
+func isMagnitude(r rune) bool     { return magnitudeSet.has(r) }
+func isChineseNumber(r rune) bool { return chineseNumberSet.has(r) }
+func isChinesePoint(r rune) bool  { return r == '点' }
+func isMinus(r rune) bool         { return r == '-' || r == '−' || r == '－' }
 
-func isSmallUnit(r rune) bool {
-	switch r {
-	case '十', '拾', '百', '佰', '千', '仟':
-		return true
-	}
-	return false
-}
-
-func isBigUnit(r rune) bool {
-	switch r {
-	case '万', '亿', '兆':
-		return true
-	}
-	return false
-}
-func isMagnitude(r rune) bool    { return isSmallUnit(r) || isBigUnit(r) }
-func isChinesePoint(r rune) bool { return r == '点' }
-func isMinus(r rune) bool        { return r == '-' || r == '−' || r == '－' }
-
-func isDecimalPoint(r rune) bool  { return r == '.' || r == '．' }
-func isGroupComma(r rune) bool    { return r == ',' || r == '，' }
-func rat(n int64) *big.Rat        { return new(big.Rat).SetInt64(n) }
-func isChineseNumber(r rune) bool { return isChineseDigit(r) || isMagnitude(r) }
+func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
+func isGroupComma(r rune) bool   { return r == ',' || r == '，' }
+func rat(n int64) *big.Rat       { return new(big.Rat).SetInt64(n) }
 
 // ParseNumber reads s as one whole numeral and returns its exact value.
 // It accepts Arabic numerals with thousands separators and decimals

@@ -518,3 +518,27 @@ func FuzzNextStart(f *testing.F) {
 		}
 	})
 }
+
+// TestNumeralSets checks the sets of the numeral predicates against the
+// tables of values ParseNumber reads.
+func TestNumeralSets(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		_, digit := chineseDigits[r]
+		_, small := smallUnits[r]
+		_, big := bigUnits[r]
+		for _, c := range []struct {
+			name      string
+			got, want bool
+		}{
+			{"isChineseDigit", isChineseDigit(r), digit},
+			{"isSmallUnit", isSmallUnit(r), small},
+			{"isBigUnit", isBigUnit(r), big},
+			{"isMagnitude", isMagnitude(r), small || big},
+			{"isChineseNumber", isChineseNumber(r), digit || small || big},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s(%q) = %v, want %v", c.name, r, c.got, c.want)
+			}
+		}
+	}
+}
