@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -260,7 +261,8 @@ func Find(original string, skip ...[2]int) []Quantity {
 	// quantities keep what is written.
 	text := fold.String(original)
 	mask := masked(text, skip)
-	var out []Quantity
+	found := scratch.Get().(*[]Quantity)
+	out := (*found)[:0]
 	for i := 0; i < len(text); {
 		for len(mask) > 0 && mask[0].end <= i {
 			mask = mask[1:]
@@ -322,8 +324,17 @@ func Find(original string, skip ...[2]int) []Quantity {
 		}
 		i = max(m.numEnd, i+size)
 	}
+	*found = out
 	if cells := tableFigures(text); len(cells) > 0 {
 		out = merge(out, cells)
+	} else if len(out) > 0 {
+		out = slices.Clone(out)
+	} else {
+		out = nil
+	}
+	clear(*found) // (its strings would keep the text alive)
+	if cap(*found) <= maxScratch {
+		scratch.Put(found)
 	}
 	if text != original {
 		for k := range out {
@@ -332,6 +343,14 @@ func Find(original string, skip ...[2]int) []Quantity {
 	}
 	return out
 }
+
+// scratch holds the slices Find collects quantities in before it copies
+// them to one of the right length: growing the result append by append
+// cost more than reading most of the quantities. A slice that grew beyond
+// maxScratch, for a rare long table, is left to the collector.
+var scratch = sync.Pool{New: func() any { return new([]Quantity) }}
+
+const maxScratch = 1024
 
 // asWritten returns q, read from folded, with its text and unit as written
 // in original: 1.3個百分點, not 1.3个百分点. A unit that is not part of the

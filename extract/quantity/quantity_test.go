@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
@@ -540,5 +541,20 @@ func TestNumeralSets(t *testing.T) {
 				t.Errorf("%s(%q) = %v, want %v", c.name, r, c.got, c.want)
 			}
 		}
+	}
+}
+
+// TestFindOwnsResult checks that Find's result shares nothing with the
+// scratch it collects in: a later call leaves it as it was, and a text
+// without quantities gives nil.
+func TestFindOwnsResult(t *testing.T) {
+	first := Find("受理案件49545件，调解成功率98.7%。")
+	want := fmt.Sprint(first)
+	Find("办理156件，惠及职工1.8万人，增长3.2%。")
+	if got := fmt.Sprint(first); got != want {
+		t.Errorf("a later Find changed the result: %s, want %s", got, want)
+	}
+	if got := Find("没有数字。"); got != nil {
+		t.Errorf("Find of a text without quantities = %#v, want nil", got)
 	}
 }
