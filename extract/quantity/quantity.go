@@ -560,11 +560,15 @@ var (
 	negations       = lists.Of("negation")
 )
 
-// The last characters of bounds and approxBefore: a figure whose clause
-// ends with none of them has none of the words before it.
+// The last characters of bounds, approxBefore and yearsBefore: a figure
+// whose clause ends with none of them has none of the words before it. And
+// the first characters of classBounds and classBoundsOf, which the text
+// after most figures does not start with.
 var (
 	boundEnds        = lastChars(bounds)
 	approxBeforeEnds = lastChars(approxBefore)
+	yearsBeforeEnds  = lastChars(yearsBefore)
+	classBoundStarts = firstChars(slices.Concat(classBounds, classBoundsOf))
 )
 
 // lastChars returns the set of the last characters of words: a text that
@@ -573,6 +577,17 @@ func lastChars(words []string) *chars.Set {
 	var b strings.Builder
 	for _, w := range words {
 		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return chars.NewSet(b.String())
+}
+
+// firstChars returns the set of the first characters of words: a text that
+// starts with none of them starts with none of the words.
+func firstChars(words []string) *chars.Set {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
 		b.WriteRune(r)
 	}
 	return chars.NewSet(b.String())
@@ -836,6 +851,9 @@ func afterPredicate(before string) bool {
 // threshold reports whether after, the text after a quantity, makes it the
 // bound of a class: 以上 or 以下 followed by a noun (but not 以上的 or 以上，).
 func threshold(after string) bool {
+	if first, _ := utf8.DecodeRuneInString(after); !classBoundStarts.Has(first) {
+		return false // most figures
+	}
 	for _, w := range classBounds {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
@@ -849,6 +867,9 @@ func threshold(after string) bool {
 // it the bound of a class with 以上的 or 以下的 and a noun: 年主营业务收入2000万元及
 // 以上的工业法人单位. A count there is a figure: 5000家以上的企业.
 func classOf(after string) bool {
+	if first, _ := utf8.DecodeRuneInString(after); !classBoundStarts.Has(first) {
+		return false // most figures
+	}
 	for _, w := range classBoundsOf {
 		if rest, ok := strings.CutPrefix(after, w); ok {
 			r, _ := utf8.DecodeRuneInString(rest)
@@ -961,9 +982,12 @@ func rangeAt(text string, i int, m match, scanned bool) (Quantity, bool) {
 	} else {
 		k = numeralEnd(text, i)
 	}
+	if r, _ := utf8.DecodeRuneInString(text[k:]); !rangeMarkChars.Has(r) {
+		return Quantity{}, false // most numbers: no range mark after them
+	}
 	mark, ok := words.HasPrefix(text[k:], rangeMarks)
 	if !ok {
-		return Quantity{}, false // most numbers: no range mark after them
+		return Quantity{}, false
 	}
 	j := numeralEnd(text, i)
 	if j == i || !strings.ContainsFunc(text[j:min(len(text), j+24)], rangeMarkChars.Has) {
@@ -1095,6 +1119,9 @@ func containsAny(s string, ws []string) bool {
 // 居住累计满183天的年度连续不满六年, 贷款期限不超过3年. Elsewhere N年 is a year
 // or a span (连续8年), not a figure.
 func limitYears(text string, i int) (Quantity, bool) {
+	if last, _ := utf8.DecodeLastRuneInString(text[:i]); !yearsBeforeEnds.Has(last) {
+		return Quantity{}, false // most numbers
+	}
 	if _, ok := words.HasSuffix(text[:i], yearsBefore); !ok {
 		return Quantity{}, false
 	}

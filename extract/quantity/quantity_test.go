@@ -444,6 +444,20 @@ func TestLastChars(t *testing.T) {
 	}
 }
 
+func TestFirstChars(t *testing.T) {
+	set := firstChars([]string{"以上", "及以上的", "-"})
+	for _, r := range "以及-" {
+		if !set.Has(r) {
+			t.Errorf("firstChars lacks %q", r)
+		}
+	}
+	for _, r := range "上的 " {
+		if set.Has(r) {
+			t.Errorf("firstChars has %q", r)
+		}
+	}
+}
+
 func TestAfterBound(t *testing.T) {
 	tests := []struct {
 		in   string
