@@ -108,10 +108,20 @@ var startBytes = func() (set [256]bool) {
 // characters whose first byte may begin one: most characters of a Chinese
 // text cost it a look at one byte. (No character a walk over the text
 // passes hides a start: a byte that begins one never continues another.)
+//
+// The characters of startChars beyond ASCII are of three bytes, none of
+// them starting with E0 or ED (TestStartChars): after their first byte,
+// any two continuation bytes make a valid character, which nextStart
+// decodes in place. Its first bytes, E4 and EF, start many a Chinese
+// character and full-width mark.
 func nextStart(text string, i int) int {
 	for ; i < len(text); i++ {
-		if startBytes[text[i]] {
-			if r, _ := utf8.DecodeRuneInString(text[i:]); canStart(r) {
+		switch c := text[i]; {
+		case !startBytes[c]:
+		case c < utf8.RuneSelf:
+			return i // an ASCII digit
+		case i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			if r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F); canStart(r) {
 				return i
 			}
 		}

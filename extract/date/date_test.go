@@ -348,13 +348,18 @@ func TestStartChars(t *testing.T) {
 			t.Errorf("%q in startChars is %v, canStart says %v", r, got, want)
 		}
 	}
+	for _, r := range startChars {
+		if b := string(r); r >= utf8.RuneSelf && (len(b) != 3 || b[0] == 0xE0 || b[0] == 0xED) {
+			t.Errorf("%q: nextStart decodes only three-byte characters after E1 to EF but ED", r)
+		}
+	}
 }
 
 // FuzzFindEvery checks that Find, which decodes only the characters whose
 // first byte may start a date, finds what trying every character finds.
 func FuzzFindEvery(f *testing.F) {
 	for _, s := range []string{
-		"二〇二五年一月十七日", "２０２５年１月１７日", "于2025年1月17日印发", "\xe4\xb8二〇二五年一月十七日", "\xef2025-01-17",
+		"二〇二五年一月十七日", "２０２５年１月１７日", "于2025年1月17日印发", "\xe4\xb8二〇二五年一月十七日", "\xef2025-01-17", "\xe4\xf8\x80二〇二五年一月十七日",
 		"驻政〔2024〕3号 2024年5月1日", "十二〇二五年一月一日", "一二〇二五年一月一日",
 	} {
 		f.Add(s)
