@@ -52,6 +52,16 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestKeys checks the bit set of index against the table.
+func TestKeys(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		_, ok := simplified.Get(r)
+		if got := keys[r>>6]&(1<<(r&63)) != 0; got != ok {
+			t.Errorf("keys has %q: %v, the table: %v", r, got, ok)
+		}
+	}
+}
+
 func FuzzString(f *testing.F) {
 	f.Add("本地生產總值增長3.2%")
 	f.Fuzz(func(t *testing.T, s string) {
