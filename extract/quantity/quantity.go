@@ -402,26 +402,29 @@ var startChars = newBMPSet("0123456789０１２３４５６７８９-−－零�
 func nextStart(text string, i, end int) int {
 	for i < end {
 		c := text[i]
-		switch {
-		case c < utf8.RuneSelf:
+		if c < utf8.RuneSelf {
 			if startChars.has(rune(c)) {
 				return i
 			}
 			i++
-		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			// (after E0 and ED, not every pair of continuation bytes is valid)
-			r := rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
-			if startChars.has(r) {
-				return i
-			}
-			i += 3
-		default:
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if startChars.has(r) {
-				return i
-			}
-			i += size
+			continue
 		}
+		// (after E0 and ED, not every pair of continuation bytes is valid)
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && len(text)-i >= 3 {
+			b := text[i : i+3]
+			if b[1]&0xC0 == 0x80 && b[2]&0xC0 == 0x80 {
+				if startChars.has(rune(c&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)) {
+					return i
+				}
+				i += 3
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if startChars.has(r) {
+			return i
+		}
+		i += size
 	}
 	return i
 }
