@@ -41,6 +41,7 @@ type match struct {
 	bare    bool // an ordinal 第N with no 位 or 名: a rank only after 居, 排名 …
 	chinese bool // the numeral is written in Chinese only (两部, 十余个)
 	numEnd  int  // end of the numeral run, where a failed scan resumes
+	numeral int  // numeralEnd at the start, for the rules that read a bare numeral
 }
 
 // Parse reads s as exactly one quantity: "49545件", "1.77亿元", "2500余人次",
@@ -69,6 +70,10 @@ func scan(s string, i int) (match, bool) {
 		i += len("百分之")
 	}
 	j := numeralEnd(s, i)
+	m.numeral = j
+	if i != start {
+		m.numeral = numeralEnd(s, start)
+	}
 	if j == i {
 		return m, false
 	}
@@ -976,14 +981,14 @@ var rangeMarkChars = chars.NewSet(strings.Join(rangeMarks, ""))
 // range mark, the second with a unit that the first has too or lacks
 // (5%—8%, 85.2%～94.5%, 1.2—1.5万亿元, 3至5年). Years (2021—2025年) are not
 // ranges: 年 is a unit here only between small numbers. m is what scan
-// read at i, if scanned.
+// read at i: a quantity if scanned, and the end of the numeral at i.
 func rangeAt(text string, i int, m match, scanned bool) (Quantity, bool) {
 	var k int // where the first end stops: after its unit, or its numeral
 	unit := ""
 	if scanned {
 		k, unit = m.q.End, m.q.Unit
 	} else {
-		k = numeralEnd(text, i)
+		k = m.numeral
 	}
 	if r, _ := utf8.DecodeRuneInString(text[k:]); !rangeMarkChars.Has(r) {
 		return Quantity{}, false // most numbers: no range mark after them
@@ -992,7 +997,7 @@ func rangeAt(text string, i int, m match, scanned bool) (Quantity, bool) {
 	if !ok {
 		return Quantity{}, false
 	}
-	j := numeralEnd(text, i)
+	j := m.numeral
 	if j == i || !strings.ContainsFunc(text[j:min(len(text), j+24)], rangeMarkChars.Has) {
 		return Quantity{}, false // no numeral, or no mark within 24 bytes of it
 	}
@@ -1133,9 +1138,9 @@ func limitYears(text string, i int) (Quantity, bool) {
 
 // impliedMoney reads an amount with a magnitude and no unit as money when
 // the sentence is about money and the amount ends a clause: 项目总预算1170.00万，
-// 其中市本级600.00万.
+// 其中市本级600.00万. m is what scan read at i.
 func impliedMoney(text string, i int, m match) (Quantity, bool) {
-	j := numeralEnd(text, i)
+	j := m.numeral
 	r, _ := utf8.DecodeLastRuneInString(text[i:j])
 	if j == i || !isBigUnit(r) || !clauseEnds(text[j:]) || !containsAny(sentenceBefore(text, i), moneyWords) {
 		return Quantity{}, false
