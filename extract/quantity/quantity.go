@@ -569,13 +569,15 @@ var (
 )
 
 // The last characters of bounds, approxBefore and yearsBefore: a figure
-// whose clause ends with none of them has none of the words before it. And
+// whose clause ends with none of them has none of the words before it; of
+// durations, which most units do not end with (accept). And
 // the first characters of classBounds and classBoundsOf, which the text
 // after most figures does not start with.
 var (
 	boundEnds        = lastChars(bounds)
 	approxBeforeEnds = lastChars(approxBefore)
 	yearsBeforeEnds  = lastChars(yearsBefore)
+	durationEnds     = lastChars(lists.Of("duration"))
 	classBoundStarts = firstChars(slices.Concat(classBounds, classBoundsOf))
 )
 
@@ -621,7 +623,7 @@ func accept(text string, m match) bool {
 	if (q.Unit == "日") && !dayCount(text, q) {
 		return false // 12月31日, 每月5日: a day of the month, not a number of days
 	}
-	if durations[q.Unit] {
+	if last, _ := utf8.DecodeLastRuneInString(q.Unit); durationEnds.Has(last) && durations[q.Unit] {
 		// 20个工作日内完成审核 is a limit, a figure (extract/measure marks it a
 		// target), like a time cut to one (压缩至五个工作日以内)
 		_, limit := words.HasPrefix(text[q.End:], limitAfter)

@@ -572,3 +572,23 @@ func TestFindOwnsResult(t *testing.T) {
 		t.Errorf("Find of a text without quantities = %#v, want nil", got)
 	}
 }
+
+// TestUnitSets checks the sets that rule out characters before the maps
+// of units and not-units are looked up.
+func TestUnitSets(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if _, ok := unitsByFirst[r]; ok != unitStarts.has(r) {
+			t.Errorf("unitStarts has %q: %v, unitsByFirst: %v", r, unitStarts.has(r), ok)
+		}
+	}
+	for w := range notUnits {
+		if r, _ := utf8.DecodeLastRuneInString(w); !notUnitEnds.has(r) {
+			t.Errorf("notUnitEnds lacks %q, the end of %s", r, w)
+		}
+	}
+	for d := range durations {
+		if r, _ := utf8.DecodeLastRuneInString(d); !durationEnds.Has(r) {
+			t.Errorf("durationEnds lacks %q, the end of %s", r, d)
+		}
+	}
+}

@@ -65,10 +65,23 @@ var unitsByFirst = func() map[rune][]unitKind {
 
 type unitKind struct{ unit, kind string }
 
+// unitStarts are the first characters of the units, the keys of
+// unitsByFirst: a bit test rules out most characters without hashing them.
+var unitStarts = func() *bmpSet {
+	var b strings.Builder
+	for first := range unitsByFirst {
+		b.WriteRune(first)
+	}
+	return newBMPSet(b.String())
+}()
+
 // matchUnit returns the longest unit at s[i:] and its kind, passing over a
 // unit that starts a longer word (110万人年度任务: 人, not 人年).
 func matchUnit(s string, i int) (unit, kind string) {
 	first, _ := utf8.DecodeRuneInString(s[i:])
+	if !unitStarts.has(first) {
+		return "", ""
+	}
 	for _, u := range unitsByFirst[first] {
 		end := i + len(u.unit)
 		if !strings.HasPrefix(s[i:], u.unit) || unitBlocked(s, u.unit, end) {
@@ -85,11 +98,22 @@ func matchUnit(s string, i int) (unit, kind string) {
 // notUnits start with a unit but are words of their own: 人民, 人大, 处理, 名单.
 var notUnits = lists.Set("not-unit")
 
+// notUnitEnds are the last characters of notUnits: after most units comes
+// none of them, and unitBlocked need not look the word up.
+var notUnitEnds = func() *bmpSet {
+	var b strings.Builder
+	for w := range notUnits {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return newBMPSet(b.String())
+}()
+
 // unitBlocked reports whether the unit at s[end-len(unit):end] is really the
 // start of a longer word: 人民, 人大, 处理, 名单, 分析.
 func unitBlocked(s string, unit string, end int) bool {
 	next, size := utf8.DecodeRuneInString(s[end:])
-	return next != utf8.RuneError && notUnits[s[end-len(unit):end+size]]
+	return next != utf8.RuneError && notUnitEnds.has(next) && notUnits[s[end-len(unit):end+size]]
 }
 
 // perUnits may follow a slash to make a rate: 元/平方米, 元/人, 千克/亩.
