@@ -574,11 +574,12 @@ var (
 // the first characters of classBounds and classBoundsOf, which the text
 // after most figures does not start with.
 var (
-	boundEnds        = lastChars(bounds)
-	approxBeforeEnds = lastChars(approxBefore)
-	yearsBeforeEnds  = lastChars(yearsBefore)
-	durationEnds     = lastChars(lists.Of("duration"))
-	classBoundStarts = firstChars(slices.Concat(classBounds, classBoundsOf))
+	boundEnds         = lastChars(bounds)
+	approxBeforeEnds  = lastChars(approxBefore)
+	yearsBeforeEnds   = lastChars(yearsBefore)
+	durationEnds      = lastChars(lists.Of("duration"))
+	classBoundStarts  = firstChars(slices.Concat(classBounds, classBoundsOf))
+	approxAfterStarts = firstChars(approxAfter)
 )
 
 // lastChars returns the set of the last characters of words: a text that
@@ -1213,7 +1214,7 @@ func firstPlace(text string, i int) (Quantity, bool) {
 // approxAround reports a qualifier just outside the span: 近1900家次, 约3万人,
 // 超过500件, 3000人以上, 5%左右.
 func approxAround(text string, start, end int) bool {
-	before := strings.TrimRightFunc(text[max(0, start-12):start], func(r rune) bool { return r == ' ' || r == '\u3000' })
+	before := trimPadding(text[max(0, start-12):start])
 	if last, _ := utf8.DecodeLastRuneInString(before); approxBeforeEnds.Has(last) {
 		for _, w := range approxBefore {
 			if strings.HasSuffix(before, w) {
@@ -1222,8 +1223,26 @@ func approxAround(text string, start, end int) bool {
 		}
 	}
 	after := text[end:]
+	if first, _ := utf8.DecodeRuneInString(after); !approxAfterStarts.Has(first) {
+		return false // most figures
+	}
 	_, ok := words.HasPrefix(after, approxAfter)
 	return ok
+}
+
+// trimPadding returns s without the spaces and ideographic spaces (U+3000)
+// that end it: strings.TrimRightFunc, without a call for each character.
+func trimPadding(s string) string {
+	for {
+		switch {
+		case strings.HasSuffix(s, " "):
+			s = s[:len(s)-len(" ")]
+		case strings.HasSuffix(s, "\u3000"):
+			s = s[:len(s)-len("\u3000")]
+		default:
+			return s
+		}
+	}
 }
 
 // clauseBefore returns the words of the clause that ends at text[:i], up to

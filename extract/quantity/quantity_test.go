@@ -592,3 +592,32 @@ func TestUnitSets(t *testing.T) {
 		}
 	}
 }
+
+func trimPaddingOracle(s string) string {
+	return strings.TrimRightFunc(s, func(r rune) bool { return r == ' ' || r == '\u3000' })
+}
+
+func TestTrimPadding(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"超过 ", "超过"},
+		{"约\u3000 \u3000", "约"},
+		{"  ", ""},
+		{"a\x80\x80", "a\x80\x80"}, // the tail of U+3000 alone
+		{"\u3000a", "\u3000a"},
+	}
+	for _, tt := range tests {
+		if got := trimPadding(tt.in); got != tt.want || got != trimPaddingOracle(tt.in) {
+			t.Errorf("trimPadding(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzTrimPadding(f *testing.F) {
+	f.Add("约\u3000 \u3000")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimPadding(s), trimPaddingOracle(s); got != want {
+			t.Fatalf("trimPadding(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
