@@ -621,3 +621,20 @@ func FuzzTrimPadding(f *testing.F) {
 		}
 	})
 }
+
+func TestContainsBar(t *testing.T) {
+	for _, s := range []string{"", "｜", "项目｜金额", "，，，", "\x9c", "\xbd\x9c", "a|b", "项目，金额｜"} {
+		if got, want := containsBar(s), strings.Contains(s, "｜"); got != want {
+			t.Errorf("containsBar(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzContainsBar(f *testing.F) {
+	f.Add("项目，金额｜")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := containsBar(s), strings.Contains(s, "｜"); got != want {
+			t.Fatalf("containsBar(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

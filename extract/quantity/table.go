@@ -61,7 +61,26 @@ func tableFigures(text string) []Quantity {
 // splits cells at: without one, no line is a row of a table. Tabs and bars
 // are rare in prose, and found faster than 单位 in Chinese text.
 func hasCellBreak(text string) bool {
-	return strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 || strings.Contains(text, "｜")
+	return strings.IndexByte(text, '\t') >= 0 || strings.IndexByte(text, '|') >= 0 || containsBar(text)
+}
+
+// containsBar is strings.Contains(text, "｜"). strings.Contains looks for
+// the first byte of ｜, EF, which also starts the full-width comma of every
+// other clause; containsBar looks for its last byte, 9C, which few
+// characters share.
+func containsBar(text string) bool {
+	const bar = "｜"
+	for i := len(bar) - 1; i < len(text); {
+		k := strings.IndexByte(text[i:], bar[len(bar)-1])
+		if k < 0 {
+			return false
+		}
+		if end := i + k + 1; text[end-len(bar):end] == bar {
+			return true
+		}
+		i += k + 1
+	}
+	return false
 }
 
 // splitCells returns the cells of the line text[start:end], split at tabs and bars.
