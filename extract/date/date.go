@@ -1,7 +1,6 @@
 package date
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -262,7 +261,18 @@ func checked(end, y, m, d int) (int, string, bool) {
 	if y < minYear || y > maxYear || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, "", false
 	}
-	return end, fmt.Sprintf("%04d-%02d-%02d", y, m, d), true
+	return end, iso(y, m, d), true
+}
+
+// iso formats a checked date as YYYY-MM-DD: fmt.Sprintf("%04d-%02d-%02d"),
+// without its parsing of the format for every date of a text.
+func iso(y, m, d int) string {
+	b := [10]byte{
+		byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-',
+		byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
 }
 
 func daysIn(y, m int) int {

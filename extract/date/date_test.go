@@ -401,3 +401,16 @@ func findEvery(original string, skip ...[2]int) []Date {
 	}
 	return out
 }
+
+// TestISO checks iso against fmt.Sprintf over every date checked accepts.
+func TestISO(t *testing.T) {
+	for y := minYear; y <= maxYear; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= daysIn(y, m); d++ {
+				if got, want := iso(y, m, d), fmt.Sprintf("%04d-%02d-%02d", y, m, d); got != want {
+					t.Fatalf("iso(%d, %d, %d) = %s, want %s", y, m, d, got, want)
+				}
+			}
+		}
+	}
+}
