@@ -58,7 +58,7 @@ var (
 // stays (石门区累计完成… names the district's figure); 共 must be the adverb,
 // not part of a word (公共, 共享).
 func (p *paragraph) dropScope(before string) string {
-	words := p.seg.Tag(before)
+	words := p.tag(before)
 	off := 0
 	for k, w := range words {
 		if k > 0 && k+1 < len(words) && slices.Contains(scopeAdverbs, w.Text) &&
@@ -145,7 +145,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if first, _ := utf8.DecodeRuneInString(before); !phraseStarts.Has(first) {
 		return before + after // tagging costs more than the rest of naming: only where it may help
 	}
-	words := p.seg.Tag(before)
+	words := p.tag(before)
 	if len(words) < 2 {
 		return before + after
 	}

@@ -33,6 +33,10 @@ type paragraph struct {
 	institution string   // the institutions the sentence counted: 幼儿园 of 幼儿园2275所
 	total       *string  // that total, once a part has looked for it
 	inSentence  int      // the first of subjects named in the sentence being read
+	// tags holds the words of what the report has tagged so far: the same
+	// words are tagged by several rules, and recur in a report
+	// (一般公共预算收入, whose 共 dropScope tags to tell from the adverb).
+	tags map[string][]segment.Word
 	// The figure being named and what its clause passes on: the rules take
 	// them by pointer, which puts them on the heap, so they live here
 	// rather than being made for each figure and clause.
@@ -45,6 +49,21 @@ type paragraph struct {
 type earlier struct {
 	subject    string
 	start, end int
+}
+
+// tag returns the words of s with their part-of-speech tags, as p.seg.Tag
+// does, tagging each text once per report. The words are shared: callers
+// only read them.
+func (p *paragraph) tag(s string) []segment.Word {
+	if words, ok := p.tags[s]; ok {
+		return words
+	}
+	if p.tags == nil {
+		p.tags = make(map[string][]segment.Word)
+	}
+	words := p.seg.Tag(s)
+	p.tags[s] = words
+	return words
 }
 
 // appendNames appends the indicators of the paragraph to out.
@@ -149,7 +168,7 @@ func (p *paragraph) partName(name, unit string) string {
 				return name // 发布信息…，其中动态类信息发布: the part has the head already
 			}
 			if p.seg != nil {
-				if words := p.seg.Tag(head); len(words) > 1 && words[0].Pos == "v" && utf8.RuneCountInString(words[0].Text) > 1 {
+				if words := p.tag(head); len(words) > 1 && words[0].Pos == "v" && utf8.RuneCountInString(words[0].Text) > 1 {
 					return name // 承办单位纳入热线工单系统: an action, not a head noun
 				}
 			}
@@ -190,7 +209,7 @@ func (p *paragraph) lastWord(s string) string {
 		r := []rune(s)
 		return string(r[max(0, len(r)-2):])
 	}
-	words := p.seg.Tag(s)
+	words := p.tag(s)
 	return words[len(words)-1].Text
 }
 
@@ -240,12 +259,12 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	if r, _ := utf8.DecodeLastRuneInString(head); strings.HasSuffix(name, string(r)) {
 		return name // 合格率…，优良率: a name of the same kind has its own head
 	}
-	for _, w := range p.seg.Tag(name) {
+	for _, w := range p.tag(name) {
 		if strings.HasPrefix(w.Pos, "v") {
 			return name // 予以公开 is an action of its own, not a bare item of a list
 		}
 	}
-	if words := p.seg.Tag(head); len(words) > 1 && strings.HasPrefix(words[len(words)-1].Pos, "v") {
+	if words := p.tag(head); len(words) > 1 && strings.HasPrefix(words[len(words)-1].Pos, "v") {
 		return name // 开展督查: items share a noun (播种面积, 收入), not an action
 	}
 	for i := range name {
@@ -260,12 +279,12 @@ func (p *paragraph) restoreHead(name, unit string) string {
 // starts at a word of name or is one word: the 级公路 of 三级公路 and 四级公路
 // is 公路, the 学校 of 普通高等学校 stays.
 func (p *paragraph) wordsOf(name, tail string) string {
-	if words := p.seg.Tag(tail); len(words) == 1 {
+	if words := p.tag(tail); len(words) == 1 {
 		return tail
 	}
 	start := len(name) - len(tail)
 	off := 0
-	for _, w := range p.seg.Tag(name) {
+	for _, w := range p.tag(name) {
 		if off >= start {
 			return name[off:]
 		}

@@ -112,8 +112,9 @@ func (h *headers) appendNames(out []Indicator, p *paragraph, original string, li
 		text, orig = t.String(), o.String()
 	}
 	at := slices.Grow(p.qs[:0], len(qs))[:len(qs)] // the quantities, with offsets in the paragraph
-	// The slices of the paragraph before are reused: nothing named keeps them.
-	stops, clauses, subjects, units := p.stops[:0], p.clauseBuf[:0], p.subjects[:0], p.units[:0]
+	// The slices of the paragraph before are reused: nothing named keeps
+	// them. The words tagged are kept for the rest of the report.
+	stops, clauses, subjects, units, tags := p.stops[:0], p.clauseBuf[:0], p.subjects[:0], p.units[:0], p.tags
 	for i, q := range qs {
 		l := 0
 		for l+1 < len(lines) && q.Start >= lines[l+1][0] {
@@ -123,7 +124,7 @@ func (h *headers) appendNames(out []Indicator, p *paragraph, original string, li
 		at[i] = q
 	}
 	*p = paragraph{text: text, original: orig, start: 0, end: len(text), qs: at, seg: seg,
-		stops: stops, clauseBuf: clauses, subjects: subjects, units: units}
+		stops: stops, clauseBuf: clauses, subjects: subjects, units: units, tags: tags}
 	n := len(out)
 	out = p.appendNames(out)
 	for i, j := n, 0; i < len(out); i++ {

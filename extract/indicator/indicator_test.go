@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -305,5 +306,20 @@ func TestWithoutSegmenter(t *testing.T) {
 	got := find("受理人民调解案件49545件，调解成功率98.7%。", nil)
 	if len(got) != 2 || got[0].Name != "受理人民调解案件" || got[1].Name != "调解成功率" {
 		t.Fatalf("Find without segmenter = %+v", got)
+	}
+}
+
+// TestTagOncePerReport holds paragraph.tag to the segmenter's words, on
+// the first look-up and on the remembered one.
+func TestTagOncePerReport(t *testing.T) {
+	seg := segmenter(t)
+	p := &paragraph{seg: seg}
+	for _, s := range []string{"一般公共预算收入", "市12345热线共受理群众诉求", "在政府网站发布政务信息", "一般公共预算收入", "x"} {
+		want := seg.Tag(s)
+		for range 2 {
+			if got := p.tag(s); !slices.Equal(got, want) {
+				t.Errorf("tag(%q) = %v, want %v", s, got, want)
+			}
+		}
 	}
 }

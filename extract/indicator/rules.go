@@ -481,11 +481,11 @@ func (p *paragraph) listVerb(head, raw, item string) string {
 			return item // 全市公园总数达…, 其中…: not an object of the verb before
 		}
 	}
-	words := p.seg.Tag(head)
+	words := p.tag(head)
 	if len(words) < 2 || words[0].Pos != "v" || utf8.RuneCountInString(words[0].Text) < 2 {
 		return item
 	}
-	for _, w := range p.seg.Tag(item) {
+	for _, w := range p.tag(item) {
 		if strings.HasPrefix(w.Pos, "v") || w.Pos == "x" {
 			return item
 		}
@@ -521,7 +521,7 @@ func (p *paragraph) sharedVerb(qs []quantity.Quantity, i, end int) string {
 	}
 	tail = cleanAfter(tail)
 	off := 0
-	for _, w := range p.seg.Tag(tail) {
+	for _, w := range p.tag(tail) {
 		if strings.HasPrefix(w.Pos, "v") && off > 0 {
 			return tail[off:]
 		}
@@ -535,7 +535,7 @@ func (p *paragraph) startsWithVerb(s string) bool {
 	if p.seg == nil || s == "" {
 		return false
 	}
-	words := p.seg.Tag(s)
+	words := p.tag(s)
 	return strings.HasPrefix(words[0].Pos, "v")
 }
 
@@ -545,7 +545,7 @@ func (p *paragraph) onlyPlace(s string) bool {
 	if p.seg == nil || s == "" {
 		return false
 	}
-	words := p.seg.Tag(s)
+	words := p.tag(s)
 	if len(words) < 2 || words[0].Pos != "p" {
 		return false
 	}
@@ -562,7 +562,7 @@ func (p *paragraph) bareNoun(s string) bool {
 	if p.seg == nil || s == "" {
 		return false
 	}
-	for _, w := range p.seg.Tag(s) {
+	for _, w := range p.tag(s) {
 		if !strings.HasPrefix(w.Pos, "n") {
 			return false
 		}
