@@ -197,7 +197,6 @@ var (
 	issuer       = regexp.MustCompile(`^(?:我|本|该)(?:` + alternatives("issuer-organ") + `)`)
 	evaluation   = regexp.MustCompile(`(?:` + alternatives("evaluation") + `)中`)
 	amongPeers   = regexp.MustCompile(`^\s*(?:在|于)(全[省市国区县州]|省内|市内)?[^，。]*中(?:排名|排位|排|位居|位列|居|列)`)
-	ordinal      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
 )
 
 // hasYearDigit reports whether s has a digit a year can be written with. It
@@ -314,8 +313,8 @@ func clean(s string) string {
 			if loc := yearStart.FindStringIndex(s); loc != nil {
 				s, changed = s[loc[1]:], true
 			}
-			if loc := ordinal.FindStringIndex(s); loc != nil {
-				s, changed = s[loc[1]:], true
+			if end := ordinalEnd(s); end >= 0 {
+				s, changed = s[end:], true
 			}
 		}
 		if strings.HasSuffix(s, "年") || strings.HasSuffix(s, "的") || strings.HasSuffix(s, "末") || strings.HasSuffix(s, "底") || strings.HasSuffix(s, "度") || strings.HasSuffix(s, "来") {

@@ -26,14 +26,17 @@ func lineEndAt(text string, i int) int {
 // clause punctuation or is long) rather than a heading (十二、社会事业).
 func runsOn(line string) bool {
 	r, _ := utf8.DecodeLastRuneInString(line)
-	if line == "" || !(strings.ContainsRune("，,、；;：:%", r) || isHan(r) || unicode.IsDigit(r)) {
+	if line == "" || !(isIdeograph(r) || runOnMarks.Has(r) || isHan(r) || unicode.IsDigit(r)) {
 		return false
 	}
-	if loc := ordinalAt(line); loc != nil && !strings.Contains(line, "。") && !strings.HasSuffix(line[:loc[1]], "是") {
+	if end := ordinalEnd(line); end >= 0 && !strings.Contains(line, "。") && !strings.HasSuffix(line[:end], "是") {
 		return false // a heading (but 三是发现…，: an item of prose)
 	}
 	return chars.ContainsAny(line, "，,；;。") || utf8.RuneCountInString(line) >= 25
 }
+
+// runOnMarks are the marks a line that runs on may end with.
+var runOnMarks = chars.NewSet("，,、；;：:%")
 
 // pageNumber matches a line that is only a page number: — 3 —, - 4 -, 第2页 共10页, 3/12.
 var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-—–－_·\s]*|第\s*[0-9０-９]{1,4}\s*[页](?:\s*[,，/]?\s*共\s*[0-9０-９]{1,4}\s*[页])?|[0-9]{1,4}\s*/\s*[0-9]{1,4})$`)
@@ -41,23 +44,74 @@ var pageNumber = regexp.MustCompile(`^(?:[-—–－_·\s]*[0-9０-９]{1,4}[-�
 // pageStarts are the characters a line that pageNumber matches starts with.
 var pageStarts = chars.NewSet("-—–－_·\t\n\f\r 第0123456789０１２３４５６７８９")
 
+// pageEnds are the characters a line that pageNumber matches ends with.
+var pageEnds = chars.NewSet("-—–－_·\t\n\f\r 页0123456789０１２３４５６７８９")
+
 // isPageNumber reports whether pageNumber matches line. The regexp runs
-// only on lines that start as a page number does: most do not.
+// only on lines that start and end as a page number does: most do not,
+// and a line that starts with a year (2024年，…) ends otherwise.
 func isPageNumber(line string) bool {
-	r, _ := utf8.DecodeRuneInString(line)
-	return pageStarts.Has(r) && pageNumber.MatchString(line)
+	first, _ := utf8.DecodeRuneInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return pageStarts.Has(first) && pageEnds.Has(last) && pageNumber.MatchString(line)
 }
 
-// ordinalStarts are the characters an ordinal starts with.
-var ordinalStarts = chars.NewSet("一二三四五六七八九十（(0123456789")
-
-// ordinalAt returns where the ordinal opening s is, or nil. The regexp runs
-// only on words that start as an ordinal does.
-func ordinalAt(s string) []int {
-	if r, _ := utf8.DecodeRuneInString(s); !ordinalStarts.Has(r) {
-		return nil
+// ordinalEnd returns where the ordinal opening s ends, or -1 when s opens
+// with none: what the regexp ordinal (in the tests) matches, 一是, 十一、,
+// （三）, (12), 2. or 3、, read without it, as a heading is looked for on
+// every line.
+func ordinalEnd(s string) int {
+	r, i := utf8.DecodeRuneInString(s)
+	switch {
+	case isNumeral(r): // [一二三四五六七八九十]+[是、]
+		for {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			switch {
+			case r == '是' || r == '、':
+				return i
+			case !isNumeral(r):
+				return -1
+			}
+		}
+	case r == '（' || r == '(': // [（(][一二三四五六七八九十0-9]+[)）]
+		for n := 0; ; n++ {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			switch {
+			case (r == ')' || r == '）') && n > 0:
+				return i
+			case !isNumeral(r) && !isASCIIDigit(r):
+				return -1
+			}
+		}
+	case isASCIIDigit(r): // [0-9]+[.．、]
+		for {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			switch {
+			case r == '.' || r == '．' || r == '、':
+				return i
+			case !isASCIIDigit(r):
+				return -1
+			}
+		}
 	}
-	return ordinal.FindStringIndex(s)
+	return -1
+}
+
+// isNumeral reports whether r is a Chinese numeral of an ordinal: 一 to 十.
+func isNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
+// isASCIIDigit reports whether r is one of 0 to 9.
+func isASCIIDigit(r rune) bool {
+	return '0' <= r && r <= '9'
 }
 
 // headers finds the running headers of PDF pages: the title of the report,
@@ -99,10 +153,10 @@ func (h *headers) pageBreak(line string, afterPage bool) bool {
 // (二、主要工作, （三）, 2.推进…), which a line that runs on does not run into:
 // 1.5% is a figure, not an item.
 func heading(line string) bool {
-	loc := ordinalAt(line)
-	if loc == nil {
+	end := ordinalEnd(line)
+	if end < 0 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(line[loc[1]:])
+	r, _ := utf8.DecodeRuneInString(line[end:])
 	return !unicode.IsDigit(r)
 }

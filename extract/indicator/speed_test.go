@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -67,13 +68,36 @@ func FuzzIsPageNumber(f *testing.F) {
 	})
 }
 
-func FuzzOrdinalAt(f *testing.F) {
-	for _, s := range append(speedSeeds, "二、主要工作", "（三）", "(3)", "2.推进", "三是发现", "十一、", "1.5%") {
+// ordinal is the ordinal that ordinalEnd reads, the way clean and heading
+// read it before.
+var ordinal = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[是、]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、])`)
+
+// ordinalEndRegexp is ordinalEnd by the regexp.
+func ordinalEndRegexp(s string) int {
+	if loc := ordinal.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return -1
+}
+
+var ordinalCases = []string{"二、主要工作", "（三）", "(3)", "(12)开展", "2.推进", "12、", "3．", "三是发现", "十一、",
+	"1.5%", "（）", "()", "(a)", "一", "十一", "一二三是", "（十", "12", "是", "、", "三\xff、", "(\xff)", "1\xff.", ""}
+
+func TestOrdinalEnd(t *testing.T) {
+	for _, s := range ordinalCases {
+		if got, want := ordinalEnd(s), ordinalEndRegexp(s); got != want {
+			t.Errorf("ordinalEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzOrdinalEnd(f *testing.F) {
+	for _, s := range append(speedSeeds, ordinalCases...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := ordinalAt(s), ordinal.FindStringIndex(s); !slices.Equal(got, want) {
-			t.Errorf("ordinalAt(%q) = %v, want %v", s, got, want)
+		if got, want := ordinalEnd(s), ordinalEndRegexp(s); got != want {
+			t.Errorf("ordinalEnd(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
