@@ -193,9 +193,21 @@ func (p *paragraph) sentence(q quantity.Quantity) string {
 var sentenceLeads = leadBytes("。！？!?")
 
 // appendStops appends to stops the offset after each mark of s that ends a
-// sentence, plus base. It looks at each byte and decodes only the few
-// characters that start with one of sentenceLeads.
+// sentence, plus base. A report ends its sentences with 。 and seldom with
+// anything else: without ！？!? in s, the marks are found with the fast
+// search of strings.IndexRune. Else it looks at each byte and decodes only
+// the few characters that start with one of sentenceLeads.
 func appendStops(stops []int, s string, base int) []int {
+	if !chars.ContainsAny(s, "！？!?") {
+		for i := 0; ; {
+			k := strings.IndexRune(s[i:], '。')
+			if k < 0 {
+				return stops
+			}
+			i += k + len("。")
+			stops = append(stops, base+i)
+		}
+	}
 	for i := range len(s) {
 		if !sentenceLeads[s[i]] {
 			continue

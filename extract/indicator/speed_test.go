@@ -49,6 +49,8 @@ func TestAppendStops(t *testing.T) {
 		{"增长5%。", []int{11}},
 		{"是吗？ok!", []int{9, 12}},
 		{"a\xe3。", []int{5}},
+		{"增长。\xe3\x80增长。", []int{9, 20}},
+		{"增长。增长？增长。", []int{9, 18, 27}},
 	}
 	for _, tt := range tests {
 		if got := appendStops(nil, tt.s, 0); !slices.Equal(got, tt.want) {
