@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
 	"github.com/gongwen/gongwen/extract/quantity"
@@ -54,7 +53,7 @@ func (p *paragraph) clauses() []clause {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(p.text[i:])
+		r, size := decodeRune(p.text[i:])
 		switch {
 		case r == '(' || r == '（':
 			closeAt := p.closeParen(i + size)
@@ -83,7 +82,7 @@ func (p *paragraph) clauses() []clause {
 // closeParen returns the byte offset just after the parenthesis closing at or after i, or -1.
 func (p *paragraph) closeParen(i int) int {
 	for j := i; j < p.end; {
-		r, size := utf8.DecodeRuneInString(p.text[j:])
+		r, size := decodeRune(p.text[j:])
 		switch r {
 		case ')', '）':
 			return j + size
@@ -116,7 +115,7 @@ var listEnds = chars.NewSet("、和及与或")
 // listEnd returns the offset of the 、 or conjunction (和 及 与 或) that ends
 // s after a word, or -1: 街道、 and 市直部门和 end an item of a list of counts.
 func listEnd(s string) int {
-	if last, _ := utf8.DecodeLastRuneInString(s); notSpace(last) && !listEnds.Has(last) {
+	if last, _ := decodeLastRune(s); notSpace(last) && !listEnds.Has(last) {
 		return -1 // most words: not a space, 、 or conjunction at the end
 	}
 	s = strings.TrimRightFunc(s, unicode.IsSpace)
@@ -212,7 +211,7 @@ func appendStops(stops []int, s string, base int) []int {
 		if !sentenceLeads[s[i]] {
 			continue
 		}
-		if r, size := utf8.DecodeRuneInString(s[i:]); chars.SentenceEnds.Has(r) {
+		if r, size := decodeRune(s[i:]); chars.SentenceEnds.Has(r) {
 			stops = append(stops, base+i+size)
 		}
 	}
@@ -230,7 +229,7 @@ func listingParen(s string) int {
 	}
 	inner := s[k:]
 	if c := strings.IndexAny(inner, ")）"); c >= 0 {
-		_, size := utf8.DecodeRuneInString(inner[c:])
+		_, size := decodeRune(inner[c:])
 		inner = inner[:c+size]
 	}
 	if !strings.Contains(inner, "、") || placeClasses.MatchString(inner) {

@@ -126,7 +126,7 @@ func dropFrame(before, frame string) string {
 // 针对具体案件召开 + 协调会 → 召开协调会, 在政府网站发布政务信息 → 发布政务信息.
 // A lone preposition whose object holds the figure goes: 对 + 领导干部进行经济责任审计.
 func (p *paragraph) dropPreposition(before, after string) string {
-	if first, _ := utf8.DecodeRuneInString(before); frameStarts.Has(first) {
+	if first, _ := decodeRune(before); frameStarts.Has(first) {
 		for _, v := range frameVerbs {
 			if strings.HasPrefix(before, v) {
 				return dropFrame(before, v) + after
@@ -136,20 +136,20 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	if p.seg == nil || before == "" {
 		return before + after
 	}
-	if first, size := utf8.DecodeRuneInString(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
+	if first, size := decodeRune(before); size == len(before) && after != "" && strings.ContainsRune(loneStarts, first) {
 		return after // 对23个重点项目开展评价: the figure holds the whole object
 	}
 	if hasAnyChar(before, scopeAdverbEnds) && hasAnyWord(before, scopeAdverbs) {
 		before = p.dropScope(before) // tagging only where an adverb is: 总 alone is in 总量, 总额
 	}
-	if first, _ := utf8.DecodeRuneInString(before); !phraseStarts.Has(first) {
+	if first, _ := decodeRune(before); !phraseStarts.Has(first) {
 		return before + after // tagging costs more than the rest of naming: only where it may help
 	}
 	words := p.tag(before)
 	if len(words) < 2 {
 		return before + after
 	}
-	if r, _ := utf8.DecodeLastRuneInString(words[0].Text); words[0].Pos == "r" && strings.ContainsRune(issuerPlaces, r) &&
+	if r, _ := decodeLastRune(words[0].Text); words[0].Pos == "r" && strings.ContainsRune(issuerPlaces, r) &&
 		!strings.HasPrefix(words[0].Text, "各") {
 		// 我市, 该区: a pronoun for the issuer says nothing about what is counted
 		// (各县 is every county, and stays)
@@ -162,7 +162,7 @@ func (p *paragraph) dropPreposition(before, after string) string {
 	// words the dictionary knows: an unknown word (x) means the tags are guesses.
 	off := len(words[0].Text)
 	for _, w := range words[1:] {
-		if r, _ := utf8.DecodeRuneInString(w.Text); w.Pos == "x" && unicode.Is(unicode.Han, r) {
+		if r, _ := decodeRune(w.Text); w.Pos == "x" && unicode.Is(unicode.Han, r) {
 			break
 		}
 		if w.Pos == "v" && utf8.RuneCountInString(w.Text) >= 2 {
@@ -208,7 +208,7 @@ func hasYearDigit(s string) bool {
 		case '0' <= c && c <= '9':
 			return true
 		case c == "０"[0]: // the first byte of every full-width form: ０-９, and ，％…
-			if r, _ := utf8.DecodeRuneInString(s[i:]); chars.IsDigit(r) {
+			if r, _ := decodeRune(s[i:]); chars.IsDigit(r) {
 				return true
 			}
 		}
@@ -255,7 +255,7 @@ func charsOf(s string) *charSet {
 func firstChars(words []string) *charSet {
 	set := new(charSet)
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := decodeRune(w)
 		set.add(r)
 	}
 	return set
@@ -265,7 +265,7 @@ func firstChars(words []string) *charSet {
 func lastChars(words []string) *charSet {
 	set := new(charSet)
 	for _, w := range words {
-		r, _ := utf8.DecodeLastRuneInString(w)
+		r, _ := decodeLastRune(w)
 		set.add(r)
 	}
 	return set
@@ -297,7 +297,7 @@ func clean(s string) string {
 	s = trimPunct(removeMarks(s))
 	for changed := true; changed; {
 		changed = false
-		first, _ := utf8.DecodeRuneInString(s)
+		first, _ := decodeRune(s)
 		if !hasYearDigit(s) {
 			// the regexp has no literal to look for first, and needs a year
 		} else if loc := issuerYear.FindStringIndex(s); loc != nil && loc[1] < len(s) {
@@ -322,7 +322,7 @@ func clean(s string) string {
 				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
 			}
 		}
-		if first, _ := utf8.DecodeRuneInString(s); leadStarts.Has(first) {
+		if first, _ := decodeRune(s); leadStarts.Has(first) {
 			for _, w := range leadWords {
 				if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
 					s, changed = s[len(w):], true
@@ -333,7 +333,7 @@ func clean(s string) string {
 			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
 		}
 		tail := "" // the longest: 不超过, not the 超过 of it
-		if last, _ := utf8.DecodeLastRuneInString(s); tailEnds.Has(last) {
+		if last, _ := decodeLastRune(s); tailEnds.Has(last) {
 			for _, w := range tailWords {
 				if len(w) > len(tail) && strings.HasSuffix(s, w) && !partOfWord(s, w) {
 					tail = w
@@ -402,7 +402,7 @@ func removeMarks(s string) string {
 	if strings.Contains(s, "《") {
 		// 开设《A》《B》等专栏 → 开设专栏, but the 等次 of 《A》等次 stays
 		s = titles.ReplaceAllStringFunc(s, func(t string) string {
-			if r, size := utf8.DecodeLastRuneInString(t); r != '》' && r != '等' {
+			if r, size := decodeLastRune(t); r != '》' && r != '等' {
 				return t[len(t)-size:]
 			}
 			return ""
@@ -412,7 +412,7 @@ func removeMarks(s string) string {
 		// 组织“宪法进万家”“法律明白人”等主题活动 → 组织主题活动, but not the 等 of
 		// “优秀”等次
 		for _, loc := range slices.Backward(examples.FindAllStringIndex(s, -1)) {
-			if r, _ := utf8.DecodeRuneInString(s[loc[1]:]); r != '次' && r != '级' {
+			if r, _ := decodeRune(s[loc[1]:]); r != '次' && r != '级' {
 				s = s[:loc[0]] + s[loc[1]:]
 			}
 		}
@@ -434,7 +434,7 @@ func removeMarks(s string) string {
 // ending s belongs to a word: 行为, 作为, 认为, 平均, 人均, 下达 keep it,
 // 失业率为 does not.
 func partOfWord(s, w string) bool {
-	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
+	prev, _ := decodeLastRune(s[:len(s)-len(w)])
 	switch w {
 	case "为", "是":
 		return strings.ContainsRune(keepsWei, prev)
@@ -460,8 +460,8 @@ func cleanAfter(s string) string {
 // (。，%) and digits, and strings.TrimSpace looks them up in the Unicode
 // tables.
 func trimSpace(s string) string {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
+	first, _ := decodeRune(s)
+	last, _ := decodeLastRune(s)
 	if notSpace(first) && notSpace(last) {
 		return s
 	}
@@ -494,7 +494,7 @@ func trimPunct(s string) string {
 	}
 	s = strings.TrimLeftFunc(s, trimmed)
 	for s != "" {
-		r, size := utf8.DecodeLastRuneInString(s)
+		r, size := decodeLastRune(s)
 		if !trimmed(r) || (r == '）' || r == ')') && chars.ContainsAny(s, "（(") {
 			break // 示范村（社区）: the parenthesis closes one of the name
 		}

@@ -103,7 +103,7 @@ func (p *paragraph) appendNames(out []Indicator) []Indicator {
 			p.prev = earlier{start: c.start, end: c.end}
 			p.prevAmount = p.prev
 		}
-		if r, _ := utf8.DecodeRuneInString(p.text[c.end:]); c.end >= p.end || chars.SentenceEnds.Has(r) {
+		if r, _ := decodeRune(p.text[c.end:]); c.end >= p.end || chars.SentenceEnds.Has(r) {
 			p.prev, p.prevAmount, p.parts, p.total, p.among, p.institution = earlier{}, earlier{}, false, nil, false, "" // a new sentence
 			p.inSentence = len(p.subjects)
 		}
@@ -256,7 +256,7 @@ func (p *paragraph) restoreHead(name, unit string) string {
 	if utf8.RuneCountInString(head) < 2 || head == prev[0] || head == prev[1] || strings.Contains(name, head) {
 		return name
 	}
-	if r, _ := utf8.DecodeLastRuneInString(head); strings.HasSuffix(name, string(r)) {
+	if r, _ := decodeLastRune(head); strings.HasSuffix(name, string(r)) {
 		return name // 合格率…，优良率: a name of the same kind has its own head
 	}
 	for _, w := range p.tag(name) {
@@ -297,8 +297,8 @@ func (p *paragraph) wordsOf(name, tail string) string {
 func commonSuffix(a, b string) string {
 	n := 0
 	for n < len(a) && n < len(b) {
-		ra, sa := utf8.DecodeLastRuneInString(a[:len(a)-n])
-		rb, _ := utf8.DecodeLastRuneInString(b[:len(b)-n])
+		ra, sa := decodeLastRune(a[:len(a)-n])
+		rb, _ := decodeLastRune(b[:len(b)-n])
 		if ra != rb {
 			break
 		}
@@ -332,7 +332,7 @@ var changeEnds = chars.NewSet("增减长降加少高低升涨")
 func withoutChange(subject string) string {
 	// A change is at most 10 characters (比上年同期年平均增长): match only the
 	// tail, since the regexp would try a match at every position.
-	if last, _ := utf8.DecodeLastRuneInString(subject); !changeEnds.Has(last) {
+	if last, _ := decodeLastRune(subject); !changeEnds.Has(last) {
 		return subject // the regexp's every match ends in one of these
 	}
 	tail := max(0, len(subject)-12*utf8.UTFMax)
@@ -359,7 +359,7 @@ func (p *paragraph) rowLabel(q quantity.Quantity) string {
 	var cells [][2]int // the cells before q, as offsets
 	from := p.start
 	for i := p.start; i < q.Start; {
-		r, size := utf8.DecodeRuneInString(p.text[i:])
+		r, size := decodeRune(p.text[i:])
 		if r == '\t' || r == '|' || r == '｜' {
 			if i > from {
 				cells = append(cells, [2]int{from, i})

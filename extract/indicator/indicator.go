@@ -197,7 +197,7 @@ func asWritten(name, original, folded string, at int) string {
 			}
 		}
 		if j == i {
-			_, size := utf8.DecodeRuneInString(name[i:])
+			_, size := decodeRune(name[i:])
 			b.WriteString(name[i : i+size])
 			j = i + size
 		}

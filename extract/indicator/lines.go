@@ -25,7 +25,7 @@ func lineEndAt(text string, i int) int {
 // page edge: it ends in a word or a comma-like mark, and it is prose (it has
 // clause punctuation or is long) rather than a heading (十二、社会事业).
 func runsOn(line string) bool {
-	r, _ := utf8.DecodeLastRuneInString(line)
+	r, _ := decodeLastRune(line)
 	if line == "" || !(isIdeograph(r) || runOnMarks.Has(r) || isHan(r) || unicode.IsDigit(r)) {
 		return false
 	}
@@ -51,8 +51,8 @@ var pageEnds = chars.NewSet("-—–－_·\t\n\f\r 页0123456789０１２３４�
 // only on lines that start and end as a page number does: most do not,
 // and a line that starts with a year (2024年，…) ends otherwise.
 func isPageNumber(line string) bool {
-	first, _ := utf8.DecodeRuneInString(line)
-	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := decodeRune(line)
+	last, _ := decodeLastRune(line)
 	return pageStarts.Has(first) && pageEnds.Has(last) && pageNumber.MatchString(line)
 }
 
@@ -61,11 +61,11 @@ func isPageNumber(line string) bool {
 // （三）, (12), 2. or 3、, read without it, as a heading is looked for on
 // every line.
 func ordinalEnd(s string) int {
-	r, i := utf8.DecodeRuneInString(s)
+	r, i := decodeRune(s)
 	switch {
 	case isNumeral(r): // [一二三四五六七八九十]+[是、]
 		for {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := decodeRune(s[i:])
 			i += size
 			switch {
 			case r == '是' || r == '、':
@@ -76,7 +76,7 @@ func ordinalEnd(s string) int {
 		}
 	case r == '（' || r == '(': // [（(][一二三四五六七八九十0-9]+[)）]
 		for n := 0; ; n++ {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := decodeRune(s[i:])
 			i += size
 			switch {
 			case (r == ')' || r == '）') && n > 0:
@@ -87,7 +87,7 @@ func ordinalEnd(s string) int {
 		}
 	case isASCIIDigit(r): // [0-9]+[.．、]
 		for {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := decodeRune(s[i:])
 			i += size
 			switch {
 			case r == '.' || r == '．' || r == '、':
@@ -157,6 +157,6 @@ func heading(line string) bool {
 	if end < 0 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(line[end:])
+	r, _ := decodeRune(line[end:])
 	return !unicode.IsDigit(r)
 }

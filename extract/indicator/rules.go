@@ -189,7 +189,7 @@ var rules = []rule{
 			if !f.c.inParen || f.before != "" || f.after != "" || f.n > 1 || p.prev.subject != "" || p.prev.end <= p.prev.start {
 				return nil, false
 			}
-			if r, _ := utf8.DecodeRuneInString(p.text[p.prev.end:]); r != '(' && r != '（' {
+			if r, _ := decodeRune(p.text[p.prev.end:]); r != '(' && r != '（' {
 				return nil, false // the parenthesis follows the clause
 			}
 			if name := clean(p.text[p.prev.start:p.prev.end]); name != "" {
@@ -579,7 +579,7 @@ var comparisonStarts = chars.NewSet("比较与同环")
 // comparisonAt returns where the comparison opening s is, or nil. The
 // regexp runs only on words that start as a comparison does: most do not.
 func comparisonAt(s string) []int {
-	if r, _ := utf8.DecodeRuneInString(s); !comparisonStarts.Has(r) {
+	if r, _ := decodeRune(s); !comparisonStarts.Has(r) {
 		return nil
 	}
 	return comparison.FindStringIndex(s)
@@ -599,7 +599,7 @@ func pointInTime(s string) string {
 		return ""
 	}
 	c := strings.TrimSuffix(s[:loc[1]], "相比")
-	if r, _ := utf8.DecodeLastRuneInString(c); strings.ContainsRune("末底初", r) {
+	if r, _ := decodeLastRune(c); strings.ContainsRune("末底初", r) {
 		return c
 	}
 	return ""
@@ -609,7 +609,7 @@ func pointInTime(s string) string {
 // characters (增加到2024年的, 下降3.2%) or of a cut to a level (精简至29个;
 // 压减低效资金 alone is an act with its own object).
 func startsChange(s string) bool {
-	first, _ := utf8.DecodeRuneInString(s)
+	first, _ := decodeRune(s)
 	if changeStarts.Has(first) {
 		for _, v := range changeVerbs {
 			if strings.HasPrefix(s, v) && len(v) > len("增") {
@@ -655,7 +655,7 @@ func isPredicate(s string) bool {
 	if loc := periodAt(pred); loc != nil {
 		pred = pred[loc[1]:]
 	}
-	if first, _ := utf8.DecodeRuneInString(pred); changeStarts.Has(first) {
+	if first, _ := decodeRune(pred); changeStarts.Has(first) {
 		for _, v := range changeVerbs {
 			if pred == v || strings.HasPrefix(pred, v) && utf8.RuneCountInString(v) > 1 {
 				return true // 增 and 降 alone, but not 减税降费
@@ -722,7 +722,7 @@ var sharedEnds = lastChars(sharedBy)
 // splitShared splits "合法性审查率和备案率均为" into the subjects that share one value.
 func splitShared(raw string) []string {
 	s := trimSpace(raw)
-	if last, _ := utf8.DecodeLastRuneInString(s); !sharedEnds.Has(last) {
+	if last, _ := decodeLastRune(s); !sharedEnds.Has(last) {
 		return nil // most words: no word of sharedBy ends them
 	}
 	found := false
