@@ -43,7 +43,7 @@ var rules = []rule{
 	{"rank-after-change", "a rank of a change is of the subject that changed",
 		"地区生产总值468亿元，增长4.1%，增速居全省第2位。", "第2位", "地区生产总值增速全省排名",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if !f.rankWithVerb() || !isPredicate(f.before) || len(p.subjects) == 0 {
+			if !f.rankWithVerb() || !f.isPredicate() || len(p.subjects) == 0 {
 				return nil, false
 			}
 			return []string{p.subjects[len(p.subjects)-1] + rankName(f.before, "")}, false
@@ -97,10 +97,10 @@ var rules = []rule{
 		"主要原因：项目支出增加，较上年度增加1133.95万元。", "1133.95万元", "项目支出增加",
 		func(p *paragraph, f *figure) ([]string, bool) {
 			// the clause before first: most have a figure, and isPredicate is the costly check
-			if p.prev.subject != "" || p.prev.end <= p.prev.start || !isPredicate(f.before) {
+			if p.prev.subject != "" || p.prev.end <= p.prev.start || !f.isPredicate() {
 				return nil, false
 			}
-			pred, dist := predicatePart(f.before)
+			pred, dist := f.predicatePart()
 			subject, ok := strings.CutSuffix(clean(p.text[p.prev.start:p.prev.end]), pred)
 			if dist || !ok || utf8.RuneCountInString(subject) < 2 || !startsChange(pred) {
 				return nil, false
@@ -110,10 +110,10 @@ var rules = []rule{
 	{"predicate", "a clause that only says how a figure changed or what share it is takes the subject of the last figure, without the comparison (a stock keeps its point in time: 比上年末); after 分别 the values go to as many subjects before",
 		"地区生产总值468亿元，比上年增长4.1%。", "4.1%", "地区生产总值增长",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			if !isPredicate(f.before) {
+			if !f.isPredicate() {
 				return nil, false
 			}
-			pred, dist := predicatePart(f.before)
+			pred, dist := f.predicatePart()
 			if f.q.Kind != quantity.Percent {
 				pred = pointInTime(f.before) + pred // 比上年末增加0.3万人: the base of a stock stays
 			}
@@ -292,6 +292,38 @@ type figure struct {
 	afterEnd int      // where the words after it end
 	sharedBy []string // A和B均为: the subjects that share its value
 	*clauseState
+
+	// before read as a predicate, once a rule asks: the rules ask in turn
+	asPredicate predicateReading
+}
+
+// predicateReading is the words before a figure read as a predicate.
+type predicateReading struct {
+	done         bool
+	part         string // predicatePart of the words
+	distributive bool   // and whether they had 分别
+	is           bool   // isPredicate of the words
+}
+
+// readPredicate reads f.before as a predicate, once.
+func (f *figure) readPredicate() *predicateReading {
+	r := &f.asPredicate
+	if !r.done {
+		r.part, r.distributive = predicatePart(f.before)
+		r.is, r.done = isPredicatePart(r.part), true
+	}
+	return r
+}
+
+// isPredicate is isPredicate(f.before).
+func (f *figure) isPredicate() bool {
+	return f.readPredicate().is
+}
+
+// predicatePart is predicatePart(f.before).
+func (f *figure) predicatePart() (pred string, distributive bool) {
+	r := f.readPredicate()
+	return r.part, r.distributive
 }
 
 // clauseState is what the figures of a clause pass on to the next.
@@ -652,6 +684,11 @@ var changeStarts = firstChars(changeVerbs)
 // change or share: 增长, 比上年增长, 分别增长, 占比, 占总人口的, 两年平均增长.
 func isPredicate(s string) bool {
 	pred, _ := predicatePart(s)
+	return isPredicatePart(pred)
+}
+
+// isPredicatePart is isPredicate of what predicatePart leaves of a clause.
+func isPredicatePart(pred string) bool {
 	if loc := periodAt(pred); loc != nil {
 		pred = pred[loc[1]:]
 	}

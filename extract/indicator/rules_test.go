@@ -107,3 +107,18 @@ func wrap(s, first, rest string) string {
 	b.WriteString(line + "\n")
 	return b.String()
 }
+
+// TestFigurePredicate holds the reading of a figure's words as a predicate,
+// made once, to isPredicate and predicatePart.
+func TestFigurePredicate(t *testing.T) {
+	for _, s := range []string{"", "增长", "比上年增长", "分别比上年增长", "占总人口的", "两年平均增长", "减税降费", "受理人民调解案件", "比上年末增加"} {
+		f := &figure{before: s}
+		for range 2 {
+			pred, dist := f.predicatePart()
+			wantPred, wantDist := predicatePart(s)
+			if got, want := f.isPredicate(), isPredicate(s); got != want || pred != wantPred || dist != wantDist {
+				t.Errorf("figure with %q: isPredicate %v, predicatePart %q, %v; want %v, %q, %v", s, got, pred, dist, want, wantPred, wantDist)
+			}
+		}
+	}
+}
