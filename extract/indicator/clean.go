@@ -492,7 +492,13 @@ func trimPunct(s string) string {
 		}
 		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
 	}
-	s = strings.TrimLeftFunc(s, trimmed)
+	for s != "" { // strings.TrimLeftFunc decodes with utf8.DecodeRuneInString
+		r, size := decodeRune(s)
+		if !trimmed(r) {
+			break
+		}
+		s = s[size:]
+	}
 	for s != "" {
 		r, size := decodeLastRune(s)
 		if !trimmed(r) || (r == '）' || r == ')') && chars.ContainsAny(s, "（(") {

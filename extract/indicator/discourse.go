@@ -132,7 +132,15 @@ func (p *paragraph) previousSubject(q quantity.Quantity) string {
 
 // isShare reports whether unit is that of a percentage.
 func isShare(unit string) bool {
-	return chars.ContainsAny(unit, "%％‰") || strings.Contains(unit, "百分")
+	// one look at each character of a unit, as short as 亿元, rather than a
+	// search for each mark
+	for _, r := range unit {
+		switch r {
+		case '%', '％', '‰':
+			return true
+		}
+	}
+	return strings.Contains(unit, "百分")
 }
 
 // generic reports whether a name only says what kind of measure a figure
@@ -237,7 +245,9 @@ func (p *paragraph) countedIn(unit string) string {
 // nearest in the same sentence (公开政府信息320条。…图文65条 is not 图文信息). Parts of a
 // group named before 中 keep their names: 医院中，公立医院41个.
 func (p *paragraph) restoreHead(name, unit string) string {
-	if utf8.RuneCountInString(name) > 4 || p.seg == nil || p.among {
+	// a name of more than 16 bytes has more than four characters: most are
+	// not counted
+	if len(name) > 4*utf8.UTFMax || utf8.RuneCountInString(name) > 4 || p.seg == nil || p.among {
 		return name
 	}
 	var prev []string

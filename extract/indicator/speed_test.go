@@ -388,3 +388,48 @@ func oldSplitRespective(raw string, values int, of string) (names []string, own 
 	}
 	return names, own
 }
+
+func TestIsShare(t *testing.T) {
+	for unit, want := range map[string]bool{"%": true, "％": true, "‰": true, "个百分点": true, "百分点": true,
+		"亿元": false, "件": false, "": false, "百万": false, "人次%": true, "\xff%": true} {
+		if got := isShare(unit); got != want {
+			t.Errorf("isShare(%q) = %v, want %v", unit, got, want)
+		}
+		if old := chars.ContainsAny(unit, "%％‰") || strings.Contains(unit, "百分"); old != want {
+			t.Errorf("the old isShare(%q) = %v, want %v", unit, old, want)
+		}
+	}
+}
+
+// oldTrimPunct is trimPunct as it trimmed the start with strings.TrimLeftFunc.
+func oldTrimPunct(s string) string {
+	trimmed := func(r rune) bool {
+		return unicode.IsSpace(r) || (unicode.IsPunct(r) && !strings.ContainsRune("“”\"《》", r))
+	}
+	s = strings.TrimLeftFunc(s, trimmed)
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !trimmed(r) || (r == '）' || r == ')') && chars.ContainsAny(s, "（(") {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	for strings.HasPrefix(s, "”") {
+		s = s[len("”"):]
+	}
+	for strings.HasSuffix(s, "“") {
+		s = s[:len(s)-len("“")]
+	}
+	return s
+}
+
+func FuzzTrimPunct(f *testing.F) {
+	for _, s := range append(speedSeeds, "，增长。", " “增长” ", "”增长“", "示范村（社区）", "（增长）", "\xff，增长", "、\xe4\xb8") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimPunct(s), oldTrimPunct(s); got != want {
+			t.Errorf("trimPunct(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
