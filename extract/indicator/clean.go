@@ -34,6 +34,7 @@ var (
 	// a tail word ends with: a name that starts or ends otherwise is not
 	// looked up in each of the hundred and more words.
 	leadStarts  = firstChars(leadWords)
+	leadFirsts  = firstRunes(leadWords)
 	tailEnds    = lastChars(tailWords)
 	changeVerbs = lists.Of("change")
 	keepsWei    = lists.Chars("keeps-wei")
@@ -76,10 +77,12 @@ func (p *paragraph) dropScope(before string) string {
 
 // hasAnyChar reports whether a character of s is in set.
 func hasAnyChar(s string, set *charSet) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); { // decodeRune costs less than a range loop
+		r, size := decodeRune(s[i:])
 		if set.Has(r) {
 			return true
 		}
+		i += size
 	}
 	return false
 }
@@ -261,6 +264,15 @@ func firstChars(words []string) *charSet {
 	return set
 }
 
+// firstRunes returns the first character of each of words.
+func firstRunes(words []string) []rune {
+	firsts := make([]rune, len(words))
+	for i, w := range words {
+		firsts[i], _ = utf8.DecodeRuneInString(w)
+	}
+	return firsts
+}
+
 // lastChars returns the set of the last characters of words.
 func lastChars(words []string) *charSet {
 	set := new(charSet)
@@ -322,12 +334,8 @@ func clean(s string) string {
 				s, changed = s[:loc[0]], true // 地区生产总值由2017年的1,856亿元; 由2020年的 alone
 			}
 		}
-		if first, _ := decodeRune(s); leadStarts.Has(first) {
-			for _, w := range leadWords {
-				if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
-					s, changed = s[len(w):], true
-				}
-			}
+		if t := trimLeads(s); t != s {
+			s, changed = t, true
 		}
 		if k := strings.Index(s, "期间"); k > 0 && utf8.RuneCountInString(s[k:]) > 3 {
 			s, changed = s[k+len("期间"):], true // 人大二次会议期间代表提出的建议: a span of time, like 全年
@@ -356,6 +364,24 @@ func clean(s string) string {
 	}
 	if !strings.ContainsFunc(s, isLetter) {
 		return "" // +, —: no words, no name
+	}
+	return s
+}
+
+// trimLeads trims the lead words that start s, each in the order of
+// leadWords (but not the 其 of 其他).
+func trimLeads(s string) string {
+	first, _ := decodeRune(s)
+	if !leadStarts.Has(first) {
+		return s
+	}
+	for i, w := range leadWords {
+		// a word that starts otherwise is no prefix: most are passed by
+		// comparing their first characters
+		if leadFirsts[i] == first && strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
+			s = s[len(w):]
+			first, _ = decodeRune(s)
+		}
 	}
 	return s
 }

@@ -433,3 +433,62 @@ func FuzzTrimPunct(f *testing.F) {
 		}
 	})
 }
+
+// oldTrimLeads is how clean trimmed the lead words before trimLeads.
+func oldTrimLeads(s string) string {
+	if first, _ := utf8.DecodeRuneInString(s); leadStarts.Has(first) {
+		for _, w := range leadWords {
+			if strings.HasPrefix(s, w) && !(w == "其" && strings.HasPrefix(s, "其他")) {
+				s = s[len(w):]
+			}
+		}
+	}
+	return s
+}
+
+var leadCases = []string{"", "全年地区生产总值", "其中受理案件", "其他收入", "其受理案件", "全年共受理", "本年度收入", "本年收入",
+	"累计完成", "共有", "一般公共预算收入", "并且", "和及与", "的", "全市全年", "此外其中共计", "\xff全年"}
+
+func TestTrimLeads(t *testing.T) {
+	for _, s := range leadCases {
+		if got, want := trimLeads(s), oldTrimLeads(s); got != want {
+			t.Errorf("trimLeads(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, w := range leadWords {
+		for _, s := range []string{w, w + "受理案件", w + w, w + "其他"} {
+			if got, want := trimLeads(s), oldTrimLeads(s); got != want {
+				t.Errorf("trimLeads(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzTrimLeads(f *testing.F) {
+	for _, s := range append(speedSeeds, leadCases...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimLeads(s), oldTrimLeads(s); got != want {
+			t.Errorf("trimLeads(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func TestFirstRunes(t *testing.T) {
+	if got, want := firstRunes([]string{"全年", "其", "a", "𠀀b", ""}), []rune{'全', '其', 'a', '𠀀', utf8.RuneError}; !slices.Equal(got, want) {
+		t.Errorf("firstRunes = %q, want %q", got, want)
+	}
+}
+
+func FuzzHasAnyChar(f *testing.F) {
+	for _, s := range append(speedSeeds, "一般公共预算收入", "累计", "\xe5\x85") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.ContainsFunc(s, scopeAdverbEnds.Has)
+		if got := hasAnyChar(s, scopeAdverbEnds); got != want {
+			t.Errorf("hasAnyChar(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
