@@ -3,6 +3,7 @@ package indicator
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,8 +36,11 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 	out := make([]Indicator, 0, len(qs))
 	h := headers{text: text}
 	// One paragraph is read at a time. The rules, function values, take it
-	// by pointer, which puts it on the heap: it is made once per report.
-	p := new(paragraph)
+	// by pointer, which puts it on the heap: it is taken from the readers of
+	// reports done, with the buffers they grew.
+	p := readers.Get().(*paragraph)
+	defer readers.Put(p)
+	clear(p.tags)      // the words of another report
 	var lines [][2]int // the lines of the paragraph being read, which ran on so far
 	first, k := 0, 0   // its first quantity, and the next
 	afterPage := false // the line before was a page number
@@ -82,6 +86,10 @@ func Find(original string, qs []quantity.Quantity, seg *segment.Segmenter) []Ind
 	flush()
 	return out
 }
+
+// readers holds paragraphs that Find read reports with, for another: a
+// paragraph is a large struct, and its buffers grow with each report.
+var readers = sync.Pool{New: func() any { return new(paragraph) }}
 
 // appendNames appends to out the indicators of the quantities qs of the
 // paragraph made of lines, read as one text without their line breaks (and

@@ -323,3 +323,18 @@ func TestTagOncePerReport(t *testing.T) {
 		}
 	}
 }
+
+// TestFindReusesReaders checks that a report is named the same whatever
+// report the reader taken from the pool read before.
+func TestFindReusesReaders(t *testing.T) {
+	seg := segmenter(t)
+	a := "一般公共预算收入45.6亿元，增长6.8%。受理人民调解案件49545件，调解成功率98.7%。"
+	b := "其中城镇居民58,730元，第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。"
+	want := Find(a, quantities(a), seg)
+	for range 3 {
+		Find(b, quantities(b), seg)
+		if got := Find(a, quantities(a), seg); !slices.Equal(got, want) {
+			t.Fatalf("Find after another report = %+v, want %+v", got, want)
+		}
+	}
+}
