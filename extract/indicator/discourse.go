@@ -42,6 +42,7 @@ type paragraph struct {
 	// rather than being made for each figure and clause.
 	fig    figure
 	clause clauseState
+	name   [1]string // the name a rule gives a figure (one)
 }
 
 // earlier is the clause before the one being named: the subject of its last

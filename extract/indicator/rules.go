@@ -38,7 +38,7 @@ var rules = []rule{
 			if f.respective == nil {
 				return nil, false
 			}
-			return []string{f.respective[f.i]}, f.respectiveOwn
+			return p.one(f.respective[f.i]), f.respectiveOwn
 		}},
 	{"rank-after-change", "a rank of a change is of the subject that changed",
 		"地区生产总值468亿元，增长4.1%，增速居全省第2位。", "第2位", "地区生产总值增速全省排名",
@@ -46,7 +46,7 @@ var rules = []rule{
 			if !f.rankWithVerb() || !f.isPredicate() || len(p.subjects) == 0 {
 				return nil, false
 			}
-			return []string{p.subjects[len(p.subjects)-1] + rankName(f.before, "")}, false
+			return p.one(p.subjects[len(p.subjects)-1] + rankName(f.before, "")), false
 		}},
 	{"rank-among-peers", "a rank among peers (在全省16个设区市中排名第2) is of the subject of the clause before; in an evaluation the evaluation names it",
 		"综合指数为3.62，在全省16个设区市中排名第2。", "第2", "综合指数全省排名",
@@ -62,7 +62,7 @@ var rules = []rule{
 			if s == "" {
 				return nil, false
 			}
-			return []string{s + m[1] + "排名"}, false
+			return p.one(s + m[1] + "排名"), false
 		}},
 	{"rank", "a ranking verb before a rank is replaced by 排名; a rank among a scope only (居全国首位) is of the subject before",
 		"综合得分居全省第5位。", "第5位", "综合得分全省排名",
@@ -70,7 +70,7 @@ var rules = []rule{
 			if !f.rankWithVerb() {
 				return nil, false
 			}
-			return []string{rankName(f.before, p.lastSubjectAny())}, false
+			return p.one(rankName(f.before, p.lastSubjectAny())), false
 		}},
 	{"rank-in-scope", "a rank right after a scope, with no ranking verb, is ranked in that scope",
 		"污染防治攻坚战成效考核全国第一。", "第一", "污染防治攻坚战成效考核全国排名",
@@ -78,7 +78,7 @@ var rules = []rule{
 			if f.q.Kind != quantity.Rank || !rankScope.MatchString(f.before) {
 				return nil, false
 			}
-			return []string{rankName(f.before, p.lastSubjectAny())}, false
+			return p.one(rankName(f.before, p.lastSubjectAny())), false
 		}},
 	{"shared-value", "subjects joined before 均为 share one value: one indicator each",
 		"规范性文件合法性审查率和备案率均为100%。", "100%", "备案率",
@@ -91,7 +91,7 @@ var rules = []rule{
 			if f.q.Kind != quantity.Percent || !sharePredicate(f.raw, f.before) {
 				return nil, false
 			}
-			return []string{p.compose(nil, 0, f.before, false)}, false
+			return p.one(p.compose(nil, 0, f.before, false)), false
 		}},
 	{"predicate-of-clause", "a change after a clause without a figure that names the same change (项目支出增加，较上年度增加…) is of that clause's subject",
 		"主要原因：项目支出增加，较上年度增加1133.95万元。", "1133.95万元", "项目支出增加",
@@ -105,7 +105,7 @@ var rules = []rule{
 			if dist || !ok || utf8.RuneCountInString(subject) < 2 || !startsChange(pred) {
 				return nil, false
 			}
-			return []string{subject + pred}, false
+			return p.one(subject + pred), false
 		}},
 	{"predicate", "a clause that only says how a figure changed or what share it is takes the subject of the last figure, without the comparison (a stock keeps its point in time: 比上年末); after 分别 the values go to as many subjects before",
 		"地区生产总值468亿元，比上年增长4.1%。", "4.1%", "地区生产总值增长",
@@ -121,7 +121,7 @@ var rules = []rule{
 			if dist {
 				f.subjects = lastN(p.subjects, f.n-f.i)
 			}
-			return []string{p.compose(f.subjects, 0, pred, f.distributive)}, false
+			return p.one(p.compose(f.subjects, 0, pred, f.distributive)), false
 		}},
 	{"predicate-continued", "the second and later values of a predicate (分别增长4.6%和7.7%) take it too",
 		"第一产业增加值13亿元、第二产业增加值148亿元，分别增长4.6%和7.7%。", "7.7%", "第二产业增加值增长",
@@ -129,7 +129,7 @@ var rules = []rule{
 			if f.before != "" || f.predicate == "" {
 				return nil, false
 			}
-			return []string{p.compose(f.subjects, f.i, f.predicate, f.distributive)}, false
+			return p.one(p.compose(f.subjects, f.i, f.predicate, f.distributive)), false
 		}},
 	{"second-figure", "a bare figure right after another is a second figure of the same thing, named with its unit; after a copula (净增3.2万户、突破41万户) it is the level the change reached",
 		"开展法治培训56场1万余人次。", "1万余人次", "开展法治培训人次",
@@ -141,12 +141,12 @@ var rules = []rule{
 			if levelCopulas[trimSpace(f.raw)] && f.q.Unit == f.prevUnit {
 				// 经营主体净增98万户、突破1900万户: a copula before it makes it
 				// the level the change reached
-				return []string{withoutChange(n)}, true
+				return p.one(withoutChange(n)), true
 			}
 			if f.q.Unit != f.prevUnit {
 				n += f.q.Unit
 			}
-			return []string{n}, true
+			return p.one(n), true
 		}},
 	{"last-subject", "a clause with no words but copulas (达到, 已完成) is of the latest subject counted in the same unit",
 		"实施12个民生实事项目，总投资5.2亿元，已完成10个。", "10个", "实施民生实事项目完成",
@@ -161,7 +161,7 @@ var rules = []rule{
 			if strings.Contains(f.raw, "完成") {
 				n += "完成"
 			}
-			return []string{n}, true
+			return p.one(n), true
 		}},
 	{"held-for-years", "a level held for years (连续5年稳定在) is of the subject before",
 		"粮食总产量86.5万吨，连续5年稳定在85万吨以上。", "85万吨", "粮食总产量连续5年",
@@ -169,7 +169,7 @@ var rules = []rule{
 			if len(p.subjects) == 0 || !isPeriod(f.before) {
 				return nil, false
 			}
-			return []string{withoutChange(p.subjects[len(p.subjects)-1]) + f.before}, false
+			return p.one(withoutChange(p.subjects[len(p.subjects)-1]) + f.before), false
 		}},
 	{"part-of-count", "a count after 其中 followed by a verb is a part of the last subject counted in its unit",
 		"作出重大行政决策5项，其中2项举行了听证会。", "2项", "作出重大行政决策举行了听证会",
@@ -181,7 +181,7 @@ var rules = []rule{
 			if s == "" {
 				return nil, false
 			}
-			return []string{s + f.after}, true
+			return p.one(s + f.after), true
 		}},
 	{"count-of-clause", "a figure alone in parentheses after a clause without figures counts what that clause names",
 		"二、县住建局牵头工作（6项）", "6项", "县住建局牵头工作",
@@ -193,7 +193,7 @@ var rules = []rule{
 				return nil, false // the parenthesis follows the clause
 			}
 			if name := clean(p.text[p.prev.start:p.prev.end]); name != "" {
-				return []string{name}, true
+				return p.one(name), true
 			}
 			return nil, false
 		}},
@@ -203,7 +203,7 @@ var rules = []rule{
 			if f.before != "" {
 				return nil, false
 			}
-			return []string{f.after}, true
+			return p.one(f.after), true
 		}},
 	{"described-noun", "words that describe a counted noun with 的 keep it",
 		"符合条件的23家企业获得补贴。", "23家", "符合条件的企业获得补贴",
@@ -211,7 +211,7 @@ var rules = []rule{
 			if f.q.Kind != quantity.Count || f.after == "" || !strings.HasSuffix(trimSpace(f.raw), "的") {
 				return nil, false
 			}
-			return []string{f.before + "的" + f.after}, true
+			return p.one(f.before + "的" + f.after), true
 		}},
 	{"count-noun", "a count or rank takes the words before it and the noun after it, up to the next figure or 、 (a lone preposition before it goes)",
 		"指导29个重点行政执法系统修订执法事项清单。", "29个", "指导重点行政执法系统修订执法事项清单",
@@ -219,7 +219,7 @@ var rules = []rule{
 			if f.q.Kind != quantity.Count && f.q.Kind != quantity.Rank {
 				return nil, false
 			}
-			return []string{p.dropPreposition(f.before, f.after)}, f.q.Kind == quantity.Count
+			return p.one(p.dropPreposition(f.before, f.after)), f.q.Kind == quantity.Count
 		}},
 	{"share-of-noun", "a share after only a preposition and a place names the noun after it",
 		"对全市20%的涉企行政执法案卷进行评查。", "20%", "涉企行政执法案卷进行评查",
@@ -227,7 +227,7 @@ var rules = []rule{
 			if f.q.Kind != quantity.Percent || f.after == "" || !strings.HasPrefix(trimSpace(p.text[f.q.End:f.afterEnd]), "的") || !p.onlyPlace(f.before) {
 				return nil, false
 			}
-			return []string{f.after}, true
+			return p.one(f.after), true
 		}},
 	{"deadline", "a time limit before the act it bounds (7个工作日内公开) is that act's 时限",
 		"行政处罚信息均在作出决定之日起7个工作日内公开。", "7个工作日", "公开时限",
@@ -244,7 +244,7 @@ var rules = []rule{
 			if act == "" || utf8.RuneCountInString(act) > 10 {
 				return nil, false
 			}
-			return []string{act + "时限"}, true
+			return p.one(act + "时限"), true
 		}},
 	{"share-of-scope", "a share of a scope and a noun after it (全国38.7%的贸易增量) names both",
 		"进出口总额9万亿元，贡献了全国38.7%的贸易增量。", "38.7%", "贡献了全国贸易增量",
@@ -255,7 +255,7 @@ var rules = []rule{
 			if _, ok := words.HasSuffix(f.before, scopes); !ok {
 				return nil, false
 			}
-			return []string{f.before + f.after}, true
+			return p.one(f.before + f.after), true
 		}},
 	{"bound-of-noun", "a bound of a property of a noun (厚度低于0.01毫米的地膜) names the noun's property",
 		"禁止生产和使用厚度低于0.01毫米的地膜。", "0.01毫米", "地膜厚度",
@@ -271,13 +271,20 @@ var rules = []rule{
 			if property == "" {
 				return nil, false
 			}
-			return []string{f.after + property}, true
+			return p.one(f.after + property), true
 		}},
 	{"own-subject", "the words between the start of the clause (or the figure before, or the last 、) and the figure",
 		"受理人民调解案件49545件，调解成功率98.7%。", "98.7%", "调解成功率",
 		func(p *paragraph, f *figure) ([]string, bool) {
-			return []string{p.dropPreposition(f.before, "")}, true
+			return p.one(p.dropPreposition(f.before, "")), true
 		}},
+}
+
+// one returns name as the names of a figure, as most rules name it, in a
+// buffer of p that the next figure reuses: appendClause copies the names.
+func (p *paragraph) one(name string) []string {
+	p.name[0] = name
+	return p.name[:]
 }
 
 // figure is what the rules read of one quantity of a clause: the words
