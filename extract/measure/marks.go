@@ -1,27 +1,36 @@
 package measure
 
 import (
-	"unicode/utf8"
+	"slices"
+	"strings"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
 )
 
 // markSet is a set of characters, such as the marks that end a clause, to
-// search a text for a byte at a time: a character of the text is decoded
-// only when the byte at its start (searching forward) or end (searching
-// back) is one that a character of the set starts or ends with, which for
-// punctuation is seldom the case for a Chinese character.
+// search a text for a byte at a time: only where the byte at a character's
+// start (searching forward) or end (searching back) is one that a
+// character of the set starts or ends with is the text compared with the
+// UTF-8 of those characters, which for punctuation is seldom the case for
+// a Chinese character. Comparing bytes finds what decoding the character
+// there would: the UTF-8 of a character is the only way to write it.
 type markSet struct {
 	set         *chars.Set
-	first, last [256]bool // the first and last bytes of the set's characters
+	first, last [256]bool     // the first and last bytes of the set's characters
+	starting    [256][]string // the set's characters in UTF-8, by their first byte
+	ending      [256][]string // and by their last byte
 }
 
 func newMarkSet(s string) *markSet {
 	m := &markSet{set: chars.NewSet(s)}
 	for _, r := range s {
-		var b [utf8.UTFMax]byte
-		n := utf8.EncodeRune(b[:], r)
-		m.first[b[0]], m.last[b[n-1]] = true, true
+		e := string(r)
+		if slices.Contains(m.starting[e[0]], e) {
+			continue
+		}
+		m.first[e[0]], m.last[e[len(e)-1]] = true, true
+		m.starting[e[0]] = append(m.starting[e[0]], e)
+		m.ending[e[len(e)-1]] = append(m.ending[e[len(e)-1]], e)
 	}
 	return m
 }
@@ -30,8 +39,10 @@ func newMarkSet(s string) *markSet {
 func (m *markSet) index(s string) int {
 	for i := 0; i < len(s); i++ {
 		if m.first[s[i]] {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); m.set.Has(r) {
-				return i
+			for _, e := range m.starting[s[i]] {
+				if strings.HasPrefix(s[i:], e) {
+					return i
+				}
 			}
 		}
 	}
@@ -43,8 +54,10 @@ func (m *markSet) index(s string) int {
 func (m *markSet) lastIndex(s string) (int, int) {
 	for i := len(s); i > 0; i-- {
 		if m.last[s[i-1]] {
-			if r, size := utf8.DecodeLastRuneInString(s[:i]); m.set.Has(r) {
-				return i - size, size
+			for _, e := range m.ending[s[i-1]] {
+				if strings.HasSuffix(s[:i], e) {
+					return i - len(e), len(e)
+				}
 			}
 		}
 	}
