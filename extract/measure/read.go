@@ -436,7 +436,22 @@ var indexedRoles = []string{"cue", "not-cue", "reset"}
 func (x *wordIndex) spans(role string) []span {
 	if x.at == nil {
 		x.at = map[string][]span{}
-		for i, r := range x.text {
+		text := x.text
+		for i := 0; i < len(text); i++ {
+			var r rune
+			switch b := text[i]; {
+			case b < utf8.RuneSelf:
+				r = rune(b)
+			case b&0xc0 == 0x80:
+				continue // a continuation byte, which no word starts with
+			case b&0xf0 == 0xe0 && i+2 < len(text):
+				// The character of three bytes, as Chinese ones are,
+				// without checking that they are one: a word's UTF-8
+				// is compared with the text's below.
+				r = rune(b&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f)
+			default:
+				r, _ = utf8.DecodeRuneInString(text[i:])
+			}
 			if !x.v.starts.has(r) {
 				continue
 			}

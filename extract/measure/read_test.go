@@ -10,10 +10,26 @@ import (
 // TestWordIndex checks that the word index finds in every part of a text
 // what hasWord finds in that part alone.
 func TestWordIndex(t *testing.T) {
-	text := "主要预期目标是：计划生育服务，确保完成计划的80%，力争草拟方案；实际已完成了计划，拟定预期寿命目标的预期"
+	testWordIndex(t, "主要预期目标是：计划生育服务，确保完成计划的80%，力争草拟方案；实际已完成了计划，拟定预期寿命目标的预期")
+}
+
+// FuzzWordIndex is TestWordIndex for any text, valid UTF-8 or not.
+func FuzzWordIndex(f *testing.F) {
+	f.Add("主要预期目标是：计划生育服务，确保完成计划的80%，力争草拟方案；实际已完成了计划，拟定预期寿命目标的预期")
+	f.Add("\xe8计划\xe8\xae\xa1划\xe5\xae已\xe5")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 120 {
+			return // every part of it is checked
+		}
+		testWordIndex(t, text)
+	})
+}
+
+func testWordIndex(t *testing.T, text string) {
+	t.Helper()
 	c := &clause{v: load(), text: text}
 	x := &wordIndex{v: c.v, text: text}
-	for from := range text {
+	for from := range len(text) + 1 {
 		for to := from; to <= len(text); to++ {
 			for _, r := range [][2]string{{"cue", "not-cue"}, {"reset", ""}} {
 				want := c.hasWord(text[from:to], r[0], r[1])
