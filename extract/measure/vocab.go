@@ -36,10 +36,10 @@ type vocab struct {
 	// the words of indexedRoles by their first character, for wordIndex
 	startingWith map[rune][]roleWord
 	starts       runeSet
-	// the words of every role by their last character, each role's longest
-	// first: what a string can end with is found without a string key
-	endingWith map[rune][]roleWord
-	ends       runeSet // the last characters of the words
+	// the words of every role by their last byte, each role's longest
+	// first: what a string can end with is found without decoding its last
+	// character or a key to look up
+	endingWith [256][]roleWord
 }
 
 type word struct{ text, means string }
@@ -106,18 +106,13 @@ func parse(measures, words string) (*vocab, error) {
 		// the longest word first: 增长了 before 增长, 上年同期 before 上年
 		slices.SortStableFunc(v.words[role], func(a, b word) int { return len(b.text) - len(a.text) })
 	}
-	v.endingWith = map[rune][]roleWord{}
 	for role, ws := range v.words {
 		for _, w := range ws {
-			r, _ := utf8.DecodeLastRuneInString(w.text)
-			if r == utf8.RuneError {
+			if !utf8.ValidString(w.text) {
 				return nil, fmt.Errorf("words.tsv: %s %q is not UTF-8", role, w.text)
 			}
-			if r >= 0x10000 {
-				return nil, fmt.Errorf("words.tsv: %s %s: the last character of a word must be below U+10000", role, w.text)
-			}
-			v.endingWith[r] = append(v.endingWith[r], roleWord{role, w})
-			v.ends.add(r)
+			b := w.text[len(w.text)-1]
+			v.endingWith[b] = append(v.endingWith[b], roleWord{role, w})
 		}
 	}
 	v.startingWith = map[rune][]roleWord{}
@@ -135,16 +130,17 @@ func parse(measures, words string) (*vocab, error) {
 }
 
 // endings returns the words that s may end with: those that end with its
-// last character.
+// last byte.
 func (v *vocab) endings(s string) endings {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if !v.ends.has(r) {
+	if s == "" {
 		return nil
 	}
-	return v.endingWith[r]
+	return v.endingWith[s[len(s)-1]]
 }
 
-// endings are words of several roles, each role's longest first.
+// endings are words of several roles, each role's longest first, that a
+// string may end with: only those it has as a suffix (strings.HasSuffix) it
+// does end with.
 type endings []roleWord
 
 // of returns the longest word of a role that s ends with.
