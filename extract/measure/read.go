@@ -437,20 +437,19 @@ func (x *wordIndex) spans(role string) []span {
 	if x.at == nil {
 		x.at = map[string][]span{}
 		text := x.text
-		for i := 0; i < len(text); i++ {
+		for i, size := 0, 0; i < len(text); i += size {
 			var r rune
 			switch b := text[i]; {
 			case b < utf8.RuneSelf:
-				r = rune(b)
-			case b&0xc0 == 0x80:
-				continue // a continuation byte, which no word starts with
-			case b&0xf0 == 0xe0 && i+2 < len(text):
-				// The character of three bytes, as Chinese ones are,
-				// without checking that they are one: a word's UTF-8
-				// is compared with the text's below.
-				r = rune(b&0x0f)<<12 | rune(text[i+1]&0x3f)<<6 | rune(text[i+2]&0x3f)
+				r, size = rune(b), 1
+			case b&0xf0 == 0xe0 && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80:
+				// A character of three bytes, as Chinese ones are, put
+				// together without the checks of a decoder: a word's
+				// UTF-8 is compared with the text's below, and no word
+				// starts with a continuation byte.
+				r, size = rune(b&0x0f)<<12|rune(text[i+1]&0x3f)<<6|rune(text[i+2]&0x3f), 3
 			default:
-				r, _ = utf8.DecodeRuneInString(text[i:])
+				r, size = utf8.DecodeRuneInString(text[i:])
 			}
 			if !x.v.starts.has(r) {
 				continue
