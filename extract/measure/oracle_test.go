@@ -312,3 +312,25 @@ func TestFoldWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestPointsFold checks what isPoints needs: FoldUnit and the width
+// folding it uses, a character at a time, make 百 and 分 of no other
+// character.
+func TestPointsFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == '百' || r == '分' || !utf8.ValidRune(r) {
+			continue
+		}
+		if s := string(r); strings.ContainsAny(FoldUnit(s)+chars.FoldWidth(s), "百分") {
+			t.Errorf("%q folds to 百 or 分", s)
+		}
+	}
+	for _, tt := range []struct {
+		unit string
+		want bool
+	}{{"个百分点", true}, {" 個百分點", true}, {"百分点", true}, {"%", false}, {"亿元", false}, {"百分比", false}, {"", false}} {
+		if got := isPoints(tt.unit); got != tt.want {
+			t.Errorf("isPoints(%q) = %v, want %v", tt.unit, got, tt.want)
+		}
+	}
+}

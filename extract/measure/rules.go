@@ -67,7 +67,7 @@ var changeRules = []rule{
 		}},
 	{name: "percentage points", example: "城镇化率比上年末提高{1.2个百分点}", want: "change up 上年末",
 		match: func(c *clause, r *Reading) bool {
-			if FoldUnit(c.fig.Unit) != "个百分点" {
+			if !isPoints(c.fig.Unit) {
 				return false
 			}
 			dir := c.changeWord(c.pred)
@@ -226,6 +226,13 @@ var targetRules = []rule{
 			}
 			return true
 		}},
+}
+
+// isPoints reports whether FoldUnit(unit) is 个百分点, without folding the
+// units that cannot be: those without 百分, as folding makes no 百 or 分 of
+// another character (TestPointsFold).
+func isPoints(unit string) bool {
+	return strings.Contains(unit, "百分") && FoldUnit(unit) == "个百分点"
 }
 
 // columnHeading returns the heading of the table column a figure is in,
