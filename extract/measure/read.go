@@ -134,7 +134,7 @@ func (c *clause) locate(figs []Figure, i int) {
 		slotStart = figs[i-1].End
 	}
 	c.before = text[start:f.Start]
-	c.slot = strings.TrimSpace(text[slotStart:f.Start])
+	c.slot = trimSpace(text[slotStart:f.Start])
 	c.pred = c.trimQualifiers(c.slot)
 	end := len(text)
 	if k := clauseSet.index(text[f.End:]); k >= 0 {
@@ -143,7 +143,7 @@ func (c *clause) locate(figs []Figure, i int) {
 	if i+1 < len(figs) && figs[i+1].Start >= f.End && figs[i+1].Start < end {
 		end = figs[i+1].Start
 	}
-	c.tail = strings.TrimSpace(text[f.End:end])
+	c.tail = trimSpace(text[f.End:end])
 	c.leadStart = c.sentences.of(f.Start)
 	c.lead = text[c.leadStart:f.Start]
 	c.joined = slotStart > start && listJoiner(c.slot)
@@ -158,11 +158,24 @@ func sameClause(text string, from, to int) bool {
 
 // listJoiner reports whether s only joins two figures: 、 和 及 与 or nothing.
 func listJoiner(s string) bool {
-	switch strings.TrimSpace(s) {
+	switch trimSpace(s) {
 	case "", "、", "和", "及", "与", "與", "以及", ",", "，":
 		return true
 	}
 	return false
+}
+
+// trimSpace is strings.TrimSpace, which decodes the first and the last
+// character of a string that starts with one not ASCII, to ask
+// unicode.IsSpace. A string that starts and ends with the three bytes of
+// a character from U+4000 on (first byte E4 to EF), as a Chinese one
+// does, has no space at either end: the last space is U+3000.
+func trimSpace(s string) string {
+	n := len(s)
+	if n >= 3 && s[0] >= 0xe4 && s[0] <= 0xef && s[n-3] >= 0xe4 && s[n-3] <= 0xef && s[n-2]&0xc0 == 0x80 && s[n-1]&0xc0 == 0x80 {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // sentenceStarts finds where the sentences of a text's figures start,

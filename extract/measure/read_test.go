@@ -145,3 +145,23 @@ func TestSectionKind(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "增长\u3000", "\u3000增长", "增\n长", "\xe4 增", "增 \xe4\x80", "\xed\xa0\x80", "增长\u2028", "a增长", "增长a"} {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzTrimSpace compares trimSpace with strings.TrimSpace.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"增长", " 增长\u3000", "\xe4 增", "\xef\xbf\xbf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
