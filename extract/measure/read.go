@@ -167,15 +167,23 @@ func listJoiner(s string) bool {
 
 // trimSpace is strings.TrimSpace, which decodes the first and the last
 // character of a string that starts with one not ASCII, to ask
-// unicode.IsSpace. A string that starts and ends with the three bytes of
-// a character from U+4000 on (first byte E4 to EF), as a Chinese one
-// does, has no space at either end: the last space is U+3000.
+// unicode.IsSpace. A string that starts and ends with a character from
+// U+4000 on, as a Chinese one does, has no space at either end.
 func trimSpace(s string) string {
-	n := len(s)
-	if n >= 3 && s[0] >= 0xe4 && s[0] <= 0xef && s[n-3] >= 0xe4 && s[n-3] <= 0xef && s[n-2]&0xc0 == 0x80 && s[n-1]&0xc0 == 0x80 {
+	if len(s) > 0 && s[0] >= 0xe4 && s[0] <= 0xef && endsHigh(s) {
 		return s
 	}
 	return strings.TrimSpace(s)
+}
+
+// endsHigh reports whether s ends with the three bytes of a character from
+// U+4000 on (first byte E4 to EF), as Chinese ones are, or with three that
+// utf8.DecodeLastRuneInString reads as utf8.RuneError: none of them is a
+// space, quote or any other mark that a function given to
+// strings.TrimRightFunc here trims (the last space is U+3000).
+func endsHigh(s string) bool {
+	n := len(s)
+	return n >= 3 && s[n-3] >= 0xe4 && s[n-3] <= 0xef && s[n-2]&0xc0 == 0x80 && s[n-1]&0xc0 == 0x80
 }
 
 // sentenceStarts finds where the sentences of a text's figures start,
@@ -224,7 +232,10 @@ var sentenceMarks = newMarkSet("。！？!?\n")
 // runsOn reports whether the line that ends with the line break at
 // text[end] runs on.
 func runsOn(text string, end int) bool {
-	line := strings.TrimRightFunc(text[:end], func(r rune) bool { return r != '\n' && unicode.IsSpace(r) })
+	line := text[:end]
+	if !endsHigh(line) {
+		line = strings.TrimRightFunc(line, func(r rune) bool { return r != '\n' && unicode.IsSpace(r) })
+	}
 	r, _ := utf8.DecodeLastRuneInString(line)
 	if strings.ContainsRune("，,、：:；;", r) {
 		return true
@@ -242,7 +253,9 @@ func runsOn(text string, end int) bool {
 func (c *clause) trimQualifiers(s string) string {
 	for changed := true; changed; {
 		changed = false
-		s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '“' || r == '"' })
+		if !endsHigh(s) {
+			s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '“' || r == '"' })
+		}
 		for _, w := range c.v.endings(s) {
 			if w.role == "qualifier" && strings.HasSuffix(s, w.text) && len(s) > len(w.text) && !(w.text == "均" && strings.HasSuffix(s, "人均")) {
 				s, changed = s[:len(s)-len(w.text)], true

@@ -3,6 +3,7 @@ package measure
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/gongwen/gongwen/extract/internal/chars"
 )
@@ -164,4 +165,25 @@ func FuzzTrimSpace(f *testing.F) {
 			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+func TestEndsHigh(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"增", true}, {"a增", true}, {"增a", false}, {"增 ", false}, {"\u3000", false}, {"“", false},
+		{"\u4000", true}, {"\uffff", true}, {"\xed\xa0\x80", true}, {"\xe4\x80", false}, {"\U00020000", false},
+	}
+	for _, tt := range tests {
+		if got := endsHigh(tt.s); got != tt.want {
+			t.Errorf("endsHigh(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	// What the callers of endsHigh trim is no character from U+4000 on.
+	for r := rune(0x4000); r <= 0xffff; r++ {
+		if unicode.IsSpace(r) || r == '“' || r == '"' {
+			t.Errorf("%U is trimmed", r)
+		}
+	}
 }
