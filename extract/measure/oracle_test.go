@@ -334,3 +334,36 @@ func TestPointsFold(t *testing.T) {
 		}
 	}
 }
+
+// oldChangeWord asks for the words of each role in turn.
+func oldChangeWord(c *clause, s string) string {
+	ws := c.v.endings(s)
+	if w, ok := ws.of(s, "rate"); ok {
+		return w.means
+	}
+	for _, role := range []string{"up", "down", "flat"} {
+		if _, ok := ws.of(s, role); ok {
+			if _, not := ws.of(s, "not-change"); not {
+				continue
+			}
+			return role
+		}
+	}
+	return ""
+}
+
+// FuzzChangeWord compares changeWord with asking for each role in turn.
+func FuzzChangeWord(f *testing.F) {
+	c := &clause{v: load()}
+	for _, role := range []string{"rate", "up", "down", "flat", "not-change"} {
+		for _, w := range c.v.words[role] {
+			f.Add("比上年" + w.text)
+			f.Add(w.text + "增长")
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := c.changeWord(s), oldChangeWord(c, s); got != want {
+			t.Errorf("changeWord(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -282,19 +282,42 @@ func (c *clause) startsWith(s, role string) (word, bool) {
 }
 
 // changeWord returns the direction of the verb or rate noun that s ends
-// with, or "".
+// with, or "": the longest rate noun's, else the first of up, down and
+// flat that s ends with, unless it ends with a word of not-change. The
+// words it ends with are found in one pass over those it may end with.
 func (c *clause) changeWord(s string) string {
-	ws := c.v.endings(s)
-	if w, ok := ws.of(s, "rate"); ok {
-		return w.means
-	}
-	for _, role := range []string{"up", "down", "flat"} {
-		if _, ok := ws.of(s, role); ok {
-			if _, not := ws.of(s, "not-change"); not {
-				continue
-			}
-			return role
+	rate, found := "", false
+	var up, down, flat, not bool
+	for _, w := range c.v.endings(s) {
+		if !strings.HasSuffix(s, w.text) {
+			continue
 		}
+		switch w.role {
+		case "rate":
+			if !found {
+				rate, found = w.means, true
+			}
+		case "up":
+			up = true
+		case "down":
+			down = true
+		case "flat":
+			flat = true
+		case "not-change":
+			not = true
+		}
+	}
+	switch {
+	case found:
+		return rate
+	case not:
+		return ""
+	case up:
+		return "up"
+	case down:
+		return "down"
+	case flat:
+		return "flat"
 	}
 	return ""
 }
