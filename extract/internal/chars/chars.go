@@ -173,13 +173,45 @@ func (rm *RuneMap) All() iter.Seq2[rune, rune] { return maps.All(rm.m) }
 // Map returns s with each character in the map replaced; s itself when
 // none is.
 func (rm *RuneMap) Map(s string) string {
-	for i, r := range s {
-		if _, ok := rm.Get(r); ok {
-			return s[:i] + strings.Map(func(r rune) rune {
-				to, _ := rm.Get(r)
-				return to
-			}, s[i:])
-		}
+	i := rm.Index(s)
+	if i < 0 {
+		return s
 	}
-	return s
+	return s[:i] + strings.Map(func(r rune) rune {
+		to, _ := rm.Get(r)
+		return to
+	}, s[i:])
+}
+
+// Index returns the byte offset of the first character of s in the map, or
+// -1. Nearly every text has none and is read to its end: a character of
+// three bytes (all of Chinese) is put together here and tested against the
+// bit set, where decoding it in the general way took most of the time.
+func (rm *RuneMap) Index(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if rm.in[c>>6]&(1<<(c&63)) != 0 {
+				return i
+			}
+			i++
+			continue
+		}
+		// Lead bytes E1 to EF but ED, with two continuation bytes, are
+		// U+1000 to U+FFFF without the surrogates: always valid UTF-8.
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if rm.in[r>>6]&(1<<(r&63)) != 0 {
+				return i
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if _, ok := rm.Get(r); ok {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

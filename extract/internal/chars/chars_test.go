@@ -156,10 +156,86 @@ func TestRuneMap(t *testing.T) {
 	}
 }
 
+// indexOracle is RuneMap.Index the simple way, decoding every character.
+func indexOracle(rm *RuneMap, s string) int {
+	for i, r := range s {
+		if _, ok := rm.Get(r); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// sparseMap maps every 97th character, ASCII to supplementary planes, and
+// a few traditional ones.
+func sparseMap() *RuneMap {
+	var rm RuneMap
+	for r := rune(0); r <= utf8.MaxRune; r += 97 {
+		rm.Set(r, 'x')
+	}
+	for _, r := range "縣個點𠀀" {
+		rm.Set(r, 'x')
+	}
+	return &rm
+}
+
+func TestRuneMapIndex(t *testing.T) {
+	var rm RuneMap
+	rm.Set('縣', '县')
+	rm.Set('𠀀', 'x')
+	rm.Set('A', 'a')
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"", -1}, {"abc", -1}, {"县", -1}, {"縣", 0}, {"a縣", 1}, {"某县縣", 6}, {"\xe7縣", 1}, {"\xe7\xb8縣", 2},
+		{"\xef\xbf\xbd縣", 3}, {"\xed\xa0\x80縣", 3}, {"\xe0\xa0\x80縣", 3}, {"𠀀", 0}, {"县𠀀", 3}, {"bcA", 2},
+	} {
+		if got := rm.Index(tt.in); got != tt.want {
+			t.Errorf("Index(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRuneMapIndexRunes checks Index on every character alone.
+func TestRuneMapIndexRunes(t *testing.T) {
+	rm := sparseMap()
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		s := string(r)
+		if got, want := rm.Index(s), indexOracle(rm, s); got != want {
+			t.Errorf("Index(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzRuneMapIndex(f *testing.F) {
+	for _, s := range []string{"2023年縉云縣", "周口市统计局", "abc", "", "\xe4\xb8", "\xed\xa0\x80縣", "\xe0\xa0\x80縣", "𠀀縣", "\xff縣\xff", "縣\xe7\xb8"} {
+		f.Add(s)
+	}
+	rm := sparseMap()
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := rm.Index(s), indexOracle(rm, s); got != want {
+			t.Errorf("Index(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
 func BenchmarkFoldWidth(b *testing.B) {
 	s := strings.Repeat("全年受理行政复议案件同比增长", 4)
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		FoldWidth(s)
+	}
+}
+
+// BenchmarkRuneMapMap maps a report in simplified characters, as nearly
+// every text is: nothing to replace, every character to look up.
+func BenchmarkRuneMapMap(b *testing.B) {
+	var rm RuneMap
+	rm.Set('縣', '县')
+	s := strings.Repeat("过去一年，全县地区生产总值增长5.6%，一般公共预算收入增长6.1%，城乡居民收入稳步增长。\n", 40)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		rm.Map(s)
 	}
 }

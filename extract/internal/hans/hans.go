@@ -20,9 +20,6 @@ var foldTSV string
 var (
 	once sync.Once
 	fold chars.RuneMap
-	// bmp has bit r set for each character r < 0x10000 that folds: the
-	// test firstFolded makes of every character.
-	bmp [0x10000 / 64]uint64
 )
 
 func table() *chars.RuneMap {
@@ -35,9 +32,6 @@ func table() *chars.RuneMap {
 				panic("hans: bad line in the embedded fold.tsv: " + line) // a build error
 			}
 			fold.Set(tr, sr)
-			if tr < 0x10000 {
-				bmp[tr>>6] |= 1 << (tr & 63)
-			}
 		}
 	})
 	return &fold
@@ -47,39 +41,5 @@ func table() *chars.RuneMap {
 // simplified form. The result has as many runes as s: a rune offset into
 // one is an offset into the other.
 func Fold(s string) string {
-	t := table()
-	if i := firstFolded(s); i < len(s) {
-		return s[:i] + t.Map(s[i:])
-	}
-	return s // the common case: simplified text
-}
-
-// firstFolded returns the byte offset of the first character of s that
-// folds, or len(s). Nearly all text folds nowhere, and is read to its end:
-// a character of three bytes is put together here, where decoding it in
-// the general way took most of the time. The table must be loaded.
-func firstFolded(s string) int {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// Lead bytes E1 to EF but ED, with two continuation bytes, are
-		// U+1000 to U+FFFF without the surrogates: always valid.
-		if c >= 0xE1 && c != 0xED && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if bmp[r>>6]&(1<<(r&63)) != 0 {
-				return i
-			}
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if _, ok := fold.Get(r); ok {
-			return i
-		}
-		i += size
-	}
-	return len(s)
+	return table().Map(s) // s itself for the common case: simplified text
 }

@@ -24,46 +24,6 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// FuzzFold checks Fold against the table's own Map, which decodes every
-// character in the general way.
-func FuzzFold(f *testing.F) {
-	for _, s := range []string{"2023年縉云縣", "周口市统计局", "abc", "", "\xe4\xb8", "\xed\xa0\x80縣", "\xe0\xa0\x80縣", "𠀀縣", "\xff縣\xff", "縣\xe7\xb8"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := Fold(s), table().Map(s); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
-
-func TestFirstFolded(t *testing.T) {
-	table()
-	for _, tt := range []struct {
-		in   string
-		want int
-	}{
-		{"", 0}, {"abc", 3}, {"县", 3}, {"縣", 0}, {"a縣", 1}, {"某县縣", 6}, {"\xe7縣", 1}, {"\xe7\xb8縣", 2},
-		{"\xef\xbf\xbd縣", 3}, {"𠀀縣", 4},
-	} {
-		if got := firstFolded(tt.in); got != tt.want {
-			t.Errorf("firstFolded(%q) = %d, want %d", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestFirstFoldedRunes checks firstFolded on every character alone.
-func TestFirstFoldedRunes(t *testing.T) {
-	m := table()
-	for r := rune(0); r <= utf8.MaxRune; r++ {
-		s := string(r)
-		_, folds := m.Get(r)
-		if got := firstFolded(s) == 0; got != folds {
-			t.Errorf("firstFolded(%q) == 0: %v, want %v", s, got, folds)
-		}
-	}
-}
-
 // BenchmarkFold folds a report in simplified characters, as nearly every
 // text is: nothing to replace, every character to look up.
 func BenchmarkFold(b *testing.B) {
