@@ -52,16 +52,6 @@ func TestTable(t *testing.T) {
 	}
 }
 
-// TestKeys checks the bit set of index against the table.
-func TestKeys(t *testing.T) {
-	for r := rune(0); r < 0x10000; r++ {
-		_, ok := simplified.Get(r)
-		if got := keys[r>>6]&(1<<(r&63)) != 0; got != ok {
-			t.Errorf("keys has %q: %v, the table: %v", r, got, ok)
-		}
-	}
-}
-
 func FuzzString(f *testing.F) {
 	f.Add("本地生產總值增長3.2%")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -71,7 +61,8 @@ func FuzzString(f *testing.F) {
 	})
 }
 
-// indexOracle is the plain version of index: a walk over the runes of s.
+// indexOracle is the plain version of simplified.Index: a walk over the
+// runes of s.
 func indexOracle(s string) int {
 	for i, r := range s {
 		if _, ok := simplified.Get(r); ok {
@@ -101,8 +92,8 @@ func TestIndex(t *testing.T) {
 		{"a𠁞", 1},  // four bytes, folding
 	}
 	for _, tt := range tests {
-		if got := index(tt.in); got != tt.want || got != indexOracle(tt.in) {
-			t.Errorf("index(%q) = %d, want %d (oracle %d)", tt.in, got, tt.want, indexOracle(tt.in))
+		if got := simplified.Index(tt.in); got != tt.want || got != indexOracle(tt.in) {
+			t.Errorf("Index(%q) = %d, want %d (oracle %d)", tt.in, got, tt.want, indexOracle(tt.in))
 		}
 	}
 }
@@ -112,8 +103,8 @@ func FuzzIndex(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := index(s), indexOracle(s); got != want {
-			t.Fatalf("index(%q) = %d, want %d", s, got, want)
+		if got, want := simplified.Index(s), indexOracle(s); got != want {
+			t.Fatalf("Index(%q) = %d, want %d", s, got, want)
 		}
 	})
 }
