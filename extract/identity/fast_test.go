@@ -66,34 +66,6 @@ func oldIsOrgName(s string) bool {
 	return false
 }
 
-// oldSignatureAt is signatureAt without the test of the line's last
-// character.
-func oldSignatureAt(lines []string, i int) string {
-	if !isDate(lines[i]) {
-		if last := lastField(lines[i]); last == lines[i] || !mayBeDate(last) {
-			return ""
-		}
-		fields := strings.Fields(lines[i])
-		if n := len(fields); n >= 2 && isDate(fields[n-1]) {
-			if name := strings.Join(fields[:n-1], ""); IsOrgName(name) {
-				return name
-			}
-		}
-		return ""
-	}
-	top := i
-	for top > 0 && i-top < 3 && IsOrgName(squashSpaces(lines[top-1])) {
-		top--
-	}
-	if top == i {
-		return ""
-	}
-	if fields := strings.Fields(lines[top]); len(fields) > 1 && IsOrgName(fields[0]) && IsOrgName(fields[len(fields)-1]) {
-		return fields[0]
-	}
-	return squashSpaces(lines[top])
-}
-
 // oldHeadLines is Text.headLines as it was, a function of its own: the
 // first n non-empty lines of text, trimmed.
 func oldHeadLines(text string, n int) []string {
@@ -120,7 +92,7 @@ func oldFromSignature(text string) string {
 		}
 	}
 	for i := range lines {
-		if name := oldSignatureAt(lines, i); name != "" {
+		if name := signatureOf(lines, i); name != "" {
 			return name
 		}
 	}
@@ -186,7 +158,7 @@ func FuzzFastPaths(f *testing.F) {
 			}
 		}
 		for _, lines := range [][]string{{"某某县人民政府", s}, {s}, {"某市统计局", "某市人民政府", s}} {
-			if got, want := signatureAt(lines, len(lines)-1), oldSignatureAt(lines, len(lines)-1); got != want {
+			if got, want := signatureAt(lines, len(lines)-1), signatureOf(lines, len(lines)-1); got != want {
 				t.Errorf("signatureAt(%q) = %q, want %q", lines, got, want)
 			}
 		}

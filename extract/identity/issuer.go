@@ -608,6 +608,11 @@ func signatureAt(lines []string, i int) string {
 	if !mayEndWithDate(lines[i]) {
 		return "" // spare the fold, the split and the regexp
 	}
+	return signatureOf(lines, i)
+}
+
+// signatureOf is signatureAt without its cheap test of the line's end.
+func signatureOf(lines []string, i int) string {
 	if !isDate(lines[i]) {
 		// The date is the last field: most lines are spared the split.
 		if last := lastField(lines[i]); last == lines[i] || !mayBeDate(last) {
