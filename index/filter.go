@@ -52,7 +52,7 @@ func (ix *Index) checkFilters(ctx context.Context, issuer, place, kind string) (
 			return "", err
 		}
 		if n == 0 {
-			values, err := ix.values(ctx, fIssuerExact)
+			values, err := ix.values(ctx, "issuer")
 			if err != nil {
 				return "", err
 			}
@@ -85,7 +85,7 @@ func (ix *Index) checkRegion(ctx context.Context, place string) error {
 		return fmt.Errorf("%w: region %q names %d divisions: %s; give the one meant, by name or code",
 			ErrBadQuery, place, len(cands), strings.Join(names, ", "))
 	}
-	values, err := ix.values(ctx, fRegion)
+	values, err := ix.values(ctx, "region")
 	if err != nil {
 		return err
 	}
@@ -102,18 +102,20 @@ func (ix *Index) count(ctx context.Context, field, value string) (int, error) {
 	return int(res.Total), nil
 }
 
-// values returns the values of a keyword field of the documents.
-func (ix *Index) values(ctx context.Context, field string) ([]string, error) {
+// values returns the values of a facet ("issuer", "region") of the documents.
+func (ix *Index) values(ctx context.Context, facet string) ([]string, error) {
 	req := bleve.NewSearchRequestOptions(typeQuery(typeDoc), 0, 0, false)
-	req.AddFacet(field, bleve.NewFacetRequest(field, maxFacetValues))
+	f := bleve.NewFacetRequest(fFacet, maxFacetValues)
+	f.SetPrefixFilter(facet + ":")
+	req.AddFacet(facet, f)
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
 	var out []string
-	if f := res.Facets[field]; f != nil && f.Terms != nil {
+	if f := res.Facets[facet]; f != nil && f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			out = append(out, t.Term)
+			out = append(out, strings.TrimPrefix(t.Term, facet+":"))
 		}
 	}
 	return out, nil

@@ -30,8 +30,10 @@ import (
 // export no form panel and skip its files as unchanged); 7: pairs of
 // Chinese characters are terms, which phrases read (an older index has
 // none, and would find nothing), and indicator records keep their issuer
-// and year in fields of their own.
-const Format = 7
+// and year in fields of their own; 8: facets count one field of
+// "name:value" terms and the order of a search without words is one key
+// (an older index has neither, and would show no facets).
+const Format = 8
 
 // formatKey is the bleve internal key under which the format is kept, so it
 // is written in the same transaction as the documents.

@@ -30,12 +30,21 @@ const (
 	fTitle       = "title"
 	fText        = "text"
 	fIssuer      = "issuer"       // analyzed: a search for 驻马店 finds 驻马店市人民政府
-	fIssuerExact = "issuer_exact" // keyword: facets and --issuer
+	fIssuerExact = "issuer_exact" // keyword: --issuer
 	fKind        = "kind"
 	fRegion      = "region"      // keyword: the region facet term (regionFacet)
 	fRegionPath  = "region_path" // keywords: names and codes of the region and the divisions above it, for the filter
 	fReportYear  = "report_year" // number
-	fYear        = "year"        // keyword copy of report_year, for facets
+
+	// The facets of a search count the terms of one field, "issuer:…",
+	// "region:…", "year:…" and "kind:…" (facetTerms), and the newest-first
+	// order of a search without words reads one sort key (orderKey): bleve
+	// reads the doc values of each field a search counts or sorts by for
+	// every match, chunk by chunk, and one field of a few short terms is read
+	// several times faster than four fields and two numbers, whose doc values
+	// hold a term for every precision of the number.
+	fFacet = "facet"
+	fOrder = "order"
 
 	// An indicator record's issuer and year have fields of their own: the
 	// doc values of the documents' facet and sort fields then hold the
@@ -43,6 +52,7 @@ const (
 	fIndIssuer     = "ind_issuer"      // keyword: the filter and sort of indicators
 	fIndReportYear = "ind_report_year" // number
 	fIndYear       = "ind_year"        // keyword copy
+	fIndKind       = "ind_kind"        // stored: the kind of quantity
 	fDate          = "date"            // the signed (else published, else first) date
 	fDates         = "dates"           // every date
 	fDocNum        = "docnum"          // normalised document numbers, exact
@@ -105,16 +115,18 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		f.DocValues = docValues
 		return f
 	}
-	num := func(store bool) *mapping.FieldMapping {
+	num := func(store, docValues bool) *mapping.FieldMapping {
 		f := mapping.NewNumericFieldMapping()
 		f.Store = store
 		f.IncludeInAll = false
+		f.DocValues = docValues
 		return f
 	}
 	date := func() *mapping.FieldMapping {
 		f := mapping.NewDateTimeFieldMapping()
 		f.Store = false
 		f.IncludeInAll = false
+		f.DocValues = false // filters only; the order is fOrder
 		return f
 	}
 	stored := func() *mapping.FieldMapping {
@@ -133,12 +145,13 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 		fTitle:       text(false),
 		fText:        text(false),
 		fIssuer:      text(false),
-		fIssuerExact: kw(true, false),
-		fKind:        kw(true, false),
-		fRegion:      kw(true, false),
+		fIssuerExact: kw(false, false),
+		fKind:        kw(false, false),
+		fRegion:      kw(false, false),
 		fRegionPath:  kw(false, false),
-		fReportYear:  num(false),
-		fYear:        kw(true, false),
+		fReportYear:  num(false, false),
+		fFacet:       kw(true, false),
+		fOrder:       kw(true, false),
 		fDate:        date(),
 		fDates:       date(),
 		fDocNum:      kw(false, false),
@@ -155,24 +168,23 @@ func newMapping(analyzer string) *mapping.IndexMappingImpl {
 	for name, f := range map[string]*mapping.FieldMapping{
 		fType:          kw(false, false),
 		fName:          text(true),
-		fNameExact:     kw(true, true),
-		fValue:         num(true),
+		fNameExact:     kw(false, true),
+		fValue:         num(true, true),
 		fUnit:          kw(false, true),
-		fKind:          kw(false, true),
-		fParent:        kw(true, true), // doc values: parent ids come from the sort key, without loading records
+		fIndKind:       kw(false, true),
+		fParent:        kw(true, true), // doc values: the parents of matching indicators are counted as a facet, without loading records
 		fIndIssuer:     kw(true, true),
-		fRegion:        kw(false, false),
 		fRegionPath:    kw(false, false),
-		fIndReportYear: num(false),
-		fIndYear:       kw(true, true),
+		fIndReportYear: num(false, true),
+		fIndYear:       kw(false, true),
 		fDocKind:       kw(false, false),
 		fTitle:         stored(),
 		fIndText:       stored(),
 		fSentence:      stored(),
-		fMeasure:       kw(true, true),
+		fMeasure:       kw(false, true),
 		fFigure:        kw(false, true),
 		fTarget:        kw(false, true),
-		fSigned:        num(false),
+		fSigned:        num(false, false),
 		fUnitFold:      kw(false, false),
 		fDirection:     stored(),
 		fBase:          stored(),
@@ -215,9 +227,12 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 	}
 	if doc.ReportYear != 0 {
 		r[fReportYear] = doc.ReportYear
-		r[fYear] = strconv.Itoa(doc.ReportYear)
 	}
 	addRegion(r, reg, doc.National)
+	r[fFacet] = facetTerms(doc, r[fRegion])
+	if k := orderKey(doc); k != "" {
+		r[fOrder] = k
+	}
 	var dates []time.Time
 	for _, d := range doc.Dates {
 		if t, err := time.Parse(time.DateOnly, d.Value); err == nil {
@@ -240,11 +255,58 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 func addRegion(r map[string]any, reg region.Region, national bool) {
 	if f := regionFacet(reg); f != "" {
 		r[fRegion] = f
-		r[fRegionPath] = regionPath(reg)
 	} else if national {
 		r[fRegion] = NationalFacet
-		r[fRegionPath] = []string{NationalFacet, RegionNational}
 	}
+	if path := regionPathOf(reg, national); path != nil {
+		r[fRegionPath] = path
+	}
+}
+
+// regionPathOf returns the terms the region filter finds a record by, or nil.
+func regionPathOf(reg region.Region, national bool) []string {
+	switch {
+	case regionFacet(reg) != "":
+		return regionPath(reg)
+	case national:
+		return []string{NationalFacet, RegionNational}
+	}
+	return nil
+}
+
+// Facets of a search, each counted from the terms of fFacet that start
+// with its name and a colon.
+var facetNames = []string{"issuer", "region", "year", "kind"}
+
+// facetTerms returns a document's terms of fFacet; region is its region
+// facet term, if any.
+func facetTerms(doc *extract.Document, region any) []string {
+	terms := []string{"issuer:" + doc.Issuer, "kind:" + doc.Kind} // counted when empty too, as keywords are
+	if r, ok := region.(string); ok {
+		terms = append(terms, "region:"+r)
+	}
+	if doc.ReportYear != 0 {
+		terms = append(terms, "year:"+strconv.Itoa(doc.ReportYear))
+	}
+	return terms
+}
+
+// orderKey is the key a search without words sorts by, descending: the
+// main date, then the report year; a document with a year and no date
+// comes after those with a date. A document with neither has none, and
+// comes last.
+func orderKey(doc *extract.Document) string {
+	date, ok := MainDate(doc)
+	switch {
+	case !ok && doc.ReportYear == 0:
+		return ""
+	case !ok:
+		date = "0000-00-00"
+	}
+	if doc.ReportYear != 0 {
+		return fmt.Sprintf("%s %04d", date, doc.ReportYear)
+	}
+	return date
 }
 
 // indicatorID is the bleve id of the i-th indicator of document docID.
@@ -259,7 +321,7 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		fNameExact: ind.Name,
 		fValue:     ind.Value,
 		fUnit:      ind.Unit,
-		fKind:      ind.Kind,
+		fIndKind:   ind.Kind,
 		fParent:    doc.ID,
 		fIndIssuer: doc.Issuer,
 		fTitle:     doc.Title,
@@ -288,7 +350,9 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		r[fIndReportYear] = doc.ReportYear
 		r[fIndYear] = strconv.Itoa(doc.ReportYear)
 	}
-	addRegion(r, reg, doc.National)
+	if path := regionPathOf(reg, doc.National); path != nil {
+		r[fRegionPath] = path
+	}
 	return r
 }
 

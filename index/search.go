@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -74,9 +75,6 @@ type IndicatorHit struct {
 // facetSize is how many values of each facet a search returns.
 const facetSize = 15
 
-// indicatorPage is how many indicator records are read at a time.
-var indicatorPage = 10000 // a variable so that tests can page through few records
-
 // Search runs q and returns one page of hits, best first (newest first when
 // the query has no words), with highlighted fragments and facets.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
@@ -91,12 +89,16 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(bq, limit, max(q.Offset, 0), false)
 	req.Fields = []string{fJSON}
 	if textQ == nil {
-		req.SortBy([]string{"-" + fDate, "-" + fReportYear, "_id"})
+		req.SortByCustom(search.SortOrder{
+			&search.SortField{Field: fOrder, Type: search.SortFieldAsString, Desc: true},
+			&search.SortDocID{},
+		})
 	}
-	req.AddFacet("issuer", bleve.NewFacetRequest(fIssuerExact, facetSize))
-	req.AddFacet("region", bleve.NewFacetRequest(fRegion, facetSize))
-	req.AddFacet("year", bleve.NewFacetRequest(fYear, facetSize))
-	req.AddFacet("kind", bleve.NewFacetRequest(fKind, facetSize))
+	for _, name := range facetNames {
+		f := bleve.NewFacetRequest(fFacet, facetSize)
+		f.SetPrefixFilter(name + ":")
+		req.AddFacet(name, f)
+	}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
@@ -139,7 +141,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		counts := []FacetCount{}
 		if f.Terms != nil {
 			for _, t := range f.Terms.Terms() {
-				counts = append(counts, FacetCount{Term: t.Term, Count: t.Count})
+				counts = append(counts, FacetCount{Term: strings.TrimPrefix(t.Term, name+":"), Count: t.Count})
 			}
 		}
 		out.Facets[name] = counts
@@ -230,34 +232,27 @@ func (ix *Index) buildQuery(ctx context.Context, q Query) (query.Query, query.Qu
 }
 
 // indicatorParents returns the ids of the documents with an indicator that
-// matches f. The ids are read from the sort key (doc values of the parent
-// field), not from stored records, which keeps this fast for many matches.
+// matches f, sorted. The ids are counted as a facet of the parent field
+// (its doc values), which reads neither stored records nor the ids of the
+// indicator records, and needs no sorting or paging of the matches.
 func (ix *Index) indicatorParents(ctx context.Context, f IndicatorFilter) ([]string, error) {
 	if f.Name == "" || !ix.hasWords(f.Name) {
 		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
 	}
-	ids := []string{}
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(f.query(ix), indicatorPage, 0, false)
-		req.SortBy([]string{fParent, "_id"})
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
-		res, err := ix.bi.SearchInContext(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("index: indicators %s: %w", f, err)
-		}
-		for _, h := range res.Hits {
-			if len(h.Sort) == 2 && (len(ids) == 0 || ids[len(ids)-1] != h.Sort[0]) {
-				ids = append(ids, h.Sort[0])
-			}
-		}
-		if len(res.Hits) < indicatorPage {
-			return ids, nil
-		}
-		after = res.Hits[len(res.Hits)-1].Sort
+	req := bleve.NewSearchRequestOptions(f.query(ix), 0, 0, false)
+	req.AddFacet(fParent, bleve.NewFacetRequest(fParent, math.MaxInt32))
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: indicators %s: %w", f, err)
 	}
+	ids := []string{}
+	if fr := res.Facets[fParent]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			ids = append(ids, t.Term)
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
 }
 
 // indicatorsOf returns the indicators that match f of the given documents.
@@ -320,7 +315,7 @@ func (ix *Index) unitMismatch(ctx context.Context, f IndicatorFilter) error {
 
 func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.Fields = []string{fNameExact, fValue, fUnit, fKind, fParent, fIndIssuer, fIndYear, fTitle, fIndText, fSentence,
+	req.Fields = []string{fNameExact, fValue, fUnit, fIndKind, fParent, fIndIssuer, fIndYear, fTitle, fIndText, fSentence,
 		fMeasure, fFigure, fDirection, fBase, fTarget}
 	req.SortBy([]string{"-" + fIndReportYear, fIndIssuer, "-" + fValue, "_id"})
 	res, err := ix.bi.SearchInContext(ctx, req)
@@ -334,7 +329,7 @@ func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilte
 		year, _ := strconv.Atoi(s(fIndYear))
 		hits = append(hits, IndicatorHit{
 			DocID: s(fParent), Title: s(fTitle), Issuer: s(fIndIssuer), ReportYear: year,
-			Name: s(fNameExact), Value: value, Unit: s(fUnit), Kind: s(fKind),
+			Name: s(fNameExact), Value: value, Unit: s(fUnit), Kind: s(fIndKind),
 			Text: s(fIndText), Sentence: s(fSentence),
 			Measure: s(fMeasure), Figure: s(fFigure), Direction: s(fDirection), Base: s(fBase), Target: s(fTarget) == "true",
 		})

@@ -136,12 +136,42 @@ func TestSearchEmptyQueryListsAll(t *testing.T) {
 	}
 }
 
+// TestSearchOrder checks the order of a search without words: newest date
+// first, then the latest report year, then the id; documents with a year
+// and no date after those with a date, and those with neither last.
+func TestSearchOrder(t *testing.T) {
+	doc := func(id, date string, year int) *extract.Document {
+		d := &extract.Document{ID: id, Title: id, Text: "报告", Issuer: "某市人民政府", ReportYear: year}
+		if date != "" {
+			d.Dates = []extract.Date{{Text: date, Value: date, Role: extract.RoleSigned}}
+		}
+		return d
+	}
+	docs := []*extract.Document{
+		doc("undated-2020", "", 2020),
+		doc("neither", "", 0),
+		doc("b-2024-03-01", "2024-03-01", 2023),
+		doc("a-2024-03-01", "2024-03-01", 2023),
+		doc("dated-no-year", "2024-03-01", 0),
+		doc("2024-03-01-y2024", "2024-03-01", 2024),
+		doc("undated-2023", "", 2023),
+		doc("2019-12-31", "2019-12-31", 2019),
+	}
+	ix := newTestIndex(t, docs)
+	res, err := ix.Search(context.Background(), Query{Limit: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"2024-03-01-y2024", "a-2024-03-01", "b-2024-03-01", "dated-no-year", "2019-12-31",
+		"undated-2023", "undated-2020", "neither"}
+	if got := hitIDs(res); !slices.Equal(got, want) {
+		t.Errorf("order = %v\nwant %v", got, want)
+	}
+}
+
 func TestSearchIndicator(t *testing.T) {
 	docs := fixtureDocs(t)
 	ix := newTestIndex(t, docs)
-	// Read the matching indicator records a few at a time, as with a big index.
-	defer func(n int) { indicatorPage = n }(indicatorPage)
-	indicatorPage = 3
 	tests := []struct {
 		filter string
 		match  func(extract.Indicator) bool
