@@ -228,8 +228,14 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 	if doc.ReportYear != 0 {
 		r[fReportYear] = doc.ReportYear
 	}
-	addRegion(r, reg, doc.National)
-	r[fFacet] = facetTerms(doc, r[fRegion])
+	place := regionTerm(reg, doc.National)
+	if place != "" {
+		r[fRegion] = place
+	}
+	if path := regionFilterTerms(reg, doc.National); path != nil {
+		r[fRegionPath] = path
+	}
+	r[fFacet] = facetTerms(doc, place)
 	if k := orderKey(doc); k != "" {
 		r[fOrder] = k
 	}
@@ -249,22 +255,19 @@ func docRecord(doc *extract.Document, reg region.Region, hash string) (map[strin
 	return r, nil
 }
 
-// addRegion adds the region fields of a record. A national body's
-// document counts under 全国 and is found by --region national (or 全国);
-// a document whose place is unknown has none.
-func addRegion(r map[string]any, reg region.Region, national bool) {
-	if f := regionFacet(reg); f != "" {
-		r[fRegion] = f
-	} else if national {
-		r[fRegion] = NationalFacet
+// regionTerm returns the region facet term of a document: its region's. A
+// national body's document counts under 全国; a document whose place is
+// unknown has none ("").
+func regionTerm(reg region.Region, national bool) string {
+	if f := regionFacet(reg); f != "" || !national {
+		return f
 	}
-	if path := regionPathOf(reg, national); path != nil {
-		r[fRegionPath] = path
-	}
+	return NationalFacet
 }
 
-// regionPathOf returns the terms the region filter finds a record by, or nil.
-func regionPathOf(reg region.Region, national bool) []string {
+// regionFilterTerms returns the terms the region filter finds a record by
+// (regionPath; 全国 and national for a national body's), or nil.
+func regionFilterTerms(reg region.Region, national bool) []string {
 	switch {
 	case regionFacet(reg) != "":
 		return regionPath(reg)
@@ -278,12 +281,12 @@ func regionPathOf(reg region.Region, national bool) []string {
 // with its name and a colon.
 var facetNames = []string{"issuer", "region", "year", "kind"}
 
-// facetTerms returns a document's terms of fFacet; region is its region
+// facetTerms returns a document's terms of fFacet; place is its region
 // facet term, if any.
-func facetTerms(doc *extract.Document, region any) []string {
+func facetTerms(doc *extract.Document, place string) []string {
 	terms := []string{"issuer:" + doc.Issuer, "kind:" + doc.Kind} // counted when empty too, as keywords are
-	if r, ok := region.(string); ok {
-		terms = append(terms, "region:"+r)
+	if place != "" {
+		terms = append(terms, "region:"+place)
 	}
 	if doc.ReportYear != 0 {
 		terms = append(terms, "year:"+strconv.Itoa(doc.ReportYear))
@@ -350,7 +353,7 @@ func indicatorRecord(doc *extract.Document, reg region.Region, ind extract.Indic
 		r[fIndReportYear] = doc.ReportYear
 		r[fIndYear] = strconv.Itoa(doc.ReportYear)
 	}
-	if path := regionPathOf(reg, doc.National); path != nil {
+	if path := regionFilterTerms(reg, doc.National); path != nil {
 		r[fRegionPath] = path
 	}
 	return r
