@@ -95,7 +95,9 @@ func (ix *Index) checkRegion(ctx context.Context, place string) error {
 
 // count returns the number of records whose keyword field holds value.
 func (ix *Index) count(ctx context.Context, field, value string) (int, error) {
-	res, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(termIn(field, value), 0, 0, false))
+	req := bleve.NewSearchRequestOptions(termIn(field, value), 0, 0, false)
+	req.Score = noScore
+	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return 0, fmt.Errorf("index: %w", err)
 	}
@@ -105,6 +107,7 @@ func (ix *Index) count(ctx context.Context, field, value string) (int, error) {
 // values returns the values of a facet ("issuer", "region") of the documents.
 func (ix *Index) values(ctx context.Context, facet string) ([]string, error) {
 	req := bleve.NewSearchRequestOptions(typeQuery(typeDoc), 0, 0, false)
+	req.Score = noScore
 	f := bleve.NewFacetRequest(fFacet, maxFacetValues)
 	f.SetPrefixFilter(facet + ":")
 	req.AddFacet(facet, f)

@@ -157,6 +157,7 @@ func (ix *Index) Close() error { return ix.bi.Close() }
 // Count returns the number of documents (not counting indicators).
 func (ix *Index) Count(ctx context.Context) (int, error) {
 	req := bleve.NewSearchRequestOptions(typeQuery(typeDoc), 0, 0, false)
+	req.Score = noScore
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return 0, fmt.Errorf("index: count: %w", err)

@@ -72,6 +72,12 @@ type IndicatorHit struct {
 	Target     bool    `json:"target,omitempty"`
 }
 
+// noScore is the Score of a search request whose hits are not ranked by
+// score (counts, sorted lists, joins): bleve then merges the posting lists
+// of a disjunction, such as the many terms of a numeric range, into one
+// bitmap instead of advancing each list in step with the other clauses.
+const noScore = "none"
+
 // facetSize is how many values of each facet a search returns.
 const facetSize = 15
 
@@ -240,6 +246,7 @@ func (ix *Index) indicatorParents(ctx context.Context, f IndicatorFilter) ([]str
 		return nil, fmt.Errorf("%w: indicator name %q has no words", ErrBadQuery, f.Name)
 	}
 	req := bleve.NewSearchRequestOptions(f.query(ix), 0, 0, false)
+	req.Score = noScore
 	req.AddFacet(fParent, bleve.NewFacetRequest(fParent, math.MaxInt32))
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
@@ -315,6 +322,7 @@ func (ix *Index) unitMismatch(ctx context.Context, f IndicatorFilter) error {
 
 func (ix *Index) indicators(ctx context.Context, q query.Query, f IndicatorFilter, limit int) ([]IndicatorHit, error) {
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
+	req.Score = noScore
 	req.Fields = []string{fNameExact, fValue, fUnit, fIndKind, fParent, fIndIssuer, fIndYear, fTitle, fIndText, fSentence,
 		fMeasure, fFigure, fDirection, fBase, fTarget}
 	req.SortBy([]string{"-" + fIndReportYear, fIndIssuer, "-" + fValue, "_id"})
@@ -349,6 +357,7 @@ func (ix *Index) Each(ctx context.Context, q Query, fn func(*extract.Document) e
 	var after []string
 	for {
 		req := bleve.NewSearchRequestOptions(bq, page, 0, false)
+		req.Score = noScore
 		req.Fields = []string{fJSON}
 		req.SortBy([]string{"_id"})
 		if after != nil {
