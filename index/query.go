@@ -286,7 +286,7 @@ func (ix *Index) phraseParts(field, text string, boost float64) (query.Query, []
 		t.SetBoost(boost)
 		p = t
 	} else {
-		mp := query.NewMultiPhraseQuery(slots, field)
+		mp := newPhraseQuery(slots, field)
 		mp.SetBoost(boost)
 		p = mp
 	}
