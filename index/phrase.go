@@ -122,9 +122,10 @@ func hasSynonyms(ctx context.Context, field string) bool {
 // order of arrival, sorted and deduplicated only when Complete would be),
 // then looks for every path of locations through the slots in the order
 // bleve's findPhrasePaths finds them, and leaves their locations in the
-// match, path after path, as bleve does. It differs only in how: slices
-// reused from match to match instead of maps, and a binary search for the
-// location at the next position instead of a scan of the term's list.
+// match, path after path, as bleve does. It differs only in how: indexes
+// into the match's own list of locations, in slices kept from match to
+// match, instead of maps; and a binary search for the location at the
+// next position instead of a scan of the term's locations.
 type phraseSearcher struct {
 	must        search.Searcher
 	curr        *search.DocumentMatch
@@ -133,20 +134,15 @@ type phraseSearcher struct {
 	terms []string  // the distinct terms of the phrase
 	slots [][]int32 // per slot, its terms as indexes in terms, duplicates kept; nil for any
 
-	// Buffers kept from one match to the next.
-	termOf     []int32     // term of each location of the match, -1 for none
-	locs       []phraseLoc // the match's locations grouped by term
-	start, end []int       // each term's locations are locs[start[t]:end[t]]
-	path       []int32     // the path being walked, as indexes in locs
-	found      []int32     // the paths found, one after the other
-}
-
-// phraseLoc is one location of a term in the current match.
-type phraseLoc struct {
-	field           string
-	pos, start, end uint64
-	ap              search.ArrayPositions // the match's own slice: only read
-	term            int32
+	// The match being checked, and buffers kept from one match to the
+	// next. Locations are indexes in ftls.
+	ftls       []search.FieldTermLocation
+	termOf     []int32 // the term of each location, -1 for none
+	byTerm     []int32 // the locations grouped by term
+	start, end []int   // term t's locations are byTerm[start[t]:end[t]]
+	path       []int32 // the path being walked
+	found      []int32 // the paths found, one after the other
+	out        []search.FieldTermLocation
 }
 
 func newPhraseSearcher(ctx context.Context, r bindex.IndexReader, slots [][]string, field string, boost float64, options search.SearcherOptions) (*phraseSearcher, error) {
@@ -206,10 +202,8 @@ func newPhraseSearcher(ctx context.Context, r bindex.IndexReader, slots [][]stri
 }
 
 func (s *phraseSearcher) termIndex(t string) int32 {
-	for i, u := range s.terms {
-		if u == t {
-			return int32(i)
-		}
+	if i := s.lookup(t); i >= 0 {
+		return i
 	}
 	s.terms = append(s.terms, t)
 	return int32(len(s.terms) - 1)
@@ -296,136 +290,137 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bindex.IndexInter
 // consecutive positions. If so it leaves in dm.FieldTermLocations the
 // locations of every path found, as PhraseSearcher does.
 func (s *phraseSearcher) check(dm *search.DocumentMatch) bool {
-	s.group(dm.FieldTermLocations)
+	s.ftls = dm.FieldTermLocations
+	defer func() { s.ftls = nil }()
+	s.group()
 	s.path, s.found = s.path[:0], s.found[:0]
 	s.walk(0, 0, nil)
 	if len(s.found) == 0 {
 		return false
 	}
-	// The locations are copied out of ftls before it is written over;
-	// their array positions get new memory, one block per match, cut so
-	// that no two locations share any (the match's next user reuses it).
+	// The paths' locations are gathered apart, then written over the
+	// match's. Their array positions get new memory, one block per match,
+	// cut so that no two locations share any: the match's next user
+	// appends to them.
 	n := 0
 	for _, i := range s.found {
-		n += len(s.locs[i].ap)
+		n += len(s.ftls[i].Location.ArrayPositions)
 	}
 	var aps []uint64
 	if n > 0 {
 		aps = make([]uint64, n)
 	}
-	ftls := dm.FieldTermLocations[:0]
+	s.out = s.out[:0]
 	for _, i := range s.found {
-		l := &s.locs[i]
-		ap := l.ap
-		switch {
+		f := s.ftls[i]
+		switch ap := f.Location.ArrayPositions; {
 		case len(ap) > 0:
 			k := copy(aps, ap)
-			ap, aps = aps[:k:k], aps[k:]
+			f.Location.ArrayPositions, aps = aps[:k:k], aps[k:]
 		case ap != nil:
-			ap = search.ArrayPositions{} // empty, not nil, as bleve leaves it
+			f.Location.ArrayPositions = search.ArrayPositions{} // empty, not nil, as bleve leaves it
 		}
-		ftls = append(ftls, search.FieldTermLocation{
-			Field: l.field,
-			Term:  s.terms[l.term],
-			Location: search.Location{
-				Pos:            l.pos,
-				Start:          l.start,
-				End:            l.end,
-				ArrayPositions: ap,
-			},
-		})
+		s.out = append(s.out, f)
 	}
-	dm.FieldTermLocations = ftls
+	dm.FieldTermLocations = append(dm.FieldTermLocations[:0], s.out...)
 	return true
 }
 
-// group copies ftls into s.locs, grouped by term, each term's locations
-// in the order in which DocumentMatch.Complete would list them. That is
-// the order of ftls, unless some term's locations are not in strictly
-// increasing order (array positions, then position), as when a term is in
-// two slots and each of its searchers reports it: then Complete sorts and
-// deduplicates the locations of every term, and so does group, with the
-// same sort.
+// group groups the locations of s.ftls by term, each term's in the order
+// in which DocumentMatch.Complete would list them. That is the order of
+// ftls, unless some term's locations are not in strictly increasing order
+// (array positions, then position), as when a term is in two slots and
+// each of its searchers reports it: then Complete sorts and deduplicates
+// the locations of every term, and so does group, with the same sort.
 //
 // Complete keeps the terms of different fields apart; a phrase's searchers
 // all read one field, so group does not.
-func (s *phraseSearcher) group(ftls []search.FieldTermLocation) {
+func (s *phraseSearcher) group() {
+	ftls := s.ftls
 	clear(s.start)
 	s.termOf = s.termOf[:0]
+	// The conjunction lists a term's locations together: look a term up
+	// when it changes.
+	last, lastTerm := "", int32(-1)
 	for i := range ftls {
-		t := int32(-1)
-		for j, u := range s.terms {
-			if u == ftls[i].Term {
-				t = int32(j)
-				break
-			}
+		if ftls[i].Term != last {
+			last, lastTerm = ftls[i].Term, s.lookup(ftls[i].Term)
 		}
-		s.termOf = append(s.termOf, t)
-		if t >= 0 {
-			s.start[t]++
+		s.termOf = append(s.termOf, lastTerm)
+		if lastTerm >= 0 {
+			s.start[lastTerm]++
 		}
 	}
 	total := 0
 	for t, n := range s.start {
-		s.start[t] = total
-		s.end[t] = total
+		s.start[t], s.end[t] = total, total
 		total += n
 	}
-	if cap(s.locs) < total {
-		s.locs = make([]phraseLoc, total)
+	if cap(s.byTerm) < total {
+		s.byTerm = make([]int32, total)
 	}
-	s.locs = s.locs[:total]
+	s.byTerm = s.byTerm[:total]
 	unsorted := false
-	for i := range ftls {
-		t := s.termOf[i]
+	for i, t := range s.termOf {
 		if t < 0 {
 			continue
 		}
 		j := s.end[t]
 		s.end[t]++
-		l := &s.locs[j]
-		f := &ftls[i]
-		*l = phraseLoc{field: f.Field, pos: f.Location.Pos, start: f.Location.Start, end: f.Location.End, ap: f.Location.ArrayPositions, term: t}
+		s.byTerm[j] = int32(i)
 		if !unsorted && j > s.start[t] {
-			prev := &s.locs[j-1]
-			c := l.ap.Compare(prev.ap)
-			unsorted = c < 0 || c == 0 && l.pos <= prev.pos
+			l, prev := &ftls[i].Location, &ftls[s.byTerm[j-1]].Location
+			c := l.ArrayPositions.Compare(prev.ArrayPositions)
+			unsorted = c < 0 || c == 0 && l.Pos <= prev.Pos
 		}
 	}
 	if !unsorted {
 		return
 	}
 	for t := range s.terms {
-		list := s.locs[s.start[t]:s.end[t]]
+		list := s.byTerm[s.start[t]:s.end[t]]
 		if len(list) <= 1 {
 			continue
 		}
-		// sort.Sort, as Locations.Dedupe: locations that sort alike keep
-		// the order bleve's sort leaves them in.
-		sort.Sort(byPlace(list))
+		// sort.Sort, as Locations.Dedupe: locations that sort alike are
+		// left in the order bleve's sort leaves them in.
+		sort.Sort(byPlace{ftls, list})
 		kept := 0
-		for i := 1; i < len(list); i++ {
-			a, b := &list[kept], &list[i]
-			if a.pos == b.pos && a.start == b.start && a.end == b.end && a.ap.Equals(b.ap) {
+		for _, i := range list[1:] {
+			a, b := &ftls[list[kept]].Location, &ftls[i].Location
+			if a.Pos == b.Pos && a.Start == b.Start && a.End == b.End && a.ArrayPositions.Equals(b.ArrayPositions) {
 				continue
 			}
 			kept++
-			list[kept] = *b
+			list[kept] = i
 		}
 		s.end[t] = s.start[t] + kept + 1
 	}
 }
 
-// byPlace orders locations as search.Locations does.
-type byPlace []phraseLoc
+func (s *phraseSearcher) lookup(term string) int32 {
+	for i, t := range s.terms {
+		if t == term {
+			return int32(i)
+		}
+	}
+	return -1
+}
 
-func (p byPlace) Len() int      { return len(p) }
-func (p byPlace) Swap(i, j int) { p[i], p[j] = p[j], p[i] }
+// byPlace orders locations as search.Locations does.
+type byPlace struct {
+	ftls []search.FieldTermLocation
+	list []int32
+}
+
+func (p byPlace) Len() int      { return len(p.list) }
+func (p byPlace) Swap(i, j int) { p.list[i], p.list[j] = p.list[j], p.list[i] }
 func (p byPlace) Less(i, j int) bool {
-	if c := p[i].ap.Compare(p[j].ap); c != 0 {
+	a, b := &p.ftls[p.list[i]].Location, &p.ftls[p.list[j]].Location
+	if c := a.ArrayPositions.Compare(b.ArrayPositions); c != 0 {
 		return c < 0
 	}
-	return p[i].pos < p[j].pos
+	return a.Pos < b.Pos
 }
 
 // walk finds the paths through slots[k:] that go on from a location at
@@ -453,40 +448,42 @@ func (s *phraseSearcher) walk(k int, prevPos uint64, ap search.ArrayPositions) {
 			lo, hi = s.at(lo, hi, ap, prevPos+1)
 		}
 	locs:
-		for i := lo; i < hi; i++ {
+		for _, i := range s.byTerm[lo:hi] {
 			// A location is used once per path; bleve checks, though with
-			// positions rising along a path only a term twice in one slot
-			// can bring it back.
+			// positions rising along a path only a location at position 0
+			// could come back.
 			for _, j := range s.path {
-				if int(j) == i {
+				if j == i {
 					continue locs
 				}
 			}
-			s.path = append(s.path, int32(i))
-			s.walk(k+1, s.locs[i].pos, s.locs[i].ap)
+			l := &s.ftls[i].Location
+			s.path = append(s.path, i)
+			s.walk(k+1, l.Pos, l.ArrayPositions)
 			s.path = s.path[:len(s.path)-1]
 		}
 	}
 }
 
-// at returns the range of s.locs[lo:hi], a term's locations in sorted
+// at returns the range of byTerm[lo:hi], a term's locations in sorted
 // order, that are at array positions ap and position pos.
 func (s *phraseSearcher) at(lo, hi int, ap search.ArrayPositions, pos uint64) (int, int) {
-	cmp := func(l *phraseLoc) int {
-		if c := l.ap.Compare(ap); c != 0 {
+	cmp := func(i int) int {
+		l := &s.ftls[s.byTerm[i]].Location
+		if c := l.ArrayPositions.Compare(ap); c != 0 {
 			return c
 		}
 		switch {
-		case l.pos < pos:
+		case l.Pos < pos:
 			return -1
-		case l.pos > pos:
+		case l.Pos > pos:
 			return 1
 		}
 		return 0
 	}
-	first := lo + sort.Search(hi-lo, func(i int) bool { return cmp(&s.locs[lo+i]) >= 0 })
+	first := lo + sort.Search(hi-lo, func(i int) bool { return cmp(lo+i) >= 0 })
 	last := first
-	for last < hi && cmp(&s.locs[last]) == 0 {
+	for last < hi && cmp(last) == 0 {
 		last++
 	}
 	return first, last
