@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -102,6 +103,10 @@ var handSlots = [][][]string{
 	{{"不存在"}, {"一"}},
 	{{"一"}},
 	{{"\x1f发布"}, {""}, {"机"}},
+	// left to bleve: no term at all, or a slot of only ""
+	{{""}},
+	{{"", ""}, {"一"}},
+	{},
 }
 
 func TestPhraseQueryMatchesBleve(t *testing.T) {
@@ -122,6 +127,46 @@ func TestPhraseQueryMatchesBleve(t *testing.T) {
 	}
 	if n < 100 {
 		t.Errorf("only %d hits compared: the test documents no longer match the phrases", n)
+	}
+}
+
+// TestPhraseQueryAsBleve checks what bleve reads of a query besides its
+// searcher: its JSON (DumpQuery, logged requests), validation, field and
+// boost.
+func TestPhraseQueryAsBleve(t *testing.T) {
+	for _, slots := range append(handSlots, [][]string{{"\x1f行政"}, {""}, {"\x1f复议"}}) {
+		for _, boost := range []float64{0, 2.5} {
+			old := query.NewMultiPhraseQuery(slots, fText)
+			ours := newPhraseQuery(slots, fText)
+			if boost != 0 {
+				old.SetBoost(boost)
+				ours.SetBoost(boost)
+			}
+			wantJSON, err := json.Marshal(old)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotJSON, err := json.Marshal(ours)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(gotJSON) != string(wantJSON) {
+				t.Errorf("%q: JSON %s, want %s", slots, gotJSON, wantJSON)
+			}
+			if g, w := ours.Validate(), old.Validate(); (g == nil) != (w == nil) {
+				t.Errorf("%q: Validate() = %v, want %v", slots, g, w)
+			}
+			if ours.Boost() != old.Boost() || ours.Field() != old.Field() {
+				t.Errorf("%q: boost %v field %s, want %v %s", slots, ours.Boost(), ours.Field(), old.Boost(), old.Field())
+			}
+		}
+	}
+	var q query.Query = newPhraseQuery(nil, fText)
+	if _, ok := q.(query.FieldableQuery); !ok {
+		t.Error("phraseQuery is not a FieldableQuery: bleve's ExtractFields would miss its field")
+	}
+	if _, ok := q.(query.BoostableQuery); !ok {
+		t.Error("phraseQuery is not a BoostableQuery")
 	}
 }
 
@@ -196,7 +241,13 @@ func comparePhrase(t testing.TB, ix *Index, slots [][]string, field string) int 
 			t.Errorf("%s, %+v:\n got %s\nwant %s", name, opts, got, want)
 		}
 	}
-	for _, id := range allInternalIDs(t, ix) {
+	ids := allInternalIDs(t, ix)
+	step := 1
+	if testing.Short() {
+		step = 5 // each document is advanced to by some phrase of the test
+	}
+	for k := len(slots) % step; k < len(ids); k += step {
+		id := ids[k]
 		want := searcherMatches(t, ix, old, search.SearcherOptions{}, id)
 		got := searcherMatches(t, ix, ours, search.SearcherOptions{}, id)
 		if !reflect.DeepEqual(got, want) {
