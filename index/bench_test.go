@@ -282,9 +282,9 @@ func BenchmarkBareBleve(b *testing.B) {
 	}
 }
 
-// BenchmarkSearch measures query latency on the index of -data, as
-// BenchmarkCorpus does on its own.
-func BenchmarkSearch(b *testing.B) {
+// openBenchIndex opens the index of -data, closed when b ends, and skips b
+// without one.
+func openBenchIndex(b *testing.B) *Index {
 	if *benchData == "" {
 		b.Skip("-data DIR names the data directory")
 	}
@@ -292,7 +292,14 @@ func BenchmarkSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer ix.Close()
+	b.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// BenchmarkSearch measures query latency on the index of -data, as
+// BenchmarkCorpus does on its own.
+func BenchmarkSearch(b *testing.B) {
+	ix := openBenchIndex(b)
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400)) // as gongwen serve runs
 	}

@@ -328,14 +328,7 @@ func (m match) String() string { return fmt.Sprintf("{%s %v %v %s}", m.ID, m.Sco
 // matches, it records the searcher's Count, Min, Weight and pool size.
 func searcherMatches(t testing.TB, ix *Index, q query.Query, opts search.SearcherOptions, from bindex.IndexInternalID) []match {
 	t.Helper()
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := indexReader(t, ix)
 	defer r.Close()
 	s, err := q.Searcher(context.Background(), r, ix.bi.Mapping(), opts)
 	if err != nil {
@@ -372,6 +365,20 @@ func searcherMatches(t testing.TB, ix *Index, q query.Query, opts search.Searche
 	}
 }
 
+// indexReader returns a reader of ix's current snapshot; close it.
+func indexReader(t testing.TB, ix *Index) bindex.IndexReader {
+	t.Helper()
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // cloneAP copies ap, keeping nil apart from empty.
 func cloneAP(ap search.ArrayPositions) search.ArrayPositions {
 	if ap == nil {
@@ -382,14 +389,7 @@ func cloneAP(ap search.ArrayPositions) search.ArrayPositions {
 
 func allInternalIDs(t testing.TB, ix *Index) []bindex.IndexInternalID {
 	t.Helper()
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := indexReader(t, ix)
 	defer r.Close()
 	s, err := searcher.NewMatchAllSearcher(context.Background(), r, 1, search.SearcherOptions{})
 	if err != nil {
@@ -498,14 +498,7 @@ func FuzzPhraseQuery(f *testing.F) {
 //
 //	go test ./index -run '^$' -bench Phrase -data DIR
 func BenchmarkPhrase(b *testing.B) {
-	if *benchData == "" {
-		b.Skip("-data DIR names the data directory")
-	}
-	ix, err := Open(*benchData)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openBenchIndex(b)
 	ctx := context.Background()
 	for _, impl := range []string{"bleve", "ours"} {
 		b.Run(impl+"/count", func(b *testing.B) {
